@@ -1,0 +1,3 @@
+from jobfutures_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,214 @@
+"""The records a user keeps: companies, people, job futures and touches.
+
+Records are frozen; a change makes a new validated copy with :func:`revise`,
+which keeps undo and threads simple. Ids are our own uuids, never TinyDB's
+document ids (those are reused after a restart).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Annotated, Any, Self, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from jobfutures_tui.models.dates import Day, Instant, now
+from jobfutures_tui.models.enums import (
+    Channel,
+    Choice,
+    ClosedReason,
+    Direction,
+    Origin,
+    Outcome,
+    PersonRole,
+    Stage,
+)
+
+NAME_MAX = 1_000
+TEXT_MAX = 20_000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"[\t\r\n]+")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _one_line(value: Any) -> Any:
+    """Tabs, line breaks and terminal control codes never reach a one-line field."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", _BREAKS.sub(" ", value)).strip()
+    return value
+
+
+def _multi_line(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\t", "    ")).strip()
+    return value
+
+
+def _required(value: str) -> str:
+    if not value:
+        raise ValueError("cannot be empty")
+    return value
+
+
+Line = Annotated[str, BeforeValidator(_one_line), Field(max_length=NAME_MAX)]
+RequiredLine = Annotated[Line, AfterValidator(_required)]
+Text = Annotated[str, BeforeValidator(_multi_line), Field(max_length=TEXT_MAX)]
+
+ChoiceT = TypeVar("ChoiceT", bound=Choice)
+
+
+def _choice(kind: type[ChoiceT]) -> BeforeValidator:
+    """Accept a member, its value or its label; reject with the valid choices."""
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, str) and not isinstance(value, kind):
+            return kind.parse(value)
+        return value
+
+    return BeforeValidator(parse)
+
+
+StageField = Annotated[Stage, _choice(Stage)]
+ChannelField = Annotated[Channel, _choice(Channel)]
+OutcomeField = Annotated[Outcome, _choice(Outcome)]
+DirectionField = Annotated[Direction, _choice(Direction)]
+RoleField = Annotated[PersonRole, _choice(PersonRole)]
+OriginField = Annotated[Origin, _choice(Origin)]
+ReasonField = Annotated[ClosedReason, _choice(ClosedReason)]
+
+
+class Record(BaseModel):
+    """Fields every stored record has."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    created_at: Instant = Field(default_factory=now)
+    updated_at: Instant = Field(default_factory=now)
+
+
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+def revise(record: RecordT, **changes: Any) -> RecordT:
+    """A validated copy with ``changes`` applied and ``updated_at`` refreshed."""
+    data = record.model_dump()
+    data.update(changes)
+    if "updated_at" not in changes:
+        data["updated_at"] = now()
+    return type(record).model_validate(data)
+
+
+class NewsItem(BaseModel):
+    """Something the user noticed about a company, worth mentioning on a call."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    on: Day
+    text: RequiredLine
+
+
+class Company(Record):
+    name: RequiredLine
+    website: Line = ""
+    notes: Text = ""
+    news: tuple[NewsItem, ...] = ()
+
+
+class Person(Record):
+    name: RequiredLine
+    title: Line = ""
+    company_id: str | None = None
+    role: RoleField = PersonRole.HIRING_MANAGER
+    preferred_channel: ChannelField | None = None
+    phone: Line = ""
+    email: Line = ""
+    linkedin: Line = ""
+    city: Line = ""
+    notes: Text = ""
+    do_not_contact: bool = False
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+    @field_validator("email")
+    @classmethod
+    def _email_shape(cls, value: str) -> str:
+        if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
+            raise ValueError(f"'{value}' does not look like an email address")
+        return value
+
+
+class Prospect(Record):
+    """A job future: a company, the people there, and where the relationship stands."""
+
+    company_id: str = Field(min_length=1)
+    person_ids: tuple[str, ...] = ()
+    role: Line = ""
+    stage: StageField = Stage.INTERVIEWED
+    origin: OriginField = Origin.INTERVIEWED
+    began_on: Day | None = None
+    referred_by_id: str | None = None
+    cadence_plan: str | None = None
+    self_assessment: Text = ""
+    notes: Text = ""
+    tags: tuple[Line, ...] = ()
+    closed_reason: ReasonField | None = None
+    closed_note: Text = ""
+    stage_changed_at: Instant | None = None
+
+    @property
+    def main_person_id(self) -> str | None:
+        return self.person_ids[0] if self.person_ids else None
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage is not Stage.ARCHIVE
+
+
+FUTURE_TOLERANCE_SECONDS = 300
+
+
+class Touch(Record):
+    """One logged contact with a job future."""
+
+    prospect_id: str = Field(min_length=1)
+    person_id: str | None = None
+    at: Instant
+    channel: ChannelField
+    direction: DirectionField = Direction.OUT
+    outcome: OutcomeField = Outcome.SENT
+    note: Text = ""
+    script_id: str | None = None
+    shared: tuple[str, ...] = ()
+    replied: bool = False
+
+    @field_validator("at")
+    @classmethod
+    def _not_in_future(cls, value: Any, info: ValidationInfo) -> Any:
+        # Only new input is checked: a stored touch logged on a machine whose
+        # clock ran fast must still load.
+        if info.context and info.context.get("new"):
+            limit = now().add(seconds=FUTURE_TOLERANCE_SECONDS)
+            if value > limit:
+                raise ValueError("a touch cannot be dated in the future")
+        return value
+
+    @classmethod
+    def new(cls, **fields: Any) -> Self:
+        """Validate user input, which also refuses dates in the future."""
+        return cls.model_validate(fields, context={"new": True})

@@ -1,0 +1,67 @@
+"""Snapshots of the whole data folder, one zip file each, the newest N kept."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+
+from jobfutures_tui.store.files import ensure_folder, write_atomic
+from jobfutures_tui.store.layout import data_files
+
+PREFIX = "jobfutures-"
+SUFFIX = ".zip"
+DEFAULT_KEEP = 10
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    size: int
+
+    @property
+    def taken_at(self) -> pendulum.DateTime:
+        stamp = self.path.name.removeprefix(PREFIX).removesuffix(SUFFIX)[:16]
+        return pendulum.from_format(stamp, "YYYYMMDDTHHmmss\\Z", tz="UTC")
+
+
+def make_backup(folder: Path, backups: Path, keep: int = DEFAULT_KEEP) -> Path | None:
+    """Zip the data files as they are on disk now; None if there is nothing to save."""
+    names = data_files(folder)
+    if not names:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name in names:
+            zf.writestr(name, (folder / name).read_bytes())
+    ensure_folder(backups)
+    target = _free_name(backups)
+    write_atomic(target, buffer.getvalue())
+    prune(backups, keep)
+    return target
+
+
+def list_backups(backups: Path) -> list[Backup]:
+    """Newest first."""
+    if not backups.is_dir():
+        return []
+    found = sorted(backups.glob(f"{PREFIX}*{SUFFIX}"), reverse=True)
+    return [Backup(path, path.stat().st_size) for path in found]
+
+
+def prune(backups: Path, keep: int) -> None:
+    for old in list_backups(backups)[max(keep, 1) :]:
+        old.path.unlink(missing_ok=True)
+
+
+def _free_name(backups: Path) -> Path:
+    stamp = pendulum.now("UTC").format("YYYYMMDDTHHmmss") + "Z"
+    candidate = backups / f"{PREFIX}{stamp}{SUFFIX}"
+    counter = 1
+    while candidate.exists():
+        candidate = backups / f"{PREFIX}{stamp}-{counter}{SUFFIX}"
+        counter += 1
+    return candidate

@@ -1,0 +1,60 @@
+"""Crash-safe file writes: a reader sees the old file or the new one, never half.
+
+Write a temporary file in the same folder, flush and fsync it, ``os.replace``
+it over the target, then fsync the folder so the rename itself survives a
+power cut. Everything we write is readable by the user only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+TEMP_SUFFIX = ".jf-tmp"
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create ``folder`` (and parents) private to the user."""
+    if not folder.is_dir():
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        os.chmod(folder, FOLDER_MODE)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically and durably."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_leftover_temps(folder: Path) -> list[Path]:
+    """Delete temporary files a killed process left behind (call with the lock held)."""
+    removed = []
+    if folder.is_dir():
+        for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed

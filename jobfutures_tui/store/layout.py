@@ -1,0 +1,45 @@
+"""Which files make up a data folder, and where each kind of record lives.
+
+One file per collection keeps each save small; touches, the only collection
+that grows without bound, are split by calendar month (UTC) so that logging
+a call rewrites one month's file, whatever the size of the history.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pendulum
+
+META = "meta.json"
+COMPANIES = "companies.json"
+PEOPLE = "people.json"
+PROSPECTS = "prospects.json"
+TOUCHES_DIR = "touches"
+BACKUPS_DIR = "backups"
+
+COLLECTION_FILES = (COMPANIES, PEOPLE, PROSPECTS)
+"""In the order records reference each other: a prospect needs its company."""
+
+_MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.json$")
+
+
+def touches_file(at: pendulum.DateTime) -> str:
+    utc = at.in_timezone("UTC")
+    return f"{TOUCHES_DIR}/{utc.year:04d}-{utc.month:02d}.json"
+
+
+def touch_partitions(folder: Path) -> list[str]:
+    """Relative names of the touch files present, oldest month first."""
+    directory = folder / TOUCHES_DIR
+    if not directory.is_dir():
+        return []
+    names = sorted(p.name for p in directory.iterdir() if _MONTH_FILE.match(p.name))
+    return [f"{TOUCHES_DIR}/{name}" for name in names]
+
+
+def data_files(folder: Path) -> list[str]:
+    """Every data file present, relative to the folder, meta first."""
+    names = [name for name in (META, *COLLECTION_FILES) if (folder / name).is_file()]
+    return names + touch_partitions(folder)

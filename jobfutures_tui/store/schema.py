@@ -1,0 +1,30 @@
+"""The data format version, and the steps that bring older data up to date.
+
+A migration takes every file of the folder as parsed JSON (relative path →
+content) and returns the new contents. Migrations must be idempotent: the
+version in meta.json is written last, so a crash part-way re-runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 1
+APP_MARK = "jobfutures"
+
+Files = dict[str, Any]
+Migration = Callable[[Files], Files]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
+
+
+def new_meta() -> dict[str, Any]:
+    return {"app": APP_MARK, "schema_version": SCHEMA_VERSION}
+
+
+def migrate(files: Files, version: int, target: int = SCHEMA_VERSION) -> Files:
+    for step in range(version, target):
+        files = MIGRATIONS[step](files)
+    return files

@@ -1,0 +1,141 @@
+"""Getting serialised bytes onto the disk, now or from a background thread.
+
+Both writers keep every file that has not reached the disk yet, in the order
+it was first submitted: files that hold referenced records are submitted
+first, so a crash between two files never leaves a dangling reference. A
+newer version of a pending file replaces the older bytes in place. A write
+that fails stays pending and is retried on the next save; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from jobfutures_tui.store.errors import SaveFailed
+from jobfutures_tui.store.files import write_atomic
+
+WriteFn = Callable[[Path, bytes], None]
+
+
+class Writer:
+    """Writes synchronously: a save that returns is on disk (the CLI, tests)."""
+
+    def __init__(self, write: WriteFn = write_atomic) -> None:
+        self._write = write
+        self._pending: OrderedDict[Path, bytes] = OrderedDict()
+        self._guard = threading.Lock()
+        self.before_first_write: Callable[[], None] | None = None
+        self.last_error: SaveFailed | None = None
+
+    @property
+    def pending(self) -> list[Path]:
+        with self._guard:
+            return list(self._pending)
+
+    def submit(self, path: Path, data: bytes) -> None:
+        with self._guard:
+            self._pending[path] = data
+        self._drain()
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Write everything pending; raise :class:`SaveFailed` if that fails."""
+        self._drain()
+
+    def close(self) -> None:
+        self.flush()
+
+    def _drain(self) -> None:
+        """Write pending files in order, stopping at the first failure."""
+        while True:
+            with self._guard:
+                if not self._pending:
+                    self.last_error = None
+                    return
+                path, data = next(iter(self._pending.items()))
+            try:
+                if self.before_first_write is not None:
+                    self.before_first_write()
+                    self.before_first_write = None
+                self._write(path, data)
+            except Exception as exc:
+                self.last_error = SaveFailed(path, exc)
+                raise self.last_error from exc
+            with self._guard:
+                # Drop it only if no newer version arrived during the write.
+                if self._pending.get(path) is data:
+                    del self._pending[path]
+
+
+class BackgroundWriter(Writer):
+    """Writes on its own thread so the UI never waits for the disk.
+
+    ``on_error`` and ``on_recovered`` are called from the writer thread.
+    """
+
+    def __init__(
+        self,
+        write: WriteFn = write_atomic,
+        on_error: Callable[[SaveFailed], None] | None = None,
+        on_recovered: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(write)
+        self.on_error = on_error
+        self.on_recovered = on_recovered
+        self._wake = threading.Condition()
+        self._requested = 0
+        self._done = 0
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="jobfutures-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, path: Path, data: bytes) -> None:
+        with self._guard:
+            self._pending[path] = data
+        self._request()
+
+    def flush(self, timeout: float | None = None) -> None:
+        ticket = self._request()
+        with self._wake:
+            finished = self._wake.wait_for(lambda: self._done >= ticket, timeout)
+        if not finished:
+            raise TimeoutError("the disk did not answer in time; changes are still pending")
+        if self.last_error is not None:
+            raise self.last_error
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            with self._wake:
+                self._stopping = True
+                self._wake.notify_all()
+            self._thread.join(timeout=5)
+
+    def _request(self) -> int:
+        with self._wake:
+            self._requested += 1
+            self._wake.notify_all()
+            return self._requested
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                self._wake.wait_for(lambda: self._stopping or self._requested > self._done)
+                if self._stopping and self._requested <= self._done:
+                    return
+                ticket = self._requested
+            had_error = self.last_error is not None
+            try:
+                self._drain()
+            except SaveFailed as error:
+                if self.on_error is not None:
+                    self.on_error(error)
+            else:
+                if had_error and self.on_recovered is not None:
+                    self.on_recovered()
+            with self._wake:
+                self._done = ticket
+                self._wake.notify_all()
