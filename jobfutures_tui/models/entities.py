@@ -63,9 +63,9 @@ def _required(value: str) -> str:
     return value
 
 
-Line = Annotated[str, BeforeValidator(_one_line), Field(max_length=NAME_MAX)]
+Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(_one_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
-Text = Annotated[str, BeforeValidator(_multi_line), Field(max_length=TEXT_MAX)]
+Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_multi_line)]
 
 ChoiceT = TypeVar("ChoiceT", bound=Choice)
 

@@ -25,7 +25,7 @@ class Backup:
     @property
     def taken_at(self) -> pendulum.DateTime:
         stamp = self.path.name.removeprefix(PREFIX).removesuffix(SUFFIX)[:16]
-        return pendulum.from_format(stamp, "YYYYMMDDTHHmmss\\Z", tz="UTC")
+        return pendulum.from_format(stamp, "YYYYMMDD[T]HHmmss[Z]", tz="UTC")
 
 
 def make_backup(folder: Path, backups: Path, keep: int = DEFAULT_KEEP) -> Path | None:
@@ -48,13 +48,19 @@ def list_backups(backups: Path) -> list[Backup]:
     """Newest first."""
     if not backups.is_dir():
         return []
-    found = sorted(backups.glob(f"{PREFIX}*{SUFFIX}"), reverse=True)
+    found = sorted(backups.glob(f"{PREFIX}*{SUFFIX}"), key=_taken_order, reverse=True)
     return [Backup(path, path.stat().st_size) for path in found]
 
 
 def prune(backups: Path, keep: int) -> None:
     for old in list_backups(backups)[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
+
+
+def _taken_order(path: Path) -> tuple[str, int]:
+    """Time stamp, then the counter added to a second backup in the same second."""
+    stamp, _, counter = path.name.removeprefix(PREFIX).removesuffix(SUFFIX).partition("-")
+    return stamp, int(counter) if counter.isdigit() else 0
 
 
 def _free_name(backups: Path) -> Path:

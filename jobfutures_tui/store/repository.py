@@ -196,7 +196,7 @@ class Repository:
                 f"it is in an older data format ({version}) and read-only mode cannot upgrade it",
             )
         self._backup()
-        files = migrate(files, version)
+        files = migrate(files, version, SCHEMA_VERSION)
         for name, data in files.items():
             write_atomic(self.folder / name, dumps(data))
         write_atomic(self.folder / layout.META, dumps(new_meta()))
@@ -279,6 +279,10 @@ class Repository:
     @property
     def read_only(self) -> bool:
         return self._writer is None
+
+    @property
+    def writer(self) -> Writer | None:
+        return self._writer
 
     @property
     def pending_files(self) -> list[Path]:
@@ -387,6 +391,13 @@ class Repository:
         ref = self._touch_refs.get(touch.id)
         if ref is not None and ref.partition != partition:
             self._delete_touch(touch.id)
+        elif ref is not None:
+            # Same month, maybe moved to another job future: unlist it from the old one.
+            stored = self._files[ref.partition].storage.read()[TOUCHES_TABLE][touch.id]
+            old_prospect = stored["prospect_id"]
+            if old_prospect != touch.prospect_id:
+                self._touches_by_prospect.get(old_prospect, set()).discard(touch.id)
+                self._refresh_latest(old_prospect)
         self._file(partition).table(TOUCHES_TABLE).upsert(
             as_document(touch.id, touch.model_dump(mode="json"))
         )

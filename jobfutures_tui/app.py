@@ -1,0 +1,122 @@
+"""The jobfutures application: screens, global keys, saving and quitting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+
+from jobfutures_tui.modals.confirm import Confirm
+from jobfutures_tui.modals.help import HelpScreen
+from jobfutures_tui.palette import ProspectCommands
+from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository, SaveFailed
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class JobFuturesApp(App[int]):
+    TITLE = "jobfutures"
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "board.tcss", STYLES / "forms.tcss"]
+    COMMANDS = App.COMMANDS | {ProspectCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Save everything and quit"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Show every key of this screen",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="app.palette",
+            show=False,
+            tooltip="Jump to a job future or run a command",
+        ),
+    ]
+
+    def __init__(self, repo: Repository, *, demo: bool = False) -> None:
+        super().__init__()
+        self.repo = repo
+        self.demo = demo
+        if demo:
+            self.sub_title = "demo data (a temporary copy)"
+        else:
+            self.sub_title = str(repo.folder)
+        if repo.read_only:
+            self.sub_title = f"READ-ONLY · {self.sub_title}"
+
+    def on_mount(self) -> None:
+        writer = self.repo.writer
+        if isinstance(writer, BackgroundWriter):
+            writer.on_error = lambda error: self.call_from_thread(self._save_failed, error)
+            writer.on_recovered = lambda: self.call_from_thread(self._save_recovered)
+        self.push_screen(BoardScreen(self.repo))
+        self.verify_data()
+
+    @work(thread=True, exclusive=True, group="verify")
+    def verify_data(self) -> None:
+        """Validate every stored touch after the first frame, not before it."""
+        try:
+            self.repo.verify()
+        except DataRefused as error:
+            self.call_from_thread(self.exit, 1, f"jobfutures: {error}")
+
+    def _save_failed(self, error: SaveFailed) -> None:
+        self.notify(str(error), title="Not saved", severity="error", timeout=10)
+
+    def _save_recovered(self) -> None:
+        self.notify("Everything is saved again.", title="Saved", timeout=4)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen.title or "jobfutures", self.active_bindings))
+
+    async def action_quit(self) -> None:
+        self.finish_and_quit()
+
+    @work(thread=True, exclusive=True, group="quit")
+    def finish_and_quit(self) -> None:
+        """Wait for every pending save; never quit silently over a failed one."""
+        try:
+            self.repo.flush(timeout=10)
+        except (SaveFailed, TimeoutError) as error:
+            self.call_from_thread(self._ask_quit_anyway, str(error))
+            return
+        self.call_from_thread(self.exit, 0)
+
+    def _ask_quit_anyway(self, problem: str) -> None:
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit(1, f"jobfutures: quit without saving: {problem}")
+
+        self.push_screen(
+            Confirm("Your latest changes are not saved. Quit anyway and lose them?", problem),
+            answer,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """'jobfutures · Board — where the data is'; every part shown literally."""
+        parts: list[Content | tuple[str, str]] = [("jobfutures", "bold")]
+        if title and title != self.title:
+            parts += [(" · ", "dim"), Content(title)]
+        if sub_title:
+            parts += [(" — ", "dim"), Content(sub_title).stylize("dim")]
+        return Content.assemble(*parts)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, BoardScreen):
+            yield SystemCommand(
+                "Add a job future", "Open the form for a new job future", screen.action_add
+            )
+            yield SystemCommand("Keys", "Every key of this screen", self.action_help)

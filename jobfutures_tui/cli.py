@@ -1,0 +1,87 @@
+"""The ``jobfutures`` command. Textual is imported only when the app opens,
+so ``--version``, ``--help`` and the plain commands start fast."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from jobfutures_tui import __version__
+from jobfutures_tui.paths import ENV_VAR, data_folder
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jobfutures",
+        description=(
+            "Keep your job futures warm: the hiring managers who interviewed you, "
+            "liked you, and did not hire you (yet)."
+        ),
+        epilog=f"Your data lives in {data_folder()} unless --data or ${ENV_VAR} says otherwise.",
+    )
+    parser.add_argument("--version", action="version", version=f"jobfutures {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help=f"data folder to use (default: ${ENV_VAR}, then the user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a temporary copy of built-in sample data (your own data is not touched)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without changing anything (works while another jobfutures has the data open)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from jobfutures_tui.store import StoreError
+
+    try:
+        if args.demo:
+            return run_demo()
+        return run_app(data_folder(args.data), read_only=args.read_only)
+    except StoreError as error:
+        print(f"jobfutures: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return EXIT_USER_ERROR
+
+
+def run_app(folder: Path, *, read_only: bool = False, demo: bool = False) -> int:
+    from jobfutures_tui.app import JobFuturesApp
+    from jobfutures_tui.store import BackgroundWriter, Repository
+
+    writer = None if read_only else BackgroundWriter()
+    repo = Repository.open(folder, read_only=read_only, writer=writer, verify=False)
+    try:
+        app = JobFuturesApp(repo, demo=demo)
+        app.run()
+    finally:
+        repo.close()
+    return app.return_code or EXIT_OK
+
+
+def run_demo() -> int:
+    from jobfutures_tui.demo import populate
+    from jobfutures_tui.store import Repository
+
+    folder = Path(tempfile.mkdtemp(prefix="jobfutures-demo-"))
+    try:
+        with Repository.open(folder / "data") as repo:
+            populate(repo)
+        return run_app(folder / "data", demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,32 @@
+"""Command palette entries built from the user's own data."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import Hit, Hits, Provider
+
+from jobfutures_tui.rules.board import card_for
+
+
+class ProspectCommands(Provider):
+    """Jump to any open job future by company, person or role."""
+
+    async def search(self, query: str) -> Hits:
+        from jobfutures_tui.screens.board import BoardScreen
+
+        screen = self.screen
+        if not isinstance(screen, BoardScreen):
+            return
+        matcher = self.matcher(query)
+        for prospect in screen.repo.prospects(include_archived=False):
+            card = card_for(screen.repo, prospect)
+            label = " · ".join(part for part in (card.company, card.person, card.role) if part)
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(screen.select_prospect, prospect.id),
+                    help=f"Go to this job future ({prospect.stage.label})",
+                )

@@ -1,0 +1,19 @@
+"""Where the user's data lives. Resolved when asked, never at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_VAR = "JOBFUTURES_DATA"
+APP_NAME = "jobfutures"
+
+
+def data_folder(override: str | os.PathLike[str] | None = None) -> Path:
+    """``--data`` first, then ``$JOBFUTURES_DATA``, then the platform's user data folder."""
+    chosen = override or os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)

@@ -1,0 +1,1 @@
+"""Pure rules over the models: no UI, no I/O."""

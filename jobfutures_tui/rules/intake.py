@@ -1,0 +1,124 @@
+"""The add/edit form's data, validated, and the records it creates or changes.
+
+Used by the app's form and, later, by ``jobfutures add`` on the command line,
+so both refuse the same input with the same words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Record, Stage, revise
+from jobfutures_tui.models.dates import Day, now, today
+from jobfutures_tui.models.entities import Line, RequiredLine, RoleField, StageField, Text
+from jobfutures_tui.store import Repository
+
+
+class ProspectInput(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    company: RequiredLine
+    person: Line = ""
+    person_role: RoleField = PersonRole.HIRING_MANAGER
+    role: Line = ""
+    stage: StageField = Stage.INTERVIEWED
+    began_on: Day | None = None
+    notes: Text = ""
+
+    @field_validator("began_on", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("began_on")
+    @classmethod
+    def _not_in_future(cls, value: Any) -> Any:
+        if value is not None and value > today():
+            raise ValueError("the interview date cannot be in the future")
+        return value
+
+    @field_validator("stage")
+    @classmethod
+    def _open_stage(cls, value: Stage) -> Stage:
+        if value is Stage.ARCHIVE:
+            raise ValueError("choose one of the four board stages (archive with x)")
+        return value
+
+    @classmethod
+    def from_prospect(cls, repo: Repository, prospect: Prospect) -> ProspectInput:
+        company = repo.company(prospect.company_id)
+        main = repo.person(prospect.main_person_id) if prospect.main_person_id else None
+        return cls(
+            company=company.name if company else "",
+            person=main.name if main else "",
+            person_role=main.role if main else PersonRole.HIRING_MANAGER,
+            role=prospect.role,
+            stage=prospect.stage,
+            began_on=prospect.began_on,
+            notes=prospect.notes,
+        )
+
+
+def apply_input(
+    repo: Repository, data: ProspectInput, prospect: Prospect | None = None
+) -> tuple[Prospect, list[Record]]:
+    """The prospect after the form, and every record to save for it.
+
+    A company typed by name is matched to an existing one (ignoring case);
+    editing renames the prospect's own company only when nothing else uses it.
+    """
+    changed: list[Record] = []
+    company = _company_for(repo, data.company, prospect)
+    if repo.company(company.id) != company:
+        changed.append(company)
+
+    person_ids = list(prospect.person_ids) if prospect else []
+    main = repo.person(person_ids[0]) if person_ids else None
+    if data.person:
+        if main is None:
+            main = Person(name=data.person, role=data.person_role, company_id=company.id)
+            person_ids.insert(0, main.id)
+            changed.append(main)
+        elif (main.name, main.role, main.company_id) != (data.person, data.person_role, company.id):
+            main = revise(main, name=data.person, role=data.person_role, company_id=company.id)
+            changed.append(main)
+    elif person_ids:
+        person_ids.pop(0)
+
+    fields: dict[str, Any] = {
+        "company_id": company.id,
+        "person_ids": tuple(person_ids),
+        "role": data.role,
+        "stage": data.stage,
+        "began_on": data.began_on,
+        "notes": data.notes,
+    }
+    if prospect is None:
+        result = Prospect(**fields, stage_changed_at=now())
+    else:
+        if data.stage is not prospect.stage:
+            fields["stage_changed_at"] = now()
+        result = revise(prospect, **fields)
+    changed.append(result)
+    return result, changed
+
+
+def _company_for(repo: Repository, name: str, prospect: Prospect | None) -> Company:
+    current = repo.company(prospect.company_id) if prospect else None
+    if current is not None and current.name.casefold() == name.casefold():
+        return current if current.name == name else revise(current, name=name)
+    existing = repo.find_company(name)
+    if existing is not None:
+        return existing
+    if current is not None and not _shared(repo, current, prospect):
+        return revise(current, name=name)
+    return Company(name=name)
+
+
+def _shared(repo: Repository, company: Company, prospect: Prospect | None) -> bool:
+    return any(
+        p.company_id == company.id and (prospect is None or p.id != prospect.id)
+        for p in repo.prospects()
+    )

@@ -1,0 +1,135 @@
+"""One kanban column, drawn line by line so thousands of cards cost nothing.
+
+A widget per card would make every key press slow with a few thousand cards;
+this column renders only the lines on screen, straight from a list of
+:class:`~jobfutures_tui.rules.board.Card`.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from jobfutures_tui.models import Stage
+from jobfutures_tui.models.dates import now as utc_now
+from jobfutures_tui.rules.board import Card
+from jobfutures_tui.rules.relative import ago
+
+CARD_HEIGHT = 4
+PITCH = CARD_HEIGHT + 1
+BAR = "▌"
+
+
+class StageColumn(ScrollView, can_focus=False):
+    """Cards of one stage; the board decides which one is selected."""
+
+    COMPONENT_CLASSES = {
+        "card",
+        "card--selected",
+        "card--bar",
+        "card--company",
+        "card--muted",
+        "card--warning",
+        "column--empty",
+    }
+
+    class CardClicked(Message):
+        def __init__(self, stage: Stage, index: int, double: bool) -> None:
+            super().__init__()
+            self.stage = stage
+            self.index = index
+            self.double = double
+
+    def __init__(self, stage: Stage, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.stage = stage
+        self.cards: list[Card] = []
+        self.cursor: int | None = None
+        self.active = False
+        self.now = utc_now()
+        self._update_title()
+
+    def show(self, cards: list[Card], cursor: int | None, active: bool) -> None:
+        self.cards = cards
+        self.cursor = cursor if cards else None
+        self.active = active
+        self.set_class(active, "-active")
+        self.now = utc_now()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(cards) * PITCH)
+        self._update_title()
+        self.refresh()
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self) -> None:
+        if self.cursor is not None:
+            region = Region(0, self.cursor * PITCH, 1, CARD_HEIGHT)
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    def _update_title(self) -> None:
+        self.border_title = f"{self.stage.label.capitalize()} {len(self.cards)}"
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.cards) * PITCH)
+        self.scroll_to_cursor()
+
+    def on_click(self, event: events.Click) -> None:
+        index, row = divmod(event.y + int(self.scroll_offset.y), PITCH)
+        if row < CARD_HEIGHT and index < len(self.cards):
+            self.post_message(self.CardClicked(self.stage, index, event.chain >= 2))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + int(self.scroll_offset.y)
+        index, row = divmod(line, PITCH)
+        base = self.rich_style
+        if not self.cards:
+            if y == 0:
+                hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
+                return self._strip(hint, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self.cards) or row >= CARD_HEIGHT:
+            return Strip.blank(width, base)
+        selected = index == self.cursor
+        style = self.get_component_rich_style("card--selected" if selected else "card")
+        bar_style = (
+            self.get_component_rich_style("card--bar") if selected and self.active else style
+        )
+        text = Text(BAR if selected else " ", style=bar_style, end="")
+        text.append_text(self._card_line(self.cards[index], row, width - 1))
+        text.stylize(style)  # background under the whole line; spans keep their colours
+        return self._strip(text, width, base + style)
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        segments = list(text.render(self.app.console))
+        return Strip(segments).crop_extend(0, width, style)
+
+    def _card_line(self, card: Card, row: int, width: int) -> Text:
+        """Row 0 company, 1 person and role, 2 role discussed, 3 last touch."""
+        muted = self.get_component_rich_style("card--muted")
+        if row == 0:
+            text = Text(card.company, style=self.get_component_rich_style("card--company"))
+        elif row == 1:
+            text = Text()
+            if card.recruiter_only:
+                text.append("! ", style=self.get_component_rich_style("card--warning"))
+            if card.person:
+                text.append(card.person)
+                if card.person_role is not None:
+                    text.append(f" · {card.person_role.label}", style=muted)
+            else:
+                text.append("no one named yet", style=muted)
+        elif row == 2:
+            text = Text(card.role) if card.role else Text("role not set", style=muted)
+        else:
+            text = Text(style=muted)
+            if card.last_touch is None:
+                text.append("no touch yet")
+            else:
+                text.append(f"{card.last_touch.channel.label} {ago(card.last_touch.at, self.now)}")
+        text.truncate(max(width, 0), overflow="ellipsis")
+        return text
