@@ -28,21 +28,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("escape closes this help"), id="help-footer")
 
     def key_table(self) -> Table:
-        """One row per action, all its keys together, in declaration order."""
-        rows: dict[tuple[int, str], tuple[list[str], str]] = {}
+        """One row per action with all its keys; our own bindings first, Textual's after."""
+        rows: dict[tuple[int, str], tuple[list[str], Binding]] = {}
         for key, active in self.active.items():
             binding = active.binding
             if binding.system and binding.action != "command_palette":
                 continue
-            keys, _ = rows.setdefault(
-                (id(active.node), binding.action),
-                ([], binding.tooltip or binding.description or binding.action),
-            )
+            keys, described = rows.setdefault((id(active.node), binding.action), ([], binding))
+            if binding.id and not described.id:
+                rows[(id(active.node), binding.action)] = (keys, binding)
             keys.append(self.app.get_key_display(Binding(key, "")))
+        ordered = sorted(rows.values(), key=lambda row: row[1].id is None)
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("action")
-        for keys, description in rows.values():
+        for keys, binding in ordered:
+            description = binding.tooltip or binding.description or binding.action
             table.add_row(Text(" ".join(keys)), Text(description))
         return table
 

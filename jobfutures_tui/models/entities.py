@@ -73,9 +73,11 @@ ChoiceT = TypeVar("ChoiceT", bound=Choice)
 def _choice(kind: type[ChoiceT]) -> BeforeValidator:
     """Accept a member, its value or its label; reject with the valid choices."""
 
+    exact = {member.value: member for member in kind}
+
     def parse(value: Any) -> Any:
         if isinstance(value, str) and not isinstance(value, kind):
-            return kind.parse(value)
+            return exact.get(value) or kind.parse(value)
         return value
 
     return BeforeValidator(parse)

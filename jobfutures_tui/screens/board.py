@@ -89,7 +89,7 @@ class BoardScreen(Screen[None]):
         Binding(
             "less_than_sign,H",
             "stage(-1)",
-            "Stage",
+            "Prev stage",
             key_display="<",
             id="board.stage_back",
             tooltip="Move the selected job future to the previous stage",
@@ -97,7 +97,7 @@ class BoardScreen(Screen[None]):
         Binding(
             "greater_than_sign,L",
             "stage(1)",
-            "Stage",
+            "Next stage",
             key_display=">",
             id="board.stage_forward",
             tooltip="Move the selected job future to the next stage",

@@ -65,9 +65,8 @@ def _taken_order(path: Path) -> tuple[str, int]:
 
 def _free_name(backups: Path) -> Path:
     stamp = pendulum.now("UTC").format("YYYYMMDDTHHmmss") + "Z"
-    candidate = backups / f"{PREFIX}{stamp}{SUFFIX}"
-    counter = 1
-    while candidate.exists():
-        candidate = backups / f"{PREFIX}{stamp}-{counter}{SUFFIX}"
-        counter += 1
-    return candidate
+    # Count on from the newest of this second, even if older ones were pruned.
+    taken = [_taken_order(path)[1] for path in backups.glob(f"{PREFIX}{stamp}*{SUFFIX}")]
+    if not taken:
+        return backups / f"{PREFIX}{stamp}{SUFFIX}"
+    return backups / f"{PREFIX}{stamp}-{max(taken) + 1}{SUFFIX}"

@@ -26,6 +26,7 @@ import orjson
 import pendulum
 from pydantic import ValidationError
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, describe
 from jobfutures_tui.models.dates import to_utc
@@ -124,7 +125,7 @@ class Repository:
 
     def _open(self, read_only: bool) -> None:
         if read_only:
-            if not (self.folder / layout.META).is_file():
+            if not layout.data_files(self.folder):
                 raise DataRefused(
                     self.folder / layout.META,
                     "there is no jobfutures data here",
@@ -363,16 +364,24 @@ class Repository:
     def save(self, *records: Record) -> None:
         """Insert or replace records; each file is written once, referenced ones first."""
         self._check_writable()
+        # New records go in with one insert_multiple per file: TinyDB rebuilds a
+        # table on every operation, so one insert per record is quadratic.
+        inserts: dict[tuple[str, str], dict[str, Document]] = {}
         with self._batch():
             for record in sorted(records, key=lambda r: _ORDER[type(r)]):
                 if isinstance(record, Touch):
-                    self._save_touch(record)
+                    self._save_touch(record, inserts)
+                    continue
+                file, table = _TABLES[type(record)]
+                document = as_document(record.id, record.model_dump(mode="json"))
+                pending = inserts.get((file, table), {})
+                if record.id in self._records[type(record)] and record.id not in pending:
+                    self._file(file).table(table).update(document, doc_ids=[record.id])
                 else:
-                    file, table = _TABLES[type(record)]
-                    self._file(file).table(table).upsert(
-                        as_document(record.id, record.model_dump(mode="json"))
-                    )
-                    self._records[type(record)][record.id] = record
+                    inserts.setdefault((file, table), {})[record.id] = document
+                self._records[type(record)][record.id] = record
+            for (file, table), documents in inserts.items():
+                self._file(file).table(table).insert_multiple(documents.values())
 
     def delete(self, *records: Record) -> None:
         """Remove records; referencing ones (touches) go first."""
@@ -386,11 +395,14 @@ class Repository:
                     if self._records[type(record)].pop(record.id, None) is not None:
                         self._file(file).table(table).remove(doc_ids=[record.id])
 
-    def _save_touch(self, touch: Touch) -> None:
+    def _save_touch(
+        self, touch: Touch, inserts: dict[tuple[str, str], dict[str, Document]]
+    ) -> None:
         partition = layout.touches_file(touch.at)
         ref = self._touch_refs.get(touch.id)
         if ref is not None and ref.partition != partition:
             self._delete_touch(touch.id)
+            ref = None
         elif ref is not None:
             # Same month, maybe moved to another job future: unlist it from the old one.
             stored = self._files[ref.partition].storage.read()[TOUCHES_TABLE][touch.id]
@@ -398,9 +410,12 @@ class Repository:
             if old_prospect != touch.prospect_id:
                 self._touches_by_prospect.get(old_prospect, set()).discard(touch.id)
                 self._refresh_latest(old_prospect)
-        self._file(partition).table(TOUCHES_TABLE).upsert(
-            as_document(touch.id, touch.model_dump(mode="json"))
-        )
+        document = as_document(touch.id, touch.model_dump(mode="json"))
+        pending = inserts.setdefault((partition, TOUCHES_TABLE), {})
+        if ref is None or touch.id in pending:
+            pending[touch.id] = document
+        else:
+            self._file(partition).table(TOUCHES_TABLE).update(document, doc_ids=[touch.id])
         self._touch_refs[touch.id] = _TouchRef(partition, touch.at)
         self._touch_models[touch.id] = touch
         self._touches_by_prospect.setdefault(touch.prospect_id, set()).add(touch.id)

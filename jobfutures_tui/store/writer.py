@@ -97,6 +97,10 @@ class BackgroundWriter(Writer):
         self._request()
 
     def flush(self, timeout: float | None = None) -> None:
+        if not self._thread.is_alive():
+            # Closed already: nobody would answer the request, so write here.
+            super().flush(timeout)
+            return
         ticket = self._request()
         with self._wake:
             finished = self._wake.wait_for(lambda: self._done >= ticket, timeout)

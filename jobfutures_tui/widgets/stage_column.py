@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from jobfutures_tui.models import Stage
+from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.rules.board import Card
 from jobfutures_tui.rules.relative import ago
@@ -23,6 +23,13 @@ from jobfutures_tui.rules.relative import ago
 CARD_HEIGHT = 4
 PITCH = CARD_HEIGHT + 1
 BAR = "▌"
+ROLE_ON_CARD = {
+    PersonRole.HIRING_MANAGER: "manager",
+    PersonRole.RECRUITER: "recruiter",
+    PersonRole.INTERVIEWER: "interviewer",
+    PersonRole.REFERRER: "referrer",
+    PersonRole.OTHER: "",
+}
 
 
 class StageColumn(ScrollView, can_focus=False):
@@ -119,8 +126,9 @@ class StageColumn(ScrollView, can_focus=False):
                 text.append("! ", style=self.get_component_rich_style("card--warning"))
             if card.person:
                 text.append(card.person)
-                if card.person_role is not None:
-                    text.append(f" · {card.person_role.label}", style=muted)
+                role = ROLE_ON_CARD.get(card.person_role) if card.person_role else ""
+                if role:
+                    text.append(f" · {role}", style=muted)
             else:
                 text.append("no one named yet", style=muted)
         elif row == 2:

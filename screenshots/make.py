@@ -1,0 +1,50 @@
+"""Regenerate the README screenshots from the demo data.
+
+    .venv/bin/python screenshots/make.py
+
+Each screenshot is the real app, driven by the keys a user would press.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.demo import populate
+from jobfutures_tui.store import BackgroundWriter, Repository
+
+HERE = Path(__file__).parent
+SIZE = (120, 36)
+
+SHOTS: dict[str, tuple[str, ...]] = {
+    "board": (),
+    "add-form": ("a", *"Wide World Importers", "enter", *"Marta Kowalski"),
+    "help": ("question_mark",),
+}
+
+
+async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
+    with Repository.open(folder, writer=BackgroundWriter(), verify=False) as repo:
+        app = JobFuturesApp(repo, demo=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+            await pilot.pause(0.3)
+            app.save_screenshot(f"{name}.svg", path=str(HERE))
+    print(f"screenshots/{name}.svg")
+
+
+async def main() -> None:
+    for name, keys in SHOTS.items():
+        with tempfile.TemporaryDirectory() as temp:
+            folder = Path(temp) / "data"
+            with Repository.open(folder) as repo:
+                populate(repo)
+            await shoot(name, keys, folder)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,53 @@
+"""Helpers for Pilot tests: seed a real store, read back the disk, read the screen."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pendulum
+from rich.console import Console
+
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, Touch
+from jobfutures_tui.store import Repository
+
+
+def reopen(data_dir: Path) -> Repository:
+    """Read back what reached the disk (read-only: the app's repo still holds the lock)."""
+    return Repository.open(data_dir, read_only=True)
+
+
+def add_prospect(
+    repo: Repository,
+    company: str,
+    *,
+    stage: Stage = Stage.INTERVIEWED,
+    person: str = "Priya Raman",
+    role: PersonRole = PersonRole.HIRING_MANAGER,
+    discussed: str = "Staff Data Engineer",
+    touched: pendulum.DateTime | None = None,
+) -> Prospect:
+    firm = Company(name=company)
+    who = Person(name=person, role=role, company_id=firm.id)
+    prospect = Prospect(company_id=firm.id, person_ids=(who.id,), role=discussed, stage=stage)
+    records: list = [firm, who, prospect]
+    if touched is not None:
+        records.append(Touch(prospect_id=prospect.id, person_id=who.id, at=touched,
+                             channel="email"))
+    repo.save(*records)
+    repo.flush()
+    return prospect
+
+
+def column_text(app: JobFuturesApp, stage: Stage) -> str:
+    """What a column shows on screen, line by line."""
+    column = app.screen.query_one(f"#column-{stage.value}")
+    return "\n".join(column.render_line(y).text for y in range(column.size.height))
+
+
+def rendered_text(renderable: object, width: int = 120) -> str:
+    """Plain text of a Rich renderable, as a terminal of this width would show it."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()

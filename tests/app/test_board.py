@@ -1,0 +1,273 @@
+"""The board, driven through the keymap in DESIGN.md, checked on screen and on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+from pilot_helpers import add_prospect, column_text, rendered_text, reopen
+
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.models import PersonRole, Stage
+from jobfutures_tui.screens.board import EMPTY_HINT, BoardScreen
+from jobfutures_tui.store import Repository
+
+
+async def test_empty_board_shows_the_hint_and_four_counted_columns(repo: Repository) -> None:
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#empty-hint")
+        assert hint.display
+        assert EMPTY_HINT in str(hint.render())
+        titles = [str(app.screen.column(stage).border_title) for stage in Stage.board()]
+        assert titles == ["Interviewed 0", "Rejected-but-warm 0", "Referral 0", "Offer 0"]
+
+
+async def test_cards_show_company_person_role_and_last_touch(repo: Repository) -> None:
+    with pendulum.travel_to(pendulum.datetime(2026, 11, 23, 12, tz="UTC"), freeze=True):
+        add_prospect(repo, "Northwind Logistics", touched=pendulum.datetime(2026, 11, 20, tz="UTC"))
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            text = column_text(app, Stage.INTERVIEWED)
+    assert "Northwind Logistics" in text
+    assert "Priya Raman · manager" in text
+    assert "Staff Data Engineer" in text
+    assert "email 3d ago" in text
+
+
+async def test_longest_untouched_comes_first(repo: Repository) -> None:
+    add_prospect(repo, "Recent", touched=pendulum.now("UTC").subtract(days=2))
+    add_prospect(repo, "Stale", touched=pendulum.now("UTC").subtract(days=90))
+    add_prospect(repo, "Never")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert [c.company for c in board.columns[Stage.INTERVIEWED]] == [
+            "Never",
+            "Stale",
+            "Recent",
+        ]
+
+
+async def test_arrows_and_hjkl_move_the_selection(repo: Repository) -> None:
+    add_prospect(repo, "Alpha")
+    add_prospect(repo, "Beta")
+    add_prospect(repo, "Gamma", stage=Stage.REJECTED_WARM)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        first = board.selected
+        await pilot.press("j")
+        assert board.selected is not None and board.selected != first
+        await pilot.press("k")
+        assert board.selected == first
+        await pilot.press("down")
+        await pilot.press("up")
+        assert board.selected == first
+        await pilot.press("l")
+        assert board.selected is not None and board.selected.company == "Gamma"
+        await pilot.press("right", "right")
+        assert board.focus_stage is Stage.OFFER and board.selected is None
+        await pilot.press("h", "left", "left")
+        assert board.focus_stage is Stage.INTERVIEWED
+
+
+async def test_moving_between_stages_saves_at_once(repo: Repository, data_dir: Path) -> None:
+    prospect = add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        await pilot.press("greater_than_sign")
+        repo.flush()
+        with reopen(data_dir) as saved:
+            assert saved.prospect(prospect.id).stage is Stage.REJECTED_WARM
+        assert board.focus_stage is Stage.REJECTED_WARM, "the selection follows the card"
+        await pilot.press("L", "L")
+        assert repo.prospect(prospect.id).stage is Stage.OFFER
+        await pilot.press("L")
+        assert repo.prospect(prospect.id).stage is Stage.OFFER, "offer is the last column"
+        await pilot.press("less_than_sign", "H")
+        repo.flush()
+        with reopen(data_dir) as saved:
+            assert saved.prospect(prospect.id).stage is Stage.REJECTED_WARM
+        assert "Contoso" in column_text(app, Stage.REJECTED_WARM)
+
+
+async def test_add_a_prospect_through_the_form(repo: Repository, data_dir: Path) -> None:
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"Fabrikam")
+        await pilot.press("enter")  # next field
+        await pilot.press(*"Grace O'Neill")
+        await pilot.press("tab", "tab")  # skip their role
+        await pilot.press(*"VP Product")
+        await pilot.press("tab", "tab")  # skip the stage
+        await pilot.press(*"2026-10-02")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Fabrikam" in column_text(app, Stage.INTERVIEWED)
+        assert not app.screen.query_one("#empty-hint").display
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    repo.close()
+    with Repository.open(data_dir) as saved:
+        (prospect,) = saved.prospects()
+        assert saved.company(prospect.company_id).name == "Fabrikam"
+        person = saved.person(prospect.main_person_id)
+        assert (person.name, person.role) == ("Grace O'Neill", PersonRole.HIRING_MANAGER)
+        assert prospect.role == "VP Product"
+        assert prospect.began_on == pendulum.date(2026, 10, 2)
+
+
+async def test_enter_on_the_last_line_field_saves(repo: Repository) -> None:
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", *"Litware")
+        for _ in range(5):
+            await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "began_on"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [repo.company(p.company_id).name for p in repo.prospects()] == ["Litware"]
+
+
+async def test_edit_keeps_what_was_not_changed(repo: Repository, data_dir: Path) -> None:
+    prospect = add_prospect(repo, "Tailspin Toys", stage=Stage.OFFER)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l", "l", "l", "e")
+        await pilot.pause()
+        company = app.screen.query_one("#company")
+        assert company.value == "Tailspin Toys"
+        role = app.screen.query_one("#role")
+        role.value = "Engineering Manager"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    repo.flush()
+    with reopen(data_dir) as saved:
+        edited = saved.prospect(prospect.id)
+        assert edited.role == "Engineering Manager"
+        assert edited.stage is Stage.OFFER
+        assert saved.person(edited.main_person_id).name == "Priya Raman"
+        assert len(saved.companies()) == 1
+
+
+async def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(
+    repo: Repository, data_dir: Path
+) -> None:
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        app.screen.query_one("#began_on").value = "next tuesday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        company_error = app.screen.query_one("#error-company")
+        date_error = app.screen.query_one("#error-began_on")
+        assert "cannot be empty" in str(company_error.render())
+        assert "is not a date" in str(date_error.render())
+        assert app.focused is not None and app.focused.id == "company"
+        app.screen.query_one("#company").value = "Woodgrove Bank"
+        future = pendulum.today().add(days=3).to_date_string()
+        app.screen.query_one("#began_on").value = future
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "future" in str(app.screen.query_one("#error-began_on").render())
+        assert not str(app.screen.query_one("#error-company").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+    repo.flush()
+    assert repo.prospects() == []
+    with reopen(data_dir) as saved:
+        assert saved.prospects() == [] and saved.companies() == []
+
+
+async def test_user_text_is_shown_literally(repo: Repository) -> None:
+    add_prospect(repo, "[bold]Acme[/", person="[red]Zoë 🚀[/red]", discussed="$HOME {0} %s")
+    add_prospect(repo, "N" * 500, person="L" * 500, discussed="R" * 500)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        text = column_text(app, Stage.INTERVIEWED)
+        assert "[bold]Acme[/" in text
+        assert "[red]Zoë 🚀[/red]" in text
+        assert "$HOME {0} %s" in text
+        assert "NNNN…" in text, "a long name ends in an ellipsis, not mid-word"
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#company").value in ("[bold]Acme[/", "N" * 500)
+
+
+async def test_help_lists_every_board_key(repo: Repository) -> None:
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = rendered_text(app.screen.key_table())
+        for phrase in (
+            "Add a job future",
+            "Edit the selected job future",
+            "Move the selected job future to the next stage",
+            "Move the selected job future to the previous stage",
+            "Select the card below",
+            "Save everything and quit",
+            "Jump to a job future or run a command",
+        ):
+            assert phrase in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+        await pilot.press("f1")
+        assert not isinstance(app.screen, BoardScreen)
+
+
+async def test_command_palette_jumps_to_a_prospect(repo: Repository) -> None:
+    add_prospect(repo, "Alpine Ski House")
+    add_prospect(repo, "Coho Winery", stage=Stage.REFERRAL)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"coho")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert board.selected is not None and board.selected.company == "Coho Winery"
+
+
+async def test_read_only_refuses_changes_and_says_so(repo: Repository, data_dir: Path) -> None:
+    add_prospect(repo, "Proseware")
+    repo.close()
+    viewer = Repository.open(data_dir, read_only=True)
+    app = JobFuturesApp(viewer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "READ-ONLY" in app.sub_title
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert any("read-only" in n.message for n in app._notifications)
+    assert viewer.prospects()[0].stage is Stage.INTERVIEWED
+
+
+async def test_survives_small_and_changing_terminal_sizes(repo: Repository) -> None:
+    for index in range(12):
+        add_prospect(repo, f"Company {index}", stage=Stage.board()[index % 4])
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size in [(40, 12), (80, 24), (20, 5), (200, 60), (41, 13)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("j", "l", "j")
+            await pilot.pause()
+        await pilot.press("a")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
