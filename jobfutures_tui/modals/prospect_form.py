@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -28,6 +28,17 @@ class ProspectForm(ModalScreen[ProspectInput | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close, saving nothing"),
+        # A priority binding moves the focus before the next key is dispatched,
+        # so fast typing or a paste after enter lands in the next field.
+        Binding(
+            "enter",
+            "next_field",
+            "Next field",
+            id="form.next",
+            show=False,
+            priority=True,
+            tooltip="Go to the next field (save on the last one)",
+        ),
     ]
 
     def __init__(self, title: str, initial: ProspectInput | None = None) -> None:
@@ -123,10 +134,11 @@ class ProspectForm(ModalScreen[ProspectInput | None]):
             "notes": self.query_one("#notes", TextArea).text,
         }
 
-    @on(Input.Submitted)
-    def _next_or_save(self, event: Input.Submitted) -> None:
+    def action_next_field(self) -> None:
+        if not isinstance(self.focused, Input):
+            raise SkipAction()  # enter opens a Select and breaks a line in the notes
         inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
+        if self.focused is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()

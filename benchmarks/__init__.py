@@ -1,0 +1,1 @@
+"""Benchmarks for jobfutures: synthetic data, timings and targets (``python -m benchmarks.run``)."""

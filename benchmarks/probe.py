@@ -1,0 +1,276 @@
+import time
+
+T0 = time.perf_counter()
+
+# One measurement in a fresh process, run by benchmarks/run.py as
+#   python benchmarks/probe.py MODE [ARGS]
+# and printed as one line "BENCH {json}" on stdout. T0 is taken before
+# anything else is imported, so a figure "since start" includes every import
+# of ours and Textual's (not the interpreter's own start-up, which the parent
+# measures as the process wall time).
+#
+# Modes:
+#   open FOLDER               Repository.open(verify=False) as the app does, then verify()
+#   frame FOLDER [--check] [--no-verify]
+#                             the board's first painted frame, headless, 120x40
+#   bare                      the floor: a bare Textual app with one Static
+#   import MODULE             the import time of one module
+#   save FOLDER N [SEED]      N touch saves and N stage moves, synchronous writer
+#
+# Only the standard library is imported at module level. Time spent in the
+# garbage collector is recorded too (a callback, negligible cost).
+
+import gc  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+SIZE = (120, 40)
+
+# Time spent in the garbage collector by this process (all threads), in seconds.
+_gc = {"total": 0.0, "started": 0.0, "full": 0}
+
+
+def _gc_callback(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _gc["started"] = time.perf_counter()
+    else:
+        _gc["total"] += time.perf_counter() - _gc["started"]
+        _gc["full"] += info["generation"] == 2
+
+
+gc.callbacks.append(_gc_callback)
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)
+
+
+def _maxrss_mb() -> float:
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
+
+
+def _report(result: dict[str, object]) -> None:
+    print("BENCH " + json.dumps(result), flush=True)
+
+
+def probe_open(folder: str) -> dict[str, object]:
+    from pathlib import Path
+
+    from jobfutures_tui.store import BackgroundWriter, Repository
+
+    imported = time.perf_counter()
+    writer = BackgroundWriter()
+    start = time.perf_counter()
+    repo = Repository.open(Path(folder), writer=writer, verify=False)
+    opened = time.perf_counter()
+    repo.verify()
+    verified = time.perf_counter()
+    result = {
+        "import_ms": _ms(imported - T0),
+        "open_ms": _ms(opened - start),
+        "verify_ms": _ms(verified - opened),
+        "touches": repo.touch_count(),
+        "prospects": len(repo.prospects()),
+    }
+    repo.close()
+    return result
+
+
+def probe_frame(
+    folder: str, check: bool, verify: bool, on_frame: Callable[[], object] | None = None
+) -> dict[str, object]:
+    from pathlib import Path
+
+    # Exactly as cli.run_app opens the data and the app.
+    from jobfutures_tui.app import JobFuturesApp
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.store import BackgroundWriter, Repository
+    from jobfutures_tui.widgets.stage_column import StageColumn
+
+    imported = time.perf_counter()
+    writer = BackgroundWriter()
+    repo = Repository.open(Path(folder), writer=writer, verify=False)
+    opened = time.perf_counter()
+    result: dict[str, object] = {
+        "import_ms": _ms(imported - T0),
+        "open_ms": _ms(opened - imported),
+    }
+
+    class Probe(JobFuturesApp):
+        """Records the moment the board has painted its cards, then exits."""
+
+        _has_open: bool | None = None
+
+        def on_mount(self) -> None:
+            # No super().on_mount(): Textual calls the handler of every class in the
+            # MRO itself (this one first), so calling it here would push a second board.
+            self._poll_timer = self.set_interval(0.001, self._poll)
+
+        if not verify:
+
+            def verify_data(self) -> None:  # type: ignore[override]
+                """Diagnosis only: no background validation competing for the GIL."""
+
+        def _poll(self) -> None:
+            screen = self.screen
+            if not isinstance(screen, BoardScreen) or not screen.is_mounted:
+                return
+            columns = list(screen.query(StageColumn))
+            if not columns or not all(column.size.area for column in columns):
+                return  # not laid out yet
+            if not any(column.cards for column in columns):
+                if self._has_open is None:
+                    self._has_open = bool(repo.prospects(include_archived=False))
+                if self._has_open:
+                    return  # the cards are not in yet
+            self._poll_timer.stop()
+            # Runs once the screen has no pending layout or repaint: the cards are painted.
+            screen.call_after_refresh(self._record)
+
+        def _record(self) -> None:
+            result["frame_ms"] = _ms(time.perf_counter() - T0)
+            result["gc_ms"] = _ms(_gc["total"])
+            result["gc_full"] = _gc["full"]
+            if on_frame is not None:
+                on_frame()
+            if check:
+                result["check"] = self._check()
+                result["screens"] = [type(screen).__name__ for screen in self.screen_stack]
+            self.exit(0)
+
+        def _check(self) -> str:
+            """Is the first card's company on the screen? (outside the timing)"""
+            screen = self.screen
+            assert isinstance(screen, BoardScreen)
+            cards = [card for cards in screen.columns.values() for card in cards]
+            svg = self.export_screenshot()
+            if not cards:
+                return "ok: no open job futures" if "nothing" in svg else "FAILED: empty board"
+            word = cards[0].company.split()[0]
+            return f"ok: '{word}' painted" if word in svg else f"FAILED: '{word}' not painted"
+
+    app = Probe(repo)
+    try:
+        app.run(headless=True, size=SIZE)
+    finally:
+        repo.close()
+    result["maxrss_mb"] = _maxrss_mb()
+    result["return_code"] = app.return_code
+    return result
+
+
+def probe_bare() -> dict[str, object]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    result: dict[str, object] = {"import_ms": _ms(time.perf_counter() - T0)}
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello, floor.")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self._record)
+
+        def _record(self) -> None:
+            result["frame_ms"] = _ms(time.perf_counter() - T0)
+            self.exit()
+
+    Bare().run(headless=True, size=SIZE)
+    result["maxrss_mb"] = _maxrss_mb()
+    return result
+
+
+def probe_import(module: str) -> dict[str, object]:
+    import importlib
+
+    start = time.perf_counter()
+    importlib.import_module(module)
+    return {"import_ms": _ms(time.perf_counter() - start)}
+
+
+def probe_save(folder: str, count: int, seed: int = 7) -> dict[str, object]:
+    import random
+    from pathlib import Path
+
+    from jobfutures_tui.models import Channel, Outcome, Touch
+    from jobfutures_tui.models.dates import now
+    from jobfutures_tui.rules.board import move_to_stage, neighbour_stage
+    from jobfutures_tui.store import Repository, Writer
+    from jobfutures_tui.store.layout import touches_file
+
+    rng = random.Random(seed)
+    repo = Repository.open(Path(folder), writer=Writer(), verify=False)
+    futures = repo.prospects(include_archived=False)
+
+    def new_touch() -> Touch:
+        prospect = rng.choice(futures)
+        return Touch.new(
+            prospect_id=prospect.id,
+            person_id=prospect.main_person_id,
+            at=now(),
+            channel=rng.choice(list(Channel)),
+            outcome=rng.choice((Outcome.SENT, Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL)),
+            note=f"Benchmark touch {rng.randrange(10**6)}: sent the article on their launch.",
+        )
+
+    cpu: dict[str, list[float]] = {"touch": [], "move": []}
+
+    def timed(record: object, kind: str = "") -> float:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        repo.save(record)  # type: ignore[arg-type]
+        if kind:
+            cpu[kind].append(_ms(time.process_time() - start_cpu))
+        return _ms(time.perf_counter() - start)
+
+    # The session's first write snapshots the whole folder into a backup first.
+    first = timed(new_touch())
+    partition = Path(folder) / touches_file(now())
+    partition_touches = len(json.loads(partition.read_bytes())["touches"])
+    touches = [timed(new_touch(), "touch") for _ in range(count)]
+    moves = []
+    for _ in range(count):
+        prospect = repo.prospect(rng.choice(futures).id)
+        assert prospect is not None
+        target = neighbour_stage(prospect.stage, 1) or neighbour_stage(prospect.stage, -1)
+        assert target is not None
+        moves.append(timed(move_to_stage(prospect, target), "move"))
+    repo.close()
+    return {
+        "first_save_ms": first,
+        "touch_ms": touches,
+        "move_ms": moves,
+        "touch_cpu_ms": cpu["touch"],
+        "move_cpu_ms": cpu["move"],
+        "partition_touches": partition_touches,
+        "open_prospects": len(futures),
+    }
+
+
+def main(argv: list[str]) -> int:
+    # The script's own folder (benchmarks/) must not shadow anything.
+    if sys.path and sys.path[0].rstrip("/").endswith("benchmarks"):
+        del sys.path[0]
+    mode, args = argv[0], argv[1:]
+    if mode == "open":
+        result = probe_open(args[0])
+    elif mode == "frame":
+        result = probe_frame(args[0], "--check" in args, "--no-verify" not in args)
+    elif mode == "bare":
+        result = probe_bare()
+    elif mode == "import":
+        result = probe_import(args[0])
+    elif mode == "save":
+        result = probe_save(args[0], int(args[1]), int(args[2]) if len(args) > 2 else 7)
+    else:
+        print(f"unknown mode {mode!r}", file=sys.stderr)
+        return 2
+    _report(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
