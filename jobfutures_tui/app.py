@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
@@ -18,6 +19,8 @@ from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository, SaveFailed
 
 STYLES = Path(__file__).parent / "styles"
+VERIFY_DELAY = 0.5
+"""Seconds after the first frame before the background check of all records starts."""
 
 
 class JobFuturesApp(App[int]):
@@ -60,13 +63,17 @@ class JobFuturesApp(App[int]):
             writer.on_error = lambda error: self.call_from_thread(self._save_failed, error)
             writer.on_recovered = lambda: self.call_from_thread(self._save_recovered)
         self.push_screen(BoardScreen(self.repo))
-        self.verify_data()
+
+    def on_ready(self) -> None:
+        # The board is on screen: check the rest of the data now, in the background.
+        self.set_timer(VERIFY_DELAY, self.verify_data)
 
     @work(thread=True, exclusive=True, group="verify")
     def verify_data(self) -> None:
-        """Validate every stored touch after the first frame, not before it."""
+        """Validate every stored record that the first frame did not need."""
+        worker = get_current_worker()
         try:
-            self.repo.verify()
+            self.repo.verify(should_stop=lambda: worker.is_cancelled)
         except DataRefused as error:
             self.call_from_thread(self.exit, 1, f"jobfutures: {error}")
 
@@ -82,6 +89,7 @@ class JobFuturesApp(App[int]):
         self.push_screen(HelpScreen(self.screen.title or "jobfutures", self.active_bindings))
 
     async def action_quit(self) -> None:
+        self.workers.cancel_group(self, "verify")  # quitting never waits for the check
         self.finish_and_quit()
 
     @work(thread=True, exclusive=True, group="quit")

@@ -12,7 +12,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from jobfutures_tui.modals.prospect_form import ProspectForm
 from jobfutures_tui.models import Prospect, Record, Stage
 from jobfutures_tui.rules.board import Card, build_board, move_to_stage, neighbour_stage
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
@@ -188,12 +187,16 @@ class BoardScreen(Screen[None]):
             self.reload(select=prospect.id)
 
     def action_add(self) -> None:
+        from jobfutures_tui.modals.prospect_form import ProspectForm  # not needed for 1st frame
+
         self.app.push_screen(ProspectForm("Add a job future"), self._saved_form(None))
 
     def action_edit(self) -> None:
         prospect = self._selected_prospect()
         if prospect is None:
             return
+        from jobfutures_tui.modals.prospect_form import ProspectForm
+
         initial = ProspectInput.from_prospect(self.repo, prospect)
         self.app.push_screen(ProspectForm("Edit job future", initial), self._saved_form(prospect))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -238,6 +238,8 @@ class Repository:
         for doc_id, row in rows.items():
             try:
                 at = datetime.fromisoformat(row["at"])
+                if at.tzinfo is None:
+                    at = to_utc(at)  # no offset (edited by hand): local time, as the model reads it
                 prospect_id = row["prospect_id"]
             except (KeyError, TypeError, ValueError):
                 raise self._refuse(name, f"touch {doc_id} has no valid date or prospect") from None
@@ -249,11 +251,17 @@ class Repository:
             if latest is None or at > self._touch_refs[latest].at:
                 self._latest[prospect_id] = doc_id
 
-    def verify(self) -> None:
-        """Validate every touch not validated yet; raise DataRefused on the first bad one."""
+    def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
+        """Validate every touch not validated yet; raise DataRefused on the first bad one.
+
+        ``should_stop`` is polled between records so a background check can be
+        abandoned (the app quits without waiting for it).
+        """
         if self._verified:
             return
         for touch_id in list(self._touch_refs):
+            if should_stop is not None and should_stop():
+                return
             self._touch(touch_id)
         self._verified = True
 

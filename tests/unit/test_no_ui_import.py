@@ -1,0 +1,35 @@
+"""The models, the store and the rules (every module of each) load without textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import importlib
+import pkgutil
+import sys
+
+for name in ("jobfutures_tui.models", "jobfutures_tui.store", "jobfutures_tui.rules"):
+    package = importlib.import_module(name)
+    for module in pkgutil.walk_packages(package.__path__, prefix=name + "."):
+        importlib.import_module(module.name)
+loaded = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
+print(",".join(loaded) or "none")
+"""
+
+
+def test_models_store_and_rules_do_not_import_textual() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "none"

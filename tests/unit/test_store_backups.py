@@ -1,0 +1,161 @@
+"""Backups before the first change of a session, private files, crash leftovers removed."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from jobfutures_tui.models import revise
+from jobfutures_tui.store import Repository
+from jobfutures_tui.store.backups import list_backups
+
+
+def zip_contents(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def data_bytes(snapshot: dict[str, tuple[bytes, int]]) -> dict[str, bytes]:
+    return {name: data for name, (data, _) in snapshot.items() if not name.startswith("backups/")}
+
+
+@pytest.fixture
+def existing(folder: Path, make) -> Path:
+    """A folder written by an earlier session."""
+    with Repository.open(folder) as repo:
+        acme = make.company("Acme")
+        future = make.prospect(acme)
+        repo.save(acme, future, make.touch(future, pendulum.datetime(2026, 1, 2, tz="UTC")))
+    return folder
+
+
+def test_a_new_folder_makes_no_backup(folder: Path, make) -> None:
+    with Repository.open(folder) as repo:
+        repo.save(make.company("Acme"))
+        repo.save(make.company("Contoso"))
+    with Repository.open(folder):
+        pass
+    assert list_backups(folder / "backups") == []
+    assert not (folder / "backups").exists()
+
+
+def test_a_session_that_saves_nothing_makes_no_backup(existing: Path, make) -> None:
+    with Repository.open(existing) as repo:
+        assert len(repo.companies()) == 1
+    assert list_backups(existing / "backups") == []
+
+
+def test_the_first_save_of_a_session_backs_up_the_data_as_it_was(existing: Path, make) -> None:
+    before = data_bytes(make.snapshot(existing))
+    with Repository.open(existing) as repo:
+        acme = repo.companies()[0]
+        repo.save(revise(acme, name="Acme Corp"))
+        repo.save(make.company("Contoso"))
+        repo.delete(acme)
+    backups = list_backups(existing / "backups")
+    assert len(backups) == 1
+    assert zip_contents(backups[0].path) == before
+    assert backups[0].size == backups[0].path.stat().st_size
+
+
+def test_only_the_newest_backups_are_kept_newest_first(existing: Path, make) -> None:
+    names = []
+    for hour in range(1, 6):
+        taken = pendulum.datetime(2026, 3, 1, hour, 30, tz="UTC")
+        with (
+            pendulum.travel_to(taken, freeze=True),
+            Repository.open(existing, keep_backups=3) as repo,
+        ):
+            name = f"Company {hour}"
+            repo.save(make.company(name))
+            names.append(name)
+    backups = list_backups(existing / "backups")
+    assert [b.taken_at for b in backups] == [
+        pendulum.datetime(2026, 3, 1, hour, 30, tz="UTC") for hour in (5, 4, 3)
+    ]
+    # The backup taken at 5:30 holds what the 4:30 session saved, and so on.
+    for backup, saved_before in zip(backups, ["Company 4", "Company 3", "Company 2"], strict=True):
+        assert saved_before.encode() in zip_contents(backup.path)["companies.json"]
+
+
+def test_backups_in_the_same_second_keep_their_order(existing: Path, make) -> None:
+    with pendulum.travel_to(pendulum.datetime(2026, 3, 1, 9, tz="UTC"), freeze=True):
+        for number in range(14):
+            with Repository.open(existing, keep_backups=11) as repo:
+                repo.save(make.company(f"Company {number}"))
+    backups = list_backups(existing / "backups")
+    assert [b.path.name for b in backups] == [
+        f"jobfutures-20260301T090000Z-{counter}.zip" for counter in range(13, 2, -1)
+    ]
+    assert all(b.taken_at == pendulum.datetime(2026, 3, 1, 9, tz="UTC") for b in backups)
+    newest = zip_contents(backups[0].path)["companies.json"]
+    assert b"Company 12" in newest and b"Company 13" not in newest
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """A permissive umask, so only the store's own modes can make files private."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_data_and_backups_are_private(tmp_path: Path, make) -> None:
+    folder = tmp_path / "nested" / "data"
+    with Repository.open(folder) as repo:
+        acme = make.company()
+        repo.save(acme, make.touch(make.prospect(acme), pendulum.datetime(2026, 1, 2, tz="UTC")))
+    with Repository.open(folder) as repo:
+        repo.save(make.company("Contoso"))  # makes the first backup
+
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    assert mode(folder) == 0o700
+    assert mode(folder / "touches") == 0o700
+    assert mode(folder / "backups") == 0o700
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    assert {path.name for path in files} >= {
+        "meta.json",
+        "companies.json",
+        "2026-01.json",
+        "jobfutures.lock",
+    }
+    assert any(path.suffix == ".zip" for path in files)
+    assert {path.relative_to(folder).as_posix(): mode(path) for path in files} == {
+        path.relative_to(folder).as_posix(): 0o600 for path in files
+    }
+
+
+def test_leftover_temporary_files_are_removed_at_open(existing: Path, make) -> None:
+    (existing / "backups").mkdir()
+    leftovers = [
+        existing / ".companies.json.k3j4h5.jf-tmp",
+        existing / ".meta.json.aaaa.jf-tmp",
+        existing / "touches" / ".2026-01.json.zz9.jf-tmp",
+        existing / "backups" / ".jobfutures-20260301T090000Z.zip.q1.jf-tmp",
+    ]
+    for path in leftovers:
+        path.write_bytes(b'{"half a fi')
+    keep = [existing / "notes.txt", existing / ".hidden", existing / "touches" / "README"]
+    for path in keep:
+        path.write_text("mine")
+
+    # A reader does not hold the lock, so it leaves them alone.
+    with Repository.open(existing, read_only=True):
+        pass
+    assert all(path.exists() for path in leftovers)
+
+    with Repository.open(existing) as repo:
+        assert len(repo.companies()) == 1
+        assert repo.touch_count() == 1
+    assert make.temp_files(existing) == []
+    assert all(path.read_text() == "mine" for path in keep)

@@ -1,0 +1,118 @@
+"""Older data is backed up, then upgraded; the version is written last."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.store import repository as repository_module
+from jobfutures_tui.store import schema as schema_module
+from jobfutures_tui.store.backups import list_backups
+
+
+def tag_every_prospect(files: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: every job future gets a 'migrated' tag (idempotent)."""
+    for row in files.get("prospects.json", {}).get("prospects", {}).values():
+        if "migrated" not in row["tags"]:
+            row["tags"] = [*row["tags"], "migrated"]
+    return files
+
+
+@pytest.fixture
+def version_one(folder: Path, make) -> dict[str, Any]:
+    acme = make.company("Acme")
+    future = make.prospect(acme, tags=["warm"])
+    with Repository.open(folder) as repo:
+        repo.save(acme, future)
+    assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == 1
+    return {"prospect": future, "files": make.snapshot(folder)}
+
+
+@pytest.fixture
+def version_two(version_one: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Version 1 data on disk, opened by an app whose data format is version 2."""
+    monkeypatch.setattr(repository_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: tag_every_prospect})
+    return version_one
+
+
+def meta_version(folder: Path) -> int:
+    return orjson.loads((folder / "meta.json").read_bytes())["schema_version"]
+
+
+def test_older_data_is_backed_up_then_migrated(
+    folder: Path, version_two: dict[str, Any], open_repo
+) -> None:
+    future = version_two["prospect"]
+    repo = open_repo(folder)
+    assert repo.prospect(future.id).tags == ("warm", "migrated")
+    assert meta_version(folder) == 2
+    stored = orjson.loads((folder / "prospects.json").read_bytes())["prospects"][future.id]
+    assert stored["tags"] == ["warm", "migrated"]
+
+    # The backup was taken first: it holds the version 1 bytes of every file.
+    backups = list_backups(folder / "backups")
+    assert len(backups) == 1
+    with zipfile.ZipFile(io.BytesIO(backups[0].path.read_bytes())) as zf:
+        inside = {name: zf.read(name) for name in zf.namelist()}
+    assert inside == {name: data for name, (data, _) in version_two["files"].items()}
+    assert orjson.loads(inside["meta.json"])["schema_version"] == 1
+    repo.close()
+
+    # Opening again finds version 2: nothing to migrate, no new backup.
+    again = open_repo(folder)
+    assert again.prospect(future.id).tags == ("warm", "migrated")
+    assert len(list_backups(folder / "backups")) == 1
+
+
+def test_a_crash_before_the_version_is_written_reruns_the_migration(
+    folder: Path, version_two: dict[str, Any], open_repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = repository_module.write_atomic
+
+    def power_cut_before_meta(path: Path, data: bytes) -> None:
+        if path.name == "meta.json":
+            raise OSError("power cut")
+        real_write(path, data)
+
+    monkeypatch.setattr(repository_module, "write_atomic", power_cut_before_meta)
+    with pytest.raises(OSError, match="power cut"):
+        Repository.open(folder)
+    assert meta_version(folder) == 1  # data files migrated, version not yet written
+
+    monkeypatch.setattr(repository_module, "write_atomic", real_write)
+    repo = open_repo(folder)
+    assert repo.prospect(version_two["prospect"].id).tags == ("warm", "migrated")
+    assert meta_version(folder) == 2
+
+
+def test_read_only_refuses_to_migrate(folder: Path, version_two: dict[str, Any], make) -> None:
+    with pytest.raises(DataRefused, match=r"older data format \(1\)"):
+        Repository.open(folder, read_only=True)
+    assert make.snapshot(folder) == version_two["files"]
+
+
+def test_a_failing_migration_leaves_the_data_as_it_was(
+    folder: Path, version_two: dict[str, Any], make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(files: dict[str, Any]) -> dict[str, Any]:
+        raise KeyError("tags")
+
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: broken})
+    with pytest.raises(KeyError):
+        Repository.open(folder)
+    after = make.snapshot(folder)
+    backups = [name for name in after if name.startswith("backups/")]
+    assert len(backups) == 1
+    assert {name: after[name] for name in after if name not in backups} == version_two["files"]
+    # The lock was released: the folder opens once the migration is fixed.
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: tag_every_prospect})
+    Repository.open(folder).close()
+    assert meta_version(folder) == 2
