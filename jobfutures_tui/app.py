@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -23,7 +25,7 @@ VERIFY_DELAY = 0.5
 """Seconds after the first frame before the background check of all records starts."""
 
 
-class JobFuturesApp(App[int]):
+class JobFuturesApp(App[None]):
     TITLE = "jobfutures"
     CSS_PATH = [STYLES / "app.tcss", STYLES / "board.tcss", STYLES / "forms.tcss"]
     COMMANDS = App.COMMANDS | {ProspectCommands}
@@ -57,12 +59,26 @@ class JobFuturesApp(App[int]):
         if repo.read_only:
             self.sub_title = f"READ-ONLY · {self.sub_title}"
 
+    class SaveStatus(Message):
+        """From the writer thread: a save failed (``error``) or all is saved again (None)."""
+
+        def __init__(self, error: SaveFailed | None) -> None:
+            super().__init__()
+            self.error = error
+
     def on_mount(self) -> None:
         writer = self.repo.writer
         if isinstance(writer, BackgroundWriter):
-            writer.on_error = lambda error: self.call_from_thread(self._save_failed, error)
-            writer.on_recovered = lambda: self.call_from_thread(self._save_recovered)
+            # post_message is thread-safe and never waits: the writer must not
+            # block on the app, which may already be gone when the last flush fails.
+            writer.on_error = lambda error: self.post_message(self.SaveStatus(error))
+            writer.on_recovered = lambda: self.post_message(self.SaveStatus(None))
         self.push_screen(BoardScreen(self.repo))
+
+    def on_unmount(self) -> None:
+        writer = self.repo.writer
+        if isinstance(writer, BackgroundWriter):
+            writer.on_error = writer.on_recovered = None
 
     def on_ready(self) -> None:
         # The board is on screen: check the rest of the data now, in the background.
@@ -75,13 +91,17 @@ class JobFuturesApp(App[int]):
         try:
             self.repo.verify(should_stop=lambda: worker.is_cancelled)
         except DataRefused as error:
-            self.call_from_thread(self.exit, 1, f"jobfutures: {error}")
+            self.call_from_thread(self.refuse, error)
 
-    def _save_failed(self, error: SaveFailed) -> None:
-        self.notify(str(error), title="Not saved", severity="error", timeout=10)
+    def refuse(self, error: DataRefused) -> None:
+        """The data turned out to be damaged: stop before anything is written over it."""
+        self.exit(return_code=1, message=Text(f"jobfutures: {error}"))
 
-    def _save_recovered(self) -> None:
-        self.notify("Everything is saved again.", title="Saved", timeout=4)
+    def on_job_futures_app_save_status(self, message: SaveStatus) -> None:
+        if message.error is not None:
+            self.notify(str(message.error), title="Not saved", severity="error", timeout=10)
+        else:
+            self.notify("Everything is saved again.", title="Saved", timeout=4)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -100,12 +120,14 @@ class JobFuturesApp(App[int]):
         except (SaveFailed, TimeoutError) as error:
             self.call_from_thread(self._ask_quit_anyway, str(error))
             return
-        self.call_from_thread(self.exit, 0)
+        self.call_from_thread(self.exit)
 
     def _ask_quit_anyway(self, problem: str) -> None:
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                self.exit(1, f"jobfutures: quit without saving: {problem}")
+                self.exit(
+                    return_code=1, message=Text(f"jobfutures: quit without saving: {problem}")
+                )
 
         self.push_screen(
             Confirm("Your latest changes are not saved. Quit anyway and lose them?", problem),

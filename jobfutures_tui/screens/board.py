@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 from jobfutures_tui.models import Prospect, Record, Stage
 from jobfutures_tui.rules.board import Card, build_board, move_to_stage, neighbour_stage
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
-from jobfutures_tui.store import ReadOnly, Repository
+from jobfutures_tui.store import DataRefused, ReadOnly, Repository
 from jobfutures_tui.widgets.stage_column import StageColumn
 
 EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed you, and where."
@@ -131,7 +131,11 @@ class BoardScreen(Screen[None]):
     def reload(self, select: str | None = None) -> None:
         """Rebuild the cards from the store, keeping (or moving to) a selection."""
         keep = select or (self.selected.prospect_id if self.selected else None)
-        self.columns = build_board(self.repo)
+        try:
+            self.columns = build_board(self.repo)
+        except DataRefused as error:
+            self.app.refuse(error)  # type: ignore[attr-defined]
+            return
         if keep is not None:
             self.select_prospect(keep, redraw=False)
         self.redraw()
@@ -222,6 +226,9 @@ class BoardScreen(Screen[None]):
             self.repo.save(*records)
         except ReadOnly as error:
             self.notify(str(error), severity="warning")
+            return False
+        except DataRefused as error:
+            self.app.refuse(error)  # type: ignore[attr-defined]
             return False
         return True
 

@@ -8,9 +8,8 @@ a call rewrites one month's file, whatever the size of the history.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
-
-import pendulum
 
 META = "meta.json"
 COMPANIES = "companies.json"
@@ -25,8 +24,9 @@ COLLECTION_FILES = (COMPANIES, PEOPLE, PROSPECTS)
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.json$")
 
 
-def touches_file(at: pendulum.DateTime) -> str:
-    utc = at.in_timezone("UTC")
+def touches_file(at: datetime) -> str:
+    """The month file a touch belongs in (by its UTC date)."""
+    utc = at.astimezone(UTC)
     return f"{TOUCHES_DIR}/{utc.year:04d}-{utc.month:02d}.json"
 
 

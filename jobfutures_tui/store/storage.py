@@ -21,7 +21,8 @@ from jobfutures_tui.store.writer import Writer
 
 
 def dumps(data: Any) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    # Compact: indenting made the files a third larger and slower to parse.
+    return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
 
 
 class MemoryStorage(Storage):

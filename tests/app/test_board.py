@@ -271,3 +271,25 @@ async def test_survives_small_and_changing_terminal_sizes(repo: Repository) -> N
         await pilot.pause()
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_damage_found_after_the_first_frame_stops_before_any_write(
+    repo: Repository, data_dir: Path
+) -> None:
+    """Records are validated lazily; a bad one still stops the app, and nothing is written."""
+    add_prospect(repo, "Fine Co")
+    archived = add_prospect(repo, "Closed Co", stage=Stage.ARCHIVE)
+    repo.close()
+    prospects = data_dir / "prospects.json"
+    damaged = prospects.read_bytes().replace(b'"archive"', b'"archive","role":42', 1)
+    prospects.write_bytes(damaged)
+    viewer = Repository.open(data_dir, verify=False)
+    app = JobFuturesApp(viewer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "Fine Co" in column_text(app, Stage.INTERVIEWED), "the board came up first"
+        await pilot.press("greater_than_sign")  # the first change waits for the full check
+        await pilot.pause()
+    assert app.return_code == 1
+    viewer.close()
+    assert prospects.read_bytes() == damaged
+    assert archived.id.encode() in damaged

@@ -23,7 +23,9 @@ def zip_contents(path: Path) -> dict[str, bytes]:
 
 
 def data_bytes(snapshot: dict[str, tuple[bytes, int]]) -> dict[str, bytes]:
-    return {name: data for name, (data, _) in snapshot.items() if not name.startswith("backups/")}
+    """The user's data: not the backups, the lock, nor the derived touch index."""
+    derived = ("backups/", "jobfutures.lock", "touch-index.json")
+    return {name: data for name, (data, _) in snapshot.items() if not name.startswith(derived)}
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_a_failing_migration_leaves_the_data_as_it_was(
         raise KeyError("tags")
 
     monkeypatch.setattr(schema_module, "MIGRATIONS", {1: broken})
-    with pytest.raises(KeyError):
+    with pytest.raises(DataRefused, match="upgrading it from data format 1 failed"):
         Repository.open(folder)
     after = make.snapshot(folder)
     backups = [name for name in after if name.startswith("backups/")]

@@ -89,8 +89,12 @@ def touch_without_date(folder: Path, saved: dict[str, Any]) -> list[str]:
 
 
 def touch_twice(folder: Path, saved: dict[str, Any]) -> list[str]:
+    """The same touch in two months, each copy dated in the other's month: no way to choose."""
+    touch = saved["touch"].id
     (folder / "touches/2026-03.json").write_bytes((folder / "touches/2026-02.json").read_bytes())
-    return [f"touch {saved['touch'].id} is stored twice"]
+    march = "2026-03-03T09:00:00+00:00"
+    edit_json(folder / "touches/2026-02.json", lambda d: d["touches"][touch].update(at=march))
+    return [f"touch {touch} is stored twice"]
 
 
 DAMAGE = [
@@ -153,3 +157,32 @@ def test_a_touch_with_a_bad_field_is_refused_when_verified(
     assert "'pigeon'" in str(caught.value)
     repo.close()
     assert make.snapshot(folder) == before
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["writer", "read-only"])
+def test_a_touch_left_in_two_months_by_a_crash_keeps_the_newer_copy(
+    read_only: bool, folder: Path, saved: dict[str, Any], make
+) -> None:
+    """A crash while a touch's date moved to March: the March copy is the newer edit."""
+    touch = saved["touch"]
+    moved = touch.model_copy(
+        update={
+            "at": pendulum.datetime(2026, 3, 9, 9, tz="UTC"),
+            "updated_at": touch.updated_at.add(minutes=5),
+        }
+    )
+    (folder / "touches/2026-03.json").write_bytes(
+        orjson.dumps({"touches": {touch.id: moved.model_dump(mode="json")}})
+    )
+    before = make.snapshot(folder)
+
+    with Repository.open(folder, read_only=read_only) as repo:
+        assert repo.touch(touch.id) == moved
+        assert repo.touches_for(touch.prospect_id) == [moved]
+    february = orjson.loads((folder / "touches/2026-02.json").read_bytes())
+    if read_only:
+        assert make.snapshot(folder) == before, "read-only heals in memory only"
+    else:
+        assert touch.id not in february["touches"], "the stale copy is gone from disk"
+    with Repository.open(folder, read_only=True) as again:
+        assert again.touch_count() == 1

@@ -1,0 +1,121 @@
+"""The TinyDB files of one data folder: parsing them, refusing bad ones, batching writes."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from jobfutures_tui.models import Record, describe
+from jobfutures_tui.store import layout
+from jobfutures_tui.store.errors import DataRefused, SaveFailed
+from jobfutures_tui.store.files import ensure_folder
+from jobfutures_tui.store.storage import MemoryStorage, open_file
+from jobfutures_tui.store.writer import Writer
+
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+class DataFiles:
+    def __init__(self, folder: Path, writer: Writer | None, backups: Path) -> None:
+        self.folder = folder
+        self.writer = writer
+        self.backups = backups
+        self._dbs: dict[str, TinyDB] = {}
+        self._batch_depth = 0
+        self._held: dict[str, MemoryStorage] = {}
+
+    def refuse(self, name: str, problem: str) -> DataRefused:
+        return DataRefused(self.folder / name, problem, self.backups)
+
+    def parse(self, name: str) -> dict[str, Any]:
+        try:
+            data = orjson.loads((self.folder / name).read_bytes())
+        except orjson.JSONDecodeError as exc:
+            raise self.refuse(name, f"it is not valid JSON ({exc})") from None
+        except OSError as exc:
+            raise self.refuse(name, f"it cannot be read ({exc.strerror})") from None
+        if not isinstance(data, dict):
+            raise self.refuse(name, "it does not hold jobfutures records")
+        return data
+
+    def attach(self, name: str, data: dict[str, Any], table: str) -> dict[str, Any]:
+        """Serve ``name`` from this parsed data; return its table's rows, checked for shape."""
+        rows = data.get(table, {})
+        if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
+            raise self.refuse(name, f"its '{table}' table is not a set of records")
+        self._dbs[name] = open_file(self.folder / name, data, self.writer)
+        return rows
+
+    def rows(self, name: str, table: str) -> dict[str, Any]:
+        """The stored rows of a file, as held in memory (none if it has no file yet)."""
+        db = self._dbs.get(name)
+        return db.storage.read().get(table, {}) if db is not None else {}  # type: ignore[no-any-return]
+
+    def rewrite(self, name: str) -> None:
+        """Write a loaded file again as it is in memory (after healing it)."""
+        storage = self._dbs[name].storage
+        storage.write(storage.read())
+
+    def validate(self, kind: type[RecordT], name: str, doc_id: str, row: Any) -> RecordT:
+        try:
+            record = kind.model_validate(row)
+        except ValidationError as exc:
+            raise self.refuse(name, f"record {doc_id} is not valid ({describe(exc)})") from None
+        if record.id != doc_id:
+            raise self.refuse(name, f"record {doc_id} carries another id ({record.id})")
+        return record
+
+    def table(self, name: str, table: str) -> Any:
+        """A TinyDB table to change; inside a batch its file is written once, at the end."""
+        db = self._dbs.get(name)
+        if db is None:
+            if name.startswith(layout.TOUCHES_DIR):
+                ensure_folder(self.folder / layout.TOUCHES_DIR)
+            db = open_file(self.folder / name, {}, self.writer)
+            self._dbs[name] = db
+        if self._batch_depth:
+            storage = db.storage
+            assert isinstance(storage, MemoryStorage)
+            storage.hold = True
+            self._held.setdefault(name, storage)
+        return db.table(table)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold writes until the end, so a change spanning records saves each file once.
+
+        Files are written referenced-first (companies, people, prospects, then
+        touch months in the order they were first changed), so a crash between
+        two files never leaves a record pointing at one that is not on disk.
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                self._release()
+
+    def _release(self) -> None:
+        held = sorted(self._held.items(), key=lambda item: _write_order(item[0]))
+        self._held.clear()
+        failure: SaveFailed | None = None
+        for _, storage in held:
+            try:
+                storage.release()
+            except SaveFailed as exc:  # still pending in the writer: keep going
+                failure = failure or exc
+        if failure is not None:
+            raise failure
+
+
+def _write_order(name: str) -> int:
+    if name in layout.COLLECTION_FILES:
+        return layout.COLLECTION_FILES.index(name)
+    return len(layout.COLLECTION_FILES)
