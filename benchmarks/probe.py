@@ -47,9 +47,18 @@ def _ms(seconds: float) -> float:
 
 
 def _maxrss_mb() -> float:
+    """Peak resident memory of this process.
+
+    Not ru_maxrss: Linux carries it over fork and exec, so a probe would
+    report its parent's peak. VmHWM belongs to this address space only.
+    """
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)  # kB
     import resource
 
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _report(result: dict[str, object]) -> None:
@@ -121,9 +130,9 @@ def probe_frame(
             columns = list(screen.query(StageColumn))
             if not columns or not all(column.size.area for column in columns):
                 return  # not laid out yet
-            if not any(column.cards for column in columns):
+            if not any(column.ids for column in columns):
                 if self._has_open is None:
-                    self._has_open = bool(repo.prospects(include_archived=False))
+                    self._has_open = bool(repo.open_prospect_ids())
                 if self._has_open:
                     return  # the cards are not in yet
             self._poll_timer.stop()
@@ -145,11 +154,11 @@ def probe_frame(
             """Is the first card's company on the screen? (outside the timing)"""
             screen = self.screen
             assert isinstance(screen, BoardScreen)
-            cards = [card for cards in screen.columns.values() for card in cards]
+            ids = [pid for ids in screen.columns.values() for pid in ids]
             svg = self.export_screenshot()
-            if not cards:
+            if not ids:
                 return "ok: no open job futures" if "nothing" in svg else "FAILED: empty board"
-            word = cards[0].company.split()[0]
+            word = screen.card(ids[0]).company.split()[0]
             return f"ok: '{word}' painted" if word in svg else f"FAILED: '{word}' not painted"
 
     app = Probe(repo)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from jobfutures_tui.models import PersonRole, Prospect, Stage, revise
+from jobfutures_tui.models import Company, PersonRole, Prospect, Stage, revise
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.store import Repository, TouchSummary
 
@@ -24,10 +24,6 @@ class Card:
     role: str
     last_touch: TouchSummary | None
     search_text: str
-
-    @property
-    def untouched_since(self) -> pendulum.DateTime:
-        return self.last_touch.at if self.last_touch else _NEVER
 
 
 def card_for(repo: Repository, prospect: Prospect) -> Card:
@@ -51,18 +47,35 @@ def card_for(repo: Repository, prospect: Prospect) -> Card:
     )
 
 
-def build_board(repo: Repository, query: str = "") -> dict[Stage, list[Card]]:
-    """Open job futures by stage, longest without a touch first."""
+def board_order(repo: Repository, query: str = "") -> dict[Stage, list[str]]:
+    """Open job futures by stage, longest without a touch first, as prospect ids.
+
+    The order comes from stored facts alone (stage, company name, newest
+    touch), so thousands of cards need no validation; a card is built with
+    :func:`card_for` only when it is drawn. A filter needs every card's text.
+    """
     wanted = query.strip().casefold()
-    columns: dict[Stage, list[Card]] = {stage: [] for stage in Stage.board()}
-    for prospect in repo.prospects(include_archived=False):
-        card = card_for(repo, prospect)
-        if wanted and wanted not in card.search_text:
-            continue
-        columns[prospect.stage].append(card)
-    for cards in columns.values():
-        cards.sort(key=lambda c: (c.untouched_since, c.company.casefold()))
-    return columns
+    keyed: dict[Stage, list[tuple[pendulum.DateTime, str, str]]] = {s: [] for s in Stage.board()}
+    for prospect_id in repo.open_prospect_ids():
+        if wanted:
+            prospect = repo.prospect(prospect_id)
+            if prospect is None or wanted not in card_for(repo, prospect).search_text:
+                continue
+        stage = _stored_stage(repo, prospect_id)
+        company_id = repo.peek(Prospect, prospect_id, "company_id")
+        name = str(repo.peek(Company, company_id, "name") or "").casefold()
+        last = repo.last_touch(prospect_id)
+        keyed[stage].append((last.at if last else _NEVER, name, prospect_id))
+    return {stage: [pid for *_, pid in sorted(rows)] for stage, rows in keyed.items()}
+
+
+def _stored_stage(repo: Repository, prospect_id: str) -> Stage:
+    try:
+        return Stage(repo.peek(Prospect, prospect_id, "stage"))
+    except ValueError:
+        prospect = repo.prospect(prospect_id)  # refuses the data with a clear message
+        assert prospect is not None
+        return prospect.stage
 
 
 def neighbour_stage(stage: Stage, step: int) -> Stage | None:

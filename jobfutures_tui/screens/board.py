@@ -13,7 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from jobfutures_tui.models import Prospect, Record, Stage
-from jobfutures_tui.rules.board import Card, build_board, move_to_stage, neighbour_stage
+from jobfutures_tui.rules.board import (
+    Card,
+    board_order,
+    card_for,
+    move_to_stage,
+    neighbour_stage,
+)
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
 from jobfutures_tui.store import DataRefused, ReadOnly, Repository
 from jobfutures_tui.widgets.stage_column import StageColumn
@@ -106,7 +112,10 @@ class BoardScreen(Screen[None]):
     def __init__(self, repo: Repository) -> None:
         super().__init__()
         self.repo = repo
-        self.columns: dict[Stage, list[Card]] = {stage: [] for stage in Stage.board()}
+        self.columns: dict[Stage, list[str]] = {stage: [] for stage in Stage.board()}
+        """Prospect ids per column, in display order."""
+        self._cards: dict[str, Card] = {}
+        """Cards built so far: only those drawn or asked for."""
         self.cursors: dict[Stage, int] = {stage: 0 for stage in Stage.board()}
         self.focus_stage = Stage.INTERVIEWED
 
@@ -125,14 +134,28 @@ class BoardScreen(Screen[None]):
 
     @property
     def selected(self) -> Card | None:
-        cards = self.columns[self.focus_stage]
-        return cards[self.cursors[self.focus_stage]] if cards else None
+        ids = self.columns[self.focus_stage]
+        return self.card(ids[self.cursors[self.focus_stage]]) if ids else None
+
+    def card(self, prospect_id: str) -> Card:
+        """The card of a job future, built (and its records validated) on first use."""
+        card = self._cards.get(prospect_id)
+        if card is None:
+            try:
+                prospect = self.repo.prospect(prospect_id)
+                card = card_for(self.repo, prospect) if prospect else _gone(prospect_id)
+            except DataRefused as error:
+                self.app.refuse(error)  # type: ignore[attr-defined]
+                card = _gone(prospect_id)
+            self._cards[prospect_id] = card
+        return card
 
     def reload(self, select: str | None = None) -> None:
-        """Rebuild the cards from the store, keeping (or moving to) a selection."""
-        keep = select or (self.selected.prospect_id if self.selected else None)
+        """Reorder the board from the store, keeping (or moving to) a selection."""
+        keep = select or self.selected_id
+        self._cards.clear()
         try:
-            self.columns = build_board(self.repo)
+            self.columns = board_order(self.repo)
         except DataRefused as error:
             self.app.refuse(error)  # type: ignore[attr-defined]
             return
@@ -140,22 +163,27 @@ class BoardScreen(Screen[None]):
             self.select_prospect(keep, redraw=False)
         self.redraw()
 
+    @property
+    def selected_id(self) -> str | None:
+        ids = self.columns[self.focus_stage]
+        return ids[self.cursors[self.focus_stage]] if ids else None
+
     def select_prospect(self, prospect_id: str, *, redraw: bool = True) -> bool:
-        for stage, cards in self.columns.items():
-            for index, card in enumerate(cards):
-                if card.prospect_id == prospect_id:
-                    self.focus_stage = stage
-                    self.cursors[stage] = index
-                    if redraw:
-                        self.redraw()
-                    return True
+        for stage, ids in self.columns.items():
+            if prospect_id in ids:
+                self.focus_stage = stage
+                self.cursors[stage] = ids.index(prospect_id)
+                if redraw:
+                    self.redraw()
+                return True
         return False
 
     def redraw(self, *stages: Stage) -> None:
         for stage in stages or Stage.board():
-            cards = self.columns[stage]
-            self.cursors[stage] = max(0, min(self.cursors[stage], len(cards) - 1))
-            self.column(stage).show(cards, self.cursors[stage], stage is self.focus_stage)
+            ids = self.columns[stage]
+            self.cursors[stage] = max(0, min(self.cursors[stage], len(ids) - 1))
+            column = self.column(stage)
+            column.show(ids, self.cursors[stage], stage is self.focus_stage, self.card)
         empty = not any(self.columns.values())
         self.query_one("#empty-hint").display = empty
 
@@ -215,11 +243,11 @@ class BoardScreen(Screen[None]):
         return apply
 
     def _selected_prospect(self) -> Prospect | None:
-        card = self.selected
-        if card is None:
+        prospect_id = self.selected_id
+        if prospect_id is None:
             self.notify("Nothing selected: add a job future with a.", timeout=3)
             return None
-        return self.repo.prospect(card.prospect_id)
+        return self.repo.prospect(prospect_id)
 
     def _save(self, *records: Record) -> bool:
         try:
@@ -239,3 +267,8 @@ class BoardScreen(Screen[None]):
         self.redraw(previous, event.stage)
         if event.double:
             self.action_edit()
+
+
+def _gone(prospect_id: str) -> Card:
+    """A stand-in while the app stops over damaged data."""
+    return Card(prospect_id, Stage.INTERVIEWED, "(unreadable)", "", None, False, "", None, "")

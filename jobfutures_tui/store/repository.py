@@ -253,6 +253,21 @@ class Repository:
         # Peek at the stored stage so archived ones are not even validated.
         return self._all(Prospect, lambda row: row.get("stage") != Stage.ARCHIVE.value)
 
+    def open_prospect_ids(self) -> list[str]:
+        """Ids of the job futures not archived, without validating them."""
+        archived = Stage.ARCHIVE.value
+        return [
+            rid for rid, row in list(self._rows(Prospect).items()) if row.get("stage") != archived
+        ]
+
+    def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
+        """A stored field of a record, unvalidated: for ordering and counting only.
+
+        Anything shown to the user goes through the validated record instead.
+        """
+        row = self._rows(kind).get(record_id) if record_id else None
+        return row.get(field) if row is not None else None
+
     def find_company(self, name: str) -> Company | None:
         """The company with this name, ignoring case and surrounding spaces."""
         wanted = name.strip().casefold()

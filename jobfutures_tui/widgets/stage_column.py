@@ -7,6 +7,8 @@ this column renders only the lines on screen, straight from a list of
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -55,19 +57,24 @@ class StageColumn(ScrollView, can_focus=False):
     def __init__(self, stage: Stage, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.stage = stage
-        self.cards: list[Card] = []
+        self.ids: list[str] = []
+        self.card_for: Callable[[str], Card] | None = None
         self.cursor: int | None = None
         self.active = False
         self.now = utc_now()
         self._update_title()
 
-    def show(self, cards: list[Card], cursor: int | None, active: bool) -> None:
-        self.cards = cards
-        self.cursor = cursor if cards else None
+    def show(
+        self, ids: list[str], cursor: int | None, active: bool, card_for: Callable[[str], Card]
+    ) -> None:
+        """Show these job futures; ``card_for`` builds a card when its lines are drawn."""
+        self.ids = ids
+        self.card_for = card_for
+        self.cursor = cursor if ids else None
         self.active = active
         self.set_class(active, "-active")
         self.now = utc_now()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(cards) * PITCH)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(ids) * PITCH)
         self._update_title()
         self.refresh()
         self.scroll_to_cursor()
@@ -78,15 +85,15 @@ class StageColumn(ScrollView, can_focus=False):
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def _update_title(self) -> None:
-        self.border_title = f"{self.stage.label.capitalize()} {len(self.cards)}"
+        self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.cards) * PITCH)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.ids) * PITCH)
         self.scroll_to_cursor()
 
     def on_click(self, event: events.Click) -> None:
         index, row = divmod(event.y + int(self.scroll_offset.y), PITCH)
-        if row < CARD_HEIGHT and index < len(self.cards):
+        if row < CARD_HEIGHT and index < len(self.ids):
             self.post_message(self.CardClicked(self.stage, index, event.chain >= 2))
 
     def render_line(self, y: int) -> Strip:
@@ -94,12 +101,12 @@ class StageColumn(ScrollView, can_focus=False):
         line = y + int(self.scroll_offset.y)
         index, row = divmod(line, PITCH)
         base = self.rich_style
-        if not self.cards:
+        if not self.ids or self.card_for is None:
             if y == 0:
                 hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
                 return self._strip(hint, width, base)
             return Strip.blank(width, base)
-        if index >= len(self.cards) or row >= CARD_HEIGHT:
+        if index >= len(self.ids) or row >= CARD_HEIGHT:
             return Strip.blank(width, base)
         selected = index == self.cursor
         style = self.get_component_rich_style("card--selected" if selected else "card")
@@ -107,7 +114,7 @@ class StageColumn(ScrollView, can_focus=False):
             self.get_component_rich_style("card--bar") if selected and self.active else style
         )
         text = Text(BAR if selected else " ", style=bar_style, end="")
-        text.append_text(self._card_line(self.cards[index], row, width - 1))
+        text.append_text(self._card_line(self.card_for(self.ids[index]), row, width - 1))
         text.stylize(style)  # background under the whole line; spans keep their colours
         return self._strip(text, width, base + style)
 

@@ -46,7 +46,7 @@ async def test_longest_untouched_comes_first(repo: Repository) -> None:
         await pilot.pause()
         board = app.screen
         assert isinstance(board, BoardScreen)
-        assert [c.company for c in board.columns[Stage.INTERVIEWED]] == [
+        assert [board.card(i).company for i in board.columns[Stage.INTERVIEWED]] == [
             "Never",
             "Stale",
             "Recent",
