@@ -4,6 +4,7 @@ so ``--version``, ``--help`` and the plain commands start fast."""
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jobfutures_tui import __version__
-from jobfutures_tui.paths import ENV_VAR, data_folder
+from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -38,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a temporary copy of built-in sample data (your own data is not touched)",
     )
     parser.add_argument(
+        "--keep-backups",
+        metavar="N",
+        type=_at_least_one,
+        help=f"automatic backups to keep (default: ${BACKUPS_ENV_VAR}, else {DEFAULT_KEEP})",
+    )
+    parser.add_argument(
         "--read-only",
         action="store_true",
         help="look without changing anything (works while another jobfutures has the data open)",
@@ -45,14 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("keep at least one backup")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.keep_backups is None:
+        try:
+            args.keep_backups = _at_least_one(os.environ.get(BACKUPS_ENV_VAR, str(DEFAULT_KEEP)))
+        except argparse.ArgumentTypeError as error:
+            parser.error(f"${BACKUPS_ENV_VAR}: {error}")
     from jobfutures_tui.store import StoreError
 
     try:
         if args.demo:
             return run_demo()
-        return run_app(data_folder(args.data), read_only=args.read_only)
+        return run_app(
+            data_folder(args.data), read_only=args.read_only, keep_backups=args.keep_backups
+        )
     except StoreError as error:
         print(f"jobfutures: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -60,12 +85,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
 
 
-def run_app(folder: Path, *, read_only: bool = False, demo: bool = False) -> int:
+def run_app(
+    folder: Path, *, read_only: bool = False, demo: bool = False, keep_backups: int = DEFAULT_KEEP
+) -> int:
     from jobfutures_tui.app import JobFuturesApp
     from jobfutures_tui.store import BackgroundWriter, Repository
 
     writer = None if read_only else BackgroundWriter()
-    repo = Repository.open(folder, read_only=read_only, writer=writer, verify=False)
+    repo = Repository.open(
+        folder, read_only=read_only, writer=writer, verify=False, keep_backups=keep_backups
+    )
     try:
         app = JobFuturesApp(repo, demo=demo)
         app.run()

@@ -8,6 +8,9 @@ from pathlib import Path
 import platformdirs
 
 ENV_VAR = "JOBFUTURES_DATA"
+BACKUPS_ENV_VAR = "JOBFUTURES_KEEP_BACKUPS"
+DEFAULT_KEEP = 10
+"""Automatic backups kept beside the data unless the user says otherwise."""
 APP_NAME = "jobfutures"
 
 

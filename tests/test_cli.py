@@ -88,3 +88,21 @@ def test_demo_never_touches_the_users_data(monkeypatch: pytest.MonkeyPatch) -> N
     (folder,) = opened
     assert not folder.exists(), "the temporary demo copy is removed afterwards"
     assert not data_folder().exists(), "the user's data folder was not created"
+
+
+def test_how_many_backups_to_keep(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    kept: list[int] = []
+
+    def fake_run_app(folder: Path, *, read_only: bool = False, keep_backups: int = 10) -> int:
+        kept.append(keep_backups)
+        return 0
+
+    monkeypatch.setattr(cli, "run_app", fake_run_app)
+    cli.main(["--data", str(tmp_path), "--keep-backups", "3"])
+    monkeypatch.setenv("JOBFUTURES_KEEP_BACKUPS", "25")
+    cli.main(["--data", str(tmp_path)])
+    assert kept == [3, 25]
+    for bad in (["--keep-backups", "0"], ["--keep-backups", "many"]):
+        with pytest.raises(SystemExit) as usage:
+            cli.main(["--data", str(tmp_path), *bad])
+        assert usage.value.code == 2

@@ -17,7 +17,7 @@ from jobfutures_tui.store import Repository
 
 
 class ProspectInput(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     company: RequiredLine
     person: Line = ""

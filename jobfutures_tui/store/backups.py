@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pendulum
 
+from jobfutures_tui.paths import DEFAULT_KEEP
 from jobfutures_tui.store.files import ensure_folder, write_atomic
 from jobfutures_tui.store.layout import data_files
 
 PREFIX = "jobfutures-"
 SUFFIX = ".zip"
-DEFAULT_KEEP = 10
 
 
 @dataclass(frozen=True)
