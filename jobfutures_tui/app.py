@@ -21,8 +21,8 @@ from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository, SaveFailed
 
 STYLES = Path(__file__).parent / "styles"
-VERIFY_DELAY = 0.5
-"""Seconds after the first frame before the background check of all records starts."""
+VERIFY_DELAY = 1.0
+"""Seconds after the board is painted before the background check of all records starts."""
 
 
 class JobFuturesApp(App[None]):
@@ -73,16 +73,15 @@ class JobFuturesApp(App[None]):
             # block on the app, which may already be gone when the last flush fails.
             writer.on_error = lambda error: self.post_message(self.SaveStatus(error))
             writer.on_recovered = lambda: self.post_message(self.SaveStatus(None))
-        self.push_screen(BoardScreen(self.repo))
+        board = BoardScreen(self.repo)
+        self.push_screen(board)
+        # Once the board has painted its cards, check the rest of the data in the background.
+        board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
 
     def on_unmount(self) -> None:
         writer = self.repo.writer
         if isinstance(writer, BackgroundWriter):
             writer.on_error = writer.on_recovered = None
-
-    def on_ready(self) -> None:
-        # The board is on screen: check the rest of the data now, in the background.
-        self.set_timer(VERIFY_DELAY, self.verify_data)
 
     @work(thread=True, exclusive=True, group="verify")
     def verify_data(self) -> None:
