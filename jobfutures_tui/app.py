@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
+from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.palette import ProspectCommands
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository, SaveFailed
@@ -52,6 +53,7 @@ class JobFuturesApp(App[None]):
         super().__init__()
         self.repo = repo
         self.demo = demo
+        self._quitting = False
         if demo:
             self.sub_title = "demo data (a temporary copy)"
         else:
@@ -107,8 +109,15 @@ class JobFuturesApp(App[None]):
             return
         self.push_screen(HelpScreen(self.screen.title or "jobfutures", self.active_bindings))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While quitting, no key may start anything new (a form mounting while
+        # the app tears down crashes in Textual); dialogs keep their own keys.
+        return not self._quitting
+
     async def action_quit(self) -> None:
+        self._quitting = True
         self.workers.cancel_group(self, "verify")  # quitting never waits for the check
+        await self.push_screen(Saving())
         self.finish_and_quit()
 
     @work(thread=True, exclusive=True, group="quit")
@@ -124,10 +133,12 @@ class JobFuturesApp(App[None]):
     def _ask_quit_anyway(self, problem: str) -> None:
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                self.exit(
-                    return_code=1, message=Text(f"jobfutures: quit without saving: {problem}")
-                )
+                message = Text(f"jobfutures: quit without saving: {problem}")
+                self.exit(return_code=1, message=message)
+            else:
+                self._quitting = False
 
+        self.pop_screen()  # the Saving notice
         self.push_screen(
             Confirm("Your latest changes are not saved. Quit anyway and lose them?", problem),
             answer,

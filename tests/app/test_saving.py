@@ -86,3 +86,14 @@ async def test_quitting_with_unsaved_changes_asks_first(data_dir: Path) -> None:
     repo.close()  # the disk is back: closing still writes what was held
     with reopen(data_dir) as saved:
         assert saved.prospects()[0].stage is Stage.REJECTED_WARM
+
+
+async def test_keys_pressed_while_quitting_start_nothing(repo: Repository) -> None:
+    """A form opening while the app tears down used to crash it."""
+    add_prospect(repo, "Woodgrove Bank")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q", "e", "a", "question_mark", "greater_than_sign")
+        await pilot.pause(0.3)
+    assert app.return_code == 0
+    assert repo.prospects()[0].stage is Stage.INTERVIEWED
