@@ -79,6 +79,13 @@ class JobFuturesApp(App[None]):
         self.push_screen(board)
         # Once the board has painted its cards, check the rest of the data in the background.
         board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
+        board.call_after_refresh(self.warm_up)
+
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        """Import the forms now, not on the first key press: keys typed while a form
+        is still being built are lost, and a first import takes a few hundred ms."""
+        import jobfutures_tui.modals.prospect_form  # noqa: F401
 
     def on_unmount(self) -> None:
         writer = self.repo.writer
