@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 
 
@@ -12,3 +15,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.delenv("JOBFUTURES_DATA", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_collector() -> Iterator[None]:
+    """Opening a store freezes what is loaded out of GC (right for one long app run);
+    across hundreds of tests that would keep every earlier test's cycles alive."""
+    yield
+    gc.unfreeze()
