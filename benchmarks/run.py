@@ -376,7 +376,9 @@ def report(
         f"of {repeats} fresh processes, after one warm-up run, with the repeats of all sizes "
         f"interleaved round by round (so a burst of load hits every size alike); saves are "
         f"percentiles over {SAVES} saves. Other programs may share this {os.cpu_count()}-core "
-        f"machine.",
+        f"machine: between whole runs the same figure has moved by up to a third (the bare "
+        f"floor from 272 to 380 ms), so compare the rows of one run with each other, and read a "
+        f"target that passes or fails by a few percent as undecided.",
         "",
         "## Results (ms unless stated)",
         "",
