@@ -73,8 +73,8 @@ class JobFuturesApp(App[None]):
         if isinstance(writer, BackgroundWriter):
             # post_message is thread-safe and never waits: the writer must not
             # block on the app, which may already be gone when the last flush fails.
-            writer.on_error = lambda error: self.post_message(self.SaveStatus(error))
-            writer.on_recovered = lambda: self.post_message(self.SaveStatus(None))
+            writer.on_error = self._report_save_failed
+            writer.on_recovered = self._report_saved_again
         board = BoardScreen(self.repo)
         self.push_screen(board)
         # Once the board has painted its cards, check the rest of the data in the background.
@@ -86,6 +86,12 @@ class JobFuturesApp(App[None]):
         """Import the forms now, not on the first key press: keys typed while a form
         is still being built are lost, and a first import takes a few hundred ms."""
         import jobfutures_tui.modals.prospect_form  # noqa: F401
+
+    def _report_save_failed(self, error: SaveFailed) -> None:
+        self.post_message(self.SaveStatus(error))
+
+    def _report_saved_again(self) -> None:
+        self.post_message(self.SaveStatus(None))
 
     def on_unmount(self) -> None:
         writer = self.repo.writer

@@ -16,13 +16,15 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import pendulum
+from pendulum.tz import local_timezone as _system_timezone
 from pydantic import PlainSerializer, PlainValidator
 
 UTC = pendulum.UTC
 
 
 def local_timezone() -> pendulum.Timezone | pendulum.FixedTimezone:
-    return pendulum.local_timezone()
+    """The user's zone, looked up when asked (tests replace this function)."""
+    return _system_timezone()
 
 
 def to_utc(value: Any) -> pendulum.DateTime:
@@ -101,4 +103,4 @@ def now() -> pendulum.DateTime:
 
 def today() -> pendulum.Date:
     """Today's date where the user is."""
-    return pendulum.now(local_timezone()).date()
+    return now().in_timezone(local_timezone()).date()

@@ -145,7 +145,7 @@ class BoardScreen(Screen[None]):
                 prospect = self.repo.prospect(prospect_id)
                 card = card_for(self.repo, prospect) if prospect else _gone(prospect_id)
             except DataRefused as error:
-                self.app.refuse(error)  # type: ignore[attr-defined]
+                self._refuse(error)
                 card = _gone(prospect_id)
             self._cards[prospect_id] = card
         return card
@@ -157,7 +157,7 @@ class BoardScreen(Screen[None]):
         try:
             self.columns = board_order(self.repo)
         except DataRefused as error:
-            self.app.refuse(error)  # type: ignore[attr-defined]
+            self._refuse(error)
             return
         if keep is not None:
             self.select_prospect(keep, redraw=False)
@@ -256,9 +256,13 @@ class BoardScreen(Screen[None]):
             self.notify(str(error), severity="warning")
             return False
         except DataRefused as error:
-            self.app.refuse(error)  # type: ignore[attr-defined]
+            self._refuse(error)
             return False
         return True
+
+    def _refuse(self, error: DataRefused) -> None:
+        """Damaged data found while drawing or saving: the app stops before writing."""
+        self.app.refuse(error)  # type: ignore[attr-defined]  # JobFuturesApp.refuse
 
     @on(StageColumn.CardClicked)
     def _clicked(self, event: StageColumn.CardClicked) -> None:

@@ -55,12 +55,13 @@ class DataFiles:
     def rows(self, name: str, table: str) -> dict[str, Any]:
         """The stored rows of a file, as held in memory (none if it has no file yet)."""
         db = self._dbs.get(name)
-        return db.storage.read().get(table, {}) if db is not None else {}  # type: ignore[no-any-return]
+        data = db.storage.read() if db is not None else None
+        return (data or {}).get(table, {})
 
     def rewrite(self, name: str) -> None:
         """Write a loaded file again as it is in memory (after healing it)."""
         storage = self._dbs[name].storage
-        storage.write(storage.read())
+        storage.write(storage.read() or {})
 
     def validate(self, kind: type[RecordT], name: str, doc_id: str, row: Any) -> RecordT:
         try:

@@ -40,7 +40,7 @@ _TABLES: dict[type[Record], tuple[str, str]] = {
     Person: (layout.PEOPLE, "people"),
     Prospect: (layout.PROSPECTS, "prospects"),
 }
-_ORDER = {Company: 0, Person: 1, Prospect: 2, Touch: 3}
+_ORDER: dict[type[Record], int] = {Company: 0, Person: 1, Prospect: 2, Touch: 3}
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -291,7 +291,7 @@ class Repository:
                 if record_id not in self._rows(kind):
                     return None
                 record = cache.setdefault(record_id, record)
-        return record  # type: ignore[no-any-return]
+        return record
 
     def _all(
         self, kind: type[RecordT], keep: Callable[[dict[str, Any]], bool] | None = None

@@ -65,7 +65,7 @@ class MemoryStorage(Storage):
 class UuidTable(Table):
     """Documents keyed by our own uuid, so ids are never reused."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]  # TinyDB assumes int ids
 
 
 class UuidTinyDB(TinyDB):

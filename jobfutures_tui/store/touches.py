@@ -113,6 +113,7 @@ class TouchHistory:
     def _stale_copy(self, doc_id: str, first: str, second: str) -> str:
         """A touch found in two months, from a crash while its date moved: keep the newer edit."""
         copies = [self.files.rows(name, TOUCHES_TABLE)[doc_id] for name in (first, second)]
+        edited: list[datetime | None]
         try:
             edited = [datetime.fromisoformat(copy["updated_at"]) for copy in copies]
         except (KeyError, TypeError, ValueError):
