@@ -88,6 +88,20 @@ class Origin(Choice):
     REFERRED = "referred"
 
 
+class TouchKind(Choice):
+    """What a planned touch is for: the cadence engine suggests one per touch."""
+
+    THANK_YOU = "thank-you"
+    FOLLOW_UP = "follow-up"
+    CHECK_IN = "check-in"
+    VALUE_SHARE = "value-share"
+    WORK_SAMPLE = "work-sample"
+    REFERRAL_ASK = "referral-ask"
+    OFFER_TO_REFER = "offer-to-refer"
+    RECONNECT = "reconnect"
+    OPENING_REPLY = "opening-reply"
+
+
 class ClosedReason(Choice):
     HIRED_HERE = "hired-here"
     HIRED_ELSEWHERE = "hired-elsewhere"
@@ -106,6 +120,14 @@ _LABELS: dict[Choice, str] = {
     Origin.OFFER_DECLINED: "offer declined",
     ClosedReason.HIRED_ELSEWHERE: "hired elsewhere",
     ClosedReason.NOT_INTERESTED: "no longer interested",
+    TouchKind.THANK_YOU: "thank-you",
+    TouchKind.FOLLOW_UP: "follow-up",
+    TouchKind.CHECK_IN: "check-in",
+    TouchKind.VALUE_SHARE: "something useful",
+    TouchKind.WORK_SAMPLE: "work sample",
+    TouchKind.REFERRAL_ASK: "introduction request",
+    TouchKind.OFFER_TO_REFER: "offer to refer someone",
+    TouchKind.OPENING_REPLY: "reply about the opening",
 }
 
 _NOUNS = {
@@ -116,4 +138,5 @@ _NOUNS = {
     "PersonRole": "role",
     "Origin": "origin",
     "ClosedReason": "reason",
+    "TouchKind": "kind of touch",
 }
