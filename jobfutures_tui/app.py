@@ -11,7 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from jobfutures_tui.modals.confirm import Confirm
@@ -19,6 +19,7 @@ from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.palette import ProspectCommands
 from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.screens.today import TodayScreen
 from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository, SaveFailed
 
 STYLES = Path(__file__).parent / "styles"
@@ -28,9 +29,22 @@ VERIFY_DELAY = 1.0
 
 class JobFuturesApp(App[None]):
     TITLE = "jobfutures"
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "board.tcss", STYLES / "forms.tcss"]
+    CSS_PATH = [
+        STYLES / "app.tcss",
+        STYLES / "board.tcss",
+        STYLES / "forms.tcss",
+        STYLES / "today.tcss",
+    ]
     COMMANDS = App.COMMANDS | {ProspectCommands}
     BINDINGS = [
+        Binding("1", "show('board')", "Board", id="app.board", tooltip="Show the board"),
+        Binding(
+            "2",
+            "show('today')",
+            "Today",
+            id="app.today",
+            tooltip="Show what is due today and this week",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Save everything and quit"),
         Binding(
             "question_mark,f1",
@@ -76,7 +90,9 @@ class JobFuturesApp(App[None]):
             writer.on_error = self._report_save_failed
             writer.on_recovered = self._report_saved_again
         board = BoardScreen(self.repo)
-        self.push_screen(board)
+        self.install_screen(board, "board")
+        self.install_screen(TodayScreen(self.repo), "today")
+        self.push_screen("board")
         # Once the board has painted its cards, check the rest of the data in the background.
         board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
         board.call_after_refresh(self.warm_up)
@@ -86,6 +102,19 @@ class JobFuturesApp(App[None]):
         """Import the forms now, not on the first key press: keys typed while a form
         is still being built are lost, and a first import takes a few hundred ms."""
         import jobfutures_tui.modals.prospect_form  # noqa: F401
+
+    def action_show(self, name: str) -> None:
+        """Switch between the main screens (1 board, 2 today); dialogs stay on top."""
+        if isinstance(self.screen, ModalScreen) or self.screen is self.get_screen(name):
+            return
+        self.switch_screen(name)
+
+    def show_board(self, select: str | None = None) -> None:
+        board = self.get_screen("board")
+        assert isinstance(board, BoardScreen)
+        self.action_show("board")
+        if select is not None:
+            board.reload(select=select)
 
     def _report_save_failed(self, error: SaveFailed) -> None:
         self.post_message(self.SaveStatus(error))

@@ -22,6 +22,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "board": (),
     "add-form": ("a", *"Wide World Importers", "enter", *"Marta Kowalski"),
     "help": ("question_mark",),
+    "today": ("2",),
 }
 
 
@@ -32,6 +33,7 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
+            await app.workers.wait_for_complete()
             await pilot.pause(0.3)
             app.save_screenshot(f"{name}.svg", path=str(HERE))
     print(f"screenshots/{name}.svg")

@@ -94,7 +94,7 @@ class BoardScreen(Screen[None]):
         Binding(
             "less_than_sign,H",
             "stage(-1)",
-            "Prev stage",
+            "Stage",
             key_display="<",
             id="board.stage_back",
             tooltip="Move the selected job future to the previous stage",
@@ -102,7 +102,7 @@ class BoardScreen(Screen[None]):
         Binding(
             "greater_than_sign,L",
             "stage(1)",
-            "Next stage",
+            "Stage",
             key_display=">",
             id="board.stage_forward",
             tooltip="Move the selected job future to the next stage",

@@ -49,3 +49,12 @@ def test_help(snap_compare, demo_app: JobFuturesApp) -> None:
 
 def test_board_at_80x24(snap_compare, demo_app: JobFuturesApp) -> None:
     assert snap_compare(demo_app, terminal_size=(80, 24))
+
+
+def test_today(snap_compare, demo_app: JobFuturesApp) -> None:
+    async def wait_for_the_list(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("2")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=wait_for_the_list)

@@ -1,0 +1,139 @@
+"""Today: every touch that is overdue or due this week, most urgent first, with why."""
+
+from __future__ import annotations
+
+import pendulum
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
+from jobfutures_tui.store import DataRefused, Repository
+
+GROUP_TITLES = {
+    When.OVERDUE: "Overdue",
+    When.TODAY: "Due today",
+    When.THIS_WEEK: "Due this week",
+}
+
+
+class TodayScreen(Screen[None]):
+    TITLE = "Today"
+    BINDINGS = [
+        Binding(
+            "j", "cursor(1)", "Down", show=False, id="today.down", tooltip="Select the next touch"
+        ),
+        Binding(
+            "k", "cursor(-1)", "Up", show=False, id="today.up", tooltip="Select the previous touch"
+        ),
+        Binding(
+            "r", "refresh", "Refresh", id="today.refresh", tooltip="Work out what is due again"
+        ),
+    ]
+
+    def __init__(self, repo: Repository) -> None:
+        super().__init__()
+        self.repo = repo
+        self.items: list[DueItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("Working out what is due…"), id="today-status")
+        yield OptionList(id="today-list")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self.work_out(local_today())
+
+    @work(thread=True, exclusive=True, group="due")
+    def work_out(self, today: pendulum.Date) -> None:
+        """Reading every open job future's touches may take a moment: not on the UI thread."""
+        try:
+            items = due_items(self.repo, today=today)
+            upcoming = None if items else next_due(self.repo, today=today)
+        except DataRefused as error:
+            self.app.call_from_thread(self.app.refuse, error)  # type: ignore[attr-defined]
+            return
+        self.app.call_from_thread(self.show, items, upcoming, today)
+
+    def show(self, items: list[DueItem], upcoming: DueItem | None, today: pendulum.Date) -> None:
+        self.items = items
+        self.title = f"Today ({len(items)} due)" if items else "Today"
+        listing = self.query_one("#today-list", OptionList)
+        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.set_options(self._options(items, today))
+        status = self.query_one("#today-status", Static)
+        if items:
+            status.update(Text("enter shows it on the board · 1 board · r refresh"))
+        else:
+            status.update(Text(_nothing_due(upcoming, today)))
+        listing.display = bool(items)
+        if highlighted is not None and any(item.prospect_id == highlighted for item in items):
+            listing.highlighted = listing.get_option_index(highlighted)
+        elif items:
+            listing.highlighted = _first_item(listing)
+        listing.focus()
+
+    def _options(self, items: list[DueItem], today: pendulum.Date) -> list[Option]:
+        options: list[Option] = []
+        for group, title in GROUP_TITLES.items():
+            members = [item for item in items if item.when(today) is group]
+            if not members:
+                continue
+            options.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
+            options.extend(Option(_row(item), id=item.prospect_id) for item in members)
+        return options
+
+    def action_cursor(self, step: int) -> None:
+        listing = self.query_one("#today-list", OptionList)
+        listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
+
+    @on(OptionList.OptionSelected, "#today-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.app.show_board(select=event.option.id)  # type: ignore[attr-defined]
+
+
+def _row(item: DueItem) -> Text:
+    """Two lines: who, how and when; then why."""
+    s = item.suggestion
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(item.company, style="bold")
+    if item.person:
+        row.append(f" · {item.person}")
+    row.append(f"   {s.channel.label} · {s.kind.label}", style="cyan")
+    if s.overdue_days:
+        days = "day" if s.overdue_days == 1 else "days"
+        row.append(f"   {s.overdue_days} {days} overdue", style="bold red")
+    else:
+        row.append(f"   due {s.due.format('ddd D MMM')}", style="green")
+    row.append(f"\n   why: {s.reason}", style="dim")
+    if s.suggest_stage is not None:
+        row.append(f" (suggest: move to {s.suggest_stage.label})", style="dim")
+    return row
+
+
+def _nothing_due(upcoming: DueItem | None, today: pendulum.Date) -> str:
+    message = "Nothing due today or this week."
+    if upcoming is not None:
+        s = upcoming.suggestion
+        message += (
+            f" Next: {s.due.format('ddd D MMM')}, {upcoming.company}"
+            f" ({s.channel.label} · {s.kind.label})."
+        )
+    return message
+
+
+def _first_item(listing: OptionList) -> int | None:
+    for index in range(listing.option_count):
+        if not listing.get_option_at_index(index).disabled:
+            return index
+    return None
