@@ -1,14 +1,15 @@
 """The ``jobfutures`` command. Textual is imported only when the app opens,
-so ``--version``, ``--help`` and the plain commands start fast."""
+so ``--version``, ``--help`` and the plain commands (``jobfutures due``) start fast."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from jobfutures_tui import __version__
@@ -16,6 +17,10 @@ from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_fo
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
+
+DEFAULT_DUE_DAYS = 7
+MAX_DUE_DAYS = 36_500
+"""A hundred years: far enough to mean "everything", near enough for the calendar."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +54,36 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="look without changing anything (works while another jobfutures has the data open)",
     )
+    # The command is optional (without one, the app opens): say so in the usage line.
+    usage = parser.format_usage().removeprefix("usage: ").rstrip() + " [COMMAND ...]"
+    commands = parser.add_subparsers(
+        dest="command",
+        title="commands",
+        metavar="COMMAND",
+        description="without a command, the app opens",
+    )
+    due = commands.add_parser(
+        "due",
+        help="list the touches due, most urgent first, without opening the app",
+        description=(
+            "List the touches due, grouped and most urgent first, without opening the app. "
+            "Overdue touches are always listed. Only reads the data, so it works while "
+            "jobfutures is open."
+        ),
+    )
+    due.add_argument(
+        "--days",
+        metavar="N",
+        type=_days,
+        default=DEFAULT_DUE_DAYS,
+        help=f"also list touches due in the next N days (default: {DEFAULT_DUE_DAYS}; 0: today)",
+    )
+    due.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON for scripts instead of text",
+    )
+    parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
 
 
@@ -62,22 +97,43 @@ def _at_least_one(text: str) -> int:
     return value
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("give 0 (today only) or more days")
+    if value > MAX_DUE_DAYS:
+        raise argparse.ArgumentTypeError(f"give at most {MAX_DUE_DAYS} days")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "due":
+        return _run_command(lambda: run_due_command(args))
     if args.keep_backups is None:
         try:
             args.keep_backups = _at_least_one(os.environ.get(BACKUPS_ENV_VAR, str(DEFAULT_KEEP)))
         except argparse.ArgumentTypeError as error:
             parser.error(f"${BACKUPS_ENV_VAR}: {error}")
+    return _run_command(lambda: _open_app(args))
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    if args.demo:
+        return run_demo()
+    return run_app(data_folder(args.data), read_only=args.read_only, keep_backups=args.keep_backups)
+
+
+def _run_command(command: Callable[[], int]) -> int:
+    """Run a command; a store refusal is printed to stderr and exits 1."""
     from jobfutures_tui.store import StoreError
 
     try:
-        if args.demo:
-            return run_demo()
-        return run_app(
-            data_folder(args.data), read_only=args.read_only, keep_backups=args.keep_backups
-        )
+        return command()
     except StoreError as error:
         print(f"jobfutures: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -103,7 +159,9 @@ def run_app(
     return app.return_code or EXIT_OK
 
 
-def run_demo() -> int:
+@contextlib.contextmanager
+def demo_folder() -> Iterator[Path]:
+    """A temporary copy of the sample data, removed afterwards; never the user's data."""
     from jobfutures_tui.demo import populate
     from jobfutures_tui.store import Repository
 
@@ -111,6 +169,21 @@ def run_demo() -> int:
     try:
         with Repository.open(folder / "data") as repo:
             populate(repo)
-        return run_app(folder / "data", demo=True)
+        yield folder / "data"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_demo() -> int:
+    with demo_folder() as folder:
+        return run_app(folder, demo=True)
+
+
+def run_due_command(args: argparse.Namespace) -> int:
+    """``jobfutures [--data PATH | --demo] due [--days N] [--json]``."""
+    from jobfutures_tui.commands.due import run_due
+
+    if not args.demo:
+        return run_due(data_folder(args.data), days=args.days, as_json=args.json)
+    with demo_folder() as folder:
+        return run_due(folder, days=args.days, as_json=args.json)

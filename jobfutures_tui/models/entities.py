@@ -44,7 +44,7 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def _one_line(value: Any) -> Any:
+def one_line(value: Any) -> Any:
     """Tabs, line breaks and terminal control codes never reach a one-line field."""
     if isinstance(value, str):
         return _CONTROL.sub("", _BREAKS.sub(" ", value)).strip()
@@ -63,7 +63,7 @@ def _required(value: str) -> str:
     return value
 
 
-Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(_one_line)]
+Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(one_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
 Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_multi_line)]
 

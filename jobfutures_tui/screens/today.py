@@ -103,19 +103,20 @@ class TodayScreen(Screen[None]):
 
 
 def _row(item: DueItem) -> Text:
-    """Two lines: who, how and when; then why."""
+    """Two lines: when, then who; how, then why."""
     s = item.suggestion
-    row = Text(no_wrap=True, overflow="ellipsis")
+    row = Text()
+    if s.overdue_days:
+        days = "day" if s.overdue_days == 1 else "days"
+        row.append(f"{s.overdue_days} {days} late", style="bold red")
+    else:
+        row.append(f"due {s.due.format('ddd D MMM')}", style="bold green")
+    row.append("  ")
     row.append(item.company, style="bold")
     if item.person:
         row.append(f" · {item.person}")
-    row.append(f"   {s.channel.label} · {s.kind.label}", style="cyan")
-    if s.overdue_days:
-        days = "day" if s.overdue_days == 1 else "days"
-        row.append(f"   {s.overdue_days} {days} overdue", style="bold red")
-    else:
-        row.append(f"   due {s.due.format('ddd D MMM')}", style="green")
-    row.append(f"\n   why: {s.reason}", style="dim")
+    row.append(f"\n  {s.channel.label} · {s.kind.label}", style="cyan")
+    row.append(f" — {s.reason}", style="dim")
     if s.suggest_stage is not None:
         row.append(f" (suggest: move to {s.suggest_stage.label})", style="dim")
     return row

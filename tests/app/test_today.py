@@ -43,7 +43,7 @@ async def test_today_lists_the_demo_touches_due_with_reasons(tmp_path: Path) -> 
             assert screen.title == f"Today ({len(screen.items)} due)"
             shown = listing_text(app)
             assert "Overdue (" in shown
-            assert "why: they mentioned an opening" in shown
+            assert "they mentioned an opening" in shown
             assert screen.items[0].suggestion.urgency.breakdown.get("opening"), "openings first"
             urgencies = [item.suggestion.urgency.total for item in screen.items]
             assert urgencies == sorted(urgencies, reverse=True), "most urgent first"

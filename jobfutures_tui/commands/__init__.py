@@ -1,0 +1,1 @@
+"""Plain commands for the shell: no textual import, same rules and store as the app."""

@@ -1,0 +1,196 @@
+"""``jobfutures due``: the touches due, as plain text or JSON, without the app.
+
+Plain text is printed as is (never as markup); names are kept on one line and
+cut with "…" so the listing stays readable in 80 columns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import pendulum
+from rich.cells import cell_len, set_cell_size
+
+from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.models.entities import one_line as _one_line
+from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
+from jobfutures_tui.store import Repository
+from jobfutures_tui.store.layout import data_files
+
+WIDTH = 80
+"""The plain output stays readable in a terminal this wide."""
+EXIT_OK = 0
+
+
+def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
+    """Print the touches due within ``days`` (overdue ones always); exit 0.
+
+    The data is opened read-only and unverified, so this works while the app
+    has it open and stays fast; each record shown is validated as it is read.
+    """
+    today = local_today()
+    if not data_files(folder):
+        note = f"No jobfutures data in {folder} yet: run jobfutures to add your first job future."
+        if not as_json:
+            return _emit(note + "\n")
+        print(note, file=sys.stderr)
+        return _emit(_due_json(today, days, []))
+    with Repository.open(folder, read_only=True, verify=False) as repo:
+        items = due_items(repo, today=today, within_days=days)
+        if as_json:
+            return _emit(_due_json(today, days, items))
+        upcoming = None if items else next_due(repo, today=today)
+    return _emit(format_due(items, today=today, days=days, upcoming=upcoming))
+
+
+def _due_json(today: pendulum.Date, days: int, items: Sequence[DueItem]) -> str:
+    document = {
+        "today": today.isoformat(),
+        "days": days,
+        "due": [item.to_json(today) for item in items],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _emit(text: str) -> int:
+    """Write the whole output at once; a closed pipe (``| head``) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK
+
+
+_GAP = "   "
+MIN_WHAT_CELLS = 20
+_INDENT = "  "
+_WHY = "      why: "
+
+
+def format_due(
+    items: Sequence[DueItem],
+    *,
+    today: pendulum.Date,
+    days: int,
+    upcoming: DueItem | None = None,
+    width: int = WIDTH,
+) -> str:
+    """The plain text of ``jobfutures due``: a heading per group, two lines a touch.
+
+    User text is printed as is (no markup), on one line, cut with "…" to fit.
+    """
+    if not items:
+        span = "today" if days == 0 else f"in the next {days} day{'s' if days != 1 else ''}"
+        lines = [f"Nothing due {span}."]
+        if upcoming is not None:
+            s = upcoming.suggestion
+            what = f"{s.channel.label} · {s.kind.label}"
+            lines.append(
+                f"Next: {_long_day(s.due, today)} — {_one_line(upcoming.company)} ({what})"
+            )
+        return "\n".join(_cut(line, width) for line in lines) + "\n"
+
+    rows = [
+        (
+            item.when(today),
+            _who(item),
+            f"{item.suggestion.channel.label} · {item.suggestion.kind.label}",
+            _how_soon(item, today),
+            item,
+        )
+        for item in items
+    ]
+    soon_w = max(cell_len(row[3]) for row in rows)
+    room = max(20, width - len(_INDENT) - 2 * len(_GAP) - soon_w)
+    who_natural = max(cell_len(row[1]) for row in rows)
+    what_natural = max(cell_len(row[2]) for row in rows)
+    # The person to contact matters most; what to send is explained below it.
+    what_w = min(what_natural, max(MIN_WHAT_CELLS, room - who_natural))
+    who_w = min(who_natural, room - what_w)
+    titles = {
+        When.OVERDUE: "Overdue",
+        When.TODAY: "Today",
+        When.THIS_WEEK: "This week",
+        When.LATER: "Later",
+    }
+
+    out: list[str] = []
+    for group, title in titles.items():
+        in_group = [row for row in rows if row[0] == group]
+        if not in_group:
+            continue
+        if out:
+            out.append("")
+        out.append(title)
+        for _, who, what, soon, item in in_group:
+            out.append(
+                _INDENT
+                + _pad(_cut(who, who_w), who_w)
+                + _GAP
+                + _pad(_cut(what, what_w), what_w)
+                + _GAP
+                + soon
+            )
+            reason = _one_line(item.suggestion.reason)
+            if item.suggestion.suggest_stage is not None:
+                reason += f" (suggest: move to {item.suggestion.suggest_stage.label})"
+            out.extend(_why(reason, width))
+    return "\n".join(out) + "\n"
+
+
+def _why(reason: str, width: int) -> list[str]:
+    """The reason under a touch, wrapped to ``width`` if it must be."""
+    line = _WHY + reason
+    if cell_len(line) <= width:
+        return [line]
+    return textwrap.wrap(
+        reason,
+        width=width,
+        initial_indent=_WHY,
+        subsequent_indent=" " * len(_WHY),
+        break_on_hyphens=False,
+    )
+
+
+def _who(item: DueItem) -> str:
+    company = _one_line(item.company)
+    person = _one_line(item.person)
+    return f"{company} · {person}" if person else company
+
+
+def _how_soon(item: DueItem, today: pendulum.Date) -> str:
+    due = item.suggestion.due
+    days = due.toordinal() - today.toordinal()
+    if days < 0:
+        late = item.suggestion.overdue_days or -days
+        return f"{late} day{'s' if late != 1 else ''} overdue"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def _long_day(day: pendulum.Date, today: pendulum.Date) -> str:
+    """'Tuesday 1 December', with the year when it is not this year's (no locale)."""
+    return day.format("dddd D MMMM" if day.year == today.year else "dddd D MMMM YYYY")
+
+
+def _cut(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` columns, ending in "…" when shortened."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
+
+
+def _pad(text: str, cells: int) -> str:
+    return set_cell_size(text, max(cells, cell_len(text)))
