@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import pendulum
 from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
@@ -17,10 +18,13 @@ from textual.worker import get_current_worker
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
+from jobfutures_tui.modals.snooze import SnoozeForm
+from jobfutures_tui.models import Record, revise
+from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.palette import ProspectCommands
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.today import TodayScreen
-from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository, SaveFailed
+from jobfutures_tui.store import BackgroundWriter, DataRefused, ReadOnly, Repository, SaveFailed
 
 STYLES = Path(__file__).parent / "styles"
 VERIFY_DELAY = 1.0
@@ -115,6 +119,33 @@ class JobFuturesApp(App[None]):
         self.action_show("board")
         if select is not None:
             board.reload(select=select)
+
+    def save(self, *records: Record) -> bool:
+        """Save from any screen: read-only says so, damaged data stops the app."""
+        try:
+            self.repo.save(*records)
+        except ReadOnly as error:
+            self.notify(str(error), severity="warning")
+            return False
+        except DataRefused as error:
+            self.refuse(error)
+            return False
+        return True
+
+    def snooze(self, prospect_id: str, then: Callable[[], None]) -> None:
+        """Ask until when, save it, then let the screen redraw."""
+        prospect = self.repo.prospect(prospect_id)
+        company = self.repo.company(prospect.company_id) if prospect else None
+        if prospect is None:
+            return
+
+        def chosen(until: pendulum.Date | None) -> None:
+            if until is not None and self.save(revise(prospect, snoozed_until=until)):
+                self.notify(f"Snoozed until {until.format('ddd D MMM')}.", timeout=3)
+                then()
+
+        name = company.name if company else "this job future"
+        self.push_screen(SnoozeForm(name, local_today()), chosen)
 
     def _report_save_failed(self, error: SaveFailed) -> None:
         self.post_message(self.SaveStatus(error))

@@ -176,6 +176,8 @@ class Prospect(Record):
     closed_reason: ReasonField | None = None
     closed_note: Text = ""
     stage_changed_at: Instant | None = None
+    snoozed_until: Day | None = None
+    """No touch is suggested before this date (the user snoozed it)."""
 
     @property
     def main_person_id(self) -> str | None:

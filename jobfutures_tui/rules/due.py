@@ -79,7 +79,14 @@ def due_items(
     for prospect in repo.prospects(include_archived=False):
         people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p]
         touches = repo.touches_for(prospect.id)
-        suggestion = suggest_next(prospect, people, touches, today=today, home_city=home_city)
+        suggestion = suggest_next(
+            prospect,
+            people,
+            touches,
+            today=today,
+            home_city=home_city,
+            snoozed_until=prospect.snoozed_until,
+        )
         if suggestion is None or (horizon is not None and suggestion.due > horizon):
             continue
         company = repo.company(prospect.company_id)

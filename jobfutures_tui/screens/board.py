@@ -21,7 +21,7 @@ from jobfutures_tui.rules.board import (
     neighbour_stage,
 )
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
-from jobfutures_tui.store import DataRefused, ReadOnly, Repository
+from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.stage_column import StageColumn
 
 EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed you, and where."
@@ -91,6 +91,14 @@ class BoardScreen(Screen[None]):
         ),
         Binding("a", "add", "Add", id="board.add", tooltip="Add a job future"),
         Binding("e", "edit", "Edit", id="board.edit", tooltip="Edit the selected job future"),
+        Binding(
+            "z",
+            "snooze",
+            "Snooze",
+            id="board.snooze",
+            show=False,
+            tooltip="Snooze the selected job future's next touch",
+        ),
         Binding(
             "less_than_sign,H",
             "stage(-1)",
@@ -250,15 +258,12 @@ class BoardScreen(Screen[None]):
         return self.repo.prospect(prospect_id)
 
     def _save(self, *records: Record) -> bool:
-        try:
-            self.repo.save(*records)
-        except ReadOnly as error:
-            self.notify(str(error), severity="warning")
-            return False
-        except DataRefused as error:
-            self._refuse(error)
-            return False
-        return True
+        return self.app.save(*records)  # type: ignore[attr-defined]
+
+    def action_snooze(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.app.snooze(prospect.id, then=self.reload)  # type: ignore[attr-defined]
 
     def _refuse(self, error: DataRefused) -> None:
         """Damaged data found while drawing or saving: the app stops before writing."""

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
@@ -30,6 +31,13 @@ class TodayScreen(Screen[None]):
         ),
         Binding(
             "k", "cursor(-1)", "Up", show=False, id="today.up", tooltip="Select the previous touch"
+        ),
+        Binding(
+            "z",
+            "snooze",
+            "Snooze",
+            id="today.snooze",
+            tooltip="Snooze the selected touch (+3 days, +1 week, +2 weeks, a date)",
         ),
         Binding(
             "r", "refresh", "Refresh", id="today.refresh", tooltip="Work out what is due again"
@@ -62,7 +70,8 @@ class TodayScreen(Screen[None]):
         except DataRefused as error:
             self.app.call_from_thread(self.app.refuse, error)  # type: ignore[attr-defined]
             return
-        self.app.call_from_thread(self.show, items, upcoming, today)
+        if not get_current_worker().is_cancelled:  # a newer refresh replaced this one
+            self.app.call_from_thread(self.show, items, upcoming, today)
 
     def show(self, items: list[DueItem], upcoming: DueItem | None, today: pendulum.Date) -> None:
         self.items = items
@@ -72,7 +81,7 @@ class TodayScreen(Screen[None]):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter shows it on the board · 1 board · r refresh"))
+            status.update(Text("enter shows it on the board · z snooze · r refresh · 1 board"))
         else:
             status.update(Text(_nothing_due(upcoming, today)))
         listing.display = bool(items)
@@ -95,6 +104,13 @@ class TodayScreen(Screen[None]):
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#today-list", OptionList)
         listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
+
+    def action_snooze(self) -> None:
+        option = self.query_one("#today-list", OptionList).highlighted_option
+        if option is None or option.id is None:
+            self.notify("Nothing selected to snooze.", timeout=2)
+            return
+        self.app.snooze(option.id, then=self.action_refresh)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -148,7 +148,8 @@ class Repository:
         if read_only:
             raise self._files.refuse(
                 layout.META,
-                f"it is in an older data format ({version}) and read-only mode cannot upgrade it",
+                f"it is in an older data format ({version}) and read-only mode cannot upgrade "
+                "it. Open it once with jobfutures (not read-only) to upgrade it",
             )
         files = {name: self._files.parse(name) for name in existing if name != layout.META}
         self._backup()

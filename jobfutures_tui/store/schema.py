@@ -10,13 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
 Migration = Callable[[Files], Files]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _snoozes_arrive(files: Files) -> Files:
+    """1 → 2: job futures may carry ``snoozed_until``. Nothing stored changes: the
+    field defaults to none. The bump makes an older jobfutures refuse the new
+    files as newer, rather than as damaged."""
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive}
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 
 

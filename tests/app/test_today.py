@@ -99,3 +99,55 @@ async def test_markup_in_names_is_shown_literally_on_today(repo: Repository) -> 
             await open_today(app, pilot)
             shown = listing_text(app)
             assert "[bold]Acme[/ · Zoë [x]" in shown
+
+
+def due_soon(repo: Repository) -> Prospect:
+    """A job future whose thank-you is due tomorrow (it began today)."""
+    firm = Company(name="Northwind Logistics")
+    prospect = Prospect(company_id=firm.id, began_on=NOW.date())
+    repo.save(firm, prospect)
+    repo.flush()
+    return prospect
+
+
+async def test_snoozing_from_today_hides_it_until_then(repo: Repository, data_dir: Path) -> None:
+    with pendulum.travel_to(NOW, freeze=True):
+        prospect = due_soon(repo)
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_today(app, pilot)
+            assert [item.prospect_id for item in app.screen.items] == [prospect.id]
+            await pilot.press("z")
+            await pilot.pause()
+            await pilot.press("2")  # two weeks
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)
+            assert app.screen.items == []
+            status = rendered_text(app.screen.query_one("#today-status").render())
+            assert "Next: Mon 7 Dec, Northwind Logistics" in status
+        repo.flush()
+        with Repository.open(data_dir, read_only=True) as saved:
+            assert saved.prospect(prospect.id).snoozed_until == pendulum.date(2026, 12, 7)
+
+
+async def test_snooze_until_a_typed_date_checks_the_date(repo: Repository) -> None:
+    with pendulum.travel_to(NOW, freeze=True):
+        prospect = due_soon(repo)
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("z")  # on the board, the selected card
+            await pilot.pause()
+            await pilot.press("tab", *"2026-11-01", "enter")
+            await pilot.pause()
+            error = rendered_text(app.screen.query_one("#error-snooze-date").render())
+            assert "after today" in error
+            field = app.screen.query_one("#snooze-date")
+            field.value = "2026-12-24"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, BoardScreen)
+            assert repo.prospect(prospect.id).snoozed_until == pendulum.date(2026, 12, 24)
+            await pilot.press("z", "escape")
+            await pilot.pause()
+            assert repo.prospect(prospect.id).snoozed_until == pendulum.date(2026, 12, 24)

@@ -14,10 +14,13 @@ from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.store import repository as repository_module
 from jobfutures_tui.store import schema as schema_module
 from jobfutures_tui.store.backups import list_backups
+from jobfutures_tui.store.schema import SCHEMA_VERSION as CURRENT
+
+NEXT = CURRENT + 1
 
 
 def tag_every_prospect(files: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 → 2: every job future gets a 'migrated' tag (idempotent)."""
+    """Current version → next: every job future gets a 'migrated' tag (idempotent)."""
     for row in files.get("prospects.json", {}).get("prospects", {}).values():
         if "migrated" not in row["tags"]:
             row["tags"] = [*row["tags"], "migrated"]
@@ -30,16 +33,16 @@ def version_one(folder: Path, make) -> dict[str, Any]:
     future = make.prospect(acme, tags=["warm"])
     with Repository.open(folder) as repo:
         repo.save(acme, future)
-    assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == 1
+    assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == CURRENT
     return {"prospect": future, "files": make.snapshot(folder)}
 
 
 @pytest.fixture
 def version_two(version_one: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """Version 1 data on disk, opened by an app whose data format is version 2."""
-    monkeypatch.setattr(repository_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: tag_every_prospect})
+    """Today's data on disk, opened by an app whose data format is one newer."""
+    monkeypatch.setattr(repository_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {CURRENT: tag_every_prospect})
     return version_one
 
 
@@ -53,20 +56,20 @@ def test_older_data_is_backed_up_then_migrated(
     future = version_two["prospect"]
     repo = open_repo(folder)
     assert repo.prospect(future.id).tags == ("warm", "migrated")
-    assert meta_version(folder) == 2
+    assert meta_version(folder) == NEXT
     stored = orjson.loads((folder / "prospects.json").read_bytes())["prospects"][future.id]
     assert stored["tags"] == ["warm", "migrated"]
 
-    # The backup was taken first: it holds the version 1 bytes of every file.
+    # The backup was taken first: it holds the current version bytes of every file.
     backups = list_backups(folder / "backups")
     assert len(backups) == 1
     with zipfile.ZipFile(io.BytesIO(backups[0].path.read_bytes())) as zf:
         inside = {name: zf.read(name) for name in zf.namelist()}
     assert inside == {name: data for name, (data, _) in version_two["files"].items()}
-    assert orjson.loads(inside["meta.json"])["schema_version"] == 1
+    assert orjson.loads(inside["meta.json"])["schema_version"] == CURRENT
     repo.close()
 
-    # Opening again finds version 2: nothing to migrate, no new backup.
+    # Opening again finds the new version: nothing to migrate, no new backup.
     again = open_repo(folder)
     assert again.prospect(future.id).tags == ("warm", "migrated")
     assert len(list_backups(folder / "backups")) == 1
@@ -85,16 +88,18 @@ def test_a_crash_before_the_version_is_written_reruns_the_migration(
     monkeypatch.setattr(repository_module, "write_atomic", power_cut_before_meta)
     with pytest.raises(OSError, match="power cut"):
         Repository.open(folder)
-    assert meta_version(folder) == 1  # data files migrated, version not yet written
+    assert meta_version(folder) == CURRENT  # data files migrated, version not yet written
 
     monkeypatch.setattr(repository_module, "write_atomic", real_write)
     repo = open_repo(folder)
     assert repo.prospect(version_two["prospect"].id).tags == ("warm", "migrated")
-    assert meta_version(folder) == 2
+    assert meta_version(folder) == NEXT
 
 
 def test_read_only_refuses_to_migrate(folder: Path, version_two: dict[str, Any], make) -> None:
-    with pytest.raises(DataRefused, match=r"older data format \(1\)"):
+    with pytest.raises(
+        DataRefused, match=rf"older data format \({CURRENT}\).*Open it once with jobfutures"
+    ):
         Repository.open(folder, read_only=True)
     assert make.snapshot(folder) == version_two["files"]
 
@@ -105,14 +110,31 @@ def test_a_failing_migration_leaves_the_data_as_it_was(
     def broken(files: dict[str, Any]) -> dict[str, Any]:
         raise KeyError("tags")
 
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: broken})
-    with pytest.raises(DataRefused, match="upgrading it from data format 1 failed"):
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {CURRENT: broken})
+    with pytest.raises(DataRefused, match=f"upgrading it from data format {CURRENT} failed"):
         Repository.open(folder)
     after = make.snapshot(folder)
     backups = [name for name in after if name.startswith("backups/")]
     assert len(backups) == 1
     assert {name: after[name] for name in after if name not in backups} == version_two["files"]
     # The lock was released: the folder opens once the migration is fixed.
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: tag_every_prospect})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {CURRENT: tag_every_prospect})
     Repository.open(folder).close()
-    assert meta_version(folder) == 2
+    assert meta_version(folder) == NEXT
+
+
+def test_version_one_data_opens_after_a_backup(folder: Path, make) -> None:
+    """The real step 1 → 2 (snoozes arrive): nothing stored changes but the version."""
+    acme = make.company("Acme")
+    future = make.prospect(acme)
+    with Repository.open(folder) as repo:
+        repo.save(acme, future)
+    meta = folder / "meta.json"
+    meta.write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 1}))
+    with Repository.open(folder) as repo:
+        assert repo.prospect(future.id) == future
+        assert repo.prospect(future.id).snoozed_until is None
+    assert meta_version(folder) == CURRENT
+    (backup,) = list_backups(folder / "backups")
+    with zipfile.ZipFile(backup.path) as zf:
+        assert orjson.loads(zf.read("meta.json"))["schema_version"] == 1
