@@ -993,6 +993,12 @@ def _rejected_but_warm(b: _Builder) -> None:
             _T(50, "Tomás Ibáñez", CALL, REFERRAL,
                "Tomás offered to introduce me to Zoë O'Neill at Fabrikam. Thanked him "
                "and promised to tell him how it goes."),
+            _T(48, "Tomás Ibáñez", EMAIL, SENT,
+               "Thanked Tomás for the introduction to Zoë and promised to tell him "
+               "how it goes."),
+            _T(20, "Tomás Ibáñez", EMAIL, REPLIED,
+               "Told Tomás the Fabrikam chat went well; he replied that he is glad "
+               "and to keep him posted.", direction=IN),
         ),
     )
     b.prospect(
@@ -1062,6 +1068,9 @@ def _rejected_but_warm(b: _Builder) -> None:
             _T(30, "Nadia Haddad", EMAIL, SENT,
                "Thanked her for the Blue Yonder introduction and told her how it's "
                "going so far."),
+            _T(20, "Nadia Haddad", EMAIL, REPLIED,
+               "Nadia answered: the team is reorganising, and she will know more "
+               "about headcount after the holidays.", direction=IN),
         ),
     )
     b.prospect(
@@ -1096,6 +1105,11 @@ def _rejected_but_warm(b: _Builder) -> None:
             _T(45, "Hiroshi Tanaka", CALL, REFERRAL,
                "Hiroshi said Amara Okafor at Proseware needs a data lead and passed my "
                "name along."),
+            _T(43, "Hiroshi Tanaka", EMAIL, SENT,
+               "Thank-you to Hiroshi for passing my name to Proseware."),
+            _T(9, "Hiroshi Tanaka", TEXT, REPLIED,
+               "Hiroshi asked how the Proseware talks were going; told him it is "
+               "moving.", direction=IN),
         ),
     )
     b.prospect(
@@ -1128,6 +1142,9 @@ def _rejected_but_warm(b: _Builder) -> None:
                "Shared an invitation to the publishing tech conference; their audiobook "
                "deal was in the programme.",
                shared=("Event: publishing tech conference",)),
+            _T(12, "Clara Vogel", EMAIL, REPLIED,
+               "Clara wrote back at last: back from leave, liked the reading list, "
+               "suggests a call in the new year.", direction=IN),
         ),
     )
     b.prospect(
@@ -1163,6 +1180,9 @@ def _rejected_but_warm(b: _Builder) -> None:
             _T(75, "Rosa Delgado", LETTER, SENT,
                "Mailed the two-page note on customs data plus a tariff chart.",
                shared=("Work sample: customs data for bonded warehouses",)),
+            _T(10, "Rosa Delgado", EMAIL, REPLIED,
+               "Rosa thanked me for the letter and the customs-data write-up; their "
+               "planning freeze ends in January.", direction=IN),
         ),
     )
     b.prospect(
@@ -1199,6 +1219,9 @@ def _rejected_but_warm(b: _Builder) -> None:
                shared=("Work sample: claims triage dashboard",)),
             _T(33, "Grace Liu", CALL, NO_ANSWER,
                "Called to check the write-up arrived. No answer."),
+            _T(8, "Grace Liu", EMAIL, REPLIED,
+               "Grace returned the call by email; she enjoyed the claims-data "
+               "article and sent one back.", direction=IN),
         ),
     )
     b.prospect(
@@ -1228,6 +1251,9 @@ def _rejected_but_warm(b: _Builder) -> None:
                shared=("Article: forecasting subscription demand",)),
             _T(73, "Renée Dubois", CALL, NO_ANSWER,
                "Called to check the article arrived. No answer."),
+            _T(15, "Renée Dubois", CALL, TALKED,
+               "Renée called back. Talked roast-forecasting for ten minutes; she "
+               "asked me to send the demand model notes.", direction=IN),
         ),
     )
 
@@ -1319,6 +1345,9 @@ def _referrals(b: _Builder) -> None:
                "Congratulated him on the finished loyalty merger and shared an article "
                "on airline data mesh pitfalls.",
                shared=("Article: data mesh pitfalls at airlines",)),
+            _T(10, "Daniel Reyes", EMAIL, REPLIED,
+               "Daniel replied from the road: busy quarter, but happy to meet for "
+               "coffee in December.", direction=IN),
         ),
     )
     b.prospect(
@@ -1426,6 +1455,9 @@ def _offers(b: _Builder) -> None:
             _T(8, "Emily Rhodes", EMAIL, OPENING,
                "Emily sent the written offer. Reading it carefully this week.",
                direction=IN),
+            _T(6, "Emily Rhodes", EMAIL, REPLIED,
+               "Replied to Emily with my notice period and salary range; she will "
+               "set up the final round."),
         ),
     )
     b.prospect(
@@ -1457,6 +1489,12 @@ def _offers(b: _Builder) -> None:
             _T(14, "Sara Lindgren", CALL, OPENING,
                "Sara called with a verbal offer; written one to follow.",
                direction=IN),
+            _T(2, "Sara Lindgren", EMAIL, SENT,
+               "Sent Sara my availability for the loop and a short note on the "
+               "pipeline work she asked about."),
+            _T(1, "Sara Lindgren", EMAIL, OPENING,
+               "Sara confirmed the Staff role is open and asked for two references "
+               "by Friday.", direction=IN),
         ),
     )
 
