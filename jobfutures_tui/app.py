@@ -22,6 +22,7 @@ from jobfutures_tui.modals.snooze import SnoozeForm
 from jobfutures_tui.models import Record, revise
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.palette import ProspectCommands
+from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.today import TodayScreen
 from jobfutures_tui.store import BackgroundWriter, DataRefused, ReadOnly, Repository, SaveFailed
@@ -132,8 +133,8 @@ class JobFuturesApp(App[None]):
             return False
         return True
 
-    def snooze(self, prospect_id: str, then: Callable[[], None]) -> None:
-        """Ask until when, save it, then let the screen redraw."""
+    def snooze(self, prospect_id: str, then: Callable[[], None] | None = None) -> None:
+        """Ask until when, save it, then let the screen redraw (``then``)."""
         prospect = self.repo.prospect(prospect_id)
         company = self.repo.company(prospect.company_id) if prospect else None
         if prospect is None:
@@ -141,8 +142,9 @@ class JobFuturesApp(App[None]):
 
         def chosen(until: pendulum.Date | None) -> None:
             if until is not None and self.save(revise(prospect, snoozed_until=until)):
-                self.notify(f"Snoozed until {until.format('ddd D MMM')}.", timeout=3)
-                then()
+                self.notify(f"Snoozed until {short_date(until)}.", timeout=3)
+                if then is not None:
+                    then()
 
         name = company.name if company else "this job future"
         self.push_screen(SnoozeForm(name, local_today()), chosen)

@@ -6,8 +6,6 @@ from functools import partial
 
 from textual.command import Hit, Hits, Provider
 
-from jobfutures_tui.rules.board import card_for
-
 
 class ProspectCommands(Provider):
     """Jump to any open job future by company, person or role."""
@@ -19,14 +17,14 @@ class ProspectCommands(Provider):
         if not isinstance(screen, BoardScreen):
             return
         matcher = self.matcher(query)
-        for prospect in screen.repo.prospects(include_archived=False):
-            card = card_for(screen.repo, prospect)
+        for prospect_id in screen.repo.open_prospect_ids():
+            card = screen.card(prospect_id)  # cached by the board: no re-validation per key
             label = " · ".join(part for part in (card.company, card.person, card.role) if part)
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(label),
-                    partial(screen.select_prospect, prospect.id),
-                    help=f"Go to this job future ({prospect.stage.label})",
+                    partial(screen.select_prospect, prospect_id),
+                    help=f"Go to this job future ({card.stage.label})",
                 )

@@ -552,11 +552,7 @@ def _days_between(earlier: pendulum.Date, later: pendulum.Date) -> int:
 
 def _day(day: pendulum.Date, today: pendulum.Date) -> str:
     """'3 Mar', with the year when it is not this year's."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return day.format("D MMM" if day.year == today.year else "D MMM YYYY")
 
 
 def _ordinal(n: int) -> str:

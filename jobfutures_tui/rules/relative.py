@@ -19,6 +19,11 @@ def since(then: pendulum.DateTime, now: pendulum.DateTime) -> str:
     return f"{days // 365}y"
 
 
+def short_date(day: pendulum.Date) -> str:
+    """'Mon 7 Dec': a date near enough that the weekday matters."""
+    return day.format("ddd D MMM")
+
+
 def ago(then: pendulum.DateTime, now: pendulum.DateTime) -> str:
     """'today' or '3d ago'."""
     phrase = since(then, now)

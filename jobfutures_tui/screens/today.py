@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
+from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.store import DataRefused, Repository
 
 GROUP_TITLES = {
@@ -83,7 +84,7 @@ class TodayScreen(Screen[None]):
         if items:
             status.update(Text("enter shows it on the board · z snooze · r refresh · 1 board"))
         else:
-            status.update(Text(_nothing_due(upcoming, today)))
+            status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
         if highlighted is not None and any(item.prospect_id == highlighted for item in items):
             listing.highlighted = listing.get_option_index(highlighted)
@@ -110,7 +111,9 @@ class TodayScreen(Screen[None]):
         if option is None or option.id is None:
             self.notify("Nothing selected to snooze.", timeout=2)
             return
-        self.app.snooze(option.id, then=self.action_refresh)  # type: ignore[attr-defined]
+        # No redraw callback: coming back from the dialog resumes this screen, which
+        # works the list out again.
+        self.app.snooze(option.id)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -126,7 +129,7 @@ def _row(item: DueItem) -> Text:
         days = "day" if s.overdue_days == 1 else "days"
         row.append(f"{s.overdue_days} {days} late", style="bold red")
     else:
-        row.append(f"due {s.due.format('ddd D MMM')}", style="bold green")
+        row.append(f"due {short_date(s.due)}", style="bold green")
     row.append("  ")
     row.append(item.company, style="bold")
     if item.person:
@@ -138,13 +141,12 @@ def _row(item: DueItem) -> Text:
     return row
 
 
-def _nothing_due(upcoming: DueItem | None, today: pendulum.Date) -> str:
+def _nothing_due(upcoming: DueItem | None) -> str:
     message = "Nothing due today or this week."
     if upcoming is not None:
         s = upcoming.suggestion
         message += (
-            f" Next: {s.due.format('ddd D MMM')}, {upcoming.company}"
-            f" ({s.channel.label} · {s.kind.label})."
+            f" Next: {short_date(s.due)}, {upcoming.company} ({s.channel.label} · {s.kind.label})."
         )
     return message
 

@@ -251,8 +251,9 @@ class Repository:
     def prospects(self, *, include_archived: bool = True) -> list[Prospect]:
         if include_archived:
             return self._all(Prospect)
-        # Peek at the stored stage so archived ones are not even validated.
-        return self._all(Prospect, lambda row: row.get("stage") != Stage.ARCHIVE.value)
+        # Archived ones are not even validated.
+        found = (self._get(Prospect, pid) for pid in self.open_prospect_ids())
+        return [prospect for prospect in found if prospect is not None]
 
     def open_prospect_ids(self) -> list[str]:
         """Ids of the job futures not archived, without validating them."""
