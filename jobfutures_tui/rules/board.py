@@ -89,3 +89,16 @@ def neighbour_stage(stage: Stage, step: int) -> Stage | None:
 
 def move_to_stage(prospect: Prospect, stage: Stage) -> Prospect:
     return revise(prospect, stage=stage, stage_changed_at=utc_now())
+
+
+def archive_order(repo: Repository) -> list[str]:
+    """Archived job futures, most recently closed first, as prospect ids."""
+    rows = []
+    for prospect_id in repo.prospect_ids(archived=True):
+        closed = str(repo.peek(Prospect, prospect_id, "stage_changed_at") or "")
+        company_id = repo.peek(Prospect, prospect_id, "company_id")
+        name = str(repo.peek(Company, company_id, "name") or "").casefold()
+        rows.append((closed, name, prospect_id))
+    rows.sort(key=lambda row: row[1])
+    rows.sort(key=lambda row: row[0], reverse=True)  # stable: by name within a moment
+    return [prospect_id for *_, prospect_id in rows]

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -15,6 +14,7 @@ from textual.worker import get_current_worker
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 
 GROUP_TITLES = {
@@ -24,7 +24,7 @@ GROUP_TITLES = {
 }
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(AppScreen):
     TITLE = "Today"
     BINDINGS = [
         Binding(
@@ -46,9 +46,9 @@ class TodayScreen(Screen[None]):
     ]
 
     def __init__(self, repo: Repository) -> None:
-        super().__init__()
-        self.repo = repo
+        super().__init__(repo)
         self.items: list[DueItem] = []
+        self.worked_out_for: pendulum.Date | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,10 +57,17 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
+        if self.worked_out_for != local_today():
+            self.data_changed()  # a new day: the list is worked out again
+        else:
+            super().on_screen_resume()
+
+    def show_changes(self, select: str | None) -> None:
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        self.work_out(local_today())
+        self.worked_out_for = local_today()
+        self.work_out(self.worked_out_for)
 
     @work(thread=True, exclusive=True, group="due")
     def work_out(self, today: pendulum.Date) -> None:
@@ -69,7 +76,7 @@ class TodayScreen(Screen[None]):
             items = due_items(self.repo, today=today)
             upcoming = None if items else next_due(self.repo, today=today)
         except DataRefused as error:
-            self.app.call_from_thread(self.app.refuse, error)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.refuse, error)
             return
         if not get_current_worker().is_cancelled:  # a newer refresh replaced this one
             self.app.call_from_thread(self.show, items, upcoming, today)
@@ -82,7 +89,7 @@ class TodayScreen(Screen[None]):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter shows it on the board · z snooze · r refresh · 1 board"))
+            status.update(Text("enter opens it · z snooze · r refresh · 1 board"))
         else:
             status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
@@ -111,14 +118,12 @@ class TodayScreen(Screen[None]):
         if option is None or option.id is None:
             self.notify("Nothing selected to snooze.", timeout=2)
             return
-        # No redraw callback: coming back from the dialog resumes this screen, which
-        # works the list out again.
-        self.app.snooze(option.id)  # type: ignore[attr-defined]
+        self.jf.snooze(option.id)
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.app.show_board(select=event.option.id)  # type: ignore[attr-defined]
+            self.jf.open_prospect(event.option.id)
 
 
 def _row(item: DueItem) -> Text:

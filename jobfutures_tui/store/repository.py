@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -255,12 +255,21 @@ class Repository:
         found = (self._get(Prospect, pid) for pid in self.open_prospect_ids())
         return [prospect for prospect in found if prospect is not None]
 
+    def prospect_ids(self, *, archived: bool | None = None) -> list[str]:
+        """Ids of all job futures, or only the archived (True) or open (False) ones,
+        without validating them."""
+        rows = list(self._rows(Prospect).items())
+        if archived is None:
+            return [rid for rid, _ in rows]
+        value = Stage.ARCHIVE.value
+        return [rid for rid, row in rows if (row.get("stage") == value) is archived]
+
+    def person_ids(self) -> list[str]:
+        return list(self._rows(Person))
+
     def open_prospect_ids(self) -> list[str]:
         """Ids of the job futures not archived, without validating them."""
-        archived = Stage.ARCHIVE.value
-        return [
-            rid for rid, row in list(self._rows(Prospect).items()) if row.get("stage") != archived
-        ]
+        return self.prospect_ids(archived=False)
 
     def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
         """A stored field of a record, unvalidated: for ordering and counting only.
@@ -305,6 +314,12 @@ class Repository:
     def touch(self, touch_id: str) -> Touch | None:
         return self._touches.get(touch_id)
 
+    def stored(self, kind: type[RecordT], record_id: str) -> RecordT | None:
+        """The stored version of any kind of record, touches included."""
+        if kind is Touch:
+            return self._touches.get(record_id)  # type: ignore[return-value]
+        return self._get(kind, record_id)
+
     def touches_for(self, prospect_id: str) -> list[Touch]:
         """A prospect's touches, newest first."""
         return self._touches.for_prospect(prospect_id)
@@ -319,38 +334,45 @@ class Repository:
 
     def save(self, *records: Record) -> None:
         """Insert or replace records; each file is written once, referenced ones first."""
-        self._check_writable()
-        # New records go in with one insert_multiple per file: TinyDB rebuilds a
-        # table on every operation, so one insert per record is quadratic.
-        inserts: dict[tuple[str, str], dict[str, Document]] = {}
-        with self._changing():
-            for record in sorted(records, key=lambda r: _ORDER[type(r)]):
-                if isinstance(record, Touch):
-                    self._touches.save(record, inserts)
-                    continue
-                file, table = _TABLES[type(record)]
-                document = as_document(record.id, record.model_dump(mode="json"))
-                pending = inserts.setdefault((file, table), {})
-                if record.id in self._rows(type(record)) and record.id not in pending:
-                    self._files.table(file, table).update(document, doc_ids=[record.id])
-                else:
-                    pending[record.id] = document
-                self._records[type(record)][record.id] = record
-            for (file, table), documents in inserts.items():
-                if documents:
-                    self._files.table(file, table).insert_multiple(documents.values())
+        self.apply(save=records)
 
     def delete(self, *records: Record) -> None:
         """Remove records; referencing ones (touches) go first."""
+        self.apply(delete=records)
+
+    def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
+        """Save some records and delete others as one change (one write per file)."""
         self._check_writable()
         with self._changing():
-            for record in sorted(records, key=lambda r: -_ORDER[type(r)]):
+            if save:
+                self._save(save)
+            for record in sorted(delete, key=lambda r: -_ORDER[type(r)]):
                 if isinstance(record, Touch):
                     self._touches.delete(record.id)
                 elif record.id in self._rows(type(record)):
                     self._records[type(record)].pop(record.id, None)
                     file, table = _TABLES[type(record)]
                     self._files.table(file, table).remove(doc_ids=[record.id])
+
+    def _save(self, records: Sequence[Record]) -> None:
+        # New records go in with one insert_multiple per file: TinyDB rebuilds a
+        # table on every operation, so one insert per record is quadratic.
+        inserts: dict[tuple[str, str], dict[str, Document]] = {}
+        for record in sorted(records, key=lambda r: _ORDER[type(r)]):
+            if isinstance(record, Touch):
+                self._touches.save(record, inserts)
+                continue
+            file, table = _TABLES[type(record)]
+            document = as_document(record.id, record.model_dump(mode="json"))
+            pending = inserts.setdefault((file, table), {})
+            if record.id in self._rows(type(record)) and record.id not in pending:
+                self._files.table(file, table).update(document, doc_ids=[record.id])
+            else:
+                pending[record.id] = document
+            self._records[type(record)][record.id] = record
+        for (file, table), documents in inserts.items():
+            if documents:
+                self._files.table(file, table).insert_multiple(documents.values())
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:

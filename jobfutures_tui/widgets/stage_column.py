@@ -142,6 +142,8 @@ class StageColumn(ScrollView, can_focus=False):
             text = Text(card.role) if card.role else Text("role not set", style=muted)
         else:
             text = Text(style=muted)
+            if card.stage is Stage.ARCHIVE:
+                text.append("archived · ")
             if card.last_touch is None:
                 text.append("no touch yet")
             else:
