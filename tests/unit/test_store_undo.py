@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pendulum
+from disk import saved_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,18 +15,6 @@ from jobfutures_tui.store import Repository, Writer
 from jobfutures_tui.store.undo import UndoHistory
 
 AT = pendulum.datetime(2026, 3, 2, 9, 0, tz="UTC")
-
-
-def saved_data(folder: Path) -> dict[str, Any]:
-    """Every record on disk, by file and id (file order aside): what a user would lose."""
-    found: dict[str, Any] = {}
-    for path in sorted(folder.rglob("*.json")):
-        if path.name in {"touch-index.json", "meta.json"}:
-            continue
-        for table, rows in orjson.loads(path.read_bytes()).items():
-            for rid, row in rows.items():
-                found[f"{path.relative_to(folder)}:{table}:{rid}"] = row
-    return found
 
 
 def seeded(folder: Path) -> tuple[Repository, Prospect, Touch]:
