@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 import pendulum
@@ -21,7 +22,7 @@ from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.modals.snooze import SnoozeForm
 from jobfutures_tui.models import Prospect, Record, Stage, Touch, revise
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.palette import ProspectCommands
+from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
@@ -45,7 +46,7 @@ class JobFuturesApp(App[None]):
         STYLES / "lists.tcss",
         STYLES / "detail.tcss",
     ]
-    COMMANDS = App.COMMANDS | {ProspectCommands}
+    COMMANDS = App.COMMANDS | {JumpCommands}
     BINDINGS = [
         Binding("1", "show('board')", "Board", id="app.board", tooltip="Show the board"),
         Binding(
@@ -55,9 +56,7 @@ class JobFuturesApp(App[None]):
             id="app.today",
             tooltip="Show what is due today and this week",
         ),
-        Binding(
-            "3", "show('people')", "People", id="app.people", tooltip="Show every person"
-        ),
+        Binding("3", "show('people')", "People", id="app.people", tooltip="Show every person"),
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
         Binding(
             "U,ctrl+y",
@@ -353,9 +352,44 @@ class JobFuturesApp(App[None]):
         return Content.assemble(*parts)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every action of the screen below it, with its key."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, BoardScreen):
-            yield SystemCommand(
-                "Add a job future", "Open the form for a new job future", screen.action_add
-            )
-            yield SystemCommand("Keys", "Every key of this screen", self.action_help)
+        seen: set[str] = set()
+        owners: list[tuple[Screen[object] | App[None], list[Binding | object]]] = [
+            (screen, list(screen.BINDINGS)),
+            (self, list(self.BINDINGS)),
+        ]
+        for owner, bindings in owners:
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.tooltip:
+                    continue
+                if binding.action in seen or binding.action == "command_palette":
+                    continue
+                seen.add(binding.action)
+                key = binding.key_display or binding.key.split(",")[0]
+                yield SystemCommand(
+                    f"{binding.description} ({key})",
+                    binding.tooltip,
+                    partial(self.run_action, binding.action, owner),
+                )
+
+    def jump(self, kind: str, target_id: str) -> None:
+        """From the palette: a job future on the board; a person's story."""
+        from jobfutures_tui.rules.people import person_prospects
+
+        repo = self.repo
+        if kind == "prospect":
+            board = self.get_screen("board")
+            assert isinstance(board, BoardScreen)
+            if repo.peek(Prospect, target_id, "stage") == Stage.ARCHIVE.value:
+                board.show_archive_column(True)
+            self.show_board(select=target_id)
+        elif kind == "person":
+            prospects = person_prospects(repo).get(target_id)
+            if prospects:
+                self.open_prospect(prospects[-1], person=target_id)
+            else:
+                self.action_show("people")
+                people = self.get_screen("people")
+                assert isinstance(people, PeopleScreen)
+                people.data_changed(target_id)

@@ -274,13 +274,17 @@ class BoardScreen(AppScreen):
         self.redraw(self.focus_stage)
 
     def action_toggle_archive(self) -> None:
-        self.show_archive = not self.show_archive
-        self.column(Stage.ARCHIVE).display = self.show_archive
+        self.show_archive_column(not self.show_archive)
         if self.show_archive:
             self.focus_stage = Stage.ARCHIVE
-        self.reload()
+            self.redraw()
         shown = "shown" if self.show_archive else "hidden"
         self.notify(f"Archive {shown} (A toggles).", timeout=2)
+
+    def show_archive_column(self, show: bool) -> None:
+        self.show_archive = show
+        self.column(Stage.ARCHIVE).display = show
+        self.reload()
 
     # ------------------------------------------------------------ filter
 

@@ -181,3 +181,59 @@ async def test_user_text_with_markup_renders_literally_everywhere(repo: Reposito
         listing = app.screen.query_one("#people-list")
         assert "[red]Eve" in listing.render_line(0).text
         assert "[bold]Acme[/" in listing.render_line(0).text
+
+
+async def palette(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the command palette, wait for its search to settle, take the best hit."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.5)
+    assert pilot.app.screen.query_one(CommandList).option_count
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_palette_jumps_to_people_and_job_futures_and_runs_screen_actions(
+    repo: Repository,
+) -> None:
+    from jobfutures_tui.screens.detail import DetailScreen
+
+    add_prospect(repo, "Alpine Ski House", person="Erik Lindqvist")
+    coho = add_prospect(repo, "Coho Winery", person="Gabriel Moreau", stage=Stage.REFERRAL)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "gbrl mor (")  # fuzzy; "(" only in the person entry
+        assert isinstance(app.screen, DetailScreen) and app.screen.prospect_id == coho.id
+        await palette(pilot, "alpine")  # a company finds its job future on the board
+        assert board_of(app).selected is not None
+        assert board_of(app).selected.company == "Alpine Ski House"
+        await palette(pilot, "archive column")
+        assert board_of(app).show_archive, "the board's own actions are in the palette"
+
+
+async def test_every_screen_survives_small_and_changing_sizes(repo: Repository) -> None:
+    prospect = add_prospect(repo, "Contoso " * 20, person="Tomás Ibáñez " * 10)
+    repo.save(
+        Touch(
+            prospect_id=prospect.id,
+            at=pendulum.datetime(2026, 10, 1, tz="UTC"),
+            channel="call",
+            note="long " * 200,
+        )
+    )
+    app = JobFuturesApp(repo)
+    sizes = [(40, 12), (20, 6), (100, 30)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in (["enter"], ["p"], ["escape", "3"], ["2"], ["1", "A"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            for size in sizes:
+                await pilot.resize_terminal(*size)
+                await pilot.press("j", "k")
+                await pilot.pause()
+        await pilot.press("escape", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
