@@ -202,9 +202,15 @@ class JobFuturesApp(App[None]):
         """The detail screen of a job future, with one of its people selected."""
         from jobfutures_tui.screens.detail import DetailScreen
 
-        if isinstance(self.screen, DetailScreen):
-            self.pop_screen()  # one detail at a time: jumping goes from the main screen
-        self.push_screen(DetailScreen(self.repo, prospect_id, person=person))
+        if isinstance(self.screen, ModalScreen):
+            return
+        if not self.is_screen_installed("detail"):
+            self.install_screen(DetailScreen(self.repo, prospect_id, person=person), "detail")
+        detail = self.get_screen("detail")
+        assert isinstance(detail, DetailScreen)
+        detail.show_prospect(prospect_id, person=person)
+        if self.screen is not detail:
+            self.push_screen(detail)
 
     def archive_or_reopen(self, prospect_id: str) -> None:
         """Archive with a reason, or put an archived job future back on the board."""

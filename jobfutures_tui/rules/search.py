@@ -28,17 +28,23 @@ class SearchIndex:
     def _current(self) -> dict[str, str]:
         if self._revision != self.repo.revision:
             self._revision = self.repo.revision
-            self._texts = {pid: self._text(pid) for pid in self.repo.prospect_ids()}
+            self._texts = self._build()
         return self._texts
 
-    def _text(self, prospect_id: str) -> str:
-        peek = self.repo.peek
-        parts = [
-            peek(Company, peek(Prospect, prospect_id, "company_id"), "name"),
-            peek(Prospect, prospect_id, "role"),
-            peek(Prospect, prospect_id, "notes"),
-            *(peek(Prospect, prospect_id, "tags") or ()),
-        ]
-        for person_id in peek(Prospect, prospect_id, "person_ids") or ():
-            parts += [peek(Person, person_id, "name"), peek(Person, person_id, "title")]
-        return " ".join(str(part) for part in parts if part).casefold()
+    def _build(self) -> dict[str, str]:
+        companies = self.repo.stored_rows(Company)
+        people = self.repo.stored_rows(Person)
+        texts: dict[str, str] = {}
+        for prospect_id, row in list(self.repo.stored_rows(Prospect).items()):
+            company = companies.get(row.get("company_id") or "") or {}
+            parts = [
+                company.get("name"),
+                row.get("role"),
+                row.get("notes"),
+                *(row.get("tags") or ()),
+            ]
+            for person_id in row.get("person_ids") or ():
+                person = people.get(person_id) or {}
+                parts += [person.get("name"), person.get("title")]
+            texts[prospect_id] = " ".join(str(part) for part in parts if part).casefold()
+        return texts

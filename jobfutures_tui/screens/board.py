@@ -161,6 +161,9 @@ class BoardScreen(AppScreen):
         """Prospect ids per column, in display order (filtered when a filter is set)."""
         self._cards: dict[str, Card] = {}
         """Cards built so far: only those drawn or asked for."""
+        self._card_records: dict[str, set[str]] = {}
+        """The records each built card shows, to know which cards a change affects."""
+        self._cards_revision = repo.revision
         self.cursors: dict[Stage, int] = {stage: 0 for stage in Stage}
         self.focus_stage = Stage.INTERVIEWED
         self.show_archive = False
@@ -199,6 +202,8 @@ class BoardScreen(AppScreen):
             try:
                 prospect = self.repo.prospect(prospect_id)
                 card = card_for(self.repo, prospect) if prospect else _gone(prospect_id)
+                if prospect is not None:
+                    self._card_records[prospect_id] = {prospect.company_id, *prospect.person_ids}
             except DataRefused as error:
                 self.refuse(error)
                 card = _gone(prospect_id)
@@ -212,7 +217,7 @@ class BoardScreen(AppScreen):
         """Reorder the board from the store, keeping (or moving to) a selection."""
         self._seen_revision = self.repo.revision
         keep = select or self.selected_id
-        self._cards.clear()
+        self._forget_changed_cards()
         try:
             columns = board_order(self.repo)
             columns[Stage.ARCHIVE] = archive_order(self.repo) if self.show_archive else []
@@ -227,6 +232,19 @@ class BoardScreen(AppScreen):
             self.select_prospect(keep, redraw=False)
         self.redraw()
         self._show_filter_status()
+
+    def _forget_changed_cards(self) -> None:
+        changed = self.repo.changed_since(self._cards_revision)
+        self._cards_revision = self.repo.revision
+        if changed is None:
+            self._cards.clear()
+            self._card_records.clear()
+            return
+        for prospect_id in [*self._cards]:
+            if prospect_id in changed or not changed.isdisjoint(
+                self._card_records.get(prospect_id, ())
+            ):
+                del self._cards[prospect_id]
 
     @property
     def selected_id(self) -> str | None:

@@ -122,6 +122,7 @@ class DetailScreen(AppScreen):
         self.prospect_id = prospect_id
         self.first_person = person
         self.prospect: Prospect | None = None
+        self._ready = False
         self.company: Company | None = None
 
     def compose(self) -> ComposeResult:
@@ -138,7 +139,18 @@ class DetailScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.data_changed(self.first_person)
+        self._ready = True
+        self.show_prospect(self.prospect_id, person=self.first_person)
+
+    def show_prospect(self, prospect_id: str, *, person: str | None = None) -> None:
+        """Show another job future: the app keeps one detail screen and reuses it."""
+        self.prospect_id = prospect_id
+        self.first_person = person
+        if not self._ready:
+            return  # on_mount shows it
+        self.query_one("#story", VerticalScroll).scroll_home(animate=False)
+        self.data_changed(person)
+        self.query_one("#timeline", RecordList).action_edge(-1)
         self.query_one("#timeline", RecordList).focus()
 
     def show_changes(self, select: str | None) -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +45,9 @@ _ORDER: dict[type[Record], int] = {Company: 0, Person: 1, Prospect: 2, Touch: 3}
 
 RecordT = TypeVar("RecordT", bound=Record)
 
+_CHANGE_LOG = 256
+"""Changes remembered for screens that redraw only what changed."""
+
 
 class Repository:
     """Open with :meth:`Repository.open`; use as a context manager or close()."""
@@ -61,6 +65,7 @@ class Repository:
         self._state = threading.RLock()
         self._entities_verified = False
         self.revision = 0
+        self._changed: deque[tuple[int, frozenset[str]]] = deque(maxlen=_CHANGE_LOG)
 
     # ----------------------------------------------------------- opening
 
@@ -271,6 +276,11 @@ class Repository:
         """Ids of the job futures not archived, without validating them."""
         return self.prospect_ids(archived=False)
 
+    def stored_rows(self, kind: type[Record]) -> Mapping[str, Mapping[str, Any]]:
+        """Every stored row of a kind, unvalidated and not to be changed: for
+        searching thousands of records at once. Shown text goes through records."""
+        return self._rows(kind)
+
     def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
         """A stored field of a record, unvalidated: for ordering and counting only.
 
@@ -343,7 +353,10 @@ class Repository:
     def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
         """Save some records and delete others as one change (one write per file)."""
         self._check_writable()
+        touched = {record.id for record in (*save, *delete)}
+        touched |= {r.prospect_id for r in (*save, *delete) if isinstance(r, Touch)}
         with self._changing():
+            self._changed.append((self.revision + 1, frozenset(touched)))
             if save:
                 self._save(save)
             for record in sorted(delete, key=lambda r: -_ORDER[type(r)]):
@@ -353,6 +366,19 @@ class Repository:
                     self._records[type(record)].pop(record.id, None)
                     file, table = _TABLES[type(record)]
                     self._files.table(file, table).remove(doc_ids=[record.id])
+
+    def changed_since(self, revision: int) -> set[str] | None:
+        """Ids of records changed after ``revision`` (a touch also names its job
+        future), or None when that is too long ago to know."""
+        if revision == self.revision:
+            return set()
+        if not self._changed or self._changed[0][0] > revision + 1:
+            return None
+        found: set[str] = set()
+        for at, ids in self._changed:
+            if at > revision:
+                found |= ids
+        return found
 
     def _save(self, records: Sequence[Record]) -> None:
         # New records go in with one insert_multiple per file: TinyDB rebuilds a
