@@ -188,9 +188,15 @@ class PlanBuilder:
         return company
 
     def person(
-        self, line: int, fields: dict[str, Any], company: str = "", **company_fields: Any
+        self,
+        line: int,
+        fields: dict[str, Any],
+        company: str = "",
+        *,
+        report: bool = True,
+        **company_fields: Any,
     ) -> Person | None:
-        """Match or create the person a row describes; report the row either way.
+        """Match or create the person a row describes; report a match unless told not to.
 
         Returns the person (stored, planned earlier, or new), or None when the
         row is in error. A new company is created only if the person is valid.
@@ -205,7 +211,9 @@ class PlanBuilder:
         if found is not None:
             person, how = found
             earlier = self.first_line(person.id)
-            if earlier is not None:
+            if not report:
+                pass
+            elif earlier is not None:
                 self.skip(line, f"{person.name}: same person as line {earlier} (by {how})")
             else:
                 self.plan.matched.append(RowNote(line, f"{person.name}: already here (same {how})"))
