@@ -154,4 +154,3 @@ def _order(name: str) -> tuple[int, str]:
     if name in layout.COLLECTION_FILES:
         return layout.COLLECTION_FILES.index(name), name
     return len(layout.COLLECTION_FILES), name
-
