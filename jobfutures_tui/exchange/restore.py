@@ -154,3 +154,20 @@ def _order(name: str) -> tuple[int, str]:
     if name in layout.COLLECTION_FILES:
         return layout.COLLECTION_FILES.index(name), name
     return len(layout.COLLECTION_FILES), name
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    """A backup zip or a JSON export, checked whole; refuses a partial export."""
+    from jobfutures_tui.exchange.dataset import read_export
+
+    if not path.exists():
+        raise ExchangeError(f"{path} does not exist")
+    if is_backup(path):
+        return read_backup(path)
+    data = read_export(path)
+    if data.problems:
+        listed = "\n  ".join(data.problems[:20])
+        raise ExchangeError(
+            f"Cannot restore {path}: some records are not valid:\n  {listed}\nNothing was changed."
+        )
+    return snapshot_of(data, str(path))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jobfutures_tui.store import ReadOnly, Repository
 from jobfutures_tui.store.backups import make_backup
+from jobfutures_tui.store.layout import META, data_files
 
 
 def backup_first(repo: Repository) -> Path | None:
@@ -19,6 +20,9 @@ def backup_first(repo: Repository) -> Path | None:
     if writer is None:
         raise ReadOnly()
     repo.flush()
+    if data_files(repo.folder) in ([], [META]):
+        writer.before_first_write = None
+        return None  # a folder just created holds nothing worth a backup
     taken = make_backup(repo.folder, repo.backups_folder, repo.keep_backups)
     writer.before_first_write = None  # just taken: the save need not take another
     return taken
