@@ -17,13 +17,15 @@ from jobfutures_tui.rules.cadence import suggest_next
 from jobfutures_tui.store import Repository
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+_BULLET = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 
 def md(text: str) -> str:
     """Escape Markdown's active characters in user text."""
     escaped = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _BULLET.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
 def md_block(text: str) -> str:
