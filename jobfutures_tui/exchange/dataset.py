@@ -9,7 +9,6 @@ exports of the same data are the same bytes but for ``exported_at``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,8 +94,8 @@ def to_document(data: Dataset) -> dict[str, Any]:
 
 def export_json(repo: Repository) -> bytes:
     """The whole data as UTF-8 JSON, indented so a person can read it too."""
-    text = json.dumps(to_document(Dataset.of(repo)), ensure_ascii=False, indent=1)
-    return (text + "\n").encode("utf-8")
+    document = to_document(Dataset.of(repo))
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def read_export(path: Path) -> Dataset:
