@@ -214,6 +214,25 @@ def test_read_only_refuses_to_import(capsys: pytest.CaptureFixture[str], demo: P
     assert files_of(demo) == before
 
 
+def test_damaged_data_is_refused_and_left_as_it_was(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    damaged = demo / "people.json"
+    damaged.write_bytes(b'{"people": {"x": ')
+    before = files_of(demo)
+    vcf = str(FIXTURES / "apple_contacts.vcf")
+    for args in (["import", "vcard", vcf], ["import", "vcard", vcf, "--apply"], ["export", "csv"]):
+        code, out, err = jf(capsys, demo, *args)
+        assert code == 1 and out == ""
+        assert err.startswith(f"jobfutures: Cannot open {damaged}: it is not valid JSON")
+        assert "Nothing was changed" in err
+    code, out, _ = jf(capsys, demo, "check")
+    assert code == 1 and "people.json: the file is damaged: it is not valid JSON" in out
+    code, _, err = jf(capsys, demo, "check", "--repair")
+    assert code == 1 and "Nothing was repaired" in err
+    assert files_of(demo) == before
+
+
 def test_at_a_terminal_the_import_asks_first(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

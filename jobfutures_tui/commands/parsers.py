@@ -114,7 +114,7 @@ def _add_import(commands: Any) -> None:
     formats.required = True
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("file", metavar="FILE")
+        sub.add_argument("file", metavar="FILE", help="the file to read")
         sub.add_argument("--apply", action="store_true", help=_APPLY)
         sub.add_argument("--json", action="store_true", help=_JSON)
 
@@ -148,6 +148,13 @@ def _add_import(commands: Any) -> None:
         description=(
             "Import a CSV file of people or of job futures. The columns are matched to fields "
             "from the header; the dry run shows the mapping, and --map changes it."
+        ),
+        epilog=(
+            "fields of people: name, first_name, last_name, title, company, role, "
+            "preferred_channel, phone, email, linkedin, city, notes, do_not_contact. "
+            "Fields of job futures (prospects): company, website, person, person_title, "
+            "person_email, person_phone, person_linkedin, role, stage, origin, began_on, notes, "
+            "self_assessment, tags."
         ),
     )
     common(csv_parser)

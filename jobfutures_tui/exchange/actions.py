@@ -15,6 +15,7 @@ from jobfutures_tui.exchange.dataset import Dataset, export_json
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.ics import calendar
 from jobfutures_tui.exchange.markdown import prospect_markdown
+from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
 from jobfutures_tui.models.dates import now, today
 from jobfutures_tui.rules.due import due_items
 from jobfutures_tui.store import Repository
@@ -62,3 +63,27 @@ def backup_now(repo: Repository, path: Path | None = None) -> Path:
     """A single-file backup of the data as saved so far (pending saves land first)."""
     repo.flush()
     return backup_to(repo.folder, path)
+
+
+def plan_import(
+    repo: Repository, kind: str, path: Path, progress: Progress | None = None
+) -> ImportPlan:
+    """The dry run of importing ``path`` (kind: linkedin, vcard, csv or json) into ``repo``.
+
+    Show ``plan.summary()``, then ``plan.apply(repo)`` takes a backup and saves
+    it all at once. ``progress(done, total)`` is called as rows are read (from
+    the worker's thread). A JSON file is merged; replacing needs the folder
+    closed (``jobfutures import json --replace``).
+    """
+    from jobfutures_tui.exchange import csv_import, json_import, linkedin, vcard
+
+    existing = Existing.of(repo, touches=kind == "json")
+    if kind == "linkedin":
+        return linkedin.plan_import(path, existing, progress)
+    if kind == "vcard":
+        return vcard.plan_import(path, existing, progress)
+    if kind == "csv":
+        return csv_import.CsvImport(path).plan(existing, progress)
+    if kind == "json":
+        return json_import.plan_merge(path, existing, progress)
+    raise ExchangeError(f"unknown kind of file to import: {kind}")

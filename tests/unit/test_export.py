@@ -268,3 +268,31 @@ def test_markdown_of_a_job_future_newest_touch_first(demo: Path) -> None:
 def test_markdown_shows_user_text_as_text() -> None:
     assert md("*not bold* [link](x) <b> # 1") == r"\*not bold\* \[link\](x) \<b\> \# 1"
     assert md("- not a list\n1. nor this") == "\\- not a list\n1\\. nor this"
+
+
+def test_the_palette_actions_write_files_and_plan_imports(demo: Path, tmp_path: Path) -> None:
+    with Repository.open(demo) as repo:
+        written = actions.export_all(repo, tmp_path / "out")
+        assert [p.name for p in written] == [
+            "jobfutures.json",
+            "prospects.csv",
+            "people.csv",
+            "touches.csv",
+            "jobfutures-due.ics",
+        ]
+        assert all(p.stat().st_size > 100 for p in written)
+        backup = actions.backup_now(repo, tmp_path / "b.zip")
+        assert backup.exists()
+        prospect = repo.prospects()[0]
+        md_path = actions.export_prospect_markdown(repo, prospect.id, tmp_path / "p.md")
+        assert md_path.read_text().startswith("# ")
+        seen: list[tuple[int, int]] = []
+        fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+        plan = actions.plan_import(
+            repo, "vcard", fixtures / "apple_contacts.vcf", lambda d, t: seen.append((d, t))
+        )
+        assert seen[-1] == (4, 4)
+        assert plan.new == [] and len(plan.matched) == 3, "the demo knows these people"
+        assert plan.apply(repo) is None
+        with pytest.raises(ExchangeError, match="unknown kind"):
+            actions.plan_import(repo, "xlsx", tmp_path / "x.xlsx")
