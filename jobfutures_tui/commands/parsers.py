@@ -21,14 +21,11 @@ def _command(commands: Any, name: str, handler: str, **kwargs: Any) -> argparse.
     return parser
 
 
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
-    if not 0 <= value <= 36_500:
-        raise argparse.ArgumentTypeError("give between 0 and 36500 days")
-    return value
+def days_argument(text: str) -> int:
+    """The same number of days as ``jobfutures due --days`` takes."""
+    from jobfutures_tui.cli import _days
+
+    return _days(text)
 
 
 def add_data_commands(commands: Any) -> None:
@@ -239,7 +236,7 @@ def _add_export(commands: Any) -> None:
     output(ics, "the calendar")
     ics.add_argument(
         "--days",
-        type=_days,
+        type=days_argument,
         default=DEFAULT_CALENDAR_DAYS,
         metavar="N",
         help=f"touches due in the next N days (default: {DEFAULT_CALENDAR_DAYS}; overdue ones "

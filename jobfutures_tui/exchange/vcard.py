@@ -81,16 +81,25 @@ def unescape(value: str) -> str:
 
 
 def split_unescaped(value: str, separator: str) -> list[str]:
+    """Split at each separator that no backslash escapes; the escapes stay for unescape()."""
+    return _split(value, separator, escapes=True)
+
+
+def _split(text: str, separator: str, *, escapes: bool = False) -> list[str]:
+    """Split at separators outside double quotes (parameters) or not escaped (values)."""
     parts: list[str] = []
     current: list[str] = []
-    escaped = False
-    for ch in value:
+    escaped = in_quotes = False
+    for ch in text:
         if escaped:
             current.append("\\" + ch)
             escaped = False
-        elif ch == "\\":
+        elif escapes and ch == "\\":
             escaped = True
-        elif ch == separator:
+        elif not escapes and ch == '"':
+            in_quotes = not in_quotes
+            current.append(ch)
+        elif ch == separator and not in_quotes:
             parts.append("".join(current))
             current = []
         else:
@@ -137,7 +146,7 @@ def parse_line(line: str) -> Property:
             break
     else:
         raise ValueError(f"'{line[:40]}' has no ':'")
-    name, *params = _split_params(head)
+    name, *params = _split(head, ";")
     group, _, name = name.rpartition(".")
     parsed: dict[str, list[str]] = {}
     for param in params:
@@ -157,22 +166,6 @@ def parse_line(line: str) -> Property:
         except LookupError:
             prop.raw = decoded.decode("utf-8", errors="replace")
     return prop
-
-
-def _split_params(head: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    in_quotes = False
-    for ch in head:
-        if ch == '"':
-            in_quotes = not in_quotes
-        if ch == ";" and not in_quotes:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return parts
 
 
 def cards(text: str) -> Iterator[Card | tuple[int, str]]:
