@@ -381,3 +381,14 @@ def test_a_progress_bar_only_for_long_imports() -> None:
     text = out.getvalue()
     assert "\rReading " in text and "250/1000" in text and text.endswith("1000/1000\n")
     assert common.progress_bar("Reading", io.StringIO()) is None, "not a terminal: no bar"
+
+
+def test_a_backup_renamed_by_hand_is_listed_without_a_date(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    (demo / "backups").mkdir(exist_ok=True)
+    (demo / "backups" / "jobfutures-before-my-move.zip").write_bytes(b"PK")
+    code, out, _ = jf(capsys, demo, "backups")
+    assert code == 0 and "(date unknown)" in out and "jobfutures-before-my-move.zip" in out
+    code, out, _ = jf(capsys, demo, "backups", "--json")
+    assert code == 0 and json.loads(out)[0]["taken_at"] is None

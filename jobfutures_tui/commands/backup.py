@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pendulum
+
 from jobfutures_tui.commands.common import (
     EXIT_OK,
     emit_json,
@@ -13,7 +15,7 @@ from jobfutures_tui.commands.common import (
     refuse_read_only,
     should_apply,
 )
-from jobfutures_tui.exchange.backup import automatic_backups, backup_to, human_size
+from jobfutures_tui.exchange.backup import automatic_backups, backup_to, human_size, taken_at
 from jobfutures_tui.models.dates import local_timezone
 
 
@@ -34,10 +36,7 @@ def run_backups(args: argparse.Namespace) -> int:
         found = automatic_backups(folder)
     if args.json:
         emit_json(
-            [
-                {"path": str(b.path), "taken_at": b.taken_at.isoformat(), "size": b.size}
-                for b in found
-            ]
+            [{"path": str(b.path), "taken_at": _iso(taken_at(b)), "size": b.size} for b in found]
         )
         return EXIT_OK
     if not found:
@@ -46,11 +45,20 @@ def run_backups(args: argparse.Namespace) -> int:
     zone = local_timezone()
     lines = [f"Automatic backups in {found[0].path.parent}, newest first:"]
     for backup in found:
-        when = backup.taken_at.in_timezone(zone).format("ddd D MMM YYYY HH:mm:ss")
+        moment = taken_at(backup)
+        when = (
+            moment.in_timezone(zone).format("ddd D MMM YYYY HH:mm:ss")
+            if moment is not None
+            else "(date unknown)".ljust(24)
+        )
         lines.append(f"  {when}  {human_size(backup.size):>9}  {backup.path.name}")
     lines.append("Put one back with: jobfutures restore FILE")
     emit_lines(lines)
     return EXIT_OK
+
+
+def _iso(moment: pendulum.DateTime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def run_restore(args: argparse.Namespace) -> int:

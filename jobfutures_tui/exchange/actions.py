@@ -59,8 +59,11 @@ def export_prospect_markdown(repo: Repository, prospect_id: str, path: Path) -> 
     return path
 
 
-def backup_now(repo: Repository, path: Path | None = None) -> Path:
-    """A single-file backup of the data as saved so far (pending saves land first)."""
+def backup_now(repo: Repository, path: Path) -> Path:
+    """A single-file backup of the data as saved so far (pending saves land first).
+
+    ``path`` is a file, or a folder to write ``jobfutures_<date>_<time>.zip`` in.
+    """
     repo.flush()
     return backup_to(repo.folder, path)
 

@@ -21,8 +21,10 @@ from jobfutures_tui.store.layout import BACKUPS_DIR, data_files
 
 
 def default_name(moment: pendulum.DateTime | None = None) -> str:
+    """``jobfutures_2026-11-23_150000.zip``: not ``jobfutures-…``, the automatic backups' names,
+    so one written among them is never pruned or misread as one of them."""
     stamp = (moment or pendulum.now()).format("YYYY-MM-DD[_]HHmmss")
-    return f"jobfutures-backup-{stamp}.zip"
+    return f"jobfutures_{stamp}.zip"
 
 
 def backup_to(folder: Path, target: Path | None = None, *, overwrite: bool = False) -> Path:
@@ -51,6 +53,14 @@ def backup_to(folder: Path, target: Path | None = None, *, overwrite: bool = Fal
 def automatic_backups(folder: Path) -> list[Backup]:
     """The backups jobfutures took by itself, newest first."""
     return list_backups(folder / BACKUPS_DIR)
+
+
+def taken_at(backup: Backup) -> pendulum.DateTime | None:
+    """When an automatic backup was taken, from its name; None for a file renamed by hand."""
+    try:
+        return backup.taken_at
+    except ValueError:
+        return None
 
 
 def human_size(size: int) -> str:

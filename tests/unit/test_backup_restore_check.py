@@ -75,7 +75,7 @@ def test_backup_then_restore_puts_the_data_back(demo: Path, tmp_path: Path, make
 
 def test_backup_refuses_to_replace_a_file_and_needs_data(demo: Path, tmp_path: Path) -> None:
     target = backup_to(demo, tmp_path)
-    assert target.parent == tmp_path and target.name.startswith("jobfutures-backup-")
+    assert target.parent == tmp_path and target.name.startswith("jobfutures_")
     with pytest.raises(ExchangeError, match="--force"):
         backup_to(demo, target)
     assert backup_to(demo, target, overwrite=True) == target
@@ -157,6 +157,10 @@ def test_automatic_backups_are_listed_newest_first(demo: Path) -> None:
     assert len(found) == 2 and found[0].taken_at >= found[1].taken_at
     assert all(b.size > 1000 for b in found)
     assert human_size(512) == "512 bytes" and human_size(2048) == "2.0 KB"
+    # A backup of one's own, written among them, is neither pruned nor misread.
+    own = backup_to(demo, demo / "backups")
+    assert [b.path for b in automatic_backups(demo)] == [b.path for b in found]
+    assert own.exists()
 
 
 # ------------------------------------------------------------ check and repair
