@@ -7,7 +7,6 @@ cut with "…" so the listing stays readable in 80 columns.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 import pendulum
 from rich.cells import cell_len, set_cell_size
 
+from jobfutures_tui.commands.common import emit
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import one_line as _one_line
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
@@ -59,14 +59,7 @@ def _due_json(today: pendulum.Date, days: int, items: Sequence[DueItem]) -> str:
 
 def _emit(text: str) -> int:
     """Write the whole output at once; a closed pipe (``| head``) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+    emit(text)
     return EXIT_OK
 
 
