@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import pendulum
@@ -47,26 +48,70 @@ def card_for(repo: Repository, prospect: Prospect) -> Card:
     )
 
 
-def board_order(repo: Repository, query: str = "") -> dict[Stage, list[str]]:
-    """Open job futures by stage, longest without a touch first, as prospect ids.
+OrderKey = tuple[pendulum.DateTime, str, str]
 
-    The order comes from stored facts alone (stage, company name, newest
-    touch), so thousands of cards need no validation; a card is built with
-    :func:`card_for` only when it is drawn. A filter needs every card's text.
+
+def order_key(repo: Repository, prospect_id: str) -> tuple[Stage, OrderKey]:
+    """A job future's column and its place in it (sorted ascending)."""
+    stage = _stored_stage(repo, prospect_id)
+    company_id = repo.peek(Prospect, prospect_id, "company_id")
+    name = str(repo.peek(Company, company_id, "name") or "").casefold()
+    last = repo.last_touch(prospect_id)
+    return stage, (last.at if last else _NEVER, name, prospect_id)
+
+
+class BoardOrder:
+    """The board's order, kept up to date from the changes since it was worked out.
+
+    Working it out costs ~30 ms at 5,000 job futures; after a move or a logged
+    touch only the job futures that changed are placed again.
     """
-    wanted = query.strip().casefold()
-    keyed: dict[Stage, list[tuple[pendulum.DateTime, str, str]]] = {s: [] for s in Stage.board()}
-    for prospect_id in repo.open_prospect_ids():
-        if wanted:
-            prospect = repo.prospect(prospect_id)
-            if prospect is None or wanted not in card_for(repo, prospect).search_text:
-                continue
-        stage = _stored_stage(repo, prospect_id)
-        company_id = repo.peek(Prospect, prospect_id, "company_id")
-        name = str(repo.peek(Company, company_id, "name") or "").casefold()
-        last = repo.last_touch(prospect_id)
-        keyed[stage].append((last.at if last else _NEVER, name, prospect_id))
-    return {stage: [pid for *_, pid in sorted(rows)] for stage, rows in keyed.items()}
+
+    REBUILD_AFTER = 64
+    """More changed records than this, and the whole order is worked out again."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self._revision = -1
+        self._keys: dict[str, OrderKey] = {}
+        self._stages: dict[str, Stage] = {}
+        self._columns: dict[Stage, list[OrderKey]] = {}
+
+    def columns(self) -> dict[Stage, list[str]]:
+        changed = None if self._revision < 0 else self.repo.changed_since(self._revision)
+        self._revision = self.repo.revision
+        if changed is None or len(changed) > self.REBUILD_AFTER or self._renamed(changed):
+            self._rebuild()
+        else:
+            for record_id in changed:
+                self._place(record_id)
+        return {stage: [key[-1] for key in keys] for stage, keys in self._columns.items()}
+
+    def _renamed(self, changed: set[str]) -> bool:
+        companies = self.repo.stored_rows(Company)
+        return any(record_id in companies for record_id in changed)
+
+    def _rebuild(self) -> None:
+        self._keys.clear()
+        self._stages.clear()
+        self._columns = {stage: [] for stage in Stage.board()}
+        for prospect_id in self.repo.open_prospect_ids():
+            stage, key = order_key(self.repo, prospect_id)
+            self._keys[prospect_id], self._stages[prospect_id] = key, stage
+            self._columns[stage].append(key)
+        for keys in self._columns.values():
+            keys.sort()
+
+    def _place(self, record_id: str) -> None:
+        """Take a job future out of its place and put it where it belongs now."""
+        old = self._keys.pop(record_id, None)
+        if old is not None:
+            self._columns[self._stages.pop(record_id)].remove(old)
+        if self.repo.peek(Prospect, record_id, "stage") in (None, Stage.ARCHIVE.value):
+            return  # not a job future, deleted, or archived
+        stage, key = order_key(self.repo, record_id)
+        self._keys[record_id], self._stages[record_id] = key, stage
+        bisect.insort(self._columns[stage], key)
 
 
 def _stored_stage(repo: Repository, prospect_id: str) -> Stage:

@@ -13,9 +13,9 @@ from textual.widgets import Footer, Header, Input, Static
 
 from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.rules.board import (
+    BoardOrder,
     Card,
     archive_order,
-    board_order,
     card_for,
     move_to_stage,
     neighbour_stage,
@@ -169,6 +169,7 @@ class BoardScreen(AppScreen):
         self.show_archive = False
         self.query_text = ""
         self.search = SearchIndex(repo)
+        self.order = BoardOrder(repo)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -217,9 +218,9 @@ class BoardScreen(AppScreen):
         """Reorder the board from the store, keeping (or moving to) a selection."""
         self._seen_revision = self.repo.revision
         keep = select or self.selected_id
-        self._forget_changed_cards()
+        redrawn_cards = self._forget_changed_cards()
         try:
-            columns = board_order(self.repo)
+            columns = self.order.columns()
             columns[Stage.ARCHIVE] = archive_order(self.repo) if self.show_archive else []
             hits = self.search.matches(self.query_text)
         except DataRefused as error:
@@ -227,24 +228,42 @@ class BoardScreen(AppScreen):
             return
         if hits is not None:
             columns = {stage: [i for i in ids if i in hits] for stage, ids in columns.items()}
+        before = (self.columns, dict(self.cursors), self.focus_stage)
         self.columns = columns
         if keep is not None:
             self.select_prospect(keep, redraw=False)
-        self.redraw()
+        # Only the columns that changed are drawn again: a move touches two of four.
+        changed = [
+            stage
+            for stage in self.visible_stages
+            if columns[stage] != before[0].get(stage)
+            or self.cursors[stage] != before[1][stage]
+            or stage in (self.focus_stage, before[2])
+            or redrawn_cards is None
+            or not redrawn_cards.isdisjoint(columns[stage])
+        ]
+        if changed:
+            self.redraw(*changed)
+        self._show_empty_hint()
         self._show_filter_status()
 
-    def _forget_changed_cards(self) -> None:
+    def _forget_changed_cards(self) -> set[str] | None:
+        """Drop the cards a change affected; their ids, or None when all were dropped."""
         changed = self.repo.changed_since(self._cards_revision)
         self._cards_revision = self.repo.revision
         if changed is None:
             self._cards.clear()
             self._card_records.clear()
-            return
-        for prospect_id in [*self._cards]:
-            if prospect_id in changed or not changed.isdisjoint(
-                self._card_records.get(prospect_id, ())
-            ):
-                del self._cards[prospect_id]
+            return None
+        dropped = {
+            prospect_id
+            for prospect_id in self._cards
+            if prospect_id in changed
+            or not changed.isdisjoint(self._card_records.get(prospect_id, ()))
+        }
+        for prospect_id in dropped:
+            del self._cards[prospect_id]
+        return dropped
 
     @property
     def selected_id(self) -> str | None:
@@ -269,6 +288,8 @@ class BoardScreen(AppScreen):
             self.cursors[stage] = max(0, min(self.cursors[stage], len(ids) - 1))
             column = self.column(stage)
             column.show(ids, self.cursors[stage], stage is self.focus_stage, self.card)
+
+    def _show_empty_hint(self) -> None:
         empty = not self.query_text and not any(self.columns.values())
         self.query_one("#empty-hint").display = empty
 

@@ -113,7 +113,7 @@ class RecordList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.visual_style.rich_style  # cached; rich_style walks every ancestor
         if not self.ids:
             if y == 0:
                 hint = Text(self.empty, style=self.get_component_rich_style("record-list--empty"))
@@ -142,4 +142,5 @@ class RecordList(ScrollView, can_focus=True):
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = list(text.render(self.app.console))
-        return Strip(segments).crop_extend(0, width, style)
+        # The list's colours go under the row's own (dim, bold…) across the whole width.
+        return Strip(segments).apply_style(style).crop_extend(0, width, style)

@@ -107,7 +107,7 @@ class StageColumn(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         line = y + int(self.scroll_offset.y)
         index, row = divmod(line, PITCH)
-        base = self.rich_style
+        base = self.visual_style.rich_style  # cached; rich_style walks every ancestor
         if not self.ids or self.card_for is None:
             if y == 0:
                 hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
