@@ -221,9 +221,10 @@ class DetailScreen(AppScreen):
     def _referred_from_here(self, prospect: Prospect) -> list[str]:
         """Job futures that came through this one's people."""
         mine = set(prospect.person_ids)
+        rows = list(self.repo.stored_rows(Prospect).items())
         names = []
-        for pid in self.repo.prospect_ids():
-            if self.repo.peek(Prospect, pid, "referred_by_id") in mine and pid != prospect.id:
+        for pid, row in rows:
+            if row.get("referred_by_id") in mine and pid != prospect.id:
                 other = self.repo.prospect(pid)
                 company = self.repo.company(other.company_id) if other else None
                 if company is not None:
