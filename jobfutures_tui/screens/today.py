@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pendulum
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +27,14 @@ GROUP_TITLES = {
 
 class TodayScreen(AppScreen):
     TITLE = "Today"
+    COMPONENT_CLASSES = {
+        "today--group",
+        "today--late",
+        "today--due",
+        "today--company",
+        "today--how",
+        "today--why",
+    }
     BINDINGS = [
         Binding(
             "j", "cursor(1)", "Down", show=False, id="today.down", tooltip="Select the next touch"
@@ -105,9 +114,32 @@ class TodayScreen(AppScreen):
             members = [item for item in items if item.when(today) is group]
             if not members:
                 continue
-            options.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
-            options.extend(Option(_row(item), id=item.prospect_id) for item in members)
+            heading = Text(f"{title} ({len(members)})", style=self._style("group"))
+            options.append(Option(heading, disabled=True))
+            options.extend(Option(self._row(item), id=item.prospect_id) for item in members)
         return options
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"today--{part}", partial=True)
+
+    def _row(self, item: DueItem) -> Text:
+        """Two lines: when, then who; how, then why. Colours come from today.tcss."""
+        s = item.suggestion
+        row = Text()
+        if s.overdue_days:
+            days = "day" if s.overdue_days == 1 else "days"
+            row.append(f"{s.overdue_days} {days} late", style=self._style("late"))
+        else:
+            row.append(f"due {short_date(s.due)}", style=self._style("due"))
+        row.append("  ")
+        row.append(item.company, style=self._style("company"))
+        if item.person:
+            row.append(f" · {item.person}")
+        row.append(f"\n  {s.channel.label} · {s.kind.label}", style=self._style("how"))
+        row.append(f" — {s.reason}", style=self._style("why"))
+        if s.suggest_stage is not None:
+            row.append(f" (suggest: move to {s.suggest_stage.label})", style=self._style("why"))
+        return row
 
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#today-list", OptionList)
@@ -124,26 +156,6 @@ class TodayScreen(AppScreen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.jf.open_prospect(event.option.id)
-
-
-def _row(item: DueItem) -> Text:
-    """Two lines: when, then who; how, then why."""
-    s = item.suggestion
-    row = Text()
-    if s.overdue_days:
-        days = "day" if s.overdue_days == 1 else "days"
-        row.append(f"{s.overdue_days} {days} late", style="bold red")
-    else:
-        row.append(f"due {short_date(s.due)}", style="bold green")
-    row.append("  ")
-    row.append(item.company, style="bold")
-    if item.person:
-        row.append(f" · {item.person}")
-    row.append(f"\n  {s.channel.label} · {s.kind.label}", style="cyan")
-    row.append(f" — {s.reason}", style="dim")
-    if s.suggest_stage is not None:
-        row.append(f" (suggest: move to {s.suggest_stage.label})", style="dim")
-    return row
 
 
 def _nothing_due(upcoming: DueItem | None) -> str:
