@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -28,10 +28,24 @@ from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.today import TodayScreen
-from jobfutures_tui.store import BackgroundWriter, DataRefused, ReadOnly, Repository, SaveFailed
+from jobfutures_tui.store import (
+    BackgroundWriter,
+    DataRefused,
+    ReadOnly,
+    Repository,
+    SaveFailed,
+    StoreError,
+)
 from jobfutures_tui.store.undo import UndoHistory
 
 STYLES = Path(__file__).parent / "styles"
+
+
+def exports_folder() -> Path:
+    """Where the palette's exports and backups go: easy to find, outside the data folder."""
+    return Path.home() / "jobfutures-exports"
+
+
 VERIFY_DELAY = 1.0
 """Seconds after the board is painted before the background check of all records starts."""
 
@@ -358,8 +372,19 @@ class JobFuturesApp(App[None]):
         return Content.assemble(*parts)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette offers every action of the screen below it, with its key."""
+        """The palette offers every action of the screen below it, with its key,
+        and the exports and backups the shell has too."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Export everything",
+            f"JSON, CSV and a calendar of what is due, into {exports_folder()}",
+            self.export_everything,
+        )
+        yield SystemCommand(
+            "Back up now",
+            f"A one-file backup of everything, into {exports_folder()}",
+            self.back_up_now,
+        )
         seen: set[str] = set()
         owners: list[tuple[Screen[object] | App[None], list[Binding | object]]] = [
             (screen, list(screen.BINDINGS)),
@@ -378,6 +403,34 @@ class JobFuturesApp(App[None]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, owner),
                 )
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_everything(self) -> None:
+        """The same export as ``jobfutures export``, off the UI thread."""
+        from jobfutures_tui.exchange.actions import export_all
+
+        folder = exports_folder() / pendulum.now().format("YYYY-MM-DD_HHmmss")
+        self._report_files("Exported", lambda: export_all(self.repo, folder), folder)
+
+    @work(thread=True, exclusive=True, group="export")
+    def back_up_now(self) -> None:
+        from jobfutures_tui.exchange.actions import backup_now
+
+        folder = exports_folder()
+        self._report_files("Backed up", lambda: [backup_now(self.repo, folder)], folder)
+
+    def _report_files(self, verb: str, write: Callable[[], list[Path]], where: Path) -> None:
+        from jobfutures_tui.exchange.errors import ExchangeError
+
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            files = write()
+        except (OSError, ValueError, ExchangeError, StoreError) as error:
+            self.call_from_thread(self.notify, str(error), title="Not written", severity="error")
+            return
+        names = ", ".join(path.name for path in files)
+        message = Text(f"{verb} to {where}: {names}").markup
+        self.call_from_thread(self.notify, message, title=verb, timeout=8)
 
     def jump(self, kind: str, target_id: str) -> None:
         """From the palette: a job future on the board; a person's story."""

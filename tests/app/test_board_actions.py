@@ -240,3 +240,17 @@ async def test_every_screen_survives_small_and_changing_sizes(repo: Repository) 
         await pilot.press("escape", "1")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_palette_exports_everything_and_backs_up(repo: Repository) -> None:
+    add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "export every")
+        await app.workers.wait_for_complete()
+        await palette(pilot, "back up now")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    found = sorted(path.name for path in (Path.home() / "jobfutures-exports").rglob("*.*"))
+    assert "jobfutures.json" in found and "jobfutures-due.ics" in found
+    assert any(name.endswith(".zip") for name in found)
