@@ -277,8 +277,8 @@ class DetailScreen(AppScreen):
             person = self.repo.person(touch.person_id)
             if person is not None:
                 text.append(f" · {person.name}", style="dim")
-        if touch.replied:
-            text.append(" · replied", style="green")
+        if touch.replied and touch.outcome not in (Outcome.REPLIED, Outcome.CONVERSATION):
+            text.append(" · they replied", style="green")
         second = [touch.note] if touch.note else []
         if touch.shared:
             second.append("shared: " + ", ".join(touch.shared))
