@@ -11,8 +11,9 @@ from typing import Any
 
 import pendulum
 
-from jobfutures_tui.models import Stage
+from jobfutures_tui.models import Stage, dates
 from jobfutures_tui.rules.cadence import Suggestion, suggest_next
+from jobfutures_tui.rules.facts import Facts
 from jobfutures_tui.store import Repository
 
 WEEK = 7
@@ -72,29 +73,36 @@ def due_items(
 ) -> list[DueItem]:
     """Open job futures with a touch due by ``today + within_days`` (None: any date).
 
-    Most urgent first; reads each open job future's touches.
+    Most urgent first. Reads each open job future's stored fields and the
+    summary of its touches (:meth:`Repository.cadence_summary`), never its
+    history, and validates no record whole (see :mod:`~jobfutures_tui.rules.facts`).
     """
     horizon = today.add(days=within_days) if within_days is not None else None
+    zone = dates.local_timezone()
+    facts = Facts(repo)
     items: list[DueItem] = []
-    for prospect in repo.prospects(include_archived=False):
-        people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p]
-        touches = repo.touches_for(prospect.id)
+    for prospect_id in repo.open_prospect_ids():
+        prospect = facts.future(prospect_id)
+        if prospect is None:
+            continue
+        people = facts.people(prospect)
         suggestion = suggest_next(
             prospect,
             people,
-            touches,
+            repo.cadence_summary(prospect_id),
             today=today,
             home_city=home_city,
             snoozed_until=prospect.snoozed_until,
+            tz=zone,
         )
         if suggestion is None or (horizon is not None and suggestion.due > horizon):
             continue
-        company = repo.company(prospect.company_id)
+        company = facts.company_name(prospect.company_id)
         person = next((p.name for p in people if p.id == suggestion.person_id), "")
         items.append(
             DueItem(
-                prospect.id,
-                company.name if company else "(missing company)",
+                prospect_id,
+                company if company is not None else "(missing company)",
                 person,
                 prospect.stage,
                 suggestion,

@@ -16,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb.table import Document
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, Touch
+from jobfutures_tui.rules.history import CadenceSummary
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.datafiles import DataFiles
@@ -314,6 +315,22 @@ class Repository:
 
     def last_touch(self, prospect_id: str) -> TouchSummary | None:
         return self._touches.last(prospect_id)
+
+    def cadence_summary(self, prospect_id: str) -> CadenceSummary | None:
+        """What a job future's touches add up to for the cadence engine (None: no touches).
+
+        From the index while the history is not loaded, so reading every open
+        job future's summary parses no month of touches.
+        """
+        return self._touches.summary(prospect_id)
+
+    def stored_rows(self, kind: type[Record]) -> Mapping[str, dict[str, Any]]:
+        """Companies, people or job futures as stored, by id, unvalidated: for views
+        that check each field they read (:mod:`jobfutures_tui.rules.facts`).
+
+        A snapshot: a change replaces it rather than changing it. Never change it.
+        """
+        return self._rows(kind)
 
     # ----------------------------------------------------------- changing
 
