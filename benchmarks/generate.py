@@ -57,8 +57,8 @@ from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 T = TypeVar("T")
 
-GENERATOR_VERSION = 2
-"""Bump when the generator changes, so cached data sets are rebuilt (2: the touch
+GENERATOR_VERSION = 3
+"""Bump when the generator changes, so cached data sets are rebuilt (3: the touch
 index holds cadence summaries, so a data set opens with a fresh one)."""
 
 TOUCHES_PER_MONTH = 300

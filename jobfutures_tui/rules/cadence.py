@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pendulum
 
@@ -167,6 +167,71 @@ class Suggestion:
     plan_id: str
 
 
+Words = tuple[str | date, ...]
+"""A reason before today is known: text, and dates to show as '3 Mar' (with the
+year when it is not today's year)."""
+
+
+class Decision(NamedTuple):
+    """What the engine decides for a job future before knowing today's date.
+
+    Everything but lateness, urgency and snoozing depends only on the job
+    future, its people and its history, so a decision can be kept (in memory,
+    and in the derived index between sessions) and finished for any day
+    (:func:`finish`) in a few microseconds.
+    """
+
+    due: date
+    kind: TouchKind
+    words: Words
+    channel: Channel
+    person_id: str | None
+    opening: bool
+    answer_day: date | None
+    """When they last answered (warmth), if ever."""
+    plan_id: str
+
+    def to_json(self) -> list[Any]:
+        return [
+            self.due.isoformat(),
+            self.kind.value,
+            [w if isinstance(w, str) else [w.isoformat()] for w in self.words],
+            self.channel.value,
+            self.person_id,
+            self.opening,
+            None if self.answer_day is None else self.answer_day.isoformat(),
+            self.plan_id,
+        ]
+
+    @classmethod
+    def from_json(cls, row: list[Any]) -> Decision:
+        """Read a stored decision; raises ValueError (or KeyError, TypeError) if it is odd."""
+        due, kind, words, channel, person_id, opening, answer_day, plan_id = row
+        if type(opening) is not bool or type(plan_id) is not str:
+            raise TypeError("opening or plan")
+        if person_id is not None and type(person_id) is not str:
+            raise TypeError("person")
+        day = date.fromisoformat
+        return cls(
+            day(due),
+            _KINDS[kind],
+            tuple(w if type(w) is str else day(w[0]) for w in words),
+            _CHANNELS[channel],
+            person_id,
+            opening,
+            None if answer_day is None else day(answer_day),
+            plan_id,
+        )
+
+
+DECISION_VERSION = 1
+"""Bump when the engine would decide differently from the same records, so
+decisions kept in the derived index are made again."""
+
+_KINDS = {member.value: member for member in TouchKind}
+_CHANNELS = {member.value: member for member in Channel}
+
+
 # ------------------------------------------------------------ the engine
 
 History = Iterable[TouchLike] | CadenceSummary | None
@@ -189,7 +254,24 @@ def suggest_next(
     None means: archived, they asked to stop, everyone is do-not-contact, or a
     plan without a repeating interval has run out. ``touches`` are this
     prospect's touches in any order, or their summary; ``people`` its people.
+    The same as :func:`decide`, then :func:`finish`.
     """
+    decision = decide(prospect, people, touches, plan=plan, home_city=home_city, tz=tz)
+    if decision is None:
+        return None
+    return finish(decision, stage=prospect.stage, today=today, snoozed_until=snoozed_until)
+
+
+def decide(
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
+    *,
+    plan: CadencePlan | None = None,
+    home_city: str = "",
+    tz: Zone | None = None,
+) -> Decision | None:
+    """The next touch for ``prospect`` whatever today is, or None (see :func:`suggest_next`)."""
     if not prospect.is_open or _nobody_to_contact(people):
         return None
     history = _summary(touches)
@@ -200,43 +282,53 @@ def suggest_next(
     start = start_date(prospect, zone)
     last = history.last
     last_day = None if last is None else local_day(last.at, zone)
-    nxt = _next_touch(plan, history, prospect, start, last_day, zone, today)
+    nxt = _next_touch(plan, history, prospect, start, last_day, zone)
     if nxt is None:
         return None
-    due, kind, reason, opening, answers = nxt
-
+    due, kind, words, opening, answers = nxt
     if last_day is not None and due < last_day:
         due = last_day
-    if snoozed_until is not None and due < snoozed_until:
-        due = snoozed_until
-        reason += f" (snoozed until {_day(snoozed_until, today)})"
 
     person = _same_person(people, answers) or pick_person(people, prospect)
     channel = pick_channel(person, history, home_city)
-    lateness = _days_between(due, today)
     replied = history.last_answer_at
     if replied is None:
         answer_day = None
+    elif last is not None and replied == last.at:
+        answer_day = last_day
     else:
-        answer_day = (
-            last_day if last is not None and replied == last.at else local_day(replied, zone)
-        )
+        answer_day = local_day(replied, zone)
+    return Decision(
+        due, kind, words, channel, person.id if person else None, opening, answer_day, plan.id
+    )
+
+
+def finish(
+    decision: Decision, *, stage: Stage, today: date, snoozed_until: date | None = None
+) -> Suggestion:
+    """A decision made a suggestion for ``today``: snoozing, lateness, urgency, words."""
+    due, words = decision.due, decision.words
+    if snoozed_until is not None and due < snoozed_until:
+        due = snoozed_until
+        words = (*words, " (snoozed until ", snoozed_until, ")")
+    lateness = _days_between(due, today)
+    answer_day, opening = decision.answer_day, decision.opening
     score = urgency(
         lateness=lateness,
-        stage=prospect.stage,
+        stage=stage,
         replied_days_ago=None if answer_day is None else _days_between(answer_day, today),
         opening=opening,
     )
     return Suggestion(  # positional: keywords make this line cost twice as much
         as_pendulum(due),
-        kind,
-        channel,
-        person.id if person else None,
-        reason,
+        decision.kind,
+        decision.channel,
+        decision.person_id,
+        "".join(w if type(w) is str else _day(w, today) for w in words),  # type: ignore[arg-type]
         max(0, lateness),
-        Stage.OFFER if opening and prospect.stage is not Stage.OFFER else None,
+        Stage.OFFER if opening and stage is not Stage.OFFER else None,
         score,
-        plan.id,
+        decision.plan_id,
     )
 
 
@@ -400,7 +492,7 @@ def _summary(touches: History) -> CadenceSummary:
 class _Next(NamedTuple):
     due: date
     kind: TouchKind
-    reason: str
+    words: Words
     opening: bool = False
     answers: LastTouch | None = None
     """The touch this one responds to: it goes to the same person."""
@@ -413,39 +505,36 @@ def _next_touch(
     start: date,
     last_day: date | None,
     zone: Zone,
-    today: date,
 ) -> _Next | None:
     last = history.last
     if last is None or last_day is None:
-        if plan.steps:
-            step = plan.steps[0]
-            return _Next(plus_days(start, step.days), step.kind, f"no touch yet: {_DO[step.kind]}")
-        first = plan.repeat
+        first = plan.steps[0] if plan.steps else plan.repeat
         assert first is not None  # a plan has steps or a repeat
-        return _Next(plus_days(start, first.days), first.kind, f"no touch yet: {_DO[first.kind]}")
+        return _Next(
+            plus_days(start, first.days), first.kind, (f"no touch yet: {_DO[first.kind]}",)
+        )
 
     if last.outcome is Outcome.OPENING_MENTIONED:
-        reason = f"they mentioned an opening on {_day(last_day, today)}: reply now"
+        words: Words = ("they mentioned an opening on ", last_day, ": reply now")
         if prospect.stage is not Stage.OFFER:
-            reason += " and move it to the offer stage"
-        return _Next(last_day, TouchKind.OPENING_REPLY, reason, opening=True, answers=last)
+            words += (" and move it to the offer stage",)
+        return _Next(last_day, TouchKind.OPENING_REPLY, words, opening=True, answers=last)
     if last.outcome is Outcome.REFERRAL_GIVEN:
-        reason = f"they gave you a referral on {_day(last_day, today)}: thank them"
-        return _Next(plus_days(last_day, 1), TouchKind.THANK_YOU, reason, answers=last)
+        words = ("they gave you a referral on ", last_day, ": thank them")
+        return _Next(plus_days(last_day, 1), TouchKind.THANK_YOU, words, answers=last)
 
     if history.following_up:
-        return _follow_up(last, last_day, history.streak, today)
+        return _follow_up(last, last_day, history.streak)
 
     repeat = plan.repeat
     planned: _Next | None = None
     steps_done = history.steps_done(len(plan.steps))
     if steps_done < len(plan.steps):
-        step = plan.steps[steps_done]
-        planned = _step(step, history, prospect, start, last_day, zone, today)
+        planned = _step(plan.steps[steps_done], history, prospect, start, last_day, zone)
     elif repeat is not None:
         due = plus_days(last_day, repeat.days)
-        reason = f"{repeat.kind.label} every {repeat.span}; last touch {_day(last_day, today)}"
-        planned = _Next(due, repeat.kind, reason)
+        words = (f"{repeat.kind.label} every {repeat.span}; last touch ", last_day)
+        planned = _Next(due, repeat.kind, words)
     if planned is None or not history.fallback:
         return planned
 
@@ -455,24 +544,24 @@ def _next_touch(
     else:
         lead = f"no reply to {history.streak} touches in a row"
     if repeat is None:
-        return planned._replace(reason=f"{lead}: {planned.reason}")
+        return planned._replace(words=(f"{lead}: ", *planned.words))
     due = max(planned.due, plus_days(last_day, repeat.days))
     verb = "back to" if history.streak == MAX_FOLLOW_UPS + 1 else "staying at"
-    return planned._replace(due=due, reason=f"{lead}: {verb} every {repeat.span}")
+    return planned._replace(due=due, words=(f"{lead}: {verb} every {repeat.span}",))
 
 
-def _follow_up(last: LastTouch, last_day: date, streak: int, today: date) -> _Next:
+def _follow_up(last: LastTouch, last_day: date, streak: int) -> _Next:
     noun = _NOUN[last.channel]
-    on = _day(last_day, today)
     voicemail = last.outcome is Outcome.LEFT_VOICEMAIL or last.channel is Channel.VOICEMAIL
+    lead: Words
     if streak > 1:
-        lead = f"{_ordinal(streak - 1)} follow-up unanswered"
+        lead = (f"{_ordinal(streak - 1)} follow-up unanswered",)
     elif voicemail:
-        lead = f"voicemail left on {on}, no call back"
+        lead = ("voicemail left on ", last_day, ", no call back")
     elif last.outcome is Outcome.NO_ANSWER:
-        lead = f"no answer to the {noun} on {on}"
+        lead = (f"no answer to the {noun} on ", last_day)
     else:
-        lead = f"no reply yet to the {noun} of {on}"
+        lead = (f"no reply yet to the {noun} of ", last_day)
     if voicemail:
         days, tail = VOICEMAIL_RETRY_DAYS, f"try another channel in {VOICEMAIL_RETRY_DAYS} days"
     elif streak > 1:
@@ -481,7 +570,8 @@ def _follow_up(last: LastTouch, last_day: date, streak: int, today: date) -> _Ne
         days, tail = FOLLOW_UP_DAYS, "try again within a week"
     else:
         days, tail = FOLLOW_UP_DAYS, "follow up within a week to check it arrived"
-    return _Next(plus_days(last_day, days), TouchKind.FOLLOW_UP, f"{lead}: {tail}", answers=last)
+    due = plus_days(last_day, days)
+    return _Next(due, TouchKind.FOLLOW_UP, (*lead, f": {tail}"), answers=last)
 
 
 def _step(
@@ -491,22 +581,25 @@ def _step(
     start: date,
     last_day: date,
     zone: Zone,
-    today: date,
 ) -> _Next:
+    what = f"{step.kind.label} {step.span} after "
     if step.anchor is Anchor.START:
         due = plus_days(start, step.days)
         out_at = history.last_out_at
         if out_at is not None:
             last = history.last
-            out_day = (
-                last_day if last is not None and out_at == last.at else local_day(out_at, zone)
-            )
+            same = last is not None and out_at == last.at
+            out_day = last_day if same else local_day(out_at, zone)
             due = max(due, plus_days(out_day, MIN_GAP_DAYS))
-        after = step.after or _START_PHRASE.get(prospect.origin, "the start")
-    else:
-        due = plus_days(last_day, step.days)
-        after = step.after or f"the last touch ({_day(last_day, today)})"
-    return _Next(due, step.kind, f"{step.kind.label} {step.span} after {after}")
+        return _Next(
+            due,
+            step.kind,
+            (what + (step.after or _START_PHRASE.get(prospect.origin, "the start")),),
+        )
+    due = plus_days(last_day, step.days)
+    if step.after:
+        return _Next(due, step.kind, (what + step.after,))
+    return _Next(due, step.kind, (f"{what}the last touch (", last_day, ")"))
 
 
 def _nobody_to_contact(people: Sequence[PersonLike]) -> bool:

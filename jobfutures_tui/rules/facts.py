@@ -153,21 +153,31 @@ class Facts:
         except (KeyError, TypeError, ValueError):
             return self.repo.person(person_id)  # reads it or refuses the data
 
+    def person_name(self, person_id: str) -> str | None:
+        """A person's name as the model reads it, or None if there is no such person."""
+        person = self._people.get(person_id, _UNREAD)
+        if person is not _UNREAD:
+            return None if person is None else person.name
+        return self._name(self._person_rows, person_id, self.repo.person)
+
     def company_name(self, company_id: str) -> str | None:
         """The company's name as the model reads it, or None if there is no such company."""
-        name = self._names.get(company_id)
+        return self._name(self._company_rows, company_id, self.repo.company)
+
+    def _name(self, rows: Any, record_id: str, validated: Any) -> str | None:
+        name = self._names.get(record_id)
         if name is None:
-            row = self._company_rows.get(company_id)
+            row = rows.get(record_id)
             if row is None:
                 return None
             try:
                 name = _line(row["name"], required=True)
             except (KeyError, TypeError, ValueError):
-                company = self.repo.company(company_id)
-                if company is None:
+                record = validated(record_id)  # reads it or refuses the data
+                if record is None:
                     return None
-                name = company.name
-            self._names[company_id] = name
+                name = record.name
+            self._names[record_id] = name
         return name
 
 

@@ -12,6 +12,10 @@ after a crash, a restore or an edit by hand it is ignored and rebuilt. It is
 never the only copy of anything: deleting it is always safe.
 
 Summaries are decoded one job future at a time, when first asked for.
+
+The index also keeps what the rules derive from the summaries and the
+records of job futures and people (the cadence engine's decisions, see
+:mod:`jobfutures_tui.rules.decisions`), with fingerprints of those files too.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 import pendulum
 
 from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.rules.history import SUMMARY_VERSION
+from jobfutures_tui.store.layout import PEOPLE, PROSPECTS
 
 INDEX_NAME = "touch-index.json"
 INDEX_VERSION = 2
@@ -34,6 +39,9 @@ INDEX_VERSION = 2
 Fingerprints = dict[str, list[int]]
 StoredSummaries = dict[str, list[Any]]
 """Summaries as stored (see CadenceSummary.to_json), by prospect id."""
+
+DERIVED_FROM = (PEOPLE, PROSPECTS)
+"""The collection files the derived decisions read, besides the touches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +63,15 @@ def fingerprints(folder: Path, partitions: list[str]) -> Fingerprints:
     return prints
 
 
-def read_index(folder: Path, partitions: list[str]) -> StoredSummaries | None:
-    """The stored summary per prospect, or None when the index is missing or stale."""
+class StoredIndex(NamedTuple):
+    summaries: StoredSummaries
+    derived: dict[str, Any] | None
+    """What the rules keep here (their decisions), if made from the collection
+    files as they are now; None otherwise."""
+
+
+def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
+    """The stored summaries (and derived decisions), or None when the index is missing or stale."""
     try:
         data: Any = orjson.loads((folder / INDEX_NAME).read_bytes())
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
@@ -66,18 +81,31 @@ def read_index(folder: Path, partitions: list[str]) -> StoredSummaries | None:
         summaries = data["summaries"]
         if not isinstance(summaries, dict):
             return None
-        return summaries
+        derived = data.get("derived")
+        if not isinstance(derived, dict) or derived.get("files") != fingerprints(
+            folder, list(DERIVED_FROM)
+        ):
+            derived = None
+        return StoredIndex(summaries, derived)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
 
 
-def index_bytes(folder: Path, partitions: list[str], summaries: StoredSummaries) -> bytes:
-    """Serialise the index; call once every month file has reached the disk."""
-    return orjson.dumps(
-        {
-            "version": INDEX_VERSION,
-            "rules": SUMMARY_VERSION,
-            "files": fingerprints(folder, partitions),
-            "summaries": summaries,
-        }
-    )
+def index_bytes(
+    folder: Path,
+    partitions: list[str],
+    summaries: StoredSummaries,
+    derived: dict[str, Any] | None = None,
+) -> bytes:
+    """Serialise the index; call once every data file has reached the disk."""
+    document: dict[str, Any] = {
+        "version": INDEX_VERSION,
+        "rules": SUMMARY_VERSION,
+        "files": fingerprints(folder, partitions),
+        "summaries": summaries,
+    }
+    if derived is not None:
+        present = [name for name in DERIVED_FROM if (folder / name).is_file()]
+        if len(present) == len(DERIVED_FROM):
+            document["derived"] = {**derived, "files": fingerprints(folder, present)}
+    return orjson.dumps(document)

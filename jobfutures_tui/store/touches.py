@@ -72,6 +72,10 @@ class TouchHistory:
         """Per prospect with touches: its summary, or its row in the index until first read."""
         self._dirty: set[str] = set()
         """Prospects whose touches changed since their summary was made."""
+        self._touched: set[str] = set()
+        """Prospects whose touches changed since opening."""
+        self.derived: dict[str, Any] | None = None
+        """What the rules kept in the index (see touch_index), if still trustworthy."""
 
     # ------------------------------------------------------------ loading
 
@@ -80,7 +84,8 @@ class TouchHistory:
         if trust_index:
             stored = read_index(self.files.folder, partitions)
             if stored is not None:
-                self._summaries = dict(stored)
+                self._summaries = dict(stored.summaries)
+                self.derived = stored.derived
                 return
         self._load_all()
         self._summaries.clear()
@@ -109,6 +114,7 @@ class TouchHistory:
                     self.files.rows(stale, TOUCHES_TABLE).pop(doc_id)
                     healed.add(stale)
                     self._dirty.update((earlier.prospect_id, prospect_id))
+                    self._touched.update((earlier.prospect_id, prospect_id))
                     self._models.pop(doc_id, None)  # whichever copy it was read from
                     if stale == name:
                         continue
@@ -287,6 +293,7 @@ class TouchHistory:
             self._models[touch.id] = touch
             self._by_prospect.setdefault(touch.prospect_id, set()).add(touch.id)
             self._dirty.add(touch.prospect_id)
+            self._touched.add(touch.prospect_id)
             self.changed = True
 
     def delete(self, touch_id: str) -> None:
@@ -307,12 +314,19 @@ class TouchHistory:
             if not ids:
                 del self._by_prospect[prospect_id]
         self._dirty.add(prospect_id)
+        self._touched.add(prospect_id)
 
-    def index(self) -> bytes:
-        """The index of summaries; call once every month file is on disk."""
+    def unchanged(self, prospect_id: str) -> bool:
+        """Whether this prospect's touches are as they were when the data was opened."""
+        return prospect_id not in self._touched
+
+    def index(self, derived: dict[str, Any] | None = None) -> bytes:
+        """The index of summaries (and what the rules derive); call once every
+        data file is on disk."""
         with self._lock:
             stored: StoredSummaries = {}
-            for prospect_id in list(self._by_prospect):
+            with_touches = self._by_prospect if self._loaded else self._summaries
+            for prospect_id in list(with_touches):
                 found = self._summaries.get(prospect_id)
                 if prospect_id in self._dirty or found is None:
                     found = self._replay(prospect_id)
@@ -321,4 +335,4 @@ class TouchHistory:
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
             partitions = layout.touch_partitions(self.files.folder)
-            return index_bytes(self.files.folder, partitions, stored)
+            return index_bytes(self.files.folder, partitions, stored, derived)
