@@ -96,9 +96,7 @@ def format_due(
         if upcoming is not None:
             s = upcoming.suggestion
             what = f"{s.channel.label} · {s.kind.label}"
-            lines.append(
-                f"Next: {_long_day(s.due, today)} — {_flat(upcoming.company)} ({what})"
-            )
+            lines.append(f"Next: {_long_day(s.due, today)} — {_flat(upcoming.company)} ({what})")
         return "\n".join(_cut(line, width) for line in lines) + "\n"
 
     rows = [

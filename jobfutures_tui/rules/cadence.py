@@ -190,6 +190,8 @@ class Decision(NamedTuple):
     answer_day: date | None
     """When they last answered (warmth), if ever."""
     plan_id: str
+    last_day: date | None
+    """The day of the latest touch (None: never touched), for ordering."""
 
     def to_json(self) -> list[Any]:
         return [
@@ -201,12 +203,13 @@ class Decision(NamedTuple):
             self.opening,
             None if self.answer_day is None else self.answer_day.isoformat(),
             self.plan_id,
+            None if self.last_day is None else self.last_day.isoformat(),
         ]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Decision:
         """Read a stored decision; raises ValueError (or KeyError, TypeError) if it is odd."""
-        due, kind, words, channel, person_id, opening, answer_day, plan_id = row
+        due, kind, words, channel, person_id, opening, answer_day, plan_id, last_day = row
         if type(opening) is not bool or type(plan_id) is not str:
             raise TypeError("opening or plan")
         if person_id is not None and type(person_id) is not str:
@@ -221,6 +224,7 @@ class Decision(NamedTuple):
             opening,
             None if answer_day is None else day(answer_day),
             plan_id,
+            None if last_day is None else day(last_day),
         )
 
 
@@ -298,9 +302,8 @@ def decide(
         answer_day = last_day
     else:
         answer_day = local_day(replied, zone)
-    return Decision(
-        due, kind, words, channel, person.id if person else None, opening, answer_day, plan.id
-    )
+    person_id = person.id if person else None
+    return Decision(due, kind, words, channel, person_id, opening, answer_day, plan.id, last_day)
 
 
 def finish(

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from jobfutures_tui.models import Person, Prospect, Stage, dates
 from jobfutures_tui.rules.cadence import DECISION_VERSION, Decision, Suggestion, decide, finish
 from jobfutures_tui.rules.facts import Facts
-from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary
+from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day
 from jobfutures_tui.rules.plans import Zone
 from jobfutures_tui.store import Repository
 
@@ -48,6 +48,8 @@ class Open(NamedTuple):
     stage: Stage
     company_id: str
     suggestion: Suggestion | None
+    last_day: date | None
+    """The day of its latest touch (None: never touched)."""
 
 
 class _Entry(NamedTuple):
@@ -93,10 +95,14 @@ def open_suggestions(
         if decision is _MISSING:
             facts = facts or Facts(repo)
             decision = _made(repo, facts, cache, prospect_id, key, zone, home_city)
-        suggestion = None
-        if decision is not None:
+        if decision is None:
+            summary = repo.cadence_summary(prospect_id)
+            last = summary.last if summary is not None else None
+            last_day = None if last is None else local_day(last.at, zone)
+            yield Open(prospect_id, stage, company_id, None, last_day)
+        else:
             suggestion = finish(decision, stage=stage, today=today, snoozed_until=snoozed)
-        yield Open(prospect_id, stage, company_id, suggestion)
+            yield Open(prospect_id, stage, company_id, suggestion, decision.last_day)
 
 
 def decisions_to_keep(repo: Repository) -> dict[str, Any]:

@@ -86,7 +86,7 @@ def due_items(
     facts = Facts(repo)
     items: list[DueItem] = []
     with _collector_paused():
-        for prospect_id, stage, company_id, suggestion in open_suggestions(
+        for prospect_id, stage, company_id, suggestion, _ in open_suggestions(
             repo, today=today, home_city=home_city
         ):
             if suggestion is None or (horizon is not None and suggestion.due > horizon):
