@@ -251,13 +251,15 @@ _TIGHT_STAGES = frozenset({Stage.OFFER, Stage.REFERRAL})
 def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
     """The plan a job future follows until the user picks one.
 
-    An old contact plays the long game. An offer or a referral in play is
-    kept close (early on), even when it began with a "no"; otherwise a "no"
-    or the rejected-but-warm stage means someone else got the job.
+    An offer or a referral in play is kept close (early on), however it began
+    and however long ago. Otherwise an old contact plays the long game, and a
+    "no" or the rejected-but-warm stage means someone else got the job.
 
     "Old" is judged against the day the job future was added, not today, so a
     plan never changes by itself as time passes.
     """
+    if prospect.stage in _TIGHT_STAGES:
+        return EARLY_ON
     began = prospect.began_on
     # A day either side of UTC cannot matter unless the gap is near a year,
     # so most job futures skip the (slow) zone conversion.
@@ -266,8 +268,6 @@ def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
         added = local_day(created, zone or dates.local_timezone())
         if added.toordinal() - began.toordinal() > LONG_AGO_DAYS:
             return LONG_GAME
-    if prospect.stage in _TIGHT_STAGES:
-        return EARLY_ON
     if prospect.stage is Stage.REJECTED_WARM or prospect.origin is Origin.REJECTED:
         return AFTER_A_HIRE
     return EARLY_ON
