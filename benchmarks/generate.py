@@ -57,9 +57,9 @@ from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 T = TypeVar("T")
 
-GENERATOR_VERSION = 3
-"""Bump when the generator changes, so cached data sets are rebuilt (3: the touch
-index holds cadence summaries, so a data set opens with a fresh one)."""
+GENERATOR_VERSION = 6
+"""Bump when the generator changes, so cached data sets are rebuilt (6: the touch
+index holds cadence summaries and decisions, so a data set opens with fresh ones)."""
 
 TOUCHES_PER_MONTH = 300
 MIN_MONTHS = 18

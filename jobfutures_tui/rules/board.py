@@ -85,22 +85,25 @@ def board_order(
     :func:`card_for` only when it is drawn. A filter needs every card's text.
     """
     wanted = query.strip().casefold()
+    today = today or dates.today()
     keyed: dict[Stage, list[tuple[int, float, int, str, str]]] = {s: [] for s in Stage.board()}
-    for prospect_id, stage, company_id, suggestion, last_day in open_suggestions(
-        repo, today=today or dates.today()
-    ):
+    companies = repo.stored_rows(Company)
+    for future in open_suggestions(repo):
+        prospect_id = future.prospect_id
         if wanted:
             prospect = repo.prospect(prospect_id)
             if prospect is None:
                 continue
             if wanted not in card_for(repo, prospect, with_next=False).search_text:
                 continue
-        name = str(repo.peek(Company, company_id, "name") or "").casefold()
-        touched = last_day.toordinal() if last_day is not None else 0
-        if suggestion is None:
-            keyed[stage].append((1, 0.0, touched, name, prospect_id))
+        company = companies.get(future.company_id)
+        name = str(company.get("name") or "").casefold() if company is not None else ""
+        touched = future.last_day.toordinal() if future.last_day is not None else 0
+        urgency = future.urgency(today)
+        if urgency is None:
+            keyed[future.stage].append((1, 0.0, touched, name, prospect_id))
         else:
-            keyed[stage].append((0, -suggestion.urgency.total, touched, name, prospect_id))
+            keyed[future.stage].append((0, -urgency, touched, name, prospect_id))
     return {stage: [pid for *_, pid in sorted(rows)] for stage, rows in keyed.items()}
 
 

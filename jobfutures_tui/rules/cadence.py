@@ -140,7 +140,7 @@ class Urgency:
 
     @property
     def total(self) -> float:
-        return sum(points for _, points in self.parts)
+        return sum([points for _, points in self.parts])
 
     @property
     def breakdown(self) -> dict[str, float]:
@@ -194,16 +194,17 @@ class Decision(NamedTuple):
     """The day of the latest touch (None: never touched), for ordering."""
 
     def to_json(self) -> list[Any]:
+        """Dates as day numbers (``date.toordinal``): quick to store and to read."""
         return [
-            self.due.isoformat(),
+            self.due.toordinal(),
             self.kind.value,
-            [w if isinstance(w, str) else [w.isoformat()] for w in self.words],
+            [w if isinstance(w, str) else w.toordinal() for w in self.words],
             self.channel.value,
             self.person_id,
             self.opening,
-            None if self.answer_day is None else self.answer_day.isoformat(),
+            None if self.answer_day is None else self.answer_day.toordinal(),
             self.plan_id,
-            None if self.last_day is None else self.last_day.isoformat(),
+            None if self.last_day is None else self.last_day.toordinal(),
         ]
 
     @classmethod
@@ -214,11 +215,11 @@ class Decision(NamedTuple):
             raise TypeError("opening or plan")
         if person_id is not None and type(person_id) is not str:
             raise TypeError("person")
-        day = date.fromisoformat
+        day = date.fromordinal  # TypeError unless a whole number, ValueError if out of range
         return cls(
             day(due),
             _KINDS[kind],
-            tuple(w if type(w) is str else day(w[0]) for w in words),
+            tuple([w if type(w) is str else day(w) for w in words]),
             _CHANNELS[channel],
             person_id,
             opening,
@@ -228,7 +229,7 @@ class Decision(NamedTuple):
         )
 
 
-DECISION_VERSION = 1
+DECISION_VERSION = 2
 """Bump when the engine would decide differently from the same records, so
 decisions kept in the derived index are made again."""
 
@@ -315,13 +316,7 @@ def finish(
         due = snoozed_until
         words = (*words, " (snoozed until ", snoozed_until, ")")
     lateness = _days_between(due, today)
-    answer_day, opening = decision.answer_day, decision.opening
-    score = urgency(
-        lateness=lateness,
-        stage=stage,
-        replied_days_ago=None if answer_day is None else _days_between(answer_day, today),
-        opening=opening,
-    )
+    opening = decision.opening
     return Suggestion(  # positional: keywords make this line cost twice as much
         as_pendulum(due),
         decision.kind,
@@ -330,8 +325,29 @@ def finish(
         "".join(w if type(w) is str else _day(w, today) for w in words),  # type: ignore[arg-type]
         max(0, lateness),
         Stage.OFFER if opening and stage is not Stage.OFFER else None,
-        score,
+        _urgency(decision, stage, today, lateness),
         decision.plan_id,
+    )
+
+
+def urgency_of(
+    decision: Decision, *, stage: Stage, today: date, snoozed_until: date | None = None
+) -> Urgency:
+    """The urgency :func:`finish` would give, without the rest of the suggestion
+    (what ordering thousands of cards needs)."""
+    due = decision.due
+    if snoozed_until is not None and due < snoozed_until:
+        due = snoozed_until
+    return _urgency(decision, stage, today, _days_between(due, today))
+
+
+def _urgency(decision: Decision, stage: Stage, today: date, lateness: int) -> Urgency:
+    answer_day = decision.answer_day
+    return urgency(
+        lateness=lateness,
+        stage=stage,
+        replied_days_ago=None if answer_day is None else _days_between(answer_day, today),
+        opening=decision.opening,
     )
 
 

@@ -27,29 +27,116 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from jobfutures_tui.models import Person, Prospect, Stage, dates
-from jobfutures_tui.rules.cadence import DECISION_VERSION, Decision, Suggestion, decide, finish
+from jobfutures_tui.rules.cadence import (
+    DECISION_VERSION,
+    Decision,
+    Suggestion,
+    decide,
+    finish,
+    urgency_of,
+)
 from jobfutures_tui.rules.facts import Facts
 from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day
 from jobfutures_tui.rules.plans import Zone
 from jobfutures_tui.store import Repository
 
-Key = tuple[Any, tuple[Any, ...]]
-"""The job future's ``updated_at`` and its people's, in its order."""
+
+class Open(NamedTuple):
+    """An open job future and the engine's decision for it (None: nothing to suggest)."""
+
+    prospect_id: str
+    stage: Stage
+    company_id: str
+    snoozed_until: date | None
+    decision: Decision | None
+    last_day: date | None
+    """The day of its latest touch (None: never touched)."""
+
+    def suggestion(self, today: date) -> Suggestion | None:
+        if self.decision is None:
+            return None
+        return finish(
+            self.decision, stage=self.stage, today=today, snoozed_until=self.snoozed_until
+        )
+
+    def urgency(self, today: date) -> float | None:
+        """The suggestion's urgency, worked out alone (None: nothing to suggest)."""
+        if self.decision is None:
+            return None
+        return urgency_of(
+            self.decision, stage=self.stage, today=today, snoozed_until=self.snoozed_until
+        ).total
+
+
+def open_suggestions(
+    repo: Repository, *, home_city: str = "", tz: Zone | None = None
+) -> Iterator[Open]:
+    """The decision for every open job future, in the store's order; finish
+    each for a day with :meth:`Open.suggestion` (or :meth:`Open.urgency`)."""
+    zone = tz or dates.local_timezone()
+    cache = _cache(repo, zone, home_city)
+    prospects = repo.stored_rows(Prospect)
+    people = repo.stored_rows(Person)
+    pristine = repo.revision == 0
+    """Nothing changed since opening: every kept decision holds without checking."""
+    facts: Facts | None = None
+    for prospect_id in repo.open_prospect_ids():
+        row = prospects.get(prospect_id)
+        if row is None:
+            continue
+        try:
+            stage, company_id, snoozed = _fields(row)
+        except (KeyError, TypeError, ValueError):
+            facts = facts or Facts(repo)
+            future = facts.future(prospect_id)  # reads it or refuses the data
+            if future is None:
+                continue
+            stage, company_id, snoozed = future.stage, future.company_id, future.snoozed_until
+        decision = _kept(repo, cache, prospect_id, row, people, pristine)
+        if decision is _MISSING:
+            facts = facts or Facts(repo)
+            decision = _made(repo, facts, cache, prospect_id, row, people, zone, home_city)
+        if decision is None:
+            summary = repo.cadence_summary(prospect_id)
+            last = summary.last if summary is not None else None
+            last_day = None if last is None else local_day(last.at, zone)
+        else:
+            last_day = decision.last_day
+        yield Open(prospect_id, stage, company_id, snoozed, decision, last_day)
+
+
+def decisions_to_keep(repo: Repository) -> dict[str, Any]:
+    """Every open job future's decision, as the derived index keeps them."""
+    zone = dates.local_timezone()
+    home_city = ""
+    cache = _cache(repo, zone, home_city)
+    people = repo.stored_rows(Person)
+    prospects = repo.stored_rows(Prospect)
+    pristine = repo.revision == 0
+    facts = Facts(repo)
+    kept: dict[str, Any] = {}
+    for prospect_id in repo.open_prospect_ids():
+        row = prospects.get(prospect_id)
+        key = None if row is None else _key(row, people)
+        if row is None or key is None:
+            continue  # unusual data: decided afresh next time
+        decision = _kept(repo, cache, prospect_id, row, people, pristine)
+        if decision is _MISSING:
+            decision = _made(repo, facts, cache, prospect_id, row, people, zone, home_city)
+        kept[prospect_id] = [key, None if decision is None else decision.to_json()]
+    return {"context": cache.context, "decisions": kept}
+
+
+# ------------------------------------------------------------ the cache
+
+Key = list[Any]
+"""``[updated_at, [updated_at of each person]]`` of a job future, as stored."""
 
 _FROM_INDEX: Any = object()
 """Stands for the summary a decision read from the index was made from: still
 the one in use while the job future's touches are unchanged since opening."""
 
-
-class Open(NamedTuple):
-    """An open job future and its next touch (None: nothing to suggest)."""
-
-    prospect_id: str
-    stage: Stage
-    company_id: str
-    suggestion: Suggestion | None
-    last_day: date | None
-    """The day of its latest touch (None: never touched)."""
+_MISSING: Any = object()
 
 
 class _Entry(NamedTuple):
@@ -69,71 +156,6 @@ class _Cache:
 _CACHES: weakref.WeakKeyDictionary[Repository, _Cache] = weakref.WeakKeyDictionary()
 
 
-def open_suggestions(
-    repo: Repository, *, today: date, home_city: str = "", tz: Zone | None = None
-) -> Iterator[Open]:
-    """The next touch of every open job future, in the store's order."""
-    zone = tz or dates.local_timezone()
-    cache = _cache(repo, zone, home_city)
-    prospects = repo.stored_rows(Prospect)
-    people = repo.stored_rows(Person)
-    facts: Facts | None = None
-    for prospect_id in repo.open_prospect_ids():
-        row = prospects.get(prospect_id)
-        if row is None:
-            continue
-        try:
-            stage, company_id, snoozed, key = _fields(row, people)
-        except (KeyError, TypeError, ValueError):
-            facts = facts or Facts(repo)
-            future = facts.future(prospect_id)  # reads it or refuses the data
-            if future is None:
-                continue
-            stage, company_id, snoozed = future.stage, future.company_id, future.snoozed_until
-            key = None
-        decision = _decision(repo, cache, prospect_id, key, zone, home_city)
-        if decision is _MISSING:
-            facts = facts or Facts(repo)
-            decision = _made(repo, facts, cache, prospect_id, key, zone, home_city)
-        if decision is None:
-            summary = repo.cadence_summary(prospect_id)
-            last = summary.last if summary is not None else None
-            last_day = None if last is None else local_day(last.at, zone)
-            yield Open(prospect_id, stage, company_id, None, last_day)
-        else:
-            suggestion = finish(decision, stage=stage, today=today, snoozed_until=snoozed)
-            yield Open(prospect_id, stage, company_id, suggestion, decision.last_day)
-
-
-def decisions_to_keep(repo: Repository) -> dict[str, Any]:
-    """Every open job future's decision, as the derived index keeps them."""
-    zone = dates.local_timezone()
-    home_city = ""
-    cache = _cache(repo, zone, home_city)
-    people = repo.stored_rows(Person)
-    prospects = repo.stored_rows(Prospect)
-    facts = Facts(repo)
-    kept: dict[str, Any] = {}
-    for prospect_id in repo.open_prospect_ids():
-        row = prospects.get(prospect_id)
-        try:
-            key = _fields(row, people)[3] if row is not None else None
-        except (KeyError, TypeError, ValueError):
-            key = None
-        if key is None:
-            continue  # unusual data: decided afresh next time
-        decision = _decision(repo, cache, prospect_id, key, zone, home_city)
-        if decision is _MISSING:
-            decision = _made(repo, facts, cache, prospect_id, key, zone, home_city)
-        kept[prospect_id] = [key[0], list(key[1]), None if decision is None else decision.to_json()]
-    return {"context": cache.context, "decisions": kept}
-
-
-# ------------------------------------------------------------ the cache
-
-_MISSING: Any = object()
-
-
 def _context(zone: Zone, home_city: str) -> list[Any]:
     return [DECISION_VERSION, SUMMARY_VERSION, getattr(zone, "name", None) or str(zone), home_city]
 
@@ -147,36 +169,41 @@ def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
         if isinstance(stored, dict) and stored.get("context") == context:
             decisions = stored.get("decisions")
             if isinstance(decisions, dict):
-                cache.stored = decisions
+                cache.stored = dict(decisions)
         _CACHES[repo] = cache
     return cache
 
 
-def _decision(
-    repo: Repository, cache: _Cache, prospect_id: str, key: Key | None, zone: Zone, home: str
+def _kept(
+    repo: Repository,
+    cache: _Cache,
+    prospect_id: str,
+    row: dict[str, Any],
+    people: Any,
+    pristine: bool,
 ) -> Decision | None:
     """The kept decision if it still holds, else _MISSING."""
-    if key is None:
-        return _MISSING
     entry = cache.entries.get(prospect_id)
-    if entry is not None and entry.key == key:
-        if entry.summary is _FROM_INDEX:
-            if repo.touches_unchanged(prospect_id):
-                return entry.decision
-        elif entry.summary is repo.cadence_summary(prospect_id):
-            return entry.decision
-    stored = cache.stored.pop(prospect_id, None)
-    if stored is not None and repo.touches_unchanged(prospect_id):
+    if entry is None:
+        stored = cache.stored.pop(prospect_id, None)
+        if stored is None:
+            return _MISSING
         try:
-            updated, people, decision = stored
-            stored_key = (updated, tuple(people))
-            if stored_key == key:
-                made = None if decision is None else Decision.from_json(decision)
-                cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)
-                return made
+            key, decision = stored
+            made = None if decision is None else Decision.from_json(decision)
         except (KeyError, TypeError, ValueError):
-            pass  # an odd entry: decide again
-    return _MISSING
+            return _MISSING  # an odd entry: decide again
+        entry = cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)
+    if pristine:
+        return entry.decision  # made from the records as they are: nothing changed since
+    if entry.summary is _FROM_INDEX:
+        if not repo.touches_unchanged(prospect_id):
+            return _MISSING
+    elif entry.summary is not repo.cadence_summary(prospect_id):
+        return _MISSING
+    if entry.key != _key(row, people):
+        return _MISSING
+    return entry.decision
 
 
 def _made(
@@ -184,7 +211,8 @@ def _made(
     facts: Facts,
     cache: _Cache,
     prospect_id: str,
-    key: Key | None,
+    row: dict[str, Any],
+    people: Any,
     zone: Zone,
     home_city: str,
 ) -> Decision | None:
@@ -193,6 +221,7 @@ def _made(
         return None
     summary: CadenceSummary | None = repo.cadence_summary(prospect_id)
     decision = decide(future, facts.people(future), summary, home_city=home_city, tz=zone)
+    key = _key(row, people)
     if key is not None:
         cache.entries[prospect_id] = _Entry(key, summary, decision)
     return decision
@@ -201,8 +230,8 @@ def _made(
 _STAGES = {member.value: member for member in Stage}
 
 
-def _fields(row: dict[str, Any], people: Any) -> tuple[Stage, str, date | None, Key]:
-    """Stage, company, snooze and key from a stored job future, or an error if unusual."""
+def _fields(row: dict[str, Any]) -> tuple[Stage, str, date | None]:
+    """Stage, company and snooze of a stored job future, or an error if unusual."""
     stage = _STAGES[row["stage"]]
     company_id = row["company_id"]
     if type(company_id) is not str or not company_id:
@@ -212,8 +241,16 @@ def _fields(row: dict[str, Any], people: Any) -> tuple[Stage, str, date | None, 
         if type(snoozed) is not str or len(snoozed) != 10:
             raise ValueError("snoozed_until")
         snoozed = date.fromisoformat(snoozed)
-    stamps = []
-    for person_id in row["person_ids"]:
-        person = people.get(person_id)
-        stamps.append(None if person is None else person.get("updated_at"))
-    return stage, company_id, snoozed, (row["updated_at"], tuple(stamps))
+    return stage, company_id, snoozed
+
+
+def _key(row: dict[str, Any], people: Any) -> Key | None:
+    """What a decision for this job future depends on among the records (None: unusual)."""
+    try:
+        stamps = []
+        for person_id in row["person_ids"]:
+            person = people.get(person_id)
+            stamps.append(None if person is None else person.get("updated_at"))
+        return [row["updated_at"], stamps]
+    except (KeyError, TypeError, AttributeError):
+        return None

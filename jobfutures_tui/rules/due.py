@@ -86,12 +86,12 @@ def due_items(
     facts = Facts(repo)
     items: list[DueItem] = []
     with _collector_paused():
-        for prospect_id, stage, company_id, suggestion, _ in open_suggestions(
-            repo, today=today, home_city=home_city
-        ):
+        for future in open_suggestions(repo, home_city=home_city):
+            suggestion = future.suggestion(today)
             if suggestion is None or (horizon is not None and suggestion.due > horizon):
                 continue
-            company = facts.company_name(company_id)
+            prospect_id, stage = future.prospect_id, future.stage
+            company = facts.company_name(future.company_id)
             person = facts.person_name(suggestion.person_id) if suggestion.person_id else None
             items.append(
                 DueItem(
