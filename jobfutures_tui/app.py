@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 import pendulum
@@ -19,15 +20,32 @@ from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.modals.snooze import SnoozeForm
-from jobfutures_tui.models import Record, revise
+from jobfutures_tui.models import Prospect, Record, Stage, Touch, revise
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.palette import ProspectCommands
+from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.today import TodayScreen
-from jobfutures_tui.store import BackgroundWriter, DataRefused, ReadOnly, Repository, SaveFailed
+from jobfutures_tui.store import (
+    BackgroundWriter,
+    DataRefused,
+    ReadOnly,
+    Repository,
+    SaveFailed,
+    StoreError,
+)
+from jobfutures_tui.store.undo import UndoHistory
 
 STYLES = Path(__file__).parent / "styles"
+
+
+def exports_folder() -> Path:
+    """Where the palette's exports and backups go: easy to find, outside the data folder."""
+    return Path.home() / "jobfutures-exports"
+
+
 VERIFY_DELAY = 1.0
 """Seconds after the board is painted before the background check of all records starts."""
 
@@ -39,8 +57,10 @@ class JobFuturesApp(App[None]):
         STYLES / "board.tcss",
         STYLES / "forms.tcss",
         STYLES / "today.tcss",
+        STYLES / "lists.tcss",
+        STYLES / "detail.tcss",
     ]
-    COMMANDS = App.COMMANDS | {ProspectCommands}
+    COMMANDS = App.COMMANDS | {JumpCommands}
     BINDINGS = [
         Binding("1", "show('board')", "Board", id="app.board", tooltip="Show the board"),
         Binding(
@@ -49,6 +69,16 @@ class JobFuturesApp(App[None]):
             "Today",
             id="app.today",
             tooltip="Show what is due today and this week",
+        ),
+        Binding("3", "show('people')", "People", id="app.people", tooltip="Show every person"),
+        Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
+        Binding(
+            "U,ctrl+y",
+            "redo",
+            "Redo",
+            id="app.redo",
+            show=False,
+            tooltip="Redo the last change undone",
         ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Save everything and quit"),
         Binding(
@@ -71,6 +101,7 @@ class JobFuturesApp(App[None]):
     def __init__(self, repo: Repository, *, demo: bool = False) -> None:
         super().__init__()
         self.repo = repo
+        self.history = UndoHistory(repo)
         self.demo = demo
         self._quitting = False
         if demo:
@@ -97,6 +128,7 @@ class JobFuturesApp(App[None]):
         board = BoardScreen(self.repo)
         self.install_screen(board, "board")
         self.install_screen(TodayScreen(self.repo), "today")
+        self.install_screen(PeopleScreen(self.repo), "people")
         self.push_screen("board")
         # Once the board has painted its cards, check the rest of the data in the background.
         board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
@@ -108,45 +140,156 @@ class JobFuturesApp(App[None]):
         is still being built are lost, and a first import takes a few hundred ms."""
         import jobfutures_tui.modals.prospect_form  # noqa: F401
 
+    MAIN_SCREENS = ("board", "today", "people")
+
     def action_show(self, name: str) -> None:
-        """Switch between the main screens (1 board, 2 today); dialogs stay on top."""
-        if isinstance(self.screen, ModalScreen) or self.screen is self.get_screen(name):
+        """Switch between the main screens (1 board, 2 today, 3 people); dialogs stay on top."""
+        if isinstance(self.screen, ModalScreen):
             return
-        self.switch_screen(name)
+        mains = [self.get_screen(main) for main in self.MAIN_SCREENS]
+        while self.screen not in mains and len(self.screen_stack) > 2:
+            self.pop_screen()  # a detail screen opened from a main screen
+        if self.screen is not self.get_screen(name):
+            self.switch_screen(name)
 
     def show_board(self, select: str | None = None) -> None:
         board = self.get_screen("board")
         assert isinstance(board, BoardScreen)
         self.action_show("board")
-        if select is not None:
+        if select is not None and not board.select_prospect(select):
             board.reload(select=select)
 
-    def save(self, *records: Record) -> bool:
-        """Save from any screen: read-only says so, damaged data stops the app."""
+    # ------------------------------------------------------------ changing the data
+
+    def change(
+        self,
+        label: str,
+        *,
+        save: Sequence[Record] = (),
+        delete: Sequence[Record] = (),
+        select: str | None = None,
+    ) -> bool:
+        """Save an undoable change from any screen, then show it there.
+
+        Read-only says so; damaged data stops the app.
+        """
         try:
-            self.repo.save(*records)
+            self.history.apply(label, save=save, delete=delete)
         except ReadOnly as error:
             self.notify(str(error), severity="warning")
             return False
         except DataRefused as error:
             self.refuse(error)
             return False
+        self._show_changes(select)
         return True
 
-    def snooze(self, prospect_id: str, then: Callable[[], None] | None = None) -> None:
-        """Ask until when, save it, then let the screen redraw (``then``)."""
+    def action_undo(self) -> None:
+        self._step_history(undo=True)
+
+    def action_redo(self) -> None:
+        self._step_history(undo=False)
+
+    def _step_history(self, *, undo: bool) -> None:
+        try:
+            change = self.history.undo() if undo else self.history.redo()
+        except ReadOnly as error:
+            self.notify(str(error), severity="warning")
+            return
+        except DataRefused as error:
+            self.refuse(error)
+            return
+        if change is None:
+            self.notify(f"Nothing to {'undo' if undo else 'redo'}.", timeout=2)
+            return
+        verb = "Undone" if undo else "Redone"
+        other = "U redoes" if undo else "u undoes"
+        self.notify(Text(f"{verb}: {change.label} ({other})").markup, timeout=4)
+        self._show_changes(None)
+
+    def _show_changes(self, select: str | None) -> None:
+        """The screen on top redraws now; the others when they come back (AppScreen)."""
+        if isinstance(self.screen, AppScreen):
+            self.screen.data_changed(select)
+
+    def open_prospect(self, prospect_id: str, *, person: str | None = None) -> None:
+        """The detail screen of a job future, with one of its people selected."""
+        from jobfutures_tui.screens.detail import DetailScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        if not self.is_screen_installed("detail"):
+            self.install_screen(DetailScreen(self.repo, prospect_id, person=person), "detail")
+        detail = self.get_screen("detail")
+        assert isinstance(detail, DetailScreen)
+        detail.show_prospect(prospect_id, person=person)
+        if self.screen is not detail:
+            self.push_screen(detail)
+
+    def archive_or_reopen(self, prospect_id: str) -> None:
+        """Archive with a reason, or put an archived job future back on the board."""
+        from jobfutures_tui.modals.lifecycle import archive_form, reopen_form
+        from jobfutures_tui.rules.lifecycle import ArchiveInput, archive, reopen
+
         prospect = self.repo.prospect(prospect_id)
-        company = self.repo.company(prospect.company_id) if prospect else None
         if prospect is None:
             return
+        name = self._company_name(prospect)
+
+        def archived(closing: ArchiveInput | None) -> None:
+            if closing is not None:
+                self.change(f"Archived {name}", save=[archive(prospect, closing)])
+
+        def reopened(stage: Stage | None) -> None:
+            if stage is not None:
+                saved = reopen(prospect, stage)
+                self.change(f"Reopened {name} in {stage.label}", save=[saved], select=prospect.id)
+
+        if prospect.is_open:
+            self.push_screen(archive_form(name), archived)
+        else:
+            self.push_screen(reopen_form(name), reopened)
+
+    def delete_prospect(self, prospect_id: str) -> None:
+        """For mistakes: asks first, removes what only this job future used, undoable."""
+        from jobfutures_tui.rules.lifecycle import deletion
+
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
+        doomed = deletion(self.repo, prospect)
+        touches = sum(isinstance(record, Touch) for record in doomed)
+        detail = (
+            f"It has {touches} logged touch{'es' if touches != 1 else ''}. "
+            "Delete is for mistakes: to close a job future and keep its story, archive it (x). "
+            "u undoes a delete."
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.change(f"Deleted {name}", delete=doomed)
+
+        self.push_screen(Confirm(f"Delete {name}?", detail), answer)
+
+    def _company_name(self, prospect: Prospect) -> str:
+        company = self.repo.company(prospect.company_id)
+        return company.name if company else "this job future"
+
+    def snooze(self, prospect_id: str) -> None:
+        """Ask until when, then save it (undoable)."""
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
 
         def chosen(until: pendulum.Date | None) -> None:
-            if until is not None and self.save(revise(prospect, snoozed_until=until)):
-                self.notify(f"Snoozed until {short_date(until)}.", timeout=3)
-                if then is not None:
-                    then()
+            if until is None:
+                return
+            label = f"Snoozed {name} until {short_date(until)}"
+            if self.change(label, save=[revise(prospect, snoozed_until=until)]):
+                self.notify(Text(f"{label}.").markup, timeout=3)
 
-        name = company.name if company else "this job future"
         self.push_screen(SnoozeForm(name, local_today()), chosen)
 
     def _report_save_failed(self, error: SaveFailed) -> None:
@@ -229,9 +372,83 @@ class JobFuturesApp(App[None]):
         return Content.assemble(*parts)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every action of the screen below it, with its key,
+        and the exports and backups the shell has too."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, BoardScreen):
-            yield SystemCommand(
-                "Add a job future", "Open the form for a new job future", screen.action_add
-            )
-            yield SystemCommand("Keys", "Every key of this screen", self.action_help)
+        yield SystemCommand(
+            "Export everything",
+            f"JSON, CSV and a calendar of what is due, into {exports_folder()}",
+            self.export_everything,
+        )
+        yield SystemCommand(
+            "Back up now",
+            f"A one-file backup of everything, into {exports_folder()}",
+            self.back_up_now,
+        )
+        seen: set[str] = set()
+        owners: list[tuple[Screen[object] | App[None], list[Binding | object]]] = [
+            (screen, list(screen.BINDINGS)),
+            (self, list(self.BINDINGS)),
+        ]
+        for owner, bindings in owners:
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.tooltip:
+                    continue
+                if binding.action in seen or binding.action == "command_palette":
+                    continue
+                seen.add(binding.action)
+                key = binding.key_display or binding.key.split(",")[0]
+                yield SystemCommand(
+                    f"{binding.description} ({key})",
+                    binding.tooltip,
+                    partial(self.run_action, binding.action, owner),
+                )
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_everything(self) -> None:
+        """The same export as ``jobfutures export``, off the UI thread."""
+        from jobfutures_tui.exchange.actions import export_all
+
+        folder = exports_folder() / pendulum.now().format("YYYY-MM-DD_HHmmss")
+        self._report_files("Exported", lambda: export_all(self.repo, folder), folder)
+
+    @work(thread=True, exclusive=True, group="export")
+    def back_up_now(self) -> None:
+        from jobfutures_tui.exchange.actions import backup_now
+
+        folder = exports_folder()
+        self._report_files("Backed up", lambda: [backup_now(self.repo, folder)], folder)
+
+    def _report_files(self, verb: str, write: Callable[[], list[Path]], where: Path) -> None:
+        from jobfutures_tui.exchange.errors import ExchangeError
+
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            files = write()
+        except (OSError, ValueError, ExchangeError, StoreError) as error:
+            self.call_from_thread(self.notify, str(error), title="Not written", severity="error")
+            return
+        names = ", ".join(path.name for path in files)
+        message = Text(f"{verb} to {where}: {names}").markup
+        self.call_from_thread(self.notify, message, title=verb, timeout=8)
+
+    def jump(self, kind: str, target_id: str) -> None:
+        """From the palette: a job future on the board; a person's story."""
+        from jobfutures_tui.rules.people import person_prospects
+
+        repo = self.repo
+        if kind == "prospect":
+            board = self.get_screen("board")
+            assert isinstance(board, BoardScreen)
+            if repo.peek(Prospect, target_id, "stage") == Stage.ARCHIVE.value:
+                board.show_archive_column(True)
+            self.show_board(select=target_id)
+        elif kind == "person":
+            prospects = person_prospects(repo).get(target_id)
+            if prospects:
+                self.open_prospect(prospects[-1], person=target_id)
+            else:
+                self.action_show("people")
+                people = self.get_screen("people")
+                assert isinstance(people, PeopleScreen)
+                people.data_changed(target_id)

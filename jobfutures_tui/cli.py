@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print JSON for scripts instead of text",
     )
+    from jobfutures_tui.commands.parsers import add_data_commands
+
+    add_data_commands(commands)  # import, export, backup, restore, backups, check
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
 
@@ -119,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.keep_backups = _at_least_one(os.environ.get(BACKUPS_ENV_VAR, str(DEFAULT_KEEP)))
         except argparse.ArgumentTypeError as error:
             parser.error(f"${BACKUPS_ENV_VAR}: {error}")
+    if getattr(args, "handler", None):
+        from jobfutures_tui.commands.common import run_handler
+
+        return _run_command(lambda: run_handler(args))
     return _run_command(lambda: _open_app(args))
 
 

@@ -1,30 +1,57 @@
-"""Command palette entries built from the user's own data."""
+"""Command palette entries built from the user's own data: jump to any job future
+(by company, person or role) or person by a fuzzy name.
+
+Labels come from stored fields (as the board's order does), so the palette
+opens at once with thousands of records; what is opened is validated then.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 
+from jobfutures_tui.models import Company, Person, Prospect, Stage
 
-class ProspectCommands(Provider):
-    """Jump to any open job future by company, person or role."""
+if TYPE_CHECKING:
+    from jobfutures_tui.app import JobFuturesApp
+
+Target = tuple[str, str, str, str]
+"""(kind, id, label, help)."""
+
+
+class JumpCommands(Provider):
+    """Jump to a job future on the board (found by its company, person or role),
+    or to a person's story."""
 
     async def search(self, query: str) -> Hits:
-        from jobfutures_tui.screens.board import BoardScreen
-
-        screen = self.screen
-        if not isinstance(screen, BoardScreen):
-            return
+        app = cast("JobFuturesApp", self.app)
         matcher = self.matcher(query)
-        for prospect_id in screen.repo.open_prospect_ids():
-            card = screen.card(prospect_id)  # cached by the board: no re-validation per key
-            label = " · ".join(part for part in (card.company, card.person, card.role) if part)
+        for kind, target_id, label, help_text in self._targets(app):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(label),
-                    partial(screen.select_prospect, prospect_id),
-                    help=f"Go to this job future ({card.stage.label})",
+                    partial(app.jump, kind, target_id),
+                    help=help_text,
                 )
+
+    def _targets(self, app: JobFuturesApp) -> Iterator[Target]:
+        repo = app.repo
+        peek = repo.peek
+        for prospect_id in repo.prospect_ids():
+            company_id = peek(Prospect, prospect_id, "company_id")
+            people = peek(Prospect, prospect_id, "person_ids") or ()
+            person = peek(Person, people[0], "name") if people else ""
+            parts = (peek(Company, company_id, "name"), person, peek(Prospect, prospect_id, "role"))
+            stage = Stage(peek(Prospect, prospect_id, "stage")).label
+            label = " · ".join(str(part) for part in parts if part)
+            yield "prospect", prospect_id, label, f"Job future ({stage}): show it on the board"
+        for person_id in repo.person_ids():
+            company = peek(Company, peek(Person, person_id, "company_id"), "name")
+            name = str(peek(Person, person_id, "name") or "")
+            label = f"{name} ({company})" if company else name
+            yield "person", person_id, label, "Person: open their story"

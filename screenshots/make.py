@@ -23,6 +23,9 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "add-form": ("a", *"Wide World Importers", "enter", *"Marta Kowalski"),
     "help": ("question_mark",),
     "today": ("2",),
+    "detail": ("l", "enter"),
+    "people": ("3",),
+    "filter": ("slash", *"data eng"),
 }
 
 

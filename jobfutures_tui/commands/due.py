@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import sys
 import textwrap
@@ -18,6 +17,7 @@ from pathlib import Path
 import pendulum
 from rich.cells import cell_len, set_cell_size
 
+from jobfutures_tui.commands.common import emit
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import one_line
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
@@ -61,14 +61,7 @@ def _due_json(today: pendulum.Date, days: int, items: Sequence[DueItem]) -> str:
 
 def _emit(text: str) -> int:
     """Write the whole output at once; a closed pipe (``| head``) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+    emit(text)
     return EXIT_OK
 
 

@@ -33,3 +33,11 @@ def field_errors(error: ValidationError) -> dict[str, str]:
 def describe(error: ValidationError) -> str:
     """One line per field, for the command line and refusal messages."""
     return "; ".join(f"{field}: {message}" for field, message in field_errors(error).items())
+
+
+def invalid(field: str, message: str, value: object = None) -> ValidationError:
+    """A validation error of our own, reported at ``field`` like pydantic's."""
+    return ValidationError.from_exception_data(
+        "form",
+        [{"type": "value_error", "loc": (field,), "input": value, "ctx": {"error": message}}],
+    )

@@ -22,7 +22,7 @@ made from (a hand edit, a restore, a crash after a change: made again).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -73,36 +73,64 @@ def open_suggestions(
 ) -> Iterator[Open]:
     """The decision for every open job future, in the store's order; finish
     each for a day with :meth:`Open.suggestion` (or :meth:`Open.urgency`)."""
-    zone = tz or dates.local_timezone()
-    cache = _cache(repo, zone, home_city)
-    prospects = repo.stored_rows(Prospect)
-    people = repo.stored_rows(Person)
-    pristine = repo.revision == 0
-    """Nothing changed since opening: every kept decision holds without checking."""
-    facts: Facts | None = None
+    reader = _Reader(repo, home_city, tz)
     for prospect_id in repo.open_prospect_ids():
-        row = prospects.get(prospect_id)
+        found = reader.open(prospect_id)
+        if found is not None:
+            yield found
+
+
+def open_one(
+    repo: Repository, prospect_id: str, *, home_city: str = "", tz: Zone | None = None
+) -> Open | None:
+    """:func:`open_suggestions` for one job future (None: no such job future)."""
+    return _Reader(repo, home_city, tz).open(prospect_id)
+
+
+class _Reader:
+    """Reads job futures' decisions from one repository, in one zone."""
+
+    def __init__(self, repo: Repository, home_city: str, tz: Zone | None) -> None:
+        self.repo = repo
+        self.home_city = home_city
+        self.zone = tz or dates.local_timezone()
+        self.cache = _cache(repo, self.zone, home_city)
+        self.prospects = repo.stored_rows(Prospect)
+        self.people = repo.stored_rows(Person)
+        self.pristine = repo.revision == 0
+        """Nothing changed since opening: every kept decision holds without checking."""
+        self._facts: Facts | None = None
+
+    @property
+    def facts(self) -> Facts:
+        if self._facts is None:
+            self._facts = Facts(self.repo)
+        return self._facts
+
+    def open(self, prospect_id: str) -> Open | None:
+        repo, zone = self.repo, self.zone
+        row = self.prospects.get(prospect_id)
         if row is None:
-            continue
+            return None
         try:
             stage, company_id, snoozed = _fields(row)
         except (KeyError, TypeError, ValueError):
-            facts = facts or Facts(repo)
-            future = facts.future(prospect_id)  # reads it or refuses the data
+            future = self.facts.future(prospect_id)  # reads it or refuses the data
             if future is None:
-                continue
+                return None
             stage, company_id, snoozed = future.stage, future.company_id, future.snoozed_until
-        decision = _kept(repo, cache, prospect_id, row, people, pristine)
+        decision = _kept(repo, self.cache, prospect_id, row, self.people, self.pristine)
         if decision is _MISSING:
-            facts = facts or Facts(repo)
-            decision = _made(repo, facts, cache, prospect_id, row, people, zone, home_city)
+            decision = _made(
+                repo, self.facts, self.cache, prospect_id, row, self.people, zone, self.home_city
+            )
         if decision is None:
             summary = repo.cadence_summary(prospect_id)
             last = summary.last if summary is not None else None
             last_day = None if last is None else local_day(last.at, zone)
         else:
             last_day = decision.last_day
-        yield Open(prospect_id, stage, company_id, snoozed, decision, last_day)
+        return Open(prospect_id, stage, company_id, snoozed, decision, last_day)
 
 
 def decisions_to_keep(repo: Repository) -> dict[str, Any]:
@@ -178,7 +206,7 @@ def _kept(
     repo: Repository,
     cache: _Cache,
     prospect_id: str,
-    row: dict[str, Any],
+    row: Mapping[str, Any],
     people: Any,
     pristine: bool,
 ) -> Decision | None:
@@ -211,7 +239,7 @@ def _made(
     facts: Facts,
     cache: _Cache,
     prospect_id: str,
-    row: dict[str, Any],
+    row: Mapping[str, Any],
     people: Any,
     zone: Zone,
     home_city: str,
@@ -230,7 +258,7 @@ def _made(
 _STAGES = {member.value: member for member in Stage}
 
 
-def _fields(row: dict[str, Any]) -> tuple[Stage, str, date | None]:
+def _fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
     """Stage, company and snooze of a stored job future, or an error if unusual."""
     stage = _STAGES[row["stage"]]
     company_id = row["company_id"]
@@ -244,7 +272,7 @@ def _fields(row: dict[str, Any]) -> tuple[Stage, str, date | None]:
     return stage, company_id, snoozed
 
 
-def _key(row: dict[str, Any], people: Any) -> Key | None:
+def _key(row: Mapping[str, Any], people: Any) -> Key | None:
     """What a decision for this job future depends on among the records (None: unusual)."""
     try:
         stamps = []

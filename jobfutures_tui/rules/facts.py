@@ -18,6 +18,7 @@ the background; a change waits for it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -191,7 +192,7 @@ _ROLES = {member.value: member for member in PersonRole}
 _CHANNELS = {member.value: member for member in Channel}
 
 
-def _future(prospect_id: str, row: dict[str, Any]) -> FutureFacts:
+def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
     person_ids = row["person_ids"]
     if type(person_ids) is not list:
         raise TypeError("person_ids")
@@ -225,7 +226,7 @@ def _future(prospect_id: str, row: dict[str, Any]) -> FutureFacts:
     )
 
 
-def _person(person_id: str, row: dict[str, Any]) -> PersonFacts:
+def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
     channel = row["preferred_channel"]
     dnc = row["do_not_contact"]
     if type(dnc) is not bool or row["id"] != person_id:

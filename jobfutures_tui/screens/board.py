@@ -9,26 +9,29 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
-from jobfutures_tui.models import Prospect, Record, Stage
+from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.rules.board import (
+    BoardOrder,
     Card,
-    board_order,
+    archive_order,
     card_for,
     move_to_stage,
     neighbour_stage,
 )
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
+from jobfutures_tui.rules.search import SearchIndex
+from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.stage_column import StageColumn
 
 EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed you, and where."
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(AppScreen):
     TITLE = "Board"
+    AUTO_FOCUS = ""  # the board takes the keys; the filter field only when / asks for it
     BINDINGS = [
         Binding(
             "left,h",
@@ -89,8 +92,43 @@ class BoardScreen(Screen[None]):
             show=False,
             tooltip="Move the selection down five cards",
         ),
+        Binding("enter", "open", "Open", id="board.open", tooltip="Open the selected job future"),
         Binding("a", "add", "Add", id="board.add", tooltip="Add a job future"),
         Binding("e", "edit", "Edit", id="board.edit", tooltip="Edit the selected job future"),
+        Binding(
+            "slash", "filter", "Filter", id="board.filter", tooltip="Filter the cards as you type"
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="board.clear_filter",
+            show=False,
+            tooltip="Show every card again",
+        ),
+        Binding(
+            "x",
+            "archive",
+            "Archive",
+            id="board.archive",
+            tooltip="Archive the selected job future (or reopen an archived one)",
+        ),
+        Binding(
+            "A",
+            "toggle_archive",
+            "Archive column",
+            id="board.toggle_archive",
+            show=False,
+            tooltip="Show or hide the archived job futures",
+        ),
+        Binding(
+            "delete,D",
+            "delete",
+            "Delete",
+            id="board.delete",
+            show=False,
+            tooltip="Delete the selected job future (for mistakes; u undoes)",
+        ),
         Binding(
             "z",
             "snooze",
@@ -118,32 +156,45 @@ class BoardScreen(Screen[None]):
     ]
 
     def __init__(self, repo: Repository) -> None:
-        super().__init__()
-        self.repo = repo
-        self.columns: dict[Stage, list[str]] = {stage: [] for stage in Stage.board()}
-        """Prospect ids per column, in display order."""
+        super().__init__(repo)
+        self.columns: dict[Stage, list[str]] = {stage: [] for stage in Stage}
+        """Prospect ids per column, in display order (filtered when a filter is set)."""
         self._cards: dict[str, Card] = {}
         """Cards built so far: only those drawn or asked for."""
-        self.cursors: dict[Stage, int] = {stage: 0 for stage in Stage.board()}
+        self._card_records: dict[str, set[str]] = {}
+        """The records each built card shows, to know which cards a change affects."""
+        self._cards_revision = repo.revision
+        self.cursors: dict[Stage, int] = {stage: 0 for stage in Stage}
         self.focus_stage = Stage.INTERVIEWED
+        self.show_archive = False
+        self.query_text = ""
+        self.search = SearchIndex(repo)
+        self.order = BoardOrder(repo)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="board"):
-            for stage in Stage.board():
+            for stage in Stage:
                 yield StageColumn(stage, id=f"column-{stage.value}")
         yield Static(Text(EMPTY_HINT), id="empty-hint")
+        yield Input(placeholder="filter: company, person, role, notes, tags", id="board-filter")
+        yield Static(id="filter-status")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.column(Stage.ARCHIVE).display = False
         self.reload()
+
+    @property
+    def visible_stages(self) -> list[Stage]:
+        return [*Stage.board(), Stage.ARCHIVE] if self.show_archive else list(Stage.board())
 
     # ------------------------------------------------------------ state
 
     @property
     def selected(self) -> Card | None:
-        ids = self.columns[self.focus_stage]
-        return self.card(ids[self.cursors[self.focus_stage]]) if ids else None
+        prospect_id = self.selected_id
+        return self.card(prospect_id) if prospect_id else None
 
     def card(self, prospect_id: str) -> Card:
         """The card of a job future, built (and its records validated) on first use."""
@@ -152,24 +203,67 @@ class BoardScreen(Screen[None]):
             try:
                 prospect = self.repo.prospect(prospect_id)
                 card = card_for(self.repo, prospect) if prospect else _gone(prospect_id)
+                if prospect is not None:
+                    self._card_records[prospect_id] = {prospect.company_id, *prospect.person_ids}
             except DataRefused as error:
-                self._refuse(error)
+                self.refuse(error)
                 card = _gone(prospect_id)
             self._cards[prospect_id] = card
         return card
 
+    def show_changes(self, select: str | None) -> None:
+        self.reload(select=select)
+
     def reload(self, select: str | None = None) -> None:
         """Reorder the board from the store, keeping (or moving to) a selection."""
+        self._seen_revision = self.repo.revision
         keep = select or self.selected_id
-        self._cards.clear()
+        redrawn_cards = self._forget_changed_cards()
         try:
-            self.columns = board_order(self.repo)
+            columns = self.order.columns()
+            columns[Stage.ARCHIVE] = archive_order(self.repo) if self.show_archive else []
+            hits = self.search.matches(self.query_text)
         except DataRefused as error:
-            self._refuse(error)
+            self.refuse(error)
             return
+        if hits is not None:
+            columns = {stage: [i for i in ids if i in hits] for stage, ids in columns.items()}
+        before = (self.columns, dict(self.cursors), self.focus_stage)
+        self.columns = columns
         if keep is not None:
             self.select_prospect(keep, redraw=False)
-        self.redraw()
+        # Only the columns that changed are drawn again: a move touches two of four.
+        changed = [
+            stage
+            for stage in self.visible_stages
+            if columns[stage] != before[0].get(stage)
+            or self.cursors[stage] != before[1][stage]
+            or stage in (self.focus_stage, before[2])
+            or redrawn_cards is None
+            or not redrawn_cards.isdisjoint(columns[stage])
+        ]
+        if changed:
+            self.redraw(*changed)
+        self._show_empty_hint()
+        self._show_filter_status()
+
+    def _forget_changed_cards(self) -> set[str] | None:
+        """Drop the cards a change affected; their ids, or None when all were dropped."""
+        changed = self.repo.changed_since(self._cards_revision)
+        self._cards_revision = self.repo.revision
+        if changed is None:
+            self._cards.clear()
+            self._card_records.clear()
+            return None
+        dropped = {
+            prospect_id
+            for prospect_id in self._cards
+            if prospect_id in changed
+            or not changed.isdisjoint(self._card_records.get(prospect_id, ()))
+        }
+        for prospect_id in dropped:
+            del self._cards[prospect_id]
+        return dropped
 
     @property
     def selected_id(self) -> str | None:
@@ -187,21 +281,25 @@ class BoardScreen(Screen[None]):
         return False
 
     def redraw(self, *stages: Stage) -> None:
-        for stage in stages or Stage.board():
+        if self.focus_stage not in self.visible_stages:
+            self.focus_stage = Stage.OFFER
+        for stage in stages or self.visible_stages:
             ids = self.columns[stage]
             self.cursors[stage] = max(0, min(self.cursors[stage], len(ids) - 1))
             column = self.column(stage)
             column.show(ids, self.cursors[stage], stage is self.focus_stage, self.card)
-        empty = not any(self.columns.values())
+
+    def _show_empty_hint(self) -> None:
+        empty = not self.query_text and not any(self.columns.values())
         self.query_one("#empty-hint").display = empty
 
     def column(self, stage: Stage) -> StageColumn:
         return self.query_one(f"#column-{stage.value}", StageColumn)
 
-    # ------------------------------------------------------------ actions
+    # ------------------------------------------------------------ moving around
 
     def action_column(self, step: int) -> None:
-        order = Stage.board()
+        order = self.visible_stages
         index = max(0, min(len(order) - 1, order.index(self.focus_stage) + step))
         previous, self.focus_stage = self.focus_stage, order[index]
         self.redraw(previous, self.focus_stage)
@@ -214,41 +312,115 @@ class BoardScreen(Screen[None]):
         self.cursors[self.focus_stage] = 0 if direction < 0 else len(self.columns[self.focus_stage])
         self.redraw(self.focus_stage)
 
+    def action_toggle_archive(self) -> None:
+        self.show_archive_column(not self.show_archive)
+        if self.show_archive:
+            self.focus_stage = Stage.ARCHIVE
+            self.redraw()
+        shown = "shown" if self.show_archive else "hidden"
+        self.notify(f"Archive {shown} (A toggles).", timeout=2)
+
+    def show_archive_column(self, show: bool) -> None:
+        self.show_archive = show
+        self.column(Stage.ARCHIVE).display = show
+        self.reload()
+
+    # ------------------------------------------------------------ filter
+
+    def action_filter(self) -> None:
+        field = self.query_one("#board-filter", Input)
+        field.add_class("-shown")
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#board-filter", Input)
+        if not field.has_class("-shown"):
+            return
+        field.value = ""  # the change clears the filter
+        field.remove_class("-shown")
+        self.set_focus(None)
+
+    @on(Input.Changed, "#board-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#board-filter")
+    def _filter_kept(self) -> None:
+        """enter keeps the filter and gives the keys back to the board."""
+        if not self.query_text.strip():
+            self.action_clear_filter()
+        else:
+            self.set_focus(None)
+
+    def _show_filter_status(self) -> None:
+        status = self.query_one("#filter-status", Static)
+        status.display = bool(self.query_text.strip())
+        if status.display:
+            count = sum(len(ids) for ids in self.columns.values())
+            noun = "match" if count == 1 else "matches"
+            status.update(Text(f"{count} {noun} for “{self.query_text.strip()}” · esc clears"))
+
+    # ------------------------------------------------------------ changing
+
     def action_stage(self, step: int) -> None:
         prospect = self._selected_prospect()
         if prospect is None:
+            return
+        if not prospect.is_open:
+            self.action_archive()  # reopening asks which stage
             return
         target = neighbour_stage(prospect.stage, step)
         if target is None:
             where = "first" if step < 0 else "last"
             self.notify(f"Already in the {where} stage.", timeout=2)
             return
-        if self._save(move_to_stage(prospect, target)):
-            self.reload(select=prospect.id)
+        label = f"Moved {self.card(prospect.id).company} to {target.label}"
+        self.jf.change(label, save=[move_to_stage(prospect, target)], select=prospect.id)
 
     def action_add(self) -> None:
-        from jobfutures_tui.modals.prospect_form import ProspectForm  # not needed for 1st frame
+        from jobfutures_tui.modals.prospect_form import prospect_form  # not needed for 1st frame
 
-        self.app.push_screen(ProspectForm("Add a job future"), self._saved_form(None))
+        self.app.push_screen(prospect_form("Add a job future"), self._saved_form(None))
 
     def action_edit(self) -> None:
         prospect = self._selected_prospect()
         if prospect is None:
             return
-        from jobfutures_tui.modals.prospect_form import ProspectForm
+        from jobfutures_tui.modals.prospect_form import prospect_form
 
         initial = ProspectInput.from_prospect(self.repo, prospect)
-        self.app.push_screen(ProspectForm("Edit job future", initial), self._saved_form(prospect))
+        self.app.push_screen(prospect_form("Edit job future", initial), self._saved_form(prospect))
 
     def _saved_form(self, prospect: Prospect | None) -> Callable[[ProspectInput | None], None]:
         def apply(data: ProspectInput | None) -> None:
             if data is None:
                 return
             result, records = apply_input(self.repo, data, prospect)
-            if self._save(*records):
-                self.reload(select=result.id)
+            verb = "Added" if prospect is None else "Edited"
+            self.jf.change(f"{verb} {data.company}", save=records, select=result.id)
 
         return apply
+
+    def action_open(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.open_prospect(prospect.id)
+
+    def action_archive(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.archive_or_reopen(prospect.id)
+
+    def action_delete(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.delete_prospect(prospect.id)
+
+    def action_snooze(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.snooze(prospect.id)
 
     def _selected_prospect(self) -> Prospect | None:
         prospect_id = self.selected_id
@@ -257,25 +429,13 @@ class BoardScreen(Screen[None]):
             return None
         return self.repo.prospect(prospect_id)
 
-    def _save(self, *records: Record) -> bool:
-        return self.app.save(*records)  # type: ignore[attr-defined]
-
-    def action_snooze(self) -> None:
-        prospect = self._selected_prospect()
-        if prospect is not None:
-            self.app.snooze(prospect.id, then=self.reload)  # type: ignore[attr-defined]
-
-    def _refuse(self, error: DataRefused) -> None:
-        """Damaged data found while drawing or saving: the app stops before writing."""
-        self.app.refuse(error)  # type: ignore[attr-defined]  # JobFuturesApp.refuse
-
     @on(StageColumn.CardClicked)
     def _clicked(self, event: StageColumn.CardClicked) -> None:
         previous, self.focus_stage = self.focus_stage, event.stage
         self.cursors[event.stage] = event.index
         self.redraw(previous, event.stage)
         if event.double:
-            self.action_edit()
+            self.action_open()
 
 
 def _gone(prospect_id: str) -> Card:

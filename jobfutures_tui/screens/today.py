@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pendulum
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 
 GROUP_TITLES = {
@@ -24,8 +25,16 @@ GROUP_TITLES = {
 }
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(AppScreen):
     TITLE = "Today"
+    COMPONENT_CLASSES = {
+        "today--group",
+        "today--late",
+        "today--due",
+        "today--company",
+        "today--how",
+        "today--why",
+    }
     BINDINGS = [
         Binding(
             "j", "cursor(1)", "Down", show=False, id="today.down", tooltip="Select the next touch"
@@ -46,9 +55,9 @@ class TodayScreen(Screen[None]):
     ]
 
     def __init__(self, repo: Repository) -> None:
-        super().__init__()
-        self.repo = repo
+        super().__init__(repo)
         self.items: list[DueItem] = []
+        self.worked_out_for: pendulum.Date | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,10 +66,17 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
+        if self.worked_out_for != local_today():
+            self.data_changed()  # a new day: the list is worked out again
+        else:
+            super().on_screen_resume()
+
+    def show_changes(self, select: str | None) -> None:
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        self.work_out(local_today())
+        self.worked_out_for = local_today()
+        self.work_out(self.worked_out_for)
 
     @work(thread=True, exclusive=True, group="due")
     def work_out(self, today: pendulum.Date) -> None:
@@ -69,7 +85,7 @@ class TodayScreen(Screen[None]):
             items = due_items(self.repo, today=today)
             upcoming = None if items else next_due(self.repo, today=today)
         except DataRefused as error:
-            self.app.call_from_thread(self.app.refuse, error)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.refuse, error)
             return
         if not get_current_worker().is_cancelled:  # a newer refresh replaced this one
             self.app.call_from_thread(self.show, items, upcoming, today)
@@ -82,7 +98,7 @@ class TodayScreen(Screen[None]):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter shows it on the board · z snooze · r refresh · 1 board"))
+            status.update(Text("enter opens it · z snooze · r refresh · 1 board"))
         else:
             status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
@@ -98,9 +114,32 @@ class TodayScreen(Screen[None]):
             members = [item for item in items if item.when(today) is group]
             if not members:
                 continue
-            options.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
-            options.extend(Option(_row(item), id=item.prospect_id) for item in members)
+            heading = Text(f"{title} ({len(members)})", style=self._style("group"))
+            options.append(Option(heading, disabled=True))
+            options.extend(Option(self._row(item), id=item.prospect_id) for item in members)
         return options
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"today--{part}", partial=True)
+
+    def _row(self, item: DueItem) -> Text:
+        """Two lines: when, then who; how, then why. Colours come from today.tcss."""
+        s = item.suggestion
+        row = Text()
+        if s.overdue_days:
+            days = "day" if s.overdue_days == 1 else "days"
+            row.append(f"{s.overdue_days} {days} late", style=self._style("late"))
+        else:
+            row.append(f"due {short_date(s.due)}", style=self._style("due"))
+        row.append("  ")
+        row.append(item.company, style=self._style("company"))
+        if item.person:
+            row.append(f" · {item.person}")
+        row.append(f"\n  {s.channel.label} · {s.kind.label}", style=self._style("how"))
+        row.append(f" — {s.reason}", style=self._style("why"))
+        if s.suggest_stage is not None:
+            row.append(f" (suggest: move to {s.suggest_stage.label})", style=self._style("why"))
+        return row
 
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#today-list", OptionList)
@@ -111,34 +150,12 @@ class TodayScreen(Screen[None]):
         if option is None or option.id is None:
             self.notify("Nothing selected to snooze.", timeout=2)
             return
-        # No redraw callback: coming back from the dialog resumes this screen, which
-        # works the list out again.
-        self.app.snooze(option.id)  # type: ignore[attr-defined]
+        self.jf.snooze(option.id)
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.app.show_board(select=event.option.id)  # type: ignore[attr-defined]
-
-
-def _row(item: DueItem) -> Text:
-    """Two lines: when, then who; how, then why."""
-    s = item.suggestion
-    row = Text()
-    if s.overdue_days:
-        days = "day" if s.overdue_days == 1 else "days"
-        row.append(f"{s.overdue_days} {days} late", style="bold red")
-    else:
-        row.append(f"due {short_date(s.due)}", style="bold green")
-    row.append("  ")
-    row.append(item.company, style="bold")
-    if item.person:
-        row.append(f" · {item.person}")
-    row.append(f"\n  {s.channel.label} · {s.kind.label}", style="cyan")
-    row.append(f" — {s.reason}", style="dim")
-    if s.suggest_stage is not None:
-        row.append(f" (suggest: move to {s.suggest_stage.label})", style="dim")
-    return row
+            self.jf.open_prospect(event.option.id)
 
 
 def _nothing_due(upcoming: DueItem | None) -> str:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +46,9 @@ _ORDER: dict[type[Record], int] = {Company: 0, Person: 1, Prospect: 2, Touch: 3}
 
 RecordT = TypeVar("RecordT", bound=Record)
 
+_CHANGE_LOG = 256
+"""Changes remembered for screens that redraw only what changed."""
+
 
 class Repository:
     """Open with :meth:`Repository.open`; use as a context manager or close()."""
@@ -62,6 +66,7 @@ class Repository:
         self._state = threading.RLock()
         self._entities_verified = False
         self.revision = 0
+        self._changed: deque[tuple[int, frozenset[str]]] = deque(maxlen=_CHANGE_LOG)
 
     # ----------------------------------------------------------- opening
 
@@ -263,12 +268,26 @@ class Repository:
         found = (self._get(Prospect, pid) for pid in self.open_prospect_ids())
         return [prospect for prospect in found if prospect is not None]
 
+    def prospect_ids(self, *, archived: bool | None = None) -> list[str]:
+        """Ids of all job futures, or only the archived (True) or open (False) ones,
+        without validating them."""
+        rows = list(self._rows(Prospect).items())
+        if archived is None:
+            return [rid for rid, _ in rows]
+        value = Stage.ARCHIVE.value
+        return [rid for rid, row in rows if (row.get("stage") == value) is archived]
+
+    def person_ids(self) -> list[str]:
+        return list(self._rows(Person))
+
     def open_prospect_ids(self) -> list[str]:
         """Ids of the job futures not archived, without validating them."""
-        archived = Stage.ARCHIVE.value
-        return [
-            rid for rid, row in list(self._rows(Prospect).items()) if row.get("stage") != archived
-        ]
+        return self.prospect_ids(archived=False)
+
+    def stored_rows(self, kind: type[Record]) -> Mapping[str, Mapping[str, Any]]:
+        """Every stored row of a kind, unvalidated and not to be changed: for
+        searching thousands of records at once. Shown text goes through records."""
+        return self._rows(kind)
 
     def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
         """A stored field of a record, unvalidated: for ordering and counting only.
@@ -313,6 +332,12 @@ class Repository:
     def touch(self, touch_id: str) -> Touch | None:
         return self._touches.get(touch_id)
 
+    def stored(self, kind: type[RecordT], record_id: str) -> RecordT | None:
+        """The stored version of any kind of record, touches included."""
+        if kind is Touch:
+            return self._touches.get(record_id)  # type: ignore[return-value]
+        return self._get(kind, record_id)
+
     def touches_for(self, prospect_id: str) -> list[Touch]:
         """A prospect's touches, newest first."""
         return self._touches.for_prospect(prospect_id)
@@ -340,50 +365,65 @@ class Repository:
         still what it was made from (:mod:`jobfutures_tui.rules.decisions`)."""
         return self._touches.derived
 
-    def stored_rows(self, kind: type[Record]) -> Mapping[str, dict[str, Any]]:
-        """Companies, people or job futures as stored, by id, unvalidated: for views
-        that check each field they read (:mod:`jobfutures_tui.rules.facts`).
-
-        A snapshot: a change replaces it rather than changing it. Never change it.
-        """
-        return self._rows(kind)
-
     # ----------------------------------------------------------- changing
 
     def save(self, *records: Record) -> None:
         """Insert or replace records; each file is written once, referenced ones first."""
-        self._check_writable()
-        # New records go in with one insert_multiple per file: TinyDB rebuilds a
-        # table on every operation, so one insert per record is quadratic.
-        inserts: dict[tuple[str, str], dict[str, Document]] = {}
-        with self._changing():
-            for record in sorted(records, key=lambda r: _ORDER[type(r)]):
-                if isinstance(record, Touch):
-                    self._touches.save(record, inserts)
-                    continue
-                file, table = _TABLES[type(record)]
-                document = as_document(record.id, record.model_dump(mode="json"))
-                pending = inserts.setdefault((file, table), {})
-                if record.id in self._rows(type(record)) and record.id not in pending:
-                    self._files.table(file, table).update(document, doc_ids=[record.id])
-                else:
-                    pending[record.id] = document
-                self._records[type(record)][record.id] = record
-            for (file, table), documents in inserts.items():
-                if documents:
-                    self._files.table(file, table).insert_multiple(documents.values())
+        self.apply(save=records)
 
     def delete(self, *records: Record) -> None:
         """Remove records; referencing ones (touches) go first."""
+        self.apply(delete=records)
+
+    def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
+        """Save some records and delete others as one change (one write per file)."""
         self._check_writable()
+        touched = {record.id for record in (*save, *delete)}
+        touched |= {r.prospect_id for r in (*save, *delete) if isinstance(r, Touch)}
         with self._changing():
-            for record in sorted(records, key=lambda r: -_ORDER[type(r)]):
+            self._changed.append((self.revision + 1, frozenset(touched)))
+            if save:
+                self._save(save)
+            for record in sorted(delete, key=lambda r: -_ORDER[type(r)]):
                 if isinstance(record, Touch):
                     self._touches.delete(record.id)
                 elif record.id in self._rows(type(record)):
                     self._records[type(record)].pop(record.id, None)
                     file, table = _TABLES[type(record)]
                     self._files.table(file, table).remove(doc_ids=[record.id])
+
+    def changed_since(self, revision: int) -> set[str] | None:
+        """Ids of records changed after ``revision`` (a touch also names its job
+        future), or None when that is too long ago to know."""
+        if revision == self.revision:
+            return set()
+        if not self._changed or self._changed[0][0] > revision + 1:
+            return None
+        found: set[str] = set()
+        for at, ids in self._changed:
+            if at > revision:
+                found |= ids
+        return found
+
+    def _save(self, records: Sequence[Record]) -> None:
+        # New records go in with one insert_multiple per file: TinyDB rebuilds a
+        # table on every operation, so one insert per record is quadratic.
+        inserts: dict[tuple[str, str], dict[str, Document]] = {}
+        for record in sorted(records, key=lambda r: _ORDER[type(r)]):
+            if isinstance(record, Touch):
+                self._touches.save(record, inserts)
+                continue
+            file, table = _TABLES[type(record)]
+            document = as_document(record.id, record.model_dump(mode="json"))
+            pending = inserts.setdefault((file, table), {})
+            if record.id in self._rows(type(record)) and record.id not in pending:
+                self._files.table(file, table).update(document, doc_ids=[record.id])
+            else:
+                pending[record.id] = document
+            self._records[type(record)][record.id] = record
+        for (file, table), documents in inserts.items():
+            if documents:
+                self._files.table(file, table).insert_multiple(documents.values())
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:

@@ -68,6 +68,9 @@ class StageColumn(ScrollView, can_focus=False):
         self.now = utc_now()
         self.today = local_today()
         self._spans: dict[str, Style] = {}
+        self._lines: dict[tuple[str, int, bool, bool, int, Style], tuple[Card, Strip]] = {}
+        """Drawn lines, kept while their card is the same object: redraws after
+        a key press then cost a lookup per line."""
         self._update_title()
 
     def show(
@@ -79,8 +82,10 @@ class StageColumn(ScrollView, can_focus=False):
         self.cursor = cursor if ids else None
         self.active = active
         self.set_class(active, "-active")
-        self.now = utc_now()
-        self.today = local_today()
+        now, today = utc_now(), local_today()
+        if now.date() != self.now.date() or today != self.today or len(self._lines) > 4096:
+            self._lines.clear()  # "3d ago" or "due Thu" moved on, or too many stale cards kept
+        self.now, self.today = now, today
         self.virtual_size = Size(self.scrollable_content_region.width, len(ids) * PITCH)
         self._update_title()
         self.refresh()
@@ -95,6 +100,7 @@ class StageColumn(ScrollView, can_focus=False):
         self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
 
     def on_resize(self, event: events.Resize) -> None:
+        self._lines.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.ids) * PITCH)
         self.scroll_to_cursor()
 
@@ -107,7 +113,7 @@ class StageColumn(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         line = y + int(self.scroll_offset.y)
         index, row = divmod(line, PITCH)
-        base = self.rich_style
+        base = self.visual_style.rich_style  # cached; rich_style walks every ancestor
         if not self.ids or self.card_for is None:
             if y == 0:
                 hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
@@ -116,12 +122,22 @@ class StageColumn(ScrollView, can_focus=False):
         if index >= len(self.ids) or row >= CARD_HEIGHT:
             return Strip.blank(width, base)
         selected = index == self.cursor
+        card = self.card_for(self.ids[index])
+        key = (card.prospect_id, row, selected, self.active, width, base)
+        cached = self._lines.get(key)
+        if cached is not None and cached[0] is card:
+            return cached[1]
+        strip = self._draw_line(card, row, selected, width, base)
+        self._lines[key] = (card, strip)
+        return strip
+
+    def _draw_line(self, card: Card, row: int, selected: bool, width: int, base: Style) -> Strip:
         style = self.get_component_rich_style("card--selected" if selected else "card")
         bar_style = (
             self.get_component_rich_style("card--bar") if selected and self.active else style
         )
         text = Text(BAR if selected else " ", style=bar_style, end="")
-        text.append_text(self._card_line(self.card_for(self.ids[index]), row, width - 1))
+        text.append_text(self._card_line(card, row, width - 1))
         text.stylize_before(style)  # background under the whole line; spans keep their colours
         return self._strip(text, width, base + style)
 
@@ -167,7 +183,13 @@ class StageColumn(ScrollView, can_focus=False):
         elif row == 2:
             text = Text(card.role) if card.role else Text("role not set", style=muted)
         else:
-            return self._touch_line(card, width)
+            if card.stage is not Stage.ARCHIVE:
+                return self._touch_line(card, width)
+            text = Text("archived · ", style=muted)
+            if card.last_touch is None:
+                text.append("no touch yet")
+            else:
+                text.append(f"{card.last_touch.channel.label} {ago(card.last_touch.at, self.now)}")
         text.truncate(max(width, 0), overflow="ellipsis")
         return text
 

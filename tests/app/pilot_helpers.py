@@ -33,8 +33,9 @@ def add_prospect(
     prospect = Prospect(company_id=firm.id, person_ids=(who.id,), role=discussed, stage=stage)
     records: list = [firm, who, prospect]
     if touched is not None:
-        records.append(Touch(prospect_id=prospect.id, person_id=who.id, at=touched,
-                             channel="email"))
+        records.append(
+            Touch(prospect_id=prospect.id, person_id=who.id, at=touched, channel="email")
+        )
     repo.save(*records)
     repo.flush()
     return prospect

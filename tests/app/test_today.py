@@ -11,6 +11,7 @@ from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.demo import populate
 from jobfutures_tui.models import Company, Prospect, Touch
 from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.screens.detail import DetailScreen
 from jobfutures_tui.screens.today import TodayScreen
 from jobfutures_tui.store import BackgroundWriter, Repository
 
@@ -50,10 +51,11 @@ async def test_today_lists_the_demo_touches_due_with_reasons(tmp_path: Path) -> 
             first = screen.items[0]
             await pilot.press("enter")
             await pilot.pause()
-            board = app.screen
-            assert isinstance(board, BoardScreen)
-            assert board.selected_id == first.prospect_id, "enter shows it on the board"
-            await open_today(app, pilot)
+            detail = app.screen
+            assert isinstance(detail, DetailScreen)
+            assert detail.prospect_id == first.prospect_id, "enter opens the job future"
+            await pilot.press("escape")
+            assert isinstance(app.screen, TodayScreen)
             await pilot.press("1")
             assert isinstance(app.screen, BoardScreen)
         repo.close()

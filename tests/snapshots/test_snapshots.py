@@ -58,3 +58,11 @@ def test_today(snap_compare, demo_app: JobFuturesApp) -> None:
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=wait_for_the_list)
+
+
+def test_detail(snap_compare, demo_app: JobFuturesApp) -> None:
+    assert snap_compare(demo_app, terminal_size=SIZE, press=["l", "enter"])
+
+
+def test_people(snap_compare, demo_app: JobFuturesApp) -> None:
+    assert snap_compare(demo_app, terminal_size=SIZE, press=["3", "slash", *"man"])

@@ -1,4 +1,4 @@
-"""The models, the store and the rules (every module of each) load without textual."""
+"""Models, store, rules, import/export and the shell commands load without textual."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ import importlib
 import pkgutil
 import sys
 
-for name in ("jobfutures_tui.models", "jobfutures_tui.store", "jobfutures_tui.rules"):
+for name in (
+    "jobfutures_tui.models",
+    "jobfutures_tui.store",
+    "jobfutures_tui.rules",
+    "jobfutures_tui.exchange",
+    "jobfutures_tui.commands",
+):
     package = importlib.import_module(name)
     for module in pkgutil.walk_packages(package.__path__, prefix=name + "."):
         importlib.import_module(module.name)
@@ -22,7 +28,7 @@ print(",".join(loaded) or "none")
 """
 
 
-def test_models_store_and_rules_do_not_import_textual() -> None:
+def test_models_store_rules_exchange_and_commands_do_not_import_textual() -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,

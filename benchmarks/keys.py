@@ -1,0 +1,213 @@
+"""How fast the screen answers a key, at 10 and at 5,000 job futures.
+
+    python -m benchmarks.keys           # writes docs/benchmarks-keys.md
+    python -m benchmarks.keys --quick   # fewer repeats, no file written
+
+Each size runs in a fresh process (``--probe FOLDER``) that drives the real
+app headless with Pilot at 120x40 on a working copy of the generated data,
+plus one job future with 200 touches to open. A key's time runs from the
+press until the app is idle again with the screen updated; Pilot's own cost
+(a key bound to nothing, measured the same way) is subtracted. Medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "docs" / "benchmarks-keys.md"
+SIZES = ((10, 50), (5_000, 50_000))
+REPEATS = 21
+QUICK_REPEATS = 7
+GROWTH = 1.2
+SLACK_MS = 20.0
+OPENED_TOUCHES = 200
+
+KEYS = {
+    "noop": "a key bound to nothing (Pilot's own cost, subtracted)",
+    "select": "move the selection (j / k)",
+    "stage": "move a card to the next / previous stage (> / <), saved",
+    "filter": "filter: type one character after /",
+    "detail": "open a job future with 200 touches (enter)",
+    "back": "back from it to the board (escape)",
+}
+
+
+def seed_big_timeline(folder: Path) -> str:
+    """A job future with 200 touches, to open; returns its id."""
+    import pendulum
+
+    from jobfutures_tui.models import Company, Person, Prospect, Touch
+    from jobfutures_tui.store import Repository
+
+    with Repository.open(folder) as repo:
+        firm = Company(name="Aaa Benchmark Co")
+        who = Person(name="Bea Bench", company_id=firm.id)
+        job = Prospect(company_id=firm.id, person_ids=(who.id,), role="Data lead")
+        start = pendulum.now("UTC").subtract(days=OPENED_TOUCHES * 3)
+        touches = [
+            Touch(
+                prospect_id=job.id,
+                person_id=who.id,
+                at=start.add(days=3 * n),
+                channel="email",
+                note=f"touch {n}",
+            )
+            for n in range(OPENED_TOUCHES)
+        ]
+        repo.save(firm, who, job, *touches)
+        return job.id
+
+
+async def drive(folder: Path, repeats: int) -> dict[str, list[float]]:
+    from jobfutures_tui.app import JobFuturesApp
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.store import BackgroundWriter, Repository
+
+    big = seed_big_timeline(folder)
+    repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+    app = JobFuturesApp(repo)
+    timings: dict[str, list[float]] = {name: [] for name in KEYS}
+    async with app.run_test(size=(120, 40)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        await pilot.pause(2.0)  # the background verify finishes first
+
+        async def timed(name: str, *keys: str) -> None:
+            started = time.perf_counter()
+            await pilot.press(*keys)
+            await pilot.pause()
+            timings[name].append((time.perf_counter() - started) * 1000)
+
+        async def untimed(*keys: str) -> None:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+        rounds: list[Callable[[int], Awaitable[None]]] = []
+
+        async def noop(n: int) -> None:
+            await timed("noop", "f12")
+
+        async def select(n: int) -> None:
+            await timed("select", "j" if n % 2 == 0 else "k")
+
+        async def stage(n: int) -> None:
+            board.select_prospect(big)
+            await timed("stage", "greater_than_sign" if n % 2 == 0 else "less_than_sign")
+
+        async def filter_one(n: int) -> None:
+            await untimed("slash")
+            await timed("filter", "e")
+            await untimed("escape")
+
+        async def detail(n: int) -> None:
+            board.select_prospect(big)
+            await timed("detail", "enter")
+            await timed("back", "escape")
+
+        rounds = [noop, select, stage, filter_one, detail]
+        for n in range(repeats + 1):  # the first round warms caches and imports up
+            for step in rounds:
+                await step(n)
+            if n == 0:
+                for values in timings.values():
+                    values.clear()
+        await pilot.press("q")
+    repo.close()
+    return timings
+
+
+def probe(folder: str, repeats: int) -> dict[str, Any]:
+    timings = asyncio.run(drive(Path(folder), repeats))
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
+def run_probe(folder: Path, repeats: int) -> dict[str, float]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.keys",
+            "--probe",
+            str(folder),
+            "--repeats",
+            str(repeats),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(results: dict[tuple[int, int], dict[str, float]], repeats: int) -> str:
+    small, large = (results[size] for size in SIZES)
+    lines = [
+        "# Key latency",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with "
+        "`python -m benchmarks.keys` (see its docstring for the method). Net milliseconds "
+        "from a key press to the updated screen, Pilot's own cost subtracted; medians "
+        f"of {repeats} presses after a warm-up round. Target: no key slower at 5,000 / "
+        f"50,000 than {GROWTH}× its 10 / 50 figure + {SLACK_MS:.0f} ms.",
+        "",
+        "| key | 10 / 50 | 5,000 / 50,000 | limit | result |",
+        "|---|--:|--:|--:|---|",
+    ]
+    noop_small, noop_large = small["noop"], large["noop"]
+    lines.append(f"| {KEYS['noop']} | {noop_small:.1f} (raw) | {noop_large:.1f} (raw) | | |")
+    for name, label in KEYS.items():
+        if name == "noop":
+            continue
+        a = max(small[name] - noop_small, 0.0)
+        b = max(large[name] - noop_large, 0.0)
+        limit = GROWTH * a + SLACK_MS
+        verdict = "**PASS**" if b <= limit else "**FAIL**"
+        lines.append(f"| {label} | {a:.1f} | {b:.1f} | {limit:.1f} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.keys")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--probe", metavar="FOLDER")
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    args = parser.parse_args(argv)
+    if args.probe:
+        print(json.dumps(probe(args.probe, args.repeats)))
+        return 0
+    from benchmarks.generate import generated, working_copy
+
+    repeats = QUICK_REPEATS if args.quick else REPEATS
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="jobfutures-keys-") as scratch:
+        for prospects, touches in SIZES:
+            folder = working_copy(
+                generated(prospects, touches), Path(tempfile.mkdtemp(dir=scratch))
+            )
+            print(f"== {prospects} / {touches} …", file=sys.stderr, flush=True)
+            results[(prospects, touches)] = run_probe(folder, repeats)
+    text = report(results, repeats)
+    print(text)
+    if not args.quick:
+        REPORT.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""What the data commands share: the folder, plain output, JSON, a y/N question, a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.paths import data_folder
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+PROGRESS_MIN_ROWS = 300
+"""Smaller files are read before a bar would be seen."""
+BAR_CELLS = 30
+
+
+@contextlib.contextmanager
+def folder_of(args: argparse.Namespace) -> Iterator[Path]:
+    """The data folder the command works on: ``--data``, the default, or a demo copy."""
+    if getattr(args, "demo", False):
+        from jobfutures_tui.cli import demo_folder
+
+        with demo_folder() as folder:
+            yield folder
+    else:
+        yield data_folder(args.data)
+
+
+def refuse_read_only(args: argparse.Namespace, what: str) -> None:
+    if getattr(args, "read_only", False):
+        raise ExchangeError(f"--read-only: {what} would change the data, so it was not done")
+
+
+def emit(text: str) -> None:
+    """Write to stdout at once; a closed pipe (``| head``) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def emit_lines(lines: list[str]) -> None:
+    emit("".join(line + "\n" for line in lines))
+
+
+def emit_json(document: Any) -> None:
+    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def say(text: str) -> None:
+    """A remark for the person at the terminal, kept out of stdout (which may be a file)."""
+    print(text, file=sys.stderr)
+
+
+def interactive() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; anything but y/yes is no."""
+    try:
+        sys.stderr.write(f"{question} [y/N] ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline()
+    except (EOFError, KeyboardInterrupt):
+        return False
+    return answer.strip().casefold() in ("y", "yes")
+
+
+def should_apply(args: argparse.Namespace, question: str) -> bool:
+    """``--apply`` says yes; at a terminal we ask; in a script the answer is no."""
+    if args.apply:
+        return True
+    if args.json or not interactive():
+        return False
+    return confirm(question)
+
+
+def progress_bar(
+    label: str, stream: TextIO | None = None, *, force: bool = False
+) -> Callable[[int, int], None] | None:
+    """A bar on stderr for long imports, only when a person is watching."""
+    out = stream or sys.stderr
+    if not force and not out.isatty():
+        return None
+    shown = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal shown
+        if total < PROGRESS_MIN_ROWS:
+            return
+        filled = BAR_CELLS * done // max(total, 1)
+        bar = "█" * filled + "░" * (BAR_CELLS - filled)
+        out.write(f"\r{label} {bar} {done}/{total}")
+        shown = True
+        if done >= total:
+            out.write("\n")
+        out.flush()
+
+    return update
+
+
+def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
+    """To ``path`` (refusing to replace a file without --force), or to stdout for None / -."""
+    if path in (None, "-"):
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+        return None
+    from jobfutures_tui.store.files import write_atomic
+
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise ExchangeError(f"{target} is a folder; give a file name")
+    if target.exists() and not force:
+        raise ExchangeError(f"{target} already exists; add --force to replace it")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as exc:
+        raise ExchangeError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target
+
+
+def run_handler(args: argparse.Namespace) -> int:
+    """Call the command's handler; a refusal of ours becomes a message and exit 1."""
+    import importlib
+
+    module_name, _, function = args.handler.partition(":")
+    handler = getattr(importlib.import_module(module_name), function)
+    try:
+        code: int = handler(args)
+    except ExchangeError as error:
+        print(f"jobfutures: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return code

@@ -1,0 +1,72 @@
+"""``jobfutures backup``: the whole data folder as one zip, wherever the user wants it.
+
+The same format as the automatic backups (the data files at the root of the
+zip), so ``jobfutures restore`` takes either. Files are read as they are on
+disk, so a backup can be taken while the app is open, and of data the app
+refuses, to keep a copy before trying to fix it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pendulum
+
+from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.store.backups import Backup, list_backups
+from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.store.layout import BACKUPS_DIR, data_files
+
+
+def default_name(moment: pendulum.DateTime | None = None) -> str:
+    """``jobfutures_2026-11-23_150000.zip``: not ``jobfutures-…``, the automatic backups' names,
+    so one written among them is never pruned or misread as one of them."""
+    stamp = (moment or pendulum.now()).format("YYYY-MM-DD[_]HHmmss")
+    return f"jobfutures_{stamp}.zip"
+
+
+def backup_to(folder: Path, target: Path | None = None, *, overwrite: bool = False) -> Path:
+    """Zip every data file of ``folder`` into ``target`` (a file, or a folder to put it in)."""
+    names = data_files(folder)
+    if not names:
+        raise ExchangeError(f"there is no jobfutures data in {folder} to back up")
+    if target is None:
+        target = Path.cwd() / default_name()
+    elif target.is_dir():
+        target = target / default_name()
+    if target.exists() and not overwrite:
+        raise ExchangeError(f"{target} already exists; add --force to replace it")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(name, (folder / name).read_bytes())
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, buffer.getvalue())
+    except OSError as exc:
+        raise ExchangeError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target
+
+
+def automatic_backups(folder: Path) -> list[Backup]:
+    """The backups jobfutures took by itself, newest first."""
+    return list_backups(folder / BACKUPS_DIR)
+
+
+def taken_at(backup: Backup) -> pendulum.DateTime | None:
+    """When an automatic backup was taken, from its name; None for a file renamed by hand."""
+    try:
+        return backup.taken_at
+    except ValueError:
+        return None
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")

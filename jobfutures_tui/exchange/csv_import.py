@@ -1,0 +1,341 @@
+"""A spreadsheet of people or of job futures, whatever its columns are called.
+
+The mapping from columns to fields is guessed from the header (``E-mail
+Address`` fills email, ``Status`` fills stage), shown in the dry run for the
+user to confirm, and can be overridden column by column. Cells are read with
+the stdlib ``csv`` module: quoted line breaks, doubled quotes, commas,
+semicolons or tabs between cells, any line ending, an optional BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.exchange.linkedin import parse_connected_on
+from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
+from jobfutures_tui.exchange.text import read_text
+from jobfutures_tui.models import Person, Prospect, describe
+
+FIELD_SIZE_LIMIT = 10 * 1024 * 1024
+"""A cell this long is refused by the models with a clear message, not by csv."""
+
+
+class Kind(StrEnum):
+    PEOPLE = "people"
+    PROSPECTS = "prospects"
+
+
+PEOPLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "fullname", "contactname", "contact", "displayname"),
+    "first_name": ("firstname", "givenname", "first"),
+    "last_name": ("lastname", "surname", "familyname", "last"),
+    "title": ("title", "jobtitle", "position"),
+    "company": ("company", "companyname", "organization", "organisation", "employer", "org"),
+    "role": ("role", "personrole", "roleinhiring"),
+    "preferred_channel": ("preferredchannel", "channel"),
+    "phone": ("phone", "phonenumber", "mobile", "mobilephone", "telephone", "tel", "cell"),
+    "email": ("email", "emailaddress", "mail", "workemail", "primaryemail"),
+    "linkedin": ("linkedin", "linkedinurl", "linkedinprofile", "profileurl", "url"),
+    "city": ("city", "location", "town"),
+    "notes": ("notes", "note", "comments", "comment"),
+    "do_not_contact": ("donotcontact", "dnc", "nocontact"),
+}
+PROSPECT_FIELDS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "companyname", "organization", "organisation", "employer", "org"),
+    "website": ("website", "companywebsite", "web", "site", "homepage"),
+    "person": (
+        "person",
+        "contact",
+        "contactname",
+        "name",
+        "hiringmanager",
+        "manager",
+        "interviewer",
+    ),
+    "person_title": ("persontitle", "contacttitle", "managertitle"),
+    "person_email": ("email", "emailaddress", "contactemail", "personemail", "manageremail"),
+    "person_phone": ("phone", "phonenumber", "contactphone", "mobile", "telephone"),
+    "person_linkedin": ("linkedin", "linkedinurl", "contactlinkedin", "profileurl"),
+    "role": ("role", "roledisccussed", "rolediscussed", "position", "jobtitle", "job", "title"),
+    "stage": ("stage", "status"),
+    "origin": ("origin", "howitbegan", "source", "outcome"),
+    "began_on": (
+        "beganon",
+        "began",
+        "interviewdate",
+        "interviewedon",
+        "interviewed",
+        "date",
+        "dateapplied",
+        "applied",
+    ),
+    "notes": ("notes", "note", "comments", "comment"),
+    "self_assessment": ("selfassessment", "reflection", "lessons", "howitwent"),
+    "tags": ("tags", "tag", "labels"),
+}
+FIELDS = {Kind.PEOPLE: PEOPLE_FIELDS, Kind.PROSPECTS: PROSPECT_FIELDS}
+_PROSPECT_HINTS = {"stage", "status", "interviewdate", "rolediscussed", "origin", "howitbegan"}
+_YES = {"yes", "y", "true", "1", "x", "✓"}
+_NO = {"", "no", "n", "false", "0"}
+
+
+def squash(column: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", column.casefold())
+
+
+def guess_kind(header: list[str]) -> Kind:
+    """Job futures if the sheet tracks stages or interviews, else people."""
+    return Kind.PROSPECTS if {squash(c) for c in header} & _PROSPECT_HINTS else Kind.PEOPLE
+
+
+def guess_mapping(header: list[str], kind: Kind) -> dict[str, str]:
+    """Each column and the field it fills; "" for a column left out. A field is filled once."""
+    mapping: dict[str, str] = {column: "" for column in header}
+    taken: set[str] = set()
+    # Exact names first ("Email"), then names that start like one ("Notes, free text").
+    for exact in (True, False):
+        for column in header:
+            if mapping[column]:
+                continue
+            key = squash(column)
+            target = next(
+                (
+                    f
+                    for f, names in FIELDS[kind].items()
+                    if f not in taken
+                    and any(key == n if exact else len(n) >= 4 and key.startswith(n) for n in names)
+                ),
+                "",
+            )
+            mapping[column] = target
+            if target:
+                taken.add(target)
+    return mapping
+
+
+def apply_overrides(
+    mapping: dict[str, str], overrides: Mapping[str, str], kind: Kind
+) -> dict[str, str]:
+    """``{"Full Name": "name", "Notes": ""}`` over the guess; refuses unknown columns or fields."""
+    result = dict(mapping)
+    by_squash = {squash(column): column for column in mapping}
+    for column, target in overrides.items():
+        found = column if column in mapping else by_squash.get(squash(column))
+        if found is None:
+            raise ExchangeError(
+                f"there is no column '{column}' in this file; its columns are: "
+                + ", ".join(mapping)
+            )
+        target = target.strip()
+        if target and target not in FIELDS[kind]:
+            raise ExchangeError(
+                f"'{target}' is not a field of {kind.value}; choose one of: "
+                + ", ".join(FIELDS[kind])
+            )
+        for other, field in result.items():
+            if target and field == target and other != found:
+                result[other] = ""  # a field comes from one column only
+        result[found] = target
+    return result
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, str]:
+    """``--map "Full Name=name"`` options; ``"Notes="`` leaves a column out."""
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, target = pair.rpartition("=")
+        if not sep or not column.strip():
+            raise ExchangeError(f"--map '{pair}': write COLUMN=FIELD (or COLUMN= to leave it out)")
+        overrides[column.strip()] = target
+    return overrides
+
+
+def read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and each non-empty row with the line it starts on."""
+    delimiter = _delimiter(text)
+    old_limit = csv.field_size_limit(FIELD_SIZE_LIMIT)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows: list[tuple[int, list[str]]] = []
+        start = 1
+        try:
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if any(cell.strip() for cell in cells):
+                    rows.append((line, cells))
+        except csv.Error as exc:
+            raise ExchangeError(
+                f"line {reader.line_num}: this is not readable CSV ({exc})"
+            ) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    if not rows:
+        raise ExchangeError("the file is empty: no header line")
+    header = [cell.strip() for cell in rows[0][1]]
+    if len(set(header)) != len(header):
+        raise ExchangeError("two columns of the header have the same name: rename one")
+    return header, rows[1:]
+
+
+def _delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever the header line uses most, outside quotes.
+
+    csv.Sniffer guesses from the data too and is fooled by commas inside cells.
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {sep: unquoted.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _by_field(cells: list[str], header: list[str], mapping: dict[str, str]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    for index, column in enumerate(header):
+        target = mapping.get(column, "")
+        if target and index < len(cells):
+            row[target] = cells[index].strip()
+    return row
+
+
+def _flag(text: str) -> bool:
+    key = text.strip().casefold()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ValueError(f"'{text}' is not yes or no")
+
+
+def _day(text: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return parse_connected_on(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date (use 2024-03-15 or 15 Mar 2024)") from None
+
+
+def _blank_none(row: dict[str, Any], *names: str) -> None:
+    for name in names:
+        if name in row and not str(row[name]).strip():
+            del row[name]
+
+
+class CsvImport:
+    """The header, guessed kind and mapping of a file, before any row is planned."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        kind: Kind | None = None,
+        overrides: Mapping[str, str] | None = None,
+    ) -> None:
+        self.path = path
+        self.header, self.rows = read_rows(read_text(path))
+        self.kind = kind or guess_kind(self.header)
+        self.mapping = apply_overrides(
+            guess_mapping(self.header, self.kind), overrides or {}, self.kind
+        )
+        self._check_required()
+
+    def _check_required(self) -> None:
+        chosen = set(self.mapping.values())
+        if self.kind is Kind.PEOPLE and not chosen & {"name", "first_name", "last_name"}:
+            wanted = "name (or first_name and last_name)"
+        elif self.kind is Kind.PROSPECTS and "company" not in chosen:
+            wanted = "company"
+        else:
+            return
+        raise ExchangeError(
+            f"no column of this file fills {wanted}; say which one with "
+            f"--map COLUMN={wanted.split()[0]} (its columns are: {', '.join(self.header)})"
+        )
+
+    def plan(self, existing: Existing, progress: Progress | None = None) -> ImportPlan:
+        source = f"Spreadsheet of {'job futures' if self.kind is Kind.PROSPECTS else 'people'}"
+        plan = ImportPlan(source, str(self.path), mapping=self.mapping)
+        builder = PlanBuilder(plan, existing)
+        for line, cells in builder.read(self.rows, len(self.rows), progress):
+            extra = cells[len(self.header) :]
+            if any(cell.strip() for cell in extra):
+                builder.error(
+                    line,
+                    f"{len(cells)} cells but the header has {len(self.header)} columns "
+                    "(a separator inside a cell that is not quoted?)",
+                )
+                continue
+            row = _by_field(cells, self.header, self.mapping)
+            try:
+                if self.kind is Kind.PEOPLE:
+                    self._person(builder, line, row)
+                else:
+                    self._prospect(builder, line, row)
+            except ValueError as exc:  # a cell that is not a date, yes/no, stage…
+                builder.error(line, describe(exc) if isinstance(exc, ValidationError) else str(exc))
+        return plan
+
+    def _person(self, builder: PlanBuilder, line: int, row: dict[str, Any]) -> None:
+        first, last = row.pop("first_name", ""), row.pop("last_name", "")
+        if not row.get("name"):
+            row["name"] = " ".join(f"{first} {last}".split())
+        if not row["name"]:
+            builder.skip(line, "no name")
+            return
+        company = row.pop("company", "")
+        if "do_not_contact" in row:
+            row["do_not_contact"] = _flag(row["do_not_contact"])
+        _blank_none(row, "role", "preferred_channel")
+        builder.person(line, row, company=company)
+
+    def _prospect(self, builder: PlanBuilder, line: int, row: dict[str, Any]) -> None:
+        company_name = row.pop("company", "")
+        if not company_name:
+            builder.skip(line, "no company")
+            return
+        website = row.pop("website", "")
+        person_fields = {
+            field: row.pop(f"person_{field}", "")
+            for field in ("title", "email", "phone", "linkedin")
+        }
+        person_fields["name"] = row.pop("person", "")
+        row["began_on"] = _day(row.get("began_on", ""))
+        if "tags" in row:
+            row["tags"] = tuple(t.strip() for t in re.split(r"[;,]", row["tags"]) if t.strip())
+        _blank_none(row, "stage", "origin", "began_on")
+        # Check both records before anything is planned: a bad row leaves nothing behind.
+        Prospect.model_validate({**row, "company_id": "pending"})
+        if person_fields["name"]:
+            Person.model_validate(person_fields)
+        company = builder.company(company_name, line, website=website)
+        person_ids: tuple[str, ...] = ()
+        if person_fields["name"]:
+            person = builder.person(line, person_fields, company=company_name, report=False)
+            if person is None:
+                return
+            person_ids = (person.id,)
+        found = builder.prospects.find(company.id, row.get("role", ""))
+        if found is not None:
+            earlier = builder.first_line(found.id)
+            what = f"{company_name} · {found.role or 'no role'}"
+            if earlier is not None:
+                builder.skip(line, f"{what}: same job future as line {earlier}")
+            else:
+                builder.plan.matched.append(RowNote(line, f"{what}: already here"))
+            return
+        prospect = Prospect.model_validate(
+            {**row, "company_id": company.id, "person_ids": person_ids}
+        )
+        builder.prospects.add(prospect)
+        builder.add(prospect, line)

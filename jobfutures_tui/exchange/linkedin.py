@@ -1,0 +1,102 @@
+"""LinkedIn's Connections.csv, exactly as "Download your data" hands it over.
+
+The file starts with a few lines of notes before the header (newer exports),
+may carry a byte-order mark, leaves most emails empty, and dates the
+connection like ``15 Mar 2024``. Each connection becomes a person (role
+"other": LinkedIn does not say who hired whom), matched to stored people by
+profile URL, then email, then name and company.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress
+from jobfutures_tui.exchange.text import read_text
+from jobfutures_tui.models import PersonRole
+
+SOURCE = "LinkedIn connections"
+COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {name.casefold(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -](\d{4})$")
+
+
+def parse_connected_on(text: str) -> date:
+    """``15 Mar 2024`` (LinkedIn's own form, in English whatever the locale) or ISO."""
+    text = text.strip()
+    match = _DAY_MONTH_YEAR.match(text)
+    try:
+        if match:
+            day, month, year = match.groups()
+            return date(int(year), _MONTHS[month.casefold()], int(day))
+        return date.fromisoformat(text)
+    except (KeyError, ValueError):
+        raise ValueError(f"'{text}' is not a date like 15 Mar 2024") from None
+
+
+def rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number in the file, row by column name), after the notes preamble."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    start = 1
+    for cells in reader:
+        line = start
+        start = reader.line_num + 1
+        if header is None:
+            if [cell.strip().casefold() for cell in cells[:2]] == ["first name", "last name"]:
+                header = [cell.strip() for cell in cells]
+                missing = [c for c in COLUMNS if c not in header]
+                if missing:
+                    raise ExchangeError(
+                        f"the header of this LinkedIn file (line {line}) lacks {', '.join(missing)}"
+                    )
+            continue
+        if not any(cell.strip() for cell in cells):
+            continue
+        yield line, {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}
+    if header is None:
+        raise ExchangeError(
+            "this does not look like LinkedIn's Connections.csv: no header line starting "
+            "with First Name, Last Name"
+        )
+
+
+def plan_import(path: Path, existing: Existing, progress: Progress | None = None) -> ImportPlan:
+    """The dry run of importing this Connections.csv."""
+    text = read_text(path)
+    builder = PlanBuilder(ImportPlan(SOURCE, str(path)), existing)
+    found = list(rows(text))
+    for line, row in builder.read(found, len(found), progress):
+        name = " ".join(f"{row['First Name']} {row['Last Name']}".split())
+        if not name:
+            builder.skip(line, "no name (a member who left LinkedIn or hid their profile)")
+            continue
+        notes = ""
+        if row["Connected On"].strip():
+            try:
+                since = parse_connected_on(row["Connected On"])
+            except ValueError as exc:
+                builder.error(line, f"Connected On: {exc}")
+                continue
+            month = MONTH_NAMES[since.month - 1]
+            notes = f"Connected on LinkedIn on {since.day} {month} {since.year}."
+        builder.person(
+            line,
+            {
+                "name": name,
+                "title": row["Position"],
+                "email": row["Email Address"].strip(),
+                "linkedin": row["URL"].strip(),
+                "role": PersonRole.OTHER,
+                "notes": notes,
+            },
+            company=row["Company"],
+        )
+    return builder.plan

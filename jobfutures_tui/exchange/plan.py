@@ -1,0 +1,237 @@
+"""An import, worked out before anything is written: what is new, matched, skipped, wrong.
+
+Every importer builds an :class:`ImportPlan` against the stored data without
+changing it (the dry run), so the user sees the summary first; :meth:`apply`
+then takes a backup and saves every new record in one save. Stored records
+are never changed by a merge: a match is reported and left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from jobfutures_tui.exchange.matching import Companies, People, Prospects
+from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, describe
+from jobfutures_tui.store import Repository
+from jobfutures_tui.store.layout import data_files
+
+Progress = Callable[[int, int], None]
+"""Called with (rows done, rows in all) while a file is read."""
+
+PROGRESS_EVERY = 50
+
+_KINDS: tuple[tuple[type[Record], str, str], ...] = (
+    (Company, "company", "companies"),
+    (Person, "person", "people"),
+    (Prospect, "job future", "job futures"),
+    (Touch, "touch", "touches"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowNote:
+    """Something about one row (a line number in the file; 0 when it has none)."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "message": self.message}
+
+
+@dataclass
+class Existing:
+    """The stored records an import is matched against."""
+
+    companies: list[Company] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    prospects: list[Prospect] = field(default_factory=list)
+    touch_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, repo: Repository, *, touches: bool = False) -> Existing:
+        prospects = repo.prospects(include_archived=True)
+        touch_ids = {t.id for p in prospects for t in repo.touches_for(p.id)} if touches else set()
+        return cls(repo.companies(), repo.people(), prospects, touch_ids)
+
+    @classmethod
+    def in_folder(cls, folder: Path, *, touches: bool = False) -> Existing:
+        """Read-only, so a dry run works while the app is open; empty if no data yet."""
+        if not data_files(folder):
+            return cls()
+        with Repository.open(folder, read_only=True) as repo:
+            return cls.of(repo, touches=touches)
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    """What was read, in words: "LinkedIn connections"."""
+    path: str
+    rows: int = 0
+    new: list[Record] = field(default_factory=list)
+    matched: list[RowNote] = field(default_factory=list)
+    skipped: list[RowNote] = field(default_factory=list)
+    errors: list[RowNote] = field(default_factory=list)
+    mapping: dict[str, str] | None = None
+    """Generic CSV only: each column and the field it fills ("" when ignored)."""
+    notes: list[str] = field(default_factory=list)
+
+    def new_counts(self) -> dict[str, int]:
+        counts = Counter(type(record) for record in self.new)
+        return {plural: counts[kind] for kind, _, plural in _KINDS if counts[kind]}
+
+    def summary(self, *, limit: int = 20) -> list[str]:
+        """The dry-run report, in plain lines."""
+        lines = [f"{self.source}: {self.path}"]
+        lines.extend(f"  note: {note}" for note in self.notes)
+        if self.mapping is not None:
+            lines.append("Columns:")
+            width = max((len(c) for c in self.mapping), default=0)
+            for column, target in self.mapping.items():
+                lines.append(f"  {column.ljust(width)}  → {target or '(ignored)'}")
+        new = ", ".join(f"{n} {plural}" for plural, n in self.new_counts().items()) or "nothing"
+        lines.append(f"Rows read: {self.rows}")
+        lines.append(f"New: {new}")
+        lines.append(f"Already here (left as they are): {len(self.matched)}")
+        lines.append(f"Skipped: {len(self.skipped)}")
+        lines.extend(_listed(self.skipped, limit))
+        lines.append(f"Errors (rows not imported): {len(self.errors)}")
+        lines.extend(_listed(self.errors, limit))
+        return lines
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "path": self.path,
+            "rows": self.rows,
+            "new": self.new_counts(),
+            "matched": [note.to_json() for note in self.matched],
+            "skipped": [note.to_json() for note in self.skipped],
+            "errors": [note.to_json() for note in self.errors],
+            "mapping": self.mapping,
+            "notes": self.notes,
+        }
+
+    def apply(self, repo: Repository) -> Path | None:
+        """Back up, then save every new record in one save; return the backup (if any)."""
+        from jobfutures_tui.exchange.safety import backup_first
+
+        if not self.new:
+            return None
+        backup = backup_first(repo)
+        repo.save(*self.new)
+        repo.flush()
+        return backup
+
+
+def _listed(notes: list[RowNote], limit: int) -> list[str]:
+    shown = [f"  {note}" for note in notes[:limit]]
+    if len(notes) > limit:
+        shown.append(f"  … and {len(notes) - limit} more (--json lists them all)")
+    return shown
+
+
+class PlanBuilder:
+    """Shared by the importers: find or create companies and people, row by row."""
+
+    def __init__(self, plan: ImportPlan, existing: Existing) -> None:
+        self.plan = plan
+        self.companies = Companies.of(existing.companies)
+        self.people = People.of(existing.people, self.companies)
+        self.prospects = Prospects.of(existing.prospects)
+        self._new_ids: dict[str, int] = {}
+        """Id of a record this import creates -> the line that created it."""
+
+    def read(
+        self, rows: Iterable[tuple[int, Any]], total: int, progress: Progress | None
+    ) -> Iterable[tuple[int, Any]]:
+        """Count the rows and report progress as they go by."""
+        for done, (line, row) in enumerate(rows, start=1):
+            self.plan.rows = done
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
+            yield line, row
+        if progress is not None:
+            progress(self.plan.rows, self.plan.rows)
+
+    def error(self, line: int, message: str) -> None:
+        self.plan.errors.append(RowNote(line, message))
+
+    def skip(self, line: int, message: str) -> None:
+        self.plan.skipped.append(RowNote(line, message))
+
+    def first_line(self, record_id: str) -> int | None:
+        return self._new_ids.get(record_id)
+
+    def add(self, record: Record, line: int) -> None:
+        self.plan.new.append(record)
+        self._new_ids[record.id] = line
+
+    def company(self, name: str, line: int, **fields: Any) -> Company:
+        """The stored (or already planned) company of this name, else a new one."""
+        found = self.companies.find(name)
+        if found is not None:
+            return found
+        company = Company.model_validate({"name": name, **fields})
+        self.companies.add(company)
+        self.add(company, line)
+        return company
+
+    def person(
+        self,
+        line: int,
+        fields: dict[str, Any],
+        company: str = "",
+        *,
+        report: bool = True,
+        **company_fields: Any,
+    ) -> Person | None:
+        """Match or create the person a row describes; report a match unless told not to.
+
+        Returns the person (stored, planned earlier, or new), or None when the
+        row is in error. A new company is created only if the person is valid.
+        """
+        name = str(fields.get("name", "")).strip()
+        found = self.people.find(
+            name=name,
+            company=company,
+            linkedin=str(fields.get("linkedin", "")),
+            email=str(fields.get("email", "")),
+        )
+        if found is not None:
+            person, how = found
+            earlier = self.first_line(person.id)
+            if not report:
+                pass
+            elif earlier is not None:
+                self.skip(line, f"{person.name}: same person as line {earlier} (by {how})")
+            else:
+                self.plan.matched.append(RowNote(line, f"{person.name}: already here (same {how})"))
+            return person
+        try:
+            # Validate before creating the company, so a bad row leaves nothing behind.
+            person = Person.model_validate(fields)
+            if company.strip():
+                existing = self.companies.find(company)
+                company_id = (
+                    existing.id
+                    if existing is not None
+                    else self.company(company, line, **company_fields).id
+                )
+                person = person.model_copy(update={"company_id": company_id})
+        except ValidationError as exc:
+            self.error(line, describe(exc))
+            return None
+        self.people.add(person)
+        self.add(person, line)
+        return person

@@ -1,0 +1,41 @@
+"""Add or edit a person; the company is typed by name (an existing one is reused)."""
+
+from __future__ import annotations
+
+from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
+from jobfutures_tui.models import Channel, Person, PersonRole, Record
+from jobfutures_tui.rules.people import person_records
+from jobfutures_tui.store import Repository
+
+FIELDS = (
+    Field("name", "Name", placeholder="e.g. Priya Raman"),
+    Field("title", "Title", placeholder="e.g. Director of Engineering"),
+    Field("company", "Company", placeholder="an existing name moves them there"),
+    Field("role", "Role in hiring", "choice", choices=choices_of(PersonRole)),
+    Field(
+        "preferred_channel",
+        "Prefers",
+        "choice",
+        choices=choices_of(Channel, unset="no preference"),
+    ),
+    Field("phone", "Phone"),
+    Field("email", "Email", placeholder="name@example.com"),
+    Field("linkedin", "LinkedIn", placeholder="https://www.linkedin.com/in/…"),
+    Field("city", "City"),
+    Field("notes", "Notes", "text"),
+    Field("do_not_contact", "Contact", "flag", placeholder="do not contact"),
+)
+
+
+def person_form(
+    repo: Repository, person: Person | None, *, company: str = ""
+) -> RecordForm[list[Record]]:
+    """A form whose result is the records to save: the person, and a new company if any."""
+    if person is None:
+        initial = {"company": company, "role": PersonRole.HIRING_MANAGER}
+        title = "Add a person"
+    else:
+        owner = repo.company(person.company_id) if person.company_id else None
+        initial = {**person.model_dump(), "company": owner.name if owner else ""}
+        title = f"Edit {person.name}"
+    return RecordForm(title, FIELDS, initial, lambda values: person_records(repo, values, person))

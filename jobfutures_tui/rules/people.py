@@ -1,0 +1,102 @@
+"""People across companies and job futures: the rows of the people list, and
+the person form's records.
+
+A person can belong to several job futures over the years (a manager who
+moved companies keeps their history), so the list links each person to all
+of theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pendulum
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails
+
+from jobfutures_tui.models import Company, Person, Prospect, Record, revise
+from jobfutures_tui.store import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """What the list sorts and filters by, from stored fields; drawing validates."""
+
+    person_id: str
+    sort_key: str
+    prospect_ids: tuple[str, ...]
+    search_text: str
+
+
+def person_prospects(repo: Repository) -> dict[str, list[str]]:
+    """Each person's job futures, from the stored fields."""
+    found: dict[str, list[str]] = {}
+    for prospect_id in repo.prospect_ids():
+        for person_id in repo.peek(Prospect, prospect_id, "person_ids") or ():
+            found.setdefault(person_id, []).append(prospect_id)
+    return found
+
+
+def people_rows(repo: Repository) -> list[PersonRow]:
+    """Everyone, by name, without validating thousands of records up front."""
+    links = person_prospects(repo)
+    peek = repo.peek
+    rows: list[PersonRow] = []
+    for person_id in repo.person_ids():
+        name = str(peek(Person, person_id, "name") or "")
+        company = peek(Company, peek(Person, person_id, "company_id"), "name") or ""
+        words = [name, company]
+        words += [peek(Person, person_id, field) or "" for field in ("title", "email", "city")]
+        rows.append(
+            PersonRow(
+                person_id=person_id,
+                sort_key=name.casefold(),
+                prospect_ids=tuple(links.get(person_id, ())),
+                search_text=" ".join(str(word) for word in words).casefold(),
+            )
+        )
+    rows.sort(key=lambda row: row.sort_key)
+    return rows
+
+
+def last_touch_with(repo: Repository, row: PersonRow) -> pendulum.DateTime | None:
+    """The newest touch of any of their job futures."""
+    touches = (repo.last_touch(pid) for pid in row.prospect_ids)
+    return max((touch.at for touch in touches if touch is not None), default=None)
+
+
+def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
+    words = query.casefold().split()
+    return [row for row in rows if all(word in row.search_text for word in words)]
+
+
+def person_records(repo: Repository, values: dict[str, Any], person: Person | None) -> list[Record]:
+    """The person saved from the form, and the company when it is a new name.
+
+    The company is given by name: an existing one (any case) is reused, so
+    moving someone to another company is typing its name.
+    """
+    values = dict(values)
+    company_name = str(values.pop("company", "") or "").strip()
+    company = repo.find_company(company_name) if company_name else None
+    created: list[Record] = []
+    if company_name and company is None:
+        try:
+            company = Company(name=company_name)
+        except ValidationError as error:
+            raise _as_field_error(error, "company") from None
+        created.append(company)
+    values["company_id"] = company.id if company else None
+    saved = revise(person, **values) if person else Person.model_validate(values)
+    return [*created, saved]
+
+
+def _as_field_error(error: ValidationError, field: str) -> ValidationError:
+    """A company's "name" problem, reported at the form's company field."""
+    details: list[InitErrorDetails] = [
+        {"type": item["type"], "loc": (field,), "input": item["input"], "ctx": item.get("ctx", {})}
+        for item in error.errors()
+    ]
+    return ValidationError.from_exception_data(error.title, details)

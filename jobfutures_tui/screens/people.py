@@ -1,0 +1,148 @@
+"""People: everyone across companies and job futures, filterable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Input, Static
+
+from jobfutures_tui.models import Person, Record
+from jobfutures_tui.models.dates import now as utc_now
+from jobfutures_tui.rules.people import PersonRow, filter_rows, last_touch_with, people_rows
+from jobfutures_tui.rules.relative import ago
+from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.record_list import RecordList
+
+NAME_WIDTH = 24
+
+
+class PeopleScreen(AppScreen):
+    TITLE = "People"
+    AUTO_FOCUS = "#people-list"
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="people.filter", tooltip="Filter as you type"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="people.clear_filter",
+            show=False,
+            tooltip="Show everyone again",
+        ),
+        Binding("a", "add", "Add", id="people.add", tooltip="Add a person"),
+        Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the selected person"),
+    ]
+
+    def __init__(self, repo: Repository) -> None:
+        super().__init__(repo)
+        self.rows: dict[str, PersonRow] = {}
+        self.all_rows: list[PersonRow] = []
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter: name, title, company, email, city", id="people-filter")
+        yield Static(id="people-status")
+        yield RecordList(empty="No people yet: press a to add one.", id="people-list")
+        yield Footer()
+
+    def show_changes(self, select: str | None) -> None:
+        try:
+            self.all_rows = people_rows(self.repo)
+        except DataRefused as error:
+            self.refuse(error)
+            return
+        self.rows = {row.person_id: row for row in self.all_rows}
+        self._show(select)
+
+    def _show(self, select: str | None = None) -> None:
+        shown = filter_rows(self.all_rows, self.query_text)
+        self.now = utc_now()
+        listing = self.query_one(RecordList)
+        listing.show([row.person_id for row in shown], self._draw, select=select)
+        status = self.query_one("#people-status", Static)
+        total = len(self.all_rows)
+        if self.query_text.strip():
+            status.update(Text(f"{len(shown)} of {total} people match · esc clears"))
+        else:
+            status.update(Text(f"{total} people · / filter · enter open · e edit · a add"))
+
+    def _draw(self, person_id: str, width: int) -> Text:
+        person = self.repo.person(person_id)
+        row = self.rows[person_id]
+        if person is None:
+            return Text("(gone)")
+        company = self.repo.company(person.company_id) if person.company_id else None
+        text = Text(no_wrap=True)
+        name = person.name
+        if person.do_not_contact:
+            name += " ⊘"
+        text.append(name[:NAME_WIDTH].ljust(NAME_WIDTH), style="bold")
+        text.append(" ")
+        text.append(f"{person.role.label:<15} ", style="dim")
+        text.append(company.name if company else "no company")
+        last = last_touch_with(self.repo, row)
+        text.append(f" · last touch {ago(last, self.now)}" if last else " · no touch yet", "dim")
+        count = len(row.prospect_ids)
+        if count:
+            text.append(f" · {count} job future{'s' if count != 1 else ''}", style="dim")
+        return text
+
+    # ------------------------------------------------------------ filter
+
+    def action_filter(self) -> None:
+        self.query_one("#people-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#people-filter", Input).value = ""
+        self.query_one(RecordList).focus()
+
+    @on(Input.Changed, "#people-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._show()
+
+    @on(Input.Submitted, "#people-filter")
+    def _filter_kept(self) -> None:
+        self.query_one(RecordList).focus()
+
+    # ------------------------------------------------------------ actions
+
+    @on(RecordList.Chosen, "#people-list")
+    def _open(self, event: RecordList.Chosen) -> None:
+        row = self.rows.get(event.row_id)
+        if row is None:
+            return
+        if row.prospect_ids:
+            self.jf.open_prospect(row.prospect_ids[-1], person=row.person_id)
+        else:
+            self.action_edit()
+
+    def action_add(self) -> None:
+        from jobfutures_tui.modals.person_form import person_form
+
+        self.app.push_screen(person_form(self.repo, None), self._saved("Added"))
+
+    def action_edit(self) -> None:
+        person_id = self.query_one(RecordList).selected
+        person = self.repo.person(person_id) if person_id else None
+        if person is None:
+            self.notify("Nothing selected: add a person with a.", timeout=3)
+            return
+        from jobfutures_tui.modals.person_form import person_form
+
+        self.app.push_screen(person_form(self.repo, person), self._saved("Edited"))
+
+    def _saved(self, verb: str) -> Callable[[list[Record] | None], None]:
+        def save(records: list[Record] | None) -> None:
+            if records:
+                person = records[-1]  # after the company it may create
+                assert isinstance(person, Person)
+                self.jf.change(f"{verb} {person.name}", save=records, select=person.id)
+
+        return save
