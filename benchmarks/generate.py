@@ -57,8 +57,9 @@ from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 T = TypeVar("T")
 
-GENERATOR_VERSION = 1
-"""Bump when the generator changes, so cached data sets are rebuilt."""
+GENERATOR_VERSION = 6
+"""Bump when the generator changes, so cached data sets are rebuilt (6: the touch
+index holds cadence summaries and decisions, so a data set opens with fresh ones)."""
 
 TOUCHES_PER_MONTH = 300
 MIN_MONTHS = 18

@@ -16,6 +16,8 @@ T0 = time.perf_counter()
 #   bare                      the floor: a bare Textual app with one Static
 #   import MODULE             the import time of one module
 #   save FOLDER N [SEED]      N touch saves and N stage moves, synchronous writer
+#   due FOLDER                the due list as `jobfutures due` makes it: open read-only
+#                             and unverified, then due_items (the first call after open)
 #
 # Only the standard library is imported at module level. Time spent in the
 # garbage collector is recorded too (a callback, negligible cost).
@@ -171,6 +173,33 @@ def probe_frame(
     return result
 
 
+def probe_due(folder: str) -> dict[str, object]:
+    from pathlib import Path
+
+    from jobfutures_tui.models.dates import today
+    from jobfutures_tui.rules.due import due_items
+    from jobfutures_tui.store import Repository
+
+    imported = time.perf_counter()
+    repo = Repository.open(Path(folder), read_only=True, verify=False)
+    opened = time.perf_counter()
+    items = due_items(repo, today=today(), within_days=7)
+    listed = time.perf_counter()
+    again = due_items(repo, today=today(), within_days=7)
+    relisted = time.perf_counter()
+    result = {
+        "import_ms": _ms(imported - T0),
+        "open_ms": _ms(opened - imported),
+        "due_ms": _ms(listed - opened),
+        "due_again_ms": _ms(relisted - listed),
+        "items": len(items),
+        "same": items == again,
+        "gc_ms": _ms(_gc["total"]),
+    }
+    repo.close()
+    return result
+
+
 def probe_bare() -> dict[str, object]:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
@@ -272,6 +301,8 @@ def main(argv: list[str]) -> int:
         result = probe_bare()
     elif mode == "import":
         result = probe_import(args[0])
+    elif mode == "due":
+        result = probe_due(args[0])
     elif mode == "save":
         result = probe_save(args[0], int(args[1]), int(args[2]) if len(args) > 2 else 7)
     else:

@@ -41,6 +41,7 @@ QUICK_REPEATS = 3
 SAVES = 50
 SAVE_ROUNDS = 5
 
+DUE_LIST_MS = 100.0
 FRAME_VS_SMALL = 1.5
 FRAME_VS_FLOOR = 2.0
 SAVE_GROWTH = 1.5
@@ -75,6 +76,26 @@ def probe(*args: str, timeout: float = 300) -> tuple[dict[str, Any], float]:
             f"probe {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}"
         )
     return json.loads(lines[-1].removeprefix("BENCH ")), wall
+
+
+def run_cli(folder: str, timeout: float = 120) -> float:
+    """Wall time of one ``jobfutures due`` process on ``folder``, in ms."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "jobfutures_tui", "--data", folder, "due"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    wall = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(f"jobfutures due failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return wall
 
 
 def median(values: list[float]) -> float:
@@ -123,6 +144,11 @@ class SizeResult:
     move_p50: float = 0
     move_p95: float = 0
     partition_touches: int = 0
+    due_open_ms: float = 0
+    due_ms: float = 0
+    due_again_ms: float = 0
+    due_items: int = 0
+    cli_ms: float = 0
     check: str = ""
     raw: dict[str, list[float]] = field(default_factory=dict)
 
@@ -182,6 +208,7 @@ def measure(
     prepared = {size: prepare(*size, scratch) for size in sizes}
     probe("bare")  # warm-up
     samples: dict[str, list[tuple[dict[str, Any], float]]] = {}
+    cli: dict[tuple[int, int], list[float]] = {}
 
     def take(key: str, *args: str) -> None:
         samples.setdefault(key, []).append(probe(*args))
@@ -194,6 +221,8 @@ def measure(
             take(f"open {size}", "open", folder)
             take(f"frame {size}", "frame", folder)
             take(f"quiet {size}", "frame", folder, "--no-verify")
+            take(f"due {size}", "due", folder)
+            cli.setdefault(size, []).append(run_cli(folder))
         for module in ("jobfutures_tui.app", "textual.app", "jobfutures_tui.store"):
             take(f"import {module}", "import", module)
 
@@ -244,6 +273,11 @@ def measure(
         result.wall_ms = median(walls(f"frame {size}"))
         result.maxrss_mb = median(values(f"frame {size}", "maxrss_mb"))
         result.frame_no_verify_ms = median(values(f"quiet {size}", "frame_ms"))
+        result.due_open_ms = median(values(f"due {size}", "open_ms"))
+        result.due_ms = median(values(f"due {size}", "due_ms"))
+        result.due_again_ms = median(values(f"due {size}", "due_again_ms"))
+        result.due_items = int(values(f"due {size}", "items")[0])
+        result.cli_ms = median(cli[size])
 
         saves = save_samples[size]
         result.first_save_ms = median(saves["first_save_ms"])
@@ -257,6 +291,8 @@ def measure(
             "frame_ms": values(f"frame {size}", "frame_ms"),
             "frame_gc_ms": values(f"frame {size}", "gc_ms"),
             "frame_no_verify_ms": values(f"quiet {size}", "frame_ms"),
+            "due_ms": values(f"due {size}", "due_ms"),
+            "cli_ms": [round(wall, 1) for wall in cli[size]],
             "wall_ms": walls(f"frame {size}"),
             "touch_ms": saves["touch_ms"],
             "touch_cpu_ms": saves["touch_cpu_ms"],
@@ -266,7 +302,8 @@ def measure(
         log(
             f"== {result.label}: open {result.open_ms:.0f} ms, verify {result.verify_ms:.0f} ms, "
             f"first frame {result.frame_ms:.0f} ms (w/o verify {result.frame_no_verify_ms:.0f}), "
-            f"touch save p95 {result.touch_p95:.1f} ms, move p95 {result.move_p95:.1f} ms"
+            f"touch save p95 {result.touch_p95:.1f} ms, move p95 {result.move_p95:.1f} ms, "
+            f"due list {result.due_ms:.0f} ms, jobfutures due {result.cli_ms:.0f} ms"
         )
         results[size] = result
     return results, floor
@@ -293,7 +330,9 @@ def targets(results: dict[tuple[int, int], SizeResult], floor: Floor) -> list[Ta
     small, middle, large = (results.get(size) for size in SIZES)
     frame = large.frame_ms if large else None
     touch = large.touch_p95 if large else None
+    due = large.due_ms if large else None
     return [
+        Target("due list at 5,000 / 50,000 < 100 ms", due, DUE_LIST_MS, "100 ms"),
         Target(
             "first frame at 5,000 / 50,000 ≤ 1.5 × at 10 / 50",
             frame,
@@ -437,6 +476,30 @@ def report(
         f"(rewrites the prospects file), for information. **first save**: a session's first "
         f"save, which first zips the whole folder into a backup (median of the "
         f"{SAVE_ROUNDS} processes).",
+        "",
+        "## The due list",
+        "",
+        "What `jobfutures due` and the Today screen compute: the touches due within a week "
+        "(overdue ones always), most urgent first.",
+        "",
+        "| prospects / touches | open (read-only) | due list | again | touches due "
+        "| `jobfutures due` process |",
+        "|---|--:|--:|--:|--:|--:|",
+        *(
+            f"| {r.label} | {ms(r.due_open_ms)} | **{ms(r.due_ms)}** | {ms(r.due_again_ms)} "
+            f"| {r.due_items:,} | **{ms(r.cli_ms)}** |"
+            for r in results.values()
+        ),
+        "",
+        "- **open (read-only)**: `Repository.open(folder, read_only=True, verify=False)`, as "
+        "`jobfutures due` opens the data, in a fresh process, imports excluded.",
+        "- **due list**: `due_items(repo, today=…, within_days=7)` right after, the first call "
+        "of the process: the engine's decisions kept in the derived index are finished for "
+        "today; names are read field by field, no record is validated whole and no month of "
+        "touches is parsed. **again**: a second call in the same process.",
+        "- **`jobfutures due` process**: wall time of `python -m jobfutures_tui --data FOLDER "
+        "due` as the parent sees it: interpreter start-up, imports (Textual is never "
+        "imported), opening, the list, printing it.",
         "",
         "## Targets",
         "",

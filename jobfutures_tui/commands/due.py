@@ -6,7 +6,9 @@ cut with "…" so the listing stays readable in 80 columns.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -17,7 +19,7 @@ from rich.cells import cell_len, set_cell_size
 
 from jobfutures_tui.commands.common import emit
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.models.entities import one_line as _one_line
+from jobfutures_tui.models.entities import one_line
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
@@ -87,9 +89,7 @@ def format_due(
         if upcoming is not None:
             s = upcoming.suggestion
             what = f"{s.channel.label} · {s.kind.label}"
-            lines.append(
-                f"Next: {_long_day(s.due, today)} — {_one_line(upcoming.company)} ({what})"
-            )
+            lines.append(f"Next: {_long_day(s.due, today)} — {_flat(upcoming.company)} ({what})")
         return "\n".join(_cut(line, width) for line in lines) + "\n"
 
     rows = [
@@ -102,10 +102,10 @@ def format_due(
         )
         for item in items
     ]
-    soon_w = max(cell_len(row[3]) for row in rows)
+    soon_w = max(_cells(row[3]) for row in rows)
     room = max(20, width - len(_INDENT) - 2 * len(_GAP) - soon_w)
-    who_natural = max(cell_len(row[1]) for row in rows)
-    what_natural = max(cell_len(row[2]) for row in rows)
+    who_natural = max(_cells(row[1]) for row in rows)
+    what_natural = max(_cells(row[2]) for row in rows)
     # The person to contact matters most; what to send is explained below it.
     what_w = min(what_natural, max(MIN_WHAT_CELLS, room - who_natural))
     who_w = min(who_natural, room - what_w)
@@ -133,7 +133,7 @@ def format_due(
                 + _GAP
                 + soon
             )
-            reason = _one_line(item.suggestion.reason)
+            reason = _flat(item.suggestion.reason)
             if item.suggestion.suggest_stage is not None:
                 reason += f" (suggest: move to {item.suggestion.suggest_stage.label})"
             out.extend(_why(reason, width))
@@ -143,20 +143,51 @@ def format_due(
 def _why(reason: str, width: int) -> list[str]:
     """The reason under a touch, wrapped to ``width`` if it must be."""
     line = _WHY + reason
-    if cell_len(line) <= width:
+    if _cells(line) <= width:
         return [line]
-    return textwrap.wrap(
-        reason,
-        width=width,
-        initial_indent=_WHY,
-        subsequent_indent=" " * len(_WHY),
-        break_on_hyphens=False,
-    )
+    room = width - len(_WHY)
+    words = reason.split(" ")
+    if not _NARROW.fullmatch(reason) or "" in words or max(map(len, words)) > room:
+        return textwrap.wrap(
+            reason,
+            width=width,
+            initial_indent=_WHY,
+            subsequent_indent=" " * len(_WHY),
+            break_on_hyphens=False,
+        )
+    # One cell a character and nothing to break inside a word: what textwrap
+    # does, without its cost (it was most of the time of a long listing).
+    lines, current = [], words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) <= room:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    indent = " " * len(_WHY)
+    return [(_WHY if n == 0 else indent) + text for n, text in enumerate(lines)]
+
+
+_NARROW = re.compile(r"[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027]*")
+"""Characters one cell wide in every terminal: ASCII, Latin letters, dashes,
+quotes, bullets and the ellipsis."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _cells(text: str) -> int:
+    """Columns ``text`` takes (rich's cell_len, much faster for the usual text)."""
+    return len(text) if _NARROW.fullmatch(text) else cell_len(text)
+
+
+def _flat(text: str) -> str:
+    """One line, no control codes (as the models keep names)."""
+    return text.strip() if text.isprintable() else one_line(text)
 
 
 def _who(item: DueItem) -> str:
-    company = _one_line(item.company)
-    person = _one_line(item.person)
+    company = _flat(item.company)
+    person = _flat(item.person)
     return f"{company} · {person}" if person else company
 
 
@@ -180,10 +211,10 @@ def _long_day(day: pendulum.Date, today: pendulum.Date) -> str:
 
 def _cut(text: str, cells: int) -> str:
     """``text`` cut to ``cells`` columns, ending in "…" when shortened."""
-    if cell_len(text) <= cells:
+    if _cells(text) <= cells:
         return text
     return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 def _pad(text: str, cells: int) -> str:
-    return set_cell_size(text, max(cells, cell_len(text)))
+    return set_cell_size(text, max(cells, _cells(text)))

@@ -5,49 +5,64 @@ no store, no clock. Callers pass ``today`` (``models.dates.today()``), so
 tests pin it. Touch instants are turned into local calendar dates once, and
 all arithmetic is on dates, so a DST change can never move a day.
 
-How a job future's history is read: its touches are replayed in order. An
-outgoing touch either completes the plan's next step or, while earlier
-touches wait for an answer, is a follow-up. Sent, no-answer and voicemail
-touches wait for an answer; any incoming touch, a reply or a conversation
-answers them. After two unanswered follow-ups the plan goes on with its next
-touch, but no sooner than its repeating interval (the long cycle) and without
-follow-ups, until they answer again.
+How a job future's history is read: its touches are replayed in order into a
+:class:`~jobfutures_tui.rules.history.CadenceSummary` (see that module), and
+the engine decides from the summary alone. An outgoing touch either
+completes the plan's next step or, while earlier touches wait for an answer,
+is a follow-up. Sent, no-answer and voicemail touches wait for an answer; any
+incoming touch, a reply or a conversation answers them. After two unanswered
+follow-ups the plan goes on with its next touch, but no sooner than its
+repeating interval (the long cycle) and without follow-ups, until they answer
+again. The store keeps each job future's summary up to date, so deciding for
+thousands of job futures reads no history (:func:`suggest_next` takes either).
+
+Dates are plain :class:`datetime.date` inside (pendulum's arithmetic is about
+ten times slower); a suggestion's due date is a pendulum date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
-from typing import NamedTuple
+from datetime import date
+from typing import Any, NamedTuple
 
 import pendulum
 
 from jobfutures_tui.models import dates
-from jobfutures_tui.models.entities import Person, Prospect, Touch
 from jobfutures_tui.models.enums import (
     Channel,
-    Direction,
     Origin,
     Outcome,
     PersonRole,
     Stage,
     TouchKind,
 )
-from jobfutures_tui.rules.plans import Anchor, CadencePlan, Step, Zone, plan_for, start_day
+from jobfutures_tui.rules.facts import FutureLike, PersonLike
+from jobfutures_tui.rules.history import (
+    MAX_FOLLOW_UPS,
+    UNANSWERED,
+    CadenceSummary,
+    LastTouch,
+    TouchLike,
+    answered,
+    as_pendulum,
+    local_day,
+    plus_days,
+    summarise,
+)
+from jobfutures_tui.rules.plans import Anchor, CadencePlan, Step, Zone, plan_for, start_date
+
+__all__ = ["MAX_FOLLOW_UPS", "UNANSWERED", "CadenceSummary", "answered", "summarise"]
 
 FOLLOW_UP_DAYS = 7
 """An unanswered touch is followed up within a week."""
 VOICEMAIL_RETRY_DAYS = 3
 """A voicemail nobody returned is retried this soon, another way."""
-MAX_FOLLOW_UPS = 2
-"""Unanswered follow-ups before falling back to the plan's long cycle."""
 MIN_GAP_DAYS = 7
 """A step counted from the start never lands within a week of the last outgoing touch."""
 WARM_DAYS = 30
 COOL_DAYS = 90
-
-UNANSWERED = frozenset({Outcome.SENT, Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL})
 
 ROTATION: tuple[Channel, ...] = (
     Channel.EMAIL,
@@ -125,7 +140,7 @@ class Urgency:
 
     @property
     def total(self) -> float:
-        return sum(points for _, points in self.parts)
+        return sum([points for _, points in self.parts])
 
     @property
     def breakdown(self) -> dict[str, float]:
@@ -152,101 +167,224 @@ class Suggestion:
     plan_id: str
 
 
+Words = tuple[str | date, ...]
+"""A reason before today is known: text, and dates to show as '3 Mar' (with the
+year when it is not today's year)."""
+
+
+class Decision(NamedTuple):
+    """What the engine decides for a job future before knowing today's date.
+
+    Everything but lateness, urgency and snoozing depends only on the job
+    future, its people and its history, so a decision can be kept (in memory,
+    and in the derived index between sessions) and finished for any day
+    (:func:`finish`) in a few microseconds.
+    """
+
+    due: date
+    kind: TouchKind
+    words: Words
+    channel: Channel
+    person_id: str | None
+    opening: bool
+    answer_day: date | None
+    """When they last answered (warmth), if ever."""
+    plan_id: str
+    last_day: date | None
+    """The day of the latest touch (None: never touched), for ordering."""
+
+    def to_json(self) -> list[Any]:
+        """Dates as day numbers (``date.toordinal``): quick to store and to read."""
+        return [
+            self.due.toordinal(),
+            self.kind.value,
+            [w if isinstance(w, str) else w.toordinal() for w in self.words],
+            self.channel.value,
+            self.person_id,
+            self.opening,
+            None if self.answer_day is None else self.answer_day.toordinal(),
+            self.plan_id,
+            None if self.last_day is None else self.last_day.toordinal(),
+        ]
+
+    @classmethod
+    def from_json(cls, row: list[Any]) -> Decision:
+        """Read a stored decision; raises ValueError (or KeyError, TypeError) if it is odd."""
+        due, kind, words, channel, person_id, opening, answer_day, plan_id, last_day = row
+        if type(opening) is not bool or type(plan_id) is not str:
+            raise TypeError("opening or plan")
+        if person_id is not None and type(person_id) is not str:
+            raise TypeError("person")
+        day = date.fromordinal  # TypeError unless a whole number, ValueError if out of range
+        return cls(
+            day(due),
+            _KINDS[kind],
+            tuple([w if type(w) is str else day(w) for w in words]),
+            _CHANNELS[channel],
+            person_id,
+            opening,
+            None if answer_day is None else day(answer_day),
+            plan_id,
+            None if last_day is None else day(last_day),
+        )
+
+
+DECISION_VERSION = 2
+"""Bump when the engine would decide differently from the same records, so
+decisions kept in the derived index are made again."""
+
+_KINDS = {member.value: member for member in TouchKind}
+_CHANNELS = {member.value: member for member in Channel}
+
+
 # ------------------------------------------------------------ the engine
+
+History = Iterable[TouchLike] | CadenceSummary | None
+"""A job future's touches in any order, or what they add up to (None: no touches)."""
 
 
 def suggest_next(
-    prospect: Prospect,
-    people: Sequence[Person],
-    touches: Iterable[Touch],
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
     *,
     plan: CadencePlan | None = None,
-    today: pendulum.Date,
+    today: date,
     home_city: str = "",
-    snoozed_until: pendulum.Date | None = None,
+    snoozed_until: date | None = None,
     tz: Zone | None = None,
 ) -> Suggestion | None:
     """The next touch due for ``prospect``, or None when nothing should be sent.
 
     None means: archived, they asked to stop, everyone is do-not-contact, or a
     plan without a repeating interval has run out. ``touches`` are this
-    prospect's touches in any order; ``people`` its people.
+    prospect's touches in any order, or their summary; ``people`` its people.
+    The same as :func:`decide`, then :func:`finish`.
     """
+    decision = decide(prospect, people, touches, plan=plan, home_city=home_city, tz=tz)
+    if decision is None:
+        return None
+    return finish(decision, stage=prospect.stage, today=today, snoozed_until=snoozed_until)
+
+
+def decide(
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
+    *,
+    plan: CadencePlan | None = None,
+    home_city: str = "",
+    tz: Zone | None = None,
+) -> Decision | None:
+    """The next touch for ``prospect`` whatever today is, or None (see :func:`suggest_next`)."""
     if not prospect.is_open or _nobody_to_contact(people):
         return None
-    zone = tz or dates.local_timezone()
-    ordered = sorted(touches, key=_order)
-    plan = plan or plan_for(prospect, zone=zone)
-    history = _replay(plan, ordered)
-    if history.asked_to_stop is not None:
+    history = _summary(touches)
+    if history.stop_at is not None:
         return None
-    start = start_day(prospect, zone)
-    last_day = None if history.last is None else _local(history.last, zone)
-    nxt = _next_touch(plan, history, prospect, start, last_day, zone, today)
+    zone = tz or dates.local_timezone()
+    plan = plan or plan_for(prospect, zone=zone)
+    start = start_date(prospect, zone)
+    last = history.last
+    last_day = None if last is None else local_day(last.at, zone)
+    nxt = _next_touch(plan, history, prospect, start, last_day, zone)
     if nxt is None:
         return None
-    due, kind, reason, opening, answers = nxt
-
+    due, kind, words, opening, answers = nxt
     if last_day is not None and due < last_day:
         due = last_day
-    if snoozed_until is not None and due < snoozed_until:
-        due = snoozed_until
-        reason += f" (snoozed until {_day(snoozed_until, today)})"
 
     person = _same_person(people, answers) or pick_person(people, prospect)
-    channel = pick_channel(person, ordered, home_city)
-    lateness = _days_between(due, today)
-    replied = history.last_answer
+    channel = pick_channel(person, history, home_city)
+    replied = history.last_answer_at
     if replied is None:
         answer_day = None
+    elif last is not None and replied == last.at:
+        answer_day = last_day
     else:
-        answer_day = last_day if replied is history.last else _local(replied, zone)
-    score = urgency(
-        lateness=lateness,
-        stage=prospect.stage,
-        replied_days_ago=None if answer_day is None else _days_between(answer_day, today),
-        opening=opening,
+        answer_day = local_day(replied, zone)
+    person_id = person.id if person else None
+    return Decision(due, kind, words, channel, person_id, opening, answer_day, plan.id, last_day)
+
+
+def finish(
+    decision: Decision, *, stage: Stage, today: date, snoozed_until: date | None = None
+) -> Suggestion:
+    """A decision made a suggestion for ``today``: snoozing, lateness, urgency, words."""
+    due, words = decision.due, decision.words
+    if snoozed_until is not None and due < snoozed_until:
+        due = snoozed_until
+        words = (*words, " (snoozed until ", snoozed_until, ")")
+    lateness = _days_between(due, today)
+    opening = decision.opening
+    return Suggestion(  # positional: keywords make this line cost twice as much
+        as_pendulum(due),
+        decision.kind,
+        decision.channel,
+        decision.person_id,
+        "".join(w if type(w) is str else _day(w, today) for w in words),  # type: ignore[arg-type]
+        max(0, lateness),
+        Stage.OFFER if opening and stage is not Stage.OFFER else None,
+        _urgency(decision, stage, today, lateness),
+        decision.plan_id,
     )
-    return Suggestion(
-        due=due,
-        kind=kind,
-        channel=channel,
-        person_id=person.id if person else None,
-        reason=reason,
-        overdue_days=max(0, lateness),
-        suggest_stage=Stage.OFFER if opening and prospect.stage is not Stage.OFFER else None,
-        urgency=score,
-        plan_id=plan.id,
+
+
+def urgency_of(
+    decision: Decision, *, stage: Stage, today: date, snoozed_until: date | None = None
+) -> Urgency:
+    """The urgency :func:`finish` would give, without the rest of the suggestion
+    (what ordering thousands of cards needs)."""
+    due = decision.due
+    if snoozed_until is not None and due < snoozed_until:
+        due = snoozed_until
+    return _urgency(decision, stage, today, _days_between(due, today))
+
+
+def _urgency(decision: Decision, stage: Stage, today: date, lateness: int) -> Urgency:
+    answer_day = decision.answer_day
+    return urgency(
+        lateness=lateness,
+        stage=stage,
+        replied_days_ago=None if answer_day is None else _days_between(answer_day, today),
+        opening=decision.opening,
     )
 
 
 def stopped(
-    prospect: Prospect,
-    people: Sequence[Person],
-    touches: Iterable[Touch],
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
     *,
-    today: pendulum.Date,
+    today: date,
     tz: Zone | None = None,
 ) -> str | None:
     """Why nothing will be suggested for this job future, or None if something will."""
-    zone = tz or dates.local_timezone()
-    return _stopped(prospect, people, sorted(touches, key=_order), zone, today)
+    if not prospect.is_open:
+        return "archived"
+    stop_at = _summary(touches).stop_at
+    if stop_at is not None:
+        day = local_day(stop_at, tz or dates.local_timezone())
+        return f"they asked you to stop on {_day(day, today)}"
+    if _nobody_to_contact(people):
+        return "everyone here is marked do not contact"
+    return None
 
 
-def suggested_stage(prospect: Prospect, touches: Iterable[Touch]) -> Stage | None:
+def suggested_stage(prospect: FutureLike, touches: History) -> Stage | None:
     """A stage the history calls for: archive once they asked to stop, offer
     when their latest touch mentioned an opening; None when it fits."""
     if not prospect.is_open:
         return None
-    ordered = sorted(touches, key=_order)
-    if any(t.outcome is Outcome.ASKED_TO_STOP for t in ordered):
+    history = _summary(touches)
+    if history.stop_at is not None:
         return Stage.ARCHIVE
-    if ordered and ordered[-1].outcome is Outcome.OPENING_MENTIONED:
+    if history.last is not None and history.last.outcome is Outcome.OPENING_MENTIONED:
         return None if prospect.stage is Stage.OFFER else Stage.OFFER
     return None
 
 
-def recruiter_only_warning(people: Sequence[Person]) -> str | None:
+def recruiter_only_warning(people: Sequence[PersonLike]) -> str | None:
     """A nudge when nobody but recruiters can be contacted (DESIGN.md, rule 8)."""
     reachable = [p for p in people if not p.do_not_contact]
     if not reachable or any(p.role is not PersonRole.RECRUITER for p in reachable):
@@ -258,14 +396,18 @@ def recruiter_only_warning(people: Sequence[Person]) -> str | None:
     )
 
 
-def pick_person(people: Sequence[Person], prospect: Prospect | None = None) -> Person | None:
+def pick_person(
+    people: Sequence[PersonLike], prospect: FutureLike | None = None
+) -> PersonLike | None:
     """Whom to contact: a hiring manager first, a recruiter last, never do-not-contact.
 
     Ties keep the prospect's own order (its main person first).
     """
+    if len(people) == 1:  # the usual case
+        return None if people[0].do_not_contact else people[0]
     order = {pid: index for index, pid in enumerate(prospect.person_ids)} if prospect else {}
     best: tuple[int, int, int] | None = None
-    chosen: Person | None = None
+    chosen: PersonLike | None = None
     for index, person in enumerate(people):
         if person.do_not_contact:
             continue
@@ -276,28 +418,38 @@ def pick_person(people: Sequence[Person], prospect: Prospect | None = None) -> P
     return chosen
 
 
-def pick_channel(person: Person | None, touches: Sequence[Touch], home_city: str = "") -> Channel:
+def pick_channel(person: PersonLike | None, touches: History, home_city: str = "") -> Channel:
     """The person's preferred channel, else the next one they can be reached by
     that differs from the last outgoing touch to them (a call and a voicemail
     count as the same channel). A touch logged without a person counts for all.
     """
     if person is not None and person.preferred_channel is not None:
         return person.preferred_channel
-    last = _last_out_to(person, touches)
-    if last is None:
-        order, avoid = ROTATION, frozenset[Channel]()
+    history = _summary(touches)
+    if person is None:
+        last = history.last_channel_to(None, anyone=True)
     else:
-        avoid = _PHONE if last.channel in _PHONE else frozenset({last.channel})
-        mark = Channel.CALL if last.channel in _PHONE else last.channel
-        at = ROTATION.index(mark) + 1 if mark in ROTATION else 0
-        order = ROTATION[at:] + ROTATION[:at]
-    for channel in order:
-        if channel not in avoid and can_reach(person, channel, home_city):
+        last = history.last_channel_to(person.id)
+    for channel in _AFTER[last]:
+        if can_reach(person, channel, home_city):
             return channel
     return Channel.LETTER
 
 
-def can_reach(person: Person | None, channel: Channel, home_city: str = "") -> bool:
+def _after(last: Channel | None) -> tuple[Channel, ...]:
+    """The channels to try after ``last``, in turn, without repeating it."""
+    if last is None:
+        return ROTATION
+    avoid = _PHONE if last in _PHONE else frozenset({last})
+    mark = Channel.CALL if last in _PHONE else last
+    at = ROTATION.index(mark) + 1 if mark in ROTATION else 0
+    return tuple(c for c in ROTATION[at:] + ROTATION[:at] if c not in avoid)
+
+
+_AFTER = {last: _after(last) for last in (None, *Channel)}
+
+
+def can_reach(person: PersonLike | None, channel: Channel, home_city: str = "") -> bool:
     """Whether the person's details allow this channel (a letter always does)."""
     if channel is Channel.LETTER:
         return True
@@ -325,8 +477,9 @@ def urgency(
         parts.append(("overdue", _lateness_curve(lateness)))
     elif lateness < 0:
         parts.append(("not yet due", -_lateness_curve(-lateness) / 2))
-    if STAGE_POINTS.get(stage):
-        parts.append(("stage", STAGE_POINTS[stage]))
+    points = STAGE_POINTS.get(stage)
+    if points:
+        parts.append(("stage", points))
     if replied_days_ago is not None and replied_days_ago <= COOL_DAYS:
         parts.append(("warmth", WARM_POINTS if replied_days_ago <= WARM_DAYS else COOL_POINTS))
     if opening:
@@ -341,101 +494,66 @@ def _lateness_curve(days: int) -> float:
     return min(days, 7) * 1.0 + max(0, min(days, 60) - 7) * 0.15 + max(0, days - 60) * 0.005
 
 
-# ------------------------------------------------------------ history
+# ------------------------------------------------------------ deciding
 
 
-@dataclass(slots=True)
-class _History:
-    steps_done: int = 0
-    streak: int = 0
-    """Outgoing touches in a row with no answer."""
-    fallback: bool = False
-    last: Touch | None = None
-    last_out: Touch | None = None
-    last_answer: Touch | None = None
-    asked_to_stop: Touch | None = None
+_EMPTY = CadenceSummary()
 
 
-_order = attrgetter("at", "created_at", "id")
-"""Touches in the order they happened; ties in the order they were logged."""
-
-
-def answered(touch: Touch) -> bool:
-    """An incoming touch, a reply or a conversation: someone answered."""
-    return touch.direction is Direction.IN or touch.replied or touch.outcome not in UNANSWERED
-
-
-def _replay(plan: CadencePlan, ordered: Sequence[Touch]) -> _History:
-    history = _History()
-    steps = len(plan.steps)
-    for touch in ordered:
-        if touch.outcome is Outcome.ASKED_TO_STOP and history.asked_to_stop is None:
-            history.asked_to_stop = touch
-        if touch.direction is Direction.OUT:
-            following_up = 0 < history.streak <= MAX_FOLLOW_UPS
-            if not following_up and history.steps_done < steps:
-                history.steps_done += 1
-            history.last_out = touch
-        if answered(touch):
-            history.streak = 0
-            history.fallback = False
-            history.last_answer = touch
-        else:
-            history.streak += 1
-            if history.streak > MAX_FOLLOW_UPS:
-                history.fallback = True
-        history.last = touch
-    return history
+def _summary(touches: History) -> CadenceSummary:
+    if touches is None:
+        return _EMPTY
+    if isinstance(touches, CadenceSummary):
+        return touches
+    return summarise(touches)
 
 
 class _Next(NamedTuple):
-    due: pendulum.Date
+    due: date
     kind: TouchKind
-    reason: str
+    words: Words
     opening: bool = False
-    answers: Touch | None = None
+    answers: LastTouch | None = None
     """The touch this one responds to: it goes to the same person."""
 
 
 def _next_touch(
     plan: CadencePlan,
-    history: _History,
-    prospect: Prospect,
-    start: pendulum.Date,
-    last_day: pendulum.Date | None,
+    history: CadenceSummary,
+    prospect: FutureLike,
+    start: date,
+    last_day: date | None,
     zone: Zone,
-    today: pendulum.Date,
 ) -> _Next | None:
     last = history.last
     if last is None or last_day is None:
-        if plan.steps:
-            step = plan.steps[0]
-            return _Next(start.add(days=step.days), step.kind, f"no touch yet: {_DO[step.kind]}")
-        first = plan.repeat
+        first = plan.steps[0] if plan.steps else plan.repeat
         assert first is not None  # a plan has steps or a repeat
-        return _Next(start.add(days=first.days), first.kind, f"no touch yet: {_DO[first.kind]}")
+        return _Next(
+            plus_days(start, first.days), first.kind, (f"no touch yet: {_DO[first.kind]}",)
+        )
 
     if last.outcome is Outcome.OPENING_MENTIONED:
-        reason = f"they mentioned an opening on {_day(last_day, today)}: reply now"
+        words: Words = ("they mentioned an opening on ", last_day, ": reply now")
         if prospect.stage is not Stage.OFFER:
-            reason += " and move it to the offer stage"
-        return _Next(last_day, TouchKind.OPENING_REPLY, reason, opening=True, answers=last)
+            words += (" and move it to the offer stage",)
+        return _Next(last_day, TouchKind.OPENING_REPLY, words, opening=True, answers=last)
     if last.outcome is Outcome.REFERRAL_GIVEN:
-        reason = f"they gave you a referral on {_day(last_day, today)}: thank them"
-        return _Next(last_day.add(days=1), TouchKind.THANK_YOU, reason, answers=last)
+        words = ("they gave you a referral on ", last_day, ": thank them")
+        return _Next(plus_days(last_day, 1), TouchKind.THANK_YOU, words, answers=last)
 
-    if 0 < history.streak <= MAX_FOLLOW_UPS:
-        return _follow_up(last, last_day, history.streak, today)
+    if history.following_up:
+        return _follow_up(last, last_day, history.streak)
 
     repeat = plan.repeat
     planned: _Next | None = None
-    if history.steps_done < len(plan.steps):
-        step = plan.steps[history.steps_done]
-        planned = _step(step, history, prospect, start, last_day, zone, today)
+    steps_done = history.steps_done(len(plan.steps))
+    if steps_done < len(plan.steps):
+        planned = _step(plan.steps[steps_done], history, prospect, start, last_day, zone)
     elif repeat is not None:
-        due = last_day.add(days=repeat.days)
-        reason = f"{repeat.kind.label} every {repeat.span}; last touch {_day(last_day, today)}"
-        planned = _Next(due, repeat.kind, reason)
+        due = plus_days(last_day, repeat.days)
+        words = (f"{repeat.kind.label} every {repeat.span}; last touch ", last_day)
+        planned = _Next(due, repeat.kind, words)
     if planned is None or not history.fallback:
         return planned
 
@@ -445,24 +563,24 @@ def _next_touch(
     else:
         lead = f"no reply to {history.streak} touches in a row"
     if repeat is None:
-        return planned._replace(reason=f"{lead}: {planned.reason}")
-    due = max(planned.due, last_day.add(days=repeat.days))
+        return planned._replace(words=(f"{lead}: ", *planned.words))
+    due = max(planned.due, plus_days(last_day, repeat.days))
     verb = "back to" if history.streak == MAX_FOLLOW_UPS + 1 else "staying at"
-    return planned._replace(due=due, reason=f"{lead}: {verb} every {repeat.span}")
+    return planned._replace(due=due, words=(f"{lead}: {verb} every {repeat.span}",))
 
 
-def _follow_up(last: Touch, last_day: pendulum.Date, streak: int, today: pendulum.Date) -> _Next:
+def _follow_up(last: LastTouch, last_day: date, streak: int) -> _Next:
     noun = _NOUN[last.channel]
-    on = _day(last_day, today)
     voicemail = last.outcome is Outcome.LEFT_VOICEMAIL or last.channel is Channel.VOICEMAIL
+    lead: Words
     if streak > 1:
-        lead = f"{_ordinal(streak - 1)} follow-up unanswered"
+        lead = (f"{_ordinal(streak - 1)} follow-up unanswered",)
     elif voicemail:
-        lead = f"voicemail left on {on}, no call back"
+        lead = ("voicemail left on ", last_day, ", no call back")
     elif last.outcome is Outcome.NO_ANSWER:
-        lead = f"no answer to the {noun} on {on}"
+        lead = (f"no answer to the {noun} on ", last_day)
     else:
-        lead = f"no reply yet to the {noun} of {on}"
+        lead = (f"no reply yet to the {noun} of ", last_day)
     if voicemail:
         days, tail = VOICEMAIL_RETRY_DAYS, f"try another channel in {VOICEMAIL_RETRY_DAYS} days"
     elif streak > 1:
@@ -471,53 +589,46 @@ def _follow_up(last: Touch, last_day: pendulum.Date, streak: int, today: pendulu
         days, tail = FOLLOW_UP_DAYS, "try again within a week"
     else:
         days, tail = FOLLOW_UP_DAYS, "follow up within a week to check it arrived"
-    return _Next(last_day.add(days=days), TouchKind.FOLLOW_UP, f"{lead}: {tail}", answers=last)
+    due = plus_days(last_day, days)
+    return _Next(due, TouchKind.FOLLOW_UP, (*lead, f": {tail}"), answers=last)
 
 
 def _step(
     step: Step,
-    history: _History,
-    prospect: Prospect,
-    start: pendulum.Date,
-    last_day: pendulum.Date,
+    history: CadenceSummary,
+    prospect: FutureLike,
+    start: date,
+    last_day: date,
     zone: Zone,
-    today: pendulum.Date,
 ) -> _Next:
+    what = f"{step.kind.label} {step.span} after "
     if step.anchor is Anchor.START:
-        due = start.add(days=step.days)
-        last_out = history.last_out
-        if last_out is not None:
-            out_day = last_day if last_out is history.last else _local(last_out, zone)
-            due = max(due, out_day.add(days=MIN_GAP_DAYS))
-        after = step.after or _START_PHRASE.get(prospect.origin, "the start")
-    else:
-        due = last_day.add(days=step.days)
-        after = step.after or f"the last touch ({_day(last_day, today)})"
-    return _Next(due, step.kind, f"{step.kind.label} {step.span} after {after}")
+        due = plus_days(start, step.days)
+        out_at = history.last_out_at
+        if out_at is not None:
+            last = history.last
+            same = last is not None and out_at == last.at
+            out_day = last_day if same else local_day(out_at, zone)
+            due = max(due, plus_days(out_day, MIN_GAP_DAYS))
+        return _Next(
+            due,
+            step.kind,
+            (what + (step.after or _START_PHRASE.get(prospect.origin, "the start")),),
+        )
+    due = plus_days(last_day, step.days)
+    if step.after:
+        return _Next(due, step.kind, (what + step.after,))
+    return _Next(due, step.kind, (f"{what}the last touch (", last_day, ")"))
 
 
-def _stopped(
-    prospect: Prospect,
-    people: Sequence[Person],
-    ordered: Sequence[Touch],
-    zone: Zone,
-    today: pendulum.Date,
-) -> str | None:
-    if not prospect.is_open:
-        return "archived"
-    for touch in ordered:
-        if touch.outcome is Outcome.ASKED_TO_STOP:
-            return f"they asked you to stop on {_day(_local(touch, zone), today)}"
-    if _nobody_to_contact(people):
-        return "everyone here is marked do not contact"
-    return None
+def _nobody_to_contact(people: Sequence[PersonLike]) -> bool:
+    for person in people:
+        if not person.do_not_contact:
+            return False
+    return bool(people)
 
 
-def _nobody_to_contact(people: Sequence[Person]) -> bool:
-    return bool(people) and all(p.do_not_contact for p in people)
-
-
-def _same_person(people: Sequence[Person], touch: Touch | None) -> Person | None:
+def _same_person(people: Sequence[PersonLike], touch: LastTouch | None) -> PersonLike | None:
     """The person a follow-up or a reply goes to: whoever the touch was with."""
     if touch is None or touch.person_id is None:
         return None
@@ -527,32 +638,23 @@ def _same_person(people: Sequence[Person], touch: Touch | None) -> Person | None
     return None
 
 
-def _last_out_to(person: Person | None, touches: Sequence[Touch]) -> Touch | None:
-    for touch in reversed(touches):
-        if touch.direction is not Direction.OUT:
-            continue
-        if person is None or touch.person_id is None or touch.person_id == person.id:
-            return touch
-    return None
-
-
 # ------------------------------------------------------------ words and dates
 
 
-def _local(touch: Touch, zone: Zone) -> pendulum.Date:
-    """The touch's calendar date where the user is."""
-    return touch.at.in_timezone(zone).date()
-
-
-def _days_between(earlier: pendulum.Date, later: pendulum.Date) -> int:
+def _days_between(earlier: date, later: date) -> int:
     """Whole calendar days from one date to another (pendulum's subtraction
     builds an Interval, twenty times slower)."""
     return later.toordinal() - earlier.toordinal()
 
 
-def _day(day: pendulum.Date, today: pendulum.Date) -> str:
-    """'3 Mar', with the year when it is not this year's."""
-    return day.format("D MMM" if day.year == today.year else "D MMM YYYY")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(day: date, today: date) -> str:
+    """'3 Mar', with the year when it is not this year's (pendulum's 'D MMM [YYYY]',
+    without its formatter, which costs more than the rest of a suggestion)."""
+    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
 
 
 def _ordinal(n: int) -> str:

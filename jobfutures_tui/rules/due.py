@@ -5,6 +5,9 @@ Shared by the today screen and ``jobfutures due`` so both say the same thing.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -12,7 +15,9 @@ from typing import Any
 import pendulum
 
 from jobfutures_tui.models import Stage
-from jobfutures_tui.rules.cadence import Suggestion, suggest_next
+from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.decisions import open_suggestions
+from jobfutures_tui.rules.facts import Facts
 from jobfutures_tui.store import Repository
 
 WEEK = 7
@@ -72,36 +77,49 @@ def due_items(
 ) -> list[DueItem]:
     """Open job futures with a touch due by ``today + within_days`` (None: any date).
 
-    Most urgent first; reads each open job future's touches.
+    Most urgent first. Reads no history and validates no record whole: the
+    engine's decisions are kept between calls and sessions
+    (:mod:`~jobfutures_tui.rules.decisions`), and names are read field by
+    field (:mod:`~jobfutures_tui.rules.facts`).
     """
     horizon = today.add(days=within_days) if within_days is not None else None
+    facts = Facts(repo)
     items: list[DueItem] = []
-    for prospect in repo.prospects(include_archived=False):
-        people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p]
-        touches = repo.touches_for(prospect.id)
-        suggestion = suggest_next(
-            prospect,
-            people,
-            touches,
-            today=today,
-            home_city=home_city,
-            snoozed_until=prospect.snoozed_until,
-        )
-        if suggestion is None or (horizon is not None and suggestion.due > horizon):
-            continue
-        company = repo.company(prospect.company_id)
-        person = next((p.name for p in people if p.id == suggestion.person_id), "")
-        items.append(
-            DueItem(
-                prospect.id,
-                company.name if company else "(missing company)",
-                person,
-                prospect.stage,
-                suggestion,
+    with _collector_paused():
+        for future in open_suggestions(repo, home_city=home_city):
+            suggestion = future.suggestion(today)
+            if suggestion is None or (horizon is not None and suggestion.due > horizon):
+                continue
+            prospect_id, stage = future.prospect_id, future.stage
+            company = facts.company_name(future.company_id)
+            person = facts.person_name(suggestion.person_id) if suggestion.person_id else None
+            items.append(
+                DueItem(
+                    prospect_id,
+                    company if company is not None else "(missing company)",
+                    person or "",
+                    stage,
+                    suggestion,
+                )
             )
-        )
-    items.sort(key=lambda i: (-i.suggestion.urgency.total, i.suggestion.due, i.company.casefold()))
+        items.sort(key=_most_urgent)
     return items
+
+
+def _most_urgent(item: DueItem) -> tuple[float, pendulum.Date, str]:
+    return (-item.suggestion.urgency.total, item.suggestion.due, item.company.casefold())
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Thousands of small results: the garbage collector would only rescan them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def next_due(repo: Repository, *, today: pendulum.Date, home_city: str = "") -> DueItem | None:

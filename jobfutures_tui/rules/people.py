@@ -72,9 +72,7 @@ def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
     return [row for row in rows if all(word in row.search_text for word in words)]
 
 
-def person_records(
-    repo: Repository, values: dict[str, Any], person: Person | None
-) -> list[Record]:
+def person_records(repo: Repository, values: dict[str, Any], person: Person | None) -> list[Record]:
     """The person saved from the form, and the company when it is a new name.
 
     The company is given by name: an existing one (any case) is reused, so

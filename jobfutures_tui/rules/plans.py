@@ -10,16 +10,22 @@ falls due, the whole range is shown in the reason.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
+from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import pendulum
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from jobfutures_tui.models import dates
-from jobfutures_tui.models.entities import Line, Prospect, RequiredLine, Text
+from jobfutures_tui.models.entities import Line, RequiredLine, Text
 from jobfutures_tui.models.enums import Origin, Stage, TouchKind
+from jobfutures_tui.rules.history import as_pendulum, local_day
+
+if TYPE_CHECKING:
+    from jobfutures_tui.rules.facts import FutureLike
 
 MAX_DAYS = 3650
 """Ten years: longer offsets are typing mistakes, and far dates overflow."""
@@ -126,6 +132,7 @@ class CadencePlan(BaseModel):
         return self
 
 
+@functools.cache
 def span_words(low: int, high: int) -> str:
     """Days as a person says them: '1–2 days', '2–4 weeks', '3–4 months'."""
     if high <= 56 and low % 7 == 0 and high % 7 == 0:
@@ -225,25 +232,40 @@ BUILT_IN_PLANS: Mapping[str, CadencePlan] = {
 }
 
 
-def start_day(prospect: Prospect, zone: Zone) -> pendulum.Date:
+def start_day(prospect: FutureLike, zone: Zone) -> pendulum.Date:
     """When the job future began: its own date, else the day it was added."""
+    return as_pendulum(start_date(prospect, zone))
+
+
+def start_date(prospect: FutureLike, zone: Zone) -> date:
+    """:func:`start_day` as a plain date, for the engine's arithmetic."""
     if prospect.began_on is not None:
         return prospect.began_on
-    return prospect.created_at.in_timezone(zone).date()
+    return local_day(prospect.created_at, zone)
 
 
-def default_plan(prospect: Prospect, zone: Zone | None = None) -> CadencePlan:
+_TIGHT_STAGES = frozenset({Stage.OFFER, Stage.REFERRAL})
+"""Stages where something is in play: they are kept close whatever the origin."""
+
+
+def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
     """The plan a job future follows until the user picks one.
+
+    An offer or a referral in play is kept close (early on), however it began
+    and however long ago. Otherwise an old contact plays the long game, and a
+    "no" or the rejected-but-warm stage means someone else got the job.
 
     "Old" is judged against the day the job future was added, not today, so a
     plan never changes by itself as time passes.
     """
+    if prospect.stage in _TIGHT_STAGES:
+        return EARLY_ON
     began = prospect.began_on
     # A day either side of UTC cannot matter unless the gap is near a year,
     # so most job futures skip the (slow) zone conversion.
     created = prospect.created_at
     if began is not None and created.toordinal() - began.toordinal() > LONG_AGO_DAYS - 2:
-        added = created.in_timezone(zone or dates.local_timezone()).date()
+        added = local_day(created, zone or dates.local_timezone())
         if added.toordinal() - began.toordinal() > LONG_AGO_DAYS:
             return LONG_GAME
     if prospect.stage is Stage.REJECTED_WARM or prospect.origin is Origin.REJECTED:
@@ -252,7 +274,7 @@ def default_plan(prospect: Prospect, zone: Zone | None = None) -> CadencePlan:
 
 
 def plan_for(
-    prospect: Prospect,
+    prospect: FutureLike,
     custom: Iterable[CadencePlan] = (),
     zone: Zone | None = None,
 ) -> CadencePlan:

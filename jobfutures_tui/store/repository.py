@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from tinydb.table import Document
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, Touch
+from jobfutures_tui.rules.history import CadenceSummary
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.datafiles import DataFiles
@@ -211,12 +212,19 @@ class Repository:
             self._lock.release()
 
     def _write_touch_index(self) -> None:
-        if not (self._touches.changed and self._touches.loaded and self._lock.held):
+        stale = self._touches.changed or self.revision or self._touches.derived is None
+        if not (stale and self._lock.held):
             return
-        # Only an accelerator: if it cannot be written (or the data is bad) the
-        # next open simply reads every month again.
+        derived = None
+        # Only accelerators: if they cannot be written (or the data is bad) the
+        # next open reads every month again, and the rules decide afresh.
+        with contextlib.suppress(StoreError, ValueError):
+            # Imported here: the store depends on no rule until it closes.
+            from jobfutures_tui.rules.decisions import decisions_to_keep
+
+            derived = decisions_to_keep(self)
         with contextlib.suppress(OSError, StoreError):
-            write_atomic(self.folder / INDEX_NAME, self._touches.index())
+            write_atomic(self.folder / INDEX_NAME, self._touches.index(derived))
 
     def __enter__(self) -> Repository:
         return self
@@ -339,6 +347,23 @@ class Repository:
 
     def last_touch(self, prospect_id: str) -> TouchSummary | None:
         return self._touches.last(prospect_id)
+
+    def cadence_summary(self, prospect_id: str) -> CadenceSummary | None:
+        """What a job future's touches add up to for the cadence engine (None: no touches).
+
+        From the index while the history is not loaded, so reading every open
+        job future's summary parses no month of touches.
+        """
+        return self._touches.summary(prospect_id)
+
+    def touches_unchanged(self, prospect_id: str) -> bool:
+        """Whether a job future's touches are as they were when the data was opened."""
+        return self._touches.unchanged(prospect_id)
+
+    def stored_decisions(self) -> dict[str, Any] | None:
+        """What the rules kept in the derived index at the last close, if the data is
+        still what it was made from (:mod:`jobfutures_tui.rules.decisions`)."""
+        return self._touches.derived
 
     # ----------------------------------------------------------- changing
 

@@ -1,12 +1,21 @@
-"""A derived index of each job future's newest touch, so opening skips the history.
+"""A derived index of what each job future's touches add up to, so opening skips the history.
 
-The board needs only the newest touch of every job future, but finding it
+The board and the due list need, per job future, only its newest touch and
+what the cadence engine needs of its history (a
+:class:`~jobfutures_tui.rules.history.CadenceSummary`), but working that out
 means parsing every month of touches: most of the data, most of the time of
-opening. This index keeps that summary beside a fingerprint (size, mtime,
-inode) of every month file. It is written when the repository closes and
-trusted at the next open only if every month file still matches its
-fingerprint; after a crash, a restore or an edit by hand it is ignored and
-rebuilt. It is never the only copy of anything: deleting it is always safe.
+opening. This index keeps a summary per job future beside a fingerprint
+(size, mtime, inode) of every month file. It is written when the repository
+closes and trusted at the next open only if every month file still matches
+its fingerprint and the summaries were made by this version of the rules;
+after a crash, a restore or an edit by hand it is ignored and rebuilt. It is
+never the only copy of anything: deleting it is always safe.
+
+Summaries are decoded one job future at a time, when first asked for.
+
+The index also keeps what the rules derive from the summaries and the
+records of job futures and people (the cadence engine's decisions, see
+:mod:`jobfutures_tui.rules.decisions`), with fingerprints of those files too.
 """
 
 from __future__ import annotations
@@ -14,36 +23,35 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 import pendulum
 
-from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.models.enums import Channel, Direction
+from jobfutures_tui.rules.history import SUMMARY_VERSION
+from jobfutures_tui.store.layout import PEOPLE, PROSPECTS
 
 INDEX_NAME = "touch-index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""2: a cadence summary per job future (1 held only the newest touch)."""
 
 Fingerprints = dict[str, list[int]]
+StoredSummaries = dict[str, list[Any]]
+"""Summaries as stored (see CadenceSummary.to_json), by prospect id."""
+
+DERIVED_FROM = (PEOPLE, PROSPECTS)
+"""The collection files the derived decisions read, besides the touches."""
 
 
 @dataclass(frozen=True, slots=True)
 class TouchSummary:
-    """What the board needs of a prospect's newest touch."""
+    """What the board shows of a prospect's newest touch."""
 
     touch_id: str
     at: pendulum.DateTime
     channel: Channel
     direction: Direction
-
-    def to_json(self) -> list[str]:
-        return [self.touch_id, self.at.isoformat(), self.channel.value, self.direction.value]
-
-    @classmethod
-    def from_json(cls, row: list[str]) -> TouchSummary:
-        touch_id, at, channel, direction = row
-        return cls(touch_id, to_utc(at), Channel(channel), Direction(direction))
 
 
 def fingerprints(folder: Path, partitions: list[str]) -> Fingerprints:
@@ -55,25 +63,49 @@ def fingerprints(folder: Path, partitions: list[str]) -> Fingerprints:
     return prints
 
 
-def read_index(folder: Path, partitions: list[str]) -> dict[str, TouchSummary] | None:
-    """The newest touch per prospect, or None when the index is missing or stale."""
+class StoredIndex(NamedTuple):
+    summaries: StoredSummaries
+    derived: dict[str, Any] | None
+    """What the rules keep here (their decisions), if made from the collection
+    files as they are now; None otherwise."""
+
+
+def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
+    """The stored summaries (and derived decisions), or None when the index is missing or stale."""
     try:
         data: Any = orjson.loads((folder / INDEX_NAME).read_bytes())
-        if data.get("version") != INDEX_VERSION:
+        if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
         if data.get("files") != fingerprints(folder, partitions):
             return None
-        return {pid: TouchSummary.from_json(row) for pid, row in data["latest"].items()}
+        summaries = data["summaries"]
+        if not isinstance(summaries, dict):
+            return None
+        derived = data.get("derived")
+        if not isinstance(derived, dict) or derived.get("files") != fingerprints(
+            folder, list(DERIVED_FROM)
+        ):
+            derived = None
+        return StoredIndex(summaries, derived)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
 
 
-def index_bytes(folder: Path, partitions: list[str], latest: dict[str, TouchSummary]) -> bytes:
-    """Serialise the index; call once every month file has reached the disk."""
-    return orjson.dumps(
-        {
-            "version": INDEX_VERSION,
-            "files": fingerprints(folder, partitions),
-            "latest": {pid: summary.to_json() for pid, summary in latest.items()},
-        }
-    )
+def index_bytes(
+    folder: Path,
+    partitions: list[str],
+    summaries: StoredSummaries,
+    derived: dict[str, Any] | None = None,
+) -> bytes:
+    """Serialise the index; call once every data file has reached the disk."""
+    document: dict[str, Any] = {
+        "version": INDEX_VERSION,
+        "rules": SUMMARY_VERSION,
+        "files": fingerprints(folder, partitions),
+        "summaries": summaries,
+    }
+    if derived is not None:
+        present = [name for name in DERIVED_FROM if (folder / name).is_file()]
+        if len(present) == len(DERIVED_FROM):
+            document["derived"] = {**derived, "files": fingerprints(folder, present)}
+    return orjson.dumps(document)

@@ -1,40 +1,59 @@
 """Every logged touch, one file per month, parsed only when something needs it.
 
 Touches are most of a lifetime of data. Opening reads only the derived index
-of each job future's newest touch (:mod:`touch_index`); the months are parsed
-the first time a touch is read or changed, or by :meth:`TouchHistory.verify`,
-which the app runs in the background after the first frame. Each touch is
-validated the first time it is read. A lock makes the background load and
-the UI's changes take turns.
+of what each job future's touches add up to (:mod:`touch_index`); the months
+are parsed the first time a touch is read or changed, or by
+:meth:`TouchHistory.verify`, which the app runs in the background after the
+first frame. Each touch is validated the first time it is read. A lock makes
+the background load and the UI's changes take turns.
+
+The summaries (:class:`~jobfutures_tui.rules.history.CadenceSummary`) are kept
+right as touches change: a save or a delete marks its job futures, and a
+marked job future's summary is replayed from its touches' facts (read from
+the stored rows at load, from the model when saved) the next time it is
+asked for, so a bulk import replays each job future once.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb.table import Document
 
 from jobfutures_tui.models import Touch
 from jobfutures_tui.models.dates import to_utc
+from jobfutures_tui.models.enums import Channel, Direction, Outcome
+from jobfutures_tui.rules.history import CadenceSummary, TouchFacts, summarise
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
+from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.storage import as_document
-from jobfutures_tui.store.touch_index import TouchSummary, index_bytes, read_index
+from jobfutures_tui.store.touch_index import (
+    StoredSummaries,
+    TouchSummary,
+    index_bytes,
+    read_index,
+)
 
 TOUCHES_TABLE = "touches"
 
 Inserts = dict[tuple[str, str], dict[str, Document]]
 
 
-@dataclass(slots=True)
-class _Ref:
+class _Ref(NamedTuple):
     partition: str
-    at: datetime
     prospect_id: str
+    facts: TouchFacts | None
+    """None for a touch the model refuses: reading it (or its job future's
+    summary) refuses the data then, as verify() does."""
+
+
+_CHANNELS = {member.value: member for member in Channel}
+_DIRECTIONS = {member.value: member for member in Direction}
+_OUTCOMES = {member.value: member for member in Outcome}
 
 
 class TouchHistory:
@@ -44,23 +63,33 @@ class TouchHistory:
         """True once the stored touches differ from the index on disk."""
         self._lock = threading.RLock()
         self._partitions: list[str] = []
-        self._index: dict[str, TouchSummary] | None = None
         self._loaded = False
         self._verified = False
         self._refs: dict[str, _Ref] = {}
         self._by_prospect: dict[str, set[str]] = {}
-        self._latest: dict[str, str] = {}
         self._models: dict[str, Touch] = {}
+        self._summaries: dict[str, CadenceSummary | list[Any]] = {}
+        """Per prospect with touches: its summary, or its row in the index until first read."""
+        self._dirty: set[str] = set()
+        """Prospects whose touches changed since their summary was made."""
+        self._touched: set[str] = set()
+        """Prospects whose touches changed since opening."""
+        self.derived: dict[str, Any] | None = None
+        """What the rules kept in the index (see touch_index), if still trustworthy."""
 
     # ------------------------------------------------------------ loading
 
     def open(self, partitions: list[str], *, trust_index: bool) -> None:
         self._partitions = partitions
         if trust_index:
-            self._index = read_index(self.files.folder, partitions)
-            if self._index is not None:
+            stored = read_index(self.files.folder, partitions)
+            if stored is not None:
+                self._summaries = dict(stored.summaries)
+                self.derived = stored.derived
                 return
         self._load_all()
+        self._summaries.clear()
+        self._dirty = set(self._by_prospect)  # every summary is replayed when first asked for
         self.changed = True  # the index was missing or stale: write a fresh one at close
 
     @property
@@ -78,37 +107,67 @@ class TouchHistory:
         for name in self._partitions:
             rows = self.files.attach(name, self.files.parse(name), TOUCHES_TABLE)
             for doc_id, row in list(rows.items()):
-                at, prospect_id = self._peek(name, doc_id, row)
+                prospect_id, facts = self._peek(name, doc_id, row)
                 earlier = self._refs.get(doc_id)
                 if earlier is not None:
                     stale = self._stale_copy(doc_id, earlier.partition, name)
                     self.files.rows(stale, TOUCHES_TABLE).pop(doc_id)
                     healed.add(stale)
+                    self._dirty.update((earlier.prospect_id, prospect_id))
+                    self._touched.update((earlier.prospect_id, prospect_id))
+                    self._models.pop(doc_id, None)  # whichever copy it was read from
                     if stale == name:
                         continue
                     self._by_prospect[earlier.prospect_id].discard(doc_id)
-                self._refs[doc_id] = _Ref(name, at, prospect_id)
+                self._refs[doc_id] = _Ref(name, prospect_id, facts)
                 self._by_prospect.setdefault(prospect_id, set()).add(doc_id)
-        self._latest = {
-            pid: max(ids, key=lambda i: self._refs[i].at) for pid, ids in self._by_prospect.items()
-        }
         self._loaded = True
         if healed and self.files.writer is not None:
             for name in sorted(healed):
                 self.files.rewrite(name)
 
-    def _peek(self, name: str, doc_id: str, row: dict[str, Any]) -> tuple[datetime, str]:
-        """The date and prospect of a stored touch, enough to index it unvalidated."""
+    def _peek(self, name: str, doc_id: str, row: dict[str, Any]) -> tuple[str, TouchFacts | None]:
+        """The prospect and facts of a stored touch, read unvalidated when stored as
+        the model writes them; anything else is read by the model (no facts if the
+        model refuses it: that refusal comes when the touch is read or verified)."""
         try:
             at = datetime.fromisoformat(row["at"])
-            if at.tzinfo is None:
-                at = to_utc(at)  # no offset (edited by hand): local time, as the model reads it
-            prospect_id = row["prospect_id"]
+            created = datetime.fromisoformat(row["created_at"])
+            prospect_id, person_id, replied = row["prospect_id"], row["person_id"], row["replied"]
+            if (
+                at.tzinfo is None  # no offset (edited by hand): the model reads local time
+                or created.tzinfo is None
+                or type(prospect_id) is not str
+                or not prospect_id
+                or (person_id is not None and type(person_id) is not str)
+                or type(replied) is not bool
+            ):
+                raise TypeError(doc_id)
+            return prospect_id, TouchFacts(
+                doc_id,
+                prospect_id,
+                at,
+                created,
+                person_id,
+                _CHANNELS[row["channel"]],
+                _DIRECTIONS[row["direction"]],
+                _OUTCOMES[row["outcome"]],
+                replied,
+            )
+        except (KeyError, TypeError, ValueError):
+            pass
+        try:
+            _at, prospect_id = to_utc(row["at"]), row["prospect_id"]
             if not isinstance(prospect_id, str):
                 raise TypeError(prospect_id)
         except (KeyError, TypeError, ValueError):
             raise self.files.refuse(name, f"touch {doc_id} has no valid date or prospect") from None
-        return at, prospect_id
+        try:
+            model = self.files.validate(Touch, name, doc_id, row)
+        except DataRefused:
+            return prospect_id, None
+        self._models[doc_id] = model
+        return prospect_id, TouchFacts.of(model)
 
     def _stale_copy(self, doc_id: str, first: str, second: str) -> str:
         """A touch found in two months, from a crash while its date moved: keep the newer edit."""
@@ -142,13 +201,45 @@ class TouchHistory:
     # ------------------------------------------------------------ reading
 
     def last(self, prospect_id: str) -> TouchSummary | None:
-        if not self._loaded:
-            return self._index.get(prospect_id) if self._index is not None else None
-        touch_id = self._latest.get(prospect_id)
-        touch = self.get(touch_id) if touch_id is not None else None
-        if touch is None:
+        summary = self.summary(prospect_id)
+        last = summary.last if summary is not None else None
+        if last is None:
             return None
-        return TouchSummary(touch.id, touch.at, touch.channel, touch.direction)
+        return TouchSummary(last.id, to_utc(last.at), last.channel, last.direction)
+
+    def summary(self, prospect_id: str) -> CadenceSummary | None:
+        """What this prospect's touches add up to for its cadence; None if it has none."""
+        if prospect_id in self._dirty:
+            return self._replay(prospect_id)
+        found = self._summaries.get(prospect_id)
+        if found is None or isinstance(found, CadenceSummary):
+            return found
+        try:
+            summary = CadenceSummary.from_json(found)
+        except (KeyError, TypeError, ValueError):
+            return self._replay(prospect_id)  # an odd row in the index: ask the touches
+        self._summaries[prospect_id] = summary
+        return summary
+
+    def _replay(self, prospect_id: str) -> CadenceSummary | None:
+        with self._lock:
+            self.ensure_loaded()
+            ids = self._by_prospect.get(prospect_id)
+            summary = summarise(self._facts(i) for i in ids) if ids else None
+            if summary is None:
+                self._summaries.pop(prospect_id, None)
+            else:
+                self._summaries[prospect_id] = summary
+            self._dirty.discard(prospect_id)
+            return summary
+
+    def _facts(self, touch_id: str) -> TouchFacts:
+        facts = self._refs[touch_id].facts
+        if facts is None:
+            touch = self.get(touch_id)  # refuses the data with the model's reason
+            assert touch is not None
+            facts = TouchFacts.of(touch)
+        return facts
 
     def get(self, touch_id: str) -> Touch | None:
         """The validated touch, or None if there is no such touch."""
@@ -191,18 +282,18 @@ class TouchHistory:
                 self.delete(touch.id)
                 ref = None
             elif ref is not None and ref.prospect_id != touch.prospect_id:
-                self._by_prospect[ref.prospect_id].discard(touch.id)
-                self._refresh_latest(ref.prospect_id)
+                self._forget(ref.prospect_id, touch.id)
             document = as_document(touch.id, touch.model_dump(mode="json"))
             pending = inserts.setdefault((partition, TOUCHES_TABLE), {})
             if ref is None or touch.id in pending:
                 pending[touch.id] = document
             else:
                 self.files.table(partition, TOUCHES_TABLE).update(document, doc_ids=[touch.id])
-            self._refs[touch.id] = _Ref(partition, touch.at, touch.prospect_id)
+            self._refs[touch.id] = _Ref(partition, touch.prospect_id, TouchFacts.of(touch))
             self._models[touch.id] = touch
             self._by_prospect.setdefault(touch.prospect_id, set()).add(touch.id)
-            self._refresh_latest(touch.prospect_id)
+            self._dirty.add(touch.prospect_id)
+            self._touched.add(touch.prospect_id)
             self.changed = True
 
     def delete(self, touch_id: str) -> None:
@@ -213,21 +304,35 @@ class TouchHistory:
                 return
             self._models.pop(touch_id, None)
             self.files.table(ref.partition, TOUCHES_TABLE).remove(doc_ids=[touch_id])
-            self._by_prospect[ref.prospect_id].discard(touch_id)
-            self._refresh_latest(ref.prospect_id)
+            self._forget(ref.prospect_id, touch_id)
             self.changed = True
 
-    def _refresh_latest(self, prospect_id: str) -> None:
+    def _forget(self, prospect_id: str, touch_id: str) -> None:
         ids = self._by_prospect.get(prospect_id)
-        if ids:
-            self._latest[prospect_id] = max(ids, key=lambda i: self._refs[i].at)
-        else:
-            self._latest.pop(prospect_id, None)
-            self._by_prospect.pop(prospect_id, None)
+        if ids is not None:
+            ids.discard(touch_id)
+            if not ids:
+                del self._by_prospect[prospect_id]
+        self._dirty.add(prospect_id)
+        self._touched.add(prospect_id)
 
-    def index(self) -> bytes:
-        """The index of newest touches; call once every month file is on disk."""
+    def unchanged(self, prospect_id: str) -> bool:
+        """Whether this prospect's touches are as they were when the data was opened."""
+        return prospect_id not in self._touched
+
+    def index(self, derived: dict[str, Any] | None = None) -> bytes:
+        """The index of summaries (and what the rules derive); call once every
+        data file is on disk."""
         with self._lock:
-            latest = {pid: summary for pid in self._latest if (summary := self.last(pid))}
+            stored: StoredSummaries = {}
+            with_touches = self._by_prospect if self._loaded else self._summaries
+            for prospect_id in list(with_touches):
+                found = self._summaries.get(prospect_id)
+                if prospect_id in self._dirty or found is None:
+                    found = self._replay(prospect_id)
+                if isinstance(found, CadenceSummary):
+                    stored[prospect_id] = found.to_json()
+                elif found is not None:
+                    stored[prospect_id] = found  # as read from the index: still right
             partitions = layout.touch_partitions(self.files.folder)
-            return index_bytes(self.files.folder, partitions, latest)
+            return index_bytes(self.files.folder, partitions, stored, derived)

@@ -19,8 +19,9 @@ from textual.strip import Strip
 
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.models.dates import now as utc_now
-from jobfutures_tui.rules.board import Card
-from jobfutures_tui.rules.relative import ago
+from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.rules.board import Card, Due, due_phrase
+from jobfutures_tui.rules.relative import ago, since
 
 CARD_HEIGHT = 4
 PITCH = CARD_HEIGHT + 1
@@ -44,6 +45,9 @@ class StageColumn(ScrollView, can_focus=False):
         "card--company",
         "card--muted",
         "card--warning",
+        "card--overdue",
+        "card--due-soon",
+        "card--due-later",
         "column--empty",
     }
 
@@ -62,6 +66,8 @@ class StageColumn(ScrollView, can_focus=False):
         self.cursor: int | None = None
         self.active = False
         self.now = utc_now()
+        self.today = local_today()
+        self._spans: dict[str, Style] = {}
         self._lines: dict[tuple[str, int, bool, bool, int, Style], tuple[Card, Strip]] = {}
         """Drawn lines, kept while their card is the same object: redraws after
         a key press then cost a lookup per line."""
@@ -76,10 +82,10 @@ class StageColumn(ScrollView, can_focus=False):
         self.cursor = cursor if ids else None
         self.active = active
         self.set_class(active, "-active")
-        now = utc_now()
-        if now.date() != self.now.date() or len(self._lines) > 4096:
-            self._lines.clear()  # "3d ago" moved on, or too many stale cards kept
-        self.now = now
+        now, today = utc_now(), local_today()
+        if now.date() != self.now.date() or today != self.today or len(self._lines) > 4096:
+            self._lines.clear()  # "3d ago" or "due Thu" moved on, or too many stale cards kept
+        self.now, self.today = now, today
         self.virtual_size = Size(self.scrollable_content_region.width, len(ids) * PITCH)
         self._update_title()
         self.refresh()
@@ -132,22 +138,41 @@ class StageColumn(ScrollView, can_focus=False):
         )
         text = Text(BAR if selected else " ", style=bar_style, end="")
         text.append_text(self._card_line(card, row, width - 1))
-        text.stylize(style)  # background under the whole line; spans keep their colours
+        text.stylize_before(style)  # background under the whole line; spans keep their colours
         return self._strip(text, width, base + style)
+
+    def _span(self, component: str) -> Style:
+        """A component's text style without its background, so it shows on any card."""
+        style = self._spans.get(component)
+        if style is None:
+            full = self.get_component_rich_style(component)
+            style = Style(
+                color=full.color,
+                bold=full.bold,
+                dim=full.dim,
+                italic=full.italic,
+                underline=full.underline,
+            )
+            self._spans[component] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._spans.clear()
+        super().notify_style_update()
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = list(text.render(self.app.console))
         return Strip(segments).crop_extend(0, width, style)
 
     def _card_line(self, card: Card, row: int, width: int) -> Text:
-        """Row 0 company, 1 person and role, 2 role discussed, 3 last touch."""
-        muted = self.get_component_rich_style("card--muted")
+        """Row 0 company, 1 person and role, 2 role discussed, 3 last and next touch."""
+        muted = self._span("card--muted")
         if row == 0:
-            text = Text(card.company, style=self.get_component_rich_style("card--company"))
+            text = Text(card.company, style=self._span("card--company"))
         elif row == 1:
             text = Text()
             if card.recruiter_only:
-                text.append("! ", style=self.get_component_rich_style("card--warning"))
+                text.append("! ", style=self._span("card--warning"))
             if card.person:
                 text.append(card.person)
                 role = ROLE_ON_CARD.get(card.person_role) if card.person_role else ""
@@ -158,12 +183,41 @@ class StageColumn(ScrollView, can_focus=False):
         elif row == 2:
             text = Text(card.role) if card.role else Text("role not set", style=muted)
         else:
-            text = Text(style=muted)
-            if card.stage is Stage.ARCHIVE:
-                text.append("archived · ")
+            if card.stage is not Stage.ARCHIVE:
+                return self._touch_line(card, width)
+            text = Text("archived · ", style=muted)
             if card.last_touch is None:
                 text.append("no touch yet")
             else:
                 text.append(f"{card.last_touch.channel.label} {ago(card.last_touch.at, self.now)}")
         text.truncate(max(width, 0), overflow="ellipsis")
         return text
+
+    def _touch_line(self, card: Card, width: int) -> Text:
+        """'call 3w ago · 2d overdue': the last touch, muted, then when the next
+        is due, coloured by how soon. Narrow columns drop words from the left
+        ('call 3w · 2d overdue', '3w · 2d overdue', '2d overdue'), never mid-word."""
+        muted = self._span("card--muted")
+        due, level = due_phrase(card.next, self.today)
+        last = card.last_touch
+        if last is None:
+            lefts = ["no touch yet", "never"]
+        else:
+            since_then = since(last.at, self.now)
+            lefts = [f"{last.channel.label} {ago(last.at, self.now)}"]
+            lefts += [f"{last.channel.label} {since_then}", since_then]
+        fits = next((left for left in lefts if len(left) + 3 + len(due) <= width), None)
+        text = Text(style=muted, end="")
+        if fits is not None:
+            text.append(f"{fits} · ")
+        text.append(due, style=self._span(_DUE_CLASS[level]))
+        text.truncate(max(width, 0), overflow="ellipsis")
+        return text
+
+
+_DUE_CLASS = {
+    Due.OVERDUE: "card--overdue",
+    Due.SOON: "card--due-soon",
+    Due.LATER: "card--due-later",
+    Due.NONE: "card--muted",
+}

@@ -214,6 +214,11 @@ def test_span_words(low: int, high: int, words: str) -> None:
         (Stage.INTERVIEWED, Origin.NO_OPENING, START, "early-on"),
         (Stage.REFERRAL, Origin.REFERRED, START, "early-on"),
         (Stage.OFFER, Origin.INTERVIEWED, START, "early-on"),
+        # Something in play is kept close, even after a "no", even long after.
+        (Stage.OFFER, Origin.REJECTED, START, "early-on"),
+        (Stage.REFERRAL, Origin.REJECTED, START, "early-on"),
+        (Stage.OFFER, Origin.INTERVIEWED, d(3, 1, 2025), "early-on"),
+        (Stage.REFERRAL, Origin.REJECTED, d(1, 5, 2023), "early-on"),
         (Stage.INTERVIEWED, Origin.INTERVIEWED, d(3, 1, 2025), "long-game"),
         (Stage.REJECTED_WARM, Origin.REJECTED, d(1, 5, 2023), "long-game"),
         (Stage.INTERVIEWED, Origin.INTERVIEWED, d(3, 3, 2025), "early-on"),

@@ -1,0 +1,284 @@
+"""Every open job future's next touch, fast: decisions kept between calls and sessions.
+
+The due list and the board's order need a suggestion for every open job
+future. The engine's :func:`~jobfutures_tui.rules.cadence.decide` does not
+depend on today (only :func:`~jobfutures_tui.rules.cadence.finish` does), so
+a decision is kept and reused while what it was made from stays the same:
+
+- the job future and its people, as stored: their ``updated_at`` (every
+  change the app makes is a new version with a new ``updated_at``; an undo
+  brings back a version and its stamp together);
+- the job future's touches: the same summary object (the store replaces a
+  summary when its touches change);
+- the time zone, the home city and the engine's rules.
+
+Decisions are kept in memory per repository, and in the derived index
+(``touch-index.json``) between sessions: the repository asks
+:func:`decisions_to_keep` for them when it closes, and trusts them at the
+next open only while the files of job futures and people are those they were
+made from (a hand edit, a restore, a crash after a change: made again).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any, NamedTuple
+
+from jobfutures_tui.models import Person, Prospect, Stage, dates
+from jobfutures_tui.rules.cadence import (
+    DECISION_VERSION,
+    Decision,
+    Suggestion,
+    decide,
+    finish,
+    urgency_of,
+)
+from jobfutures_tui.rules.facts import Facts
+from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day
+from jobfutures_tui.rules.plans import Zone
+from jobfutures_tui.store import Repository
+
+
+class Open(NamedTuple):
+    """An open job future and the engine's decision for it (None: nothing to suggest)."""
+
+    prospect_id: str
+    stage: Stage
+    company_id: str
+    snoozed_until: date | None
+    decision: Decision | None
+    last_day: date | None
+    """The day of its latest touch (None: never touched)."""
+
+    def suggestion(self, today: date) -> Suggestion | None:
+        if self.decision is None:
+            return None
+        return finish(
+            self.decision, stage=self.stage, today=today, snoozed_until=self.snoozed_until
+        )
+
+    def urgency(self, today: date) -> float | None:
+        """The suggestion's urgency, worked out alone (None: nothing to suggest)."""
+        if self.decision is None:
+            return None
+        return urgency_of(
+            self.decision, stage=self.stage, today=today, snoozed_until=self.snoozed_until
+        ).total
+
+
+def open_suggestions(
+    repo: Repository, *, home_city: str = "", tz: Zone | None = None
+) -> Iterator[Open]:
+    """The decision for every open job future, in the store's order; finish
+    each for a day with :meth:`Open.suggestion` (or :meth:`Open.urgency`)."""
+    reader = _Reader(repo, home_city, tz)
+    for prospect_id in repo.open_prospect_ids():
+        found = reader.open(prospect_id)
+        if found is not None:
+            yield found
+
+
+def open_one(
+    repo: Repository, prospect_id: str, *, home_city: str = "", tz: Zone | None = None
+) -> Open | None:
+    """:func:`open_suggestions` for one job future (None: no such job future)."""
+    return _Reader(repo, home_city, tz).open(prospect_id)
+
+
+class _Reader:
+    """Reads job futures' decisions from one repository, in one zone."""
+
+    def __init__(self, repo: Repository, home_city: str, tz: Zone | None) -> None:
+        self.repo = repo
+        self.home_city = home_city
+        self.zone = tz or dates.local_timezone()
+        self.cache = _cache(repo, self.zone, home_city)
+        self.prospects = repo.stored_rows(Prospect)
+        self.people = repo.stored_rows(Person)
+        self.pristine = repo.revision == 0
+        """Nothing changed since opening: every kept decision holds without checking."""
+        self._facts: Facts | None = None
+
+    @property
+    def facts(self) -> Facts:
+        if self._facts is None:
+            self._facts = Facts(self.repo)
+        return self._facts
+
+    def open(self, prospect_id: str) -> Open | None:
+        repo, zone = self.repo, self.zone
+        row = self.prospects.get(prospect_id)
+        if row is None:
+            return None
+        try:
+            stage, company_id, snoozed = _fields(row)
+        except (KeyError, TypeError, ValueError):
+            future = self.facts.future(prospect_id)  # reads it or refuses the data
+            if future is None:
+                return None
+            stage, company_id, snoozed = future.stage, future.company_id, future.snoozed_until
+        decision = _kept(repo, self.cache, prospect_id, row, self.people, self.pristine)
+        if decision is _MISSING:
+            decision = _made(
+                repo, self.facts, self.cache, prospect_id, row, self.people, zone, self.home_city
+            )
+        if decision is None:
+            summary = repo.cadence_summary(prospect_id)
+            last = summary.last if summary is not None else None
+            last_day = None if last is None else local_day(last.at, zone)
+        else:
+            last_day = decision.last_day
+        return Open(prospect_id, stage, company_id, snoozed, decision, last_day)
+
+
+def decisions_to_keep(repo: Repository) -> dict[str, Any]:
+    """Every open job future's decision, as the derived index keeps them."""
+    zone = dates.local_timezone()
+    home_city = ""
+    cache = _cache(repo, zone, home_city)
+    people = repo.stored_rows(Person)
+    prospects = repo.stored_rows(Prospect)
+    pristine = repo.revision == 0
+    facts = Facts(repo)
+    kept: dict[str, Any] = {}
+    for prospect_id in repo.open_prospect_ids():
+        row = prospects.get(prospect_id)
+        key = None if row is None else _key(row, people)
+        if row is None or key is None:
+            continue  # unusual data: decided afresh next time
+        decision = _kept(repo, cache, prospect_id, row, people, pristine)
+        if decision is _MISSING:
+            decision = _made(repo, facts, cache, prospect_id, row, people, zone, home_city)
+        kept[prospect_id] = [key, None if decision is None else decision.to_json()]
+    return {"context": cache.context, "decisions": kept}
+
+
+# ------------------------------------------------------------ the cache
+
+Key = list[Any]
+"""``[updated_at, [updated_at of each person]]`` of a job future, as stored."""
+
+_FROM_INDEX: Any = object()
+"""Stands for the summary a decision read from the index was made from: still
+the one in use while the job future's touches are unchanged since opening."""
+
+_MISSING: Any = object()
+
+
+class _Entry(NamedTuple):
+    key: Key
+    summary: Any
+    decision: Decision | None
+
+
+class _Cache:
+    def __init__(self, context: list[Any]) -> None:
+        self.context = context
+        self.entries: dict[str, _Entry] = {}
+        self.stored: dict[str, Any] = {}
+        """Decisions read from the index, as stored, until first used."""
+
+
+_CACHES: weakref.WeakKeyDictionary[Repository, _Cache] = weakref.WeakKeyDictionary()
+
+
+def _context(zone: Zone, home_city: str) -> list[Any]:
+    return [DECISION_VERSION, SUMMARY_VERSION, getattr(zone, "name", None) or str(zone), home_city]
+
+
+def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
+    context = _context(zone, home_city)
+    cache = _CACHES.get(repo)
+    if cache is None or cache.context != context:
+        cache = _Cache(context)
+        stored = repo.stored_decisions()
+        if isinstance(stored, dict) and stored.get("context") == context:
+            decisions = stored.get("decisions")
+            if isinstance(decisions, dict):
+                cache.stored = dict(decisions)
+        _CACHES[repo] = cache
+    return cache
+
+
+def _kept(
+    repo: Repository,
+    cache: _Cache,
+    prospect_id: str,
+    row: Mapping[str, Any],
+    people: Any,
+    pristine: bool,
+) -> Decision | None:
+    """The kept decision if it still holds, else _MISSING."""
+    entry = cache.entries.get(prospect_id)
+    if entry is None:
+        stored = cache.stored.pop(prospect_id, None)
+        if stored is None:
+            return _MISSING
+        try:
+            key, decision = stored
+            made = None if decision is None else Decision.from_json(decision)
+        except (KeyError, TypeError, ValueError):
+            return _MISSING  # an odd entry: decide again
+        entry = cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)
+    if pristine:
+        return entry.decision  # made from the records as they are: nothing changed since
+    if entry.summary is _FROM_INDEX:
+        if not repo.touches_unchanged(prospect_id):
+            return _MISSING
+    elif entry.summary is not repo.cadence_summary(prospect_id):
+        return _MISSING
+    if entry.key != _key(row, people):
+        return _MISSING
+    return entry.decision
+
+
+def _made(
+    repo: Repository,
+    facts: Facts,
+    cache: _Cache,
+    prospect_id: str,
+    row: Mapping[str, Any],
+    people: Any,
+    zone: Zone,
+    home_city: str,
+) -> Decision | None:
+    future = facts.future(prospect_id)
+    if future is None:
+        return None
+    summary: CadenceSummary | None = repo.cadence_summary(prospect_id)
+    decision = decide(future, facts.people(future), summary, home_city=home_city, tz=zone)
+    key = _key(row, people)
+    if key is not None:
+        cache.entries[prospect_id] = _Entry(key, summary, decision)
+    return decision
+
+
+_STAGES = {member.value: member for member in Stage}
+
+
+def _fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
+    """Stage, company and snooze of a stored job future, or an error if unusual."""
+    stage = _STAGES[row["stage"]]
+    company_id = row["company_id"]
+    if type(company_id) is not str or not company_id:
+        raise TypeError("company_id")
+    snoozed = row["snoozed_until"]
+    if snoozed is not None:
+        if type(snoozed) is not str or len(snoozed) != 10:
+            raise ValueError("snoozed_until")
+        snoozed = date.fromisoformat(snoozed)
+    return stage, company_id, snoozed
+
+
+def _key(row: Mapping[str, Any], people: Any) -> Key | None:
+    """What a decision for this job future depends on among the records (None: unusual)."""
+    try:
+        stamps = []
+        for person_id in row["person_ids"]:
+            person = people.get(person_id)
+            stamps.append(None if person is None else person.get("updated_at"))
+        return [row["updated_at"], stamps]
+    except (KeyError, TypeError, AttributeError):
+        return None

@@ -1,0 +1,270 @@
+"""Light views of stored job futures and people, for rules that read them all.
+
+The due list and the board's order read every open job future and its
+people: thousands of records, of which the cadence engine needs a few fields.
+Validating a record with pydantic costs about 15 µs, most of the due list's
+time at 5,000 job futures, so these views read the needed fields straight
+from the stored rows instead.
+
+A view accepts a field only in the exact form the store writes it, a form
+the model reads unchanged (an enum's value, an ISO date, a one-line string
+with no surrounding spaces or control characters). Anything else (a label, a
+hand edit, damage) falls back to the validated model, which reads it or
+refuses the data with a clear message. So a view never says anything about a
+field the model would say otherwise. Fields a view does not read are not
+checked: :meth:`Repository.verify` checks every record (the app runs it in
+the background; a change waits for it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models.entities import NAME_MAX, one_line
+from jobfutures_tui.models.enums import Channel, Origin, PersonRole, Stage
+
+if TYPE_CHECKING:  # the engine imports the protocols here; it never needs the store
+    from jobfutures_tui.store import Repository
+
+
+class FutureLike(Protocol):
+    """What the cadence engine reads of a job future: a
+    :class:`~jobfutures_tui.models.Prospect` or a :class:`FutureFacts`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def company_id(self) -> str: ...
+    @property
+    def person_ids(self) -> tuple[str, ...]: ...
+    @property
+    def stage(self) -> Stage: ...
+    @property
+    def origin(self) -> Origin: ...
+    @property
+    def began_on(self) -> date | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def cadence_plan(self) -> str | None: ...
+    @property
+    def snoozed_until(self) -> date | None: ...
+    @property
+    def is_open(self) -> bool: ...
+
+
+class PersonLike(Protocol):
+    """What the cadence engine reads of a person: a
+    :class:`~jobfutures_tui.models.Person` or a :class:`PersonFacts`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> PersonRole: ...
+    @property
+    def preferred_channel(self) -> Channel | None: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def linkedin(self) -> str: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def do_not_contact(self) -> bool: ...
+
+
+class FutureFacts(NamedTuple):
+    id: str
+    company_id: str
+    person_ids: tuple[str, ...]
+    stage: Stage
+    origin: Origin
+    began_on: date | None
+    created_at: datetime
+    cadence_plan: str | None
+    snoozed_until: date | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage is not Stage.ARCHIVE
+
+
+class PersonFacts(NamedTuple):
+    id: str
+    name: str
+    role: PersonRole
+    preferred_channel: Channel | None
+    phone: str
+    email: str
+    linkedin: str
+    city: str
+    do_not_contact: bool
+
+
+class Facts:
+    """Reads views from one repository, each person once."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self._prospect_rows = repo.stored_rows(Prospect)
+        self._person_rows = repo.stored_rows(Person)
+        self._company_rows = repo.stored_rows(Company)
+        self._people: dict[str, PersonLike | None] = {}
+        self._names: dict[str, str] = {}
+
+    def future(self, prospect_id: str) -> FutureLike | None:
+        row = self._prospect_rows.get(prospect_id)
+        if row is None:
+            return None
+        try:
+            return _future(prospect_id, row)
+        except (KeyError, TypeError, ValueError):
+            return self.repo.prospect(prospect_id)  # reads it or refuses the data
+
+    def people(self, future: FutureLike) -> list[PersonLike]:
+        found = []
+        known = self._people
+        for person_id in future.person_ids:
+            person = known.get(person_id, _UNREAD)
+            if person is _UNREAD:
+                person = known[person_id] = self._read_person(person_id)
+            if person is not None:
+                found.append(person)
+        return found
+
+    def person(self, person_id: str) -> PersonLike | None:
+        person = self._people.get(person_id, _UNREAD)
+        if person is _UNREAD:
+            person = self._people[person_id] = self._read_person(person_id)
+        return person
+
+    def _read_person(self, person_id: str) -> PersonLike | None:
+        row = self._person_rows.get(person_id)
+        if row is None:
+            return None
+        try:
+            return _person(person_id, row)
+        except (KeyError, TypeError, ValueError):
+            return self.repo.person(person_id)  # reads it or refuses the data
+
+    def person_name(self, person_id: str) -> str | None:
+        """A person's name as the model reads it, or None if there is no such person."""
+        person = self._people.get(person_id, _UNREAD)
+        if person is not _UNREAD:
+            return None if person is None else person.name
+        return self._name(self._person_rows, person_id, self.repo.person)
+
+    def company_name(self, company_id: str) -> str | None:
+        """The company's name as the model reads it, or None if there is no such company."""
+        return self._name(self._company_rows, company_id, self.repo.company)
+
+    def _name(self, rows: Any, record_id: str, validated: Any) -> str | None:
+        name = self._names.get(record_id)
+        if name is None:
+            row = rows.get(record_id)
+            if row is None:
+                return None
+            try:
+                name = _line(row["name"], required=True)
+            except (KeyError, TypeError, ValueError):
+                record = validated(record_id)  # reads it or refuses the data
+                if record is None:
+                    return None
+                name = record.name
+            self._names[record_id] = name
+        return name
+
+
+# ------------------------------------------------------------ reading rows
+
+_UNREAD: Any = object()
+
+_STAGES = {member.value: member for member in Stage}
+_ORIGINS = {member.value: member for member in Origin}
+_ROLES = {member.value: member for member in PersonRole}
+_CHANNELS = {member.value: member for member in Channel}
+
+
+def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
+    person_ids = row["person_ids"]
+    if type(person_ids) is not list:
+        raise TypeError("person_ids")
+    for person_id in person_ids:
+        if type(person_id) is not str:
+            raise TypeError("person_ids")
+    company_id = row["company_id"]
+    plan = row["cadence_plan"]
+    if (
+        type(company_id) is not str
+        or not company_id
+        or (plan is not None and type(plan) is not str)
+    ):
+        raise TypeError("ids")
+    if row["id"] != prospect_id:
+        raise ValueError("id")
+    created = datetime.fromisoformat(row["created_at"])
+    if created.tzinfo is None:
+        raise ValueError("created_at")
+    began, snoozed = row["began_on"], row["snoozed_until"]
+    return FutureFacts(
+        prospect_id,
+        company_id,
+        tuple(person_ids),
+        _STAGES[row["stage"]],
+        _ORIGINS[row["origin"]],
+        None if began is None else _day(began),
+        created,
+        plan,
+        None if snoozed is None else _day(snoozed),
+    )
+
+
+def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
+    channel = row["preferred_channel"]
+    dnc = row["do_not_contact"]
+    if type(dnc) is not bool or row["id"] != person_id:
+        raise TypeError("do_not_contact")
+    name, phone, email = row["name"], row["phone"], row["email"]
+    linkedin, city = row["linkedin"], row["city"]
+    for value in (name, phone, email, linkedin, city):  # _line, inlined: people are many
+        if type(value) is not str or len(value) > NAME_MAX:
+            raise TypeError("not a stored line")
+        if not (value.isprintable() and value == value.strip()) and one_line(value) != value:
+            raise ValueError("not a stored line")
+    if not name or (email and ("@" not in email or email[0] == "@" or email[-1] == "@")):
+        raise ValueError("name or email")
+    return PersonFacts(
+        person_id,
+        name,
+        _ROLES[row["role"]],
+        None if channel is None else _CHANNELS[channel],
+        phone,
+        email,
+        linkedin,
+        city,
+        dnc,
+    )
+
+
+def _line(value: Any, *, required: bool = False) -> str:
+    """A one-line field exactly as the model would keep it, else ValueError."""
+    if type(value) is not str or len(value) > NAME_MAX or (required and not value):
+        raise ValueError("not a stored line")
+    # Printable and stripped (the usual case): one_line would leave it unchanged.
+    if not (value.isprintable() and value == value.strip()) and one_line(value) != value:
+        raise ValueError("not a stored line")
+    return value
+
+
+def _day(value: Any) -> date:
+    """A stored calendar date (a plain date: the engine's arithmetic is on those)."""
+    if type(value) is not str or len(value) != 10:
+        raise ValueError("not a stored date")
+    return date.fromisoformat(value)
