@@ -129,7 +129,8 @@ def probe_frame(
             screen = self.screen
             if not isinstance(screen, BoardScreen) or not screen.is_mounted:
                 return
-            columns = list(screen.query(StageColumn))
+            # The archive column is hidden until asked for: it has no size.
+            columns = [column for column in screen.query(StageColumn) if column.display]
             if not columns or not all(column.size.area for column in columns):
                 return  # not laid out yet
             if not any(column.ids for column in columns):
