@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pendulum
 from rich.text import Text
@@ -37,6 +38,10 @@ from jobfutures_tui.store import (
     StoreError,
 )
 from jobfutures_tui.store.undo import UndoHistory
+
+if TYPE_CHECKING:
+    from jobfutures_tui.exchange.plan import ImportPlan
+    from jobfutures_tui.modals.import_file import ImportReview
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -381,6 +386,12 @@ class JobFuturesApp(App[None]):
             self.export_everything,
         )
         yield SystemCommand(
+            "Import a file",
+            "LinkedIn connections, an address book, a spreadsheet or a jobfutures export: "
+            "a dry run first",
+            self.action_import,
+        )
+        yield SystemCommand(
             "Back up now",
             f"A one-file backup of everything, into {exports_folder()}",
             self.back_up_now,
@@ -431,6 +442,63 @@ class JobFuturesApp(App[None]):
         names = ", ".join(path.name for path in files)
         message = Text(f"{verb} to {where}: {names}").markup
         self.call_from_thread(self.notify, message, title=verb, timeout=8)
+
+    def action_import(self) -> None:
+        """Ask for a file, read it on a worker with a progress bar, then ask before saving."""
+        from jobfutures_tui.modals.import_file import ImportReview, import_form
+
+        def chosen(choice: tuple[str, Path] | None) -> None:
+            if choice is None:
+                return
+            kind, path = choice
+            review = ImportReview(path)
+
+            def answered(yes: bool | None) -> None:
+                if yes and review.plan is not None:
+                    self.apply_import(review.plan, path.name)
+
+            self.push_screen(review, answered)
+            self.plan_import_file(kind, path, review)
+
+        self.push_screen(import_form(), chosen)
+
+    @work(thread=True, exclusive=True, group="import")
+    def plan_import_file(self, kind: str, path: Path, review: ImportReview) -> None:
+        from jobfutures_tui.exchange.actions import plan_import
+        from jobfutures_tui.exchange.errors import ExchangeError
+
+        step = {"last": 0}
+
+        def progress(done: int, total: int) -> None:
+            if done - step["last"] >= 100 or done == total:  # a redraw per hundred rows
+                step["last"] = done
+                self.call_from_thread(review.progress, done, total)
+
+        try:
+            plan = plan_import(self.repo, kind, path, progress)
+        except (OSError, ValueError, ExchangeError, StoreError) as error:
+            self.call_from_thread(review.show_problem, str(error))
+            return
+        review.plan = plan
+        self.call_from_thread(review.show_plan, plan.summary(), bool(plan.new))
+
+    @work(thread=True, exclusive=True, group="import")
+    def apply_import(self, plan: ImportPlan, name: str) -> None:
+        """A backup first (as the shell does), then one undoable change."""
+        from jobfutures_tui.exchange.safety import backup_first
+
+        try:
+            backup_first(self.repo)
+        except (OSError, StoreError) as error:
+            self.call_from_thread(self.notify, str(error), title="Not imported", severity="error")
+            return
+        counts = ", ".join(f"{n} {kind}" for kind, n in plan.new_counts().items())
+        label = f"Imported {counts} from {name}"
+        self.call_from_thread(self._imported, label, plan)
+
+    def _imported(self, label: str, plan: ImportPlan) -> None:
+        if self.change(label, save=plan.new):
+            self.notify(Text(f"{label} (u undoes).").markup, title="Imported", timeout=6)
 
     def jump(self, kind: str, target_id: str) -> None:
         """From the palette: a job future on the board; a person's story."""

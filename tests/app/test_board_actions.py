@@ -254,3 +254,31 @@ async def test_palette_exports_everything_and_backs_up(repo: Repository) -> None
     found = sorted(path.name for path in (Path.home() / "jobfutures-exports").rglob("*.*"))
     assert "jobfutures.json" in found and "jobfutures-due.ics" in found
     assert any(name.endswith(".zip") for name in found)
+
+
+async def test_palette_imports_a_linkedin_export_after_a_dry_run(repo: Repository) -> None:
+    from jobfutures_tui.modals.import_file import ImportReview
+
+    source = Path(__file__).parent.parent / "fixtures" / "linkedin_connections.csv"
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "import a f")
+        await pilot.press("tab")
+        app.screen.query_one("#path").value = str(source)  # a long path; typing adds nothing
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ImportReview)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Dry run" in str(review.query_one("#import-title").render())
+        assert "New:" in str(review.query_one("#import-plan").render())
+        assert repo.people() == [], "nothing is saved before yes"
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        imported = len(repo.people())
+        assert imported > 0
+        await pilot.press("u")
+        await pilot.pause()
+        assert repo.people() == [], "an import is one undoable change"
