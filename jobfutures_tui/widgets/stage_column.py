@@ -100,7 +100,8 @@ class StageColumn(ScrollView, can_focus=False):
         self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
 
     def on_resize(self, event: events.Resize) -> None:
-        self._lines.clear()
+        # The drawn lines stay: their key has the width, and a filter line showing
+        # or hiding changes only the height.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.ids) * PITCH)
         self.scroll_to_cursor()
 
