@@ -94,8 +94,6 @@ async def drive(folder: Path, repeats: int) -> dict[str, list[float]]:
             await pilot.press(*keys)
             await pilot.pause()
 
-        rounds: list[Callable[[int], Awaitable[None]]] = []
-
         async def noop(n: int) -> None:
             await timed("noop", "f12")
 
@@ -116,7 +114,7 @@ async def drive(folder: Path, repeats: int) -> dict[str, list[float]]:
             await timed("detail", "enter")
             await timed("back", "escape")
 
-        rounds = [noop, select, stage, filter_one, detail]
+        rounds: list[Callable[[int], Awaitable[None]]] = [noop, select, stage, filter_one, detail]
         for n in range(repeats + 1):  # the first round warms caches and imports up
             for step in rounds:
                 await step(n)

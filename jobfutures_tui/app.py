@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
@@ -209,7 +210,7 @@ class JobFuturesApp(App[None]):
             return
         verb = "Undone" if undo else "Redone"
         other = "U redoes" if undo else "u undoes"
-        self.notify(Text(f"{verb}: {change.label} ({other})").markup, timeout=4)
+        self.notify(f"{verb}: {change.label} ({other})", timeout=4)
         self._show_changes(None)
 
     def _show_changes(self, select: str | None) -> None:
@@ -293,9 +294,22 @@ class JobFuturesApp(App[None]):
                 return
             label = f"Snoozed {name} until {short_date(until)}"
             if self.change(label, save=[revise(prospect, snoozed_until=until)]):
-                self.notify(Text(f"{label}.").markup, timeout=3)
+                self.notify(f"{label}.", timeout=3)
 
         self.push_screen(SnoozeForm(name, local_today()), chosen)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: they carry names, paths and error
+        messages, and a "[" in any of them must show as itself."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _report_save_failed(self, error: SaveFailed) -> None:
         self.post_message(self.SaveStatus(error))
@@ -440,8 +454,7 @@ class JobFuturesApp(App[None]):
             self.call_from_thread(self.notify, str(error), title="Not written", severity="error")
             return
         names = ", ".join(path.name for path in files)
-        message = Text(f"{verb} to {where}: {names}").markup
-        self.call_from_thread(self.notify, message, title=verb, timeout=8)
+        self.call_from_thread(self.notify, f"{verb} to {where}: {names}", title=verb, timeout=8)
 
     def action_import(self) -> None:
         """Ask for a file, read it on a worker with a progress bar, then ask before saving."""
@@ -467,11 +480,12 @@ class JobFuturesApp(App[None]):
         from jobfutures_tui.exchange.actions import plan_import
         from jobfutures_tui.exchange.errors import ExchangeError
 
-        step = {"last": 0}
+        shown = 0
 
         def progress(done: int, total: int) -> None:
-            if done - step["last"] >= 100 or done == total:  # a redraw per hundred rows
-                step["last"] = done
+            nonlocal shown
+            if done - shown >= 100 or done == total:  # a redraw per hundred rows
+                shown = done
                 self.call_from_thread(review.progress, done, total)
 
         try:
@@ -479,8 +493,7 @@ class JobFuturesApp(App[None]):
         except (OSError, ValueError, ExchangeError, StoreError) as error:
             self.call_from_thread(review.show_problem, str(error))
             return
-        review.plan = plan
-        self.call_from_thread(review.show_plan, plan.summary(), bool(plan.new))
+        self.call_from_thread(review.show_plan, plan)
 
     @work(thread=True, exclusive=True, group="import")
     def apply_import(self, plan: ImportPlan, name: str) -> None:
@@ -498,7 +511,7 @@ class JobFuturesApp(App[None]):
 
     def _imported(self, label: str, plan: ImportPlan) -> None:
         if self.change(label, save=plan.new):
-            self.notify(Text(f"{label} (u undoes).").markup, title="Imported", timeout=6)
+            self.notify(f"{label} (u undoes).", title="Imported", timeout=6)
 
     def jump(self, kind: str, target_id: str) -> None:
         """From the palette: a job future on the board; a person's story."""

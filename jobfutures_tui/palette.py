@@ -47,7 +47,7 @@ class JumpCommands(Provider):
             people = peek(Prospect, prospect_id, "person_ids") or ()
             person = peek(Person, people[0], "name") if people else ""
             parts = (peek(Company, company_id, "name"), person, peek(Prospect, prospect_id, "role"))
-            stage = Stage(peek(Prospect, prospect_id, "stage")).label
+            stage = _stage_label(peek(Prospect, prospect_id, "stage"))
             label = " · ".join(str(part) for part in parts if part)
             yield "prospect", prospect_id, label, f"Job future ({stage}): show it on the board"
         for person_id in repo.person_ids():
@@ -55,3 +55,11 @@ class JumpCommands(Provider):
             name = str(peek(Person, person_id, "name") or "")
             label = f"{name} ({company})" if company else name
             yield "person", person_id, label, "Person: open their story"
+
+
+def _stage_label(stored: object) -> str:
+    """Stored, unvalidated: a damaged stage is refused when the job future opens."""
+    try:
+        return Stage(str(stored)).label
+    except ValueError:
+        return "unreadable stage"

@@ -74,7 +74,9 @@ class ImportReview(ModalScreen[bool]):
     def progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total or None, progress=done)
 
-    def show_plan(self, lines: list[str], has_new: bool) -> None:
+    def show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        lines, has_new = plan.summary(), bool(plan.new)
         self.ready = has_new
         self.query_one(ProgressBar).display = False
         self.query_one("#import-title", Static).update(Text("Dry run: nothing is saved yet"))

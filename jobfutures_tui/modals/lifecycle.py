@@ -34,5 +34,5 @@ def _stage(values: dict[str, Any]) -> Stage:
 
 
 def reopen_form(name: str) -> RecordForm[Stage]:
-    fields = (Field("stage", "Back to", "choice", choices=[(s.label, s) for s in Stage.board()]),)
+    fields = (Field("stage", "Back to", "choice", choices=choices_of(Stage, only=Stage.board())),)
     return RecordForm(f"Reopen {name}", fields, {"stage": Stage.REJECTED_WARM}, _stage)

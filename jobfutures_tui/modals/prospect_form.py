@@ -14,7 +14,7 @@ FIELDS = (
     Field("person", "Person", placeholder="who interviewed you"),
     Field("person_role", "Their role", "choice", choices=choices_of(PersonRole)),
     Field("role", "Role discussed", placeholder="e.g. Staff Data Engineer"),
-    Field("stage", "Stage", "choice", choices=[(s.label, s) for s in Stage.board()]),
+    Field("stage", "Stage", "choice", choices=choices_of(Stage, only=Stage.board())),
     Field("began_on", "Interview date", placeholder="YYYY-MM-DD"),
     Field("notes", "Notes", "text"),
 )

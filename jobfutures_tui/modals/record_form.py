@@ -39,10 +39,13 @@ class Field:
     """For a choice: (label, value) pairs; a value of None is "not set"."""
 
 
-def choices_of(kind: type[Choice], *, unset: str | None = None) -> list[tuple[str, Any]]:
-    """A choice field's options from an enum, optionally led by a "not set" option."""
+def choices_of(
+    kind: type[Choice], *, unset: str | None = None, only: Sequence[Choice] | None = None
+) -> list[tuple[str, Any]]:
+    """A choice field's options from an enum (or ``only`` some members), optionally
+    led by a "not set" option."""
     options: list[tuple[str, Any]] = [(unset, None)] if unset is not None else []
-    return options + [(member.label, member) for member in kind]
+    return options + [(member.label, member) for member in (only or kind)]
 
 
 class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):

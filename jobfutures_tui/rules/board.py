@@ -28,7 +28,6 @@ class Card:
     recruiter_only: bool
     role: str
     last_touch: TouchSummary | None
-    search_text: str
     next: Suggestion | None = None
     """The next touch the cadence engine suggests (None: nothing to suggest)."""
 
@@ -38,17 +37,13 @@ def card_for(
     prospect: Prospect,
     *,
     today: date | None = None,
-    with_next: bool = True,
 ) -> Card:
-    """The card of a job future (its records validated); ``with_next=False``
-    leaves out the next touch (a filter needs only the text)."""
+    """The card of a job future, its records validated (searching uses SearchIndex)."""
     company = repo.company(prospect.company_id)
     people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p is not None]
     main = people[0] if people else None
     recruiter_only = bool(people) and all(p.role is PersonRole.RECRUITER for p in people)
     company_name = company.name if company else "(missing company)"
-    words = [company_name, prospect.role, prospect.notes, *prospect.tags]
-    words += [p.name for p in people]
     return Card(
         prospect_id=prospect.id,
         stage=prospect.stage,
@@ -58,8 +53,7 @@ def card_for(
         recruiter_only=recruiter_only,
         role=prospect.role,
         last_touch=repo.last_touch(prospect.id),
-        search_text=" ".join(words).casefold(),
-        next=_next(repo, prospect, people, today) if with_next else None,
+        next=_next(repo, prospect, people, today),
     )
 
 

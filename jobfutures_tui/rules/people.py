@@ -14,9 +14,9 @@ from typing import Any
 
 import pendulum
 from pydantic import ValidationError
-from pydantic_core import InitErrorDetails
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, revise
+from jobfutures_tui.models.errors import describe, invalid
 from jobfutures_tui.store import Repository
 
 
@@ -86,17 +86,8 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
         try:
             company = Company(name=company_name)
         except ValidationError as error:
-            raise _as_field_error(error, "company") from None
+            raise invalid("company", describe(error), company_name) from None
         created.append(company)
     values["company_id"] = company.id if company else None
     saved = revise(person, **values) if person else Person.model_validate(values)
     return [*created, saved]
-
-
-def _as_field_error(error: ValidationError, field: str) -> ValidationError:
-    """A company's "name" problem, reported at the form's company field."""
-    details: list[InitErrorDetails] = [
-        {"type": item["type"], "loc": (field,), "input": item["input"], "ctx": item.get("ctx", {})}
-        for item in error.errors()
-    ]
-    return ValidationError.from_exception_data(error.title, details)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, Touch, revise
+from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, revise
 from jobfutures_tui.models.dates import local_timezone, now, to_date
 from jobfutures_tui.models.entities import NewsItem
 from jobfutures_tui.models.errors import field_errors, invalid
@@ -135,7 +135,3 @@ def touch_values(touch: Touch) -> dict[str, Any]:
 def revise_touch(touch: Touch, values: dict[str, Any]) -> Touch:
     """Like ``revise``, and a touch moved into the future is refused as when logged."""
     return Touch.new(**{**touch.model_dump(), **values, "updated_at": now()})
-
-
-def stage_choices() -> list[tuple[str, Stage]]:
-    return [(stage.label, stage) for stage in Stage.board()]

@@ -440,4 +440,4 @@ class BoardScreen(AppScreen):
 
 def _gone(prospect_id: str) -> Card:
     """A stand-in while the app stops over damaged data."""
-    return Card(prospect_id, Stage.INTERVIEWED, "(unreadable)", "", None, False, "", None, "")
+    return Card(prospect_id, Stage.INTERVIEWED, "(unreadable)", "", None, False, "", None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from jobfutures_tui.models import (
     Person,
     Prospect,
     Record,
+    Stage,
 )
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
@@ -33,7 +35,7 @@ from jobfutures_tui.widgets.record_list import RecordList
 
 STORY_FIELDS = (
     Field("role", "Role discussed"),
-    Field("stage", "Stage", "choice", choices=story.stage_choices()),
+    Field("stage", "Stage", "choice", choices=choices_of(Stage, only=Stage.board())),
     Field("origin", "How it began", "choice", choices=choices_of(Origin)),
     Field("began_on", "On", placeholder="YYYY-MM-DD"),
     Field("referred_by", "Referred by", placeholder="a person's name"),
@@ -116,6 +118,7 @@ class DetailScreen(AppScreen):
         ),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMPONENT_CLASSES = {"detail--warning", "detail--good"}
 
     def __init__(self, repo: Repository, prospect_id: str, *, person: str | None = None) -> None:
         super().__init__(repo)
@@ -187,7 +190,7 @@ class DetailScreen(AppScreen):
         text.append(self.company.name if self.company else "(missing company)", style="bold")
         if prospect.role:
             text.append(f" · {prospect.role}")
-        text.append(f"\n{prospect.stage.label}", style="bold $accent" if False else "bold")
+        text.append(f"\n{prospect.stage.label}", style="bold")
         if not prospect.is_open and prospect.closed_reason is not None:
             text.append(f": {prospect.closed_reason.label}")
             if prospect.closed_note:
@@ -255,7 +258,7 @@ class DetailScreen(AppScreen):
         text = Text()
         text.append(person.name, style="bold")
         if person.do_not_contact:
-            text.append(" · do not contact", style="bold red")
+            text.append(" · do not contact", style=self._colour("warning"))
         details = [person.title, person.role.label]
         if person.preferred_channel:
             details.append(f"prefers {person.preferred_channel.label}")
@@ -265,6 +268,10 @@ class DetailScreen(AppScreen):
             "\n  " + (" · ".join(r for r in reach if r) or "no contact details"), style="dim"
         )
         return text
+
+    def _colour(self, part: str) -> Style:
+        """Colours come from detail.tcss, so themes can change them."""
+        return self.get_component_rich_style(f"detail--{part}", partial=True)
 
     def _draw_touch(self, touch_id: str, width: int) -> Text:
         touch = self.touches[touch_id]
@@ -278,7 +285,7 @@ class DetailScreen(AppScreen):
             if person is not None:
                 text.append(f" · {person.name}", style="dim")
         if touch.replied and touch.outcome not in (Outcome.REPLIED, Outcome.CONVERSATION):
-            text.append(" · they replied", style="green")
+            text.append(" · they replied", style=self._colour("good"))
         second = [touch.note] if touch.note else []
         if touch.shared:
             second.append("shared: " + ", ".join(touch.shared))

@@ -181,6 +181,9 @@ async def test_user_text_with_markup_renders_literally_everywhere(repo: Reposito
         listing = app.screen.query_one("#people-list")
         assert "[red]Eve" in listing.render_line(0).text
         assert "[bold]Acme[/" in listing.render_line(0).text
+        await pilot.press("1", "greater_than_sign", "u")  # "Undone: Moved [bold]Acme[/ to …"
+        await pilot.pause()
+        assert any("Moved [bold]Acme[/" in str(n.message) for n in app._notifications)
 
 
 async def palette(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
