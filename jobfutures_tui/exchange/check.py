@@ -33,6 +33,8 @@ from jobfutures_tui.models import (
     describe,
     revise,
 )
+from jobfutures_tui.models.entities import Script, Shareable
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP
 from jobfutures_tui.store.files import TEMP_SUFFIX
@@ -41,6 +43,9 @@ from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate
 PLACEHOLDER_COMPANY = "Unknown company (kept by jobfutures check --repair)"
 PLACEHOLDER_ROLE = "Touches of deleted job futures"
 _TABLES: dict[str, tuple[str, type[Record], str]] = {
+    layout.PLANS: ("plans", CadencePlan, "cadence plan"),
+    layout.SCRIPTS: ("scripts", Script, "script"),
+    layout.SHAREABLES: ("shareables", Shareable, "shareable"),
     layout.COMPANIES: ("companies", Company, "company"),
     layout.PEOPLE: ("people", Person, "person"),
     layout.PROSPECTS: ("prospects", Prospect, "job future"),

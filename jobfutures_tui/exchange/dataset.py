@@ -20,18 +20,26 @@ from jobfutures_tui import __version__
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, describe
 from jobfutures_tui.models.dates import now
+from jobfutures_tui.models.entities import Script, Shareable
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository, layout
 from jobfutures_tui.store.schema import SCHEMA_VERSION, migrate
 
 FORMAT = "jobfutures-export"
 EXPORT_VERSION = 1
 KINDS: tuple[tuple[str, type[Record]], ...] = (
+    ("plans", CadencePlan),
+    ("scripts", Script),
+    ("shareables", Shareable),
     ("companies", Company),
     ("people", Person),
     ("prospects", Prospect),
     ("touches", Touch),
 )
 _FILES = {
+    "plans": layout.PLANS,
+    "scripts": layout.SCRIPTS,
+    "shareables": layout.SHAREABLES,
     "companies": layout.COMPANIES,
     "people": layout.PEOPLE,
     "prospects": layout.PROSPECTS,
@@ -40,6 +48,9 @@ _FILES = {
 
 @dataclass
 class Dataset:
+    plans: list[CadencePlan] = field(default_factory=list)
+    scripts: list[Script] = field(default_factory=list)
+    shareables: list[Shareable] = field(default_factory=list)
     companies: list[Company] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     prospects: list[Prospect] = field(default_factory=list)
@@ -48,7 +59,8 @@ class Dataset:
     """Records of a file being read that are not valid (left out)."""
 
     def records(self) -> list[Record]:
-        return [*self.companies, *self.people, *self.prospects, *self.touches]
+        """Every record, referenced ones first."""
+        return [record for name, _ in KINDS for record in getattr(self, name)]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name, _ in KINDS}
@@ -56,11 +68,18 @@ class Dataset:
     @classmethod
     def of(cls, repo: Repository) -> Dataset:
         """Every record, archived job futures and touches of deleted ones included."""
+
+        def by_id(kind: type[Record]) -> list[Any]:
+            return sorted(repo.records(kind), key=lambda r: r.id)
+
         return cls(
-            sorted(repo.companies(), key=lambda r: r.id),
-            sorted(repo.people(), key=lambda r: r.id),
-            sorted(repo.prospects(include_archived=True), key=lambda r: r.id),
-            sorted(all_touches(repo), key=lambda t: (t.at, t.id)),
+            plans=by_id(CadencePlan),
+            scripts=by_id(Script),
+            shareables=by_id(Shareable),
+            companies=by_id(Company),
+            people=by_id(Person),
+            prospects=by_id(Prospect),
+            touches=sorted(all_touches(repo), key=lambda t: (t.at, t.id)),
         )
 
 
@@ -148,6 +167,6 @@ def _upgraded(lists: dict[str, list[Any]], version: int) -> dict[str, list[Any]]
     }
     files["touches/export.json"] = {"touches": dict(enumerate(lists["touches"]))}
     files = migrate(files, version, SCHEMA_VERSION)
-    upgraded = {name: list(files[_FILES[name]][name].values()) for name in _FILES}
+    upgraded = {name: list(files.get(_FILES[name], {}).get(name, {}).values()) for name in _FILES}
     upgraded["touches"] = list(files["touches/export.json"]["touches"].values())
     return upgraded

@@ -14,6 +14,7 @@ from pathlib import Path
 from jobfutures_tui.exchange.dataset import Dataset, read_export
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch
+from jobfutures_tui.models.plan import CadencePlan
 
 SOURCE = "jobfutures export"
 
@@ -26,7 +27,7 @@ def plan_merge(path: Path, existing: Existing, progress: Progress | None = None)
     ids: dict[str, str] = {}
     """Id in the export -> id of the stored record it matched."""
     stored = {r.id for r in [*existing.companies, *existing.people, *existing.prospects]}
-    stored |= existing.touch_ids
+    stored |= existing.touch_ids | existing.library_ids
     total = len(data.records())
 
     def moved(record_id: str | None) -> str | None:
@@ -89,8 +90,10 @@ def plan_merge(path: Path, existing: Existing, progress: Progress | None = None)
 
 
 def _label(record: object) -> str:
-    kind = type(record).__name__.lower()
-    name = getattr(record, "name", "") or getattr(record, "role", "")
+    kind = "cadence plan" if isinstance(record, CadencePlan) else type(record).__name__.lower()
+    name = (
+        getattr(record, "name", "") or getattr(record, "role", "") or getattr(record, "title", "")
+    )
     return f"{kind} {name}" if name else f"{kind} {getattr(record, 'id', '')}"
 
 

@@ -18,6 +18,8 @@ from pydantic import ValidationError
 
 from jobfutures_tui.exchange.matching import Companies, People, Prospects
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, describe
+from jobfutures_tui.models.entities import Script, Shareable
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 
@@ -48,6 +50,10 @@ class RowNote:
         return {"line": self.line, "message": self.message}
 
 
+LIBRARY_KINDS: tuple[type[Record], ...] = (CadencePlan, Script, Shareable)
+"""Kinds an import carries over by id only: they are the user's own writing."""
+
+
 @dataclass
 class Existing:
     """The stored records an import is matched against."""
@@ -56,12 +62,15 @@ class Existing:
     people: list[Person] = field(default_factory=list)
     prospects: list[Prospect] = field(default_factory=list)
     touch_ids: set[str] = field(default_factory=set)
+    library_ids: set[str] = field(default_factory=set)
+    """Ids of the stored plans, scripts and shareables."""
 
     @classmethod
     def of(cls, repo: Repository, *, touches: bool = False) -> Existing:
         prospects = repo.prospects(include_archived=True)
         touch_ids = {t.id for p in prospects for t in repo.touches_for(p.id)} if touches else set()
-        return cls(repo.companies(), repo.people(), prospects, touch_ids)
+        library = {rid for kind in LIBRARY_KINDS for rid in repo.stored_rows(kind)}
+        return cls(repo.companies(), repo.people(), prospects, touch_ids, library)
 
     @classmethod
     def in_folder(cls, folder: Path, *, touches: bool = False) -> Existing:

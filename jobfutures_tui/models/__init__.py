@@ -6,6 +6,8 @@ from jobfutures_tui.models.entities import (
     Person,
     Prospect,
     Record,
+    Script,
+    Shareable,
     Touch,
     new_id,
     revise,
@@ -17,7 +19,9 @@ from jobfutures_tui.models.enums import (
     Origin,
     Outcome,
     PersonRole,
+    ShareKind,
     Stage,
+    TouchKind,
 )
 from jobfutures_tui.models.errors import describe, field_errors
 
@@ -33,8 +37,12 @@ __all__ = [
     "PersonRole",
     "Prospect",
     "Record",
+    "Script",
+    "ShareKind",
+    "Shareable",
     "Stage",
     "Touch",
+    "TouchKind",
     "describe",
     "field_errors",
     "new_id",

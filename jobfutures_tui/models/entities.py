@@ -30,7 +30,9 @@ from jobfutures_tui.models.enums import (
     Origin,
     Outcome,
     PersonRole,
+    ShareKind,
     Stage,
+    TouchKind,
 )
 
 NAME_MAX = 1_000
@@ -90,6 +92,8 @@ DirectionField = Annotated[Direction, _choice(Direction)]
 RoleField = Annotated[PersonRole, _choice(PersonRole)]
 OriginField = Annotated[Origin, _choice(Origin)]
 ReasonField = Annotated[ClosedReason, _choice(ClosedReason)]
+TouchKindField = Annotated[TouchKind, _choice(TouchKind)]
+ShareKindField = Annotated[ShareKind, _choice(ShareKind)]
 
 
 class Record(BaseModel):
@@ -200,9 +204,12 @@ class Touch(Record):
     channel: ChannelField
     direction: DirectionField = Direction.OUT
     outcome: OutcomeField = Outcome.SENT
+    kind: TouchKindField | None = None
+    """What the touch was for (thank-you, check-in…), when the user said."""
     note: Text = ""
     script_id: str | None = None
-    shared: tuple[str, ...] = ()
+    shared: tuple[Line, ...] = ()
+    """Titles of the items shared (see :class:`Shareable`), as they were then."""
     replied: bool = False
 
     @field_validator("at")
@@ -220,3 +227,28 @@ class Touch(Record):
     def new(cls, **fields: Any) -> Self:
         """Validate user input, which also refuses dates in the future."""
         return cls.model_validate(fields, context={"new": True})
+
+
+class Script(Record):
+    """Words to say or send for one kind of touch, with ``{placeholders}``
+    filled in for the person (rules/scripts renders them safely)."""
+
+    name: RequiredLine
+    kind: TouchKindField | None = None
+    """The kind of touch it is for; None fits any."""
+    channels: tuple[ChannelField, ...] = ()
+    """The channels it is written for; empty fits any."""
+    purpose: Line = ""
+    body: Annotated[Text, AfterValidator(_required)]
+    builtin: str | None = None
+    """The built-in script this one started as, so it can be restored."""
+
+
+class Shareable(Record):
+    """Something worth sending a contact: an article, an event, a work sample."""
+
+    title: RequiredLine
+    link: Line = ""
+    """A web address or a file path."""
+    kind: ShareKindField = ShareKind.ARTICLE
+    notes: Text = ""

@@ -102,6 +102,15 @@ class TouchKind(Choice):
     OPENING_REPLY = "opening-reply"
 
 
+class ShareKind(Choice):
+    """What an item the user shares is: the seeds' ways of bringing value."""
+
+    ARTICLE = "article"
+    EVENT = "event"
+    WORK_SAMPLE = "work-sample"
+    OTHER = "other"
+
+
 class ClosedReason(Choice):
     HIRED_HERE = "hired-here"
     HIRED_ELSEWHERE = "hired-elsewhere"
@@ -128,6 +137,7 @@ _LABELS: dict[Choice, str] = {
     TouchKind.REFERRAL_ASK: "introduction request",
     TouchKind.OFFER_TO_REFER: "offer to refer someone",
     TouchKind.OPENING_REPLY: "reply about the opening",
+    ShareKind.WORK_SAMPLE: "work sample",
 }
 
 _NOUNS = {
@@ -139,4 +149,5 @@ _NOUNS = {
     "Origin": "origin",
     "ClosedReason": "reason",
     "TouchKind": "kind of touch",
+    "ShareKind": "kind of item",
 }

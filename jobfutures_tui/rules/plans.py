@@ -1,148 +1,47 @@
-"""Cadence plans as data: a few planned touches, then a repeating interval.
+"""The built-in cadence plans, and which plan a job future follows.
 
-A plan is what a user picks per job future (and later edits or writes). It
-says nothing about replies: the engine in :mod:`jobfutures_tui.rules.cadence`
-layers follow-ups, voicemail retries and openings on top of it.
-
-Offsets are ranges of days ("2 to 4 weeks"): the low end is when the touch
-falls due, the whole range is shown in the reason.
+A plan (:mod:`jobfutures_tui.models.plan`) is what a user picks per job
+future, or writes. It says nothing about replies: the engine in
+:mod:`jobfutures_tui.rules.cadence` layers follow-ups, voicemail retries and
+openings on top of it.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Self
+from typing import TYPE_CHECKING, Any
 
 import pendulum
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from jobfutures_tui.models import dates
-from jobfutures_tui.models.entities import Line, RequiredLine, Text
 from jobfutures_tui.models.enums import Origin, Stage, TouchKind
+from jobfutures_tui.models.plan import MAX_DAYS, Anchor, CadencePlan, Repeat, Step, span_words
 from jobfutures_tui.rules.history import as_pendulum, local_day
 
 if TYPE_CHECKING:
     from jobfutures_tui.rules.facts import FutureLike
 
-MAX_DAYS = 3650
-"""Ten years: longer offsets are typing mistakes, and far dates overflow."""
+__all__ = [
+    "BUILT_IN_PLANS",
+    "LONG_AGO_DAYS",
+    "MAX_DAYS",
+    "Anchor",
+    "CadencePlan",
+    "Repeat",
+    "Step",
+    "Zone",
+    "default_plan",
+    "plan_for",
+    "span_words",
+    "start_date",
+    "start_day",
+]
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
 LONG_AGO_DAYS = 365
 """A job future that began this long before it was added is an old contact."""
-
-
-class Anchor(StrEnum):
-    """What a step's offset counts from."""
-
-    START = "start"
-    """When the job future began: its interview or decision day."""
-    LAST_TOUCH = "last-touch"
-    """The latest touch in either direction (the start while there is none)."""
-
-
-def _kind(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, TouchKind):
-        return TouchKind.parse(value)
-    return value
-
-
-def _anchor(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Anchor):
-        wanted = value.strip().lower().replace(" ", "-").replace("_", "-")
-        for member in Anchor:
-            if wanted == member.value:
-                return member
-        raise ValueError(f"unknown anchor '{value}': choose one of start, last-touch")
-    return value
-
-
-KindField = Annotated[TouchKind, BeforeValidator(_kind)]
-AnchorField = Annotated[Anchor, BeforeValidator(_anchor)]
-
-
-class _Span(BaseModel):
-    """A number of days, or a range of them; due at the low end."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    kind: KindField
-    days: int
-    up_to_days: int | None = None
-
-    @model_validator(mode="after")
-    def _sane_days(self) -> Self:
-        what = self._what()
-        if self.days < 1:
-            raise ValueError(f"{what} must be at least 1 day (got {self.days})")
-        if self.days > MAX_DAYS:
-            raise ValueError(f"{what} must be at most {MAX_DAYS} days (got {self.days})")
-        high = self.up_to_days
-        if high is not None and not self.days <= high <= MAX_DAYS:
-            raise ValueError(
-                f"{what} range must end between {self.days} and {MAX_DAYS} days (got {high})"
-            )
-        return self
-
-    def _what(self) -> str:
-        return "a step's offset"
-
-    @property
-    def high(self) -> int:
-        return self.up_to_days if self.up_to_days is not None else self.days
-
-    @property
-    def span(self) -> str:
-        """'2–4 weeks', '3 months', '1–2 days': the range in words."""
-        return span_words(self.days, self.high)
-
-
-class Step(_Span):
-    """One planned touch: its kind, how long after its anchor it falls due."""
-
-    anchor: AnchorField = Anchor.LAST_TOUCH
-    after: Line = ""
-    """What the offset follows, in the reason ('they hired someone else')."""
-
-
-class Repeat(_Span):
-    """The periodic touch once the steps are done, counted from the last touch."""
-
-    def _what(self) -> str:
-        return "the repeating interval"
-
-
-class CadencePlan(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    id: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: RequiredLine
-    description: Text = ""
-    steps: tuple[Step, ...] = ()
-    repeat: Repeat | None = None
-
-    @model_validator(mode="after")
-    def _something_to_do(self) -> Self:
-        if not self.steps and self.repeat is None:
-            raise ValueError("a plan needs at least one step or a repeating interval")
-        return self
-
-
-@functools.cache
-def span_words(low: int, high: int) -> str:
-    """Days as a person says them: '1–2 days', '2–4 weeks', '3–4 months'."""
-    if high <= 56 and low % 7 == 0 and high % 7 == 0:
-        unit, a, b = "week", low // 7, high // 7
-    elif high < 45:
-        unit, a, b = "day", low, high
-    else:
-        unit, a, b = "month", max(1, round(low / 30)), max(1, round(high / 30))
-    count = f"{a}" if a == b else f"{a}–{b}"
-    return f"{count} {unit}" + ("" if b == 1 else "s")
 
 
 # ------------------------------------------------------------ built-in plans

@@ -15,11 +15,15 @@ META = "meta.json"
 COMPANIES = "companies.json"
 PEOPLE = "people.json"
 PROSPECTS = "prospects.json"
+PLANS = "plans.json"
+SCRIPTS = "scripts.json"
+SHAREABLES = "shareables.json"
 TOUCHES_DIR = "touches"
 BACKUPS_DIR = "backups"
 
-COLLECTION_FILES = (COMPANIES, PEOPLE, PROSPECTS)
-"""In the order records reference each other: a prospect needs its company."""
+COLLECTION_FILES = (PLANS, SCRIPTS, SHAREABLES, COMPANIES, PEOPLE, PROSPECTS)
+"""In the order records reference each other: a prospect needs its company and
+its plan, a touch its script."""
 
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.json$")
 

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 from tinydb.table import Document
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, Touch
+from jobfutures_tui.models.entities import Script, Shareable
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.history import CadenceSummary
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
@@ -38,11 +40,17 @@ from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
 
 _TABLES: dict[type[Record], tuple[str, str]] = {
+    CadencePlan: (layout.PLANS, "plans"),
+    Script: (layout.SCRIPTS, "scripts"),
+    Shareable: (layout.SHAREABLES, "shareables"),
     Company: (layout.COMPANIES, "companies"),
     Person: (layout.PEOPLE, "people"),
     Prospect: (layout.PROSPECTS, "prospects"),
 }
-_ORDER: dict[type[Record], int] = {Company: 0, Person: 1, Prospect: 2, Touch: 3}
+_ORDER: dict[type[Record], int] = {
+    **{kind: layout.COLLECTION_FILES.index(file) for kind, (file, _) in _TABLES.items()},
+    Touch: len(layout.COLLECTION_FILES),
+}
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -120,6 +128,7 @@ class Repository:
             parsed = {name: self._files.parse(name) for name in collections}
             if version < SCHEMA_VERSION:
                 parsed = self._migrate(existing, version, read_only)
+                collections = [name for name in layout.COLLECTION_FILES if name in parsed]
             elif self._writer is not None:
                 # The first write of this session first snapshots the data as it was.
                 self._writer.before_first_write = self._backup
@@ -260,6 +269,10 @@ class Repository:
 
     def people(self) -> list[Person]:
         return self._all(Person)
+
+    def records(self, kind: type[RecordT]) -> list[RecordT]:
+        """Every record of a stored kind (not touches), validated."""
+        return self._all(kind)
 
     def prospects(self, *, include_archived: bool = True) -> list[Prospect]:
         if include_archived:

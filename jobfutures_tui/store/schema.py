@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -24,7 +24,13 @@ def _snoozes_arrive(files: Files) -> Files:
     return files
 
 
-MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive}
+def _library_arrives(files: Files) -> Files:
+    """2 → 3: user cadence plans, scripts and shareables get files of their own,
+    and a touch may carry its kind. Nothing stored changes."""
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive, 2: _library_arrives}
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 
 

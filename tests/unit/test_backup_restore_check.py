@@ -24,6 +24,7 @@ from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.restore import install, load_snapshot, read_backup
 from jobfutures_tui.models import Company, Person, Prospect, Stage, Touch
 from jobfutures_tui.store import DataLocked, Repository
+from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 TODAY = pendulum.Date(2026, 11, 23)
 
@@ -135,7 +136,7 @@ def test_an_older_backup_is_upgraded_on_the_way_in(tmp_path: Path) -> None:
         )
     )
     snapshot = read_backup(old)
-    assert orjson.loads(snapshot.files["meta.json"])["schema_version"] == 2
+    assert orjson.loads(snapshot.files["meta.json"])["schema_version"] == SCHEMA_VERSION
     install(tmp_path / "data", snapshot)
     with Repository.open(tmp_path / "data", read_only=True) as repo:
         assert [c.name for c in repo.companies()] == ["Acme"]

@@ -26,6 +26,8 @@ from jobfutures_tui.exchange.plan import Existing
 from jobfutures_tui.exchange.restore import install, snapshot_of
 from jobfutures_tui.models import Company, Person, Prospect, Touch
 from jobfutures_tui.models import dates as dates_module
+from jobfutures_tui.models.entities import Script, Shareable
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.due import due_items
 from jobfutures_tui.store import Repository
 
@@ -61,7 +63,16 @@ def exported(folder: Path) -> dict[str, object]:
 def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
     demo: Path, tmp_path: Path
 ) -> None:
+    with Repository.open(demo) as repo:
+        repo.save(
+            CadencePlan(id="monthly", name="Monthly", repeat={"kind": "check-in", "days": 30}),
+            Script(
+                name="Quick hello", kind="check-in", channels=("email",), body="Hi {first_name}"
+            ),
+            Shareable(title="My talk at PyCon", link="https://example.com/talk", kind="event"),
+        )
     original = exported(demo)
+    assert [len(original[k]) for k in ("plans", "scripts", "shareables")] == [1, 1, 1]  # type: ignore[arg-type]
     assert original["format"] == "jobfutures-export" and original["export_version"] == 1
     assert {k: len(original[k]) for k in ("companies", "people", "prospects", "touches")} == {  # type: ignore[arg-type]
         "companies": 23,
@@ -88,7 +99,7 @@ def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
     # merging the same export again adds nothing
     with Repository.open(merged) as repo:
         again = plan_merge(path, Existing.of(repo, touches=True))
-    assert again.new == [] and len(again.matched) == 23 + 45 + 23 + 160
+    assert again.new == [] and len(again.matched) == 3 + 23 + 45 + 23 + 160
 
 
 def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> None:
