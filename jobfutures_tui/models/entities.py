@@ -238,6 +238,8 @@ class Script(Record):
     """The kind of touch it is for; None fits any."""
     channels: tuple[ChannelField, ...] = ()
     """The channels it is written for; empty fits any."""
+    stages: tuple[StageField, ...] = ()
+    """The stages it fits; empty fits any."""
     purpose: Line = ""
     body: Annotated[Text, AfterValidator(_required)]
     builtin: str | None = None
