@@ -29,6 +29,7 @@ from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.people import PeopleScreen
+from jobfutures_tui.screens.scripts import ScriptsScreen
 from jobfutures_tui.screens.today import TodayScreen
 from jobfutures_tui.store import (
     BackgroundWriter,
@@ -65,6 +66,7 @@ class JobFuturesApp(App[None]):
         STYLES / "today.tcss",
         STYLES / "lists.tcss",
         STYLES / "detail.tcss",
+        STYLES / "script_panel.tcss",
     ]
     COMMANDS = App.COMMANDS | {JumpCommands}
     BINDINGS = [
@@ -77,6 +79,13 @@ class JobFuturesApp(App[None]):
             tooltip="Show what is due today and this week",
         ),
         Binding("3", "show('people')", "People", id="app.people", tooltip="Show every person"),
+        Binding(
+            "4",
+            "show('scripts')",
+            "Scripts",
+            id="app.scripts",
+            tooltip="Show the scripts: what to say for each kind of touch",
+        ),
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
         Binding(
             "U,ctrl+y",
@@ -110,6 +119,8 @@ class JobFuturesApp(App[None]):
         self.history = UndoHistory(repo)
         self.demo = demo
         self._quitting = False
+        self.script_panel_shown: bool | None = None
+        """The user's choice (s) to show or hide the script panel; None: by window width."""
         if demo:
             self.sub_title = "demo data (a temporary copy)"
         else:
@@ -135,6 +146,7 @@ class JobFuturesApp(App[None]):
         self.install_screen(board, "board")
         self.install_screen(TodayScreen(self.repo), "today")
         self.install_screen(PeopleScreen(self.repo), "people")
+        self.install_screen(ScriptsScreen(self.repo), "scripts")
         self.push_screen("board")
         # Once the board has painted its cards, check the rest of the data in the background.
         board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
@@ -146,10 +158,11 @@ class JobFuturesApp(App[None]):
         is still being built are lost, and a first import takes a few hundred ms."""
         import jobfutures_tui.modals.prospect_form  # noqa: F401
 
-    MAIN_SCREENS = ("board", "today", "people")
+    MAIN_SCREENS = ("board", "today", "people", "scripts")
 
     def action_show(self, name: str) -> None:
-        """Switch between the main screens (1 board, 2 today, 3 people); dialogs stay on top."""
+        """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts);
+        dialogs stay on top."""
         if isinstance(self.screen, ModalScreen):
             return
         mains = [self.get_screen(main) for main in self.MAIN_SCREENS]

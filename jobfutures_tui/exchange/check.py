@@ -50,6 +50,7 @@ _TABLES: dict[str, tuple[str, type[Record], str]] = {
     layout.PEOPLE: ("people", Person, "person"),
     layout.PROSPECTS: ("prospects", Prospect, "job future"),
 }
+_TOUCHES: tuple[str, type[Record], str] = ("touches", Touch, "touch")
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class Report:
 @dataclass
 class _Loaded:
     records: dict[type[Record], dict[str, Any]] = field(
-        default_factory=lambda: {Company: {}, Person: {}, Prospect: {}, Touch: {}}
+        default_factory=lambda: {kind: {} for _, kind, _ in (*_TABLES.values(), _TOUCHES)}
     )
     touch_files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Touch id -> every month file holding it."""
@@ -181,7 +182,7 @@ def _load(folder: Path, report: Report) -> _Loaded:
             files[name] = data
     files = migrate(files, version, SCHEMA_VERSION)
     for name, data in files.items():
-        table, kind, noun = _TABLES.get(name, ("touches", Touch, "touch"))
+        table, kind, noun = _TABLES.get(name, _TOUCHES)
         rows = data.get(table, {})
         if not isinstance(rows, dict):
             report.add(name, f"its '{table}' table is not a set of records")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jobfutures_tui.store import ReadOnly, Repository
 from jobfutures_tui.store.backups import make_backup
-from jobfutures_tui.store.layout import META, data_files
+from jobfutures_tui.store.schema import as_created
 
 
 def backup_first(repo: Repository) -> Path | None:
@@ -20,7 +20,7 @@ def backup_first(repo: Repository) -> Path | None:
     if writer is None:
         raise ReadOnly()
     repo.flush()
-    if data_files(repo.folder) in ([], [META]):
+    if as_created(repo.folder):
         writer.before_first_write = None
         return None  # a folder just created holds nothing worth a backup
     taken = make_backup(repo.folder, repo.backups_folder, repo.keep_backups)

@@ -22,14 +22,15 @@ from jobfutures_tui.rules.board import (
 )
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
 from jobfutures_tui.rules.search import SearchIndex
-from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.screens.panel_screen import PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn
 
 EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed you, and where."
 
 
-class BoardScreen(AppScreen):
+class BoardScreen(PanelScreen):
     TITLE = "Board"
     AUTO_FOCUS = ""  # the board takes the keys; the filter field only when / asks for it
     BINDINGS = [
@@ -176,6 +177,7 @@ class BoardScreen(AppScreen):
         with Horizontal(id="board"):
             for stage in Stage:
                 yield StageColumn(stage, id=f"column-{stage.value}")
+            yield ScriptPanel(self.repo, id="script-panel")
         yield Static(Text(EMPTY_HINT), id="empty-hint")
         yield Input(placeholder="filter: company, person, role, notes, tags", id="board-filter")
         yield Static(id="filter-status")
@@ -183,6 +185,7 @@ class BoardScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.column(Stage.ARCHIVE).display = False
+        self.place_panel()
         self.reload()
 
     @property
@@ -244,6 +247,8 @@ class BoardScreen(AppScreen):
         ]
         if changed:
             self.redraw(*changed)
+        else:
+            self.panel.follow(self.selected_id)  # its job future may have changed
         self._show_empty_hint()
         self._show_filter_status()
 
@@ -288,6 +293,7 @@ class BoardScreen(AppScreen):
             self.cursors[stage] = max(0, min(self.cursors[stage], len(ids) - 1))
             column = self.column(stage)
             column.show(ids, self.cursors[stage], stage is self.focus_stage, self.card)
+        self.panel.follow(self.selected_id)
 
     def _show_empty_hint(self) -> None:
         empty = not self.query_text and not any(self.columns.values())

@@ -29,9 +29,10 @@ from jobfutures_tui.models import (
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
 from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.screens.panel_screen import PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.record_list import RecordList
+from jobfutures_tui.widgets.script_panel import ScriptPanel
 
 STORY_FIELDS = (
     Field("role", "Role discussed"),
@@ -63,7 +64,7 @@ TOUCH_FIELDS = (
 )
 
 
-class DetailScreen(AppScreen):
+class DetailScreen(PanelScreen):
     TITLE = "Job future"
     BINDINGS = [
         Binding(
@@ -139,10 +140,12 @@ class DetailScreen(AppScreen):
             with Vertical(id="timeline-pane"):
                 yield Static(id="timeline-title", classes="section-title")
                 yield RecordList(row_height=2, empty="No touches logged yet.", id="timeline")
+            yield ScriptPanel(self.repo, id="script-panel")
         yield Footer()
 
     def on_mount(self) -> None:
         self._ready = True
+        self.place_panel()
         self.show_prospect(self.prospect_id, person=self.first_person)
 
     def show_prospect(self, prospect_id: str, *, person: str | None = None) -> None:
@@ -182,6 +185,7 @@ class DetailScreen(AppScreen):
             Text(f"Timeline  {count} touch{'es' if count != 1 else ''}, newest first")
         )
         self.query_one("#timeline", RecordList).show(list(touches), self._draw_touch, select=select)
+        self.panel.follow(prospect.id)
 
     # ------------------------------------------------------------ drawing
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -15,8 +16,9 @@ from textual.worker import get_current_worker
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.screens.panel_screen import PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.script_panel import ScriptPanel
 
 GROUP_TITLES = {
     When.OVERDUE: "Overdue",
@@ -25,7 +27,7 @@ GROUP_TITLES = {
 }
 
 
-class TodayScreen(AppScreen):
+class TodayScreen(PanelScreen):
     TITLE = "Today"
     COMPONENT_CLASSES = {
         "today--group",
@@ -62,8 +64,13 @@ class TodayScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Working out what is due…"), id="today-status")
-        yield OptionList(id="today-list")
+        with Horizontal(id="today-body"):
+            yield OptionList(id="today-list")
+            yield ScriptPanel(self.repo, id="script-panel")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.place_panel()
 
     def on_screen_resume(self) -> None:
         if self.worked_out_for != local_today():
@@ -107,6 +114,12 @@ class TodayScreen(AppScreen):
         elif items:
             listing.highlighted = _first_item(listing)
         listing.focus()
+        self._follow()
+
+    @on(OptionList.OptionHighlighted, "#today-list")
+    def _follow(self) -> None:
+        option = self.query_one("#today-list", OptionList).highlighted_option
+        self.panel.follow(option.id if option is not None else None)
 
     def _options(self, items: list[DueItem], today: pendulum.Date) -> list[Option]:
         options: list[Option] = []

@@ -33,7 +33,7 @@ from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly, StoreError
 from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps, write_atomic
 from jobfutures_tui.store.lock import FolderLock
-from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_meta
+from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
 from jobfutures_tui.store.storage import as_document, dumps
 from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary
 from jobfutures_tui.store.touches import TouchHistory
@@ -141,7 +141,11 @@ class Repository:
     def _create(self) -> None:
         if self._writer is None:
             raise ReadOnly()
+        # meta.json first: a folder holding data files but no meta.json is refused.
         self._writer.submit(self.folder / layout.META, dumps(new_meta()))
+        for name, data in new_files().items():
+            self._writer.submit(self.folder / name, dumps(data))
+            self._load_records(name, data)
 
     def _read_meta(self) -> int:
         if not (self.folder / layout.META).is_file():
@@ -240,6 +244,12 @@ class Repository:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    @property
+    def history_loaded(self) -> bool:
+        """Whether every month of touches is parsed, so reading a job future's
+        touches costs no file read (the UI then reads them on its own thread)."""
+        return self._touches.loaded
 
     @property
     def read_only(self) -> bool:

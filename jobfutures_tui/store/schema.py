@@ -8,7 +8,12 @@ version in meta.json is written last, so a crash part-way re-runs them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+import orjson
+
+from jobfutures_tui.store import layout
 
 SCHEMA_VERSION = 3
 APP_MARK = "jobfutures"
@@ -26,7 +31,15 @@ def _snoozes_arrive(files: Files) -> Files:
 
 def _library_arrives(files: Files) -> Files:
     """2 → 3: user cadence plans, scripts and shareables get files of their own,
-    and a touch may carry its kind. Nothing stored changes."""
+    and a touch may carry its kind. The built-in scripts are stored, so they
+    can be edited like the user's own; one already there is left as it is."""
+    from jobfutures_tui.rules.script_library import builtin_rows
+
+    stored = files.setdefault(layout.SCRIPTS, {})
+    table = stored.setdefault("scripts", {}) if isinstance(stored, dict) else None
+    if isinstance(table, dict):  # anything else is refused when the file is read
+        for row in builtin_rows():
+            table.setdefault(row["id"], row)
     return files
 
 
@@ -38,7 +51,24 @@ def new_meta() -> dict[str, Any]:
     return {"app": APP_MARK, "schema_version": SCHEMA_VERSION}
 
 
+def new_files() -> Files:
+    """What a new data folder holds besides meta.json: what format 3 brought."""
+    return _library_arrives({})
+
+
 def migrate(files: Files, version: int, target: int = SCHEMA_VERSION) -> Files:
     for step in range(version, target):
         files = MIGRATIONS[step](files)
     return files
+
+
+def as_created(folder: Path) -> bool:
+    """Whether a data folder holds only what a new one gets: nothing worth a backup."""
+    names = [name for name in layout.data_files(folder) if name != layout.META]
+    fresh = new_files()
+    if not set(names) <= set(fresh):
+        return False
+    try:
+        return all(orjson.loads((folder / name).read_bytes()) == fresh[name] for name in names)
+    except (OSError, orjson.JSONDecodeError):
+        return False

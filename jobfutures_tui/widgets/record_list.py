@@ -44,6 +44,18 @@ class RecordList(ScrollView, can_focus=True):
         def control(self) -> RecordList:
             return self.source
 
+    class Moved(Message):
+        """The cursor moved to another row (by a key or a click)."""
+
+        def __init__(self, source: RecordList, row_id: str) -> None:
+            super().__init__()
+            self.source = source
+            self.row_id = row_id
+
+        @property
+        def control(self) -> RecordList:
+            return self.source
+
     def __init__(
         self, *, row_height: int = 1, empty: str = "nothing here", id: str | None = None
     ) -> None:
@@ -86,9 +98,11 @@ class RecordList(ScrollView, can_focus=True):
     def _go(self, index: int) -> None:
         if not self.ids:
             return
-        self.cursor = max(0, min(len(self.ids) - 1, index))
+        before, self.cursor = self.cursor, max(0, min(len(self.ids) - 1, index))
         self.refresh()
         self.scroll_to_cursor()
+        if self.cursor != before:
+            self.post_message(self.Moved(self, self.ids[self.cursor]))
 
     def action_move(self, step: int) -> None:
         self._go(self.cursor + step)

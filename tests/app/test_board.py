@@ -28,7 +28,7 @@ async def test_cards_show_company_person_role_and_last_touch(repo: Repository) -
     with pendulum.travel_to(pendulum.datetime(2026, 11, 23, 12, tz="UTC"), freeze=True):
         add_prospect(repo, "Northwind Logistics", touched=pendulum.datetime(2026, 11, 20, tz="UTC"))
         app = JobFuturesApp(repo)
-        async with app.run_test(size=(120, 30)) as pilot:
+        async with app.run_test(size=(150, 30)) as pilot:  # room for the script panel too
             await pilot.pause()
             text = column_text(app, Stage.INTERVIEWED)
     assert "Northwind Logistics" in text

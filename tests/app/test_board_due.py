@@ -113,7 +113,7 @@ async def test_an_offer_outranks_a_slightly_late_interview(repo: Repository) -> 
 async def test_cards_show_when_the_next_touch_is_due_in_colour(repo: Repository) -> None:
     seed(repo)
     app = JobFuturesApp(repo)
-    async with app.run_test(size=(140, 44)) as pilot:
+    async with app.run_test(size=(180, 44)) as pilot:  # wide columns beside the script panel
         await pilot.pause()
         column = app.screen.query_one("#column-interviewed", StageColumn)
         lines = [last_line(column, index) for index in range(7)]

@@ -29,6 +29,7 @@ from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.due import due_items
+from jobfutures_tui.rules.script_library import LIBRARY
 from jobfutures_tui.store import Repository
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
@@ -72,7 +73,8 @@ def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
             Shareable(title="My talk at PyCon", link="https://example.com/talk", kind="event"),
         )
     original = exported(demo)
-    assert [len(original[k]) for k in ("plans", "scripts", "shareables")] == [1, 1, 1]  # type: ignore[arg-type]
+    built_in = len(LIBRARY)  # every data folder holds the built-in scripts
+    assert [len(original[k]) for k in ("plans", "scripts", "shareables")] == [1, built_in + 1, 1]  # type: ignore[arg-type]
     assert original["format"] == "jobfutures-export" and original["export_version"] == 1
     assert {k: len(original[k]) for k in ("companies", "people", "prospects", "touches")} == {  # type: ignore[arg-type]
         "companies": 23,
@@ -99,7 +101,7 @@ def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
     # merging the same export again adds nothing
     with Repository.open(merged) as repo:
         again = plan_merge(path, Existing.of(repo, touches=True))
-    assert again.new == [] and len(again.matched) == 3 + 23 + 45 + 23 + 160
+    assert again.new == [] and len(again.matched) == 3 + built_in + 23 + 45 + 23 + 160
 
 
 def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> None:

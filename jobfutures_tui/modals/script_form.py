@@ -1,0 +1,66 @@
+"""Write or edit a script: the one RecordForm, with channels and stages typed as
+comma-separated words ("call, voicemail"), each checked at its field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
+from jobfutures_tui.models import Channel, Script, Stage, TouchKind, revise
+from jobfutures_tui.models.enums import Choice
+from jobfutures_tui.models.errors import invalid
+
+FIELDS = (
+    Field("name", "Name", placeholder="e.g. Call opener: their news"),
+    Field("kind", "For", "choice", choices=choices_of(TouchKind, unset="any kind of touch")),
+    Field("channels", "Channels", placeholder="empty for any, or e.g. call, voicemail"),
+    Field("stages", "Stages", placeholder="empty for any, or e.g. interviewed, offer"),
+    Field("purpose", "Purpose", placeholder="what it is for, in a line"),
+    Field("body", "Words", "text"),
+)
+
+
+def script_values(script: Script) -> dict[str, Any]:
+    return {
+        **script.model_dump(),
+        "channels": ", ".join(channel.label for channel in script.channels),
+        "stages": ", ".join(stage.label for stage in script.stages),
+    }
+
+
+def script_form(title: str, script: Script | None, *, copy: bool = False) -> RecordForm[Script]:
+    """A new script (``script`` None), an edit of one, or (``copy``) a new one
+    starting from it: a copy is the user's own, not a built-in."""
+    if script is None:
+        initial: dict[str, Any] = {"body": "Hi {first_name},\n\n"}
+    else:
+        initial = script_values(script)
+        if copy:
+            initial["name"] = f"{script.name} (copy)"
+
+    def build(values: dict[str, Any]) -> Script:
+        fields = {
+            **values,
+            "channels": _listed("channels", values.get("channels"), Channel),
+            "stages": _listed("stages", values.get("stages"), Stage),
+        }
+        if script is None or copy:
+            return Script.model_validate(fields)
+        return revise(script, **fields)
+
+    return RecordForm(title, FIELDS, initial, build)
+
+
+def _listed(field: str, text: Any, kind: type[Choice]) -> tuple[Choice, ...]:
+    """'call, voicemail' → the members, once each, or an error at the field."""
+    found: list[Choice] = []
+    for word in str(text or "").split(","):
+        if not word.strip():
+            continue
+        try:
+            member = kind.parse(word)
+        except ValueError as error:
+            raise invalid(field, str(error), text) from None
+        if member not in found:
+            found.append(member)
+    return tuple(found)

@@ -1,0 +1,161 @@
+"""What a script is filled in with for one person, and which scripts they have
+already heard: read from the records, no UI.
+
+"With this person" means the job future's touches with them, or logged
+without a person (those count for everyone there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from jobfutures_tui.models import (
+    Company,
+    Person,
+    Prospect,
+    Script,
+    Shareable,
+    ShareKind,
+    Touch,
+    TouchKind,
+)
+from jobfutures_tui.models.dates import local_timezone
+from jobfutures_tui.rules.cadence import Suggestion, stopped
+from jobfutures_tui.rules.decisions import open_one
+from jobfutures_tui.rules.scripts import fitting, months_between, since_words
+from jobfutures_tui.store import Repository
+
+_SAMPLE_KINDS = {
+    TouchKind.WORK_SAMPLE: (ShareKind.WORK_SAMPLE,),
+    TouchKind.VALUE_SHARE: (ShareKind.ARTICLE, ShareKind.EVENT, ShareKind.OTHER),
+}
+
+
+def with_person(touches: Sequence[Touch], person_id: str | None) -> list[Touch]:
+    """Touches with this person (newest first, as the store gives them)."""
+    if person_id is None:
+        return list(touches)
+    return [t for t in touches if t.person_id in (person_id, None)]
+
+
+def used_script_ids(touches: Sequence[Touch]) -> list[str]:
+    """Script ids of these touches, oldest first (for rotation)."""
+    ordered = sorted(touches, key=lambda t: t.at)
+    return [t.script_id for t in ordered if t.script_id]
+
+
+def last_shared(touches: Sequence[Touch]) -> str:
+    """The title of the last item shared in these touches ('' if none)."""
+    for touch in sorted(touches, key=lambda t: t.at, reverse=True):
+        if touch.shared:
+            return touch.shared[-1]
+    return ""
+
+
+def next_to_share(
+    library: Sequence[Shareable], touches: Sequence[Touch], kind: TouchKind | None
+) -> Shareable | None:
+    """The newest item not yet sent in these touches, of the sort this touch calls for."""
+    sent = {title.casefold() for touch in touches for title in touch.shared}
+    fresh = [item for item in library if item.title.casefold() not in sent]
+    wanted = _SAMPLE_KINDS.get(kind) if kind is not None else None
+    if wanted:
+        fresh = [item for item in fresh if item.kind in wanted] or fresh
+    return max(fresh, key=lambda item: (item.created_at, item.id), default=None)
+
+
+def began(prospect: Prospect) -> date:
+    """When they met: the interview or decision day, else when it was added."""
+    if prospect.began_on is not None:
+        return prospect.began_on
+    return prospect.created_at.in_timezone(local_timezone()).date()
+
+
+def script_values(
+    *,
+    prospect: Prospect,
+    company: Company | None,
+    person: Person | None,
+    touches: Sequence[Touch],
+    library: Sequence[Shareable],
+    kind: TouchKind | None,
+    today: date,
+) -> dict[str, str]:
+    """Every placeholder's value for this person ('' when there is none)."""
+    start = began(prospect)
+    months = months_between(
+        (start.year, start.month, start.day), (today.year, today.month, today.day)
+    )
+    news = max(company.news, key=lambda item: item.on).text if company and company.news else ""
+    item = next_to_share(library, touches, kind)
+    return {
+        "first_name": person.first_name if person else "",
+        "name": person.name if person else "",
+        "title": person.title if person else "",
+        "company": company.name if company else "",
+        "role": prospect.role,
+        "news": news,
+        "shared": last_shared(touches),
+        "to_share": item.title if item else "",
+        "link": item.link if item else "",
+        "months": str(months),
+        "since": since_words(months),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class NextScript:
+    """A job future's next touch and the scripts for it, filled in for the person."""
+
+    prospect: Prospect
+    company: Company | None
+    person: Person | None
+    suggestion: Suggestion | None
+    stopped: str | None
+    """Why nothing is suggested (None while something is)."""
+    scripts: tuple[Script, ...]
+    """The scripts that fit, best first (:func:`~jobfutures_tui.rules.scripts.fitting`)."""
+    values: dict[str, str]
+
+
+def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScript | None:
+    """Everything the script panel shows for a job future (None: it is gone).
+
+    Reads the job future's touches: fast once the history is loaded
+    (:attr:`Repository.history_loaded`), a file read before.
+    """
+    prospect = repo.prospect(prospect_id)
+    if prospect is None:
+        return None
+    company = repo.company(prospect.company_id)
+    people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p is not None]
+    future = open_one(repo, prospect_id)
+    suggestion = future.suggestion(today) if future is not None else None
+    summary = repo.cadence_summary(prospect_id)
+    stopped_why = None if suggestion else stopped(prospect, people, summary, today=today)
+    person_id = suggestion.person_id if suggestion else prospect.main_person_id
+    person = next((p for p in people if p.id == person_id), people[0] if people else None)
+    touches = with_person(repo.touches_for(prospect_id), person.id if person else None)
+    kind = suggestion.kind if suggestion else None
+    values = script_values(
+        prospect=prospect,
+        company=company,
+        person=person,
+        touches=touches,
+        library=repo.records(Shareable),
+        kind=kind,
+        today=today,
+    )
+    scripts: tuple[Script, ...] = ()
+    if suggestion is not None:
+        chosen = fitting(
+            repo.records(Script),
+            kind=suggestion.kind,
+            channel=suggestion.channel,
+            stage=prospect.stage,
+            used=used_script_ids(touches),
+        )
+        scripts = tuple(chosen)
+    return NextScript(prospect, company, person, suggestion, stopped_why, scripts, values)

@@ -1,0 +1,116 @@
+"""Main screens with the script panel (board, today, a story): its keys, and
+showing it only when the window has room for it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from textual import events
+from textual.binding import Binding
+
+from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.widgets.script_panel import ScriptPanel
+
+PANEL_MIN_WIDTH = 120
+"""Narrower windows hide the panel until s shows it: the columns need the room."""
+
+
+class PanelScreen(AppScreen):
+    """A screen that mounts a :class:`ScriptPanel` and tells it the selection
+    (``self.panel.follow(prospect_id)``)."""
+
+    BINDINGS = [
+        Binding(
+            "right_square_bracket",
+            "script(1)",
+            "Next script",
+            key_display="]",
+            show=False,
+            id="panel.next",
+            tooltip="Show the next script that fits this touch",
+        ),
+        Binding(
+            "left_square_bracket",
+            "script(-1)",
+            "Previous script",
+            key_display="[",
+            show=False,
+            id="panel.previous",
+            tooltip="Show the previous script that fits this touch",
+        ),
+        Binding(
+            "y",
+            "copy_script",
+            "Copy script",
+            show=False,
+            id="panel.copy",
+            tooltip="Copy the script shown, filled in, to the clipboard",
+        ),
+        Binding(
+            "s",
+            "toggle_panel",
+            "Script panel",
+            show=False,
+            id="panel.toggle",
+            tooltip="Show or hide the next-touch panel with its script",
+        ),
+    ]
+
+    @property
+    def panel(self) -> ScriptPanel:
+        return self.query_one(ScriptPanel)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.place_panel()
+
+    def on_screen_resume(self) -> None:
+        # Textual also runs AppScreen's handler (it calls each class's in turn).
+        self.place_panel()  # the choice may have changed on another screen
+
+    def place_panel(self) -> None:
+        """Shown when the window is wide enough, unless the user chose (s)."""
+        choice = self.jf.script_panel_shown
+        shown = self.app.size.width >= PANEL_MIN_WIDTH if choice is None else choice
+        self.panel.display = shown
+
+    def action_toggle_panel(self) -> None:
+        self.jf.script_panel_shown = not self.panel.display
+        self.place_panel()
+
+    def action_script(self, step: int) -> None:
+        if not self.panel.display:
+            self.notify("The script panel is hidden: s shows it.", timeout=3)
+            return
+        self.panel.cycle(step)
+
+    def action_copy_script(self) -> None:
+        """Works with the panel hidden too: a narrow window still gets the words."""
+        panel = self.panel
+        rendered = panel.rendered()
+        script = panel.shown_script
+        if rendered is None or script is None:
+            why = "Nothing to copy: no script for this touch."
+            if panel.prospect_id is not None and panel.suggestion is None:
+                why = "Nothing to copy: no touch is planned here."
+            self.notify(why, timeout=3)
+            return
+        self.app.copy_to_clipboard(rendered.text)
+        gaps = [*rendered.empty, *rendered.unknown]
+        message = f"Copied “{script.name}” ({len(rendered.text)} characters)."
+        if gaps:
+            message += " Fill in: " + ", ".join(f"‹{name}›" for name in gaps) + "."
+        self.notify(f"{message} {clipboard_note(os.environ)}", timeout=6)
+
+
+def clipboard_note(environ: Mapping[str, str]) -> str:
+    """What can be known about the copy reaching the clipboard.
+
+    Textual sends the text to the terminal (an OSC 52 sequence) and hears
+    nothing back, so only terminals known not to take it can be named.
+    """
+    if environ.get("TERM_PROGRAM") == "Apple_Terminal":
+        return "macOS Terminal ignores copies from programs: use iTerm2 or another terminal."
+    if environ.get("TMUX"):
+        return "In tmux it reaches the clipboard only with set-clipboard on."
+    return "If pasting gives nothing, your terminal does not accept copies from programs."

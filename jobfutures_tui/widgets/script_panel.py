@@ -1,0 +1,245 @@
+"""The "Next touch" panel: the selected job future's next touch, and the words for it.
+
+It follows the selection without slowing it: what it shows is worked out
+once per job future and data revision and kept (moving back and forth is a
+lookup), nothing is worked out while the panel is hidden, and before the
+touch history is loaded the touches are read on a worker, not on the UI
+thread. The log form reads :attr:`ScriptPanel.shown_script_id` and
+:attr:`ScriptPanel.suggestion` to preselect what the user just read.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from jobfutures_tui.models import Script
+from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.rules.board import Due, due_phrase
+from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.script_context import NextScript, next_script
+from jobfutures_tui.rules.scripts import Rendered, render
+from jobfutures_tui.store import DataRefused, Repository
+
+KEPT = 64
+"""Job futures whose panel is kept, for moving back and forth."""
+
+HINTS = {
+    "news": "n on its story adds company news",
+    "to_share": "nothing in your library they have not had",
+    "link": "the item has no link",
+    "shared": "nothing shared with them yet",
+    "role": "no role discussed noted",
+}
+"""Why a placeholder may have no value, and what to do about it."""
+
+_DUE_CLASS = {
+    Due.OVERDUE: "script-panel--overdue",
+    Due.SOON: "script-panel--soon",
+    Due.LATER: "script-panel--later",
+    Due.NONE: "script-panel--muted",
+}
+
+
+class ScriptPanel(VerticalScroll, can_focus=False):
+    """Shows :func:`~jobfutures_tui.rules.script_context.next_script` for one job future."""
+
+    COMPONENT_CLASSES = {
+        "script-panel--title",
+        "script-panel--muted",
+        "script-panel--missing",
+        "script-panel--overdue",
+        "script-panel--soon",
+        "script-panel--later",
+    }
+
+    def __init__(self, repo: Repository, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.repo = repo
+        self.prospect_id: str | None = None
+        self.index = 0
+        self._views: OrderedDict[tuple[str, int, date], NextScript | None] = OrderedDict()
+        self._view: NextScript | None = None
+        self._drawn: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="script-panel-text")
+
+    def on_mount(self) -> None:
+        self.border_title = "Next touch"
+
+    # ------------------------------------------------------------ what the log form reads
+
+    @property
+    def shown_prospect_id(self) -> str | None:
+        return self.prospect_id
+
+    @property
+    def suggestion(self) -> Suggestion | None:
+        """The next touch suggested for the job future shown (None: nothing planned)."""
+        self.bring_up_to_date()
+        return self._view.suggestion if self._view is not None else None
+
+    @property
+    def shown_script(self) -> Script | None:
+        self.bring_up_to_date()
+        view = self._view
+        if view is None or not view.scripts:
+            return None
+        return view.scripts[self.index % len(view.scripts)]
+
+    @property
+    def shown_script_id(self) -> str | None:
+        """The id of the script shown, to record on the touch the user logs."""
+        script = self.shown_script
+        return script.id if script is not None else None
+
+    def rendered(self) -> Rendered | None:
+        """The shown script filled in for the person (None: no script shown)."""
+        script = self.shown_script
+        if script is None or self._view is None:
+            return None
+        return render(script.body, self._view.values)
+
+    # ------------------------------------------------------------ following the selection
+
+    def follow(self, prospect_id: str | None) -> None:
+        """Show this job future (None: nothing selected); cheap when nothing changed."""
+        if prospect_id != self.prospect_id:
+            self.prospect_id = prospect_id
+            self.index = 0
+        if self.display:
+            self.bring_up_to_date()
+            self._draw()
+
+    def cycle(self, step: int) -> None:
+        """Show the next (or previous) script that fits."""
+        self.bring_up_to_date()
+        view = self._view
+        if view is None or len(view.scripts) < 2:
+            self.notify("No other script fits this touch.", timeout=2)
+            return
+        self.index = (self.index + step) % len(view.scripts)
+        self._draw()
+
+    def on_show(self) -> None:
+        """Shown again (a wide window, or s): catch up with the selection."""
+        self.follow(self.prospect_id)
+
+    def bring_up_to_date(self) -> None:
+        """Work out the view for the selection unless it is kept.
+
+        The touches are read here when the history is loaded; before that, on
+        a worker, and the view comes when it is done.
+        """
+        prospect_id = self.prospect_id
+        if prospect_id is None:
+            self._view = None
+            return
+        key = (prospect_id, self.repo.revision, local_today())
+        if key in self._views:
+            self._views.move_to_end(key)
+            self._view = self._views[key]
+            return
+        if not self.repo.history_loaded:
+            self._view = None
+            self.read_history(key)
+            return
+        self._keep(key, self._work_out(key))
+
+    def _work_out(self, key: tuple[str, int, date]) -> NextScript | None:
+        try:
+            return next_script(self.repo, key[0], today=key[2])
+        except DataRefused as error:
+            refuse = getattr(self.app, "refuse", None)
+            if refuse is not None:
+                refuse(error)
+            return None
+
+    def _keep(self, key: tuple[str, int, date], view: NextScript | None) -> None:
+        self._views[key] = view
+        while len(self._views) > KEPT:
+            self._views.popitem(last=False)
+        if key[0] == self.prospect_id:
+            self._view = view
+
+    @work(thread=True, exclusive=True, group="script-panel")
+    def read_history(self, key: tuple[str, int, date]) -> None:
+        view = self._work_out(key)  # loads the touch history once, off the UI thread
+        self.app.call_from_thread(self._history_read, key, view)
+
+    def _history_read(self, key: tuple[str, int, date], view: NextScript | None) -> None:
+        self._keep(key, view)
+        if key[0] == self.prospect_id:
+            self._draw()
+
+    # ------------------------------------------------------------ drawing
+
+    def _draw(self) -> None:
+        view = self._view
+        state = (self.prospect_id, id(view), self.index, self.size.width)
+        if state == self._drawn:
+            return
+        self._drawn = state
+        self.query_one("#script-panel-text", Static).update(self._text(view))
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"script-panel--{part}", partial=True)
+
+    def _text(self, view: NextScript | None) -> Text:
+        muted = self._style("muted")
+        if self.prospect_id is None:
+            return Text("Select a job future to see its next touch and what to say.", muted)
+        if view is None:
+            return Text("Reading past touches…", muted)
+        text = Text()
+        text.append(
+            view.company.name if view.company else "(missing company)", self._style("title")
+        )
+        if view.person is not None:
+            text.append(f"\n{view.person.name}")
+            if view.person.title:
+                text.append(f", {view.person.title}", muted)
+        s = view.suggestion
+        if s is None:
+            text.append(f"\n\nNothing planned: {view.stopped or 'no touch to prepare'}.", muted)
+            return text
+        phrase, level = due_phrase(s, local_today())
+        text.append(f"\n{s.channel.label} · {s.kind.label} · ")
+        text.append(phrase, self._style(_DUE_CLASS[level].removeprefix("script-panel--")))
+        text.append(f"\nwhy: {s.reason}", muted)
+        if not view.scripts:
+            text.append(
+                f"\n\nNo script fits a {s.kind.label} by {s.channel.label}: "
+                "add one on the scripts screen (4).",
+                muted,
+            )
+            return text
+        self._append_script(text, view)
+        return text
+
+    def _append_script(self, text: Text, view: NextScript) -> None:
+        muted, missing = self._style("muted"), self._style("missing")
+        script = view.scripts[self.index % len(view.scripts)]
+        rendered = render(script.body, view.values)
+        text.append("\n\n")
+        text.append(script.name, self._style("title"))
+        count = len(view.scripts)
+        text.append(f"\n{self.index % count + 1} of {count} · [ ] other · y copy", muted)
+        if script.purpose:
+            text.append(f"\n{script.purpose}", muted)
+        text.append("\n\n")
+        for part in rendered.parts:
+            text.append(part.text, missing if part.kind == "missing" else None)
+        for name in (*rendered.empty, *rendered.unknown):
+            known = name in rendered.empty
+            why = HINTS.get(name.lower(), "no value") if known else "not a placeholder"
+            text.append(f"\n‹{name}›", missing)
+            text.append(f": {why}", muted)
