@@ -97,9 +97,9 @@ LIBRARY: tuple[BuiltIn, ...] = (
         (),
         "Twenty seconds: who you are, why you called, something of theirs you noticed.",
         "Hi {first_name}, it's (your name), from the {role} interviews. Nothing "
-        "urgent: I'm just keeping in touch. I saw the news from {company} ({news}) and "
-        "thought of our conversation. I'd love to hear how it's going when you have a "
-        "moment; I'll send a short email too. Have a good week.",
+        "urgent: I'm just keeping in touch. I saw the news from {company} ({news}). How "
+        "is it changing things for your team? I'll send a short email too, so answer "
+        "whenever it suits you. Have a good week.",
     ),
     BuiltIn(
         "check-in-email",

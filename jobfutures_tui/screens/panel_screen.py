@@ -90,9 +90,14 @@ class PanelScreen(AppScreen):
         rendered = panel.rendered()
         script = panel.shown_script
         if rendered is None or script is None:
-            why = "Nothing to copy: no script for this touch."
-            if panel.prospect_id is not None and panel.suggestion is None:
+            if panel.prospect_id is None:
+                why = "Nothing to copy: select a job future first."
+            elif panel.reading:
+                why = "Still reading past touches: try again in a moment."
+            elif panel.suggestion is None:
                 why = "Nothing to copy: no touch is planned here."
+            else:
+                why = "Nothing to copy: no script fits this touch (4 shows the scripts)."
             self.notify(why, timeout=3)
             return
         self.app.copy_to_clipboard(rendered.text)

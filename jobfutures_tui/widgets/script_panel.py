@@ -67,7 +67,9 @@ class ScriptPanel(VerticalScroll, can_focus=False):
         self.index = 0
         self._views: OrderedDict[tuple[str, int, date], NextScript | None] = OrderedDict()
         self._view: NextScript | None = None
-        self._drawn: tuple[object, ...] | None = None
+        self._drawn: tuple[tuple[str | None, int], NextScript | None] | None = None
+        self._reading: tuple[str, int, date] | None = None
+        """The view a worker is working out (before the history is loaded)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="script-panel-text")
@@ -100,6 +102,12 @@ class ScriptPanel(VerticalScroll, can_focus=False):
         """The id of the script shown, to record on the touch the user logs."""
         script = self.shown_script
         return script.id if script is not None else None
+
+    @property
+    def reading(self) -> bool:
+        """Past touches are still being read (only until the history is loaded)."""
+        self.bring_up_to_date()
+        return self.prospect_id is not None and self._view is None
 
     def rendered(self) -> Rendered | None:
         """The shown script filled in for the person (None: no script shown)."""
@@ -150,32 +158,45 @@ class ScriptPanel(VerticalScroll, can_focus=False):
             return
         if not self.repo.history_loaded:
             self._view = None
-            self.read_history(key)
+            if key != self._reading:
+                self._reading = key
+                self.read_history(key)
             return
-        self._keep(key, self._work_out(key))
-
-    def _work_out(self, key: tuple[str, int, date]) -> NextScript | None:
         try:
-            return next_script(self.repo, key[0], today=key[2])
+            view = next_script(self.repo, prospect_id, today=key[2])
         except DataRefused as error:
-            refuse = getattr(self.app, "refuse", None)
-            if refuse is not None:
-                refuse(error)
-            return None
+            self._refuse(error)
+            view = None
+        self._keep(key, view)
+
+    def _refuse(self, error: DataRefused) -> None:
+        """Damaged data: the app stops (JobFuturesApp.refuse) before writing anything."""
+        refuse = getattr(self.app, "refuse", None)
+        if refuse is not None:
+            refuse(error)
 
     def _keep(self, key: tuple[str, int, date], view: NextScript | None) -> None:
         self._views[key] = view
         while len(self._views) > KEPT:
             self._views.popitem(last=False)
-        if key[0] == self.prospect_id:
-            self._view = view
+        if key[0] != self.prospect_id:
+            return
+        if _script_ids(view) != _script_ids(self._view):
+            self.index = 0  # a touch was logged, or scripts changed: the best one first again
+        self._view = view
 
     @work(thread=True, exclusive=True, group="script-panel")
     def read_history(self, key: tuple[str, int, date]) -> None:
-        view = self._work_out(key)  # loads the touch history once, off the UI thread
+        try:  # loads the touch history once, off the UI thread
+            view = next_script(self.repo, key[0], today=key[2])
+        except DataRefused as error:
+            self.app.call_from_thread(self._refuse, error)
+            return
         self.app.call_from_thread(self._history_read, key, view)
 
     def _history_read(self, key: tuple[str, int, date], view: NextScript | None) -> None:
+        if key == self._reading:
+            self._reading = None
         self._keep(key, view)
         if key[0] == self.prospect_id:
             self._draw()
@@ -184,10 +205,10 @@ class ScriptPanel(VerticalScroll, can_focus=False):
 
     def _draw(self) -> None:
         view = self._view
-        state = (self.prospect_id, id(view), self.index, self.size.width)
-        if state == self._drawn:
+        state = (self.prospect_id, self.index)
+        if self._drawn is not None and state == self._drawn[0] and view is self._drawn[1]:
             return
-        self._drawn = state
+        self._drawn = (state, view)
         self.query_one("#script-panel-text", Static).update(self._text(view))
 
     def _style(self, part: str) -> Style:
@@ -243,3 +264,7 @@ class ScriptPanel(VerticalScroll, can_focus=False):
             why = HINTS.get(name.lower(), "no value") if known else "not a placeholder"
             text.append(f"\n‹{name}›", missing)
             text.append(f": {why}", muted)
+
+
+def _script_ids(view: NextScript | None) -> tuple[str, ...] | None:
+    return None if view is None else tuple(script.id for script in view.scripts)
