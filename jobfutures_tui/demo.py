@@ -32,6 +32,8 @@ from jobfutures_tui.models import (
     PersonRole,
     Prospect,
     Record,
+    Shareable,
+    ShareKind,
     Stage,
     Touch,
 )
@@ -86,6 +88,8 @@ class _T:
     note: str
     direction: Direction = Direction.OUT
     shared: tuple[str, ...] = ()
+    script: str | None = None
+    """The key of the built-in script used (see rules/script_library.py)."""
 
 
 class _Builder:
@@ -95,6 +99,7 @@ class _Builder:
         self.people: dict[str, Person] = {}
         self.prospects: list[Prospect] = []
         self.touches: list[Touch] = []
+        self.shareables: list[Shareable] = []
 
     # ------------------------------------------------------------ time
 
@@ -179,6 +184,7 @@ class _Builder:
                     outcome=spec.outcome,
                     note=spec.note,
                     shared=spec.shared,
+                    script_id=f"builtin-{spec.script}" if spec.script else None,
                     replied=spec.direction is Direction.IN or spec.outcome in _ANSWERED,
                 )
             )
@@ -205,8 +211,22 @@ class _Builder:
             )
         )
 
+    def shareable(self, title: str, kind: ShareKind, link: str, added: int) -> None:
+        at = self.at(added, 4)
+        self.shareables.append(
+            Shareable(
+                id=demo_id("shareable", title),
+                created_at=at,
+                updated_at=at,
+                title=title,
+                kind=kind,
+                link=link,
+            )
+        )
+
     def records(self) -> list[Record]:
         return [
+            *self.shareables,
             *self.companies.values(),
             *self.people.values(),
             *self.prospects,
@@ -222,6 +242,7 @@ def build_demo(today: pendulum.Date | None = None) -> list[Record]:
     """
     day = local_today() if today is None else to_date(today)
     builder = _Builder(day)
+    _library(builder)
     _companies(builder)
     _prospects(builder)
     return builder.records()
@@ -230,6 +251,24 @@ def build_demo(today: pendulum.Date | None = None) -> list[Record]:
 def populate(repo: Repository, today: pendulum.Date | None = None) -> None:
     """Save the whole sample data set into ``repo`` in one batch."""
     repo.save(*build_demo(today))
+
+
+# ---------------------------------------------------------------- things to share
+
+
+def _library(b: _Builder) -> None:
+    """What the seeker has to send: the items their touches shared, and two not sent yet."""
+    article, event, sample = ShareKind.ARTICLE, ShareKind.EVENT, ShareKind.WORK_SAMPLE
+    for title, kind, link, added in (
+        ("DuckDB vs. Spark benchmark notes", sample, "~/portfolio/duckdb-vs-spark.pdf", 60),
+        ("Cross-dock scheduling write-up", sample, "~/portfolio/cross-dock.pdf", 20),
+        ("Article: testing dbt models in CI", article, "https://example.com/dbt-ci", 90),
+        ("Event: Boston analytics engineering meetup", event, "https://example.com/bae", 30),
+        ("Paper: reproducible ML training runs", article, "https://example.com/repro-ml", 80),
+        ("Talk: streaming joins without tears", event, "https://example.com/talks/joins", 6),
+        ("Portfolio: a lakehouse cost model", sample, "~/portfolio/lakehouse-costs.pdf", 4),
+    ):
+        b.shareable(title, kind, link, added)
 
 
 # ---------------------------------------------------------------- companies
@@ -840,21 +879,22 @@ def _interviewed(b: _Builder) -> None:
         touches=(
             _T(37, "Priya Raman", EMAIL, SENT,
                "Thank-you after the onsite. Said the routing problem stuck with me "
-               "and that I'd gladly hear about any other data roles."),
+               "and that I'd gladly hear about any other data roles.",
+               script="thank-you-interview"),
             _T(36, "Dana Whitfield", LINKEDIN, REPLIED,
                "Thanked Dana for the pairing session and sent the DuckDB benchmark "
                "we talked about. She sent back a paper on join ordering.",
                shared=("DuckDB vs. Spark benchmark notes",)),
             _T(22, "Priya Raman", VOICEMAIL, LEFT_VM,
                "Quick message congratulating the team on the Denver hub. Offered my "
-               "notes on cross-dock scheduling."),
+               "notes on cross-dock scheduling.", script="voicemail"),
             _T(15, "Priya Raman", EMAIL, REPLIED,
                "Priya wrote back: still waiting on headcount, and yes please to the "
                "cross-dock notes.", direction=IN),
             _T(12, "Priya Raman", EMAIL, SENT,
                "Sent the four-page cross-dock write-up with a two-line cover note. "
                "No ask attached.",
-               shared=("Cross-dock scheduling write-up",)),
+               shared=("Cross-dock scheduling write-up",), script="work-sample"),
         ),
     )
     b.prospect(
@@ -867,17 +907,19 @@ def _interviewed(b: _Builder) -> None:
         notes="Owen liked the profile, but nothing is budgeted until the new fiscal year.",
         touches=(
             _T(119, "Owen Fitzgerald", EMAIL, SENT,
-               "Thanks for the time. Said I'd love to stay in touch while they plan the team."),
+               "Thanks for the time. Said I'd love to stay in touch while they plan the team.",
+               script="thank-you-interview"),
             _T(100, "Sofia Rossi", LINKEDIN, SENT,
                "Thanked Sofia for setting up the chat and connected here, as she prefers."),
             _T(95, "Owen Fitzgerald", CALL, NO_ANSWER,
                "Tried Owen to share a thought on their dbt rollout. No answer."),
             _T(94, "Owen Fitzgerald", VOICEMAIL, LEFT_VM,
-               "Short voicemail: one idea on testing dbt models, and I'll send the link."),
+               "Short voicemail: one idea on testing dbt models, and I'll send the link.",
+               script="voicemail"),
             _T(70, "Owen Fitzgerald", EMAIL, REPLIED,
                "Sent the article on testing dbt models in CI. Owen replied that the "
                "team is trying it this sprint.",
-               shared=("Article: testing dbt models in CI",)),
+               shared=("Article: testing dbt models in CI",), script="share-article"),
             _T(21, "Owen Fitzgerald", LINKEDIN, SENT,
                "Invited Owen to the Boston analytics engineering meetup where I'm on "
                "a panel.",
@@ -915,7 +957,7 @@ def _interviewed(b: _Builder) -> None:
         touches=(
             _T(74, "Samuel Adeyemi", EMAIL, SENT,
                "Thank-you after the panel. Said the feature-store question was the "
-               "most fun I'd had in an interview."),
+               "most fun I'd had in an interview.", script="thank-you-interview"),
             _T(73, "Yuki Sato", LINKEDIN, SENT,
                "Thanked Yuki and shared the paper on reproducible training runs we "
                "both liked.",

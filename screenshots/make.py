@@ -26,6 +26,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "detail": ("l", "enter"),
     "people": ("3",),
     "filter": ("slash", *"data eng"),
+    "scripts": ("4", "j", "j", "j", "j", "j"),
 }
 
 

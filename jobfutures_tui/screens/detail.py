@@ -24,6 +24,7 @@ from jobfutures_tui.models import (
     Person,
     Prospect,
     Record,
+    Script,
     Stage,
 )
 from jobfutures_tui.models.dates import local_timezone, today
@@ -294,7 +295,8 @@ class DetailScreen(PanelScreen):
         if touch.shared:
             second.append("shared: " + ", ".join(touch.shared))
         if touch.script_id:
-            second.append(f"script: {touch.script_id}")
+            script = self.repo.stored(Script, touch.script_id)
+            second.append(f"script: {script.name if script else 'one since deleted'}")
         text.append("\n  " + (" · ".join(second) or "no note"), style="dim")
         return text
 

@@ -14,14 +14,14 @@ from jobfutures_tui.models import Person, Record
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.rules.people import PersonRow, filter_rows, last_touch_with, people_rows
 from jobfutures_tui.rules.relative import ago
-from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.record_list import RecordList
 
 NAME_WIDTH = 24
 
 
-class PeopleScreen(AppScreen):
+class PeopleScreen(FilteredListScreen):
     TITLE = "People"
     AUTO_FOCUS = "#people-list"
     BINDINGS = [
@@ -42,11 +42,14 @@ class PeopleScreen(AppScreen):
         super().__init__(repo)
         self.rows: dict[str, PersonRow] = {}
         self.all_rows: list[PersonRow] = []
-        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter: name, title, company, email, city", id="people-filter")
+        yield Input(
+            placeholder="filter: name, title, company, email, city",
+            id="people-filter",
+            classes="list-filter",
+        )
         yield Static(id="people-status")
         yield RecordList(empty="No people yet: press a to add one.", id="people-list")
         yield Footer()
@@ -59,6 +62,9 @@ class PeopleScreen(AppScreen):
             return
         self.rows = {row.person_id: row for row in self.all_rows}
         self._show(select)
+
+    def filter_changed(self) -> None:
+        self._show()
 
     def _show(self, select: str | None = None) -> None:
         shown = filter_rows(self.all_rows, self.query_text)
@@ -92,24 +98,6 @@ class PeopleScreen(AppScreen):
         if count:
             text.append(f" · {count} job future{'s' if count != 1 else ''}", style="dim")
         return text
-
-    # ------------------------------------------------------------ filter
-
-    def action_filter(self) -> None:
-        self.query_one("#people-filter", Input).focus()
-
-    def action_clear_filter(self) -> None:
-        self.query_one("#people-filter", Input).value = ""
-        self.query_one(RecordList).focus()
-
-    @on(Input.Changed, "#people-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self._show()
-
-    @on(Input.Submitted, "#people-filter")
-    def _filter_kept(self) -> None:
-        self.query_one(RecordList).focus()
 
     # ------------------------------------------------------------ actions
 

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, Static
 from jobfutures_tui.models import Script, TouchKind
 from jobfutures_tui.rules.script_library import is_edited, missing_builtins, restored
 from jobfutures_tui.rules.scripts import PLACEHOLDERS, SAMPLE_VALUES, render
-from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.record_list import RecordList
 
@@ -24,7 +24,7 @@ NAME_WIDTH = 30
 _KIND_ORDER = {kind: index for index, kind in enumerate(TouchKind)}
 
 
-class ScriptsScreen(AppScreen):
+class ScriptsScreen(FilteredListScreen):
     TITLE = "Scripts"
     AUTO_FOCUS = "#scripts-list"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -75,11 +75,14 @@ class ScriptsScreen(AppScreen):
     def __init__(self, repo: Repository) -> None:
         super().__init__(repo)
         self.scripts: dict[str, Script] = {}
-        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter: name, kind, purpose, words", id="scripts-filter")
+        yield Input(
+            placeholder="filter: name, kind, purpose, words",
+            id="scripts-filter",
+            classes="list-filter",
+        )
         yield Static(id="scripts-status")
         with Horizontal(id="scripts"):
             yield RecordList(
@@ -97,6 +100,9 @@ class ScriptsScreen(AppScreen):
             return
         self.scripts = {script.id: script for script in sorted(scripts, key=_order)}
         self._show(select)
+
+    def filter_changed(self) -> None:
+        self._show()
 
     def _show(self, select: str | None = None) -> None:
         wanted = self.query_text.strip().casefold()
@@ -170,24 +176,6 @@ class ScriptsScreen(AppScreen):
 
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"scripts--{part}", partial=True)
-
-    # ------------------------------------------------------------ filter
-
-    def action_filter(self) -> None:
-        self.query_one("#scripts-filter", Input).focus()
-
-    def action_clear_filter(self) -> None:
-        self.query_one("#scripts-filter", Input).value = ""
-        self.query_one(RecordList).focus()
-
-    @on(Input.Changed, "#scripts-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self._show()
-
-    @on(Input.Submitted, "#scripts-filter")
-    def _filter_kept(self) -> None:
-        self.query_one(RecordList).focus()
 
     # ------------------------------------------------------------ changing
 

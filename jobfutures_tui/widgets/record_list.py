@@ -32,29 +32,21 @@ class RecordList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
     ]
 
-    class Chosen(Message):
+    class _RowMessage(Message):
+        def __init__(self, source: RecordList, row_id: str) -> None:
+            super().__init__()
+            self.source = source
+            self.row_id = row_id
+
+        @property
+        def control(self) -> RecordList:
+            return self.source
+
+    class Chosen(_RowMessage):
         """enter or a double click on a row."""
 
-        def __init__(self, source: RecordList, row_id: str) -> None:
-            super().__init__()
-            self.source = source
-            self.row_id = row_id
-
-        @property
-        def control(self) -> RecordList:
-            return self.source
-
-    class Moved(Message):
+    class Moved(_RowMessage):
         """The cursor moved to another row (by a key or a click)."""
-
-        def __init__(self, source: RecordList, row_id: str) -> None:
-            super().__init__()
-            self.source = source
-            self.row_id = row_id
-
-        @property
-        def control(self) -> RecordList:
-            return self.source
 
     def __init__(
         self, *, row_height: int = 1, empty: str = "nothing here", id: str | None = None

@@ -15,10 +15,10 @@ from datetime import date
 
 from rich.style import Style
 from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events, work
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from jobfutures_tui.models import Script
 from jobfutures_tui.models.dates import today as local_today
@@ -48,8 +48,13 @@ _DUE_CLASS = {
 }
 
 
-class ScriptPanel(VerticalScroll, can_focus=False):
-    """Shows :func:`~jobfutures_tui.rules.script_context.next_script` for one job future."""
+class ScriptPanel(ScrollView, can_focus=False):
+    """Shows :func:`~jobfutures_tui.rules.script_context.next_script` for one job future.
+
+    Drawn line by line, like the stage columns: a new text repaints the panel
+    alone, where a widget whose height follows its text would lay out the
+    whole screen again on every move of the selection.
+    """
 
     COMPONENT_CLASSES = {
         "script-panel--title",
@@ -70,9 +75,12 @@ class ScriptPanel(VerticalScroll, can_focus=False):
         self._drawn: tuple[tuple[str | None, int], NextScript | None] | None = None
         self._reading: tuple[str, int, date] | None = None
         """The view a worker is working out (before the history is loaded)."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="script-panel-text")
+        self.text = Text()
+        """What the panel shows, as one text (tests read its ``plain``)."""
+        self._lines: list[Text] = []
+        self._strips: dict[int, Strip] = {}
+        """Drawn lines, kept until the text or the width changes."""
+        self._wrapped_at = -1
 
     def on_mount(self) -> None:
         self.border_title = "Next touch"
@@ -209,7 +217,46 @@ class ScriptPanel(VerticalScroll, can_focus=False):
         if self._drawn is not None and state == self._drawn[0] and view is self._drawn[1]:
             return
         self._drawn = (state, view)
-        self.query_one("#script-panel-text", Static).update(self._text(view))
+        self.text = self._text(view)
+        self._wrapped_at = -1
+        self._wrap()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _wrap(self) -> None:
+        """Break the text into the panel's lines, once per text and width."""
+        width = self.scrollable_content_region.width
+        if width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        self._lines = list(self.text.wrap(self.app.console, max(width, 1), overflow="fold"))
+        self._strips.clear()
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # Set as Textual does on a resize: assigning virtual_size lays out the whole
+            # screen (~70 ms on a big board); only a scrollbar showing or hiding needs it.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.visual_style.rich_style  # cached; rich_style walks every ancestor
+        index = y + int(self.scroll_offset.y)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            segments = list(self._lines[index].render(self.app.console))
+            strip = Strip(segments).apply_style(base).crop_extend(0, width, base)
+            self._strips[index] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # a theme change: lines are drawn again in its colours
+        super().notify_style_update()
 
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"script-panel--{part}", partial=True)
@@ -253,7 +300,7 @@ class ScriptPanel(VerticalScroll, can_focus=False):
         text.append("\n\n")
         text.append(script.name, self._style("title"))
         count = len(view.scripts)
-        text.append(f"\n{self.index % count + 1} of {count} · [ ] other · y copy", muted)
+        text.append(f"\n{self.index % count + 1}/{count} · [ ] other · y copy", muted)
         if script.purpose:
             text.append(f"\n{script.purpose}", muted)
         text.append("\n\n")

@@ -26,9 +26,7 @@ HOSTILE = "{0.__class__} {first_name.__init__} $ {{ }} }} { [bold]x[/ {frist_nam
 
 
 def panel_text(app: JobFuturesApp) -> str:
-    content = app.screen.query_one(ScriptPanel).query_one("#script-panel-text", Static).content
-    assert isinstance(content, Text)
-    return content.plain
+    return app.screen.query_one(ScriptPanel).text.plain
 
 
 def preview_text(app: JobFuturesApp) -> str:
@@ -95,13 +93,13 @@ async def test_brackets_cycle_the_scripts_that_fit(repo: Repository) -> None:
         view_count = len(panel._view.scripts) if panel._view else 0
         assert view_count >= 2
         seen = [panel.shown_script_id]
-        assert f"1 of {view_count}" in panel_text(app)
+        assert f"1/{view_count} ·" in panel_text(app)
         await pilot.press("right_square_bracket")
         seen.append(panel.shown_script_id)
-        assert f"2 of {view_count}" in panel_text(app)
+        assert f"2/{view_count} ·" in panel_text(app)
         assert seen[1] != seen[0]
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert f"{view_count} of {view_count}" in panel_text(app)
+        assert f"{view_count}/{view_count} ·" in panel_text(app)
         await pilot.press("right_square_bracket")
         assert panel.shown_script_id == seen[0]
 
