@@ -242,9 +242,9 @@ def build_demo(today: pendulum.Date | None = None) -> list[Record]:
     """
     day = local_today() if today is None else to_date(today)
     builder = _Builder(day)
-    _library(builder)
     _companies(builder)
     _prospects(builder)
+    _library(builder)
     return builder.records()
 
 
@@ -257,18 +257,29 @@ def populate(repo: Repository, today: pendulum.Date | None = None) -> None:
 
 
 def _library(b: _Builder) -> None:
-    """What the seeker has to send: the items their touches shared, and two not sent yet."""
-    article, event, sample = ShareKind.ARTICLE, ShareKind.EVENT, ShareKind.WORK_SAMPLE
-    for title, kind, link, added in (
-        ("DuckDB vs. Spark benchmark notes", sample, "~/portfolio/duckdb-vs-spark.pdf", 60),
-        ("Cross-dock scheduling write-up", sample, "~/portfolio/cross-dock.pdf", 20),
-        ("Article: testing dbt models in CI", article, "https://example.com/dbt-ci", 90),
-        ("Event: Boston analytics engineering meetup", event, "https://example.com/bae", 30),
-        ("Paper: reproducible ML training runs", article, "https://example.com/repro-ml", 80),
-        ("Talk: streaming joins without tears", event, "https://example.com/talks/joins", 6),
-        ("Portfolio: a lakehouse cost model", sample, "~/portfolio/lakehouse-costs.pdf", 4),
-    ):
-        b.shareable(title, kind, link, added)
+    """What the seeker has to send: every item their touches shared (added the day
+    it was first sent), and two not sent to anyone yet."""
+    seen: set[str] = set()
+    for touch in sorted(b.touches, key=lambda t: t.at):
+        for title in touch.shared:
+            if title not in seen:
+                seen.add(title)
+                kind = _SHARE_KINDS.get(title.split(":")[0], ShareKind.WORK_SAMPLE)
+                b.shareable(title, kind, "", (b.today - touch.at.date()).days)
+    b.shareable(
+        "Talk: streaming joins without tears", ShareKind.EVENT, "https://example.com/joins", 6
+    )
+    b.shareable(
+        "Portfolio: a lakehouse cost model", ShareKind.WORK_SAMPLE, "~/portfolio/costs.pdf", 4
+    )
+
+
+_SHARE_KINDS = {
+    "Article": ShareKind.ARTICLE,
+    "Paper": ShareKind.ARTICLE,
+    "Post": ShareKind.ARTICLE,
+    "Event": ShareKind.EVENT,
+}
 
 
 # ---------------------------------------------------------------- companies

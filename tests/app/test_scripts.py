@@ -326,3 +326,18 @@ async def test_screens_with_the_panel_survive_tiny_windows(repo: Repository) -> 
             await pilot.press(*keys)
             await settle(pilot)
         assert app.is_running
+
+
+async def test_the_palette_offers_the_panel_keys_and_runs_them(repo: Repository) -> None:
+    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Copy script (y)" in titles and "Script panel (s)" in titles
+        assert "Scripts (4)" in titles
+        from test_board_actions import palette
+
+        await palette(pilot, "copy script (y")
+        await settle(pilot)
+        assert app.clipboard.startswith("Subject: Thank you\n\nHi Priya,")

@@ -223,3 +223,15 @@ def test_nothing_to_suggest_says_why(folder: Path, open_repo: OpenRepo, make) ->
     assert found.stopped == "everyone here is marked do not contact"
     assert next_script(repo, "no-such-id", today=TODAY) is None
     assert isinstance(acme, Company)
+
+
+def test_the_demo_names_built_in_scripts_and_holds_what_it_shared() -> None:
+    from jobfutures_tui.demo import build_demo
+    from jobfutures_tui.models import Touch
+
+    records = build_demo(TODAY)
+    touches = [r for r in records if isinstance(r, Touch)]
+    library = {r.title for r in records if isinstance(r, Shareable)}
+    used = {t.script_id for t in touches if t.script_id}
+    assert used and used <= BUILT_IN_IDS
+    assert {title for t in touches for title in t.shared} <= library
