@@ -284,6 +284,8 @@ def test_sharing_the_same_item_twice_warns_on_stderr(
     code, out, err = jf(capsys, demo, *args, "--shared", "my talk")
     assert code == 0 and out.startswith("Logged email (sent)")
     assert err == "warning: you already sent Zoë 'my talk' on 20 Nov 2026\n"
+    code, out, _ = jf(capsys, demo, "check")
+    assert code == 0 and "No problems found" in out, "a shareable is a record check knows"
 
 
 def test_a_referral_creates_the_linked_job_future(
