@@ -298,6 +298,39 @@ class JobFuturesApp(App[None]):
 
         self.push_screen(SnoozeForm(name, local_today()), chosen)
 
+    def log_touch(
+        self, prospect_id: str, *, person_id: str | None = None, script_id: str | None = None
+    ) -> None:
+        """The log form with the suggested touch chosen; saved as one undoable change."""
+        from jobfutures_tui.modals.log_form import LogForm
+        from jobfutures_tui.rules.decisions import open_one
+        from jobfutures_tui.rules.touch_log import Logged
+
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
+        future = open_one(self.repo, prospect_id)
+        suggestion = future.suggestion(local_today()) if future is not None else None
+
+        def logged(result: Logged | None) -> None:
+            if result is None:
+                return
+            if self.change(f"{result.label} · {name}", save=result.save, select=prospect_id):
+                for warning in result.warnings:
+                    self.notify(f"Note: {warning}.", severity="warning", timeout=6)
+                self.notify(f"{result.label} · {name} (u undoes)", timeout=3)
+
+        form = LogForm(
+            self.repo,
+            prospect,
+            name,
+            suggestion=suggestion,
+            person_id=person_id,
+            script_id=script_id,
+        )
+        self.push_screen(form, logged)
+
     def notify(
         self,
         message: str,
