@@ -120,6 +120,13 @@ class DetailScreen(AppScreen):
             "z", "snooze", "Snooze", id="detail.snooze", show=False, tooltip="Snooze the next touch"
         ),
         Binding(
+            "R",
+            "referrals",
+            "Referrals",
+            id="detail.referrals",
+            tooltip="The referral chain: who led to whom",
+        ),
+        Binding(
             "D",
             "delete",
             "Delete",
@@ -410,6 +417,24 @@ class DetailScreen(AppScreen):
 
     def action_snooze(self) -> None:
         self.jf.snooze(self.prospect_id)
+
+    def action_referrals(self) -> None:
+        from jobfutures_tui.modals.referral_chain import ReferralChain
+        from jobfutures_tui.rules.referrals import referral_tree
+
+        tree = referral_tree(self.repo, self.prospect_id)
+        if tree is None:
+            self.notify(
+                "No referral links yet: log a touch with the outcome 'referral given' (c, f).",
+                timeout=4,
+            )
+            return
+
+        def chosen(prospect_id: str | None) -> None:
+            if prospect_id is not None and prospect_id != self.prospect_id:
+                self.jf.open_prospect(prospect_id)
+
+        self.app.push_screen(ReferralChain(self.repo, tree, self.prospect_id), chosen)
 
     def action_log(self) -> None:
         focused = self.focused

@@ -189,3 +189,34 @@ async def test_log_from_people_is_with_that_person(repo: Repository, data_dir: P
         repo.flush()
     [touch] = touches_on_disk(data_dir, prospect.id)
     assert touch.person_id == prospect.main_person_id and touch.channel is Channel.EMAIL
+
+
+async def test_the_referral_chain_opens_from_the_story(repo: Repository) -> None:
+    from textual.widgets import Tree
+
+    from jobfutures_tui.modals.referral_chain import ReferralChain
+    from jobfutures_tui.screens.detail import DetailScreen
+
+    add_prospect(repo, "Northwind [Labs]", stage=Stage.REJECTED_WARM)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "c", "f")
+        form = app.screen
+        assert isinstance(form, LogForm)
+        form.query_one("#referred_company", Input).value = "Fabrikam"
+        await pilot.press("ctrl+s", "enter")  # saved; open the story of Northwind
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("R")
+        await pilot.pause()
+        chain = app.screen
+        assert isinstance(chain, ReferralChain)
+        tree = chain.query_one(Tree)
+        assert str(tree.root.label).startswith("Northwind [Labs]")
+        assert [str(n.label).split(" ·")[0] for n in tree.root.children] == ["Fabrikam"]
+        await pilot.press("down", "enter")  # open Fabrikam's story
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        prospect = repo.prospect(detail.prospect_id)
+        assert prospect is not None and prospect.stage is Stage.REFERRAL
