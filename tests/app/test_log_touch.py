@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.log_form import LogForm
-from jobfutures_tui.models import Channel, Direction, Outcome, Stage, Touch, TouchKind
+from jobfutures_tui.models import Channel, Direction, Outcome, Shareable, Stage, Touch, TouchKind
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 
@@ -220,3 +220,50 @@ async def test_the_referral_chain_opens_from_the_story(repo: Repository) -> None
         assert isinstance(detail, DetailScreen)
         prospect = repo.prospect(detail.prospect_id)
         assert prospect is not None and prospect.stage is Stage.REFERRAL
+
+
+async def test_things_to_share_list_whom_each_went_to(repo: Repository, data_dir: Path) -> None:
+    from jobfutures_tui.modals.shareables import ShareablesScreen
+    from jobfutures_tui.widgets.record_list import RecordList
+
+    prospect = add_prospect(repo, "Northwind")
+    repo.save(
+        Touch(
+            prospect_id=prospect.id,
+            person_id=prospect.main_person_id,
+            at=NOW.subtract(days=3),
+            channel="email",
+            shared=("[b]DuckDB[/ notes",),
+        )
+    )
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.show_shareables()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ShareablesScreen)
+        listing = app.screen.query_one(RecordList)
+        assert listing.ids == []  # only titles typed in the log form join the library
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#title", Input).value = "[b]DuckDB[/ notes"
+        await pilot.press("ctrl+s")
+        for _ in range(20):  # the list redraws when it is back on top
+            await pilot.pause()
+            if listing.ids:
+                break
+        assert isinstance(app.screen, ShareablesScreen)
+        assert len(listing.ids) == 1
+        row = listing.draw(listing.ids[0], 100).plain
+        assert "[b]DuckDB[/ notes" in row and "sent to Priya Raman (20 Nov 2026)" in row
+        await pilot.press("D")
+        await pilot.pause()
+        assert listing.ids == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(listing.ids) == 1
+        repo.flush()
+    with reopen(data_dir) as stored:
+        assert [s.title for s in stored.records(Shareable)] == ["[b]DuckDB[/ notes"]
