@@ -26,7 +26,6 @@ from jobfutures_tui.models import Prospect, Record, Stage, Touch, revise
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.today import TodayScreen
@@ -214,9 +213,11 @@ class JobFuturesApp(App[None]):
         self._show_changes(None)
 
     def _show_changes(self, select: str | None) -> None:
-        """The screen on top redraws now; the others when they come back (AppScreen)."""
-        if isinstance(self.screen, AppScreen):
-            self.screen.data_changed(select)
+        """The screen on top redraws now; the others when they come back (AppScreen).
+        A list in a modal (things to share) redraws the same way."""
+        shown = getattr(self.screen, "data_changed", None)
+        if callable(shown):
+            shown(select)
 
     def open_prospect(self, prospect_id: str, *, person: str | None = None) -> None:
         """The detail screen of a job future, with one of its people selected."""
@@ -297,6 +298,39 @@ class JobFuturesApp(App[None]):
                 self.notify(f"{label}.", timeout=3)
 
         self.push_screen(SnoozeForm(name, local_today()), chosen)
+
+    def log_touch(
+        self, prospect_id: str, *, person_id: str | None = None, script_id: str | None = None
+    ) -> None:
+        """The log form with the suggested touch chosen; saved as one undoable change."""
+        from jobfutures_tui.modals.log_form import LogForm
+        from jobfutures_tui.rules.decisions import open_one
+        from jobfutures_tui.rules.touch_log import Logged
+
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
+        future = open_one(self.repo, prospect_id)
+        suggestion = future.suggestion(local_today()) if future is not None else None
+
+        def logged(result: Logged | None) -> None:
+            if result is None:
+                return
+            if self.change(f"{result.label} · {name}", save=result.save, select=prospect_id):
+                for warning in result.warnings:
+                    self.notify(f"Note: {warning}.", severity="warning", timeout=6)
+                self.notify(f"{result.label} · {name} (u undoes)", timeout=3)
+
+        form = LogForm(
+            self.repo,
+            prospect,
+            name,
+            suggestion=suggestion,
+            person_id=person_id,
+            script_id=script_id,
+        )
+        self.push_screen(form, logged)
 
     def notify(
         self,
@@ -406,6 +440,11 @@ class JobFuturesApp(App[None]):
             self.action_import,
         )
         yield SystemCommand(
+            "Things to share",
+            "Articles, events and work samples, and whom each went to",
+            self.show_shareables,
+        )
+        yield SystemCommand(
             "Back up now",
             f"A one-file backup of everything, into {exports_folder()}",
             self.back_up_now,
@@ -428,6 +467,11 @@ class JobFuturesApp(App[None]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, owner),
                 )
+
+    def show_shareables(self) -> None:
+        from jobfutures_tui.modals.shareables import ShareablesScreen
+
+        self.push_screen(ShareablesScreen(self.repo))
 
     @work(thread=True, exclusive=True, group="export")
     def export_everything(self) -> None:
