@@ -237,7 +237,7 @@ def test_log_a_call_backdated_to_yesterday_afternoon(
     assert logged == (
         "Logged call (left voicemail) — Northwind Logistics · Priya Raman · Sun 22 Nov 16:00"
     )
-    assert upcoming.startswith("next: ") and " by " in upcoming and " — " in upcoming
+    assert upcoming.startswith("next: ") and " · " in upcoming and " — " in upcoming
     with Repository.open(demo, read_only=True) as repo:
         northwind = only(repo, "Northwind Logistics")
         (touch, *_) = repo.touches_for(northwind.id)
@@ -384,7 +384,8 @@ def test_move_archive_with_a_reason_then_reopen(
         "--note", "Took the Fabrikam offer",
     )  # fmt: skip
     assert (
-        code == 0 and out == "Archived Contoso, Ltd. (hired elsewhere).\nnext: nothing to suggest\n"
+        code == 0
+        and out == "Archived Contoso, Ltd. (hired elsewhere).\nnext: nothing due after this one\n"
     )
     with Repository.open(demo, read_only=True) as repo:
         contoso = only(repo, "Contoso, Ltd.")
@@ -544,7 +545,7 @@ def test_while_the_app_has_the_data_nothing_is_saved(
         assert code == 1 and out == ""
         assert err == (
             f"jobfutures: jobfutures is open in another window on {demo}, so nothing was saved.\n"
-            "Quit it (q) and run this again.\n"
+            "Log it there with c, or quit it (q) and run this again.\n"
         )
         code, _, err = jf(capsys, demo, "add", "Acme")
         assert code == 1 and err.endswith(

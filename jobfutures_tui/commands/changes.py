@@ -68,7 +68,7 @@ def changing(
     """The data, opened to change (``what``: 'logging a touch'), or a refusal.
 
     ``there`` says how to do it in the app instead, when the app holds the data
-    ("Add it there with a"); empty when the app cannot. Only with ``create``
+    ("Add it there with a"). Only with ``create``
     is a folder without data started (``add``): the others need job futures.
     """
     refuse_read_only(args, what)
@@ -82,10 +82,9 @@ def changing(
         try:
             repo = Repository.open(folder, keep_backups=args.keep_backups)
         except DataLocked:
-            instead = f"{there}, or quit it (q)" if there else "Quit it (q)"
             raise ExchangeError(
                 f"jobfutures is open in another window on {folder}, so {NOTHING_SAVED}.\n"
-                f"{instead} and run this again."
+                f"{there}, or quit it (q) and run this again."
             ) from None
         with repo:
             yield repo

@@ -27,7 +27,7 @@ from jobfutures_tui.store import Repository
 
 
 def run_log(args: argparse.Namespace) -> int:
-    with changing(args, "logging a touch", "") as repo:
+    with changing(args, "logging a touch", "Log it there with c") as repo:
         prospect = job_future(repo, args.company, role=args.role)
         try:
             logged = log_from(repo, _values(repo, prospect, args))

@@ -391,11 +391,11 @@ def log_from(repo: Repository, values: dict[str, Any]) -> Logged:
     return plan_log(repo, LogInput.model_validate(values))
 
 
-def next_phrase(suggestion: Suggestion | None, today: pendulum.Date) -> str:
-    """'next: Tue 9 Dec by email — why': what the log form and ``jobfutures log``
-    say the next touch becomes."""
+def next_words(suggestion: Suggestion | None, today: pendulum.Date) -> tuple[str, str]:
+    """What the next touch becomes, as the log form and ``jobfutures log`` say it:
+    ('Thu 26 Nov · email · check-in', why), or ('nothing due after this one', '')."""
     if suggestion is None:
-        return "next: nothing to suggest"
+        return "nothing due after this one", ""
     due = suggestion.due
     if due == today:
         day = "today"
@@ -405,4 +405,10 @@ def next_phrase(suggestion: Suggestion | None, today: pendulum.Date) -> str:
         day = due.format("ddd D MMM" if due.year == today.year else "ddd D MMM YYYY")
         if due < today:
             day = f"overdue since {day}"
-    return f"next: {day} by {suggestion.channel.label} — {suggestion.reason}"
+    return f"{day} · {suggestion.channel.label} · {suggestion.kind.label}", suggestion.reason
+
+
+def next_phrase(suggestion: Suggestion | None, today: pendulum.Date) -> str:
+    """'next: Thu 26 Nov · email · check-in — why', on one line of plain text."""
+    what, why = next_words(suggestion, today)
+    return f"next: {what}" + (f" — {why}" if why else "")

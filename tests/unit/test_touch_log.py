@@ -24,7 +24,14 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import ClosedReason, Origin
-from jobfutures_tui.rules.touch_log import LogInput, log_from, next_after, next_phrase, parse_when
+from jobfutures_tui.rules.touch_log import (
+    LogInput,
+    log_from,
+    next_after,
+    next_phrase,
+    next_words,
+    parse_when,
+)
 from jobfutures_tui.store import Repository
 
 NEW_YORK = pendulum.timezone("America/New_York")
@@ -237,18 +244,12 @@ def test_the_next_touch_in_words(repo: Repository) -> None:
         repo, prospect, log_from(repo, values(prospect, priya)).touch, today=NOW.date()
     )
     assert nxt is not None
-    assert next_phrase(nxt, NOW.date()) == f"next: Thu 26 Nov by {nxt.channel.label} — {nxt.reason}"
+    assert next_phrase(nxt, NOW.date()) == (
+        f"next: Thu 26 Nov · {nxt.channel.label} · {nxt.kind.label} — {nxt.reason}"
+    )
     today = NOW.date()
-    phrases = {
-        days: next_phrase(dataclasses.replace(nxt, due=today.add(days=days)), today).split(" by ")[
-            0
-        ]
-        for days in (-3, 0, 1, 400)
-    }
-    assert phrases == {
-        -3: "next: overdue since Fri 20 Nov",
-        0: "next: today",
-        1: "next: tomorrow",
-        400: "next: Tue 28 Dec 2027",
-    }
-    assert next_phrase(None, today) == "next: nothing to suggest"
+    days = {-3: "overdue since Fri 20 Nov", 0: "today", 1: "tomorrow", 400: "Tue 28 Dec 2027"}
+    for ahead, said in days.items():
+        what, why = next_words(dataclasses.replace(nxt, due=today.add(days=ahead)), today)
+        assert what.split(" · ")[0] == said and why == nxt.reason
+    assert next_phrase(None, today) == "next: nothing due after this one"
