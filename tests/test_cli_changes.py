@@ -16,6 +16,7 @@ import pytest
 from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
+from jobfutures_tui.commands.changes import refusal
 from jobfutures_tui.demo import populate
 from jobfutures_tui.models import (
     Channel,
@@ -465,6 +466,14 @@ def test_ambiguous_or_unknown_companies_are_refused_with_candidates(
     assert files_of(demo) == before, "a refusal writes nothing, not even the index"
 
 
+def test_a_long_list_of_candidates_is_cut_and_counted() -> None:
+    lines = str(
+        refusal("'w' could be 20 job futures", "Give more", map(str, range(20)))
+    ).splitlines()
+    assert lines[0] == "'w' could be 20 job futures; nothing was saved. Give more:"
+    assert lines[1:] == [f"  {n}" for n in range(12)] + ["  … and 8 more"]
+
+
 @pytest.mark.parametrize(
     ("typed", "company"),
     [
@@ -552,6 +561,21 @@ def test_while_the_app_has_the_data_nothing_is_saved(
             "Add it there with a, or quit it (q) and run this again.\n"
         )
         assert files_of(demo) == before
+
+
+def test_an_invalid_record_anywhere_is_refused_before_anything_is_saved(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    month = sorted((demo / "touches").iterdir())[0]
+    rows = json.loads(month.read_text(encoding="utf-8"))
+    touch = next(iter(rows["touches"].values()))
+    touch["channel"] = "carrier pigeon"
+    month.write_text(json.dumps(rows), encoding="utf-8")
+    before = files_of(demo)
+    code, out, err = jf(capsys, demo, "move", "contoso", "offer")
+    assert code == 1 and out == ""
+    assert err.startswith(f"jobfutures: Cannot open {month}: ") and "Nothing was changed" in err
+    assert files_of(demo) == before
 
 
 def test_read_only_and_missing_data_are_refused(

@@ -15,9 +15,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui.commands.common import folder_of, refuse_read_only
 from jobfutures_tui.exchange.errors import ExchangeError
-from jobfutures_tui.models import Prospect, Record, field_errors
-from jobfutures_tui.models.dates import local_timezone
-from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.models import Prospect, Record, dates, field_errors
 from jobfutures_tui.rules.cadence import Suggestion
 from jobfutures_tui.rules.touch_log import next_after
 from jobfutures_tui.store import DataLocked, Repository
@@ -26,10 +24,18 @@ from jobfutures_tui.store.layout import data_files
 NOTHING_SAVED = "nothing was saved"
 
 
+LISTED = 12
+"""Candidates listed at most; the rest are counted."""
+
+
 def refusal(problem: str, ask: str = "", listing: Iterable[str] = ()) -> ExchangeError:
     """'PROBLEM; nothing was saved. ASK:' with the candidates indented under it."""
-    headline = f"{problem}; {NOTHING_SAVED}." + (f" {ask}:" if ask else "")
-    return ExchangeError("\n".join([headline, *(f"  {line}" for line in listing)]))
+    lines = [f"{problem}; {NOTHING_SAVED}." + (f" {ask}:" if ask else "")]
+    candidates = list(listing)
+    lines += [f"  {line}" for line in candidates[:LISTED]]
+    if len(candidates) > LISTED:
+        lines.append(f"  … and {len(candidates) - LISTED} more")
+    return ExchangeError("\n".join(lines))
 
 
 OPTIONS = {
@@ -80,7 +86,9 @@ def changing(
                 ["jobfutures add COMPANY"],
             )
         try:
-            repo = Repository.open(folder, keep_backups=args.keep_backups)
+            # Unverified: the repository checks every record before the first write
+            # anyway, so a refusal (an unknown company…) need not wait for it.
+            repo = Repository.open(folder, keep_backups=args.keep_backups, verify=False)
         except DataLocked:
             raise ExchangeError(
                 f"jobfutures is open in another window on {folder}, so {NOTHING_SAVED}.\n"
@@ -103,7 +111,7 @@ def saved_json(records: Sequence[Record]) -> dict[str, list[dict[str, Any]]]:
 
 def next_touch(repo: Repository, prospect_id: str) -> tuple[Suggestion | None, pendulum.Date]:
     """The next touch of a job future as saved now, and today: what the board will show."""
-    today = local_today()
+    today = dates.today()
     prospect = repo.prospect(prospect_id)
     suggestion = next_after(repo, prospect, None, today=today) if prospect else None
     return suggestion, today
@@ -128,6 +136,6 @@ def company_name(repo: Repository, prospect: Prospect) -> str:
 
 def local_time(moment: pendulum.DateTime) -> str:
     """'Sun 22 Nov 16:00' (with the year when it is not this year's)."""
-    local = moment.in_timezone(local_timezone())
-    this_year = local.year == local_today().year
+    local = moment.in_timezone(dates.local_timezone())
+    this_year = local.year == dates.today().year
     return local.format("ddd D MMM HH:mm" if this_year else "ddd D MMM YYYY HH:mm")
