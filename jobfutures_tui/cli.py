@@ -83,8 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print JSON for scripts instead of text",
     )
+    from jobfutures_tui.commands.change_parsers import add_change_commands
     from jobfutures_tui.commands.parsers import add_data_commands
 
+    add_change_commands(commands)  # add, log, move
     add_data_commands(commands)  # import, export, backup, restore, backups, check
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
@@ -158,11 +160,13 @@ def run_app(
     repo = Repository.open(
         folder, read_only=read_only, writer=writer, verify=False, keep_backups=keep_backups
     )
+    app: JobFuturesApp | None = None
     try:
         app = JobFuturesApp(repo, demo=demo)
         app.run()
     finally:
-        repo.close()
+        # A restore from the app closes the repository it began with and opens another.
+        (app.repo if app is not None else repo).close()
     return app.return_code or EXIT_OK
 
 

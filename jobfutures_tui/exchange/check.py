@@ -50,7 +50,6 @@ _TABLES: dict[str, tuple[str, type[Record], str]] = {
     layout.PEOPLE: ("people", Person, "person"),
     layout.PROSPECTS: ("prospects", Prospect, "job future"),
 }
-_TOUCHES: tuple[str, type[Record], str] = ("touches", Touch, "touch")
 
 
 @dataclass(frozen=True)
@@ -115,11 +114,16 @@ class Report:
         }
 
 
+def _by_kind() -> dict[type[Record], dict[str, Any]]:
+    """An empty table per kind of record, the stored kinds (shareables…) included."""
+    kinds: list[type[Record]] = [kind for _, kind, _ in _TABLES.values()]
+    kinds.append(Touch)
+    return {kind: {} for kind in kinds}
+
+
 @dataclass
 class _Loaded:
-    records: dict[type[Record], dict[str, Any]] = field(
-        default_factory=lambda: {kind: {} for _, kind, _ in (*_TABLES.values(), _TOUCHES)}
-    )
+    records: dict[type[Record], dict[str, Any]] = field(default_factory=_by_kind)
     touch_files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Touch id -> every month file holding it."""
     readable: bool = True
@@ -182,7 +186,7 @@ def _load(folder: Path, report: Report) -> _Loaded:
             files[name] = data
     files = migrate(files, version, SCHEMA_VERSION)
     for name, data in files.items():
-        table, kind, noun = _TABLES.get(name, _TOUCHES)
+        table, kind, noun = _TABLES.get(name, ("touches", Touch, "touch"))
         rows = data.get(table, {})
         if not isinstance(rows, dict):
             report.add(name, f"its '{table}' table is not a set of records")

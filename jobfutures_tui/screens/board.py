@@ -131,6 +131,13 @@ class BoardScreen(PanelScreen):
             tooltip="Delete the selected job future (for mistakes; u undoes)",
         ),
         Binding(
+            "c",
+            "log",
+            "Log",
+            id="board.log",
+            tooltip="Log a contact (a touch) with the selected job future",
+        ),
+        Binding(
             "z",
             "snooze",
             "Snooze",
@@ -187,6 +194,11 @@ class BoardScreen(PanelScreen):
         self.column(Stage.ARCHIVE).display = False
         self.place_panel()
         self.reload()
+        # Start on a card: the first column may be empty.
+        first = next((s for s in Stage.board() if self.columns[s]), None)
+        if first is not None and not self.columns[self.focus_stage]:
+            self.focus_stage = first
+            self.redraw()
 
     @property
     def visible_stages(self) -> list[Stage]:
@@ -422,6 +434,11 @@ class BoardScreen(PanelScreen):
         prospect = self._selected_prospect()
         if prospect is not None:
             self.jf.delete_prospect(prospect.id)
+
+    def action_log(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.log_touch(prospect.id)
 
     def action_snooze(self) -> None:
         prospect = self._selected_prospect()

@@ -45,6 +45,13 @@ class TodayScreen(PanelScreen):
             "k", "cursor(-1)", "Up", show=False, id="today.up", tooltip="Select the previous touch"
         ),
         Binding(
+            "c",
+            "log",
+            "Log",
+            id="today.log",
+            tooltip="Log the selected touch: the form has it chosen already",
+        ),
+        Binding(
             "z",
             "snooze",
             "Snooze",
@@ -105,7 +112,7 @@ class TodayScreen(PanelScreen):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter opens it · z snooze · r refresh · 1 board"))
+            status.update(Text("enter opens it · c log · z snooze · r refresh · 1 board"))
         else:
             status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
@@ -159,11 +166,21 @@ class TodayScreen(PanelScreen):
         listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
 
     def action_snooze(self) -> None:
+        if (prospect_id := self._selected("snooze")) is not None:
+            self.jf.snooze(prospect_id)
+
+    def action_log(self) -> None:
+        if (prospect_id := self._selected("log")) is not None:
+            item = next((i for i in self.items if i.prospect_id == prospect_id), None)
+            person = item.suggestion.person_id if item is not None else None
+            self.jf.log_touch(prospect_id, person_id=person)
+
+    def _selected(self, verb: str) -> str | None:
         option = self.query_one("#today-list", OptionList).highlighted_option
         if option is None or option.id is None:
-            self.notify("Nothing selected to snooze.", timeout=2)
-            return
-        self.jf.snooze(option.id)
+            self.notify(f"Nothing selected to {verb}.", timeout=2)
+            return None
+        return option.id
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
