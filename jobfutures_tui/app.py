@@ -55,16 +55,6 @@ def exports_folder() -> Path:
     return Path.home() / "jobfutures-exports"
 
 
-def _declared_bindings(owner: object) -> list[Binding | object]:
-    """The bindings our classes declare for ``owner``, its base classes' too (a
-    screen with the script panel inherits the panel's keys); Textual's own are left out."""
-    found: list[Binding | object] = []
-    for cls in type(owner).__mro__:
-        if cls.__module__.startswith("jobfutures_tui."):
-            found += cls.__dict__.get("BINDINGS", [])
-    return found
-
-
 VERIFY_DELAY = 1.0
 """Seconds after the board is painted before the background check of all records starts."""
 
@@ -508,8 +498,8 @@ class JobFuturesApp(App[None]):
         )
         seen: set[str] = set()
         owners: list[tuple[Screen[object] | App[None], list[Binding | object]]] = [
-            (screen, _declared_bindings(screen)),
-            (self, _declared_bindings(self)),
+            (screen, list(screen.BINDINGS)),
+            (self, list(self.BINDINGS)),
         ]
         for owner, bindings in owners:
             for binding in bindings:

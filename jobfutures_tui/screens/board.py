@@ -22,7 +22,7 @@ from jobfutures_tui.rules.board import (
 )
 from jobfutures_tui.rules.intake import ProspectInput, apply_input
 from jobfutures_tui.rules.search import SearchIndex
-from jobfutures_tui.screens.panel_screen import PanelScreen
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn
@@ -161,6 +161,7 @@ class BoardScreen(PanelScreen):
             id="board.stage_forward",
             tooltip="Move the selected job future to the next stage",
         ),
+        *PANEL_BINDINGS,
     ]
 
     def __init__(self, repo: Repository) -> None:
@@ -438,7 +439,7 @@ class BoardScreen(PanelScreen):
     def action_log(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.log_touch(prospect.id)
+            self.jf.log_touch(prospect.id, script_id=self.script_for_log(prospect.id))
 
     def action_snooze(self) -> None:
         prospect = self._selected_prospect()

@@ -31,7 +31,7 @@ from jobfutures_tui.models import (
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
 from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.screens.panel_screen import PanelScreen
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.record_list import RecordList
 from jobfutures_tui.widgets.script_panel import ScriptPanel
@@ -135,6 +135,7 @@ class DetailScreen(PanelScreen):
             show=False,
             tooltip="Delete this job future (for mistakes; u undoes)",
         ),
+        *PANEL_BINDINGS,
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     COMPONENT_CLASSES = {"detail--warning", "detail--good"}
@@ -445,7 +446,8 @@ class DetailScreen(PanelScreen):
         person = None
         if isinstance(focused, RecordList) and focused.id == "people":
             person = focused.selected
-        self.jf.log_touch(self.prospect_id, person_id=person)
+        script = self.script_for_log(self.prospect_id)
+        self.jf.log_touch(self.prospect_id, person_id=person, script_id=script)
 
     def action_delete(self) -> None:
         self.jf.delete_prospect(self.prospect_id)

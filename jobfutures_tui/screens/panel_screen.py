@@ -16,50 +16,66 @@ PANEL_MIN_WIDTH = 120
 """Narrower windows hide the panel until s shows it: the columns need the room."""
 
 
-class PanelScreen(AppScreen):
-    """A screen that mounts a :class:`ScriptPanel` and tells it the selection
-    (``self.panel.follow(prospect_id)``)."""
+PANEL_BINDINGS = [
+    Binding(
+        "right_square_bracket",
+        "script(1)",
+        "Next script",
+        key_display="]",
+        show=False,
+        id="panel.next",
+        tooltip="Show the next script that fits this touch",
+    ),
+    Binding(
+        "left_square_bracket",
+        "script(-1)",
+        "Previous script",
+        key_display="[",
+        show=False,
+        id="panel.previous",
+        tooltip="Show the previous script that fits this touch",
+    ),
+    Binding(
+        "y",
+        "copy_script",
+        "Copy script",
+        show=False,
+        id="panel.copy",
+        tooltip="Copy the script shown, filled in, to the clipboard",
+    ),
+    Binding(
+        "s",
+        "toggle_panel",
+        "Script panel",
+        show=False,
+        id="panel.toggle",
+        tooltip="Show or hide the next-touch panel with its script",
+    ),
+]
+"""The panel's keys: each screen lists them after its own, so help shows them last."""
 
-    BINDINGS = [
-        Binding(
-            "right_square_bracket",
-            "script(1)",
-            "Next script",
-            key_display="]",
-            show=False,
-            id="panel.next",
-            tooltip="Show the next script that fits this touch",
-        ),
-        Binding(
-            "left_square_bracket",
-            "script(-1)",
-            "Previous script",
-            key_display="[",
-            show=False,
-            id="panel.previous",
-            tooltip="Show the previous script that fits this touch",
-        ),
-        Binding(
-            "y",
-            "copy_script",
-            "Copy script",
-            show=False,
-            id="panel.copy",
-            tooltip="Copy the script shown, filled in, to the clipboard",
-        ),
-        Binding(
-            "s",
-            "toggle_panel",
-            "Script panel",
-            show=False,
-            id="panel.toggle",
-            tooltip="Show or hide the next-touch panel with its script",
-        ),
-    ]
+
+class PanelScreen(AppScreen):
+    """A screen that mounts a :class:`ScriptPanel`, tells it the selection
+    (``self.panel.follow(prospect_id)``) and binds :data:`PANEL_BINDINGS`."""
+
+    _copied: tuple[str, str] | None = None
+    """(job future, script) last copied with y, for when the panel is hidden."""
 
     @property
     def panel(self) -> ScriptPanel:
         return self.query_one(ScriptPanel)
+
+    def script_for_log(self, prospect_id: str) -> str | None:
+        """The script the user read for this job future (shown, or copied while the
+        panel was hidden): the log form preselects it, and rotation learns from it."""
+        panel = self.panel
+        if panel.shown_prospect_id != prospect_id:
+            return None
+        if panel.display:
+            return panel.shown_script_id
+        copied = self._copied
+        return copied[1] if copied is not None and copied[0] == prospect_id else None
 
     def on_resize(self, event: events.Resize) -> None:
         self.place_panel()
@@ -101,6 +117,8 @@ class PanelScreen(AppScreen):
             self.notify(why, timeout=3)
             return
         self.app.copy_to_clipboard(rendered.text)
+        if panel.prospect_id is not None:
+            self._copied = (panel.prospect_id, script.id)
         gaps = [*rendered.empty, *rendered.unknown]
         message = f"Copied “{script.name}” ({len(rendered.text)} characters)."
         if gaps:

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.screens.panel_screen import PanelScreen
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
@@ -61,6 +61,7 @@ class TodayScreen(PanelScreen):
         Binding(
             "r", "refresh", "Refresh", id="today.refresh", tooltip="Work out what is due again"
         ),
+        *PANEL_BINDINGS,
     ]
 
     def __init__(self, repo: Repository) -> None:
@@ -173,7 +174,8 @@ class TodayScreen(PanelScreen):
         if (prospect_id := self._selected("log")) is not None:
             item = next((i for i in self.items if i.prospect_id == prospect_id), None)
             person = item.suggestion.person_id if item is not None else None
-            self.jf.log_touch(prospect_id, person_id=person)
+            script = self.script_for_log(prospect_id)
+            self.jf.log_touch(prospect_id, person_id=person, script_id=script)
 
     def _selected(self, verb: str) -> str | None:
         option = self.query_one("#today-list", OptionList).highlighted_option

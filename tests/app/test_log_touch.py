@@ -35,7 +35,7 @@ def touches_on_disk(data_dir: Path, prospect_id: str) -> list[Touch]:
 async def test_a_voicemail_takes_four_keys_from_the_board(repo: Repository, data_dir: Path) -> None:
     prospect = add_prospect(repo, "Northwind", touched=NOW.subtract(days=20))
     app = JobFuturesApp(repo)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(170, 36)) as pilot:  # cards wide beside the script panel
         await pilot.pause()
         assert "email 2w ago" in column_text(app, Stage.INTERVIEWED)
         await pilot.press("c")  # log
@@ -66,7 +66,7 @@ async def test_undo_takes_a_logged_touch_back_exactly(repo: Repository, data_dir
     add_prospect(repo, "Northwind", touched=NOW.subtract(days=20))
     before = saved_data(data_dir)
     app = JobFuturesApp(repo)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(170, 36)) as pilot:  # cards wide beside the script panel
         await pilot.press("c", "e", "s", "enter")
         await pilot.pause()
         repo.flush()

@@ -341,3 +341,25 @@ async def test_the_palette_offers_the_panel_keys_and_runs_them(repo: Repository)
         await palette(pilot, "copy script (y")
         await settle(pilot)
         assert app.clipboard.startswith("Subject: Thank you\n\nHi Priya,")
+
+
+async def test_logging_from_the_board_records_the_script_shown_and_the_panel_moves_on(
+    repo: Repository, data_dir: Path
+) -> None:
+    future = add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        await pilot.press("right_square_bracket")  # the second script that fits
+        read = panel.shown_script_id
+        assert read is not None
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # saved as suggested
+        await settle(pilot)
+        repo.flush()
+        with reopen(data_dir) as disk:
+            (touch,) = disk.touches_for(future.id)
+        assert touch.script_id == read
+        assert panel.shown_script_id != read  # words differ next time

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobfutures_tui.demo import populate
+from jobfutures_tui.demo import build_demo, populate
 from jobfutures_tui.exchange import actions
 from jobfutures_tui.exchange.csv_export import neutralise, tables, write_tables
 from jobfutures_tui.exchange.dataset import Dataset, export_json, read_export
@@ -74,7 +74,9 @@ def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
         )
     original = exported(demo)
     built_in = len(LIBRARY)  # every data folder holds the built-in scripts
-    assert [len(original[k]) for k in ("plans", "scripts", "shareables")] == [1, built_in + 1, 1]  # type: ignore[arg-type]
+    shared = sum(isinstance(r, Shareable) for r in build_demo(TODAY))  # the demo's library
+    counts = [len(original[k]) for k in ("plans", "scripts", "shareables")]  # type: ignore[arg-type]
+    assert counts == [1, built_in + 1, shared + 1]
     assert original["format"] == "jobfutures-export" and original["export_version"] == 1
     assert {k: len(original[k]) for k in ("companies", "people", "prospects", "touches")} == {  # type: ignore[arg-type]
         "companies": 23,
@@ -101,7 +103,7 @@ def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
     # merging the same export again adds nothing
     with Repository.open(merged) as repo:
         again = plan_merge(path, Existing.of(repo, touches=True))
-    assert again.new == [] and len(again.matched) == 3 + built_in + 23 + 45 + 23 + 160
+    assert again.new == [] and len(again.matched) == 3 + built_in + shared + 23 + 45 + 23 + 160
 
 
 def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> None:
