@@ -530,17 +530,40 @@ class JobFuturesApp(App[None]):
         folder = exports_folder()
         self._report_files("Backed up", lambda: [backup_now(self.repo, folder)], folder)
 
+    @work(thread=True, exclusive=True, group="export")
+    def export_markdown(self, prospect_id: str) -> None:
+        """One job future as Markdown, as ``jobfutures export markdown``, for preparing a
+        call: a file named after the company and the day, and the clipboard."""
+        from jobfutures_tui.exchange.actions import export_prospect_markdown
+
+        folder = exports_folder()
+
+        def write() -> list[Path]:
+            path = export_prospect_markdown(self.repo, prospect_id, folder)
+            self.call_from_thread(self.copy_to_clipboard, path.read_text(encoding="utf-8"))
+            return [path]
+
+        written = self._write_files(write, folder)
+        if written:
+            said = f"Wrote {written[0]}\nAlso copied to the clipboard (if the terminal allows)."
+            self.call_from_thread(self.notify, said, title="Markdown", timeout=8)
+
     def _report_files(self, verb: str, write: Callable[[], list[Path]], where: Path) -> None:
+        files = self._write_files(write, where)
+        if files is not None:
+            names = ", ".join(path.name for path in files)
+            self.call_from_thread(self.notify, f"{verb} to {where}: {names}", title=verb, timeout=8)
+
+    def _write_files(self, write: Callable[[], list[Path]], where: Path) -> list[Path] | None:
+        """Run ``write`` on the worker, into ``where``; a failure is shown and gives None."""
         from jobfutures_tui.exchange.errors import ExchangeError
 
         try:
             where.mkdir(parents=True, exist_ok=True)
-            files = write()
+            return write()
         except (OSError, ValueError, ExchangeError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), title="Not written", severity="error")
-            return
-        names = ", ".join(path.name for path in files)
-        self.call_from_thread(self.notify, f"{verb} to {where}: {names}", title=verb, timeout=8)
+            return None
 
     def action_import(self) -> None:
         """Ask for a file, read it on a worker with a progress bar, then ask before saving."""

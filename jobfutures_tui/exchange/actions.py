@@ -18,7 +18,7 @@ from jobfutures_tui.exchange.csv_export import write_tables
 from jobfutures_tui.exchange.dataset import Dataset, export_json
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.ics import calendar
-from jobfutures_tui.exchange.markdown import prospect_markdown
+from jobfutures_tui.exchange.markdown import markdown_name, prospect_markdown
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
 from jobfutures_tui.exchange.restore import Snapshot
 from jobfutures_tui.models.dates import now, today
@@ -58,10 +58,19 @@ def export_calendar(repo: Repository, path: Path, *, days: int = DEFAULT_CALENDA
 
 
 def export_prospect_markdown(repo: Repository, prospect_id: str, path: Path) -> Path:
+    """One job future as Markdown, for preparing a call.
+
+    ``path`` is a file, or a folder to write ``<company>_<date>.md`` in (a second
+    export on the same day replaces the first: it is the same story, newer).
+    """
     prospect = repo.prospect(prospect_id)
     if prospect is None:
         raise ExchangeError(f"there is no job future {prospect_id}")
-    write_atomic(path, prospect_markdown(repo, prospect, today=today()).encode("utf-8"))
+    day = today()
+    if path.is_dir():
+        company = repo.company(prospect.company_id)
+        path = path / markdown_name(company.name if company else "", day)
+    write_atomic(path, prospect_markdown(repo, prospect, today=day).encode("utf-8"))
     return path
 
 
