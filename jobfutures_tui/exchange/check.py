@@ -126,11 +126,16 @@ class Report:
         }
 
 
+def _by_kind() -> dict[type[Record], dict[str, Any]]:
+    """An empty table per kind of record, the stored kinds (shareables…) included."""
+    kinds: list[type[Record]] = [kind for _, kind, _ in _TABLES.values()]
+    kinds.append(Touch)
+    return {kind: {} for kind in kinds}
+
+
 @dataclass
 class _Loaded:
-    records: dict[type[Record], dict[str, Any]] = field(
-        default_factory=lambda: {Company: {}, Person: {}, Prospect: {}, Touch: {}}
-    )
+    records: dict[type[Record], dict[str, Any]] = field(default_factory=_by_kind)
     touch_files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Touch id -> every month file holding it."""
     readable: bool = True
