@@ -22,6 +22,7 @@ import orjson
 from pydantic import ValidationError
 
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.exchange.restore import counts_summary
 from jobfutures_tui.models import (
     ClosedReason,
     Company,
@@ -82,10 +83,14 @@ class Report:
     def add(self, where: str, message: str, fix: str = "") -> None:
         self.problems.append(Problem(where, message, fix))
 
-    def lines(self) -> list[str]:
-        words = {"prospects": "job futures"}
-        counted = ", ".join(f"{n} {words.get(k, k)}" for k, n in self.counts.items())
-        out = [f"Checked {self.folder}: {counted or 'nothing readable'}."]
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+    def findings(self) -> list[str]:
+        """What was checked and found, each problem with what --repair does about it:
+        the shell and the app say the same, then each its own way to act on it."""
+        out = [f"Checked {self.folder}: {counts_summary(self.counts) or 'nothing readable'}."]
         out += [f"Note: {note}" for note in self.notes]
         if self.ok:
             out.append("No problems found.")
@@ -95,6 +100,13 @@ class Report:
         for problem in self.problems:
             out.append(f"  {problem.where}: {problem.message}")
             out.append(f"    repair: {problem.fix}" if problem.fix else "    repair: not safely")
+        return out
+
+    def lines(self) -> list[str]:
+        """The shell's report: the findings, then which command acts on them."""
+        out = self.findings()
+        if self.ok:
+            return out
         if self.repairable:
             out.append("Run jobfutures check --repair to fix them (a backup is taken first).")
         else:
@@ -334,6 +346,16 @@ class Repair:
     before: Report
     done: list[str] = field(default_factory=list)
     backup: Path | None = None
+
+    def lines(self) -> list[str]:
+        """What was repaired and where the data as it was is kept (the shell and the app)."""
+        if self.before.ok:
+            return ["Nothing needed repairing."]
+        out = [f"Repaired {len(self.before.problems)} problem(s):"]
+        out += [f"  {done}" for done in self.done]
+        if self.backup is not None:
+            out.append(f"Your data as it was before is in {self.backup}")
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {

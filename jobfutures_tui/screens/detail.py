@@ -128,6 +128,14 @@ class DetailScreen(PanelScreen):
             tooltip="The referral chain: who led to whom",
         ),
         Binding(
+            "M",
+            "markdown",
+            "Markdown",
+            id="detail.markdown",
+            show=False,
+            tooltip="Write this story as Markdown, to prepare a call (and copy it)",
+        ),
+        Binding(
             "D",
             "delete",
             "Delete",
@@ -451,6 +459,9 @@ class DetailScreen(PanelScreen):
 
     def action_delete(self) -> None:
         self.jf.delete_prospect(self.prospect_id)
+
+    def action_markdown(self) -> None:
+        self.jf.export_markdown(self.prospect_id)
 
     def _open_form(
         self,
