@@ -10,7 +10,7 @@ import pendulum
 from pilot_helpers import add_prospect, reopen
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Channel, Script, TouchKind, revise
@@ -195,15 +195,20 @@ async def test_hostile_script_bodies_show_literally_in_the_panel_and_the_preview
 # ------------------------------------------------------------ the scripts screen
 
 
+async def open_scripts(pilot: Pilot[None]) -> ScriptsScreen:
+    await pilot.press("4")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ScriptsScreen)
+    return screen
+
+
 async def test_scripts_screen_lists_the_library_and_previews_with_sample_values(
     repo: Repository,
 ) -> None:
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("4")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ScriptsScreen)
+        screen = await open_scripts(pilot)
         assert len(screen.query_one(RecordList).ids) == len(LIBRARY)
         assert "Hi Priya" in preview_text(app)
         await pilot.press("slash", *"voicemail", "enter")
@@ -219,8 +224,7 @@ async def test_create_edit_with_an_error_delete_and_undo_reach_the_disk(
 ) -> None:
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("4")
-        await settle(pilot)
+        screen = await open_scripts(pilot)
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"Coffee invite", "tab", "tab")  # name, then past the kind
@@ -229,20 +233,18 @@ async def test_create_edit_with_an_error_delete_and_undo_reach_the_disk(
         error = app.screen.query_one("#error-channels")
         assert "unknown channel 'fax'" in str(error.render())
         assert not any(s.name == "Coffee invite" for s in scripts_on_disk(data_dir).values())
-        app.screen.query_one("#channels").value = "in person, email"  # type: ignore[attr-defined]
-        app.screen.query_one("#body").text = "Hi {first_name}, coffee near {company}?"  # type: ignore[attr-defined]
+        app.screen.query_one("#channels", Input).value = "in person, email"
+        app.screen.query_one("#body", TextArea).text = "Hi {first_name}, coffee near {company}?"
         await pilot.press("ctrl+s")
         await settle(pilot)
         repo.flush()
         saved = next(s for s in scripts_on_disk(data_dir).values() if s.name == "Coffee invite")
         assert saved.channels == (Channel.IN_PERSON, Channel.EMAIL) and saved.builtin is None
-        screen = app.screen
-        assert isinstance(screen, ScriptsScreen)
         assert screen.selected is not None and screen.selected.id == saved.id
 
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#purpose").value = "Meet in person"  # type: ignore[attr-defined]
+        app.screen.query_one("#purpose", Input).value = "Meet in person"
         await pilot.press("ctrl+s")
         await settle(pilot)
         repo.flush()
@@ -265,10 +267,7 @@ async def test_duplicate_restore_and_bring_back_built_ins(repo: Repository, data
     repo.delete(next(s for s in repo.records(Script) if s.builtin == "voicemail"))
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("4")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ScriptsScreen)
+        screen = await open_scripts(pilot)
         await pilot.press("slash", *"call opener", "enter")
         await pilot.pause()
         assert screen.selected is not None and screen.selected.id == opener.id

@@ -17,10 +17,12 @@ from jobfutures_tui.models import (
     NewsItem,
     Outcome,
     Person,
+    Prospect,
     Script,
     Shareable,
     ShareKind,
     Stage,
+    Touch,
     TouchKind,
     revise,
 )
@@ -158,21 +160,27 @@ def test_values_come_from_the_person_company_and_history(make) -> None:
     )
 
 
+def answered_future(repo: Repository, make, **person: Any) -> tuple[Prospect, Person, Touch]:
+    """A job future after a "no" whose manager answered on 1 Oct: a check-in comes next."""
+    acme = make.company("Acme")
+    priya = Person(name="Priya Raman", company_id=acme.id, **person)
+    future = make.prospect(acme, person_ids=(priya.id,), stage=Stage.REJECTED_WARM)
+    answer = make.touch(
+        future,
+        pendulum.datetime(2026, 10, 1, tz="UTC"),
+        person_id=priya.id,
+        outcome=Outcome.REPLIED,
+    )
+    repo.save(acme, priya, future, answer)
+    return future, priya, answer
+
+
 def test_the_panel_suggests_a_script_not_yet_used_with_this_person(
     folder: Path, open_repo: OpenRepo, make
 ) -> None:
     with pendulum.travel_to(pendulum.datetime(2026, 11, 23, 12, tz="UTC"), freeze=True):
         repo = open_repo(folder)
-        acme = make.company("Acme")
-        priya = Person(name="Priya Raman", company_id=acme.id, email="p@acme.example")
-        future = make.prospect(acme, person_ids=(priya.id,), stage=Stage.REJECTED_WARM)
-        sent = make.touch(
-            future,
-            pendulum.datetime(2026, 10, 1, tz="UTC"),
-            person_id=priya.id,
-            outcome=Outcome.REPLIED,
-        )
-        repo.save(acme, priya, future, sent)
+        future, priya, sent = answered_future(repo, make, email="p@acme.example")
         first = next_script(repo, future.id, today=TODAY)
         assert first is not None and first.suggestion is not None
         assert first.person == priya and first.values["first_name"] == "Priya"
@@ -193,16 +201,7 @@ def test_a_call_suggestion_offers_the_openers_then_close_and_voicemail(
 ) -> None:
     with pendulum.travel_to(pendulum.datetime(2026, 11, 23, 12, tz="UTC"), freeze=True):
         repo = open_repo(folder)
-        acme = make.company("Acme")
-        priya = Person(name="Priya Raman", company_id=acme.id, preferred_channel=Channel.CALL)
-        future = make.prospect(acme, person_ids=(priya.id,), stage=Stage.REJECTED_WARM)
-        check_in = make.touch(
-            future,
-            pendulum.datetime(2026, 10, 1, tz="UTC"),
-            person_id=priya.id,
-            outcome=Outcome.REPLIED,
-        )
-        repo.save(acme, priya, future, check_in)
+        future, _, _ = answered_future(repo, make, preferred_channel=Channel.CALL)
         found = next_script(repo, future.id, today=TODAY)
         assert found is not None and found.suggestion is not None
         assert found.suggestion.channel is Channel.CALL
@@ -227,7 +226,6 @@ def test_nothing_to_suggest_says_why(folder: Path, open_repo: OpenRepo, make) ->
 
 def test_the_demo_names_built_in_scripts_and_holds_what_it_shared() -> None:
     from jobfutures_tui.demo import build_demo
-    from jobfutures_tui.models import Touch
 
     records = build_demo(TODAY)
     touches = [r for r in records if isinstance(r, Touch)]
