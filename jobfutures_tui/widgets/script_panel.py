@@ -40,12 +40,8 @@ HINTS = {
 }
 """Why a placeholder may have no value, and what to do about it."""
 
-_DUE_CLASS = {
-    Due.OVERDUE: "script-panel--overdue",
-    Due.SOON: "script-panel--soon",
-    Due.LATER: "script-panel--later",
-    Due.NONE: "script-panel--muted",
-}
+_DUE_PART = {Due.OVERDUE: "overdue", Due.SOON: "soon", Due.LATER: "later", Due.NONE: "muted"}
+"""The colour of when the touch is due (script_panel.tcss), as on the cards."""
 
 
 class ScriptPanel(ScrollView, can_focus=False):
@@ -281,12 +277,12 @@ class ScriptPanel(ScrollView, can_focus=False):
             return text
         phrase, level = due_phrase(s, local_today())
         text.append(f"\n{s.channel.label} · {s.kind.label} · ")
-        text.append(phrase, self._style(_DUE_CLASS[level].removeprefix("script-panel--")))
+        text.append(phrase, self._style(_DUE_PART[level]))
         text.append(f"\nwhy: {s.reason}", muted)
         if not view.scripts:
             text.append(
-                f"\n\nNo script fits a {s.kind.label} by {s.channel.label}: "
-                "add one on the scripts screen (4).",
+                f"\n\nNo script fits a {s.kind.label} by {s.channel.label}: write one on "
+                "the scripts screen (4), where R brings back the built-in ones.",
                 muted,
             )
             return text
