@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -30,7 +30,14 @@ def _library_arrives(files: Files) -> Files:
     return files
 
 
-MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive, 2: _library_arrives}
+def _skips_arrive(files: Files) -> Files:
+    """3 → 4: job futures may carry the touches the user skipped (``skips``).
+    Nothing stored changes: the field defaults to none. As for 1 → 2, the bump
+    makes an older jobfutures refuse the new files as newer."""
+    return files
+
+
+MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive, 2: _library_arrives, 3: _skips_arrive}
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 
 
