@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import pendulum
 from rich.text import Text
@@ -26,7 +26,6 @@ from jobfutures_tui.models import Prospect, Record, Stage, Touch, revise
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.today import TodayScreen
@@ -52,6 +51,13 @@ def exports_folder() -> Path:
     return Path.home() / "jobfutures-exports"
 
 
+@runtime_checkable
+class ShowsData(Protocol):
+    """A screen that redraws from the store after a change (main screens, the plans list)."""
+
+    def data_changed(self, select: str | None = None) -> None: ...
+
+
 VERIFY_DELAY = 1.0
 """Seconds after the board is painted before the background check of all records starts."""
 
@@ -65,6 +71,7 @@ class JobFuturesApp(App[None]):
         STYLES / "today.tcss",
         STYLES / "lists.tcss",
         STYLES / "detail.tcss",
+        STYLES / "plans.tcss",
     ]
     COMMANDS = App.COMMANDS | {JumpCommands}
     BINDINGS = [
@@ -214,8 +221,9 @@ class JobFuturesApp(App[None]):
         self._show_changes(None)
 
     def _show_changes(self, select: str | None) -> None:
-        """The screen on top redraws now; the others when they come back (AppScreen)."""
-        if isinstance(self.screen, AppScreen):
+        """The screen on top redraws now; the others when they come back
+        (:class:`~jobfutures_tui.screens.base.AppScreen`)."""
+        if isinstance(self.screen, ShowsData):
             self.screen.data_changed(select)
 
     def open_prospect(self, prospect_id: str, *, person: str | None = None) -> None:
@@ -297,6 +305,54 @@ class JobFuturesApp(App[None]):
                 self.notify(f"{label}.", timeout=3)
 
         self.push_screen(SnoozeForm(name, local_today()), chosen)
+
+    def choose_plan(self, prospect_id: str) -> None:
+        """The plans, this job future's marked; save the one chosen (undoable)."""
+        from jobfutures_tui.modals.plan_list import PlanChoice, PlanList
+        from jobfutures_tui.rules.decisions import next_suggestion
+        from jobfutures_tui.rules.due import next_words
+        from jobfutures_tui.rules.user_plans import choose, plan_of
+
+        def chosen(choice: PlanChoice | None) -> None:
+            prospect = self.repo.prospect(prospect_id)  # as it is now: the list may have changed it
+            if choice is None or prospect is None:
+                return
+            saved = choose(prospect, choice.plan_id)
+            plan = plan_of(self.repo, saved)
+            how = f"{plan.name} (its default)" if choice.plan_id is None else plan.name
+            label = f"{self._company_name(prospect)} follows {how}"
+            if choice.plan_id == prospect.cadence_plan:
+                self.notify(f"{label} already.", timeout=3)
+                return
+            if self.change(label, save=[saved], select=prospect_id):
+                following = next_suggestion(self.repo, prospect_id, today=local_today())
+                self.notify(f"{label}; {next_words(following)} (u undoes).", timeout=5)
+
+        if self.repo.peek(Prospect, prospect_id, "id") is not None:
+            self.push_screen(PlanList(self.repo, prospect_id=prospect_id), chosen)
+
+    def manage_plans(self) -> None:
+        """The plans, to write, copy, edit and delete (from the palette)."""
+        from jobfutures_tui.modals.plan_list import PlanList
+
+        self.push_screen(PlanList(self.repo))
+
+    def skip_due(self, prospect_id: str) -> None:
+        """Skip the touch due: the plan goes on as if it were made (undoable)."""
+        from jobfutures_tui.rules.due import next_words
+        from jobfutures_tui.rules.skips import skip_due
+
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
+        done = skip_due(self.repo, prospect, today=local_today())
+        if done is None:
+            self.notify(f"Nothing is due for {name}: nothing to skip.", timeout=3)
+            return
+        label = f"Skipped the {done.skip.kind.label} for {name}"
+        if self.change(label, save=[done.prospect], select=prospect_id):
+            self.notify(f"{label}; {next_words(done.following)} (u undoes).", timeout=5)
 
     def notify(
         self,
@@ -404,6 +460,11 @@ class JobFuturesApp(App[None]):
             "LinkedIn connections, an address book, a spreadsheet or a jobfutures export: "
             "a dry run first",
             self.action_import,
+        )
+        yield SystemCommand(
+            "Cadence plans",
+            "The plans job futures follow: write your own, copy a built-in one, edit, delete",
+            self.manage_plans,
         )
         yield SystemCommand(
             "Back up now",

@@ -37,6 +37,8 @@ class Field:
     placeholder: str = ""
     choices: Sequence[tuple[str, Any]] = ()
     """For a choice: (label, value) pairs; a value of None is "not set"."""
+    hint: str = ""
+    """How to write it, shown under the field (a text field has no placeholder)."""
 
 
 def choices_of(
@@ -85,6 +87,8 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                     with Vertical(classes="field"):
                         yield self._widget(field, self.initial.get(field.name))
                         yield Label("", id=f"error-{field.name}", classes="field-error")
+                        if field.hint:
+                            yield Static(Text(field.hint), classes="field-hint")
             yield Static(Text("ctrl+s save · enter next field · esc cancel"), id="form-help")
 
     def _widget(self, field: Field, value: Any) -> Widget:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pendulum
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -28,7 +29,11 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
+from jobfutures_tui.rules.board import Due, due_phrase
+from jobfutures_tui.rules.cadence import stopped
+from jobfutures_tui.rules.decisions import next_suggestion
 from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.rules.user_plans import plan_of
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.record_list import RecordList
@@ -109,6 +114,22 @@ class DetailScreen(AppScreen):
             "z", "snooze", "Snooze", id="detail.snooze", show=False, tooltip="Snooze the next touch"
         ),
         Binding(
+            "s",
+            "skip",
+            "Skip",
+            id="detail.skip",
+            show=False,
+            tooltip="Skip the next touch: the plan goes on without it (u undoes)",
+        ),
+        Binding(
+            "P",
+            "plan",
+            "Plan",
+            id="detail.plan",
+            show=False,
+            tooltip="Choose the cadence plan this job future follows",
+        ),
+        Binding(
             "D",
             "delete",
             "Delete",
@@ -118,7 +139,14 @@ class DetailScreen(AppScreen):
         ),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    COMPONENT_CLASSES = {"detail--warning", "detail--good"}
+    COMPONENT_CLASSES = {
+        "detail--warning",
+        "detail--good",
+        "detail--overdue",
+        "detail--due-soon",
+        "detail--due-later",
+        "detail--muted",
+    }
 
     def __init__(self, repo: Repository, prospect_id: str, *, person: str | None = None) -> None:
         super().__init__(repo)
@@ -208,11 +236,36 @@ class DetailScreen(AppScreen):
             _field(text, "led to", ", ".join(referred))
         if prospect.tags:
             _field(text, "tags", ", ".join(prospect.tags))
+        self._next_touch(text, prospect)
         if prospect.self_assessment:
             _block(text, "After the no", prospect.self_assessment)
         if prospect.notes:
             _block(text, "Notes", prospect.notes)
         return text
+
+    def _next_touch(self, text: Text, prospect: Prospect) -> None:
+        """When the next touch is due (coloured as on the cards), how, and why."""
+        day = today()
+        suggestion = next_suggestion(self.repo, prospect.id, today=day)
+        plan = plan_of(self.repo, prospect)
+        text.append("\n\nNext touch  ", style="bold")
+        text.append("(s skip · z snooze · P plan)", style="dim")
+        phrase, level = due_phrase(suggestion, day)
+        text.append("\n")
+        text.append(phrase, style=self._colour(_DUE_PART[level]))
+        if suggestion is None:
+            people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
+            why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
+            text.append(f": {why or 'the plan has no more touches'}", style="dim")
+        else:
+            text.append(f" · {_day(suggestion.due, day)} · {suggestion.channel.label}")
+            text.append(f" · {suggestion.kind.label}")
+            person = self.repo.person(suggestion.person_id) if suggestion.person_id else None
+            if person is not None:
+                text.append(f" · {person.name}")
+            _field(text, "why", suggestion.reason)
+        chosen = prospect.cadence_plan == plan.id
+        _field(text, "plan", plan.name if chosen else f"{plan.name} (the default here)")
 
     def _who(self, person_id: str) -> str:
         person = self.repo.person(person_id)
@@ -397,6 +450,12 @@ class DetailScreen(AppScreen):
     def action_snooze(self) -> None:
         self.jf.snooze(self.prospect_id)
 
+    def action_skip(self) -> None:
+        self.jf.skip_due(self.prospect_id)
+
+    def action_plan(self) -> None:
+        self.jf.choose_plan(self.prospect_id)
+
     def action_delete(self) -> None:
         self.jf.delete_prospect(self.prospect_id)
 
@@ -417,6 +476,19 @@ class DetailScreen(AppScreen):
     @on(RecordList.Chosen)
     def _chosen(self) -> None:
         self.action_edit()
+
+
+_DUE_PART = {
+    Due.OVERDUE: "overdue",
+    Due.SOON: "due-soon",
+    Due.LATER: "due-later",
+    Due.NONE: "muted",
+}
+
+
+def _day(day: pendulum.Date, today: pendulum.Date) -> str:
+    """'Wed 3 Mar', with the year when it is not this year."""
+    return short_date(day) if day.year == today.year else day.format("ddd D MMM YYYY")
 
 
 def _field(text: Text, label: str, value: str) -> None:

@@ -50,6 +50,20 @@ class TodayScreen(AppScreen):
             tooltip="Snooze the selected touch (+3 days, +1 week, +2 weeks, a date)",
         ),
         Binding(
+            "s",
+            "skip",
+            "Skip",
+            id="today.skip",
+            tooltip="Skip the selected touch: the plan goes on without it (u undoes)",
+        ),
+        Binding(
+            "P",
+            "plan",
+            "Plan",
+            id="today.plan",
+            tooltip="Choose the cadence plan the selected job future follows",
+        ),
+        Binding(
             "r", "refresh", "Refresh", id="today.refresh", tooltip="Work out what is due again"
         ),
     ]
@@ -98,7 +112,7 @@ class TodayScreen(AppScreen):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter opens it · z snooze · r refresh · 1 board"))
+            status.update(Text("enter opens it · z snooze · s skip · P plan · r refresh · 1 board"))
         else:
             status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
@@ -146,11 +160,26 @@ class TodayScreen(AppScreen):
         listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
 
     def action_snooze(self) -> None:
+        prospect_id = self._selected("snooze")
+        if prospect_id is not None:
+            self.jf.snooze(prospect_id)
+
+    def action_skip(self) -> None:
+        prospect_id = self._selected("skip")
+        if prospect_id is not None:
+            self.jf.skip_due(prospect_id)
+
+    def action_plan(self) -> None:
+        prospect_id = self._selected("choose a plan for")
+        if prospect_id is not None:
+            self.jf.choose_plan(prospect_id)
+
+    def _selected(self, verb: str) -> str | None:
         option = self.query_one("#today-list", OptionList).highlighted_option
         if option is None or option.id is None:
-            self.notify("Nothing selected to snooze.", timeout=2)
-            return
-        self.jf.snooze(option.id)
+            self.notify(f"Nothing selected to {verb}.", timeout=2)
+            return None
+        return option.id
 
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
