@@ -21,7 +21,7 @@ from textual.markup import escape
 
 from jobfutures_tui.models import Company, Person, Prospect, Stage
 from jobfutures_tui.models.dates import today
-from jobfutures_tui.rules.board import Due, due_phrase
+from jobfutures_tui.rules.board import DUE_PART, due_phrase
 from jobfutures_tui.rules.cadence import Suggestion
 from jobfutures_tui.rules.decisions import open_suggestions
 from jobfutures_tui.store import DataRefused, Repository
@@ -74,7 +74,7 @@ class JumpCommands(Provider):
         """The due phrase after the name, coloured as on the cards; how and why below.
         Help text is markup: what comes from the data is escaped."""
         phrase, level = due_phrase(suggestion, self._today)
-        display = Content.assemble(display, "  ", (phrase, _DUE_STYLE[level]))
+        display = Content.assemble(display, "  ", (phrase, _DUE_STYLE[DUE_PART[level]]))
         how = f"next: {suggestion.channel.label} · {suggestion.kind.label} — {suggestion.reason}"
         return display, f"{help_text} · {escape(how)}"
 
@@ -115,12 +115,12 @@ def _highlight(matcher: Matcher, label: str) -> Content:
 
 
 _DUE_STYLE = {
-    Due.OVERDUE: "$text-error bold",
-    Due.SOON: "$text-warning",
-    Due.LATER: "$text-muted",
-    Due.NONE: "$text-muted",
+    "overdue": "$text-error bold",
+    "due-soon": "$text-warning",
+    "due-later": "$text-muted",
+    "muted": "$text-muted",
 }
-"""As the board's cards colour them (board.tcss)."""
+"""As the board's cards colour them (board.tcss): the palette has no style parts of ours."""
 
 
 def next_touches(repo: Repository, day: date) -> dict[str, Suggestion]:

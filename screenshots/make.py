@@ -26,6 +26,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "detail": ("l", "enter"),
     "people": ("3",),
     "filter": ("slash", *"data eng"),
+    "plans": ("l", "P"),
 }
 
 

@@ -32,7 +32,7 @@ from jobfutures_tui.rules.user_plans import (
     forget_plan,
     is_built_in,
 )
-from jobfutures_tui.store import Repository
+from jobfutures_tui.store import DataRefused, Repository
 
 if TYPE_CHECKING:
     from jobfutures_tui.app import JobFuturesApp
@@ -106,8 +106,12 @@ class PlanList(ModalScreen[PlanChoice | None]):
 
     def data_changed(self, select: str | None = None) -> None:
         """Redraw from the store (after a change here, an undo or a redo)."""
-        prospect = self.repo.prospect(self.prospect_id) if self.prospect_id else None
-        self.plans = {plan.id: plan for plan in all_plans(self.repo)}
+        try:
+            prospect = self.repo.prospect(self.prospect_id) if self.prospect_id else None
+            self.plans = {plan.id: plan for plan in all_plans(self.repo)}
+        except DataRefused as error:
+            self.jf.refuse(error)
+            return
         listing = self.query_one("#plans-list", OptionList)
         keep = select or (listing.highlighted_option.id if listing.highlighted_option else None)
         options = [self._default_option(prospect)] if prospect is not None else []
@@ -149,9 +153,9 @@ class PlanList(ModalScreen[PlanChoice | None]):
     def _default_option(self, prospect: Prospect) -> Option:
         fallback = default_of(prospect)
         text = Text()
-        text.append(f"The default, now {fallback.name}", style=self._style("name"))
+        text.append(f"Default: {fallback.name}", style=self._style("name"))
         if self._current(prospect) == DEFAULT_ROW:
-            text.append("  ● now", style=self._style("now"))
+            text.append("  ● following", style=self._style("now"))
         text.append(
             "\n  chosen by its stage and how it began, so it changes when the job future moves",
             style=self._style("muted"),
@@ -170,7 +174,7 @@ class PlanList(ModalScreen[PlanChoice | None]):
                 marks.append(f"chosen by {count}")
         text.append("  " + " · ".join(marks), style=self._style("mark"))
         if prospect is not None and self._current(prospect) == plan.id:
-            text.append("  ● now", style=self._style("now"))
+            text.append("  ● following", style=self._style("now"))
         if plan.description:
             text.append(f"\n  {plan.description}")
         text.append(f"\n  {plan_summary(plan.steps, plan.repeat)}", style=self._style("muted"))

@@ -153,6 +153,15 @@ class Due(StrEnum):
     """Nothing to suggest."""
 
 
+DUE_PART = {
+    Due.OVERDUE: "overdue",
+    Due.SOON: "due-soon",
+    Due.LATER: "due-later",
+    Due.NONE: "muted",
+}
+"""The part of a screen's style each level is drawn with (card--overdue, detail--overdue…)."""
+
+
 def due_phrase(suggestion: Suggestion | None, today: date) -> tuple[str, Due]:
     """'2d overdue', 'due today', 'due tomorrow', 'due Thu', 'in 3w', for a card."""
     if suggestion is None:

@@ -29,7 +29,7 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
-from jobfutures_tui.rules.board import Due, due_phrase
+from jobfutures_tui.rules.board import DUE_PART, due_phrase
 from jobfutures_tui.rules.cadence import stopped
 from jobfutures_tui.rules.decisions import next_suggestion
 from jobfutures_tui.rules.relative import short_date
@@ -252,7 +252,7 @@ class DetailScreen(AppScreen):
         text.append("(s skip · z snooze · P plan)", style="dim")
         phrase, level = due_phrase(suggestion, day)
         text.append("\n")
-        text.append(phrase, style=self._colour(_DUE_PART[level]))
+        text.append(phrase, style=self._colour(DUE_PART[level]))
         if suggestion is None:
             people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
             why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
@@ -476,14 +476,6 @@ class DetailScreen(AppScreen):
     @on(RecordList.Chosen)
     def _chosen(self) -> None:
         self.action_edit()
-
-
-_DUE_PART = {
-    Due.OVERDUE: "overdue",
-    Due.SOON: "due-soon",
-    Due.LATER: "due-later",
-    Due.NONE: "muted",
-}
 
 
 def _day(day: pendulum.Date, today: pendulum.Date) -> str:

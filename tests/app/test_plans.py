@@ -14,6 +14,7 @@ import pendulum
 import pytest
 from disk import saved_data
 from pilot_helpers import add_prospect, rendered_text
+from test_board_actions import palette
 from textual.widgets import OptionList, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
@@ -187,12 +188,7 @@ async def test_plans_are_written_copied_edited_and_deleted_from_the_palette(
     prospect = began(repo, "Northwind", 0)
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"cadence plans")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "cadence plans")
         assert isinstance(app.screen, PlanList)
         await highlight(app, pilot, "early-on")
         await pilot.press("e")  # a built-in one: a copy is edited
