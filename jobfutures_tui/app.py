@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 import pendulum
 from rich.text import Text
@@ -26,6 +26,7 @@ from jobfutures_tui.models import Prospect, Record, Stage, Touch, revise
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.today import TodayScreen
@@ -41,7 +42,9 @@ from jobfutures_tui.store.undo import UndoHistory
 
 if TYPE_CHECKING:
     from jobfutures_tui.exchange.plan import ImportPlan
+    from jobfutures_tui.exchange.restore import Snapshot
     from jobfutures_tui.modals.import_file import ImportReview
+    from jobfutures_tui.modals.restore import RestoreReview, RestoreSource
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -49,13 +52,6 @@ STYLES = Path(__file__).parent / "styles"
 def exports_folder() -> Path:
     """Where the palette's exports and backups go: easy to find, outside the data folder."""
     return Path.home() / "jobfutures-exports"
-
-
-@runtime_checkable
-class ShowsData(Protocol):
-    """A screen that redraws from the store after a change (main screens, the plans list)."""
-
-    def data_changed(self, select: str | None = None) -> None: ...
 
 
 VERIFY_DELAY = 1.0
@@ -117,6 +113,8 @@ class JobFuturesApp(App[None]):
         self.history = UndoHistory(repo)
         self.demo = demo
         self._quitting = False
+        self._restoring = False
+        """While the data is replaced, no key may start anything (check_action)."""
         if demo:
             self.sub_title = "demo data (a temporary copy)"
         else:
@@ -132,20 +130,33 @@ class JobFuturesApp(App[None]):
             self.error = error
 
     def on_mount(self) -> None:
+        self._listen_to_writer()
+        screens = self._main_screens()
+        for name, screen in screens.items():
+            self.install_screen(screen, name)
+        self.push_screen("board")
+        self._verify_after_first_frame(screens["board"])
+        screens["board"].call_after_refresh(self.warm_up)
+
+    def _listen_to_writer(self) -> None:
         writer = self.repo.writer
         if isinstance(writer, BackgroundWriter):
             # post_message is thread-safe and never waits: the writer must not
             # block on the app, which may already be gone when the last flush fails.
             writer.on_error = self._report_save_failed
             writer.on_recovered = self._report_saved_again
-        board = BoardScreen(self.repo)
-        self.install_screen(board, "board")
-        self.install_screen(TodayScreen(self.repo), "today")
-        self.install_screen(PeopleScreen(self.repo), "people")
-        self.push_screen("board")
-        # Once the board has painted its cards, check the rest of the data in the background.
+
+    def _main_screens(self) -> dict[str, AppScreen]:
+        """The screens of MAIN_SCREENS, over the repository open now."""
+        return {
+            "board": BoardScreen(self.repo),
+            "today": TodayScreen(self.repo),
+            "people": PeopleScreen(self.repo),
+        }
+
+    def _verify_after_first_frame(self, board: AppScreen) -> None:
+        """Once the board has painted its cards, check the rest of the data in the background."""
         board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
-        board.call_after_refresh(self.warm_up)
 
     @work(thread=True, group="warm-up")
     def warm_up(self) -> None:
@@ -221,10 +232,11 @@ class JobFuturesApp(App[None]):
         self._show_changes(None)
 
     def _show_changes(self, select: str | None) -> None:
-        """The screen on top redraws now; the others when they come back
-        (:class:`~jobfutures_tui.screens.base.AppScreen`)."""
-        if isinstance(self.screen, ShowsData):
-            self.screen.data_changed(select)
+        """The screen on top redraws now; the others when they come back (AppScreen).
+        A list in a modal (things to share) redraws the same way."""
+        shown = getattr(self.screen, "data_changed", None)
+        if callable(shown):
+            shown(select)
 
     def open_prospect(self, prospect_id: str, *, person: str | None = None) -> None:
         """The detail screen of a job future, with one of its people selected."""
@@ -354,6 +366,39 @@ class JobFuturesApp(App[None]):
         if self.change(label, save=[done.prospect], select=prospect_id):
             self.notify(f"{label}; {next_words(done.following)} (u undoes).", timeout=5)
 
+    def log_touch(
+        self, prospect_id: str, *, person_id: str | None = None, script_id: str | None = None
+    ) -> None:
+        """The log form with the suggested touch chosen; saved as one undoable change."""
+        from jobfutures_tui.modals.log_form import LogForm
+        from jobfutures_tui.rules.decisions import open_one
+        from jobfutures_tui.rules.touch_log import Logged
+
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
+        future = open_one(self.repo, prospect_id)
+        suggestion = future.suggestion(local_today()) if future is not None else None
+
+        def logged(result: Logged | None) -> None:
+            if result is None:
+                return
+            if self.change(f"{result.label} · {name}", save=result.save, select=prospect_id):
+                for warning in result.warnings:
+                    self.notify(f"Note: {warning}.", severity="warning", timeout=6)
+                self.notify(f"{result.label} · {name} (u undoes)", timeout=3)
+
+        form = LogForm(
+            self.repo,
+            prospect,
+            name,
+            suggestion=suggestion,
+            person_id=person_id,
+            script_id=script_id,
+        )
+        self.push_screen(form, logged)
+
     def notify(
         self,
         message: str,
@@ -382,13 +427,22 @@ class JobFuturesApp(App[None]):
     def verify_data(self) -> None:
         """Validate every stored record that the first frame did not need."""
         worker = get_current_worker()
+        repo = self.repo
+        if self._restoring:
+            return  # the data is being replaced; the restored data is checked afterwards
         try:
-            self.repo.verify(should_stop=lambda: worker.is_cancelled)
+            repo.verify(should_stop=lambda: worker.is_cancelled)
         except DataRefused as error:
-            self.call_from_thread(self.refuse, error)
+            self.call_from_thread(self.refuse, error, repo)
 
-    def refuse(self, error: DataRefused) -> None:
-        """The data turned out to be damaged: stop before anything is written over it."""
+    def refuse(self, error: DataRefused, source: Repository | None = None) -> None:
+        """The data turned out to be damaged: stop before anything is written over it.
+
+        Not while a restore replaces it, nor when the refusal is about data that was
+        replaced (``source``, the repository it was found in, is no longer the app's).
+        """
+        if self._restoring or (source is not None and source is not self.repo):
+            return
         self.exit(return_code=1, message=Text(f"jobfutures: {error}"))
 
     def on_job_futures_app_save_status(self, message: SaveStatus) -> None:
@@ -404,8 +458,9 @@ class JobFuturesApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While quitting, no key may start anything new (a form mounting while
-        # the app tears down crashes in Textual); dialogs keep their own keys.
-        return not self._quitting
+        # the app tears down crashes in Textual), nor while a restore replaces
+        # the data; dialogs keep their own keys.
+        return not (self._quitting or self._restoring)
 
     async def action_quit(self) -> None:
         self._quitting = True
@@ -457,8 +512,8 @@ class JobFuturesApp(App[None]):
         )
         yield SystemCommand(
             "Import a file",
-            "LinkedIn connections, an address book, a spreadsheet or a jobfutures export: "
-            "a dry run first",
+            "LinkedIn connections, an address book, a spreadsheet, or a jobfutures export "
+            "(added to your data, or replacing it): a dry run first",
             self.action_import,
         )
         yield SystemCommand(
@@ -467,9 +522,20 @@ class JobFuturesApp(App[None]):
             self.manage_plans,
         )
         yield SystemCommand(
+            "Things to share",
+            "Articles, events and work samples, and whom each went to",
+            self.show_shareables,
+        )
+        yield SystemCommand(
             "Back up now",
             f"A one-file backup of everything, into {exports_folder()}",
             self.back_up_now,
+        )
+        yield SystemCommand(
+            "Restore a backup…",
+            "Replace all your data with an automatic backup, a backup file or a JSON export "
+            "(after a backup of it)",
+            self.action_restore,
         )
         seen: set[str] = set()
         owners: list[tuple[Screen[object] | App[None], list[Binding | object]]] = [
@@ -489,6 +555,11 @@ class JobFuturesApp(App[None]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, owner),
                 )
+
+    def show_shareables(self) -> None:
+        from jobfutures_tui.modals.shareables import ShareablesScreen
+
+        self.push_screen(ShareablesScreen(self.repo))
 
     @work(thread=True, exclusive=True, group="export")
     def export_everything(self) -> None:
@@ -519,12 +590,16 @@ class JobFuturesApp(App[None]):
 
     def action_import(self) -> None:
         """Ask for a file, read it on a worker with a progress bar, then ask before saving."""
-        from jobfutures_tui.modals.import_file import ImportReview, import_form
+        from jobfutures_tui.modals.import_file import REPLACE, ImportReview, import_form
+        from jobfutures_tui.modals.restore import RestoreSource
 
         def chosen(choice: tuple[str, Path] | None) -> None:
             if choice is None:
                 return
             kind, path = choice
+            if kind == REPLACE:
+                self.review_restore(RestoreSource(path, f"the export in {path}", json_export=True))
+                return
             review = ImportReview(path)
 
             def answered(yes: bool | None) -> None:
@@ -594,3 +669,128 @@ class JobFuturesApp(App[None]):
                 people = self.get_screen("people")
                 assert isinstance(people, PeopleScreen)
                 people.data_changed(target_id)
+
+    # ------------------------------------------------------------ restoring
+
+    def action_restore(self) -> None:
+        """Choose a backup (or a file), check it whole, ask, then replace all the data."""
+        from jobfutures_tui.exchange.backup import automatic_backups
+        from jobfutures_tui.modals.restore import RestorePicker
+
+        if not self._may_replace():
+            return
+        backups = automatic_backups(self.repo.folder)  # a folder listing: names and sizes
+
+        def chosen(source: RestoreSource | None) -> None:
+            if source is not None:
+                self.review_restore(source)
+
+        self.push_screen(RestorePicker(backups, self.repo.backups_folder), chosen)
+
+    def _may_replace(self) -> bool:
+        if self.repo.read_only:
+            self.notify(
+                "This data is open read-only: replacing it needs jobfutures opened without "
+                "--read-only.",
+                severity="warning",
+            )
+        return not self.repo.read_only
+
+    def review_restore(self, source: RestoreSource) -> None:
+        """Check the file on a worker while the review waits, then ask (no by default)."""
+        from jobfutures_tui.modals.restore import RestoreReview
+
+        if not self._may_replace():
+            return
+        review = RestoreReview(source)
+
+        def answered(yes: bool | None) -> None:
+            if yes and review.snapshot is not None:
+                self.restore(review.snapshot, source.label)
+
+        self.push_screen(review, answered)
+        self.check_restore_file(source, review)
+
+    @work(thread=True, exclusive=True, group="restore")
+    def check_restore_file(self, source: RestoreSource, review: RestoreReview) -> None:
+        from jobfutures_tui.exchange.actions import check_restore
+        from jobfutures_tui.exchange.errors import ExchangeError
+        from jobfutures_tui.exchange.restore import counts_of, counts_summary
+
+        try:
+            snapshot = check_restore(source.path, json_export=source.json_export)
+            current = counts_summary(counts_of(self.repo))
+        except (OSError, ValueError, ExchangeError, StoreError) as error:
+            self.call_from_thread(review.show_problem, str(error))
+            return
+        self.call_from_thread(review.show_snapshot, snapshot, current)
+
+    def restore(self, snapshot: Snapshot, label: str) -> None:
+        """Hold back every key, stop the background check, and restore on a worker."""
+        self._restoring = True
+        self.workers.cancel_group(self, "verify")
+        self.push_screen(Saving("Restoring… (your data is backed up first)"))
+        self.replace_data(snapshot, label)
+
+    @work(thread=True, group="replace")  # not exclusive: checking another file must not stop it
+    def replace_data(self, snapshot: Snapshot, label: str) -> None:
+        """The shell's restore (a backup of the data first), then the folder opened again."""
+        from jobfutures_tui.exchange.actions import NotRestored, restore_open
+
+        severity: SeverityLevel = "information"
+        try:
+            repo, backup = restore_open(self.repo, snapshot, new_writer=BackgroundWriter)
+        except (SaveFailed, TimeoutError, ReadOnly) as error:  # the data is as it was
+            self.call_from_thread(self._not_restored, str(error))
+            return
+        except NotRestored as error:
+            repo, message, severity = error.repo, str(error), "error"
+        except StoreError as error:  # the folder cannot be opened again
+            gone = Text(f"jobfutures: restored, but the data cannot be opened again: {error}")
+            self.call_from_thread(self.exit, return_code=1, message=gone)
+            return
+        else:
+            message = f"Restored {label}: {snapshot.summary()}.\n" + (
+                f"Your data as it was before is in {backup}; restore it the same way to go back."
+                if backup is not None
+                else "There was no data before, so nothing needed a backup."
+            )
+        start_over: Callable[[], Awaitable[None] | None] = partial(
+            self._start_over, repo, message, severity
+        )
+        self.call_from_thread(start_over)  # returns once the screens are drawn anew
+
+    def _not_restored(self, problem: str) -> None:
+        self._restoring = False
+        self.pop_screen()  # the Restoring notice
+        self.notify(
+            f"{problem}\nNothing was restored: your data is as it was.",
+            title="Not restored",
+            severity="error",
+            timeout=10,
+        )
+
+    async def _start_over(self, repo: Repository, message: str, severity: SeverityLevel) -> None:
+        """Carry on with the repository opened again: new main screens over it, the board
+        on top, and an empty undo history (a restore is not undoable: its backup is)."""
+        self.repo = repo
+        self.history = UndoHistory(repo)
+        self._listen_to_writer()
+        while len(self.screen_stack) > 2:  # the Restoring notice, a story, any dialog
+            await self.pop_screen()
+        screens = self._main_screens()
+        await self.switch_screen(screens["board"])  # the screen below leaves the stack
+        old = [
+            self.get_screen(name) for name in (*screens, "detail") if self.is_screen_installed(name)
+        ]
+        for screen in old:
+            self.uninstall_screen(screen)
+        for name, screen in screens.items():
+            self.install_screen(screen, name)
+        for screen in old:
+            if screen.is_mounted:
+                await screen.remove()
+        self._restoring = False
+        title = "Restored" if severity == "information" else "Not restored"
+        self.notify(message, title=title, severity=severity, timeout=12)
+        self._verify_after_first_frame(screens["board"])

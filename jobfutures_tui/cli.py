@@ -158,11 +158,13 @@ def run_app(
     repo = Repository.open(
         folder, read_only=read_only, writer=writer, verify=False, keep_backups=keep_backups
     )
+    app: JobFuturesApp | None = None
     try:
         app = JobFuturesApp(repo, demo=demo)
         app.run()
     finally:
-        repo.close()
+        # A restore from the app closes the repository it began with and opens another.
+        (app.repo if app is not None else repo).close()
     return app.return_code or EXIT_OK
 
 

@@ -26,6 +26,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "detail": ("l", "enter"),
     "people": ("3",),
     "filter": ("slash", *"data eng"),
+    "log-form": ("c", "c", "v"),
+    "referrals": ("l", "enter", "R"),
     "plans": ("l", "P"),
 }
 

@@ -15,8 +15,13 @@ from jobfutures_tui.commands.common import (
     refuse_read_only,
     should_apply,
 )
-from jobfutures_tui.exchange.backup import automatic_backups, backup_to, human_size, taken_at
-from jobfutures_tui.models.dates import local_timezone
+from jobfutures_tui.exchange.backup import (
+    automatic_backups,
+    backup_line,
+    backup_to,
+    human_size,
+    taken_at,
+)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -42,16 +47,8 @@ def run_backups(args: argparse.Namespace) -> int:
     if not found:
         emit_lines([f"No automatic backups in {folder / 'backups'} yet."])
         return EXIT_OK
-    zone = local_timezone()
     lines = [f"Automatic backups in {found[0].path.parent}, newest first:"]
-    for backup in found:
-        moment = taken_at(backup)
-        when = (
-            moment.in_timezone(zone).format("ddd D MMM YYYY HH:mm:ss")
-            if moment is not None
-            else "(date unknown)".ljust(24)
-        )
-        lines.append(f"  {when}  {human_size(backup.size):>9}  {backup.path.name}")
+    lines += [f"  {backup_line(backup)}" for backup in found]
     lines.append("Put one back with: jobfutures restore FILE")
     emit_lines(lines)
     return EXIT_OK

@@ -137,16 +137,14 @@ def _done_replace(
 
 def current_summary(folder: Path) -> str:
     """What the folder holds now, in words; a refusal is said, not raised (it gets replaced)."""
+    from jobfutures_tui.exchange.restore import counts_of, counts_summary
     from jobfutures_tui.store import StoreError
     from jobfutures_tui.store.layout import data_files
 
     if not data_files(folder):
         return "empty"
     try:
-        with Repository.open(folder, read_only=True) as repo:
-            return (
-                f"{len(repo.companies())} companies, {len(repo.people())} people, "
-                f"{len(repo.prospects())} job futures, {repo.touch_count()} touches"
-            )
+        with Repository.open(folder, read_only=True) as repo:  # verifies every record
+            return counts_summary(counts_of(repo))
     except StoreError:
         return "cannot be read as it is (it is backed up before it is replaced)"

@@ -1,4 +1,5 @@
-"""What the app's command palette runs: the same exports and backups as the shell.
+"""What the app's command palette runs: the same exports, backups, imports and restores
+as the shell.
 
 Plain functions over an open :class:`Repository`; no textual import, no
 printing. Each returns the files it wrote so the app can say where they are.
@@ -7,6 +8,7 @@ Run them in a thread worker: they read every record and write files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from jobfutures_tui.exchange.backup import backup_to
@@ -16,9 +18,10 @@ from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.ics import calendar
 from jobfutures_tui.exchange.markdown import prospect_markdown
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
+from jobfutures_tui.exchange.restore import Snapshot
 from jobfutures_tui.models.dates import now, today
 from jobfutures_tui.rules.due import due_items
-from jobfutures_tui.store import Repository
+from jobfutures_tui.store import ReadOnly, Repository, StoreError, Writer
 from jobfutures_tui.store.files import write_atomic
 
 DEFAULT_CALENDAR_DAYS = 60
@@ -90,3 +93,66 @@ def plan_import(
     if kind == "json":
         return json_import.plan_merge(path, existing, progress)
     raise ExchangeError(f"unknown kind of file to import: {kind}")
+
+
+def check_restore(path: Path, *, json_export: bool = False) -> Snapshot:
+    """What restoring ``path`` would put in place, checked whole: a backup zip or a JSON
+    export, as ``jobfutures restore`` reads it; with ``json_export``, only an export, as
+    ``jobfutures import json --replace`` reads it.
+
+    Raises ExchangeError for a damaged file or one from a newer jobfutures; reads only.
+    """
+    from jobfutures_tui.exchange.restore import load_snapshot, snapshot_of
+
+    if not json_export:
+        return load_snapshot(path)
+    from jobfutures_tui.exchange.json_import import plan_replace
+
+    _, data = plan_replace(path)
+    return snapshot_of(data, str(path))
+
+
+class NotRestored(ExchangeError):
+    """Restoring failed after the folder was closed; ``repo`` is the folder opened again."""
+
+    def __init__(self, message: str, repo: Repository) -> None:
+        super().__init__(message)
+        self.repo = repo
+
+
+def restore_open(
+    repo: Repository, snapshot: Snapshot, *, new_writer: Callable[[], Writer] = Writer
+) -> tuple[Repository, Path | None]:
+    """Replace the data of an open repository by ``snapshot``, as ``jobfutures restore`` does.
+
+    The repository's pending saves land first; if they cannot, this raises (SaveFailed,
+    TimeoutError) and ``repo`` stays open, unchanged. Then it is closed, which lets
+    :func:`~jobfutures_tui.exchange.restore.install` take the lock, back up the data and
+    put the snapshot in place, and the folder is opened again with a writer from
+    ``new_writer`` (the snapshot was checked whole, so the records are not verified
+    again here). Returns that new repository and the backup of the data it replaced.
+    If the install fails, NotRestored carries the reopened repository; if the folder
+    cannot be opened again, the StoreError says why and there is no repository left.
+    """
+    from jobfutures_tui.exchange.restore import install
+
+    if repo.read_only:
+        raise ReadOnly()
+    repo.flush()
+    repo.close()
+    backup: Path | None = None
+    failure: Exception | None = None
+    try:
+        backup = install(repo.folder, snapshot, keep_backups=repo.keep_backups)
+    except (OSError, StoreError) as error:
+        failure = error
+    reopened = Repository.open(
+        repo.folder, writer=new_writer(), keep_backups=repo.keep_backups, verify=False
+    )
+    if failure is not None:
+        raise NotRestored(
+            f"Not restored: {failure}\nA part may have been written: your data as it was "
+            f"is in the newest backup in {reopened.backups_folder}.",
+            reopened,
+        )
+    return reopened, backup

@@ -15,6 +15,7 @@ from pathlib import Path
 import pendulum
 
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.models import dates
 from jobfutures_tui.store.backups import Backup, list_backups
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.layout import BACKUPS_DIR, data_files
@@ -61,6 +62,19 @@ def taken_at(backup: Backup) -> pendulum.DateTime | None:
         return backup.taken_at
     except ValueError:
         return None
+
+
+def taken_label(backup: Backup) -> str:
+    """When an automatic backup was taken, in local time: ``Mon 23 Nov 2026 15:00:00``."""
+    moment = taken_at(backup)
+    if moment is None:
+        return "(date unknown)"
+    return moment.in_timezone(dates.local_timezone()).format("ddd D MMM YYYY HH:mm:ss")
+
+
+def backup_line(backup: Backup) -> str:
+    """One line of a list of backups: when, how big, which file."""
+    return f"{taken_label(backup):<24}  {human_size(backup.size):>9}  {backup.path.name}"
 
 
 def human_size(size: int) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jobfutures_tui.exchange.dataset import Dataset
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.models import Company
 from jobfutures_tui.store import DataRefused, Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.files import ensure_folder, write_atomic
@@ -42,8 +43,23 @@ class Snapshot:
     source: str
 
     def summary(self) -> str:
-        words = {"prospects": "job futures"}
-        return ", ".join(f"{n} {words.get(name, name)}" for name, n in self.counts.items())
+        return counts_summary(self.counts)
+
+
+def counts_of(repo: Repository) -> dict[str, int]:
+    """How many records of each kind ``repo`` holds, counted from the stored rows."""
+    return {
+        "companies": len(repo.stored_rows(Company)),
+        "people": len(repo.person_ids()),
+        "prospects": len(repo.prospect_ids()),
+        "touches": repo.touch_count(),
+    }
+
+
+def counts_summary(counts: dict[str, int]) -> str:
+    """``3 companies, 4 people, 2 job futures, 10 touches``."""
+    words = {"prospects": "job futures"}
+    return ", ".join(f"{n} {words.get(name, name)}" for name, n in counts.items())
 
 
 @contextmanager
@@ -58,13 +74,8 @@ def _scratch() -> Iterator[Path]:
 def _checked(folder: Path, source: str) -> Snapshot:
     """Open the scratch folder as the store would, and take its (upgraded) files."""
     try:
-        with Repository.open(folder, keep_backups=1) as repo:
-            counts = {
-                "companies": len(repo.companies()),
-                "people": len(repo.people()),
-                "prospects": len(repo.prospects(include_archived=True)),
-                "touches": repo.touch_count(),
-            }
+        with Repository.open(folder, keep_backups=1) as repo:  # verifies every record
+            counts = counts_of(repo)
     except DataRefused as refused:
         where = refused.path.relative_to(folder) if refused.path.is_relative_to(folder) else ""
         raise ExchangeError(

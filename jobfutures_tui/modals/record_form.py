@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -39,6 +40,8 @@ class Field:
     """For a choice: (label, value) pairs; a value of None is "not set"."""
     hint: str = ""
     """How to write it, shown under the field (a text field has no placeholder)."""
+    suggestions: Sequence[str] = ()
+    """For a line: completions offered as you type (the part after the last comma)."""
 
 
 def choices_of(
@@ -81,15 +84,27 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form", classes="record-form"):
             yield Static(Text(self.form_title), id="form-title")
+            yield from self.compose_head()
             with VerticalScroll(id="form-body", can_focus=False), Grid(id="form-grid"):
                 for field in self.fields:
-                    yield Label(field.label, classes="field-label")
-                    with Vertical(classes="field"):
+                    yield Label(field.label, classes="field-label", id=f"label-{field.name}")
+                    with Vertical(classes="field", id=f"field-{field.name}"):
                         yield self._widget(field, self.initial.get(field.name))
                         yield Label("", id=f"error-{field.name}", classes="field-error")
                         if field.hint:
                             yield Static(Text(field.hint), classes="field-hint")
-            yield Static(Text("ctrl+s save · enter next field · esc cancel"), id="form-help")
+            yield from self.compose_foot()
+            yield Static(Text(self.help_text), id="form-help")
+
+    help_text = "ctrl+s save · enter next field · esc cancel"
+
+    def compose_head(self) -> ComposeResult:
+        """Widgets between the title and the fields (none here)."""
+        yield from ()
+
+    def compose_foot(self) -> ComposeResult:
+        """Widgets between the fields and the help line (none here)."""
+        yield from ()
 
     def _widget(self, field: Field, value: Any) -> Widget:
         if field.kind == "text":
@@ -109,7 +124,10 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 compact=True,
             )
         text = "" if value is None else str(value)
-        return Input(text, placeholder=field.placeholder, id=field.name, compact=True)
+        suggester = LastItemSuggester(field.suggestions) if field.suggestions else None
+        return Input(
+            text, placeholder=field.placeholder, id=field.name, compact=True, suggester=suggester
+        )
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -156,3 +174,22 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         first = next((name for name in names if name in errors), None)
         if first is not None:
             self.query_one(f"#{first}").focus()
+
+
+class LastItemSuggester(Suggester):
+    """Completes the item being typed in a comma-separated list, from known ones."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.items = list(items)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, comma, last = value.rpartition(",")
+        typed = last.lstrip()
+        if not typed:
+            return None
+        wanted = typed.casefold()
+        for item in self.items:
+            if item.casefold().startswith(wanted) and item != typed:
+                return head + comma + last[: len(last) - len(typed)] + item
+        return None

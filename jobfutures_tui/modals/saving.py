@@ -1,4 +1,5 @@
-"""Shown while quitting waits for the last saves; it also holds back further keys."""
+"""Shown while the app waits for the disk (the last saves when quitting, a restore);
+it also holds back further keys."""
 
 from __future__ import annotations
 
@@ -9,5 +10,9 @@ from textual.widgets import Static
 
 
 class Saving(ModalScreen[None]):
+    def __init__(self, message: str = "Saving…") -> None:
+        super().__init__()
+        self.message = message
+
     def compose(self) -> ComposeResult:
-        yield Static(Text("Saving…"), id="saving")
+        yield Static(Text(self.message), id="saving")

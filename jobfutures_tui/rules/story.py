@@ -129,9 +129,16 @@ def unlink_person(
 
 def touch_values(touch: Touch) -> dict[str, Any]:
     local = touch.at.in_timezone(local_timezone())
-    return {**touch.model_dump(), "at": local.format("YYYY-MM-DD HH:mm")}
+    return {
+        **touch.model_dump(),
+        "at": local.format("YYYY-MM-DD HH:mm"),
+        "shared": ", ".join(touch.shared),
+    }
 
 
 def revise_touch(touch: Touch, values: dict[str, Any]) -> Touch:
     """Like ``revise``, and a touch moved into the future is refused as when logged."""
+    values = dict(values)
+    if isinstance(values.get("shared"), str):
+        values["shared"] = tuple(t.strip() for t in values["shared"].split(",") if t.strip())
     return Touch.new(**{**touch.model_dump(), **values, "updated_at": now()})

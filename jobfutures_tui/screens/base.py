@@ -43,4 +43,4 @@ class AppScreen(Screen[None]):
 
     def refuse(self, error: DataRefused) -> None:
         """Damaged data found while drawing or saving: the app stops before writing."""
-        self.jf.refuse(error)
+        self.jf.refuse(error, self.repo)

@@ -130,6 +130,13 @@ class BoardScreen(AppScreen):
             tooltip="Delete the selected job future (for mistakes; u undoes)",
         ),
         Binding(
+            "c",
+            "log",
+            "Log",
+            id="board.log",
+            tooltip="Log a contact (a touch) with the selected job future",
+        ),
+        Binding(
             "z",
             "snooze",
             "Snooze",
@@ -200,6 +207,11 @@ class BoardScreen(AppScreen):
     def on_mount(self) -> None:
         self.column(Stage.ARCHIVE).display = False
         self.reload()
+        # Start on a card: the first column may be empty.
+        first = next((s for s in Stage.board() if self.columns[s]), None)
+        if first is not None and not self.columns[self.focus_stage]:
+            self.focus_stage = first
+            self.redraw()
 
     @property
     def visible_stages(self) -> list[Stage]:
@@ -432,6 +444,11 @@ class BoardScreen(AppScreen):
         prospect = self._selected_prospect()
         if prospect is not None:
             self.jf.delete_prospect(prospect.id)
+
+    def action_log(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.log_touch(prospect.id)
 
     def action_snooze(self) -> None:
         prospect = self._selected_prospect()

@@ -25,7 +25,9 @@ from jobfutures_tui.models import (
     Person,
     Prospect,
     Record,
+    Script,
     Stage,
+    TouchKind,
 )
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
@@ -63,7 +65,9 @@ TOUCH_FIELDS = (
     Field("channel", "Channel", "choice", choices=choices_of(Channel)),
     Field("direction", "Direction", "choice", choices=choices_of(Direction)),
     Field("outcome", "Outcome", "choice", choices=choices_of(Outcome)),
+    Field("kind", "Kind", "choice", choices=choices_of(TouchKind, unset="not said")),
     Field("note", "Note", "text"),
+    Field("shared", "Shared", placeholder="titles, separated by commas"),
     Field("replied", "Replied", "flag", placeholder="they replied"),
 )
 
@@ -111,6 +115,13 @@ class DetailScreen(AppScreen):
             tooltip="Archive (or reopen) this job future",
         ),
         Binding(
+            "c",
+            "log",
+            "Log",
+            id="detail.log",
+            tooltip="Log a contact (with the selected person, if one is)",
+        ),
+        Binding(
             "z", "snooze", "Snooze", id="detail.snooze", show=False, tooltip="Snooze the next touch"
         ),
         Binding(
@@ -128,6 +139,13 @@ class DetailScreen(AppScreen):
             id="detail.plan",
             show=False,
             tooltip="Choose the cadence plan this job future follows",
+        ),
+        Binding(
+            "R",
+            "referrals",
+            "Referrals",
+            id="detail.referrals",
+            tooltip="The referral chain: who led to whom",
         ),
         Binding(
             "D",
@@ -333,6 +351,8 @@ class DetailScreen(AppScreen):
         text.append(local.format("ddd D MMM YYYY HH:mm"), style="bold")
         arrow = "→" if touch.direction is Direction.OUT else "←"
         text.append(f"  {arrow} {touch.channel.label} · {touch.outcome.label}")
+        if touch.kind is not None:
+            text.append(f" · {touch.kind.label}")
         if touch.person_id:
             person = self.repo.person(touch.person_id)
             if person is not None:
@@ -343,7 +363,8 @@ class DetailScreen(AppScreen):
         if touch.shared:
             second.append("shared: " + ", ".join(touch.shared))
         if touch.script_id:
-            second.append(f"script: {touch.script_id}")
+            script = self.repo.stored(Script, touch.script_id)
+            second.append(f"script: {script.name if script else 'deleted'}")
         text.append("\n  " + (" · ".join(second) or "no note"), style="dim")
         return text
 
@@ -455,6 +476,31 @@ class DetailScreen(AppScreen):
 
     def action_plan(self) -> None:
         self.jf.choose_plan(self.prospect_id)
+
+    def action_referrals(self) -> None:
+        from jobfutures_tui.modals.referral_chain import ReferralChain
+        from jobfutures_tui.rules.referrals import referral_tree
+
+        tree = referral_tree(self.repo, self.prospect_id)
+        if tree is None:
+            self.notify(
+                "No referral links yet: log a touch with the outcome 'referral given' (c, f).",
+                timeout=4,
+            )
+            return
+
+        def chosen(prospect_id: str | None) -> None:
+            if prospect_id is not None and prospect_id != self.prospect_id:
+                self.jf.open_prospect(prospect_id)
+
+        self.app.push_screen(ReferralChain(self.repo, tree, self.prospect_id), chosen)
+
+    def action_log(self) -> None:
+        focused = self.focused
+        person = None
+        if isinstance(focused, RecordList) and focused.id == "people":
+            person = focused.selected
+        self.jf.log_touch(self.prospect_id, person_id=person)
 
     def action_delete(self) -> None:
         self.jf.delete_prospect(self.prospect_id)

@@ -36,6 +36,13 @@ class PeopleScreen(AppScreen):
         ),
         Binding("a", "add", "Add", id="people.add", tooltip="Add a person"),
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the selected person"),
+        Binding(
+            "c",
+            "log",
+            "Log",
+            id="people.log",
+            tooltip="Log a contact with the selected person (their latest open job future)",
+        ),
     ]
 
     def __init__(self, repo: Repository) -> None:
@@ -122,6 +129,18 @@ class PeopleScreen(AppScreen):
             self.jf.open_prospect(row.prospect_ids[-1], person=row.person_id)
         else:
             self.action_edit()
+
+    def action_log(self) -> None:
+        row = self.rows.get(self.query_one(RecordList).selected or "")
+        if row is None:
+            self.notify("Nothing selected: add a person with a.", timeout=3)
+            return
+        archived = set(self.repo.prospect_ids(archived=True))
+        open_ones = [pid for pid in row.prospect_ids if pid not in archived]
+        if not open_ones:
+            self.notify("They have no open job future to log a touch with.", timeout=3)
+            return
+        self.jf.log_touch(open_ones[-1], person_id=row.person_id)
 
     def action_add(self) -> None:
         from jobfutures_tui.modals.person_form import person_form

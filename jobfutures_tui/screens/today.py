@@ -43,6 +43,13 @@ class TodayScreen(AppScreen):
             "k", "cursor(-1)", "Up", show=False, id="today.up", tooltip="Select the previous touch"
         ),
         Binding(
+            "c",
+            "log",
+            "Log",
+            id="today.log",
+            tooltip="Log the selected touch: the form has it chosen already",
+        ),
+        Binding(
             "z",
             "snooze",
             "Snooze",
@@ -112,7 +119,9 @@ class TodayScreen(AppScreen):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter opens it · z snooze · s skip · P plan · r refresh · 1 board"))
+            status.update(
+                Text("enter opens it · c log · z snooze · s skip · P plan · r refresh · 1 board")
+            )
         else:
             status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
@@ -160,18 +169,21 @@ class TodayScreen(AppScreen):
         listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
 
     def action_snooze(self) -> None:
-        prospect_id = self._selected("snooze")
-        if prospect_id is not None:
+        if (prospect_id := self._selected("snooze")) is not None:
             self.jf.snooze(prospect_id)
 
+    def action_log(self) -> None:
+        if (prospect_id := self._selected("log")) is not None:
+            item = next((i for i in self.items if i.prospect_id == prospect_id), None)
+            person = item.suggestion.person_id if item is not None else None
+            self.jf.log_touch(prospect_id, person_id=person)
+
     def action_skip(self) -> None:
-        prospect_id = self._selected("skip")
-        if prospect_id is not None:
+        if (prospect_id := self._selected("skip")) is not None:
             self.jf.skip_due(prospect_id)
 
     def action_plan(self) -> None:
-        prospect_id = self._selected("choose a plan for")
-        if prospect_id is not None:
+        if (prospect_id := self._selected("choose a plan for")) is not None:
             self.jf.choose_plan(prospect_id)
 
     def _selected(self, verb: str) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pendulum
 from rich.console import Console
+from textual.pilot import Pilot
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, Touch
@@ -52,3 +53,19 @@ def rendered_text(renderable: object, width: int = 120) -> str:
     console = Console(width=width, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
+
+
+async def palette(pilot: Pilot[None], text: str) -> None:
+    """Type into the command palette, wait for its search to settle, take the best hit."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    for _ in range(20):  # the search runs in the background
+        await pilot.pause(0.05)
+        if pilot.app.screen.query_one(CommandList).option_count:
+            break
+    await pilot.pause(0.1)
+    await pilot.press("enter")
+    await pilot.pause()

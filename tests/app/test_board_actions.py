@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pendulum
 from disk import saved_data
-from pilot_helpers import add_prospect, column_text, reopen
+from pilot_helpers import add_prospect, column_text, palette, reopen
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import ClosedReason, Stage, Touch
@@ -186,22 +186,6 @@ async def test_user_text_with_markup_renders_literally_everywhere(repo: Reposito
         assert any("Moved [bold]Acme[/" in str(n.message) for n in app._notifications)
 
 
-async def palette(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type into the command palette, wait for its search to settle, take the best hit."""
-    from textual.command import CommandList
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    for _ in range(20):  # the search runs in the background
-        await pilot.pause(0.05)
-        if pilot.app.screen.query_one(CommandList).option_count:
-            break
-    await pilot.pause(0.1)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def test_palette_jumps_to_people_and_job_futures_and_runs_screen_actions(
     repo: Repository,
 ) -> None:
@@ -274,8 +258,8 @@ async def test_palette_imports_a_linkedin_export_after_a_dry_run(repo: Repositor
         assert isinstance(review, ImportReview)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Dry run" in str(review.query_one("#import-title").render())
-        assert "New:" in str(review.query_one("#import-plan").render())
+        assert "Dry run" in str(review.query_one("#review-title").render())
+        assert "New:" in str(review.query_one("#review-body").render())
         assert repo.people() == [], "nothing is saved before yes"
         await pilot.press("y")
         await app.workers.wait_for_complete()

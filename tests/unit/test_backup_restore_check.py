@@ -13,6 +13,7 @@ import pendulum
 import pytest
 
 from jobfutures_tui.demo import populate
+from jobfutures_tui.exchange.actions import NotRestored, restore_open
 from jobfutures_tui.exchange.backup import automatic_backups, backup_to, human_size
 from jobfutures_tui.exchange.check import (
     PLACEHOLDER_COMPANY,
@@ -149,6 +150,40 @@ def test_restore_waits_for_the_app_to_close(demo: Path, tmp_path: Path, make: An
     with Repository.open(demo), pytest.raises(DataLocked):
         install(demo, snapshot)
     assert make.snapshot(demo) == before
+
+
+def test_restore_open_replaces_the_data_an_open_repository_holds(
+    demo: Path, tmp_path: Path
+) -> None:
+    snapshot = read_backup(backup_to(demo, tmp_path / "b.zip"))
+    repo = Repository.open(demo)
+    repo.delete(*repo.prospects())
+    reopened, backup = restore_open(repo, snapshot)
+    with reopened:
+        assert len(reopened.prospects()) == 23 and not reopened.read_only
+        assert backup is not None and read_backup(backup).counts["prospects"] == 0
+        with pytest.raises(DataLocked):  # the new repository holds the lock
+            Repository.open(demo)
+
+
+def test_restore_open_that_fails_part_way_reopens_the_folder(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobfutures_tui.exchange import restore
+
+    snapshot = read_backup(backup_to(demo, tmp_path / "b.zip"))
+    repo = Repository.open(demo)
+    repo.save(Company(name="Kept"))
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(restore, "make_backup", full_disk)
+    with pytest.raises(NotRestored, match="No space left on device") as refused:
+        restore_open(repo, snapshot)
+    with refused.value.repo as reopened:
+        assert reopened.find_company("Kept") is not None, "nothing was written"
+        reopened.save(Company(name="Saved afterwards"))  # it is the repository to go on with
 
 
 def test_automatic_backups_are_listed_newest_first(demo: Path) -> None:

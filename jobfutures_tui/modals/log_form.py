@@ -1,0 +1,272 @@
+"""Log a touch in a few keys: one key per channel and outcome, the rest guessed.
+
+The form opens with nothing focused, so letters pick the channel and the
+outcome at once (`c` call, `v` left voicemail, then `enter` saves); `tab`
+reaches the fields. It says what the next due date becomes before saving.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Select, Static
+
+from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
+from jobfutures_tui.models import (
+    Channel,
+    Direction,
+    Outcome,
+    Prospect,
+    Script,
+    Shareable,
+    Stage,
+    TouchKind,
+    dates,
+)
+from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.rules.touch_log import Logged, log_from, next_after, suggested_move
+from jobfutures_tui.store import Repository
+
+CHANNEL_KEYS: dict[str, Channel] = {
+    "c": Channel.CALL,
+    "e": Channel.EMAIL,
+    "p": Channel.IN_PERSON,
+    "l": Channel.LINKEDIN,
+    "t": Channel.TEXT,
+    "m": Channel.LETTER,
+    "V": Channel.VOICEMAIL,
+}
+OUTCOME_KEYS: dict[str, Outcome] = {
+    "n": Outcome.NO_ANSWER,
+    "v": Outcome.LEFT_VOICEMAIL,
+    "s": Outcome.SENT,
+    "r": Outcome.REPLIED,
+    "k": Outcome.CONVERSATION,
+    "f": Outcome.REFERRAL_GIVEN,
+    "o": Outcome.OPENING_MENTIONED,
+    "x": Outcome.ASKED_TO_STOP,
+}
+_SPOKEN = {Channel.CALL, Channel.IN_PERSON}
+_PHONE_ONLY = {Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL}
+_WAITING = {Outcome.SENT, Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL}
+_REFERRAL_FIELDS = ("referred_company", "referred_person", "referred_role")
+
+
+def usual_outcome(channel: Channel, direction: Direction) -> Outcome:
+    """What a touch by this channel usually comes to, until the user says otherwise."""
+    if direction is Direction.IN:
+        return Outcome.CONVERSATION if channel in _SPOKEN else Outcome.REPLIED
+    if channel is Channel.VOICEMAIL:
+        return Outcome.LEFT_VOICEMAIL
+    return Outcome.CONVERSATION if channel in _SPOKEN else Outcome.SENT
+
+
+class LogForm(RecordForm[Logged]):
+    AUTO_FOCUS = ""  # letters pick the channel and outcome at once; tab reaches the fields
+    BINDINGS = [
+        *(
+            Binding(key, f"channel('{channel.value}')", channel.label, show=False)
+            for key, channel in CHANNEL_KEYS.items()
+        ),
+        *(
+            Binding(key, f"outcome('{outcome.value}')", outcome.label, show=False)
+            for key, outcome in OUTCOME_KEYS.items()
+        ),
+        Binding(
+            "i",
+            "inbound",
+            "They reached out",
+            id="log.inbound",
+            show=False,
+            tooltip="Switch between a touch you made and one they made",
+        ),
+    ]
+    help_text = "letters pick · i inbound · tab fields · enter/ctrl+s save · esc cancel"
+
+    def __init__(
+        self,
+        repo: Repository,
+        prospect: Prospect,
+        company: str,
+        *,
+        suggestion: Suggestion | None = None,
+        person_id: str | None = None,
+        script_id: str | None = None,
+    ) -> None:
+        self.repo = repo
+        self.prospect = prospect
+        self.today = dates.today()
+        self.channel = suggestion.channel if suggestion else Channel.EMAIL
+        self.direction = Direction.OUT
+        self.outcome = usual_outcome(self.channel, self.direction)
+        self.outcome_chosen = False
+        people = [p for pid in prospect.person_ids if (p := repo.person(pid)) is not None]
+        scripts = sorted(repo.records(Script), key=lambda s: s.name.casefold())
+        shareables = sorted(
+            (str(row.get("title", "")) for row in repo.stored_rows(Shareable).values()),
+            key=str.casefold,
+        )
+        fields = (
+            Field(
+                "person_id",
+                "With",
+                "choice",
+                choices=[("nobody in particular", None), *((p.name, p.id) for p in people)],
+            ),
+            Field("kind", "Kind", "choice", choices=choices_of(TouchKind, unset="not said")),
+            Field("at", "When", placeholder="now · yesterday 4pm · 3 days ago · 2026-11-20"),
+            Field("note", "Note", placeholder="what was said, what to remember"),
+            Field(
+                "shared",
+                "Shared",
+                placeholder="titles, separated by commas",
+                suggestions=shareables,
+            ),
+            Field(
+                "script_id",
+                "Script",
+                "choice",
+                choices=[("none", None), *((s.name, s.id) for s in scripts)],
+            ),
+            Field("referred_company", "Referred to", placeholder="company they referred you to"),
+            Field("referred_person", "Their contact", placeholder="name (optional)"),
+            Field("referred_role", "Role there", placeholder="optional"),
+            Field(
+                "move_to",
+                "Then move to",
+                "choice",
+                choices=choices_of(Stage, unset="stay in " + prospect.stage.label),
+            ),
+        )
+        main = person_id or (suggestion.person_id if suggestion else None)
+        initial: dict[str, Any] = {
+            "person_id": main if main in prospect.person_ids else prospect.main_person_id,
+            "kind": suggestion.kind if suggestion else None,
+            "at": dates.now().in_timezone(dates.local_timezone()).format("YYYY-MM-DD HH:mm"),
+            "script_id": script_id if any(s.id == script_id for s in scripts) else None,
+        }
+        super().__init__(f"Log a touch · {company}", fields, initial, self._logged)
+
+    def compose_head(self) -> ComposeResult:
+        yield Static(id="log-direction")
+        yield Static(id="log-channel")
+        yield Static(id="log-outcome")
+
+    def compose_foot(self) -> ComposeResult:
+        yield Static(id="log-warnings")
+        yield Static(id="log-next")
+
+    def on_mount(self) -> None:
+        self.query_one("#form").add_class("-wide")  # the key rows fit on one line each
+        self._show_referral_fields()
+        self._redraw()
+
+    # ------------------------------------------------------------ picking
+
+    def action_channel(self, value: str) -> None:
+        self.channel = Channel(value)
+        if not self.outcome_chosen:
+            self.outcome = usual_outcome(self.channel, self.direction)
+        self._redraw()
+
+    def action_outcome(self, value: str) -> None:
+        self.outcome = Outcome(value)
+        self.outcome_chosen = True
+        if self.outcome in _PHONE_ONLY and self.channel not in (Channel.CALL, Channel.VOICEMAIL):
+            self.channel = Channel.CALL
+        move = suggested_move(self.prospect, self.outcome)
+        self.query_one("#move_to", Select).value = move if move is not None else Select.NULL
+        self._show_referral_fields()
+        self._redraw()
+
+    def action_inbound(self) -> None:
+        inbound = self.direction is Direction.OUT
+        self.direction = Direction.IN if inbound else Direction.OUT
+        if not self.outcome_chosen or (inbound and self.outcome in _WAITING):
+            self.outcome = usual_outcome(self.channel, self.direction)
+        self._redraw()
+
+    def action_next_field(self) -> None:
+        if self.focused is None:
+            self.action_save()  # nothing focused: enter saves what the keys picked
+            return
+        super().action_next_field()
+
+    # ------------------------------------------------------------ showing
+
+    def on_input_changed(self) -> None:
+        self._preview()
+
+    def on_select_changed(self) -> None:
+        self._preview()
+
+    def _show_referral_fields(self) -> None:
+        shown = self.outcome is Outcome.REFERRAL_GIVEN
+        for name in _REFERRAL_FIELDS:
+            self.query_one(f"#label-{name}").display = shown
+            self.query_one(f"#field-{name}").display = shown
+
+    def _redraw(self) -> None:
+        inbound = self.direction is Direction.IN
+        who = "They reached you" if inbound else "You reached them"
+        self.query_one("#log-direction", Static).update(Text(f"{who} (i switches)"))
+        self.query_one("#log-channel", Static).update(_picker("by", CHANNEL_KEYS, self.channel))
+        self.query_one("#log-outcome", Static).update(_picker("and", OUTCOME_KEYS, self.outcome))
+        self._preview()
+
+    def _preview(self) -> None:
+        """The next due date once this touch is saved, and any warning, live."""
+        try:
+            logged = self._logged(self.values())
+        except (ValidationError, ValueError):
+            return
+        moved = next((r for r in logged.save if isinstance(r, Prospect)), None)
+        stage = moved.stage if moved is not None and moved.id == self.prospect.id else None
+        nxt = next_after(self.repo, self.prospect, logged.touch, today=self.today, stage=stage)
+        self.query_one("#log-next", Static).update(_next_words(nxt))
+        warnings = self.query_one("#log-warnings", Static)
+        warnings.update(Text("\n".join(f"! {w}" for w in logged.warnings), style="bold"))
+        warnings.display = bool(logged.warnings)
+
+    def values(self) -> dict[str, Any]:
+        found = super().values()
+        if found.get("referred_company") is not None and self.outcome is not (
+            Outcome.REFERRAL_GIVEN
+        ):
+            for name in _REFERRAL_FIELDS:
+                found[name] = ""
+        return {
+            **found,
+            "prospect_id": self.prospect.id,
+            "channel": self.channel,
+            "outcome": self.outcome,
+            "direction": self.direction,
+        }
+
+    def _logged(self, values: dict[str, Any]) -> Logged:
+        return log_from(self.repo, values)
+
+
+def _picker(lead: str, keys: dict[str, Any], chosen: Any) -> Text:
+    text = Text(f"{lead:>4} ", style="dim")
+    for key, member in keys.items():
+        style = "reverse bold" if member is chosen else ""
+        text.append(f" {key} ", style="bold " + style if style else "bold")
+        text.append(member.label, style=style)
+        text.append(" ")
+    return text
+
+
+def _next_words(suggestion: Suggestion | None) -> Text:
+    if suggestion is None:
+        return Text("next: nothing due after this one", style="bold")
+    text = Text("next: ", style="bold")
+    when = "today" if suggestion.due == dates.today() else short_date(suggestion.due)
+    text.append(f"{when} · {suggestion.channel.label} · {suggestion.kind.label}", style="bold")
+    text.append(f" — {suggestion.reason}")
+    return text

@@ -1,0 +1,54 @@
+"""Who led to whom: the chain a job future is part of, whole, loops drawn once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.rules.referrals import ReferralNode, referral_tree
+from jobfutures_tui.store import Repository
+
+
+def future(
+    repo: Repository, name: str, referred_by: Person | None = None
+) -> tuple[Prospect, Person]:
+    company = Company(name=name)
+    person = Person(name=f"Someone at {name}", company_id=company.id)
+    prospect = Prospect(
+        company_id=company.id,
+        person_ids=(person.id,),
+        referred_by_id=referred_by.id if referred_by else None,
+    )
+    repo.save(company, person, prospect)
+    return prospect, person
+
+
+def shape(node: ReferralNode, repo: Repository) -> object:
+    prospect = repo.prospect(node.prospect_id)
+    assert prospect is not None
+    company = repo.company(prospect.company_id)
+    assert company is not None
+    return {company.name: [shape(child, repo) for child in node.children]}
+
+
+def test_the_whole_chain_from_any_link(tmp_path: Path) -> None:
+    with Repository.open(tmp_path / "data") as repo:
+        contoso, tomas = future(repo, "Contoso")
+        fabrikam, zoe = future(repo, "Fabrikam", tomas)
+        future(repo, "Proseware", zoe)
+        future(repo, "Litware", tomas)
+        alone, _ = future(repo, "Alone")
+        expected = {"Contoso": [{"Fabrikam": [{"Proseware": []}]}, {"Litware": []}]}
+        for link in (contoso, fabrikam):
+            tree = referral_tree(repo, link.id)
+            assert tree is not None and shape(tree, repo) == expected and tree.size() == 4
+        assert referral_tree(repo, alone.id) is None
+
+
+def test_a_loop_in_the_links_ends(tmp_path: Path) -> None:
+    with Repository.open(tmp_path / "data") as repo:
+        first, ann = future(repo, "First")
+        second, bob = future(repo, "Second", ann)
+        repo.save(first.model_copy(update={"referred_by_id": bob.id}))
+        tree = referral_tree(repo, second.id)
+        assert tree is not None and tree.size() == 2
