@@ -321,3 +321,14 @@ def test_plans_are_checked_and_a_missing_chosen_plan_is_repaired(demo: Path) -> 
             "long-game",
             None,
         ]
+
+
+def test_a_backup_with_plans_restores_them(demo: Path, tmp_path: Path) -> None:
+    with Repository.open(demo) as repo:
+        repo.save(CadencePlan(id="mine", name="Mine", repeat={"kind": "check-in", "days": 30}))
+    saved = backup_to(demo, tmp_path / "mine.zip")
+    with Repository.open(demo) as repo:
+        repo.delete(repo.records(CadencePlan)[0])
+    install(demo, read_backup(saved))
+    with Repository.open(demo, read_only=True) as repo:
+        assert [plan.id for plan in repo.records(CadencePlan)] == ["mine"]
