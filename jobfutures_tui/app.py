@@ -43,6 +43,7 @@ from jobfutures_tui.store.undo import UndoHistory
 if TYPE_CHECKING:
     from jobfutures_tui.exchange.plan import ImportPlan
     from jobfutures_tui.exchange.restore import Snapshot
+    from jobfutures_tui.modals.check import CheckReport
     from jobfutures_tui.modals.import_file import ImportReview
     from jobfutures_tui.modals.restore import RestoreReview, RestoreSource
 
@@ -113,8 +114,9 @@ class JobFuturesApp(App[None]):
         self.history = UndoHistory(repo)
         self.demo = demo
         self._quitting = False
-        self._restoring = False
-        """While the data is replaced, no key may start anything (check_action)."""
+        self._replacing = False
+        """While a restore or a repair replaces the data, no key may start anything
+        (check_action)."""
         if demo:
             self.sub_title = "demo data (a temporary copy)"
         else:
@@ -322,7 +324,7 @@ class JobFuturesApp(App[None]):
         """The plans, this job future's marked; save the one chosen (undoable)."""
         from jobfutures_tui.modals.plan_list import PlanChoice, PlanList
         from jobfutures_tui.rules.decisions import next_suggestion
-        from jobfutures_tui.rules.due import next_words
+        from jobfutures_tui.rules.touch_log import next_words
         from jobfutures_tui.rules.user_plans import choose, plan_of
 
         def chosen(choice: PlanChoice | None) -> None:
@@ -337,8 +339,9 @@ class JobFuturesApp(App[None]):
                 self.notify(f"{label} already.", timeout=3)
                 return
             if self.change(label, save=[saved], select=prospect_id):
-                following = next_suggestion(self.repo, prospect_id, today=local_today())
-                self.notify(f"{label}; {next_words(following)} (u undoes).", timeout=5)
+                today = local_today()
+                what, _ = next_words(next_suggestion(self.repo, prospect_id, today=today), today)
+                self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
 
         if self.repo.peek(Prospect, prospect_id, "id") is not None:
             self.push_screen(PlanList(self.repo, prospect_id=prospect_id), chosen)
@@ -351,20 +354,22 @@ class JobFuturesApp(App[None]):
 
     def skip_due(self, prospect_id: str) -> None:
         """Skip the touch due: the plan goes on as if it were made (undoable)."""
-        from jobfutures_tui.rules.due import next_words
         from jobfutures_tui.rules.skips import skip_due
+        from jobfutures_tui.rules.touch_log import next_words
 
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
             return
         name = self._company_name(prospect)
-        done = skip_due(self.repo, prospect, today=local_today())
+        today = local_today()
+        done = skip_due(self.repo, prospect, today=today)
         if done is None:
             self.notify(f"Nothing is due for {name}: nothing to skip.", timeout=3)
             return
         label = f"Skipped the {done.skip.kind.label} for {name}"
         if self.change(label, save=[done.prospect], select=prospect_id):
-            self.notify(f"{label}; {next_words(done.following)} (u undoes).", timeout=5)
+            what, _ = next_words(done.following, today)
+            self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
 
     def log_touch(
         self, prospect_id: str, *, person_id: str | None = None, script_id: str | None = None
@@ -428,8 +433,8 @@ class JobFuturesApp(App[None]):
         """Validate every stored record that the first frame did not need."""
         worker = get_current_worker()
         repo = self.repo
-        if self._restoring:
-            return  # the data is being replaced; the restored data is checked afterwards
+        if self._replacing:
+            return  # the data is being replaced; what replaces it is checked afterwards
         try:
             repo.verify(should_stop=lambda: worker.is_cancelled)
         except DataRefused as error:
@@ -438,10 +443,10 @@ class JobFuturesApp(App[None]):
     def refuse(self, error: DataRefused, source: Repository | None = None) -> None:
         """The data turned out to be damaged: stop before anything is written over it.
 
-        Not while a restore replaces it, nor when the refusal is about data that was
+        Not while a restore or a repair replaces it, nor when the refusal is about data that was
         replaced (``source``, the repository it was found in, is no longer the app's).
         """
-        if self._restoring or (source is not None and source is not self.repo):
+        if self._replacing or (source is not None and source is not self.repo):
             return
         self.exit(return_code=1, message=Text(f"jobfutures: {error}"))
 
@@ -458,9 +463,9 @@ class JobFuturesApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While quitting, no key may start anything new (a form mounting while
-        # the app tears down crashes in Textual), nor while a restore replaces
+        # the app tears down crashes in Textual), nor while a restore or repair replaces
         # the data; dialogs keep their own keys.
-        return not (self._quitting or self._restoring)
+        return not (self._quitting or self._replacing)
 
     async def action_quit(self) -> None:
         self._quitting = True
@@ -537,6 +542,12 @@ class JobFuturesApp(App[None]):
             "(after a backup of it)",
             self.action_restore,
         )
+        yield SystemCommand(
+            "Check the data",
+            "Every record and link, as jobfutures check does; then repair what is safe "
+            "(after a backup)",
+            self.check_data,
+        )
         seen: set[str] = set()
         owners: list[tuple[Screen[object] | App[None], list[Binding | object]]] = [
             (screen, list(screen.BINDINGS)),
@@ -576,17 +587,40 @@ class JobFuturesApp(App[None]):
         folder = exports_folder()
         self._report_files("Backed up", lambda: [backup_now(self.repo, folder)], folder)
 
+    @work(thread=True, exclusive=True, group="export")
+    def export_markdown(self, prospect_id: str) -> None:
+        """One job future as Markdown, as ``jobfutures export markdown``, for preparing a
+        call: a file named after the company and the day, and the clipboard."""
+        from jobfutures_tui.exchange.actions import export_prospect_markdown
+
+        folder = exports_folder()
+
+        def write() -> list[Path]:
+            path = export_prospect_markdown(self.repo, prospect_id, folder)
+            self.call_from_thread(self.copy_to_clipboard, path.read_text(encoding="utf-8"))
+            return [path]
+
+        written = self._write_files(write, folder)
+        if written:
+            said = f"Wrote {written[0]}\nAlso copied to the clipboard (if the terminal allows)."
+            self.call_from_thread(self.notify, said, title="Markdown", timeout=8)
+
     def _report_files(self, verb: str, write: Callable[[], list[Path]], where: Path) -> None:
+        files = self._write_files(write, where)
+        if files is not None:
+            names = ", ".join(path.name for path in files)
+            self.call_from_thread(self.notify, f"{verb} to {where}: {names}", title=verb, timeout=8)
+
+    def _write_files(self, write: Callable[[], list[Path]], where: Path) -> list[Path] | None:
+        """Run ``write`` on the worker, into ``where``; a failure is shown and gives None."""
         from jobfutures_tui.exchange.errors import ExchangeError
 
         try:
             where.mkdir(parents=True, exist_ok=True)
-            files = write()
+            return write()
         except (OSError, ValueError, ExchangeError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), title="Not written", severity="error")
-            return
-        names = ", ".join(path.name for path in files)
-        self.call_from_thread(self.notify, f"{verb} to {where}: {names}", title=verb, timeout=8)
+            return None
 
     def action_import(self) -> None:
         """Ask for a file, read it on a worker with a progress bar, then ask before saving."""
@@ -670,7 +704,7 @@ class JobFuturesApp(App[None]):
                 assert isinstance(people, PeopleScreen)
                 people.data_changed(target_id)
 
-    # ------------------------------------------------------------ restoring
+    # ------------------------------------------------------------ restoring, checking, repairing
 
     def action_restore(self) -> None:
         """Choose a backup (or a file), check it whole, ask, then replace all the data."""
@@ -687,14 +721,15 @@ class JobFuturesApp(App[None]):
 
         self.push_screen(RestorePicker(backups, self.repo.backups_folder), chosen)
 
-    def _may_replace(self) -> bool:
+    def _may_replace(self, doing: str = "replacing") -> bool:
         if self.repo.read_only:
-            self.notify(
-                "This data is open read-only: replacing it needs jobfutures opened without "
-                "--read-only.",
-                severity="warning",
-            )
+            self.notify(self._read_only_refusal(doing), severity="warning")
         return not self.repo.read_only
+
+    def _read_only_refusal(self, doing: str) -> str:
+        return (
+            f"This data is open read-only: {doing} it needs jobfutures opened without --read-only."
+        )
 
     def review_restore(self, source: RestoreSource) -> None:
         """Check the file on a worker while the review waits, then ask (no by default)."""
@@ -725,58 +760,117 @@ class JobFuturesApp(App[None]):
             return
         self.call_from_thread(review.show_snapshot, snapshot, current)
 
-    def restore(self, snapshot: Snapshot, label: str) -> None:
-        """Hold back every key, stop the background check, and restore on a worker."""
-        self._restoring = True
-        self.workers.cancel_group(self, "verify")
-        self.push_screen(Saving("Restoring… (your data is backed up first)"))
-        self.replace_data(snapshot, label)
+    def check_data(self) -> None:
+        """``jobfutures check`` on a worker, its report in a dialog; ``y`` repairs."""
+        from jobfutures_tui.modals.check import CheckReport
 
-    @work(thread=True, group="replace")  # not exclusive: checking another file must not stop it
-    def replace_data(self, snapshot: Snapshot, label: str) -> None:
-        """The shell's restore (a backup of the data first), then the folder opened again."""
-        from jobfutures_tui.exchange.actions import NotRestored, restore_open
+        refusal = self._read_only_refusal("repairing") if self.repo.read_only else ""
+        report = CheckReport(self.repo.folder, no_repair=refusal)
 
-        severity: SeverityLevel = "information"
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.repair()
+
+        self.push_screen(report, answered)
+        self.run_check(report)
+
+    @work(thread=True, exclusive=True, group="check")
+    def run_check(self, report: CheckReport) -> None:
+        from jobfutures_tui.exchange.actions import check_now
+        from jobfutures_tui.exchange.errors import ExchangeError
+
         try:
+            found = check_now(self.repo)
+        except (OSError, ExchangeError, StoreError, TimeoutError) as error:
+            self.call_from_thread(report.show_problem, str(error))
+            return
+        self.call_from_thread(report.show_report, found)
+
+    def restore(self, snapshot: Snapshot, label: str) -> None:
+        """The shell's restore (a backup of the data first), then the app starts over on it."""
+        from jobfutures_tui.exchange.actions import restore_open
+
+        def act() -> tuple[Repository, str]:
             repo, backup = restore_open(self.repo, snapshot, new_writer=BackgroundWriter)
-        except (SaveFailed, TimeoutError, ReadOnly) as error:  # the data is as it was
-            self.call_from_thread(self._not_restored, str(error))
-            return
-        except NotRestored as error:
-            repo, message, severity = error.repo, str(error), "error"
-        except StoreError as error:  # the folder cannot be opened again
-            gone = Text(f"jobfutures: restored, but the data cannot be opened again: {error}")
-            self.call_from_thread(self.exit, return_code=1, message=gone)
-            return
-        else:
-            message = f"Restored {label}: {snapshot.summary()}.\n" + (
+            return repo, f"Restored {label}: {snapshot.summary()}.\n" + (
                 f"Your data as it was before is in {backup}; restore it the same way to go back."
                 if backup is not None
                 else "There was no data before, so nothing needed a backup."
             )
+
+        self._replace_data("Restoring", "restored", act)
+
+    def repair(self) -> None:
+        """The shell's repair (a backup of the data first), then the app starts over on it."""
+        from jobfutures_tui.exchange.actions import repair_open
+        from jobfutures_tui.exchange.check import check_folder
+
+        if not self._may_replace("repairing"):
+            return
+
+        def act() -> tuple[Repository, str]:
+            repo, repaired = repair_open(self.repo, new_writer=BackgroundWriter)
+            after = check_folder(repo.folder)
+            again = "no problems left." if after.ok else "Check the data lists what is left."
+            back = "To go back, restore that backup (Restore a backup… in the palette)."
+            return repo, "\n".join([*repaired.lines(), back, f"Checked again: {again}"])
+
+        self._replace_data("Repairing", "repaired", act)
+
+    def _replace_data(
+        self, doing: str, done: str, act: Callable[[], tuple[Repository, str]]
+    ) -> None:
+        """Hold back every key, stop the background check, and run ``act`` on a worker: it
+        closes the repository, restores or repairs (``done``), and opens the folder again."""
+        self._replacing = True
+        self.workers.cancel_group(self, "verify")
+        self.push_screen(Saving(f"{doing}… (your data is backed up first)"))
+        self.replace_data(done, act)
+
+    @work(thread=True, group="replace")  # not exclusive: checking another file must not stop it
+    def replace_data(self, done: str, act: Callable[[], tuple[Repository, str]]) -> None:
+        """``act`` returns the repository opened again and what to say; the app carries on
+        with it, whether ``act`` did its work or failed after the folder was closed."""
+        from jobfutures_tui.exchange.actions import NotDone
+
+        title = done.capitalize()
+        severity: SeverityLevel = "information"
+        try:
+            repo, message = act()
+        except (SaveFailed, TimeoutError, ReadOnly) as error:  # the data is as it was
+            self.call_from_thread(self._not_done, done, str(error))
+            return
+        except NotDone as error:
+            repo, message, title, severity = error.repo, str(error), f"Not {done}", "error"
+        except StoreError as error:  # the folder cannot be opened again
+            gone = Text(f"jobfutures: {done}, but the data cannot be opened again: {error}")
+            self.call_from_thread(self.exit, return_code=1, message=gone)
+            return
         start_over: Callable[[], Awaitable[None] | None] = partial(
-            self._start_over, repo, message, severity
+            self._start_over, repo, message, title, severity
         )
         self.call_from_thread(start_over)  # returns once the screens are drawn anew
 
-    def _not_restored(self, problem: str) -> None:
-        self._restoring = False
-        self.pop_screen()  # the Restoring notice
+    def _not_done(self, done: str, problem: str) -> None:
+        self._replacing = False
+        self.pop_screen()  # the Restoring or Repairing notice
         self.notify(
-            f"{problem}\nNothing was restored: your data is as it was.",
-            title="Not restored",
+            f"{problem}\nNothing was {done}: your data is as it was.",
+            title=f"Not {done}",
             severity="error",
             timeout=10,
         )
 
-    async def _start_over(self, repo: Repository, message: str, severity: SeverityLevel) -> None:
+    async def _start_over(
+        self, repo: Repository, message: str, title: str, severity: SeverityLevel
+    ) -> None:
         """Carry on with the repository opened again: new main screens over it, the board
-        on top, and an empty undo history (a restore is not undoable: its backup is)."""
+        on top, and an empty undo history (a restore or a repair is not undoable: its
+        backup is)."""
         self.repo = repo
         self.history = UndoHistory(repo)
         self._listen_to_writer()
-        while len(self.screen_stack) > 2:  # the Restoring notice, a story, any dialog
+        while len(self.screen_stack) > 2:  # the Restoring/Repairing notice, a story, any dialog
             await self.pop_screen()
         screens = self._main_screens()
         await self.switch_screen(screens["board"])  # the screen below leaves the stack
@@ -790,7 +884,6 @@ class JobFuturesApp(App[None]):
         for screen in old:
             if screen.is_mounted:
                 await screen.remove()
-        self._restoring = False
-        title = "Restored" if severity == "information" else "Not restored"
+        self._replacing = False
         self.notify(message, title=title, severity=severity, timeout=12)
         self._verify_after_first_frame(screens["board"])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from pathlib import Path
 import icalendar
 import pendulum
 import pytest
+from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
 from jobfutures_tui.commands import common
@@ -59,20 +59,6 @@ def demo(tmp_path: Path) -> Path:
     return folder
 
 
-def jf(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) -> tuple[int, str, str]:
-    code = cli.main(["--data", str(folder), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != "jobfutures.lock"
-    }
-
-
 # ------------------------------------------------------------ one command set
 
 
@@ -110,7 +96,6 @@ def test_usage_errors_exit_2(
 
 
 def test_the_data_commands_never_import_textual(demo: Path, tmp_path: Path) -> None:
-    folder = str(demo)
     runs = [
         ["check"],
         ["backups"],
@@ -124,17 +109,7 @@ def test_the_data_commands_never_import_textual(demo: Path, tmp_path: Path) -> N
         ["restore", str(tmp_path / "b.zip")],
         ["check", "--repair"],
     ]
-    probe = (
-        "import sys\n"
-        "from jobfutures_tui import cli\n"
-        f"for args in {runs!r}:\n"
-        f"    assert cli.main(['--data', {folder!r}, *args]) == 0, args\n"
-        "loaded = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
-        "assert not loaded, loaded\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
-    )
+    result = without_textual(demo, runs)
     assert result.returncode == 0, result.stderr
 
 

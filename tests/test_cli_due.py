@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import pendulum
 import pytest
+from shell import without_textual
 
 from jobfutures_tui import cli
 from jobfutures_tui.commands.due import format_due
@@ -337,17 +338,7 @@ def test_demo_due_lists_the_sample_data_and_leaves_the_users_alone(
 
 
 def test_due_never_imports_textual(demo: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from jobfutures_tui import cli\n"
-        f"assert cli.main(['--data', {str(demo)!r}, 'due']) == 0\n"
-        f"assert cli.main(['--data', {str(demo)!r}, 'due', '--json', '--days', '30']) == 0\n"
-        "loaded = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
-        "assert not loaded, loaded\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
-    )
+    result = without_textual(demo, [["due"], ["due", "--json", "--days", "30"]])
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Overdue\n")
 

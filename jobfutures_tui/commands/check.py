@@ -32,10 +32,5 @@ def run_check(args: argparse.Namespace) -> int:
     elif result.before.ok:
         emit_lines(result.before.lines())
     else:
-        lines = [f"Repaired {len(result.before.problems)} problem(s):"]
-        lines += [f"  {done}" for done in result.done]
-        if result.backup is not None:
-            lines.append(f"Your data as it was before is in {result.backup}")
-        lines += after.lines()
-        emit_lines(lines)
+        emit_lines(result.lines() + after.lines())
     return EXIT_OK if after.ok else EXIT_USER_ERROR

@@ -1,5 +1,5 @@
-"""What the app's command palette runs: the same exports, backups, imports and restores
-as the shell.
+"""What the app's command palette runs: the same exports, backups, imports, restores,
+checks and repairs as the shell.
 
 Plain functions over an open :class:`Repository`; no textual import, no
 printing. Each returns the files it wrote so the app can say where they are.
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from jobfutures_tui.exchange.backup import backup_to
+from jobfutures_tui.exchange.check import Repair, Report, check_folder, repair_folder
 from jobfutures_tui.exchange.csv_export import write_tables
 from jobfutures_tui.exchange.dataset import Dataset, export_json
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.ics import calendar
-from jobfutures_tui.exchange.markdown import prospect_markdown
+from jobfutures_tui.exchange.markdown import markdown_name, prospect_markdown
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
 from jobfutures_tui.exchange.restore import Snapshot
 from jobfutures_tui.models.dates import now, today
@@ -25,6 +27,7 @@ from jobfutures_tui.store import ReadOnly, Repository, StoreError, Writer
 from jobfutures_tui.store.files import write_atomic
 
 DEFAULT_CALENDAR_DAYS = 60
+T = TypeVar("T")
 
 
 def calendar_bytes(repo: Repository, *, days: int = DEFAULT_CALENDAR_DAYS) -> bytes:
@@ -55,10 +58,19 @@ def export_calendar(repo: Repository, path: Path, *, days: int = DEFAULT_CALENDA
 
 
 def export_prospect_markdown(repo: Repository, prospect_id: str, path: Path) -> Path:
+    """One job future as Markdown, for preparing a call.
+
+    ``path`` is a file, or a folder to write ``<company>_<date>.md`` in (a second
+    export on the same day replaces the first: it is the same story, newer).
+    """
     prospect = repo.prospect(prospect_id)
     if prospect is None:
         raise ExchangeError(f"there is no job future {prospect_id}")
-    write_atomic(path, prospect_markdown(repo, prospect, today=today()).encode("utf-8"))
+    day = today()
+    if path.is_dir():
+        company = repo.company(prospect.company_id)
+        path = path / markdown_name(company.name if company else "", day)
+    write_atomic(path, prospect_markdown(repo, prospect, today=day).encode("utf-8"))
     return path
 
 
@@ -112,47 +124,83 @@ def check_restore(path: Path, *, json_export: bool = False) -> Snapshot:
     return snapshot_of(data, str(path))
 
 
-class NotRestored(ExchangeError):
-    """Restoring failed after the folder was closed; ``repo`` is the folder opened again."""
+class NotDone(ExchangeError):
+    """A restore or repair failed after the folder was closed; ``repo`` is the folder
+    opened again, to carry on with."""
 
     def __init__(self, message: str, repo: Repository) -> None:
         super().__init__(message)
         self.repo = repo
 
 
-def restore_open(
-    repo: Repository, snapshot: Snapshot, *, new_writer: Callable[[], Writer] = Writer
-) -> tuple[Repository, Path | None]:
-    """Replace the data of an open repository by ``snapshot``, as ``jobfutures restore`` does.
+def with_folder_closed(
+    repo: Repository,
+    act: Callable[[Path], T],
+    *,
+    what: str,
+    new_writer: Callable[[], Writer] = Writer,
+) -> tuple[Repository, T]:
+    """Run ``act(folder)`` with the open repository closed, then open the folder again.
 
-    The repository's pending saves land first; if they cannot, this raises (SaveFailed,
-    TimeoutError) and ``repo`` stays open, unchanged. Then it is closed, which lets
-    :func:`~jobfutures_tui.exchange.restore.install` take the lock, back up the data and
-    put the snapshot in place, and the folder is opened again with a writer from
-    ``new_writer`` (the snapshot was checked whole, so the records are not verified
-    again here). Returns that new repository and the backup of the data it replaced.
-    If the install fails, NotRestored carries the reopened repository; if the folder
-    cannot be opened again, the StoreError says why and there is no repository left.
+    What the shell's restore and repair do needs the folder's lock, which an open
+    repository holds. Its pending saves land first; if they cannot, this raises
+    (SaveFailed, TimeoutError) and ``repo`` stays open, unchanged. Then it is closed,
+    ``act`` runs, and the folder is opened again with a writer from ``new_writer``,
+    without verifying the records (what ``act`` put there was checked whole; the app
+    verifies in the background). Returns that new repository and what ``act`` returned.
+    If ``act`` fails, NotDone ("Not {what}: …") carries the reopened repository; if the
+    folder cannot be opened again, the StoreError says why and there is no repository left.
     """
-    from jobfutures_tui.exchange.restore import install
-
     if repo.read_only:
         raise ReadOnly()
     repo.flush()
     repo.close()
-    backup: Path | None = None
-    failure: Exception | None = None
+    failure = ""
     try:
-        backup = install(repo.folder, snapshot, keep_backups=repo.keep_backups)
-    except (OSError, StoreError) as error:
-        failure = error
+        result = act(repo.folder)
+    except ExchangeError as error:  # refused before anything was written
+        failure = f"Not {what}: {error}"
+    except (OSError, ValueError, StoreError) as error:
+        failure = (
+            f"Not {what}: {error}\nA part may have been written: your data as it was is in "
+            f"the newest backup in {repo.backups_folder}."
+        )
     reopened = Repository.open(
         repo.folder, writer=new_writer(), keep_backups=repo.keep_backups, verify=False
     )
-    if failure is not None:
-        raise NotRestored(
-            f"Not restored: {failure}\nA part may have been written: your data as it was "
-            f"is in the newest backup in {reopened.backups_folder}.",
-            reopened,
-        )
-    return reopened, backup
+    if failure:
+        raise NotDone(failure, reopened)
+    return reopened, result
+
+
+def restore_open(
+    repo: Repository, snapshot: Snapshot, *, new_writer: Callable[[], Writer] = Writer
+) -> tuple[Repository, Path | None]:
+    """Replace the data of an open repository by ``snapshot``, as ``jobfutures restore`` does
+    (see :func:`with_folder_closed`); returns the repository opened again and the backup of
+    the data it replaced."""
+    from jobfutures_tui.exchange.restore import install
+
+    def put_back(folder: Path) -> Path | None:
+        return install(folder, snapshot, keep_backups=repo.keep_backups)
+
+    return with_folder_closed(repo, put_back, what="restored", new_writer=new_writer)
+
+
+def repair_open(
+    repo: Repository, *, new_writer: Callable[[], Writer] = Writer
+) -> tuple[Repository, Repair]:
+    """Repair the data of an open repository, as ``jobfutures check --repair`` does, after
+    a backup (see :func:`with_folder_closed`); returns the repository opened again and what
+    was repaired."""
+
+    def repair(folder: Path) -> Repair:
+        return repair_folder(folder, keep_backups=repo.keep_backups)
+
+    return with_folder_closed(repo, repair, what="repaired", new_writer=new_writer)
+
+
+def check_now(repo: Repository) -> Report:
+    """``jobfutures check`` of the data as saved so far (pending saves land first)."""
+    repo.flush()
+    return check_folder(repo.folder)

@@ -23,6 +23,7 @@ import orjson
 from pydantic import ValidationError
 
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.exchange.restore import counts_summary
 from jobfutures_tui.models import (
     ClosedReason,
     Company,
@@ -52,7 +53,6 @@ _TABLES: dict[str, tuple[str, type[Record], str]] = {
     layout.PEOPLE: ("people", Person, "person"),
     layout.PROSPECTS: ("prospects", Prospect, "job future"),
 }
-_TOUCHES: tuple[str, type[Record], str] = ("touches", Touch, "touch")
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,14 @@ class Report:
     def add(self, where: str, message: str, fix: str = "") -> None:
         self.problems.append(Problem(where, message, fix))
 
-    def lines(self) -> list[str]:
-        words = {"prospects": "job futures"}
-        counted = ", ".join(f"{n} {words.get(k, k)}" for k, n in self.counts.items())
-        out = [f"Checked {self.folder}: {counted or 'nothing readable'}."]
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+    def findings(self) -> list[str]:
+        """What was checked and found, each problem with what --repair does about it:
+        the shell and the app say the same, then each its own way to act on it."""
+        out = [f"Checked {self.folder}: {counts_summary(self.counts) or 'nothing readable'}."]
         out += [f"Note: {note}" for note in self.notes]
         if self.ok:
             out.append("No problems found.")
@@ -98,6 +102,13 @@ class Report:
         for problem in self.problems:
             out.append(f"  {problem.where}: {problem.message}")
             out.append(f"    repair: {problem.fix}" if problem.fix else "    repair: not safely")
+        return out
+
+    def lines(self) -> list[str]:
+        """The shell's report: the findings, then which command acts on them."""
+        out = self.findings()
+        if self.ok:
+            return out
         if self.repairable:
             out.append("Run jobfutures check --repair to fix them (a backup is taken first).")
         else:
@@ -117,11 +128,16 @@ class Report:
         }
 
 
+def _by_kind() -> dict[type[Record], dict[str, Any]]:
+    """An empty table per kind of record, the stored kinds (shareables…) included."""
+    kinds: list[type[Record]] = [kind for _, kind, _ in _TABLES.values()]
+    kinds.append(Touch)
+    return {kind: {} for kind in kinds}
+
+
 @dataclass
 class _Loaded:
-    records: dict[type[Record], dict[str, Any]] = field(
-        default_factory=lambda: {kind: {} for _, kind, _ in (*_TABLES.values(), _TOUCHES)}
-    )
+    records: dict[type[Record], dict[str, Any]] = field(default_factory=_by_kind)
     touch_files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Touch id -> every month file holding it."""
     readable: bool = True
@@ -184,7 +200,7 @@ def _load(folder: Path, report: Report) -> _Loaded:
             files[name] = data
     files = migrate(files, version, SCHEMA_VERSION)
     for name, data in files.items():
-        table, kind, noun = _TABLES.get(name, _TOUCHES)
+        table, kind, noun = _TABLES.get(name, ("touches", Touch, "touch"))
         rows = data.get(table, {})
         if not isinstance(rows, dict):
             report.add(name, f"its '{table}' table is not a set of records")
@@ -344,6 +360,16 @@ class Repair:
     before: Report
     done: list[str] = field(default_factory=list)
     backup: Path | None = None
+
+    def lines(self) -> list[str]:
+        """What was repaired and where the data as it was is kept (the shell and the app)."""
+        if self.before.ok:
+            return ["Nothing needed repairing."]
+        out = [f"Repaired {len(self.before.problems)} problem(s):"]
+        out += [f"  {done}" for done in self.done]
+        if self.backup is not None:
+            out.append(f"Your data as it was before is in {self.backup}")
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {

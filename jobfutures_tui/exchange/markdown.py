@@ -19,6 +19,8 @@ from jobfutures_tui.store import Repository
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _BULLET = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_UNSAFE = re.compile(r"[^\w.-]+")
+"""Runs of what a file name should not hold (letters of any script are kept)."""
 
 
 def md(text: str) -> str:
@@ -65,6 +67,12 @@ def pick_prospect(repo: Repository, query: str) -> Prospect:
         f"'{query}' matches {len(found)} job futures; give more words or an id:\n"
         + "\n".join(names)
     )
+
+
+def markdown_name(company: str, day: pendulum.Date) -> str:
+    """A file name any system accepts: ``Northwind-Logistics_2026-11-23.md``."""
+    stem = _UNSAFE.sub("-", company).strip("-.")[:60] or "job-future"
+    return f"{stem}_{day.isoformat()}.md"
 
 
 def _when(touch: Touch) -> str:

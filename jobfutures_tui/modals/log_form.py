@@ -28,8 +28,13 @@ from jobfutures_tui.models import (
     dates,
 )
 from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.rules.touch_log import Logged, log_from, next_after, suggested_move
+from jobfutures_tui.rules.touch_log import (
+    Logged,
+    log_from,
+    next_after,
+    next_words,
+    suggested_move,
+)
 from jobfutures_tui.store import Repository
 
 CHANNEL_KEYS: dict[str, Channel] = {
@@ -263,10 +268,8 @@ def _picker(lead: str, keys: dict[str, Any], chosen: Any) -> Text:
 
 
 def _next_words(suggestion: Suggestion | None) -> Text:
-    if suggestion is None:
-        return Text("next: nothing due after this one", style="bold")
-    text = Text("next: ", style="bold")
-    when = "today" if suggestion.due == dates.today() else short_date(suggestion.due)
-    text.append(f"{when} · {suggestion.channel.label} · {suggestion.kind.label}", style="bold")
-    text.append(f" — {suggestion.reason}")
+    what, why = next_words(suggestion, dates.today())
+    text = Text(f"next: {what}", style="bold")
+    if why:
+        text.append(f" — {why}")
     return text

@@ -1,6 +1,6 @@
 """Reading a file on the app's worker, then showing what it would do, then yes or no.
 
-The import and the restore share it: the app's worker reports progress (or a
+The import, the restore and the check share it: the app's worker reports progress (or a
 problem) here, then what saying yes would change. Only ``y`` goes ahead, and
 only once there is something to go ahead with; ``n`` and ``escape`` never change
 anything.

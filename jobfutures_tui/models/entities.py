@@ -65,8 +65,16 @@ def _required(value: str) -> str:
     return value
 
 
+def _email_shape(value: str) -> str:
+    if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
+        raise ValueError(f"'{value}' does not look like an email address")
+    return value
+
+
 Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(one_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
+Email = Annotated[Line, AfterValidator(_email_shape)]
+"""An email address, or empty; checked wherever one is typed (person, add form)."""
 Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_multi_line)]
 
 ChoiceT = TypeVar("ChoiceT", bound=Choice)
@@ -145,7 +153,7 @@ class Person(Record):
     role: RoleField = PersonRole.HIRING_MANAGER
     preferred_channel: ChannelField | None = None
     phone: Line = ""
-    email: Line = ""
+    email: Email = ""
     linkedin: Line = ""
     city: Line = ""
     notes: Text = ""
@@ -154,13 +162,6 @@ class Person(Record):
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.split() else self.name
-
-    @field_validator("email")
-    @classmethod
-    def _email_shape(cls, value: str) -> str:
-        if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
-            raise ValueError(f"'{value}' does not look like an email address")
-        return value
 
 
 class Skip(BaseModel):

@@ -122,14 +122,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def next_words(suggestion: Suggestion | None) -> str:
-    """'next: check-in by email, Tue 17 Dec', or that nothing more is planned."""
-    if suggestion is None:
-        return "nothing more is planned"
-    s = suggestion
-    return f"next: {s.kind.label} by {s.channel.label}, {s.due.format('ddd D MMM')}"
-
-
 def next_due(repo: Repository, *, today: pendulum.Date, home_city: str = "") -> DueItem | None:
     """The soonest touch due at any date: what an empty day points to."""
     items = due_items(repo, today=today, within_days=None, home_city=home_city)

@@ -1,19 +1,40 @@
 """The add/edit form's data, validated, and the records it creates or changes.
 
-Used by the app's form and, later, by ``jobfutures add`` on the command line,
-so both refuse the same input with the same words.
+Used by the app's form and by ``jobfutures add`` on the command line, so both
+refuse the same input with the same words. The shell can say more than the
+form (the person's title, channel, phone and email; how it began): left out,
+those keep what the records hold.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Record, Stage, revise
 from jobfutures_tui.models.dates import Day, now, today
-from jobfutures_tui.models.entities import Line, RequiredLine, RoleField, StageField, Text
+from jobfutures_tui.models.entities import (
+    ChannelField,
+    Email,
+    Line,
+    OriginField,
+    RequiredLine,
+    RoleField,
+    StageField,
+    Text,
+)
+from jobfutures_tui.models.errors import invalid
+from jobfutures_tui.rules.touch_log import parse_day
 from jobfutures_tui.store import Repository
+
+PERSON_DETAILS = {
+    "person_title": "title",
+    "preferred_channel": "preferred_channel",
+    "phone": "phone",
+    "email": "email",
+}
+"""Input fields about the main person (None: not said), and the person's field each sets."""
 
 
 class ProspectInput(BaseModel):
@@ -26,11 +47,19 @@ class ProspectInput(BaseModel):
     stage: StageField = Stage.INTERVIEWED
     began_on: Day | None = None
     notes: Text = ""
+    origin: OriginField | None = None
+    """How it began; None: as it is (interviewed, for a new one)."""
+    person_title: Line | None = None
+    preferred_channel: ChannelField | None = None
+    phone: Line | None = None
+    email: Email | None = None
 
     @field_validator("began_on", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+        if isinstance(value, str):
+            return parse_day(value) if value.strip() else None
+        return value
 
     @field_validator("began_on")
     @classmethod
@@ -45,6 +74,21 @@ class ProspectInput(BaseModel):
         if value is Stage.ARCHIVE:
             raise ValueError("choose one of the four board stages (archive with x)")
         return value
+
+    @model_validator(mode="after")
+    def _details_need_a_person(self) -> ProspectInput:
+        given = [name for name in PERSON_DETAILS if getattr(self, name) is not None]
+        if given and not self.person:
+            raise invalid("person", f"say whose {given[0].replace('_', ' ')} it is")
+        return self
+
+    def person_details(self) -> dict[str, Any]:
+        """The main person's fields this input sets, by the person's field names."""
+        return {
+            field: value
+            for name, field in PERSON_DETAILS.items()
+            if (value := getattr(self, name)) is not None
+        }
 
     @classmethod
     def from_prospect(cls, repo: Repository, prospect: Prospect) -> ProspectInput:
@@ -77,12 +121,18 @@ def apply_input(
     person_ids = list(prospect.person_ids) if prospect else []
     main = repo.person(person_ids[0]) if person_ids else None
     if data.person:
+        wanted = {
+            "name": data.person,
+            "role": data.person_role,
+            "company_id": company.id,
+            **data.person_details(),
+        }
         if main is None:
-            main = Person(name=data.person, role=data.person_role, company_id=company.id)
+            main = Person(**wanted)
             person_ids.insert(0, main.id)
             changed.append(main)
-        elif (main.name, main.role, main.company_id) != (data.person, data.person_role, company.id):
-            main = revise(main, name=data.person, role=data.person_role, company_id=company.id)
+        elif any(getattr(main, field) != value for field, value in wanted.items()):
+            main = revise(main, **wanted)
             changed.append(main)
     elif person_ids:
         person_ids.pop(0)
@@ -95,6 +145,8 @@ def apply_input(
         "began_on": data.began_on,
         "notes": data.notes,
     }
+    if data.origin is not None:
+        fields["origin"] = data.origin
     if prospect is None:
         result = Prospect(**fields, stage_changed_at=now())
     else:

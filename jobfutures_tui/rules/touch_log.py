@@ -80,6 +80,14 @@ def parse_when(text: str, *, at: pendulum.DateTime | None = None) -> pendulum.Da
     return to_utc(text)
 
 
+def parse_day(text: str, *, at: pendulum.DateTime | None = None) -> pendulum.Date:
+    """A calendar day as people say it: '2026-11-20', 'today', 'yesterday', '3 days ago'."""
+    words = one_line(text).lower()
+    if words in ("today", "yesterday") or _AGO.match(words):
+        return parse_when(words, at=at).in_timezone(dates.local_timezone()).date()
+    return dates.to_date(words)
+
+
 def _iso_date(text: str) -> str:
     try:
         return pendulum.Date.fromisoformat(text).isoformat()
@@ -381,3 +389,26 @@ def next_after(
 def log_from(repo: Repository, values: dict[str, Any]) -> Logged:
     """Form values to a :class:`Logged`, or a ValidationError naming the field."""
     return plan_log(repo, LogInput.model_validate(values))
+
+
+def next_words(suggestion: Suggestion | None, today: pendulum.Date) -> tuple[str, str]:
+    """What the next touch becomes, as the log form and ``jobfutures log`` say it:
+    ('Thu 26 Nov · email · check-in', why), or ('nothing due after this one', '')."""
+    if suggestion is None:
+        return "nothing due after this one", ""
+    due = suggestion.due
+    if due == today:
+        day = "today"
+    elif due == today.add(days=1):
+        day = "tomorrow"
+    else:
+        day = due.format("ddd D MMM" if due.year == today.year else "ddd D MMM YYYY")
+        if due < today:
+            day = f"overdue since {day}"
+    return f"{day} · {suggestion.channel.label} · {suggestion.kind.label}", suggestion.reason
+
+
+def next_phrase(suggestion: Suggestion | None, today: pendulum.Date) -> str:
+    """'next: Thu 26 Nov · email · check-in — why', on one line of plain text."""
+    what, why = next_words(suggestion, today)
+    return f"next: {what}" + (f" — {why}" if why else "")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pendulum
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -148,6 +147,14 @@ class DetailScreen(AppScreen):
             tooltip="The referral chain: who led to whom",
         ),
         Binding(
+            "M",
+            "markdown",
+            "Markdown",
+            id="detail.markdown",
+            show=False,
+            tooltip="Write this story as Markdown, to prepare a call (and copy it)",
+        ),
+        Binding(
             "D",
             "delete",
             "Delete",
@@ -276,7 +283,7 @@ class DetailScreen(AppScreen):
             why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
             text.append(f": {why or 'the plan has no more touches'}", style="dim")
         else:
-            text.append(f" · {_day(suggestion.due, day)} · {suggestion.channel.label}")
+            text.append(f" · {short_date(suggestion.due, day)} · {suggestion.channel.label}")
             text.append(f" · {suggestion.kind.label}")
             person = self.repo.person(suggestion.person_id) if suggestion.person_id else None
             if person is not None:
@@ -505,6 +512,9 @@ class DetailScreen(AppScreen):
     def action_delete(self) -> None:
         self.jf.delete_prospect(self.prospect_id)
 
+    def action_markdown(self) -> None:
+        self.jf.export_markdown(self.prospect_id)
+
     def _open_form(
         self,
         title: str,
@@ -522,11 +532,6 @@ class DetailScreen(AppScreen):
     @on(RecordList.Chosen)
     def _chosen(self) -> None:
         self.action_edit()
-
-
-def _day(day: pendulum.Date, today: pendulum.Date) -> str:
-    """'Wed 3 Mar', with the year when it is not this year."""
-    return short_date(day) if day.year == today.year else day.format("ddd D MMM YYYY")
 
 
 def _field(text: Text, label: str, value: str) -> None:

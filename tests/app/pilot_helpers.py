@@ -69,3 +69,24 @@ async def palette(pilot: Pilot[None], text: str) -> None:
     await pilot.pause(0.1)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def messages(app: JobFuturesApp) -> list[str]:
+    """Every notification shown so far, as plain text."""
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def settle(app: JobFuturesApp, pilot: Pilot[None]) -> None:
+    """Wait for every worker (a check, a restore, an export), then for the screen."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def review_text(app: JobFuturesApp) -> str:
+    """The title, body and keys of the review dialog on top (import, restore, check)."""
+    from jobfutures_tui.modals.review import FileReview
+
+    review = app.screen
+    assert isinstance(review, FileReview)
+    parts = ("#review-title", "#review-body", "#review-keys")
+    return "\n".join(str(review.query_one(part).render()) for part in parts)

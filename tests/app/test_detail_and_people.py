@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pendulum
 from disk import saved_data
-from pilot_helpers import add_prospect, reopen
+from pilot_helpers import add_prospect, messages, palette, reopen, settle
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Person, PersonRole, Touch
+from jobfutures_tui.models.dates import today
 from jobfutures_tui.screens.detail import DetailScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.store import Repository
@@ -170,3 +171,26 @@ async def test_people_screen_lists_filters_adds_and_opens(repo: Repository) -> N
         await pilot.pause()
         assert any(p.name == "New Person" for p in repo.people())
         assert listing.selected == next(p.id for p in repo.people() if p.name == "New Person")
+
+
+async def test_markdown_of_the_story_is_written_for_a_call_and_copied(repo: Repository) -> None:
+    prospect = add_prospect(repo, "[bold]Acme[/", person="Priya Raman")
+    repo.save(Touch(prospect_id=prospect.id, at=AT, channel="call", note="asked about *Denver*"))
+    repo.flush()
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_detail(app, pilot)
+        await pilot.press("M")
+        await settle(app, pilot)
+        (written,) = (Path.home() / "jobfutures-exports").glob("*.md")
+        assert written.name == f"bold-Acme_{today().isoformat()}.md"
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith("# \\[bold\\]Acme\\[/ — Staff Data Engineer")
+        assert "asked about \\*Denver\\*" in text, "the touch note, as written"
+        assert app.clipboard == text
+        said = messages(app)[-1]
+        assert said.startswith(f"Wrote {written}\n") and "clipboard" in said
+        await palette(pilot, "markdown")  # the story's key is in the palette too
+        await settle(app, pilot)
+        assert len([m for m in messages(app) if m.startswith("Wrote")]) == 2
+        assert len(list(written.parent.glob("*.md"))) == 1, "the same day's file, newer"

@@ -115,7 +115,7 @@ async def test_choosing_a_plan_on_the_board_is_saved_and_undone(
         await pilot.pause()
         board = app.screen
         assert isinstance(board, BoardScreen)
-        assert "Northwind follows Long game; next: reconnect by email, " in messages(app)
+        assert "Northwind follows Long game; next: tomorrow · email · reconnect" in messages(app)
         repo.flush()
         assert stored_prospect(data_dir, prospect.id)["cadence_plan"] == "long-game"
         assert board.card(prospect.id).next.plan_id == "long-game"  # type: ignore[union-attr]
@@ -247,7 +247,7 @@ async def test_skip_from_today_moves_on_and_undo_brings_it_back(
         await pilot.pause()
         assert today_items(app) == [], "the check-in comes in two weeks, after this week"
         assert (
-            "Skipped the thank-you for Northwind; next: check-in by email, Mon 7 Dec (u undoes)."
+            "Skipped the thank-you for Northwind; next: Mon 7 Dec · email · check-in (u undoes)."
             in messages(app)
         )
         repo.flush()
@@ -298,9 +298,8 @@ async def test_detail_shows_the_next_touch_and_skips_from_there_and_the_board(
         await pilot.pause()
         assert board.card(prospect.id).next.kind is TouchKind.VALUE_SHARE  # type: ignore[union-attr]
         assert len(repo.prospect(prospect.id).skips) == 2  # type: ignore[union-attr]
-        assert "Skipped the check-in for Northwind; next: something useful by email" in messages(
-            app
-        )
+        skipped = "Skipped the check-in for Northwind; next: Mon 7 Dec · email · something useful"
+        assert skipped in messages(app)
 
 
 async def test_palette_shows_when_a_job_future_is_due(repo: Repository) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from disk import saved_data
-from pilot_helpers import add_prospect, palette, reopen
-from textual.pilot import Pilot
+from pilot_helpers import add_prospect, messages, palette, reopen, review_text, settle
 from textual.widgets import Input, Select
 
 from jobfutures_tui.app import JobFuturesApp
@@ -31,23 +30,6 @@ def shown_companies(app: JobFuturesApp) -> list[str]:
     board = app.screen
     assert isinstance(board, BoardScreen)
     return sorted(board.card(pid).company for ids in board.columns.values() for pid in ids)
-
-
-def messages(app: JobFuturesApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
-
-
-def review_text(app: JobFuturesApp) -> str:
-    review = app.screen
-    assert isinstance(review, RestoreReview)
-    return "\n".join(
-        str(review.query_one(part).render()) for part in ("#review-title", "#review-body")
-    )
-
-
-async def settle(app: JobFuturesApp, pilot: Pilot[None]) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_restoring_from_the_backups_list_replaces_the_data_and_backs_it_up_first(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from pilot_helpers import add_prospect, reopen
+from pilot_helpers import add_prospect, messages, reopen
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.confirm import Confirm
@@ -29,10 +29,6 @@ class FlakyDisk:
 
 def open_on(data_dir: Path, disk: FlakyDisk) -> Repository:
     return Repository.open(data_dir, writer=BackgroundWriter(write=disk), verify=False)
-
-
-def messages(app: JobFuturesApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 async def test_a_failed_save_is_shown_kept_and_retried(data_dir: Path) -> None:

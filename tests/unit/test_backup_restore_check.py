@@ -13,7 +13,7 @@ import pendulum
 import pytest
 
 from jobfutures_tui.demo import populate
-from jobfutures_tui.exchange.actions import NotRestored, restore_open
+from jobfutures_tui.exchange.actions import NotDone, check_now, repair_open, restore_open
 from jobfutures_tui.exchange.backup import automatic_backups, backup_to, human_size
 from jobfutures_tui.exchange.check import (
     PLACEHOLDER_COMPANY,
@@ -179,11 +179,36 @@ def test_restore_open_that_fails_part_way_reopens_the_folder(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(restore, "make_backup", full_disk)
-    with pytest.raises(NotRestored, match="No space left on device") as refused:
+    with pytest.raises(NotDone, match="No space left on device") as refused:
         restore_open(repo, snapshot)
     with refused.value.repo as reopened:
         assert reopened.find_company("Kept") is not None, "nothing was written"
         reopened.save(Company(name="Saved afterwards"))  # it is the repository to go on with
+
+
+def test_repair_open_repairs_the_data_an_open_repository_holds(demo: Path) -> None:
+    repo = Repository.open(demo)
+    ghost = Company(name="Ghost")
+    repo.save(ghost, Person(name="Jo", company_id=ghost.id))
+    repo.flush()
+    edit(demo / "companies.json", lambda d: d["companies"].pop(ghost.id))
+    assert not check_now(repo).ok, "checked while the repository is open"
+    reopened, repaired = repair_open(repo)
+    with reopened:
+        assert repaired.backup is not None and repaired.lines()[0] == "Repaired 1 problem(s):"
+        assert check_now(reopened).ok and not reopened.read_only
+        with pytest.raises(DataLocked):  # the new repository holds the lock
+            Repository.open(demo)
+
+
+def test_a_repair_refused_with_the_folder_closed_reopens_it(demo: Path) -> None:
+    repo = Repository.open(demo)
+    edit(demo / "people.json", lambda d: next(iter(d["people"].values())).update(email="nope"))
+    with pytest.raises(NotDone, match=r"(?s)Not repaired: .*cannot be fixed safely") as refused:
+        repair_open(repo)
+    assert "A part may have been written" not in str(refused.value), "nothing was"
+    with refused.value.repo as reopened:
+        assert not reopened.read_only
 
 
 def test_automatic_backups_are_listed_newest_first(demo: Path) -> None:

@@ -21,7 +21,12 @@ from jobfutures_tui.exchange.dataset import Dataset, export_json, read_export
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.ics import LINE_OCTETS, calendar, escape, fold
 from jobfutures_tui.exchange.json_import import plan_merge, plan_replace
-from jobfutures_tui.exchange.markdown import md, pick_prospect, prospect_markdown
+from jobfutures_tui.exchange.markdown import (
+    markdown_name,
+    md,
+    pick_prospect,
+    prospect_markdown,
+)
 from jobfutures_tui.exchange.plan import Existing
 from jobfutures_tui.exchange.restore import install, snapshot_of
 from jobfutures_tui.models import Company, Person, Prospect, Touch
@@ -276,6 +281,13 @@ def test_markdown_of_a_job_future_newest_touch_first(demo: Path) -> None:
     assert headings[0].startswith("### Wed 11 Nov 2026")
 
 
+def test_a_markdown_file_is_named_after_the_company_and_the_day() -> None:
+    assert markdown_name("Northwind Logistics", TODAY) == "Northwind-Logistics_2026-11-23.md"
+    assert markdown_name("../../etc/passwd", TODAY) == "etc-passwd_2026-11-23.md"
+    assert markdown_name("Tomás & Co., 東京", TODAY) == "Tomás-Co.-東京_2026-11-23.md"
+    assert markdown_name("[*]", TODAY) == "job-future_2026-11-23.md"
+
+
 def test_markdown_shows_user_text_as_text() -> None:
     assert md("*not bold* [link](x) <b> # 1") == r"\*not bold\* \[link\](x) \<b\> \# 1"
     assert md("- not a list\n1. nor this") == "\\- not a list\n1\\. nor this"
@@ -297,6 +309,8 @@ def test_the_palette_actions_write_files_and_plan_imports(demo: Path, tmp_path: 
         prospect = repo.prospects()[0]
         md_path = actions.export_prospect_markdown(repo, prospect.id, tmp_path / "p.md")
         assert md_path.read_text().startswith("# ")
+        named = actions.export_prospect_markdown(repo, prospect.id, tmp_path)
+        assert named.parent == tmp_path and named.read_text() == md_path.read_text()
         seen: list[tuple[int, int]] = []
         fixtures = Path(__file__).resolve().parents[1] / "fixtures"
         plan = actions.plan_import(

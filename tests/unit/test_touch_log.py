@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,14 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import ClosedReason, Origin
-from jobfutures_tui.rules.touch_log import LogInput, log_from, next_after, parse_when
+from jobfutures_tui.rules.touch_log import (
+    LogInput,
+    log_from,
+    next_after,
+    next_phrase,
+    next_words,
+    parse_when,
+)
 from jobfutures_tui.store import Repository
 
 NEW_YORK = pendulum.timezone("America/New_York")
@@ -228,3 +236,20 @@ def test_log_input_reads_shared_items_from_text() -> None:
         {"prospect_id": "p", "at": "", "channel": "email", "outcome": "sent", "shared": " a, ,b "}
     )
     assert data.shared == ("a", "b")
+
+
+def test_the_next_touch_in_words(repo: Repository) -> None:
+    prospect, priya = northwind(repo)
+    nxt = next_after(
+        repo, prospect, log_from(repo, values(prospect, priya)).touch, today=NOW.date()
+    )
+    assert nxt is not None
+    assert next_phrase(nxt, NOW.date()) == (
+        f"next: Thu 26 Nov · {nxt.channel.label} · {nxt.kind.label} — {nxt.reason}"
+    )
+    today = NOW.date()
+    days = {-3: "overdue since Fri 20 Nov", 0: "today", 1: "tomorrow", 400: "Tue 28 Dec 2027"}
+    for ahead, said in days.items():
+        what, why = next_words(dataclasses.replace(nxt, due=today.add(days=ahead)), today)
+        assert what.split(" · ")[0] == said and why == nxt.reason
+    assert next_phrase(None, today) == "next: nothing due after this one"

@@ -1,0 +1,97 @@
+"""``jobfutures add COMPANY``: the app's add form from the shell, through the same
+rule (:mod:`jobfutures_tui.rules.intake`), saved as one change."""
+
+from __future__ import annotations
+
+import argparse
+
+from pydantic import ValidationError
+
+from jobfutures_tui.commands.changes import (
+    changing,
+    invalid_options,
+    next_json,
+    next_touch,
+    saved_json,
+)
+from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
+from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.rules.intake import ProspectInput, apply_input
+from jobfutures_tui.rules.names import matches
+from jobfutures_tui.rules.touch_log import next_phrase
+from jobfutures_tui.store import Repository
+
+FIELDS = {
+    "person": "person",
+    "person_role": "person_role",
+    "person_title": "title",
+    "preferred_channel": "prefers",
+    "phone": "phone",
+    "email": "email",
+    "role": "role",
+    "stage": "stage",
+    "origin": "origin",
+    "began_on": "interview_date",
+    "notes": "notes",
+}
+"""The add form's fields, and the option (its dest) that fills each."""
+
+
+def run_add(args: argparse.Namespace) -> int:
+    given = {field: getattr(args, dest) for field, dest in FIELDS.items()}
+    values = {"company": args.company, **{k: v for k, v in given.items() if v is not None}}
+    try:
+        data = ProspectInput.model_validate(values)
+    except ValidationError as error:
+        raise invalid_options(error) from None
+    with changing(args, "adding a job future", "Add it there with a", create=True) as repo:
+        notes = _worth_knowing(repo, data.company)
+        prospect, records = apply_input(repo, data)
+        repo.apply(save=records)
+        added = _added(repo, prospect)
+        suggestion, today = next_touch(repo, prospect.id)
+    if args.json:
+        emit_json(
+            {
+                "saved": saved_json(records),
+                "prospect_id": prospect.id,
+                "next": next_json(suggestion),
+                "notes": notes,
+            }
+        )
+        return EXIT_OK
+    emit_lines([added, next_phrase(suggestion, today)])
+    for note in notes:
+        say(f"note: {note}")
+    return EXIT_OK
+
+
+def _added(repo: Repository, prospect: Prospect) -> str:
+    """'Added Northwind Logistics · Staff Data Engineer (interviewed), with Priya Raman.'"""
+    company = repo.company(prospect.company_id)
+    what = " · ".join(part for part in (company.name if company else "", prospect.role) if part)
+    line = f"Added {what} ({prospect.stage.label})"
+    main = repo.person(prospect.main_person_id) if prospect.main_person_id else None
+    if main is not None:
+        line += f", with {_who(main)}"
+    return line + "."
+
+
+def _who(person: Person) -> str:
+    return f"{person.name} ({person.title or person.role.label})"
+
+
+def _worth_knowing(repo: Repository, name: str) -> list[str]:
+    """What the user may not have meant: another job future at the same company,
+    or a new company named like one they have."""
+    company = repo.find_company(name)
+    if company is not None:
+        others = [p for p in repo.prospects(include_archived=False) if p.company_id == company.id]
+        return [
+            f"{company.name} already has a job future: {p.role or '(no role)'} · {p.stage.label}"
+            for p in others
+        ]
+    names = [c.name for c in matches(name, repo.records(Company), lambda c: c.name)]
+    if names:
+        return [f"'{name}' is a new company; you also have {', '.join(names)}"]
+    return []

@@ -1,0 +1,75 @@
+"""``jobfutures move COMPANY STAGE``: what < and > (and x) do on the board, from
+the shell, through the same rules: a move, an archive with its reason, or a
+reopening."""
+
+from __future__ import annotations
+
+import argparse
+
+from pydantic import ValidationError
+
+from jobfutures_tui.commands.changes import (
+    changing,
+    company_name,
+    invalid_options,
+    next_json,
+    next_touch,
+    refusal,
+    saved_json,
+)
+from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines
+from jobfutures_tui.commands.pick import job_future
+from jobfutures_tui.models import ClosedReason, Prospect, Stage
+from jobfutures_tui.rules.board import move_to_stage
+from jobfutures_tui.rules.lifecycle import ArchiveInput, archive, reopen
+from jobfutures_tui.rules.touch_log import next_phrase
+
+
+def run_move(args: argparse.Namespace) -> int:
+    stage: Stage = args.stage
+    if stage is not Stage.ARCHIVE and (args.reason or args.note):
+        raise refusal("--reason and --note go with archive only")
+    with changing(args, "moving a job future", "Move it there with < > or x") as repo:
+        prospect = job_future(repo, args.company, role=args.role)
+        name = company_name(repo, prospect)
+        if stage is prospect.stage:
+            saved: list[Prospect] = []
+            said = f"{name} is already in {stage.label}; nothing was changed."
+        else:
+            moved, said = _moved(prospect, stage, args, name)
+            saved = [moved]
+            repo.apply(save=saved)
+        suggestion, today = next_touch(repo, prospect.id)
+    if args.json:
+        emit_json(
+            {
+                "saved": saved_json(saved),
+                "prospect_id": prospect.id,
+                "from": prospect.stage.value,
+                "to": stage.value,
+                "next": next_json(suggestion),
+            }
+        )
+    else:
+        emit_lines([said, next_phrase(suggestion, today)])
+    return EXIT_OK
+
+
+def _moved(
+    prospect: Prospect, stage: Stage, args: argparse.Namespace, name: str
+) -> tuple[Prospect, str]:
+    """The job future in ``stage``, and the words for it."""
+    if stage is Stage.ARCHIVE:
+        if args.reason is None:
+            reasons = ", ".join(reason.value for reason in ClosedReason)
+            raise refusal(f"--reason: say why it is archived ({reasons})")
+        try:
+            closing = ArchiveInput.model_validate({"reason": args.reason, "note": args.note})
+        except ValidationError as error:
+            raise invalid_options(error) from None
+        return archive(prospect, closing), f"Archived {name} ({closing.reason.label})."
+    if not prospect.is_open:
+        return reopen(prospect, stage), f"Reopened {name} in {stage.label}."
+    return move_to_stage(prospect, stage), (
+        f"Moved {name} from {prospect.stage.label} to {stage.label}."
+    )

@@ -1,0 +1,123 @@
+"""Which job future and which person ``log`` and ``move`` mean, from the words typed.
+
+Names are matched as people abbreviate them (:mod:`jobfutures_tui.rules.names`):
+the exact name wins, then a unique start, word or near spelling. Anything
+that leaves a doubt is refused with the candidates listed, so a script never
+logs a call against the wrong company.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable, Mapping
+
+from jobfutures_tui.commands.changes import refusal
+from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.rules.names import close_to, matches
+from jobfutures_tui.store import Repository
+
+
+def job_future(repo: Repository, query: str, *, role: str | None = None) -> Prospect:
+    """The job future at the company ``query`` names (its id works too); with
+    several there, the one whose role ``role`` names. Open ones come first: an
+    archived one is taken only when its company has no open one."""
+    by_id = repo.prospect(query.strip())
+    if by_id is not None:
+        return by_id
+    companies = {c.id: c.name for c in repo.records(Company)}
+    prospects = repo.prospects(include_archived=True)
+
+    def company_of(prospect: Prospect) -> str:
+        return companies.get(prospect.company_id, "")
+
+    found = matches(query, prospects, company_of)
+    if not found:
+        raise _unknown(query, [company_of(p) for p in prospects])
+    if role is not None:
+        with_role = matches(role, found, lambda p: p.role)
+        if not with_role:
+            raise refusal(
+                f"no job future at {_companies(found, companies)} has the role '{role}'",
+                "Its roles",
+                _lines(found, companies, company=len({p.company_id for p in found}) > 1),
+            )
+        found = with_role
+    if len({p.company_id for p in found}) > 1:
+        raise refusal(
+            f"'{query}' could be {len(found)} job futures",
+            "Give more of the company's name",
+            _lines(found, companies),
+        )
+    pool = [p for p in found if p.is_open] or found
+    if len(pool) == 1:
+        return pool[0]
+    company = company_of(pool[0])
+    kind = "open " if pool[0].is_open else "archived "
+    if len({p.role.casefold() for p in pool}) == len(pool) and all(p.role for p in pool):
+        raise refusal(
+            f"{company} has {len(pool)} {kind}job futures",
+            "Say which with --role",
+            _lines(pool, companies, company=False),
+        )
+    raise refusal(
+        f"{company} has {len(pool)} {kind}job futures that --role cannot tell apart",
+        "Give the id of one instead of the company's name",
+        [
+            f"{p.id} · {line}"
+            for p, line in zip(pool, _lines(pool, companies, company=False), strict=True)
+        ],
+    )
+
+
+def _unknown(query: str, names: list[str]) -> ExchangeError:
+    if not names:
+        return refusal(
+            "there are no job futures yet",
+            "Add one with",
+            [f"jobfutures add {shlex.quote(query)}"],
+        )
+    close = close_to(query, names)
+    if close:
+        return refusal(f"no company called '{query}' has a job future", "Did you mean", close)
+    return refusal(
+        f"no company called '{query}' has a job future",
+        "Add one with",
+        [f"jobfutures add {shlex.quote(query)}"],
+    )
+
+
+def _companies(found: list[Prospect], companies: Mapping[str, str]) -> str:
+    return ", ".join(dict.fromkeys(companies.get(p.company_id, "?") for p in found))
+
+
+def _lines(
+    found: Iterable[Prospect], companies: Mapping[str, str], *, company: bool = True
+) -> list[str]:
+    """'Northwind Logistics · Staff Data Engineer · interviewed', one per job future."""
+    lines = []
+    for prospect in found:
+        parts = [companies.get(prospect.company_id, "?")] if company else []
+        parts.append(prospect.role or "(no role)")
+        stage = prospect.stage.label
+        if prospect.closed_reason is not None:
+            stage += f" ({prospect.closed_reason.label})"
+        lines.append(" · ".join([*parts, stage]))
+    return lines
+
+
+def person_of(repo: Repository, prospect: Prospect, query: str) -> Person:
+    """The one of the job future's people ``query`` names."""
+    people = [p for pid in prospect.person_ids if (p := repo.person(pid)) is not None]
+    company = repo.company(prospect.company_id)
+    where = company.name if company else "this job future"
+    found = matches(query, people, lambda p: p.name)
+    if len(found) == 1:
+        return found[0]
+    if not people:
+        raise refusal(f"{where} has no people yet to name with --person")
+    listing = [f"{p.name} · {p.role.label}" + (f" · {p.title}" if p.title else "") for p in people]
+    if not found:
+        raise refusal(f"no one called '{query}' at {where}", "Its people", listing)
+    alike = [line for line, p in zip(listing, people, strict=True) if p in found]
+    raise refusal(f"'{query}' could be {len(found)} people at {where}", "Say which", alike)

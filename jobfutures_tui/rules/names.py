@@ -1,0 +1,78 @@
+"""Finding what a user named in a few letters: 'north' for Northwind Logistics,
+'priya' for Priya Raman, 'cafe ole' for Café Olé Roasters, 'nortwind' too.
+
+Matching goes by tiers and the first tier that finds anything wins: the whole
+name, its start, the start of one of its words, anywhere in it, all the words
+in any order, then near spellings. So a unique abbreviation is enough, a typo
+still finds its target, and a name that is exactly right never loses to a
+longer one that begins with it. Pure: no store, no UI.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+NEAR_ENOUGH = 0.8
+"""How alike a spelling must be (difflib's ratio) to be taken for the name."""
+CLOSE = 0.6
+"""How alike a name must be to be offered when nothing matched."""
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Case, accents, punctuation and spacing do not tell two names apart."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", plain.casefold()).strip()
+
+
+def _tiers(wanted: str) -> tuple[Callable[[str], bool], ...]:
+    words = wanted.split()
+    return (
+        lambda name: name == wanted,
+        lambda name: name.startswith(wanted),
+        lambda name: f" {wanted}" in f" {name}",
+        lambda name: wanted in name,
+        lambda name: all(word in name for word in words),
+    )
+
+
+def likeness(wanted: str, name: str) -> float:
+    """How alike a folded query is to a folded name: to the whole name, to its
+    start, or to one of its words, whichever is closest."""
+    parts = {name, name[: len(wanted)], *name.split()}
+    return max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in parts)
+
+
+def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]:
+    """The items whose name ``query`` means, from the first tier that has any
+    (several when the query does not tell them apart; none when nothing fits).
+    Near spellings come most alike first."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    named = [(item, fold(name(item))) for item in items]
+    for fits in _tiers(wanted):
+        found = [item for item, folded in named if fits(folded)]
+        if found:
+            return found
+    scored = [(likeness(wanted, folded), n) for n, (_, folded) in enumerate(named)]
+    near = sorted((pair for pair in scored if pair[0] >= NEAR_ENOUGH), key=lambda p: -p[0])
+    return [named[n][0] for _, n in near]
+
+
+def close_to(query: str, names: Sequence[str], *, most: int = 5) -> list[str]:
+    """Names a little like ``query``, most alike first: what to offer when nothing matched."""
+    wanted = fold(query)
+    scored = sorted(
+        ((likeness(wanted, fold(name)), name) for name in dict.fromkeys(names)),
+        key=lambda pair: -pair[0],
+    )
+    return [name for score, name in scored[:most] if score >= CLOSE]

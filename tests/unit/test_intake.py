@@ -1,0 +1,89 @@
+"""The add form's rule: what the shell adds to it, and that the app's form keeps working."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+from pydantic import ValidationError
+
+from jobfutures_tui.models import Channel, Origin, PersonRole, field_errors
+from jobfutures_tui.models import dates as dates_module
+from jobfutures_tui.rules.intake import ProspectInput, apply_input
+from jobfutures_tui.store import Repository
+
+NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
+
+
+@pytest.fixture(autouse=True)
+def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
+    with pendulum.travel_to(NOW, freeze=True):
+        yield
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repository]:
+    with Repository.open(tmp_path / "data") as repo:
+        yield repo
+
+
+def test_the_person_details_and_origin_reach_the_records(repo: Repository) -> None:
+    data = ProspectInput(
+        company="Acme",
+        person="Jo Lee",
+        person_role=PersonRole.RECRUITER,
+        person_title="Talent Partner",
+        preferred_channel="email",
+        phone="555-0100",
+        email="jo@acme.example",
+        origin="no opening",
+    )
+    prospect, records = apply_input(repo, data)
+    repo.apply(save=records)
+    jo = repo.person(prospect.person_ids[0])
+    assert jo is not None
+    assert (jo.title, jo.preferred_channel, jo.phone, jo.email) == (
+        "Talent Partner",
+        Channel.EMAIL,
+        "555-0100",
+        "jo@acme.example",
+    )
+    assert prospect.origin is Origin.NO_OPENING
+
+
+def test_the_apps_edit_form_keeps_what_it_does_not_show(repo: Repository) -> None:
+    first = ProspectInput(company="Acme", person="Jo Lee", phone="555-0100", origin=Origin.REFERRED)
+    prospect, records = apply_input(repo, first)
+    repo.apply(save=records)
+    # The form's values: only its own fields, as RecordForm passes them.
+    shown = ProspectInput.from_prospect(repo, prospect).model_dump(
+        include={"company", "person", "person_role", "role", "stage", "began_on", "notes"}
+    )
+    edited, records = apply_input(
+        repo, ProspectInput.model_validate({**shown, "role": "Lead"}), prospect
+    )
+    repo.apply(save=records)
+    jo = repo.person(edited.person_ids[0])
+    assert jo is not None and jo.phone == "555-0100"
+    assert edited.origin is Origin.REFERRED and edited.role == "Lead"
+
+
+def test_details_need_a_person_and_an_email_is_checked() -> None:
+    with pytest.raises(ValidationError) as refused:
+        ProspectInput(company="Acme", email="jo@acme.example")
+    assert field_errors(refused.value) == {"person": "say whose email it is"}
+    with pytest.raises(ValidationError) as refused:
+        ProspectInput(company="Acme", person="Jo", email="jo")
+    assert field_errors(refused.value) == {"email": "'jo' does not look like an email address"}
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [("2026-11-02", "2026-11-02"), ("yesterday", "2026-11-22"), ("3 days ago", "2026-11-20")],
+)
+def test_the_interview_date_as_people_say_it(said: str, day: str) -> None:
+    assert ProspectInput(company="Acme", began_on=said).began_on == pendulum.Date.fromisoformat(day)
+    assert ProspectInput(company="Acme", began_on=" ").began_on is None

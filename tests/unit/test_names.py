@@ -1,0 +1,59 @@
+"""Finding a name from a few letters: the tiers, and what is offered when nothing fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobfutures_tui.rules.names import close_to, fold, matches
+
+COMPANIES = [
+    "Northwind Logistics",
+    "Northwind",
+    "Contoso, Ltd.",
+    "Café Olé Roasters",
+    "Tailspin Toys",
+    "Tailwind Traders",
+    "Wide World Importers",
+]
+
+
+def find(query: str) -> list[str]:
+    return matches(query, COMPANIES, str)
+
+
+def test_case_accents_punctuation_and_spacing_do_not_count() -> None:
+    assert fold("  Café  Olé, Roasters! ") == "cafe ole roasters"
+    assert fold("Initech [Labs]") == "initech labs"
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("northwind", ["Northwind"]),  # the exact name beats the longer one
+        ("NORTHWIND LOGISTICS", ["Northwind Logistics"]),
+        ("north", ["Northwind Logistics", "Northwind"]),  # a shared start is ambiguous
+        ("contoso ltd", ["Contoso, Ltd."]),
+        ("cafe", ["Café Olé Roasters"]),
+        ("world", ["Wide World Importers"]),  # the start of a word
+        ("orld", ["Wide World Importers"]),  # anywhere
+        ("importers wide", ["Wide World Importers"]),  # words in any order
+        ("tail", ["Tailspin Toys", "Tailwind Traders"]),
+        ("tailspn", ["Tailspin Toys"]),  # a near spelling
+        ("acme", []),
+        ("", []),
+        ("  ", []),
+    ],
+)
+def test_the_first_tier_with_a_match_wins(query: str, found: list[str]) -> None:
+    assert find(query) == found
+
+
+def test_near_spellings_come_most_alike_first() -> None:
+    assert matches("tailwnd", ["Tailspin", "Tailwind"], str) == ["Tailwind"]
+    assert matches("tailxxx", ["Tailspin", "Tailwind"], str) == []
+
+
+def test_what_is_offered_when_nothing_matched() -> None:
+    assert close_to("Northwood", COMPANIES) == ["Northwind Logistics", "Northwind"]
+    assert close_to("zzz", COMPANIES) == []
+    assert len(close_to("t", ["ta", "tb", "tc", "td", "te", "tf"])) == 5
