@@ -62,7 +62,7 @@ class PlanList(ModalScreen[PlanChoice | None]):
             "c", "copy", "Copy", id="plans.copy", tooltip="Start a new plan from the selected one"
         ),
         Binding(
-            "d,delete",
+            "D,delete",
             "delete",
             "Delete",
             id="plans.delete",
@@ -131,7 +131,7 @@ class PlanList(ModalScreen[PlanChoice | None]):
     def _show_words(self, prospect: Prospect | None) -> None:
         title = self.query_one("#plans-title", Static)
         intro = self.query_one("#plans-intro", Static)
-        keys = "a add · e edit · c copy · d delete · u undo · esc close"
+        keys = "a add · e edit · c copy · D delete · u undo · esc close"
         if prospect is None:
             title.update(Text("Cadence plans"))
             intro.update(Text("Built-in plans stay as they are: c copies one to make it yours."))

@@ -207,7 +207,7 @@ async def test_plans_are_written_copied_edited_and_deleted_from_the_palette(
         await pilot.pause()
         assert repo.stored(CadencePlan, "early-on-copy").name == "Mine"  # type: ignore[union-attr]
         repo.save(choose(prospect, "early-on-copy"))
-        await pilot.press("d")
+        await pilot.press("D")
         await pilot.pause()
         question = rendered_text(app.screen.query_one("#confirm-detail").render())
         assert "1 job future follows it: they go back to their default plan." in question
@@ -223,7 +223,7 @@ async def test_plans_are_written_copied_edited_and_deleted_from_the_palette(
         assert "early-on-copy" in plan_ids(app)
         assert repo.prospect(prospect.id).cadence_plan == "early-on-copy"  # type: ignore[union-attr]
         await highlight(app, pilot, "long-game")
-        await pilot.press("d")
+        await pilot.press("D")
         await pilot.pause()
         assert isinstance(app.screen, PlanList), "a built-in plan is never deleted"
         assert "Built-in plans stay as they are" in messages(app)
