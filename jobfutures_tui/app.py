@@ -69,6 +69,7 @@ class JobFuturesApp(App[None]):
         STYLES / "today.tcss",
         STYLES / "lists.tcss",
         STYLES / "detail.tcss",
+        STYLES / "plans.tcss",
         STYLES / "script_panel.tcss",
     ]
     COMMANDS = App.COMMANDS | {JumpCommands}
@@ -126,7 +127,7 @@ class JobFuturesApp(App[None]):
         """While a restore or a repair replaces the data, no key may start anything
         (check_action)."""
         self.script_panel_shown: bool | None = None
-        """The user's choice (s) to show or hide the script panel; None: by window width."""
+        """The user's choice (S) to show or hide the script panel; None: by window width."""
         if demo:
             self.sub_title = "demo data (a temporary copy)"
         else:
@@ -332,6 +333,57 @@ class JobFuturesApp(App[None]):
 
         self.push_screen(SnoozeForm(name, local_today()), chosen)
 
+    def choose_plan(self, prospect_id: str) -> None:
+        """The plans, this job future's marked; save the one chosen (undoable)."""
+        from jobfutures_tui.modals.plan_list import PlanChoice, PlanList
+        from jobfutures_tui.rules.decisions import next_suggestion
+        from jobfutures_tui.rules.touch_log import next_words
+        from jobfutures_tui.rules.user_plans import choose, plan_of
+
+        def chosen(choice: PlanChoice | None) -> None:
+            prospect = self.repo.prospect(prospect_id)  # as it is now: the list may have changed it
+            if choice is None or prospect is None:
+                return
+            saved = choose(prospect, choice.plan_id)
+            plan = plan_of(self.repo, saved)
+            how = f"{plan.name} (its default)" if choice.plan_id is None else plan.name
+            label = f"{self._company_name(prospect)} follows {how}"
+            if choice.plan_id == prospect.cadence_plan:
+                self.notify(f"{label} already.", timeout=3)
+                return
+            if self.change(label, save=[saved], select=prospect_id):
+                today = local_today()
+                what, _ = next_words(next_suggestion(self.repo, prospect_id, today=today), today)
+                self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
+
+        if self.repo.peek(Prospect, prospect_id, "id") is not None:
+            self.push_screen(PlanList(self.repo, prospect_id=prospect_id), chosen)
+
+    def manage_plans(self) -> None:
+        """The plans, to write, copy, edit and delete (from the palette)."""
+        from jobfutures_tui.modals.plan_list import PlanList
+
+        self.push_screen(PlanList(self.repo))
+
+    def skip_due(self, prospect_id: str) -> None:
+        """Skip the touch due: the plan goes on as if it were made (undoable)."""
+        from jobfutures_tui.rules.skips import skip_due
+        from jobfutures_tui.rules.touch_log import next_words
+
+        prospect = self.repo.prospect(prospect_id)
+        if prospect is None:
+            return
+        name = self._company_name(prospect)
+        today = local_today()
+        done = skip_due(self.repo, prospect, today=today)
+        if done is None:
+            self.notify(f"Nothing is due for {name}: nothing to skip.", timeout=3)
+            return
+        label = f"Skipped the {done.skip.kind.label} for {name}"
+        if self.change(label, save=[done.prospect], select=prospect_id):
+            what, _ = next_words(done.following, today)
+            self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
+
     def log_touch(
         self, prospect_id: str, *, person_id: str | None = None, script_id: str | None = None
     ) -> None:
@@ -481,6 +533,11 @@ class JobFuturesApp(App[None]):
             "LinkedIn connections, an address book, a spreadsheet, or a jobfutures export "
             "(added to your data, or replacing it): a dry run first",
             self.action_import,
+        )
+        yield SystemCommand(
+            "Cadence plans",
+            "The plans job futures follow: write your own, copy a built-in one, edit, delete",
+            self.manage_plans,
         )
         yield SystemCommand(
             "Things to share",

@@ -1,5 +1,6 @@
 """Command palette entries built from the user's own data: jump to any job future
-(by company, person or role) or person by a fuzzy name.
+(by company, person or role, with when its next touch is due) or person by a
+fuzzy name.
 
 Labels come from stored fields (as the board's order does), so the palette
 opens at once with thousands of records; what is opened is validated then.
@@ -7,13 +8,23 @@ opens at once with thousands of records; what is opened is validated then.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from jobfutures_tui.models import Company, Person, Prospect, Stage
+from jobfutures_tui.models.dates import today
+from jobfutures_tui.rules.board import DUE_PART, due_phrase
+from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.decisions import open_suggestions
+from jobfutures_tui.store import DataRefused, Repository
 
 if TYPE_CHECKING:
     from jobfutures_tui.app import JobFuturesApp
@@ -23,8 +34,21 @@ Target = tuple[str, str, str, str]
 
 
 class JumpCommands(Provider):
-    """Jump to a job future on the board (found by its company, person or role),
-    or to a person's story."""
+    """Jump to a job future on the board (found by its company, person or role,
+    and showing when its next touch is due), or to a person's story."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._next: dict[str, Suggestion] = {}
+        self._today = today()
+
+    async def startup(self) -> None:
+        """Every job future's next touch, worked out off the UI thread as the palette opens."""
+        app = cast("JobFuturesApp", self.app)
+        try:
+            self._next = await asyncio.to_thread(next_touches, app.repo, self._today)
+        except DataRefused:
+            self._next = {}  # the damage is reported when the job future is opened
 
     async def search(self, query: str) -> Hits:
         app = cast("JobFuturesApp", self.app)
@@ -32,12 +56,27 @@ class JumpCommands(Provider):
         for kind, target_id, label, help_text in self._targets(app):
             score = matcher.match(label)
             if score > 0:
+                display = _highlight(matcher, label)
+                suggestion = self._next.get(target_id) if kind == "prospect" else None
+                if suggestion is not None:
+                    display, help_text = self._with_next(display, help_text, suggestion)
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    display,
                     partial(app.jump, kind, target_id),
+                    text=label,
                     help=help_text,
                 )
+
+    def _with_next(
+        self, display: Content, help_text: str, suggestion: Suggestion
+    ) -> tuple[Content, str]:
+        """The due phrase after the name, coloured as on the cards; how and why below.
+        Help text is markup: what comes from the data is escaped."""
+        phrase, level = due_phrase(suggestion, self._today)
+        display = Content.assemble(display, "  ", (phrase, _DUE_STYLE[DUE_PART[level]]))
+        how = f"next: {suggestion.channel.label} · {suggestion.kind.label} — {suggestion.reason}"
+        return display, f"{help_text} · {escape(how)}"
 
     def _targets(self, app: JobFuturesApp) -> Iterator[Target]:
         repo = app.repo
@@ -63,3 +102,32 @@ def _stage_label(stored: object) -> str:
         return Stage(str(stored)).label
     except ValueError:
         return "unreadable stage"
+
+
+def _highlight(matcher: Matcher, label: str) -> Content:
+    """``matcher.highlight``, but the label is text, never markup: it holds names."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    for offset in offsets if score else ():
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+_DUE_STYLE = {
+    "overdue": "$text-error bold",
+    "due-soon": "$text-warning",
+    "due-later": "$text-muted",
+    "muted": "$text-muted",
+}
+"""As the board's cards colour them (board.tcss): the palette has no style parts of ours."""
+
+
+def next_touches(repo: Repository, day: date) -> dict[str, Suggestion]:
+    """Each open job future's next touch for ``day``, from the kept decisions."""
+    found: dict[str, Suggestion] = {}
+    for future in open_suggestions(repo):
+        suggestion = future.suggestion(day)
+        if suggestion is not None:
+            found[future.prospect_id] = suggestion
+    return found

@@ -28,6 +28,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "filter": ("slash", *"data eng"),
     "log-form": ("c", "c", "v"),
     "referrals": ("l", "enter", "R"),
+    "plans": ("l", "P"),
     "scripts": ("4", "j", "j", "j", "j", "j"),
 }
 

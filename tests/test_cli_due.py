@@ -351,3 +351,24 @@ def test_due_never_imports_textual(demo: Path) -> None:
     )
     assert cli_run.returncode == 0, cli_run.stderr
     assert "Overdue" in cli_run.stdout
+
+
+def test_due_follows_the_users_plans_and_skips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jobfutures_tui.models import Skip, revise
+    from jobfutures_tui.models.plan import CadencePlan
+
+    folder = tmp_path / "data"
+    records = job_future("Northwind", days_ago=2)
+    future = records[2]
+    assert isinstance(future, Prospect)
+    weekly = CadencePlan(id="weekly", name="Weekly", repeat={"kind": "check-in", "days": 7})
+    skipped = Skip(at=NOW.subtract(days=1), kind="check-in")
+    with Repository.open(folder) as repo:
+        repo.save(*records, weekly, revise(future, cadence_plan="weekly", skips=(skipped,)))
+    code, out, _ = due(capsys, folder, "--json", "--days", "30")
+    (item,) = json.loads(out)["due"]
+    assert code == 0
+    assert item["due"] == "2026-11-29", "a week after the skip, not after the touch"
+    assert item["reason"] == "check-in skipped on 22 Nov; next: check-in every 1 week"

@@ -13,6 +13,7 @@ A damaged file or an invalid record is not guessed at: restore a backup.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
+from jobfutures_tui.rules.plans import BUILT_IN_PLANS
 from jobfutures_tui.store import Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP
 from jobfutures_tui.store.files import TEMP_SUFFIX
@@ -296,6 +298,13 @@ def _references(loaded: _Loaded, report: Report) -> None:
                 f"{label} was referred by a person who does not exist ({prospect.referred_by_id})",
                 "forget who referred it",
             )
+        if _plan_gone(prospect, loaded.records[CadencePlan]):
+            report.add(
+                layout.PROSPECTS,
+                f"{label} follows a cadence plan that does not exist ({prospect.cadence_plan}); "
+                "its default plan is used meanwhile",
+                "let it follow its default plan",
+            )
     for touch_id, touch in loaded.records[Touch].items():
         where = loaded.touch_files[touch_id][0]
         if touch.prospect_id not in prospects:
@@ -311,6 +320,11 @@ def _references(loaded: _Loaded, report: Report) -> None:
                 f"touch {touch_id} names a person who does not exist ({touch.person_id})",
                 "keep the touch, without the person",
             )
+
+
+def _plan_gone(prospect: Prospect, plans: Container[str]) -> bool:
+    chosen = prospect.cadence_plan
+    return bool(chosen) and chosen not in plans and chosen not in BUILT_IN_PLANS
 
 
 def check_folder(folder: Path) -> Report:
@@ -396,6 +410,7 @@ def _fix_references(repo: Repository) -> list[str]:
     companies = {c.id for c in repo.companies()}
     people = {p.id for p in repo.people()}
     prospects = {p.id: p for p in repo.prospects(include_archived=True)}
+    plans = {plan.id for plan in repo.records(CadencePlan)}
     changed: list[Record] = []
     done: list[str] = []
     placeholder: Company | None = None
@@ -425,6 +440,8 @@ def _fix_references(repo: Repository) -> list[str]:
             fixes["person_ids"] = kept
         if prospect.referred_by_id and prospect.referred_by_id not in people:
             fixes["referred_by_id"] = None
+        if _plan_gone(prospect, plans):
+            fixes["cadence_plan"] = None
         if fixes:
             fixed = revise(prospect, **fixes)
             changed.append(fixed)
@@ -471,6 +488,7 @@ def _said(fix: str) -> str:
         "company_id": f"moved under '{PLACEHOLDER_COMPANY}'",
         "person_ids": "removed missing or repeated people",
         "referred_by_id": "forgot a missing referrer",
+        "cadence_plan": "follows its default plan (its own was gone)",
     }[fix]
 
 

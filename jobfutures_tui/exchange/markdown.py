@@ -13,7 +13,7 @@ import pendulum
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Person, Prospect, Touch
 from jobfutures_tui.models.dates import local_timezone
-from jobfutures_tui.rules.cadence import suggest_next
+from jobfutures_tui.rules.decisions import next_suggestion
 from jobfutures_tui.store import Repository
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -120,9 +120,7 @@ def prospect_markdown(repo: Repository, prospect: Prospect, *, today: pendulum.D
         facts.append(f"- Tags: {', '.join(md(t) for t in prospect.tags)}")
     if company and company.website:
         facts.append(f"- Website: {md(company.website)}")
-    suggestion = suggest_next(
-        prospect, people, touches, today=today, snoozed_until=prospect.snoozed_until
-    )
+    suggestion = next_suggestion(repo, prospect.id, today=today)
     if suggestion is not None:
         facts.append(
             f"- Next touch: {suggestion.channel.label}, {suggestion.kind.label}, due "

@@ -32,9 +32,10 @@ from jobfutures_tui.store.touch_index import INDEX_NAME
 MAX_UNPACKED = 2 * 1024**3
 """A backup that claims to unpack to more than this is not one of ours."""
 _NAME = re.compile(
-    "^(?:" + "|".join(re.escape(name) for name in (layout.META, *layout.COLLECTION_FILES)) + ")$"
+    "^(" + "|".join(map(re.escape, (layout.META, *layout.COLLECTION_FILES))) + ")$"
     r"|^touches/\d{4}-\d{2}\.json$"
 )
+"""The files a backup may hold: every collection (plans and scripts too) and the months."""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ class Field:
     placeholder: str = ""
     choices: Sequence[tuple[str, Any]] = ()
     """For a choice: (label, value) pairs; a value of None is "not set"."""
+    hint: str = ""
+    """How to write it, shown under the field (a text field has no placeholder)."""
     suggestions: Sequence[str] = ()
     """For a line: completions offered as you type (the part after the last comma)."""
 
@@ -89,6 +91,8 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                     with Vertical(classes="field", id=f"field-{field.name}"):
                         yield self._widget(field, self.initial.get(field.name))
                         yield Label("", id=f"error-{field.name}", classes="field-error")
+                        if field.hint:
+                            yield Static(Text(field.hint), classes="field-hint")
             yield from self.compose_foot()
             yield Static(Text(self.help_text), id="form-help")
 

@@ -164,6 +164,20 @@ class Person(Record):
         return self.name.split()[0] if self.name.split() else self.name
 
 
+class Skip(BaseModel):
+    """A due touch the user chose not to make: the plan goes on as if it were made,
+    without anyone being contacted (see rules/cadence)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    at: Instant
+    kind: TouchKindField
+    """The kind of touch that was due."""
+    step: bool = True
+    """It was one of the plan's touches, which it counts as done; a follow-up or
+    a reply that was skipped is only not suggested again."""
+
+
 class Prospect(Record):
     """A job future: a company, the people there, and where the relationship stands."""
 
@@ -183,6 +197,8 @@ class Prospect(Record):
     stage_changed_at: Instant | None = None
     snoozed_until: Day | None = None
     """No touch is suggested before this date (the user snoozed it)."""
+    skips: tuple[Skip, ...] = ()
+    """Due touches the user skipped, oldest first."""
 
     @property
     def main_person_id(self) -> str | None:

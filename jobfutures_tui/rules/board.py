@@ -11,8 +11,8 @@ from typing import Any
 
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, dates, revise
 from jobfutures_tui.models.dates import now as utc_now
-from jobfutures_tui.rules.cadence import Suggestion, suggest_next
-from jobfutures_tui.rules.decisions import Open, open_one, open_suggestions
+from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.decisions import Open, next_suggestion, open_one, open_suggestions
 from jobfutures_tui.store import Repository, TouchSummary
 
 WEEK = 7
@@ -53,19 +53,7 @@ def card_for(
         recruiter_only=recruiter_only,
         role=prospect.role,
         last_touch=repo.last_touch(prospect.id),
-        next=_next(repo, prospect, people, today),
-    )
-
-
-def _next(
-    repo: Repository, prospect: Prospect, people: list[Person], today: date | None
-) -> Suggestion | None:
-    return suggest_next(
-        prospect,
-        people,
-        repo.cadence_summary(prospect.id),
-        today=today or dates.today(),
-        snoozed_until=prospect.snoozed_until,
+        next=next_suggestion(repo, prospect.id, today=today or dates.today()),
     )
 
 
@@ -163,6 +151,15 @@ class Due(StrEnum):
     LATER = "later"
     NONE = "none"
     """Nothing to suggest."""
+
+
+DUE_PART = {
+    Due.OVERDUE: "overdue",
+    Due.SOON: "due-soon",
+    Due.LATER: "due-later",
+    Due.NONE: "muted",
+}
+"""The part of a screen's style each level is drawn with (card--overdue, detail--overdue…)."""
 
 
 def due_phrase(suggestion: Suggestion | None, today: date) -> tuple[str, Due]:

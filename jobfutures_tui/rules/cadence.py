@@ -16,6 +16,14 @@ repeating interval (the long cycle) and without follow-ups, until they answer
 again. The store keeps each job future's summary up to date, so deciding for
 thousands of job futures reads no history (:func:`suggest_next` takes either).
 
+A skipped touch (the user chose not to make it, :func:`skip_next`) is kept
+on the job future, not in its history: the summary stays a fold of the
+contacts that happened, so an unanswered message is still unanswered after
+its follow-up was skipped. The engine reads the skips on top of the summary:
+each skipped plan touch counts as a step done, and the newest skip, when
+nothing was logged after it, is where the plan goes on from (no follow-up
+or reply is suggested again for what came before it).
+
 Dates are plain :class:`datetime.date` inside (pendulum's arithmetic is about
 ten times slower); a suggestion's due date is a pendulum date.
 """
@@ -24,12 +32,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 import pendulum
 
-from jobfutures_tui.models import dates
+from jobfutures_tui.models import Skip, dates
 from jobfutures_tui.models.enums import (
     Channel,
     Origin,
@@ -38,7 +46,7 @@ from jobfutures_tui.models.enums import (
     Stage,
     TouchKind,
 )
-from jobfutures_tui.rules.facts import FutureLike, PersonLike
+from jobfutures_tui.rules.facts import FutureLike, PersonLike, SkipLike
 from jobfutures_tui.rules.history import (
     MAX_FOLLOW_UPS,
     UNANSWERED,
@@ -53,7 +61,14 @@ from jobfutures_tui.rules.history import (
 )
 from jobfutures_tui.rules.plans import Anchor, CadencePlan, Step, Zone, plan_for, start_date
 
-__all__ = ["MAX_FOLLOW_UPS", "UNANSWERED", "CadenceSummary", "answered", "summarise"]
+__all__ = [
+    "MAX_FOLLOW_UPS",
+    "UNANSWERED",
+    "CadenceSummary",
+    "answered",
+    "skip_next",
+    "summarise",
+]
 
 FOLLOW_UP_DAYS = 7
 """An unanswered touch is followed up within a week."""
@@ -229,9 +244,9 @@ class Decision(NamedTuple):
         )
 
 
-DECISION_VERSION = 2
+DECISION_VERSION = 3
 """Bump when the engine would decide differently from the same records, so
-decisions kept in the derived index are made again."""
+decisions kept in the derived index are made again (3: skips, user plans)."""
 
 _KINDS = {member.value: member for member in TouchKind}
 _CHANNELS = {member.value: member for member in Channel}
@@ -277,6 +292,51 @@ def decide(
     tz: Zone | None = None,
 ) -> Decision | None:
     """The next touch for ``prospect`` whatever today is, or None (see :func:`suggest_next`)."""
+    found = _upcoming(prospect, people, touches, plan, tz)
+    if found is None:
+        return None
+    nxt, history, plan, last_day, zone = found
+    due, kind, words, opening, answers = nxt.due, nxt.kind, nxt.words, nxt.opening, nxt.answers
+    person = _same_person(people, answers) or pick_person(people, prospect)
+    channel = pick_channel(person, history, home_city)
+    replied = history.last_answer_at
+    last = history.last
+    if replied is None:
+        answer_day = None
+    elif last is not None and replied == last.at:
+        answer_day = last_day
+    else:
+        answer_day = local_day(replied, zone)
+    person_id = person.id if person else None
+    return Decision(due, kind, words, channel, person_id, opening, answer_day, plan.id, last_day)
+
+
+def skip_next(
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
+    *,
+    at: datetime,
+    plan: CadencePlan | None = None,
+    tz: Zone | None = None,
+) -> Skip | None:
+    """What skipping the touch due now records (add it to the job future's
+    ``skips``), or None when nothing is due to skip."""
+    found = _upcoming(prospect, people, touches, plan, tz)
+    if found is None:
+        return None
+    nxt = found[0]
+    return Skip.model_validate({"at": at, "kind": nxt.kind, "step": nxt.step})
+
+
+def _upcoming(
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
+    plan: CadencePlan | None,
+    tz: Zone | None,
+) -> tuple[_Next, CadenceSummary, CadencePlan, date | None, Zone] | None:
+    """The next touch with what it was worked out from, or None (see :func:`suggest_next`)."""
     if not prospect.is_open or _nobody_to_contact(people):
         return None
     history = _summary(touches)
@@ -287,24 +347,13 @@ def decide(
     start = start_date(prospect, zone)
     last = history.last
     last_day = None if last is None else local_day(last.at, zone)
-    nxt = _next_touch(plan, history, prospect, start, last_day, zone)
+    skipped = _Skipped.of(prospect.skips, last, zone)
+    nxt = _next_touch(plan, history, prospect, start, last_day, zone, skipped)
     if nxt is None:
         return None
-    due, kind, words, opening, answers = nxt
-    if last_day is not None and due < last_day:
-        due = last_day
-
-    person = _same_person(people, answers) or pick_person(people, prospect)
-    channel = pick_channel(person, history, home_city)
-    replied = history.last_answer_at
-    if replied is None:
-        answer_day = None
-    elif last is not None and replied == last.at:
-        answer_day = last_day
-    else:
-        answer_day = local_day(replied, zone)
-    person_id = person.id if person else None
-    return Decision(due, kind, words, channel, person_id, opening, answer_day, plan.id, last_day)
+    if last_day is not None and nxt.due < last_day:
+        nxt = nxt._replace(due=last_day)
+    return nxt, history, plan, last_day, zone
 
 
 def finish(
@@ -515,6 +564,38 @@ class _Next(NamedTuple):
     opening: bool = False
     answers: LastTouch | None = None
     """The touch this one responds to: it goes to the same person."""
+    step: bool = True
+    """One of the plan's touches (a step or the repeat), not a follow-up or a reply."""
+
+
+class _Skipped(NamedTuple):
+    """What a job future's skips change: steps done, and where the plan goes on from."""
+
+    steps: int
+    """Plan touches skipped: each counts as a step done."""
+    latest: SkipLike | None
+    """The newest skip, when no touch was logged after it."""
+    day: date | None
+    """Its local day."""
+
+    @classmethod
+    def of(cls, skips: Sequence[SkipLike], last: LastTouch | None, zone: Zone) -> _Skipped:
+        if not skips:
+            return _NO_SKIPS
+        newest = max(skips, key=lambda skip: skip.at)
+        steps = sum([1 for skip in skips if skip.step])
+        if last is not None and newest.at < last.at:
+            return cls(steps, None, None)
+        return cls(steps, newest, local_day(newest.at, zone))
+
+    def lead(self) -> Words:
+        """'check-in skipped on 3 Dec; next: ', before the next touch's reason."""
+        if self.latest is None or self.day is None:
+            return ()
+        return (f"{self.latest.kind.label} skipped on ", self.day, "; next: ")
+
+
+_NO_SKIPS = _Skipped(0, None, None)
 
 
 def _next_touch(
@@ -524,8 +605,16 @@ def _next_touch(
     start: date,
     last_day: date | None,
     zone: Zone,
+    skipped: _Skipped = _NO_SKIPS,
 ) -> _Next | None:
     last = history.last
+    if skipped.day is not None:
+        # Skipped since the last touch: the plan goes on from the skip; what the
+        # last touch called for (a follow-up, a reply) was skipped with it.
+        planned = _planned(plan, history, prospect, start, skipped.day, zone, skipped)
+        if planned is None:
+            return None
+        return planned._replace(words=(*skipped.lead(), *planned.words))
     if last is None or last_day is None:
         first = plan.steps[0] if plan.steps else plan.repeat
         assert first is not None  # a plan has steps or a repeat
@@ -537,22 +626,40 @@ def _next_touch(
         words: Words = ("they mentioned an opening on ", last_day, ": reply now")
         if prospect.stage is not Stage.OFFER:
             words += (" and move it to the offer stage",)
-        return _Next(last_day, TouchKind.OPENING_REPLY, words, opening=True, answers=last)
+        return _Next(
+            last_day, TouchKind.OPENING_REPLY, words, opening=True, answers=last, step=False
+        )
     if last.outcome is Outcome.REFERRAL_GIVEN:
         words = ("they gave you a referral on ", last_day, ": thank them")
-        return _Next(plus_days(last_day, 1), TouchKind.THANK_YOU, words, answers=last)
+        return _Next(plus_days(last_day, 1), TouchKind.THANK_YOU, words, answers=last, step=False)
 
     if history.following_up:
         return _follow_up(last, last_day, history.streak)
+    return _planned(plan, history, prospect, start, last_day, zone, skipped)
 
+
+def _planned(
+    plan: CadencePlan,
+    history: CadenceSummary,
+    prospect: FutureLike,
+    start: date,
+    since: date,
+    zone: Zone,
+    skipped: _Skipped,
+) -> _Next | None:
+    """The plan's next step or its repeat, counted from ``since`` (the last
+    touch, or a skip after it); at the long pace while they do not answer."""
     repeat = plan.repeat
     planned: _Next | None = None
-    steps_done = history.steps_done(len(plan.steps))
+    steps_done = history.steps_done(len(plan.steps), skipped=skipped.steps)
+    after_skip = skipped.day is not None
     if steps_done < len(plan.steps):
-        planned = _step(plan.steps[steps_done], history, prospect, start, last_day, zone)
+        planned = _step(plan.steps[steps_done], history, prospect, start, since, zone, after_skip)
     elif repeat is not None:
-        due = plus_days(last_day, repeat.days)
-        words = (f"{repeat.kind.label} every {repeat.span}; last touch ", last_day)
+        due = plus_days(since, repeat.days)
+        words: Words = (f"{repeat.kind.label} every {repeat.span}",)
+        if not after_skip:
+            words += ("; last touch ", since)
         planned = _Next(due, repeat.kind, words)
     if planned is None or not history.fallback:
         return planned
@@ -564,7 +671,7 @@ def _next_touch(
         lead = f"no reply to {history.streak} touches in a row"
     if repeat is None:
         return planned._replace(words=(f"{lead}: ", *planned.words))
-    due = max(planned.due, plus_days(last_day, repeat.days))
+    due = max(planned.due, plus_days(since, repeat.days))
     verb = "back to" if history.streak == MAX_FOLLOW_UPS + 1 else "staying at"
     return planned._replace(due=due, words=(f"{lead}: {verb} every {repeat.span}",))
 
@@ -590,7 +697,7 @@ def _follow_up(last: LastTouch, last_day: date, streak: int) -> _Next:
     else:
         days, tail = FOLLOW_UP_DAYS, "follow up within a week to check it arrived"
     due = plus_days(last_day, days)
-    return _Next(due, TouchKind.FOLLOW_UP, (*lead, f": {tail}"), answers=last)
+    return _Next(due, TouchKind.FOLLOW_UP, (*lead, f": {tail}"), answers=last, step=False)
 
 
 def _step(
@@ -598,8 +705,9 @@ def _step(
     history: CadenceSummary,
     prospect: FutureLike,
     start: date,
-    last_day: date,
+    since: date,
     zone: Zone,
+    after_skip: bool = False,
 ) -> _Next:
     what = f"{step.kind.label} {step.span} after "
     if step.anchor is Anchor.START:
@@ -607,18 +715,20 @@ def _step(
         out_at = history.last_out_at
         if out_at is not None:
             last = history.last
-            same = last is not None and out_at == last.at
-            out_day = last_day if same else local_day(out_at, zone)
+            same = last is not None and out_at == last.at and not after_skip
+            out_day = since if same else local_day(out_at, zone)
             due = max(due, plus_days(out_day, MIN_GAP_DAYS))
         return _Next(
             due,
             step.kind,
             (what + (step.after or _START_PHRASE.get(prospect.origin, "the start")),),
         )
-    due = plus_days(last_day, step.days)
+    due = plus_days(since, step.days)
     if step.after:
         return _Next(due, step.kind, (what + step.after,))
-    return _Next(due, step.kind, (f"{what}the last touch (", last_day, ")"))
+    if after_skip:
+        return _Next(due, step.kind, (f"{what}that",))
+    return _Next(due, step.kind, (f"{what}the last touch (", since, ")"))
 
 
 def _nobody_to_contact(people: Sequence[PersonLike]) -> bool:

@@ -5,9 +5,10 @@ future. The engine's :func:`~jobfutures_tui.rules.cadence.decide` does not
 depend on today (only :func:`~jobfutures_tui.rules.cadence.finish` does), so
 a decision is kept and reused while what it was made from stays the same:
 
-- the job future and its people, as stored: their ``updated_at`` (every
-  change the app makes is a new version with a new ``updated_at``; an undo
-  brings back a version and its stamp together);
+- the job future, its people and the user's plan it follows, as stored:
+  their ``updated_at`` (every change the app makes is a new version with a
+  new ``updated_at``; an undo brings back a version and its stamp together;
+  a plan deleted or added under a job future's choice changes the stamp too);
 - the job future's touches: the same summary object (the store replaces a
   summary when its touches change);
 - the time zone, the home city and the engine's rules.
@@ -15,8 +16,8 @@ a decision is kept and reused while what it was made from stays the same:
 Decisions are kept in memory per repository, and in the derived index
 (``touch-index.json``) between sessions: the repository asks
 :func:`decisions_to_keep` for them when it closes, and trusts them at the
-next open only while the files of job futures and people are those they were
-made from (a hand edit, a restore, a crash after a change: made again).
+next open only while the files of job futures, people and plans are those
+they were made from (a hand edit, a restore, a crash after a change: made again).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from jobfutures_tui.models import Person, Prospect, Stage, dates
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.cadence import (
     DECISION_VERSION,
     Decision,
@@ -37,7 +39,7 @@ from jobfutures_tui.rules.cadence import (
 )
 from jobfutures_tui.rules.facts import Facts
 from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day
-from jobfutures_tui.rules.plans import Zone
+from jobfutures_tui.rules.plans import Zone, plan_for
 from jobfutures_tui.store import Repository
 
 
@@ -87,6 +89,12 @@ def open_one(
     return _Reader(repo, home_city, tz).open(prospect_id)
 
 
+def next_suggestion(repo: Repository, prospect_id: str, *, today: date) -> Suggestion | None:
+    """The next touch of one job future for ``today`` (None: nothing to suggest)."""
+    found = open_one(repo, prospect_id)
+    return None if found is None else found.suggestion(today)
+
+
 class _Reader:
     """Reads job futures' decisions from one repository, in one zone."""
 
@@ -96,7 +104,7 @@ class _Reader:
         self.zone = tz or dates.local_timezone()
         self.cache = _cache(repo, self.zone, home_city)
         self.prospects = repo.stored_rows(Prospect)
-        self.people = repo.stored_rows(Person)
+        self.records = _Records(repo)
         self.pristine = repo.revision == 0
         """Nothing changed since opening: every kept decision holds without checking."""
         self._facts: Facts | None = None
@@ -119,10 +127,10 @@ class _Reader:
             if future is None:
                 return None
             stage, company_id, snoozed = future.stage, future.company_id, future.snoozed_until
-        decision = _kept(repo, self.cache, prospect_id, row, self.people, self.pristine)
+        decision = _kept(repo, self.cache, prospect_id, row, self.records, self.pristine)
         if decision is _MISSING:
             decision = _made(
-                repo, self.facts, self.cache, prospect_id, row, self.people, zone, self.home_city
+                repo, self.facts, self.cache, prospect_id, row, self.records, zone, self.home_city
             )
         if decision is None:
             summary = repo.cadence_summary(prospect_id)
@@ -138,19 +146,19 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     zone = dates.local_timezone()
     home_city = ""
     cache = _cache(repo, zone, home_city)
-    people = repo.stored_rows(Person)
+    records = _Records(repo)
     prospects = repo.stored_rows(Prospect)
     pristine = repo.revision == 0
     facts = Facts(repo)
     kept: dict[str, Any] = {}
     for prospect_id in repo.open_prospect_ids():
         row = prospects.get(prospect_id)
-        key = None if row is None else _key(row, people)
+        key = None if row is None else _key(row, records)
         if row is None or key is None:
             continue  # unusual data: decided afresh next time
-        decision = _kept(repo, cache, prospect_id, row, people, pristine)
+        decision = _kept(repo, cache, prospect_id, row, records, pristine)
         if decision is _MISSING:
-            decision = _made(repo, facts, cache, prospect_id, row, people, zone, home_city)
+            decision = _made(repo, facts, cache, prospect_id, row, records, zone, home_city)
         kept[prospect_id] = [key, None if decision is None else decision.to_json()]
     return {"context": cache.context, "decisions": kept}
 
@@ -158,7 +166,8 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
 # ------------------------------------------------------------ the cache
 
 Key = list[Any]
-"""``[updated_at, [updated_at of each person]]`` of a job future, as stored."""
+"""``[updated_at, [updated_at of each person], updated_at of its user plan]`` of a
+job future, as stored (the last None when it follows a built-in or default plan)."""
 
 _FROM_INDEX: Any = object()
 """Stands for the summary a decision read from the index was made from: still
@@ -207,7 +216,7 @@ def _kept(
     cache: _Cache,
     prospect_id: str,
     row: Mapping[str, Any],
-    people: Any,
+    records: _Records,
     pristine: bool,
 ) -> Decision | None:
     """The kept decision if it still holds, else _MISSING."""
@@ -229,7 +238,7 @@ def _kept(
             return _MISSING
     elif entry.summary is not repo.cadence_summary(prospect_id):
         return _MISSING
-    if entry.key != _key(row, people):
+    if entry.key != _key(row, records):
         return _MISSING
     return entry.decision
 
@@ -240,7 +249,7 @@ def _made(
     cache: _Cache,
     prospect_id: str,
     row: Mapping[str, Any],
-    people: Any,
+    records: _Records,
     zone: Zone,
     home_city: str,
 ) -> Decision | None:
@@ -248,8 +257,10 @@ def _made(
     if future is None:
         return None
     summary: CadenceSummary | None = repo.cadence_summary(prospect_id)
-    decision = decide(future, facts.people(future), summary, home_city=home_city, tz=zone)
-    key = _key(row, people)
+    plan = plan_for(future, records.plans(), zone)
+    people = facts.people(future)
+    decision = decide(future, people, summary, plan=plan, home_city=home_city, tz=zone)
+    key = _key(row, records)
     if key is not None:
         cache.entries[prospect_id] = _Entry(key, summary, decision)
     return decision
@@ -272,13 +283,32 @@ def _fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
     return stage, company_id, snoozed
 
 
-def _key(row: Mapping[str, Any], people: Any) -> Key | None:
+def _key(row: Mapping[str, Any], records: _Records) -> Key | None:
     """What a decision for this job future depends on among the records (None: unusual)."""
     try:
         stamps = []
+        people = records.people
         for person_id in row["person_ids"]:
             person = people.get(person_id)
             stamps.append(None if person is None else person.get("updated_at"))
-        return [row["updated_at"], stamps]
+        chosen = row.get("cadence_plan")
+        plan = records.plan_rows.get(chosen) if chosen else None
+        return [row["updated_at"], stamps, None if plan is None else plan.get("updated_at")]
     except (KeyError, TypeError, AttributeError):
         return None
+
+
+class _Records:
+    """The stored people and plans decisions depend on, read once per pass."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.people = repo.stored_rows(Person)
+        self.plan_rows = repo.stored_rows(CadencePlan)
+        self._plans: list[CadencePlan] | None = None
+
+    def plans(self) -> list[CadencePlan]:
+        """The user's plans, validated (once a pass, and only when a decision is made)."""
+        if self._plans is None:
+            self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
+        return self._plans

@@ -18,16 +18,27 @@ the background; a change waits for it).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.models.entities import NAME_MAX, one_line
-from jobfutures_tui.models.enums import Channel, Origin, PersonRole, Stage
+from jobfutures_tui.models.enums import Channel, Origin, PersonRole, Stage, TouchKind
 
 if TYPE_CHECKING:  # the engine imports the protocols here; it never needs the store
     from jobfutures_tui.store import Repository
+
+
+class SkipLike(Protocol):
+    """A skipped touch: a :class:`~jobfutures_tui.models.Skip` or a :class:`SkipFacts`."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def kind(self) -> TouchKind: ...
+    @property
+    def step(self) -> bool: ...
 
 
 class FutureLike(Protocol):
@@ -52,6 +63,8 @@ class FutureLike(Protocol):
     def cadence_plan(self) -> str | None: ...
     @property
     def snoozed_until(self) -> date | None: ...
+    @property
+    def skips(self) -> Sequence[SkipLike]: ...
     @property
     def is_open(self) -> bool: ...
 
@@ -80,6 +93,12 @@ class PersonLike(Protocol):
     def do_not_contact(self) -> bool: ...
 
 
+class SkipFacts(NamedTuple):
+    at: datetime
+    kind: TouchKind
+    step: bool
+
+
 class FutureFacts(NamedTuple):
     id: str
     company_id: str
@@ -90,6 +109,7 @@ class FutureFacts(NamedTuple):
     created_at: datetime
     cadence_plan: str | None
     snoozed_until: date | None
+    skips: tuple[SkipFacts, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -190,6 +210,7 @@ _STAGES = {member.value: member for member in Stage}
 _ORIGINS = {member.value: member for member in Origin}
 _ROLES = {member.value: member for member in PersonRole}
 _CHANNELS = {member.value: member for member in Channel}
+_KINDS = {member.value: member for member in TouchKind}
 
 
 def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
@@ -223,7 +244,25 @@ def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
         created,
         plan,
         None if snoozed is None else _day(snoozed),
+        _skips(row.get("skips", ())),
     )
+
+
+def _skips(stored: Any) -> tuple[SkipFacts, ...]:
+    """Skips exactly as the model writes them ({at, kind, step}), else an error."""
+    if stored == ():  # absent: saved before skips existed
+        return ()
+    if type(stored) is not list:
+        raise TypeError("skips")
+    found = []
+    for item in stored:
+        if type(item) is not dict or len(item) != 3 or type(item["step"]) is not bool:
+            raise TypeError("skip")
+        at = datetime.fromisoformat(item["at"])
+        if at.tzinfo is None:
+            raise ValueError("skip at")
+        found.append(SkipFacts(at, _KINDS[item["kind"]], item["step"]))
+    return tuple(found)
 
 
 def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:

@@ -173,8 +173,9 @@ class CadenceSummary:
         """Waiting for an answer, with follow-ups left to send."""
         return 0 < self.streak <= MAX_FOLLOW_UPS
 
-    def steps_done(self, steps: int) -> int:
-        return min(self.planned, steps)
+    def steps_done(self, steps: int, *, skipped: int = 0) -> int:
+        """Of a plan's ``steps``, how many are done: touched, or ``skipped`` on the job future."""
+        return min(self.planned + skipped, steps)
 
     def last_channel_to(self, person_id: str | None, *, anyone: bool = False) -> Channel | None:
         """The channel of the last touch out to this person (a touch logged

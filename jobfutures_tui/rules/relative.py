@@ -19,8 +19,11 @@ def since(then: pendulum.DateTime, now: pendulum.DateTime) -> str:
     return f"{days // 365}y"
 
 
-def short_date(day: pendulum.Date) -> str:
-    """'Mon 7 Dec': a date near enough that the weekday matters."""
+def short_date(day: pendulum.Date, today: pendulum.Date | None = None) -> str:
+    """'Mon 7 Dec': a date near enough that the weekday matters; given ``today``,
+    with the year when it is another year's ('Wed 3 Mar 2027')."""
+    if today is not None and day.year != today.year:
+        return day.format("ddd D MMM YYYY")
     return day.format("ddd D MMM")
 
 

@@ -146,6 +146,22 @@ class BoardScreen(PanelScreen):
             tooltip="Snooze the selected job future's next touch",
         ),
         Binding(
+            "s",
+            "skip",
+            "Skip",
+            id="board.skip",
+            show=False,
+            tooltip="Skip the selected job future's next touch: the plan goes on without it",
+        ),
+        Binding(
+            "P",
+            "plan",
+            "Plan",
+            id="board.plan",
+            show=False,
+            tooltip="Choose the cadence plan the selected job future follows",
+        ),
+        Binding(
             "less_than_sign,H",
             "stage(-1)",
             "Stage",
@@ -445,6 +461,16 @@ class BoardScreen(PanelScreen):
         prospect = self._selected_prospect()
         if prospect is not None:
             self.jf.snooze(prospect.id)
+
+    def action_skip(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.skip_due(prospect.id)
+
+    def action_plan(self) -> None:
+        prospect = self._selected_prospect()
+        if prospect is not None:
+            self.jf.choose_plan(prospect.id)
 
     def _selected_prospect(self) -> Prospect | None:
         prospect_id = self.selected_id

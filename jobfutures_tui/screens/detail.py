@@ -30,7 +30,11 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.rules import story
+from jobfutures_tui.rules.board import DUE_PART, due_phrase
+from jobfutures_tui.rules.cadence import stopped
+from jobfutures_tui.rules.decisions import next_suggestion
 from jobfutures_tui.rules.relative import short_date
+from jobfutures_tui.rules.user_plans import plan_of
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.record_list import RecordList
@@ -121,6 +125,22 @@ class DetailScreen(PanelScreen):
             "z", "snooze", "Snooze", id="detail.snooze", show=False, tooltip="Snooze the next touch"
         ),
         Binding(
+            "s",
+            "skip",
+            "Skip",
+            id="detail.skip",
+            show=False,
+            tooltip="Skip the next touch: the plan goes on without it (u undoes)",
+        ),
+        Binding(
+            "P",
+            "plan",
+            "Plan",
+            id="detail.plan",
+            show=False,
+            tooltip="Choose the cadence plan this job future follows",
+        ),
+        Binding(
             "R",
             "referrals",
             "Referrals",
@@ -146,7 +166,14 @@ class DetailScreen(PanelScreen):
         *PANEL_BINDINGS,
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    COMPONENT_CLASSES = {"detail--warning", "detail--good"}
+    COMPONENT_CLASSES = {
+        "detail--warning",
+        "detail--good",
+        "detail--overdue",
+        "detail--due-soon",
+        "detail--due-later",
+        "detail--muted",
+    }
 
     def __init__(self, repo: Repository, prospect_id: str, *, person: str | None = None) -> None:
         super().__init__(repo)
@@ -239,11 +266,36 @@ class DetailScreen(PanelScreen):
             _field(text, "led to", ", ".join(referred))
         if prospect.tags:
             _field(text, "tags", ", ".join(prospect.tags))
+        self._next_touch(text, prospect)
         if prospect.self_assessment:
             _block(text, "After the no", prospect.self_assessment)
         if prospect.notes:
             _block(text, "Notes", prospect.notes)
         return text
+
+    def _next_touch(self, text: Text, prospect: Prospect) -> None:
+        """When the next touch is due (coloured as on the cards), how, and why."""
+        day = today()
+        suggestion = next_suggestion(self.repo, prospect.id, today=day)
+        plan = plan_of(self.repo, prospect)
+        text.append("\n\nNext touch  ", style="bold")
+        text.append("(s skip · z snooze · P plan)", style="dim")
+        phrase, level = due_phrase(suggestion, day)
+        text.append("\n")
+        text.append(phrase, style=self._colour(DUE_PART[level]))
+        if suggestion is None:
+            people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
+            why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
+            text.append(f": {why or 'the plan has no more touches'}", style="dim")
+        else:
+            text.append(f" · {short_date(suggestion.due, day)} · {suggestion.channel.label}")
+            text.append(f" · {suggestion.kind.label}")
+            person = self.repo.person(suggestion.person_id) if suggestion.person_id else None
+            if person is not None:
+                text.append(f" · {person.name}")
+            _field(text, "why", suggestion.reason)
+        chosen = prospect.cadence_plan == plan.id
+        _field(text, "plan", plan.name if chosen else f"{plan.name} (the default here)")
 
     def _who(self, person_id: str) -> str:
         person = self.repo.person(person_id)
@@ -430,6 +482,12 @@ class DetailScreen(PanelScreen):
 
     def action_snooze(self) -> None:
         self.jf.snooze(self.prospect_id)
+
+    def action_skip(self) -> None:
+        self.jf.skip_due(self.prospect_id)
+
+    def action_plan(self) -> None:
+        self.jf.choose_plan(self.prospect_id)
 
     def action_referrals(self) -> None:
         from jobfutures_tui.modals.referral_chain import ReferralChain

@@ -59,6 +59,20 @@ class TodayScreen(PanelScreen):
             tooltip="Snooze the selected touch (+3 days, +1 week, +2 weeks, a date)",
         ),
         Binding(
+            "s",
+            "skip",
+            "Skip",
+            id="today.skip",
+            tooltip="Skip the selected touch: the plan goes on without it (u undoes)",
+        ),
+        Binding(
+            "P",
+            "plan",
+            "Plan",
+            id="today.plan",
+            tooltip="Choose the cadence plan the selected job future follows",
+        ),
+        Binding(
             "r", "refresh", "Refresh", id="today.refresh", tooltip="Work out what is due again"
         ),
         *PANEL_BINDINGS,
@@ -113,7 +127,9 @@ class TodayScreen(PanelScreen):
         listing.set_options(self._options(items, today))
         status = self.query_one("#today-status", Static)
         if items:
-            status.update(Text("enter opens it · c log · z snooze · r refresh · 1 board"))
+            status.update(
+                Text("enter opens it · c log · z snooze · s skip · P plan · r refresh · 1 board")
+            )
         else:
             status.update(Text(_nothing_due(upcoming)))
         listing.display = bool(items)
@@ -176,6 +192,14 @@ class TodayScreen(PanelScreen):
             person = item.suggestion.person_id if item is not None else None
             script = self.script_for_log(prospect_id)
             self.jf.log_touch(prospect_id, person_id=person, script_id=script)
+
+    def action_skip(self) -> None:
+        if (prospect_id := self._selected("skip")) is not None:
+            self.jf.skip_due(prospect_id)
+
+    def action_plan(self) -> None:
+        if (prospect_id := self._selected("choose a plan for")) is not None:
+            self.jf.choose_plan(prospect_id)
 
     def _selected(self, verb: str) -> str | None:
         option = self.query_one("#today-list", OptionList).highlighted_option

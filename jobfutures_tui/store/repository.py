@@ -403,6 +403,7 @@ class Repository:
         self._check_writable()
         touched = {record.id for record in (*save, *delete)}
         touched |= {r.prospect_id for r in (*save, *delete) if isinstance(r, Touch)}
+        touched |= self._following({r.id for r in (*save, *delete) if isinstance(r, CadencePlan)})
         with self._changing():
             self._changed.append((self.revision + 1, frozenset(touched)))
             if save:
@@ -417,7 +418,8 @@ class Repository:
 
     def changed_since(self, revision: int) -> set[str] | None:
         """Ids of records changed after ``revision`` (a touch also names its job
-        future), or None when that is too long ago to know."""
+        future, a plan the job futures that chose it), or None when that is too
+        long ago to know."""
         if revision == self.revision:
             return set()
         if not self._changed or self._changed[0][0] > revision + 1:
@@ -426,6 +428,18 @@ class Repository:
         for at, ids in self._changed:
             if at > revision:
                 found |= ids
+        return found
+
+    def _following(self, plan_ids: set[str]) -> set[str]:
+        """Ids of the job futures that chose one of these plans (their next touch
+        changes with the plan)."""
+        if not plan_ids:
+            return set()
+        found = set()
+        for prospect_id, row in list(self._rows(Prospect).items()):
+            chosen = row.get("cadence_plan")
+            if isinstance(chosen, str) and chosen in plan_ids:
+                found.add(prospect_id)
         return found
 
     def _save(self, records: Sequence[Record]) -> None:

@@ -15,7 +15,7 @@ import orjson
 
 from jobfutures_tui.store import layout
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -43,7 +43,20 @@ def _library_arrives(files: Files) -> Files:
     return files
 
 
-MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive, 2: _library_arrives}
+def _skips_arrive(files: Files) -> Files:
+    """3 → 4: job futures may carry the touches the user skipped (``skips``).
+    Nothing stored changes: the field defaults to none. As for 1 → 2, the bump
+    makes an older jobfutures refuse the new files as newer."""
+    return files
+
+
+def _format_four(files: Files) -> Files:
+    """3 → 4: skips arrive (:func:`_skips_arrive`), and the built-in scripts for
+    data that reached format 3 before they were stored with it (none is there)."""
+    return _library_arrives(_skips_arrive(files))
+
+
+MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive, 2: _library_arrives, 3: _format_four}
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 
 

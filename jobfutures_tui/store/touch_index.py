@@ -30,7 +30,7 @@ import pendulum
 
 from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.rules.history import SUMMARY_VERSION
-from jobfutures_tui.store.layout import PEOPLE, PROSPECTS
+from jobfutures_tui.store.layout import PEOPLE, PLANS, PROSPECTS
 
 INDEX_NAME = "touch-index.json"
 INDEX_VERSION = 2
@@ -40,8 +40,9 @@ Fingerprints = dict[str, list[int]]
 StoredSummaries = dict[str, list[Any]]
 """Summaries as stored (see CadenceSummary.to_json), by prospect id."""
 
-DERIVED_FROM = (PEOPLE, PROSPECTS)
-"""The collection files the derived decisions read, besides the touches."""
+DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS)
+"""The collection files the derived decisions read, besides the touches
+(plans.json exists only once the user has written a plan)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,15 @@ def fingerprints(folder: Path, partitions: list[str]) -> Fingerprints:
     return prints
 
 
+def derived_fingerprints(folder: Path) -> dict[str, list[int] | None]:
+    """:func:`fingerprints` of the files the derived decisions read; None for one
+    not written yet, so creating it makes them stale too."""
+    return {
+        name: fingerprints(folder, [name])[name] if (folder / name).is_file() else None
+        for name in DERIVED_FROM
+    }
+
+
 class StoredIndex(NamedTuple):
     summaries: StoredSummaries
     derived: dict[str, Any] | None
@@ -82,9 +92,7 @@ def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
         if not isinstance(summaries, dict):
             return None
         derived = data.get("derived")
-        if not isinstance(derived, dict) or derived.get("files") != fingerprints(
-            folder, list(DERIVED_FROM)
-        ):
+        if not isinstance(derived, dict) or derived.get("files") != derived_fingerprints(folder):
             derived = None
         return StoredIndex(summaries, derived)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -105,7 +113,5 @@ def index_bytes(
         "summaries": summaries,
     }
     if derived is not None:
-        present = [name for name in DERIVED_FROM if (folder / name).is_file()]
-        if len(present) == len(DERIVED_FROM):
-            document["derived"] = {**derived, "files": fingerprints(folder, present)}
+        document["derived"] = {**derived, "files": derived_fingerprints(folder)}
     return orjson.dumps(document)

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.rules.board import Card, Due, due_phrase
+from jobfutures_tui.rules.board import DUE_PART, Card, due_phrase
 from jobfutures_tui.rules.relative import ago, since
 
 CARD_HEIGHT = 4
@@ -216,9 +216,4 @@ class StageColumn(ScrollView, can_focus=False):
         return text
 
 
-_DUE_CLASS = {
-    Due.OVERDUE: "card--overdue",
-    Due.SOON: "card--due-soon",
-    Due.LATER: "card--due-later",
-    Due.NONE: "card--muted",
-}
+_DUE_CLASS = {level: f"card--{part}" for level, part in DUE_PART.items()}

@@ -66,3 +66,12 @@ def test_detail(snap_compare, demo_app: JobFuturesApp) -> None:
 
 def test_people(snap_compare, demo_app: JobFuturesApp) -> None:
     assert snap_compare(demo_app, terminal_size=SIZE, press=["3", "slash", *"man"])
+
+
+def test_plans_for_a_job_future(snap_compare, demo_app: JobFuturesApp) -> None:
+    assert snap_compare(demo_app, terminal_size=SIZE, press=["l", "P"])
+
+
+def test_plan_form_with_an_error(snap_compare, demo_app: JobFuturesApp) -> None:
+    keys = ["l", "P", "a", *"Gentle", "tab", "tab", *"check-in 0 days", "ctrl+s"]
+    assert snap_compare(demo_app, terminal_size=SIZE, press=keys)

@@ -23,7 +23,8 @@ from jobfutures_tui.exchange.check import (
 )
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.restore import install, load_snapshot, read_backup
-from jobfutures_tui.models import Company, Person, Prospect, Stage, Touch
+from jobfutures_tui.models import Company, Person, Prospect, Stage, Touch, revise
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import DataLocked, Repository
 from jobfutures_tui.store.schema import SCHEMA_VERSION
 
@@ -321,3 +322,38 @@ def test_data_from_a_newer_jobfutures_is_reported(demo: Path) -> None:
 def test_nothing_to_check(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="no jobfutures data"):
         check_folder(tmp_path / "nothing")
+
+
+def test_plans_are_checked_and_a_missing_chosen_plan_is_repaired(demo: Path) -> None:
+    with Repository.open(demo) as repo:
+        mine = CadencePlan(id="mine", name="Mine", repeat={"kind": "check-in", "days": 30})
+        first, second, third = repo.prospects()[:3]
+        repo.save(
+            mine,
+            revise(first, cadence_plan="mine"),
+            revise(second, cadence_plan="long-game"),
+            revise(third, cadence_plan="gone"),
+        )
+    (problem,) = check_folder(demo).problems
+    assert f"job future {third.id}" in problem.message
+    assert "follows a cadence plan that does not exist (gone)" in problem.message
+    assert problem.fix == "let it follow its default plan"
+    repair_folder(demo)
+    assert check_folder(demo).ok
+    with Repository.open(demo, read_only=True) as repo:
+        assert [repo.prospect(p.id).cadence_plan for p in (first, second, third)] == [  # type: ignore[union-attr]
+            "mine",
+            "long-game",
+            None,
+        ]
+
+
+def test_a_backup_with_plans_restores_them(demo: Path, tmp_path: Path) -> None:
+    with Repository.open(demo) as repo:
+        repo.save(CadencePlan(id="mine", name="Mine", repeat={"kind": "check-in", "days": 30}))
+    saved = backup_to(demo, tmp_path / "mine.zip")
+    with Repository.open(demo) as repo:
+        repo.delete(repo.records(CadencePlan)[0])
+    install(demo, read_backup(saved))
+    with Repository.open(demo, read_only=True) as repo:
+        assert [plan.id for plan in repo.records(CadencePlan)] == ["mine"]

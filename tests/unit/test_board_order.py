@@ -9,14 +9,18 @@ import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobfutures_tui.models import Company, Prospect, Stage, Touch, revise
+from jobfutures_tui.models import Company, Prospect, Stage, Touch, dates, revise
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.board import BoardOrder
 from jobfutures_tui.store import Repository, Writer
 
 AT = pendulum.datetime(2026, 6, 1, tz="UTC")
 STAGES = [*Stage.board(), Stage.ARCHIVE]
 STEPS = st.lists(
-    st.tuples(st.sampled_from(["stage", "touch", "rename", "add", "delete"]), st.integers(0, 50)),
+    st.tuples(
+        st.sampled_from(["stage", "touch", "rename", "add", "delete", "plan", "choose", "unplan"]),
+        st.integers(0, 50),
+    ),
     min_size=1,
     max_size=15,
 )
@@ -49,4 +53,28 @@ def test_incremental_order_matches_a_fresh_one(tmp_path_factory: Any, steps: lis
                 repo.save(Prospect(company_id=firms[n % 3].id, stage=STAGES[n % 4]))
             elif kind == "delete" and job:
                 repo.delete(job, *repo.touches_for(job.id))
+            elif kind == "plan":  # a user plan written or edited: its followers move
+                repo.save(
+                    CadencePlan(id="mine", name="Mine", repeat={"kind": "check-in", "days": n + 1})
+                )
+            elif kind == "choose" and job:
+                repo.save(revise(job, cadence_plan="mine" if n % 2 else None))
+            elif kind == "unplan" and (plan := repo.stored(CadencePlan, "mine")):
+                repo.delete(plan)  # its followers fall back to their default
             assert kept.columns() == BoardOrder(repo).columns()
+
+
+def test_editing_a_plan_reorders_the_job_futures_that_chose_it(tmp_path: Path) -> None:
+    today = dates.today()  # not frozen: each edit needs a stamp of its own
+    with Repository.open(tmp_path, writer=Writer()) as repo:
+        firm = Company(name="Firm")
+        mine = CadencePlan(id="mine", name="Mine", repeat={"kind": "check-in", "days": 30})
+        chose = Prospect(company_id=firm.id, cadence_plan="mine", began_on=today)
+        other = Prospect(company_id=firm.id, began_on=today.add(days=3))  # thanks in 4 days
+        repo.save(firm, mine, chose, other)
+        kept = BoardOrder(repo)
+        assert kept.columns()[Stage.INTERVIEWED] == [other.id, chose.id]
+        repo.save(revise(mine, repeat={"kind": "check-in", "days": 1}, name="Sooner"))
+        fresh = BoardOrder(repo).columns()
+        assert kept.columns() == fresh
+        assert fresh[Stage.INTERVIEWED] == [chose.id, other.id]

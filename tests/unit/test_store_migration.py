@@ -141,3 +141,24 @@ def test_version_one_data_opens_after_a_backup(folder: Path, make) -> None:
     (backup,) = list_backups(folder / "backups")
     with zipfile.ZipFile(backup.path) as zf:
         assert orjson.loads(zf.read("meta.json"))["schema_version"] == 1
+
+
+def test_format_three_job_futures_read_with_no_skips_after_the_upgrade(
+    folder: Path, make, open_repo
+) -> None:
+    """3 → 4 adds ``skips``; rows written before it have none, and read as none."""
+    from jobfutures_tui.rules.facts import Facts, FutureFacts
+
+    acme = make.company("Acme")
+    future = make.prospect(acme)
+    with Repository.open(folder) as repo:
+        repo.save(acme, future)
+    prospects = orjson.loads((folder / "prospects.json").read_bytes())
+    del prospects["prospects"][future.id]["skips"]
+    (folder / "prospects.json").write_bytes(orjson.dumps(prospects))
+    (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 3}))
+    repo = open_repo(folder)
+    assert meta_version(folder) == CURRENT == 4
+    assert repo.prospect(future.id).skips == ()
+    facts = Facts(repo).future(future.id)
+    assert isinstance(facts, FutureFacts) and facts.skips == (), "read from the row, quickly"
