@@ -13,7 +13,7 @@ from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
 PANEL_MIN_WIDTH = 120
-"""Narrower windows hide the panel until s shows it: the columns need the room."""
+"""Narrower windows hide the panel until S shows it: the columns need the room."""
 
 
 PANEL_BINDINGS = [
@@ -44,7 +44,7 @@ PANEL_BINDINGS = [
         tooltip="Copy the script shown, filled in, to the clipboard",
     ),
     Binding(
-        "s",
+        "S",
         "toggle_panel",
         "Script panel",
         show=False,
@@ -85,7 +85,7 @@ class PanelScreen(AppScreen):
         self.place_panel()  # the choice may have changed on another screen
 
     def place_panel(self) -> None:
-        """Shown when the window is wide enough, unless the user chose (s)."""
+        """Shown when the window is wide enough, unless the user chose (S)."""
         choice = self.jf.script_panel_shown
         shown = self.app.size.width >= PANEL_MIN_WIDTH if choice is None else choice
         self.panel.display = shown
@@ -96,7 +96,7 @@ class PanelScreen(AppScreen):
 
     def action_script(self, step: int) -> None:
         if not self.panel.display:
-            self.notify("The script panel is hidden: s shows it.", timeout=3)
+            self.notify("The script panel is hidden: S shows it.", timeout=3)
             return
         self.panel.cycle(step)
 

@@ -42,11 +42,11 @@ class ScriptsScreen(FilteredListScreen):
         Binding("a", "add", "Add", id="scripts.add", tooltip="Write a new script"),
         Binding("e", "edit", "Edit", id="scripts.edit", tooltip="Edit the selected script"),
         Binding(
-            "d",
+            "c",
             "duplicate",
-            "Duplicate",
-            id="scripts.duplicate",
-            tooltip="Start a new script from the selected one",
+            "Copy",
+            id="scripts.copy",
+            tooltip="Start a new script from the selected one (as c copies a plan)",
         ),
         Binding(
             "D,delete",

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from jobfutures_tui.models import Script
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.rules.board import Due, due_phrase
+from jobfutures_tui.rules.board import DUE_PART, due_phrase
 from jobfutures_tui.rules.cadence import Suggestion
 from jobfutures_tui.rules.script_context import NextScript, next_script
 from jobfutures_tui.rules.scripts import Rendered, render
@@ -40,8 +40,6 @@ HINTS = {
 }
 """Why a placeholder may have no value, and what to do about it."""
 
-_DUE_PART = {Due.OVERDUE: "overdue", Due.SOON: "soon", Due.LATER: "later", Due.NONE: "muted"}
-"""The colour of when the touch is due (script_panel.tcss), as on the cards."""
 
 
 class ScriptPanel(ScrollView, can_focus=False):
@@ -57,8 +55,8 @@ class ScriptPanel(ScrollView, can_focus=False):
         "script-panel--muted",
         "script-panel--missing",
         "script-panel--overdue",
-        "script-panel--soon",
-        "script-panel--later",
+        "script-panel--due-soon",
+        "script-panel--due-later",
     }
 
     def __init__(self, repo: Repository, *, id: str | None = None) -> None:
@@ -277,7 +275,7 @@ class ScriptPanel(ScrollView, can_focus=False):
             return text
         phrase, level = due_phrase(s, local_today())
         text.append(f"\n{s.channel.label} · {s.kind.label} · ")
-        text.append(phrase, self._style(_DUE_PART[level]))
+        text.append(phrase, self._style(DUE_PART[level]))
         text.append(f"\nwhy: {s.reason}", muted)
         if not view.scripts:
             text.append(

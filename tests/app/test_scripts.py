@@ -119,7 +119,7 @@ async def test_y_copies_the_filled_in_script_to_the_clipboard(repo: Repository) 
         assert any("Copied" in n.message for n in app._notifications)
 
 
-async def test_a_narrow_window_hides_the_panel_and_s_shows_it_and_y_still_copies(
+async def test_a_narrow_window_hides_the_panel_and_shift_s_shows_it_and_y_still_copies(
     repo: Repository,
 ) -> None:
     add_prospect(repo, "Northwind Logistics", person="Priya Raman")
@@ -130,10 +130,10 @@ async def test_a_narrow_window_hides_the_panel_and_s_shows_it_and_y_still_copies
         assert not panel.display
         await pilot.press("y")
         assert "Hi Priya" in app.clipboard
-        await pilot.press("s")
+        await pilot.press("S")
         await settle(pilot)
         assert panel.display and "Northwind Logistics" in panel_text(app)
-        await pilot.press("s")
+        await pilot.press("S")
         assert not panel.display
         await pilot.press("2")  # the choice holds on the other screens
         await settle(pilot)
@@ -273,7 +273,7 @@ async def test_duplicate_restore_and_bring_back_built_ins(repo: Repository, data
         assert screen.selected is not None and screen.selected.id == opener.id
         assert "built-in, edited" in preview_text(app)
 
-        await pilot.press("d")
+        await pilot.press("c")  # copy into a new script
         await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -321,7 +321,7 @@ async def test_screens_with_the_panel_survive_tiny_windows(repo: Repository) -> 
     add_prospect(repo, "Northwind Logistics")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(40, 12)) as pilot:
-        for keys in (("s",), ("4",), ("2",), ("1", "enter"), ("escape", "s")):
+        for keys in (("S",), ("4",), ("2",), ("1", "enter"), ("escape", "S")):
             await pilot.press(*keys)
             await settle(pilot)
         assert app.is_running
@@ -333,7 +333,7 @@ async def test_the_palette_offers_the_panel_keys_and_runs_them(repo: Repository)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "Copy script (y)" in titles and "Script panel (s)" in titles
+        assert "Copy script (y)" in titles and "Script panel (S)" in titles
         assert "Scripts (4)" in titles
         from test_board_actions import palette
 
