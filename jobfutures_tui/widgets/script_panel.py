@@ -41,7 +41,6 @@ HINTS = {
 """Why a placeholder may have no value, and what to do about it."""
 
 
-
 class ScriptPanel(ScrollView, can_focus=False):
     """Shows :func:`~jobfutures_tui.rules.script_context.next_script` for one job future.
 
