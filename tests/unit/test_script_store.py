@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 import pendulum
+import pytest
 
 from jobfutures_tui.exchange.safety import backup_first
 from jobfutures_tui.models import (
@@ -64,14 +65,17 @@ def test_a_deleted_built_in_stays_deleted_and_an_edit_stays(
     assert found["call-opener"].body == "My own opener, {first_name}."
 
 
-def test_version_two_data_gets_the_built_ins_after_a_backup(
-    folder: Path, open_repo: OpenRepo, make
+@pytest.mark.parametrize("version", [2, 3])
+def test_older_data_gets_the_built_ins_after_a_backup(
+    folder: Path, open_repo: OpenRepo, make, version: int
 ) -> None:
+    """Format 3 data written before the library was stored with it has none either."""
     acme = make.company("Acme")
     with Repository.open(folder) as repo:
         repo.save(acme)
     (folder / "scripts.json").unlink()
-    (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 2}))
+    meta = {"app": "jobfutures", "schema_version": version}
+    (folder / "meta.json").write_bytes(orjson.dumps(meta))
     repo = open_repo(folder)
     assert {s.id for s in repo.records(Script)} == BUILT_IN_IDS
     assert repo.company(acme.id) == acme
