@@ -187,6 +187,17 @@ Words = tuple[str | date, ...]
 year when it is not today's year)."""
 
 
+class Thanks(NamedTuple):
+    """A referral that reached the offer stage: the referrer is owed a thank-you."""
+
+    day: date
+    """When the referred job future reached the offer stage."""
+    person_id: str
+    """The referrer: one of this job future's people."""
+    company: str
+    """Where the referral led."""
+
+
 class Decision(NamedTuple):
     """What the engine decides for a job future before knowing today's date.
 
@@ -244,7 +255,7 @@ class Decision(NamedTuple):
         )
 
 
-DECISION_VERSION = 3
+DECISION_VERSION = 4
 """Bump when the engine would decide differently from the same records, so
 decisions kept in the derived index are made again (3: skips, user plans)."""
 
@@ -268,6 +279,7 @@ def suggest_next(
     home_city: str = "",
     snoozed_until: date | None = None,
     tz: Zone | None = None,
+    thanks: Thanks | None = None,
 ) -> Suggestion | None:
     """The next touch due for ``prospect``, or None when nothing should be sent.
 
@@ -276,7 +288,9 @@ def suggest_next(
     prospect's touches in any order, or their summary; ``people`` its people.
     The same as :func:`decide`, then :func:`finish`.
     """
-    decision = decide(prospect, people, touches, plan=plan, home_city=home_city, tz=tz)
+    decision = decide(
+        prospect, people, touches, plan=plan, home_city=home_city, tz=tz, thanks=thanks
+    )
     if decision is None:
         return None
     return finish(decision, stage=prospect.stage, today=today, snoozed_until=snoozed_until)
@@ -290,14 +304,24 @@ def decide(
     plan: CadencePlan | None = None,
     home_city: str = "",
     tz: Zone | None = None,
+    thanks: Thanks | None = None,
 ) -> Decision | None:
-    """The next touch for ``prospect`` whatever today is, or None (see :func:`suggest_next`)."""
+    """The next touch for ``prospect`` whatever today is, or None (see :func:`suggest_next`).
+
+    ``thanks``: a referral by one of its people reached the offer stage; unless an
+    opening needs a reply, thanking them comes first, until a touch goes out.
+    """
     found = _upcoming(prospect, people, touches, plan, tz)
     if found is None:
         return None
     nxt, history, plan, last_day, zone = found
+    thanked = _thanks_first(nxt, thanks, people, history, last_day, zone)
+    if thanked is not None:
+        nxt, referrer = thanked
+    else:
+        referrer = None
     due, kind, words, opening, answers = nxt.due, nxt.kind, nxt.words, nxt.opening, nxt.answers
-    person = _same_person(people, answers) or pick_person(people, prospect)
+    person = referrer or _same_person(people, answers) or pick_person(people, prospect)
     channel = pick_channel(person, history, home_city)
     replied = history.last_answer_at
     last = history.last
@@ -309,6 +333,33 @@ def decide(
         answer_day = local_day(replied, zone)
     person_id = person.id if person else None
     return Decision(due, kind, words, channel, person_id, opening, answer_day, plan.id, last_day)
+
+
+def _thanks_first(
+    nxt: _Next,
+    thanks: Thanks | None,
+    people: Sequence[PersonLike],
+    history: CadenceSummary,
+    last_day: date | None,
+    zone: Zone,
+) -> tuple[_Next, PersonLike] | None:
+    """The thank-you a referrer is owed, if nothing more pressing comes first."""
+    if thanks is None or nxt.opening:
+        return None
+    referrer = next((p for p in people if p.id == thanks.person_id), None)
+    if referrer is None or referrer.do_not_contact:
+        return None
+    out = history.last_out_at
+    if out is not None and local_day(out, zone) >= thanks.day:
+        return None  # a touch went out since: the chance to thank them was taken
+    first = referrer.name.split()[0] if referrer.name.split() else referrer.name
+    words: Words = (
+        f"your referral to {thanks.company} reached the offer stage on ",
+        thanks.day,
+        f": thank {first}",
+    )
+    due = max(thanks.day, last_day) if last_day is not None else thanks.day
+    return _Next(due, TouchKind.THANK_YOU, words, step=False), referrer
 
 
 def skip_next(

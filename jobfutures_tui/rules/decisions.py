@@ -9,6 +9,8 @@ a decision is kept and reused while what it was made from stays the same:
   their ``updated_at`` (every change the app makes is a new version with a
   new ``updated_at``; an undo brings back a version and its stamp together;
   a plan deleted or added under a job future's choice changes the stamp too);
+- a referral by one of its people that reached the offer stage (a thank-you
+  is owed): the day, the referrer and the company;
 - the job future's touches: the same summary object (the store replaces a
   summary when its touches change);
 - the time zone, the home city and the engine's rules.
@@ -33,6 +35,7 @@ from jobfutures_tui.rules.cadence import (
     DECISION_VERSION,
     Decision,
     Suggestion,
+    Thanks,
     decide,
     finish,
     urgency_of,
@@ -259,7 +262,10 @@ def _made(
     summary: CadenceSummary | None = repo.cadence_summary(prospect_id)
     plan = plan_for(future, records.plans(), zone)
     people = facts.people(future)
-    decision = decide(future, people, summary, plan=plan, home_city=home_city, tz=zone)
+    thanks = records.thanks(prospect_id, row, zone)
+    decision = decide(
+        future, people, summary, plan=plan, home_city=home_city, tz=zone, thanks=thanks
+    )
     key = _key(row, records)
     if key is not None:
         cache.entries[prospect_id] = _Entry(key, summary, decision)
@@ -293,7 +299,8 @@ def _key(row: Mapping[str, Any], records: _Records) -> Key | None:
             stamps.append(None if person is None else person.get("updated_at"))
         chosen = row.get("cadence_plan")
         plan = records.plan_rows.get(chosen) if chosen else None
-        return [row["updated_at"], stamps, None if plan is None else plan.get("updated_at")]
+        owed = records.referral_offers(row)
+        return [row["updated_at"], stamps, None if plan is None else plan.get("updated_at"), owed]
     except (KeyError, TypeError, AttributeError):
         return None
 
@@ -306,9 +313,55 @@ class _Records:
         self.people = repo.stored_rows(Person)
         self.plan_rows = repo.stored_rows(CadencePlan)
         self._plans: list[CadencePlan] | None = None
+        self._offers: dict[str, list[Any]] | None = None
+
+    def referral_offers(self, row: Mapping[str, Any]) -> list[Any] | None:
+        """The latest job future referred by one of this one's people that reached
+        the offer stage, as stored: ``[when, referrer, job future]`` (None: none)."""
+        if self._offers is None:
+            self._offers = _referral_offers(self.repo)
+        found = [self._offers[p] for p in row.get("person_ids") or () if p in self._offers]
+        return max(found) if found else None
+
+    def thanks(self, prospect_id: str, row: Mapping[str, Any], zone: Zone) -> Thanks | None:
+        offer = self.referral_offers(row)
+        if offer is None or offer[2] == prospect_id:
+            return None
+        when, person_id, referred_id = offer
+        referred = self.repo.prospect(referred_id)
+        company = self.repo.company(referred.company_id) if referred else None
+        day = local_day(dates.to_utc(when), zone)
+        return Thanks(day, person_id, company.name if company else "another company")
 
     def plans(self) -> list[CadencePlan]:
         """The user's plans, validated (once a pass, and only when a decision is made)."""
         if self._plans is None:
             self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
         return self._plans
+
+
+_OFFER = Stage.OFFER.value
+
+
+def _referral_offers(repo: Repository) -> dict[str, list[Any]]:
+    """Referrer → ``[when, referrer, job future]`` of the latest job future they
+    referred that is at the offer stage (one pass over the stored rows)."""
+    found: dict[str, list[Any]] = {}
+    for prospect_id, row in list(repo.stored_rows(Prospect).items()):
+        referrer = row.get("referred_by_id")
+        if row.get("stage") != _OFFER or not isinstance(referrer, str):
+            continue
+        when = row.get("stage_changed_at") or row.get("updated_at")
+        if not isinstance(when, str):
+            continue
+        entry = [when, referrer, prospect_id]
+        if referrer not in found or found[referrer] < entry:
+            found[referrer] = entry
+    return found
+
+
+def referral_thanks(repo: Repository, prospect: Prospect, zone: Zone) -> Thanks | None:
+    """The thank-you this job future's people are owed for a referral, if any
+    (for callers that decide for one job future, like the log form)."""
+    row = repo.stored_rows(Prospect).get(prospect.id)
+    return None if row is None else _Records(repo).thanks(prospect.id, row, zone)

@@ -48,6 +48,7 @@ from jobfutures_tui.models.entities import (
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.cadence import Suggestion, suggest_next
+from jobfutures_tui.rules.decisions import referral_thanks
 from jobfutures_tui.rules.history import CadenceSummary, summarise
 from jobfutures_tui.rules.plans import plan_for
 from jobfutures_tui.store import Repository
@@ -376,6 +377,7 @@ def next_after(
         prospect = prospect.model_copy(update={"stage": stage})
     people = [p for pid in prospect.person_ids if (p := repo.person(pid)) is not None]
     plan = plan_for(prospect, repo.records(CadencePlan))
+    thanks = referral_thanks(repo, prospect, dates.local_timezone())
     return suggest_next(
         prospect,
         people,
@@ -383,6 +385,7 @@ def next_after(
         plan=plan,
         today=today,
         snoozed_until=prospect.snoozed_until if touch is None else None,
+        thanks=thanks,
     )
 
 

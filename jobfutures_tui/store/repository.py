@@ -404,6 +404,7 @@ class Repository:
         touched = {record.id for record in (*save, *delete)}
         touched |= {r.prospect_id for r in (*save, *delete) if isinstance(r, Touch)}
         touched |= self._following({r.id for r in (*save, *delete) if isinstance(r, CadencePlan)})
+        touched |= self._referrers_of([r for r in (*save, *delete) if isinstance(r, Prospect)])
         with self._changing():
             self._changed.append((self.revision + 1, frozenset(touched)))
             if save:
@@ -441,6 +442,20 @@ class Repository:
             if isinstance(chosen, str) and chosen in plan_ids:
                 found.add(prospect_id)
         return found
+
+    def _referrers_of(self, prospects: Sequence[Prospect]) -> set[str]:
+        """Ids of the job futures of the people who referred these (a referral
+        reaching the offer stage owes them a thank-you)."""
+        referrers = {p.referred_by_id for p in prospects if p.referred_by_id}
+        referrers |= {self.peek(Prospect, p.id, "referred_by_id") for p in prospects}
+        referrers.discard(None)
+        if not referrers:
+            return set()
+        return {
+            prospect_id
+            for prospect_id, row in list(self._rows(Prospect).items())
+            if not referrers.isdisjoint(row.get("person_ids") or ())
+        }
 
     def _save(self, records: Sequence[Record]) -> None:
         # New records go in with one insert_multiple per file: TinyDB rebuilds a
