@@ -17,6 +17,9 @@ from jobfutures_tui.store import BackgroundWriter, Repository
 
 HERE = Path(__file__).parent
 SIZE = (120, 36)
+WIDE = (150, 40)
+"""Wide enough for the script panel beside the board, today and a story."""
+WIDE_SHOTS = {"board", "log-form", "today", "detail"}
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": (),
@@ -36,7 +39,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
     with Repository.open(folder, writer=BackgroundWriter(), verify=False) as repo:
         app = JobFuturesApp(repo, demo=True)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=WIDE if name in WIDE_SHOTS else SIZE) as pilot:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
-PANEL_MIN_WIDTH = 120
+PANEL_MIN_WIDTH = 140
 """Narrower windows hide the panel until S shows it: the columns need the room."""
 
 

@@ -18,6 +18,7 @@ from jobfutures_tui.store import Repository
 
 FROZEN = pendulum.datetime(2026, 11, 23, 15, 0, tz="UTC")
 SIZE = (120, 36)
+WIDE = (150, 40)
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[JobFut
 
 
 def test_board(snap_compare, demo_app: JobFuturesApp) -> None:
-    assert snap_compare(demo_app, terminal_size=SIZE)
+    assert snap_compare(demo_app, terminal_size=WIDE)  # wide enough for the script panel
 
 
 def test_board_after_moving_a_card(snap_compare, demo_app: JobFuturesApp) -> None:
