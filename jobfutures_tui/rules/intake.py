@@ -128,9 +128,12 @@ def apply_input(
             **data.person_details(),
         }
         if main is None:
-            main = Person(**wanted)
+            # Someone already known at that company is the same person, not a twin.
+            main = _known_person(repo, data.person, company.id)
+            if main is None:
+                main = Person(**wanted)
+                changed.append(main)
             person_ids.insert(0, main.id)
-            changed.append(main)
         elif any(getattr(main, field) != value for field, value in wanted.items()):
             main = revise(main, **wanted)
             changed.append(main)
@@ -155,6 +158,14 @@ def apply_input(
         result = revise(prospect, **fields)
     changed.append(result)
     return result, changed
+
+
+def _known_person(repo: Repository, name: str, company_id: str) -> Person | None:
+    wanted = name.strip().casefold()
+    for person_id, row in list(repo.stored_rows(Person).items()):
+        if row.get("company_id") == company_id and str(row.get("name", "")).casefold() == wanted:
+            return repo.person(person_id)
+    return None
 
 
 def _company_for(repo: Repository, name: str, prospect: Prospect | None) -> Company:

@@ -87,3 +87,15 @@ def test_details_need_a_person_and_an_email_is_checked() -> None:
 def test_the_interview_date_as_people_say_it(said: str, day: str) -> None:
     assert ProspectInput(company="Acme", began_on=said).began_on == pendulum.Date.fromisoformat(day)
     assert ProspectInput(company="Acme", began_on=" ").began_on is None
+
+
+def test_a_person_already_at_that_company_is_reused_not_duplicated(tmp_path: Path) -> None:
+    with Repository.open(tmp_path / "data") as repo:
+        first, records = apply_input(repo, ProspectInput(company="Acme", person="Jo Lee"))
+        repo.save(*records)
+        second, records = apply_input(
+            repo, ProspectInput(company="acme", person="jo lee", role="Another role")
+        )
+        repo.save(*records)
+        assert second.person_ids == first.person_ids
+        assert len(repo.people()) == 1
