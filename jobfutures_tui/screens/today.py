@@ -132,7 +132,7 @@ class TodayScreen(PanelScreen):
             )
         else:
             status.update(Text(_nothing_due(upcoming)))
-        listing.display = bool(items)
+        listing.visible = bool(items)  # keeps its room: the panel stays on the right
         if highlighted is not None and any(item.prospect_id == highlighted for item in items):
             listing.highlighted = listing.get_option_index(highlighted)
         elif items:

@@ -81,7 +81,7 @@ async def test_an_empty_day_says_so_and_when_the_next_touch_is(repo: Repository)
             status = rendered_text(app.screen.query_one("#today-status").render())
             assert "Nothing due today or this week." in status
             assert "Next:" in status and "Relecloud" in status
-            assert not app.screen.query_one("#today-list").display
+            assert not app.screen.query_one("#today-list").visible
 
 
 async def test_no_job_futures_at_all(repo: Repository) -> None:
