@@ -71,6 +71,7 @@ class StageColumn(ScrollView, can_focus=False):
         self._lines: dict[tuple[str, int, bool, bool, int, Style], tuple[Card, Strip]] = {}
         """Drawn lines, kept while their card is the same object: redraws after
         a key press then cost a lookup per line."""
+        self._laid_out: tuple[Size, Size, Size] | None = None
         self._update_title()
 
     def show(
@@ -99,6 +100,19 @@ class StageColumn(ScrollView, can_focus=False):
     def _update_title(self) -> None:
         self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the viewport the compositor passes in with
+        # its own (taller) virtual size, so any layout on the screen (a filter key,
+        # a move) redrew all four scrollbars in full, and once more a frame later.
+        # A layout that changed nothing of this column now leaves it alone.
+        laid_out = (size, container_size, self.virtual_size)
+        if laid_out == self._laid_out:
+            return False
+        self._laid_out = laid_out
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def on_resize(self, event: events.Resize) -> None:
         # The drawn lines stay: their key has the width, and a filter line showing
         # or hiding changes only the height.
@@ -124,7 +138,8 @@ class StageColumn(ScrollView, can_focus=False):
             return Strip.blank(width, base)
         selected = index == self.cursor
         card = self.card_for(self.ids[index])
-        key = (card.prospect_id, row, selected, self.active, width, base)
+        # Only the selected card shows whether the column is active (its bar).
+        key = (card.prospect_id, row, selected, selected and self.active, width, base)
         cached = self._lines.get(key)
         if cached is not None and cached[0] is card:
             return cached[1]

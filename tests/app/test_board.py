@@ -11,6 +11,7 @@ from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.screens.board import EMPTY_HINT, BoardScreen
 from jobfutures_tui.store import Repository
+from jobfutures_tui.widgets.stage_column import PITCH
 
 
 async def test_empty_board_shows_the_hint_and_four_counted_columns(repo: Repository) -> None:
@@ -273,6 +274,43 @@ async def test_survives_small_and_changing_terminal_sizes(repo: Repository) -> N
         await pilot.pause()
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_column_scrollbar_follows_moves_and_resizes(repo: Repository) -> None:
+    """Columns skip layouts that change nothing of theirs; these change something."""
+    for index in range(12):
+        add_prospect(repo, f"Company {index:02}")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        column = board.column(Stage.INTERVIEWED)
+
+        def bar() -> tuple[int, int]:
+            scrollbar = column.vertical_scrollbar
+            return (int(scrollbar.window_virtual_size), int(scrollbar.window_size))
+
+        await pilot.pause()
+        assert column.show_vertical_scrollbar
+        assert bar() == (12 * PITCH, column.scrollable_content_region.height)
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert bar() == (11 * PITCH, column.scrollable_content_region.height)
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        assert bar() == (11 * PITCH, column.scrollable_content_region.height)
+        height = column.scrollable_content_region.height
+        await pilot.press("slash", *"company")  # the filter field and its count take rows
+        await pilot.pause()
+        assert column.scrollable_content_region.height < height
+        assert bar() == (11 * PITCH, column.scrollable_content_region.height)
+        await pilot.press("enter", "h", "h", "G")  # its last card: scrolled to the bottom
+        for _ in range(8):
+            await pilot.press("greater_than_sign", "h")
+        await pilot.pause()
+        assert len(board.columns[Stage.INTERVIEWED]) == 3
+        assert not column.show_vertical_scrollbar, "three cards fit: no scrollbar"
+        assert column.scroll_y == 0
 
 
 async def test_damage_found_after_the_first_frame_stops_before_any_write(
