@@ -87,7 +87,7 @@ class StageColumn(ScrollView, can_focus=False):
         if now.date() != self.now.date() or today != self.today or len(self._lines) > 4096:
             self._lines.clear()  # "3d ago" or "due Thu" moved on, or too many stale cards kept
         self.now, self.today = now, today
-        self.virtual_size = Size(self.scrollable_content_region.width, len(ids) * PITCH)
+        self._set_height(len(ids) * PITCH)
         self._update_title()
         self.refresh()
         self.scroll_to_cursor()
@@ -99,6 +99,22 @@ class StageColumn(ScrollView, can_focus=False):
 
     def _update_title(self) -> None:
         self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
+
+    def _set_height(self, lines: int) -> None:
+        """Resize the scrollable area; lay the screen out again only if the scrollbar
+        comes or goes. A move changes two columns' heights, and a layout would
+        reflow the whole screen and repaint their scrollbars a frame later."""
+        size = Size(self.scrollable_content_region.width, lines)
+        if size == self.virtual_size:
+            return
+        scrolls = lines > self.container_size.height  # Textual's rule for overflow: auto
+        if not self.is_mounted or scrolls != self.show_vertical_scrollbar:
+            self.virtual_size = size
+            return
+        self.set_reactive(StageColumn.virtual_size, size)
+        if scrolls:
+            self.vertical_scrollbar.window_virtual_size = lines
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
