@@ -35,6 +35,11 @@ ROLE_ON_CARD = {
 }
 
 
+Shown = tuple[Card, int, bool, bool] | str
+"""What a line of the view shows: (card, its row, selected, with the active bar),
+or "hint" or "blank"."""
+
+
 class StageColumn(ScrollView, can_focus=False):
     """Cards of one stage; the board decides which one is selected."""
 
@@ -72,6 +77,9 @@ class StageColumn(ScrollView, can_focus=False):
         """Drawn lines, kept while their card is the same object: redraws after
         a key press then cost a lookup per line."""
         self._laid_out: tuple[Size, Size, Size] | None = None
+        self._title = ""
+        self._drawn: dict[int, Shown] = {}
+        """What each line of the view was last drawn with, to repaint only what changed."""
         self._update_title()
 
     def show(
@@ -84,13 +92,28 @@ class StageColumn(ScrollView, can_focus=False):
         self.active = active
         self.set_class(active, "-active")
         now, today = utc_now(), local_today()
-        if now.date() != self.now.date() or today != self.today or len(self._lines) > 4096:
+        new_day = now.date() != self.now.date() or today != self.today
+        if new_day or len(self._lines) > 4096:
             self._lines.clear()  # "3d ago" or "due Thu" moved on, or too many stale cards kept
         self.now, self.today = now, today
         self._set_height(len(ids) * PITCH)
         self._update_title()
-        self.refresh()
         self.scroll_to_cursor()
+        if new_day:
+            self.refresh()
+        else:
+            self._refresh_changed_lines()
+
+    def _refresh_changed_lines(self) -> None:
+        """Ask for only the lines that now show something else: moving the selection
+        repaints two cards, not the column (scrolling repaints it all anyway)."""
+        width = self.scrollable_content_region.width
+        changed = [y for y in range(self.size.height) if self._shown(y) != self._drawn.get(y)]
+        start = 0
+        for n, y in enumerate(changed):
+            if n + 1 == len(changed) or changed[n + 1] != y + 1:  # the end of a run
+                self.refresh(Region(0, changed[start], width, y + 1 - changed[start]))
+                start = n + 1
 
     def scroll_to_cursor(self) -> None:
         if self.cursor is not None:
@@ -98,7 +121,9 @@ class StageColumn(ScrollView, can_focus=False):
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def _update_title(self) -> None:
-        self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
+        title = f"{self.stage.label.capitalize()} {len(self.ids)}"
+        if title != self._title:  # setting a border title repaints the whole column
+            self._title = self.border_title = title
 
     def _set_height(self, lines: int) -> None:
         """Resize the scrollable area; lay the screen out again only if the scrollbar
@@ -140,22 +165,28 @@ class StageColumn(ScrollView, can_focus=False):
         if row < CARD_HEIGHT and index < len(self.ids):
             self.post_message(self.CardClicked(self.stage, index, event.chain >= 2))
 
+    def _shown(self, y: int) -> Shown:
+        """What line ``y`` of the view shows now."""
+        if not self.ids or self.card_for is None:
+            return "hint" if y == 0 else "blank"
+        index, row = divmod(y + int(self.scroll_offset.y), PITCH)
+        if index >= len(self.ids) or row >= CARD_HEIGHT:
+            return "blank"
+        selected = index == self.cursor
+        # Only the selected card shows whether the column is active (its bar).
+        return (self.card_for(self.ids[index]), row, selected, selected and self.active)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = y + int(self.scroll_offset.y)
-        index, row = divmod(line, PITCH)
         base = self.visual_style.rich_style  # cached; rich_style walks every ancestor
-        if not self.ids or self.card_for is None:
-            if y == 0:
-                hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
-                return self._strip(hint, width, base)
+        shown = self._drawn[y] = self._shown(y)
+        if shown == "hint":
+            hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
+            return self._strip(hint, width, base)
+        if isinstance(shown, str):
             return Strip.blank(width, base)
-        if index >= len(self.ids) or row >= CARD_HEIGHT:
-            return Strip.blank(width, base)
-        selected = index == self.cursor
-        card = self.card_for(self.ids[index])
-        # Only the selected card shows whether the column is active (its bar).
-        key = (card.prospect_id, row, selected, selected and self.active, width, base)
+        card, row, selected, bar = shown
+        key = (card.prospect_id, row, selected, bar, width, base)
         cached = self._lines.get(key)
         if cached is not None and cached[0] is card:
             return cached[1]

@@ -313,6 +313,31 @@ async def test_a_column_scrollbar_follows_moves_and_resizes(repo: Repository) ->
         assert column.scroll_y == 0
 
 
+async def test_partial_repaints_leave_the_screen_as_a_full_repaint_would(
+    repo: Repository,
+) -> None:
+    """Columns ask Textual to repaint only the lines that changed; none may go stale."""
+    for index in range(9):
+        add_prospect(repo, f"Company {index}", stage=Stage.board()[index % 2])
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+
+        def painted(stage: Stage, fresh: bool) -> list[str]:
+            column = board.column(stage)
+            if fresh:
+                column._styles_cache.clear()
+            return [strip.text for strip in column.render_lines(column.size.region)]
+
+        keys = ["j", "j", "k", "l", "j", "greater_than_sign", "h", "less_than_sign", "G", "g"]
+        for key in [*keys, "slash", "3", "escape", "escape", "e", "escape", "A", "j", "A"]:
+            await pilot.press(key)
+            await pilot.pause()
+            for stage in Stage.board():
+                assert painted(stage, fresh=False) == painted(stage, fresh=True), (key, stage)
+
+
 async def test_damage_found_after_the_first_frame_stops_before_any_write(
     repo: Repository, data_dir: Path
 ) -> None:
