@@ -12,6 +12,7 @@ from collections.abc import Callable
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -54,6 +55,7 @@ class StageColumn(ScrollView, can_focus=False):
         "card--due-soon",
         "card--due-later",
         "column--empty",
+        "column--active",
     }
 
     class CardClicked(Message):
@@ -78,6 +80,7 @@ class StageColumn(ScrollView, can_focus=False):
         a key press then cost a lookup per line."""
         self._laid_out: tuple[Size, Size, Size] | None = None
         self._title = ""
+        self._active_look: tuple[Color, Style] | None = None
         self._drawn: dict[int, Shown] = {}
         """What each line of the view was last drawn with, to repaint only what changed."""
         self._update_title()
@@ -90,7 +93,7 @@ class StageColumn(ScrollView, can_focus=False):
         self.card_for = card_for
         self.cursor = cursor if ids else None
         self.active = active
-        self.set_class(active, "-active")
+        self._show_active(active)
         now, today = utc_now(), local_today()
         new_day = now.date() != self.now.date() or today != self.today
         if new_day or len(self._lines) > 4096:
@@ -222,6 +225,23 @@ class StageColumn(ScrollView, can_focus=False):
     def notify_style_update(self) -> None:
         self._spans.clear()
         super().notify_style_update()
+        # A new theme: copy the new look, once Textual has restyled the components.
+        self.call_next(self._show_active, self._active_look is not None)
+
+    def _show_active(self, active: bool) -> None:
+        """Border and title in the column--active look, set inline (see board.tcss)."""
+        look = None
+        if active:
+            styles = self.get_component_styles("column--active")
+            look = (styles.color, styles.text_style)
+        if look == self._active_look:
+            return
+        self._active_look = look
+        color, style = look or (None, None)
+        self.styles.border = ("round", color) if color is not None else None
+        self.styles.border_title_color = color
+        self.styles.auto_border_title_color = False if color is not None else None
+        self.styles.border_title_style = style
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = list(text.render(self.app.console))

@@ -11,7 +11,7 @@ from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.screens.board import EMPTY_HINT, BoardScreen
 from jobfutures_tui.store import Repository
-from jobfutures_tui.widgets.stage_column import PITCH
+from jobfutures_tui.widgets.stage_column import PITCH, StageColumn
 
 
 async def test_empty_board_shows_the_hint_and_four_counted_columns(repo: Repository) -> None:
@@ -336,6 +336,29 @@ async def test_partial_repaints_leave_the_screen_as_a_full_repaint_would(
             await pilot.pause()
             for stage in Stage.board():
                 assert painted(stage, fresh=False) == painted(stage, fresh=True), (key, stage)
+
+
+async def test_the_selected_column_stands_out_in_any_theme(repo: Repository) -> None:
+    """Its look is copied inline from board.tcss, so a new theme must reach it."""
+    add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        active, other = board.column(Stage.INTERVIEWED), board.column(Stage.OFFER)
+
+        def border(column: StageColumn) -> object:
+            return column.styles.border_top[1]
+
+        await pilot.pause()
+        first = border(active)
+        assert first == active.get_component_styles("column--active").color != border(other)
+        app.theme = "nord"
+        await pilot.pause()
+        assert border(active) == active.get_component_styles("column--active").color != first
+        assert border(other) != border(active)
+        await pilot.press("l")
+        assert border(active) == border(other), "back to the stylesheet's look"
 
 
 async def test_damage_found_after_the_first_frame_stops_before_any_write(
