@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,6 +17,7 @@ from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from jobfutures_tui.models import PersonRole, Stage
@@ -141,8 +143,18 @@ class StageColumn(ScrollView, can_focus=False):
             return
         self.set_reactive(StageColumn.virtual_size, size)
         if scrolls:
-            self.vertical_scrollbar.window_virtual_size = lines
+            self._resize_scrollbar(lines)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    def _resize_scrollbar(self, lines: int) -> None:
+        """Give the scrollbar the new height; repaint it only if its thumb looks
+        different. A move changes a long column by a card, which rarely moves the
+        thumb, and repainting a scrollbar cost about as much as a column of cards."""
+        bar = self.vertical_scrollbar
+        if _thumb(bar, lines) == _thumb(bar, bar.window_virtual_size):
+            bar.set_reactive(ScrollBar.window_virtual_size, lines)
+        else:
+            bar.window_virtual_size = lines
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -296,6 +308,19 @@ class StageColumn(ScrollView, can_focus=False):
         text.append(due, style=self._span(_DUE_CLASS[level]))
         text.truncate(max(width, 0), overflow="ellipsis")
         return text
+
+
+def _thumb(bar: ScrollBar, lines: int) -> list[Segment]:
+    """The scrollbar as Textual would draw it for ``lines`` of content (the
+    arguments ScrollBar._render_bar passes)."""
+    return bar.renderer.render_bar(
+        size=bar.size.height,
+        virtual_size=lines,
+        window_size=bar.window_size if bar.window_size < lines else 0,
+        position=bar.position,
+        thickness=bar.thickness,
+        vertical=True,
+    ).segments
 
 
 _DUE_CLASS = {

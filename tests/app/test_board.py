@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pendulum
 from pilot_helpers import add_prospect, column_text, rendered_text, reopen
+from textual.widget import Widget
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import PersonRole, Stage
@@ -316,26 +317,33 @@ async def test_a_column_scrollbar_follows_moves_and_resizes(repo: Repository) ->
 async def test_partial_repaints_leave_the_screen_as_a_full_repaint_would(
     repo: Repository,
 ) -> None:
-    """Columns ask Textual to repaint only the lines that changed; none may go stale."""
-    for index in range(9):
-        add_prospect(repo, f"Company {index}", stage=Stage.board()[index % 2])
+    """Columns ask Textual to repaint only the lines that changed, and scrollbars only
+    when their thumb moves; nothing on screen may go stale."""
+    for index in range(48):
+        add_prospect(repo, f"Company {index}", stage=Stage.board()[index % 6 // 5])
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         board = app.screen
         assert isinstance(board, BoardScreen)
 
-        def painted(stage: Stage, fresh: bool) -> list[str]:
-            column = board.column(stage)
+        def painted(widget: Widget, fresh: bool) -> list[list[tuple[str, object]]]:
             if fresh:
-                column._styles_cache.clear()
-            return [strip.text for strip in column.render_lines(column.size.region)]
+                widget.refresh()
+            lines = widget.render_lines(widget.size.region)
+            return [[(segment.text, segment.style) for segment in line] for line in lines]
 
-        keys = ["j", "j", "k", "l", "j", "greater_than_sign", "h", "less_than_sign", "G", "g"]
-        for key in [*keys, "slash", "3", "escape", "escape", "e", "escape", "A", "j", "A"]:
+        def on_screen() -> list[Widget]:
+            columns = [board.column(stage) for stage in Stage.board()]
+            bars = [c.vertical_scrollbar for c in columns if c.show_vertical_scrollbar]
+            return [*columns, *bars]
+
+        keys = ["j", "j", "k", "greater_than_sign", "h", "less_than_sign", "G", ">", "h", "g"]
+        keys += ["l", "H", "slash", "3", "escape", "escape", "e", "escape", "A", "j", "A"]
+        for key in keys:
             await pilot.press(key)
             await pilot.pause()
-            for stage in Stage.board():
-                assert painted(stage, fresh=False) == painted(stage, fresh=True), (key, stage)
+            for widget in on_screen():
+                assert painted(widget, fresh=False) == painted(widget, fresh=True), (key, widget)
 
 
 async def test_the_selected_column_stands_out_in_any_theme(repo: Repository) -> None:
