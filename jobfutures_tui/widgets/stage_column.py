@@ -95,7 +95,7 @@ class StageColumn(ScrollView, can_focus=False):
         self.card_for = card_for
         self.cursor = cursor if ids else None
         self.active = active
-        self._show_active(active)
+        restyled = self._show_active(active)  # a new border colour repaints every line
         now, today = utc_now(), local_today()
         new_day = now.date() != self.now.date() or today != self.today
         if new_day or len(self._lines) > 4096:
@@ -106,7 +106,7 @@ class StageColumn(ScrollView, can_focus=False):
         self.scroll_to_cursor()
         if new_day:
             self.refresh()
-        else:
+        elif not restyled:
             self._refresh_changed_lines()
 
     def _refresh_changed_lines(self) -> None:
@@ -240,20 +240,22 @@ class StageColumn(ScrollView, can_focus=False):
         # A new theme: copy the new look, once Textual has restyled the components.
         self.call_next(self._show_active, self._active_look is not None)
 
-    def _show_active(self, active: bool) -> None:
-        """Border and title in the column--active look, set inline (see board.tcss)."""
+    def _show_active(self, active: bool) -> bool:
+        """Border and title in the column--active look, set inline (see board.tcss);
+        whether that changed them."""
         look = None
         if active:
             styles = self.get_component_styles("column--active")
             look = (styles.color, styles.text_style)
         if look == self._active_look:
-            return
+            return False
         self._active_look = look
         color, style = look or (None, None)
         self.styles.border = ("round", color) if color is not None else None
         self.styles.border_title_color = color
         self.styles.auto_border_title_color = False if color is not None else None
         self.styles.border_title_style = style
+        return True
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = list(text.render(self.app.console))
