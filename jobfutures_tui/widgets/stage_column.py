@@ -112,13 +112,9 @@ class StageColumn(ScrollView, can_focus=False):
     def _refresh_changed_lines(self) -> None:
         """Ask for only the lines that now show something else: moving the selection
         repaints two cards, not the column (scrolling repaints it all anyway)."""
-        width = self.scrollable_content_region.width
         changed = [y for y in range(self.size.height) if self._shown(y) != self._drawn.get(y)]
-        start = 0
-        for n, y in enumerate(changed):
-            if n + 1 == len(changed) or changed[n + 1] != y + 1:  # the end of a run
-                self.refresh(Region(0, changed[start], width, y + 1 - changed[start]))
-                start = n + 1
+        if changed:  # refresh() with no region repaints everything
+            self.refresh(*_line_regions(changed, self.scrollable_content_region.width))
 
     def scroll_to_cursor(self) -> None:
         if self.cursor is not None:
@@ -143,18 +139,34 @@ class StageColumn(ScrollView, can_focus=False):
             return
         self.set_reactive(StageColumn.virtual_size, size)
         if scrolls:
-            self._resize_scrollbar(lines)
+            self._update_scrollbar(lines=lines)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
-    def _resize_scrollbar(self, lines: int) -> None:
-        """Give the scrollbar the new height; repaint it only if its thumb looks
-        different. A move changes a long column by a card, which rarely moves the
-        thumb, and repainting a scrollbar cost about as much as a column of cards."""
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # As ScrollView's, but the scrollbar repaints only the cells that change.
+        if self.show_vertical_scrollbar:
+            self._update_scrollbar(position=new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def _update_scrollbar(self, *, lines: int | None = None, position: float | None = None) -> None:
+        """Give the scrollbar a new content height or position, repainting only the
+        cells of it that look different. A move or a scroll moves the thumb of a long
+        column by a cell or less, and repainting a whole scrollbar cost about as much
+        as a column of cards."""
         bar = self.vertical_scrollbar
-        if _thumb(bar, lines) == _thumb(bar, bar.window_virtual_size):
+        before = _thumb(bar)
+        if lines is not None:
             bar.set_reactive(ScrollBar.window_virtual_size, lines)
-        else:
-            bar.window_virtual_size = lines
+        if position is not None:
+            bar.set_reactive(ScrollBar.position, bar.validate_position(position))
+        after = _thumb(bar)
+        if len(before) != len(after):
+            bar.refresh()
+            return
+        changed = [y for y, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+        if changed:  # refresh() with no region repaints everything
+            bar.refresh(*_line_regions(changed, bar.size.width))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -312,9 +324,21 @@ class StageColumn(ScrollView, can_focus=False):
         return text
 
 
-def _thumb(bar: ScrollBar, lines: int) -> list[Segment]:
-    """The scrollbar as Textual would draw it for ``lines`` of content (the
-    arguments ScrollBar._render_bar passes)."""
+def _line_regions(lines: list[int], width: int) -> list[Region]:
+    """Regions covering these line numbers (ascending), one per run of neighbours."""
+    regions: list[Region] = []
+    for y in lines:
+        if regions and regions[-1].bottom == y:
+            regions[-1] = regions[-1].grow((0, 0, 1, 0))
+        else:
+            regions.append(Region(0, y, width, 1))
+    return regions
+
+
+def _thumb(bar: ScrollBar) -> list[Segment]:
+    """The scrollbar as Textual draws it now, a segment a cell (the arguments
+    ScrollBar._render_bar passes)."""
+    lines = bar.window_virtual_size
     return bar.renderer.render_bar(
         size=bar.size.height,
         virtual_size=lines,
