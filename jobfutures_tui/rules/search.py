@@ -1,20 +1,27 @@
 """Find job futures by any words the user remembers: company, people, role, notes, tags.
 
 Built from the stored fields directly (no validation of thousands of
-records), once per change of the data, so filtering as you type costs a
-substring test per job future.
+records), so filtering as you type costs a substring test per job future.
+After a change only the texts it touched are built again
+(``Repository.changed_since``): a move must not cost the next filter key a
+rebuild of thousands of texts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.store import Repository
+
+Row = Mapping[str, Any]
 
 
 class SearchIndex:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self._revision = -1
+        self._revision: int | None = None
         self._texts: dict[str, str] = {}
 
     def matches(self, query: str) -> set[str] | None:
@@ -26,25 +33,49 @@ class SearchIndex:
         return {pid for pid, text in texts.items() if all(word in text for word in words)}
 
     def _current(self) -> dict[str, str]:
-        if self._revision != self.repo.revision:
-            self._revision = self.repo.revision
-            self._texts = self._build()
+        revision = self.repo.revision
+        if self._revision != revision:
+            changed = None if self._revision is None else self.repo.changed_since(self._revision)
+            prospects = self.repo.stored_rows(Prospect)
+            text = self._texter()
+            if changed is None:
+                self._texts = {pid: text(row) for pid, row in list(prospects.items())}
+            else:
+                for prospect_id in self._affected(changed):
+                    row = prospects.get(prospect_id)
+                    if row is None:
+                        self._texts.pop(prospect_id, None)
+                    else:
+                        self._texts[prospect_id] = text(row)
+            self._revision = revision
         return self._texts
 
-    def _build(self) -> dict[str, str]:
+    def _affected(self, changed: set[str]) -> set[str]:
+        """The job futures changed, and those showing a changed company or person."""
+        affected = set(changed)
         companies = self.repo.stored_rows(Company)
         people = self.repo.stored_rows(Person)
-        texts: dict[str, str] = {}
-        for prospect_id, row in list(self.repo.stored_rows(Prospect).items()):
+        if any(i in companies or i in people or i not in self._texts for i in changed):
+            # A company or person shows in other texts (an id found nowhere may be a
+            # deleted one): find those texts. A stage move or an edit never scans.
+            for prospect_id, row in list(self.repo.stored_rows(Prospect).items()):
+                shown = {row.get("company_id"), *(row.get("person_ids") or ())}
+                if not changed.isdisjoint(shown):
+                    affected.add(prospect_id)
+        return affected
+
+    def _texter(self) -> Callable[[Row], str]:
+        """Everything a job future can be found by, casefolded, from its stored row."""
+        companies = self.repo.stored_rows(Company)
+        people = self.repo.stored_rows(Person)
+
+        def text(row: Row) -> str:
             company = companies.get(row.get("company_id") or "") or {}
-            parts = [
-                company.get("name"),
-                row.get("role"),
-                row.get("notes"),
-                *(row.get("tags") or ()),
-            ]
+            parts = [company.get("name"), row.get("role"), row.get("notes")]
+            parts += row.get("tags") or ()
             for person_id in row.get("person_ids") or ():
                 person = people.get(person_id) or {}
                 parts += [person.get("name"), person.get("title")]
-            texts[prospect_id] = " ".join(str(part) for part in parts if part).casefold()
-        return texts
+            return " ".join(str(part) for part in parts if part).casefold()
+
+        return text

@@ -210,6 +210,8 @@ class BoardScreen(PanelScreen):
     def on_mount(self) -> None:
         self.column(Stage.ARCHIVE).display = False
         self.place_panel()
+        field = self.query_one("#board-filter", Input)
+        self.watch(field, "value", self._filter_changed, init=False)
         self.reload()
         # Start on a card: the first column may be empty.
         first = next((s for s in Stage.board() if self.columns[s]), None)
@@ -264,13 +266,15 @@ class BoardScreen(PanelScreen):
         self.columns = columns
         if keep is not None:
             self.select_prospect(keep, redraw=False)
-        # Only the columns that changed are drawn again: a move touches two of four.
+        # Only the columns that changed are drawn again: a move touches two of four,
+        # a filter key often none, and every drawn line costs a paint.
+        refocused = {self.focus_stage, before[2]} if self.focus_stage is not before[2] else set()
         changed = [
             stage
             for stage in self.visible_stages
             if columns[stage] != before[0].get(stage)
             or self.cursors[stage] != before[1][stage]
-            or stage in (self.focus_stage, before[2])
+            or stage in refocused
             or redrawn_cards is None
             or not redrawn_cards.isdisjoint(columns[stage])
         ]
@@ -307,10 +311,11 @@ class BoardScreen(PanelScreen):
     def select_prospect(self, prospect_id: str, *, redraw: bool = True) -> bool:
         for stage, ids in self.columns.items():
             if prospect_id in ids:
+                before = (self.focus_stage, self.cursors[stage])
                 self.focus_stage = stage
                 self.cursors[stage] = ids.index(prospect_id)
-                if redraw:
-                    self.redraw()
+                if redraw and before != (stage, self.cursors[stage]):
+                    self.redraw(*{before[0], stage})  # selected already: nothing to draw
                 return True
         return False
 
@@ -375,9 +380,10 @@ class BoardScreen(PanelScreen):
         field.remove_class("-shown")
         self.set_focus(None)
 
-    @on(Input.Changed, "#board-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
+    def _filter_changed(self, value: str) -> None:
+        """Filter in the same frame as the key shows in the field: Input.Changed
+        arrives a message later, after the field alone was painted once more."""
+        self.query_text = value
         self.reload()
 
     @on(Input.Submitted, "#board-filter")

@@ -469,7 +469,7 @@ class Repository:
             document = as_document(record.id, record.model_dump(mode="json"))
             pending = inserts.setdefault((file, table), {})
             if record.id in self._rows(type(record)) and record.id not in pending:
-                self._files.table(file, table).update(document, doc_ids=[record.id])
+                self._files.table(file, table).replace(document)
             else:
                 pending[record.id] = document
             self._records[type(record)][record.id] = record

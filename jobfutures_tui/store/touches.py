@@ -288,7 +288,7 @@ class TouchHistory:
             if ref is None or touch.id in pending:
                 pending[touch.id] = document
             else:
-                self.files.table(partition, TOUCHES_TABLE).update(document, doc_ids=[touch.id])
+                self.files.table(partition, TOUCHES_TABLE).replace(document)
             self._refs[touch.id] = _Ref(partition, touch.prospect_id, TouchFacts.of(touch))
             self._models[touch.id] = touch
             self._by_prospect.setdefault(touch.prospect_id, set()).add(touch.id)

@@ -5,6 +5,11 @@ it was first submitted: files that hold referenced records are submitted
 first, so a crash between two files never leaves a dangling reference. A
 newer version of a pending file replaces the older bytes in place. A write
 that fails stays pending and is retried on the next save; nothing is dropped.
+
+What is submitted is bytes, or a ``Payload`` function that makes them when the
+file is written: a save in the app then serialises on the writer's thread,
+not in the key press, and a version replaced while pending is never
+serialised at all.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import write_atomic
 
 WriteFn = Callable[[Path, bytes], None]
+Payload = bytes | Callable[[], bytes]
+"""A file's new contents, or how to make them: called once, when it is written."""
 
 
 class Writer:
@@ -25,7 +32,7 @@ class Writer:
 
     def __init__(self, write: WriteFn = write_atomic) -> None:
         self._write = write
-        self._pending: OrderedDict[Path, bytes] = OrderedDict()
+        self._pending: OrderedDict[Path, Payload] = OrderedDict()
         self._guard = threading.Lock()
         self.before_first_write: Callable[[], None] | None = None
         self.last_error: SaveFailed | None = None
@@ -35,7 +42,7 @@ class Writer:
         with self._guard:
             return list(self._pending)
 
-    def submit(self, path: Path, data: bytes) -> None:
+    def submit(self, path: Path, data: Payload) -> None:
         with self._guard:
             self._pending[path] = data
         self._drain()
@@ -59,7 +66,7 @@ class Writer:
                 if self.before_first_write is not None:
                     self.before_first_write()
                     self.before_first_write = None
-                self._write(path, data)
+                self._write(path, data if isinstance(data, bytes) else data())
             except Exception as exc:
                 self.last_error = SaveFailed(path, exc)
                 raise self.last_error from exc
@@ -91,7 +98,7 @@ class BackgroundWriter(Writer):
         self._thread = threading.Thread(target=self._run, name="jobfutures-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, path: Path, data: bytes) -> None:
+    def submit(self, path: Path, data: Payload) -> None:
         with self._guard:
             self._pending[path] = data
         self._request()

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from jobfutures_tui.models import PersonRole, Stage
@@ -35,6 +38,11 @@ ROLE_ON_CARD = {
 }
 
 
+Shown = tuple[Card, int, bool, bool] | str
+"""What a line of the view shows: (card, its row, selected, with the active bar),
+or "hint" or "blank"."""
+
+
 class StageColumn(ScrollView, can_focus=False):
     """Cards of one stage; the board decides which one is selected."""
 
@@ -49,6 +57,7 @@ class StageColumn(ScrollView, can_focus=False):
         "card--due-soon",
         "card--due-later",
         "column--empty",
+        "column--active",
     }
 
     class CardClicked(Message):
@@ -71,6 +80,11 @@ class StageColumn(ScrollView, can_focus=False):
         self._lines: dict[tuple[str, int, bool, bool, int, Style], tuple[Card, Strip]] = {}
         """Drawn lines, kept while their card is the same object: redraws after
         a key press then cost a lookup per line."""
+        self._laid_out: tuple[Size, Size, Size] | None = None
+        self._title = ""
+        self._active_look: tuple[Color, Style] | None = None
+        self._drawn: dict[int, Shown] = {}
+        """What each line of the view was last drawn with, to repaint only what changed."""
         self._update_title()
 
     def show(
@@ -81,15 +95,26 @@ class StageColumn(ScrollView, can_focus=False):
         self.card_for = card_for
         self.cursor = cursor if ids else None
         self.active = active
-        self.set_class(active, "-active")
+        restyled = self._show_active(active)  # a new border colour repaints every line
         now, today = utc_now(), local_today()
-        if now.date() != self.now.date() or today != self.today or len(self._lines) > 4096:
+        new_day = now.date() != self.now.date() or today != self.today
+        if new_day or len(self._lines) > 4096:
             self._lines.clear()  # "3d ago" or "due Thu" moved on, or too many stale cards kept
         self.now, self.today = now, today
-        self.virtual_size = Size(self.scrollable_content_region.width, len(ids) * PITCH)
+        self._set_height(len(ids) * PITCH)
         self._update_title()
-        self.refresh()
         self.scroll_to_cursor()
+        if new_day:
+            self.refresh()
+        elif not restyled:
+            self._refresh_changed_lines()
+
+    def _refresh_changed_lines(self) -> None:
+        """Ask for only the lines that now show something else: moving the selection
+        repaints two cards, not the column (scrolling repaints it all anyway)."""
+        changed = [y for y in range(self.size.height) if self._shown(y) != self._drawn.get(y)]
+        if changed:  # refresh() with no region repaints everything
+            self.refresh(*_line_regions(changed, self.scrollable_content_region.width))
 
     def scroll_to_cursor(self) -> None:
         if self.cursor is not None:
@@ -97,7 +122,64 @@ class StageColumn(ScrollView, can_focus=False):
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def _update_title(self) -> None:
-        self.border_title = f"{self.stage.label.capitalize()} {len(self.ids)}"
+        title = f"{self.stage.label.capitalize()} {len(self.ids)}"
+        if title != self._title:  # setting a border title repaints the whole column
+            self._title = self.border_title = title
+
+    def _set_height(self, lines: int) -> None:
+        """Resize the scrollable area; lay the screen out again only if the scrollbar
+        comes or goes. A move changes two columns' heights, and a layout would
+        reflow the whole screen and repaint their scrollbars a frame later."""
+        size = Size(self.scrollable_content_region.width, lines)
+        if size == self.virtual_size:
+            return
+        scrolls = lines > self.container_size.height  # Textual's rule for overflow: auto
+        if not self.is_mounted or scrolls != self.show_vertical_scrollbar:
+            self.virtual_size = size
+            return
+        self.set_reactive(StageColumn.virtual_size, size)
+        if scrolls:
+            self._update_scrollbar(lines=lines)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # As ScrollView's, but the scrollbar repaints only the cells that change.
+        if self.show_vertical_scrollbar:
+            self._update_scrollbar(position=new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def _update_scrollbar(self, *, lines: int | None = None, position: float | None = None) -> None:
+        """Give the scrollbar a new content height or position, repainting only the
+        cells of it that look different. A move or a scroll moves the thumb of a long
+        column by a cell or less, and repainting a whole scrollbar cost about as much
+        as a column of cards."""
+        bar = self.vertical_scrollbar
+        before = _thumb(bar)
+        if lines is not None:
+            bar.set_reactive(ScrollBar.window_virtual_size, lines)
+        if position is not None:
+            bar.set_reactive(ScrollBar.position, bar.validate_position(position))
+        after = _thumb(bar)
+        if len(before) != len(after):
+            bar.refresh()
+            return
+        changed = [y for y, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+        if changed:  # refresh() with no region repaints everything
+            bar.refresh(*_line_regions(changed, bar.size.width))
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the viewport the compositor passes in with
+        # its own (taller) virtual size, so any layout on the screen (a filter key,
+        # a move) redrew all four scrollbars in full, and once more a frame later.
+        # A layout that changed nothing of this column now leaves it alone.
+        laid_out = (size, container_size, self.virtual_size)
+        if laid_out == self._laid_out:
+            return False
+        self._laid_out = laid_out
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         # The drawn lines stay: their key has the width, and a filter line showing
@@ -110,21 +192,28 @@ class StageColumn(ScrollView, can_focus=False):
         if row < CARD_HEIGHT and index < len(self.ids):
             self.post_message(self.CardClicked(self.stage, index, event.chain >= 2))
 
+    def _shown(self, y: int) -> Shown:
+        """What line ``y`` of the view shows now."""
+        if not self.ids or self.card_for is None:
+            return "hint" if y == 0 else "blank"
+        index, row = divmod(y + int(self.scroll_offset.y), PITCH)
+        if index >= len(self.ids) or row >= CARD_HEIGHT:
+            return "blank"
+        selected = index == self.cursor
+        # Only the selected card shows whether the column is active (its bar).
+        return (self.card_for(self.ids[index]), row, selected, selected and self.active)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = y + int(self.scroll_offset.y)
-        index, row = divmod(line, PITCH)
         base = self.visual_style.rich_style  # cached; rich_style walks every ancestor
-        if not self.ids or self.card_for is None:
-            if y == 0:
-                hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
-                return self._strip(hint, width, base)
+        shown = self._drawn[y] = self._shown(y)
+        if shown == "hint":
+            hint = Text("nothing here", style=self.get_component_rich_style("column--empty"))
+            return self._strip(hint, width, base)
+        if isinstance(shown, str):
             return Strip.blank(width, base)
-        if index >= len(self.ids) or row >= CARD_HEIGHT:
-            return Strip.blank(width, base)
-        selected = index == self.cursor
-        card = self.card_for(self.ids[index])
-        key = (card.prospect_id, row, selected, self.active, width, base)
+        card, row, selected, bar = shown
+        key = (card.prospect_id, row, selected, bar, width, base)
         cached = self._lines.get(key)
         if cached is not None and cached[0] is card:
             return cached[1]
@@ -160,6 +249,25 @@ class StageColumn(ScrollView, can_focus=False):
     def notify_style_update(self) -> None:
         self._spans.clear()
         super().notify_style_update()
+        # A new theme: copy the new look, once Textual has restyled the components.
+        self.call_next(self._show_active, self._active_look is not None)
+
+    def _show_active(self, active: bool) -> bool:
+        """Border and title in the column--active look, set inline (see board.tcss);
+        whether that changed them."""
+        look = None
+        if active:
+            styles = self.get_component_styles("column--active")
+            look = (styles.color, styles.text_style)
+        if look == self._active_look:
+            return False
+        self._active_look = look
+        color, style = look or (None, None)
+        self.styles.border = ("round", color) if color is not None else None
+        self.styles.border_title_color = color
+        self.styles.auto_border_title_color = False if color is not None else None
+        self.styles.border_title_style = style
+        return True
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = list(text.render(self.app.console))
@@ -214,6 +322,31 @@ class StageColumn(ScrollView, can_focus=False):
         text.append(due, style=self._span(_DUE_CLASS[level]))
         text.truncate(max(width, 0), overflow="ellipsis")
         return text
+
+
+def _line_regions(lines: list[int], width: int) -> list[Region]:
+    """Regions covering these line numbers (ascending), one per run of neighbours."""
+    regions: list[Region] = []
+    for y in lines:
+        if regions and regions[-1].bottom == y:
+            regions[-1] = regions[-1].grow((0, 0, 1, 0))
+        else:
+            regions.append(Region(0, y, width, 1))
+    return regions
+
+
+def _thumb(bar: ScrollBar) -> list[Segment]:
+    """The scrollbar as Textual draws it now, a segment a cell (the arguments
+    ScrollBar._render_bar passes)."""
+    lines = bar.window_virtual_size
+    return bar.renderer.render_bar(
+        size=bar.size.height,
+        virtual_size=lines,
+        window_size=bar.window_size if bar.window_size < lines else 0,
+        position=bar.position,
+        thickness=bar.thickness,
+        vertical=True,
+    ).segments
 
 
 _DUE_CLASS = {level: f"card--{part}" for level, part in DUE_PART.items()}

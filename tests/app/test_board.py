@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pendulum
 from pilot_helpers import add_prospect, column_text, rendered_text, reopen
+from textual.widget import Widget
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.screens.board import EMPTY_HINT, BoardScreen
 from jobfutures_tui.store import Repository
+from jobfutures_tui.widgets.stage_column import PITCH, StageColumn
 
 
 async def test_empty_board_shows_the_hint_and_four_counted_columns(repo: Repository) -> None:
@@ -273,6 +275,98 @@ async def test_survives_small_and_changing_terminal_sizes(repo: Repository) -> N
         await pilot.pause()
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_column_scrollbar_follows_moves_and_resizes(repo: Repository) -> None:
+    """Columns skip layouts that change nothing of theirs; these change something."""
+    for index in range(12):
+        add_prospect(repo, f"Company {index:02}")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        column = board.column(Stage.INTERVIEWED)
+
+        def bar() -> tuple[int, int]:
+            scrollbar = column.vertical_scrollbar
+            return (int(scrollbar.window_virtual_size), int(scrollbar.window_size))
+
+        await pilot.pause()
+        assert column.show_vertical_scrollbar
+        assert bar() == (12 * PITCH, column.scrollable_content_region.height)
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert bar() == (11 * PITCH, column.scrollable_content_region.height)
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        assert bar() == (11 * PITCH, column.scrollable_content_region.height)
+        height = column.scrollable_content_region.height
+        await pilot.press("slash", *"company")  # the filter field and its count take rows
+        await pilot.pause()
+        assert column.scrollable_content_region.height < height
+        assert bar() == (11 * PITCH, column.scrollable_content_region.height)
+        await pilot.press("enter", "h", "h", "G")  # its last card: scrolled to the bottom
+        for _ in range(8):
+            await pilot.press("greater_than_sign", "h")
+        await pilot.pause()
+        assert len(board.columns[Stage.INTERVIEWED]) == 3
+        assert not column.show_vertical_scrollbar, "three cards fit: no scrollbar"
+        assert column.scroll_y == 0
+
+
+async def test_partial_repaints_leave_the_screen_as_a_full_repaint_would(
+    repo: Repository,
+) -> None:
+    """Columns ask Textual to repaint only the lines that changed, and scrollbars only
+    when their thumb moves; nothing on screen may go stale."""
+    for index in range(48):
+        add_prospect(repo, f"Company {index}", stage=Stage.board()[index % 6 // 5])
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+
+        def painted(widget: Widget, fresh: bool) -> list[list[tuple[str, object]]]:
+            if fresh:
+                widget.refresh()
+            lines = widget.render_lines(widget.size.region)
+            return [[(segment.text, segment.style) for segment in line] for line in lines]
+
+        def on_screen() -> list[Widget]:
+            columns = [board.column(stage) for stage in Stage.board()]
+            bars = [c.vertical_scrollbar for c in columns if c.show_vertical_scrollbar]
+            return [*columns, *bars]
+
+        keys = ["j", "j", "k", "greater_than_sign", "h", "less_than_sign", "G", ">", "h", "g"]
+        keys += ["l", "H", "slash", "3", "escape", "escape", "e", "escape", "A", "j", "A"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            for widget in on_screen():
+                assert painted(widget, fresh=False) == painted(widget, fresh=True), (key, widget)
+
+
+async def test_the_selected_column_stands_out_in_any_theme(repo: Repository) -> None:
+    """Its look is copied inline from board.tcss, so a new theme must reach it."""
+    add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        active, other = board.column(Stage.INTERVIEWED), board.column(Stage.OFFER)
+
+        def border(column: StageColumn) -> object:
+            return column.styles.border_top[1]
+
+        await pilot.pause()
+        first = border(active)
+        assert first == active.get_component_styles("column--active").color != border(other)
+        app.theme = "nord"
+        await pilot.pause()
+        assert border(active) == active.get_component_styles("column--active").color != first
+        assert border(other) != border(active)
+        await pilot.press("l")
+        assert border(active) == border(other), "back to the stylesheet's look"
 
 
 async def test_damage_found_after_the_first_frame_stops_before_any_write(

@@ -8,12 +8,16 @@ import queue
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
+import orjson
 import pytest
 
-from jobfutures_tui.models import revise
+from jobfutures_tui.models import Company, Prospect, revise
 from jobfutures_tui.store import BackgroundWriter, Repository, SaveFailed, Writer
 from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.store.storage import UuidTable, as_document, open_file
+from jobfutures_tui.store.writer import Payload
 
 WAIT = 5.0
 
@@ -241,3 +245,97 @@ def test_closing_a_repository_twice_does_not_hang(disk: Disk, folder: Path, make
     assert finishes(repo.close)
     with Repository.open(folder, read_only=True) as again:
         assert [c.name for c in again.companies()] == ["Acme"]
+
+
+def test_a_payload_is_serialised_on_the_writer_thread_once_and_only_if_still_newest(
+    writer: BackgroundWriter, disk: Disk, tmp_path: Path
+) -> None:
+    made: list[tuple[str, str]] = []
+
+    def payload(name: str) -> Payload:
+        def make() -> bytes:
+            made.append((name, threading.current_thread().name))
+            return name.encode()
+
+        return make
+
+    disk.gate.clear()
+    writer.submit(tmp_path / "z.json", payload("z"))
+    assert disk.busy.wait(WAIT)  # the writer thread is now stuck writing z
+    writer.submit(tmp_path / "a.json", payload("a1"))
+    writer.submit(tmp_path / "a.json", payload("a2"))  # replaces a1 before it was written
+    disk.gate.set()
+    writer.flush(timeout=WAIT)
+    assert made == [("z", "jobfutures-writer"), ("a2", "jobfutures-writer")]
+    assert (tmp_path / "a.json").read_bytes() == b"a2"
+
+
+def test_a_payload_that_cannot_be_serialised_is_a_failed_save_kept_pending(
+    writer: BackgroundWriter, errors: queue.Queue[SaveFailed], tmp_path: Path
+) -> None:
+    def broken() -> bytes:
+        raise TypeError("Type is not JSON serializable: set")
+
+    writer.submit(tmp_path / "a.json", broken)
+    assert "Type is not JSON serializable" in str(errors.get(timeout=WAIT))
+    assert writer.pending == [tmp_path / "a.json"]
+    writer.submit(tmp_path / "a.json", b"fixed")
+    writer.flush(timeout=WAIT)
+    assert (tmp_path / "a.json").read_bytes() == b"fixed"
+
+
+class Keeping(Writer):
+    """Keeps what is submitted instead of writing it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.submitted: list[Payload] = []
+
+    def submit(self, path: Path, data: Payload) -> None:
+        self.submitted.append(data)
+
+
+def contents(payload: Payload) -> object:
+    return orjson.loads(payload if isinstance(payload, bytes) else payload())
+
+
+def test_a_pending_save_keeps_the_data_as_it_was_when_saved(tmp_path: Path) -> None:
+    """The writer thread serialises later: changes made meanwhile must not leak in."""
+    writer = Keeping()
+    table = cast(UuidTable, open_file(tmp_path / "prospects.json", {}, writer).table("prospects"))
+    table.insert(as_document("a", {"stage": "interviewed", "tags": ["warm"]}))
+    saved = writer.submitted[-1]
+    table.replace(as_document("a", {"stage": "offer", "tags": ["warm"]}))
+    table.insert(as_document("b", {"stage": "referral"}))
+    table.remove(doc_ids=["a"])  # type: ignore[list-item]  # our ids are strings
+    assert contents(saved) == {"prospects": {"a": {"stage": "interviewed", "tags": ["warm"]}}}
+    assert contents(writer.submitted[-1]) == {"prospects": {"b": {"stage": "referral"}}}
+
+
+def test_replace_puts_a_new_row_and_skips_a_missing_id(tmp_path: Path) -> None:
+    writer = Keeping()
+    data: dict[str, Any] = {}
+    table = cast(UuidTable, open_file(tmp_path / "prospects.json", data, writer).table("prospects"))
+    table.insert(as_document("a", {"stage": "interviewed", "role": "lead"}))
+    table.insert(as_document("b", {"stage": "offer"}))
+    stored = data["prospects"]["a"]
+    table.replace(as_document("a", {"stage": "offer"}))
+    table.replace(as_document("gone", {"stage": "offer"}))
+    assert stored == {"stage": "interviewed", "role": "lead"}, "the old row is left as it was"
+    assert list(data["prospects"]) == ["a", "b"], "same place, nothing added"
+    assert contents(writer.submitted[-1]) == {
+        "prospects": {"a": {"stage": "offer"}, "b": {"stage": "offer"}}
+    }
+
+
+def test_a_save_never_changes_a_stored_row_in_place(folder: Path, open_repo, make) -> None:
+    """Pending snapshots share the stored rows, so a save must put new ones."""
+    repo = open_repo(folder)
+    acme = make.company("Acme")
+    future = make.prospect(acme)
+    repo.save(acme, future)
+    rows = [repo.stored_rows(Company)[acme.id], repo.stored_rows(Prospect)[future.id]]
+    copies = [dict(row) for row in rows]
+    repo.save(revise(acme, name="Acme Corp"), revise(future, stage="offer"))
+    assert [dict(row) for row in rows] == copies
+    assert repo.stored_rows(Prospect)[future.id]["stage"] == "offer"
