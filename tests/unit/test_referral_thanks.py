@@ -94,3 +94,18 @@ def test_thanks_survive_a_reopen_and_follow_an_undo_back(tmp_path: Path) -> None
         repo.save(revise(back, stage=Stage.REFERRAL))
         item = due_for(repo, referrer.id)
         assert item is None or "reached the offer stage" not in item.suggestion.reason
+
+
+def test_the_offers_kept_between_changes_equal_a_fresh_look(tmp_path: Path) -> None:
+    from jobfutures_tui.rules import decisions
+
+    with Repository.open(tmp_path / "data") as repo:
+        _, _, referred = referral(repo)
+        for stage in (Stage.OFFER, Stage.REFERRAL, Stage.OFFER):
+            current = repo.prospect(referred.id)
+            assert current is not None
+            repo.save(revise(current, stage=stage, stage_changed_at=pendulum.now("UTC")))
+            kept = decisions._referral_offers(repo)
+            decisions._OFFERS.pop(repo)
+            assert kept == decisions._referral_offers(repo)
+            assert bool(kept) is (stage is Stage.OFFER)
