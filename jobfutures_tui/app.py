@@ -176,6 +176,7 @@ class JobFuturesApp(App[None]):
     def warm_up(self) -> None:
         """Import the forms now, not on the first key press: keys typed while a form
         is still being built are lost, and a first import takes a few hundred ms."""
+        import jobfutures_tui.modals.log_form
         import jobfutures_tui.modals.prospect_form  # noqa: F401
 
     MAIN_SCREENS = ("board", "today", "people", "scripts")

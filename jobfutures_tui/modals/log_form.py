@@ -59,6 +59,7 @@ OUTCOME_KEYS: dict[str, Outcome] = {
 _SPOKEN = {Channel.CALL, Channel.IN_PERSON}
 _PHONE_ONLY = {Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL}
 _WAITING = {Outcome.SENT, Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL}
+_PICKS = {"channel", "outcome", "inbound"}
 _REFERRAL_FIELDS = ("referred_company", "referred_person", "referred_role")
 
 
@@ -74,12 +75,14 @@ def usual_outcome(channel: Channel, direction: Direction) -> Outcome:
 class LogForm(RecordForm[Logged]):
     AUTO_FOCUS = ""  # letters pick the channel and outcome at once; tab reaches the fields
     BINDINGS = [
+        # Priority, so keys typed fast while the form is still being built are
+        # not lost; check_action hands them back to a field being typed in.
         *(
-            Binding(key, f"channel('{channel.value}')", channel.label, show=False)
+            Binding(key, f"channel('{channel.value}')", channel.label, show=False, priority=True)
             for key, channel in CHANNEL_KEYS.items()
         ),
         *(
-            Binding(key, f"outcome('{outcome.value}')", outcome.label, show=False)
+            Binding(key, f"outcome('{outcome.value}')", outcome.label, show=False, priority=True)
             for key, outcome in OUTCOME_KEYS.items()
         ),
         Binding(
@@ -88,6 +91,7 @@ class LogForm(RecordForm[Logged]):
             "They reached out",
             id="log.inbound",
             show=False,
+            priority=True,
             tooltip="Switch between a touch you made and one they made",
         ),
     ]
@@ -110,6 +114,9 @@ class LogForm(RecordForm[Logged]):
         self.direction = Direction.OUT
         self.outcome = usual_outcome(self.channel, self.direction)
         self.outcome_chosen = False
+        self._mounted = False
+        self._save_when_mounted = False
+        """enter came before the form was built: save once it is."""
         people = [p for pid in prospect.person_ids if (p := repo.person(pid)) is not None]
         scripts = sorted(repo.records(Script), key=lambda s: s.name.casefold())
         shareables = sorted(
@@ -157,6 +164,10 @@ class LogForm(RecordForm[Logged]):
         }
         super().__init__(f"Log a touch · {company}", fields, initial, self._logged)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A letter typed into a field is a letter, not a pick.
+        return not (action in _PICKS and self.focused is not None)
+
     def compose_head(self) -> ComposeResult:
         yield Static(id="log-direction")
         yield Static(id="log-channel")
@@ -168,8 +179,13 @@ class LogForm(RecordForm[Logged]):
 
     def on_mount(self) -> None:
         self.query_one("#form").add_class("-wide")  # the key rows fit on one line each
+        self._mounted = True
+        if self.outcome_chosen:
+            self._outcome_fields()
         self._show_referral_fields()
         self._redraw()
+        if self._save_when_mounted:
+            self.action_save()
 
     # ------------------------------------------------------------ picking
 
@@ -184,10 +200,15 @@ class LogForm(RecordForm[Logged]):
         self.outcome_chosen = True
         if self.outcome in _PHONE_ONLY and self.channel not in (Channel.CALL, Channel.VOICEMAIL):
             self.channel = Channel.CALL
+        if self._mounted:
+            self._outcome_fields()
+        self._redraw()
+
+    def _outcome_fields(self) -> None:
+        """What an outcome calls for: a stage to move to, the referral's fields."""
         move = suggested_move(self.prospect, self.outcome)
         self.query_one("#move_to", Select).value = move if move is not None else Select.NULL
         self._show_referral_fields()
-        self._redraw()
 
     def action_inbound(self) -> None:
         inbound = self.direction is Direction.OUT
@@ -197,6 +218,9 @@ class LogForm(RecordForm[Logged]):
         self._redraw()
 
     def action_next_field(self) -> None:
+        if not self._mounted:
+            self._save_when_mounted = True
+            return
         if self.focused is None:
             self.action_save()  # nothing focused: enter saves what the keys picked
             return
@@ -217,6 +241,8 @@ class LogForm(RecordForm[Logged]):
             self.query_one(f"#field-{name}").display = shown
 
     def _redraw(self) -> None:
+        if not self._mounted:
+            return  # on_mount draws what the early keys picked
         inbound = self.direction is Direction.IN
         who = "They reached you" if inbound else "You reached them"
         self.query_one("#log-direction", Static).update(Text(f"{who} (i switches)"))

@@ -267,3 +267,18 @@ async def test_things_to_share_list_whom_each_went_to(repo: Repository, data_dir
         repo.flush()
     with reopen(data_dir) as stored:
         assert [s.title for s in stored.records(Shareable)] == ["[b]DuckDB[/ notes"]
+
+
+async def test_letters_typed_in_a_field_are_text_not_picks(repo: Repository) -> None:
+    add_prospect(repo, "Northwind", touched=NOW.subtract(days=20))
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LogForm)
+        channel, outcome = form.channel, form.outcome
+        form.query_one("#note", Input).focus()
+        await pilot.press("c", "v", "x", "i")
+        assert form.query_one("#note", Input).value == "cvxi"
+        assert (form.channel, form.outcome, form.direction) == (channel, outcome, Direction.OUT)
