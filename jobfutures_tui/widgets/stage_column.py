@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.color import Color
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -95,7 +96,7 @@ class StageColumn(ScrollView, can_focus=False):
         self.card_for = card_for
         self.cursor = cursor if ids else None
         self.active = active
-        restyled = self._show_active(active)  # a new border colour repaints every line
+        self._show_active(active)
         now, today = utc_now(), local_today()
         new_day = now.date() != self.now.date() or today != self.today
         if new_day or len(self._lines) > 4096:
@@ -106,7 +107,7 @@ class StageColumn(ScrollView, can_focus=False):
         self.scroll_to_cursor()
         if new_day:
             self.refresh()
-        elif not restyled:
+        else:
             self._refresh_changed_lines()
 
     def _refresh_changed_lines(self) -> None:
@@ -123,8 +124,19 @@ class StageColumn(ScrollView, can_focus=False):
 
     def _update_title(self) -> None:
         title = f"{self.stage.label.capitalize()} {len(self.ids)}"
-        if title != self._title:  # setting a border title repaints the whole column
-            self._title = self.border_title = title
+        if title == self._title:
+            return
+        self._title = title
+        # Widget.border_title's setter repaints every line of the column, and a
+        # move changes two counts: set what it sets, then repaint the top line.
+        self._border_title = Content(title)
+        self._refresh_top_line()
+
+    def _refresh_top_line(self) -> None:
+        """Repaint the top border (title and active look) and nothing else."""
+        if self.is_mounted:  # regions are relative to the content, inside the border
+            top = Region(0, 0, self.outer_size.width, 1)
+            self.refresh(top.translate(-self.content_offset))
 
     def _set_height(self, lines: int) -> None:
         """Resize the scrollable area; lay the screen out again only if the scrollbar
@@ -252,22 +264,26 @@ class StageColumn(ScrollView, can_focus=False):
         # A new theme: copy the new look, once Textual has restyled the components.
         self.call_next(self._show_active, self._active_look is not None)
 
-    def _show_active(self, active: bool) -> bool:
-        """Border and title in the column--active look, set inline (see board.tcss);
-        whether that changed them."""
+    def _show_active(self, active: bool) -> None:
+        """Top border and title in the column--active look (see board.tcss).
+
+        Only the top line changes, so moving the selection to another column
+        repaints one line of each. The rules are set directly: their style
+        setters repaint the whole column and its scrollbars."""
         look = None
         if active:
             styles = self.get_component_styles("column--active")
             look = (styles.color, styles.text_style)
         if look == self._active_look:
-            return False
+            return
         self._active_look = look
         color, style = look or (None, None)
-        self.styles.border = ("round", color) if color is not None else None
-        self.styles.border_title_color = color
-        self.styles.auto_border_title_color = False if color is not None else None
-        self.styles.border_title_style = style
-        return True
+        rules = self.styles
+        rules.set_rule("border_top", ("round", color) if color is not None else None)
+        rules.set_rule("border_title_color", color)
+        rules.set_rule("auto_border_title_color", False if color is not None else None)
+        rules.set_rule("border_title_style", style)
+        self._refresh_top_line()
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = list(text.render(self.app.console))
