@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.rules.board import (
@@ -24,6 +24,7 @@ from jobfutures_tui.rules.intake import ProspectInput, apply_input
 from jobfutures_tui.rules.search import SearchIndex
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn
 
@@ -205,7 +206,7 @@ class BoardScreen(PanelScreen):
         yield Static(Text(EMPTY_HINT), id="empty-hint")
         yield Input(placeholder="filter: company, person, role, notes, tags", id="board-filter")
         yield Static(id="filter-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.column(Stage.ARCHIVE).display = False

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import (
@@ -37,6 +37,7 @@ from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.rules.user_plans import plan_of
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
@@ -195,7 +196,7 @@ class DetailScreen(PanelScreen):
                 yield Static(id="timeline-title", classes="section-title")
                 yield RecordList(row_height=2, empty="No touches logged yet.", id="timeline")
             yield ScriptPanel(self.repo, id="script-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._ready = True

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from jobfutures_tui.models import Person, Record
 from jobfutures_tui.models.dates import now as utc_now
@@ -16,6 +16,7 @@ from jobfutures_tui.rules.people import PersonRow, filter_rows, last_touch_with,
 from jobfutures_tui.rules.relative import ago
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 
 NAME_WIDTH = 24
@@ -59,7 +60,7 @@ class PeopleScreen(FilteredListScreen):
         )
         yield Static(id="people-status")
         yield RecordList(empty="No people yet: press a to add one.", id="people-list")
-        yield Footer()
+        yield KeyFooter()
 
     def show_changes(self, select: str | None) -> None:
         try:

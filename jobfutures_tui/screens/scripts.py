@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from jobfutures_tui.models import Script, TouchKind
 from jobfutures_tui.rules.script_library import is_edited, missing_builtins, restored
 from jobfutures_tui.rules.scripts import PLACEHOLDERS, SAMPLE_VALUES, render
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 
 NAME_WIDTH = 30
@@ -90,7 +91,7 @@ class ScriptsScreen(FilteredListScreen):
             )
             with VerticalScroll(id="script-preview"):
                 yield Static(id="script-preview-text")
-        yield Footer()
+        yield KeyFooter()
 
     def show_changes(self, select: str | None) -> None:
         try:

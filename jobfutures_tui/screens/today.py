@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -18,6 +18,7 @@ from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
 GROUP_TITLES = {
@@ -89,7 +90,7 @@ class TodayScreen(PanelScreen):
         with Horizontal(id="today-body"):
             yield OptionList(id="today-list")
             yield ScriptPanel(self.repo, id="script-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.place_panel()

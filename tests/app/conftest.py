@@ -28,3 +28,13 @@ def repo(data_dir: Path) -> Iterator[Repository]:
     repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False)
     yield repository
     repository.close()
+
+
+@pytest.fixture(autouse=True)
+def _quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot waits after every key until the process has used no CPU for one
+    20 ms slice, twice; 5 ms slices keep the same rule and cut the wait."""
+    import textual._wait
+
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.00025)
