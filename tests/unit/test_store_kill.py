@@ -8,7 +8,7 @@ is on disk; the next trial's open then has to take the lock the dead process
 held, clean up its temporary files and verify every record.
 
 Starting a Python interpreter with the store imported costs ~0.4 s, too much
-for 100 trials, so one helper process imports everything once and forks a
+for 60 trials, so one helper process imports everything once and forks a
 child per trial: each child is its own process, with its own lock and files.
 """
 
@@ -31,7 +31,7 @@ from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIALS = 100
+TRIALS = 60
 WAIT = 10.0
 
 FORKER = r"""
