@@ -563,19 +563,28 @@ def test_while_the_app_has_the_data_nothing_is_saved(
         assert files_of(demo) == before
 
 
-def test_an_invalid_record_anywhere_is_refused_before_anything_is_saved(
+def test_an_invalid_record_is_refused_before_its_file_is_rewritten(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:
+    """A command validates every file it rewrites (not the whole history: logging
+    one touch at 5,000 job futures took seconds). A damaged month stays as it is."""
     month = sorted((demo / "touches").iterdir())[0]
     rows = json.loads(month.read_text(encoding="utf-8"))
     touch = next(iter(rows["touches"].values()))
     touch["channel"] = "carrier pigeon"
     month.write_text(json.dumps(rows), encoding="utf-8")
+    damaged = month.read_bytes()
     before = files_of(demo)
-    code, out, err = jf(capsys, demo, "move", "contoso", "offer")
+    when = f"{month.stem}-15 10:00"  # a touch dated in the damaged month rewrites it
+    code, out, err = jf(capsys, demo, "log", "contoso", "--channel", "call",
+                        "--outcome", "sent", "--date", when)  # fmt: skip
     assert code == 1 and out == ""
     assert err.startswith(f"jobfutures: Cannot open {month}: ") and "Nothing was changed" in err
     assert files_of(demo) == before
+
+    code, _, err = jf(capsys, demo, "move", "contoso", "offer")  # rewrites prospects only
+    assert code == 0, err
+    assert month.read_bytes() == damaged
 
 
 def test_read_only_and_missing_data_are_refused(

@@ -72,7 +72,7 @@ class Repository:
         self._records: dict[type[Record], dict[str, Any]] = {kind: {} for kind in _TABLES}
         """Validated records, filled as they are read."""
         self._state = threading.RLock()
-        self._entities_verified = False
+        self._kinds_verified: set[type[Record]] = set()
         self.revision = 0
         self._changed: deque[tuple[int, frozenset[str]]] = deque(maxlen=_CHANGE_LOG)
 
@@ -198,15 +198,24 @@ class Repository:
         ``should_stop`` is polled between records so a background check can be
         abandoned (the app quits without waiting for it).
         """
-        if not self._entities_verified:
-            for kind in _TABLES:
-                for record_id in list(self._rows(kind)):
-                    if should_stop is not None and should_stop():
-                        return
-                    self._get(kind, record_id)
-            self._entities_verified = True
+        for kind in _TABLES:
+            if not self._verify_kind(kind, should_stop):
+                return
         if self._touches.verify(should_stop):
             gc.freeze()  # everything is loaded for good: keep it out of every collection
+
+    def _verify_kind(
+        self, kind: type[Record], should_stop: Callable[[], bool] | None = None
+    ) -> bool:
+        """Validate every record of one kind (one file); False if stopped."""
+        if kind in self._kinds_verified:
+            return True
+        for record_id in list(self._rows(kind)):
+            if should_stop is not None and should_stop():
+                return False
+            self._get(kind, record_id)
+        self._kinds_verified.add(kind)
+        return True
 
     # ----------------------------------------------------------- closing
 
@@ -400,7 +409,7 @@ class Repository:
 
     def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
         """Save some records and delete others as one change (one write per file)."""
-        self._check_writable()
+        self._check_writable(save, delete)
         touched = {record.id for record in (*save, *delete)}
         touched |= {r.prospect_id for r in (*save, *delete) if isinstance(r, Touch)}
         touched |= self._following({r.id for r in (*save, *delete) if isinstance(r, CadencePlan)})
@@ -485,10 +494,19 @@ class Repository:
         finally:
             self.revision += 1
 
-    def _check_writable(self) -> None:
+    def _check_writable(self, save: Sequence[Record], delete: Sequence[Record]) -> None:
+        """Refuse to change read-only data, or a file holding a record that does
+        not validate: every file this change rewrites is validated whole first.
+        Only those: the command line logs a touch without reading five years of
+        other months."""
         if self._writer is None:
             raise ReadOnly()
-        self.verify()  # never write back data that has not been validated
+        changed = (*save, *delete)
+        for kind in {type(record) for record in changed} - {Touch}:
+            self._verify_kind(kind)
+        touches = [record for record in changed if isinstance(record, Touch)]
+        if touches:
+            self._touches.verify_months(touches)
 
 
 @contextlib.contextmanager

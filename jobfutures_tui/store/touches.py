@@ -17,7 +17,7 @@ asked for, so a bulk import replays each job future once.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -65,6 +65,7 @@ class TouchHistory:
         self._partitions: list[str] = []
         self._loaded = False
         self._verified = False
+        self._verified_months: set[str] = set()
         self._refs: dict[str, _Ref] = {}
         self._by_prospect: dict[str, set[str]] = {}
         self._models: dict[str, Touch] = {}
@@ -197,6 +198,22 @@ class TouchHistory:
             self.get(touch_id)
         self._verified = True
         return True
+
+    def verify_months(self, touches: Sequence[Touch]) -> None:
+        """Validate every touch in the months that saving or deleting these
+        touches rewrites (where each is stored now, and where its date puts it)."""
+        self.ensure_loaded()
+        if self._verified:
+            return
+        months = {layout.touches_file(touch.at) for touch in touches}
+        months |= {ref.partition for t in touches if (ref := self._refs.get(t.id)) is not None}
+        months -= self._verified_months
+        if not months:
+            return
+        for touch_id, ref in list(self._refs.items()):
+            if ref.partition in months:
+                self.get(touch_id)
+        self._verified_months |= months
 
     # ------------------------------------------------------------ reading
 

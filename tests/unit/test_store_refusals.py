@@ -186,3 +186,45 @@ def test_a_touch_left_in_two_months_by_a_crash_keeps_the_newer_copy(
         assert touch.id not in february["touches"], "the stale copy is gone from disk"
     with Repository.open(folder, read_only=True) as again:
         assert again.touch_count() == 1
+
+
+def test_a_save_validates_the_files_it_rewrites_and_only_those(
+    folder: Path, saved: dict[str, Any], open_repo, make
+) -> None:
+    """A bad touch in February blocks rewriting February, not logging a touch in May:
+    the command line need not read every month to log one touch."""
+    bad = saved["touch"].id
+    edit_json(folder / "touches/2026-02.json", lambda d: d["touches"][bad].update(channel="pigeon"))
+    february = (folder / "touches/2026-02.json").read_bytes()
+    future = saved["prospect"]
+
+    repo = open_repo(folder, verify=False)
+    may = make.touch(future, pendulum.datetime(2026, 5, 4, 9, tz="UTC"))
+    repo.save(may)
+    repo.flush()
+    assert (folder / "touches/2026-05.json").exists()
+
+    also_february = make.touch(future, pendulum.datetime(2026, 2, 20, 9, tz="UTC"))
+    with pytest.raises(DataRefused) as caught:
+        repo.save(also_february)
+    assert caught.value.path == folder / "touches" / "2026-02.json"
+    moved_there = may.model_copy(update={"at": pendulum.datetime(2026, 2, 21, 9, tz="UTC")})
+    with pytest.raises(DataRefused):
+        repo.save(moved_there)
+    repo.close()
+    assert (folder / "touches/2026-02.json").read_bytes() == february
+
+
+def test_a_save_refuses_when_its_own_file_holds_a_bad_record(
+    folder: Path, saved: dict[str, Any], open_repo
+) -> None:
+    record = saved["company"].id
+    edit_json(folder / "companies.json", lambda data: data["companies"][record].update(name=""))
+    companies = (folder / "companies.json").read_bytes()
+    repo = open_repo(folder, verify=False)
+    with pytest.raises(DataRefused):
+        repo.save(saved["company"].model_copy(update={"name": "Acme Two"}))
+    prospect = saved["prospect"]
+    repo.save(prospect.model_copy(update={"role": "Lead"}))  # prospects.json is sound
+    repo.close()
+    assert (folder / "companies.json").read_bytes() == companies
