@@ -41,7 +41,15 @@ def two_prospects(repo: Repository) -> None:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """Wait until the touch history is read (the app reads it on a thread after
+    the first frame) and every worker is done."""
+    app = pilot.app
+    assert isinstance(app, JobFuturesApp)
+    for _ in range(200):
+        if app.repo.history_loaded:
+            break
+        await pilot.pause(0.01)
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
