@@ -109,7 +109,8 @@ class PanelScreen(AppScreen):
             if panel.prospect_id is None:
                 why = "Nothing to copy: select a job future first."
             elif panel.reading:
-                why = "Still reading past touches: try again in a moment."
+                panel.when_read = self.action_copy_script
+                why = "Reading past touches: the script is copied in a moment."
             elif panel.suggestion is None:
                 why = "Nothing to copy: no touch is planned here."
             else:

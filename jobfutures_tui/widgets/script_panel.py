@@ -11,6 +11,7 @@ thread. The log form reads :attr:`ScriptPanel.shown_script_id` and
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 
 from rich.style import Style
@@ -68,6 +69,8 @@ class ScriptPanel(ScrollView, can_focus=False):
         self._drawn: tuple[tuple[str | None, int], NextScript | None] | None = None
         self._reading: tuple[str, int, date] | None = None
         """The view a worker is working out (before the history is loaded)."""
+        self.when_read: Callable[[], None] | None = None
+        """Called once the selection's touches are read (a copy asked for meanwhile)."""
         self.text = Text()
         """What the panel shows, as one text (tests read its ``plain``)."""
         self._lines: list[Text] = []
@@ -124,6 +127,7 @@ class ScriptPanel(ScrollView, can_focus=False):
         if prospect_id != self.prospect_id:
             self.prospect_id = prospect_id
             self.index = 0
+            self.when_read = None  # asked for the one selected before
         if self.display:
             self.bring_up_to_date()
             self._draw()
@@ -201,6 +205,9 @@ class ScriptPanel(ScrollView, can_focus=False):
         self._keep(key, view)
         if key[0] == self.prospect_id:
             self._draw()
+            then, self.when_read = self.when_read, None
+            if then is not None:
+                then()
 
     # ------------------------------------------------------------ drawing
 

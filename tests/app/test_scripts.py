@@ -370,3 +370,14 @@ async def test_logging_from_the_board_records_the_script_shown_and_the_panel_mov
             (touch,) = disk.touches_for(future.id)
         assert touch.script_id == read
         assert panel.shown_script_id != read  # words differ next time
+
+
+async def test_y_pressed_while_past_touches_are_read_copies_once_they_are(
+    repo: Repository,
+) -> None:
+    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y")  # at once: the history may still be read on its thread
+        await settle(pilot)
+        assert "Hi Priya" in app.clipboard
