@@ -155,13 +155,57 @@ class Person(Record):
     phone: Line = ""
     email: Email = ""
     linkedin: Line = ""
+    address: Text = ""
+    """A postal address, for a letter (one line or several)."""
     city: Line = ""
     notes: Text = ""
     do_not_contact: bool = False
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        return first_word(self.name)
+
+
+def first_word(name: str) -> str:
+    """What a person is called by: the first word of their name."""
+    words = name.split()
+    return words[0] if words else name
+
+
+PROFILE_ID = "me"
+"""The one profile a data folder holds."""
+
+
+class Profile(Record):
+    """The seeker: who signs the scripts, and how contacts reach them.
+
+    One per data folder (id ``me``), stored and backed up with the data.
+    """
+
+    id: str = Field(default=PROFILE_ID, pattern=f"^{PROFILE_ID}$")
+    name: Line = ""
+    signature: Text = ""
+    """What ends a message (a name, a sign-off, a phone number); the name when empty."""
+    email: Email = ""
+    other_emails: tuple[Email, ...] = ()
+    """More addresses the seeker writes from (to recognise their own mail)."""
+    phone: Line = ""
+    linkedin: Line = ""
+    city: Line = ""
+    """Where the seeker lives: people in the same city can be met in person."""
+    pitch: Line = ""
+    """What the seeker does, in one line ("data engineer who makes pipelines boring")."""
+    asked: bool = False
+    """The app has asked for the profile once (a new data folder asks at start)."""
+
+    @property
+    def first_name(self) -> str:
+        return first_word(self.name)
+
+    @property
+    def sign_off(self) -> str:
+        """The signature, else the name ('' when neither is known)."""
+        return self.signature or self.name
 
 
 class Skip(BaseModel):
@@ -257,6 +301,8 @@ class Script(Record):
     """The channels it is written for; empty fits any."""
     stages: tuple[StageField, ...] = ()
     """The stages it fits; empty fits any."""
+    origins: tuple[OriginField, ...] = ()
+    """How the job futures it fits began (interviewed, referred…); empty fits any."""
     purpose: Line = ""
     body: Annotated[Text, AfterValidator(_required)]
     builtin: str | None = None

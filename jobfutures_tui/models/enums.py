@@ -100,6 +100,14 @@ class TouchKind(Choice):
     OFFER_TO_REFER = "offer-to-refer"
     RECONNECT = "reconnect"
     OPENING_REPLY = "opening-reply"
+    INTRODUCTION = "introduction"
+    """The first touch to someone you were referred to, naming who referred you."""
+    REFERRER_THANKS = "referrer-thanks"
+    """Thanking whoever passed your name on."""
+    FIND_MANAGER = "find-manager"
+    """Asking a recruiter who leads the team, when they are your only contact."""
+    AFTER_HIRE = "after-hire"
+    """Months after someone else was hired: hoping the hire works out."""
 
 
 class ShareKind(Choice):
@@ -137,6 +145,10 @@ _LABELS: dict[Choice, str] = {
     TouchKind.REFERRAL_ASK: "introduction request",
     TouchKind.OFFER_TO_REFER: "offer to refer someone",
     TouchKind.OPENING_REPLY: "reply about the opening",
+    TouchKind.INTRODUCTION: "introduction",
+    TouchKind.REFERRER_THANKS: "thanks for a referral",
+    TouchKind.FIND_MANAGER: "find the hiring manager",
+    TouchKind.AFTER_HIRE: "note after their hire",
     ShareKind.WORK_SAMPLE: "work sample",
 }
 

@@ -281,6 +281,53 @@ LIBRARY: tuple[BuiltIn, ...] = (
     ),
 )
 
+LIBRARY += (
+    BuiltIn(
+        "introduction",
+        "First note, naming who referred you",
+        TouchKind.INTRODUCTION,
+        (),
+        (),
+        "The first touch to someone you were referred to: who sent you, and one question.",
+        "Hi {first_name},\n\n{referrer} suggested I get in touch with you. I'm interested "
+        "in what your team does at {company}, and I'd value fifteen minutes of your view "
+        "on it. What are you focused on this year?\n\nBest regards,",
+    ),
+    BuiltIn(
+        "referrer-thanks",
+        "Thanking whoever referred you",
+        TouchKind.REFERRER_THANKS,
+        (),
+        (),
+        "Thank whoever passed your name on, and offer something back.",
+        "Hi {first_name},\n\nThank you for passing my name on; that was generous of "
+        "you. I'll let you know how it goes. Is there anything I can do for you or your "
+        "team at {company}?\n\nThanks again,",
+    ),
+    BuiltIn(
+        "find-manager",
+        "Asking who leads the team",
+        TouchKind.FIND_MANAGER,
+        (),
+        (),
+        "A recruiter is your only contact: thank them, and ask who leads the team.",
+        "Hi {first_name},\n\nThank you again for your help during the {role} process. "
+        "Could you tell me who leads that team? I'd like to thank them directly and stay "
+        "in touch with {company}.\n\nBest regards,",
+    ),
+    BuiltIn(
+        "after-hire",
+        "Hoping the new hire works out",
+        TouchKind.AFTER_HIRE,
+        (),
+        (),
+        "Three or four months after the hire: hope it works out; show you still follow them.",
+        "Hi {first_name},\n\nIt has been a while since the {role} role was filled, and "
+        "I hope the new hire has settled in well. I have kept following {company}. How is "
+        "the team finding this year so far?\n\nAll the best,",
+    ),
+)
+
 _BY_KEY = {item.key: item for item in LIBRARY}
 
 

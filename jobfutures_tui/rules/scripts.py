@@ -31,6 +31,7 @@ PLACEHOLDERS: dict[str, str] = {
     "link": "the link of that item",
     "months": "months since you met (a number)",
     "since": "how long since you met, in words (7 months, 2 years)",
+    "referrer": "who referred you to them",
 }
 """Every name a body may use, with what it becomes."""
 
@@ -46,6 +47,7 @@ SAMPLE_VALUES: dict[str, str] = {
     "link": "https://example.com/talks/streaming-joins",
     "months": "7",
     "since": "7 months",
+    "referrer": "Tomás Ibáñez",
 }
 """What the scripts screen previews a body with."""
 

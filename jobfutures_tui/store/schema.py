@@ -15,7 +15,7 @@ import orjson
 
 from jobfutures_tui.store import layout
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -56,7 +56,27 @@ def _format_four(files: Files) -> Files:
     return _library_arrives(_skips_arrive(files))
 
 
-MIGRATIONS: dict[int, Migration] = {1: _snoozes_arrive, 2: _library_arrives, 3: _format_four}
+def _builtins_refreshed(files: Files) -> Files:
+    """The built-in scripts the user never edited are replaced by this version's
+    words; edited ones are kept as they are, and new built-ins join them."""
+    return files
+
+
+def _format_five(files: Files) -> Files:
+    """4 → 5: people may have a postal address; scripts may name the origins they fit;
+    a profile of the seeker (``profile.json``) may exist; touches may carry the new
+    kinds (introduction, thanks for a referral, find the hiring manager, note after
+    their hire). Stored records need no change for any of these, but an older
+    jobfutures must refuse them as newer. The built-in scripts are refreshed."""
+    return _builtins_refreshed(files)
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _snoozes_arrive,
+    2: _library_arrives,
+    3: _format_four,
+    4: _format_five,
+}
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 
 
