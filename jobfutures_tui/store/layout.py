@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 META = "meta.json"
+PROFILE = "profile.json"
 COMPANIES = "companies.json"
 PEOPLE = "people.json"
 PROSPECTS = "prospects.json"
@@ -21,9 +22,9 @@ SHAREABLES = "shareables.json"
 TOUCHES_DIR = "touches"
 BACKUPS_DIR = "backups"
 
-COLLECTION_FILES = (PLANS, SCRIPTS, SHAREABLES, COMPANIES, PEOPLE, PROSPECTS)
+COLLECTION_FILES = (PROFILE, PLANS, SCRIPTS, SHAREABLES, COMPANIES, PEOPLE, PROSPECTS)
 """In the order records reference each other: a prospect needs its company and
-its plan, a touch its script."""
+its plan, a touch its script (the profile references nothing)."""
 
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.json$")
 

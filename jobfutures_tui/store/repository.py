@@ -14,6 +14,7 @@ it is applied and written at once, one small file per collection.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import threading
 from collections import deque
@@ -23,8 +24,8 @@ from typing import Any, TypeVar
 
 from tinydb.table import Document
 
-from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, Touch
-from jobfutures_tui.models.entities import Script, Shareable
+from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
+from jobfutures_tui.models.entities import PROFILE_ID, Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.history import CadenceSummary
 from jobfutures_tui.store import layout
@@ -40,6 +41,7 @@ from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
 
 _TABLES: dict[type[Record], tuple[str, str]] = {
+    Profile: (layout.PROFILE, "profile"),
     CadencePlan: (layout.PLANS, "plans"),
     Script: (layout.SCRIPTS, "scripts"),
     Shareable: (layout.SHAREABLES, "shareables"),
@@ -283,6 +285,10 @@ class Repository:
     def prospect(self, prospect_id: str) -> Prospect | None:
         return self._get(Prospect, prospect_id)
 
+    def profile(self) -> Profile:
+        """The seeker's profile; an empty one (never asked for) until it is saved."""
+        return self._get(Profile, PROFILE_ID) or _empty_profile()
+
     def companies(self) -> list[Company]:
         return self._all(Company)
 
@@ -507,6 +513,11 @@ class Repository:
         touches = [record for record in changed if isinstance(record, Touch)]
         if touches:
             self._touches.verify_months(touches)
+
+
+@functools.cache
+def _empty_profile() -> Profile:
+    return Profile()
 
 
 @contextlib.contextmanager
