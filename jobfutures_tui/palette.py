@@ -75,7 +75,7 @@ class JumpCommands(Provider):
         Help text is markup: what comes from the data is escaped."""
         phrase, level = due_phrase(suggestion, self._today)
         display = Content.assemble(display, "  ", (phrase, _DUE_STYLE[DUE_PART[level]]))
-        how = f"next: {suggestion.channel.label} · {suggestion.kind.label} — {suggestion.reason}"
+        how = f"next: {suggestion.how} — {suggestion.reason}"
         return display, f"{help_text} · {escape(how)}"
 
     def _targets(self, app: JobFuturesApp) -> Iterator[Target]:

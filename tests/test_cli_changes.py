@@ -362,10 +362,10 @@ def test_without_person_the_suggested_one_is_logged(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:
     with Repository.open(demo, read_only=True) as repo:
-        from jobfutures_tui.rules.touch_log import next_after
+        from jobfutures_tui.rules.decisions import next_suggestion
 
         northwind = only(repo, "Northwind Logistics")
-        suggested = next_after(repo, northwind, None, today=NOW.date())
+        suggested = next_suggestion(repo, northwind.id, today=NOW.date())
         assert suggested is not None and suggested.person_id is not None
         name = repo.person(suggested.person_id).name
     code, out, _ = jf(capsys, demo, "log", "northwind", "--channel", "email", "--outcome", "sent")

@@ -17,7 +17,7 @@ from jobfutures_tui.commands.common import folder_of, refuse_read_only
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Prospect, Record, dates, field_errors
 from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.touch_log import next_after
+from jobfutures_tui.rules.decisions import next_suggestion
 from jobfutures_tui.store import DataLocked, Repository
 from jobfutures_tui.store.layout import data_files
 
@@ -112,9 +112,7 @@ def saved_json(records: Sequence[Record]) -> dict[str, list[dict[str, Any]]]:
 def next_touch(repo: Repository, prospect_id: str) -> tuple[Suggestion | None, pendulum.Date]:
     """The next touch of a job future as saved now, and today: what the board will show."""
     today = dates.today()
-    prospect = repo.prospect(prospect_id)
-    suggestion = next_after(repo, prospect, None, today=today) if prospect else None
-    return suggestion, today
+    return next_suggestion(repo, prospect_id, today=today), today
 
 
 def next_json(suggestion: Suggestion | None) -> dict[str, Any] | None:
@@ -122,7 +120,7 @@ def next_json(suggestion: Suggestion | None) -> dict[str, Any] | None:
         return None
     return {
         "due": suggestion.due.isoformat(),
-        "channel": suggestion.channel.value,
+        "channel": None if suggestion.channel is None else suggestion.channel.value,
         "kind": suggestion.kind.value,
         "person_id": suggestion.person_id,
         "reason": suggestion.reason,

@@ -88,7 +88,7 @@ def format_due(
         lines = [f"Nothing due {span}."]
         if upcoming is not None:
             s = upcoming.suggestion
-            what = f"{s.channel.label} · {s.kind.label}"
+            what = s.how
             lines.append(f"Next: {_long_day(s.due, today)} — {_flat(upcoming.company)} ({what})")
         return "\n".join(_cut(line, width) for line in lines) + "\n"
 
@@ -96,7 +96,7 @@ def format_due(
         (
             item.when(today),
             _who(item),
-            f"{item.suggestion.channel.label} · {item.suggestion.kind.label}",
+            item.suggestion.how,
             _how_soon(item, today),
             item,
         )
@@ -133,10 +133,7 @@ def format_due(
                 + _GAP
                 + soon
             )
-            reason = _flat(item.suggestion.reason)
-            if item.suggestion.suggest_stage is not None:
-                reason += f" (suggest: move to {item.suggestion.suggest_stage.label})"
-            out.extend(_why(reason, width))
+            out.extend(_why(_flat(item.suggestion.reason), width))
     return "\n".join(out) + "\n"
 
 

@@ -67,13 +67,14 @@ def _stamp(moment: pendulum.DateTime) -> str:
 def summary(item: DueItem) -> str:
     s = item.suggestion
     who = f"{item.person} ({item.company})" if item.person else item.company
-    return f"{s.channel.label.capitalize()} {who}: {s.kind.label}"
+    how = s.channel.label.capitalize() if s.channel is not None else "Reach"
+    return f"{how} {who}: {s.kind.label}"
 
 
 def description(item: DueItem, today: pendulum.Date) -> str:
     s = item.suggestion
     lines = [
-        f"Channel: {s.channel.label}",
+        f"Channel: {s.channel.label if s.channel is not None else 'none yet (add a detail)'}",
         f"Touch: {s.kind.label}",
         f"Why: {s.reason}",
         f"Job future: {item.company} ({item.stage.label})",
@@ -83,9 +84,12 @@ def description(item: DueItem, today: pendulum.Date) -> str:
     if s.due < today:
         days = (today - s.due).days
         lines.append(f"Due {s.due.isoformat()}: {days} day{'s' if days != 1 else ''} overdue")
-    if s.suggest_stage is not None:
-        lines.append(f"Suggestion: move it to {s.suggest_stage.label}")
     return "\n".join(lines)
+
+
+def _categories(item: DueItem) -> str:
+    channel = item.suggestion.channel
+    return "jobfutures" if channel is None else f"jobfutures,{channel.label}"
 
 
 def calendar(
@@ -117,7 +121,7 @@ def calendar(
             f"DTEND;VALUE=DATE:{_date(day.add(days=1))}",
             f"SUMMARY:{escape(summary(item))}",
             f"DESCRIPTION:{escape(description(item, today))}",
-            f"CATEGORIES:jobfutures,{escape(item.suggestion.channel.label)}",
+            f"CATEGORIES:{escape(_categories(item))}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]

@@ -123,7 +123,7 @@ def prospect_markdown(repo: Repository, prospect: Prospect, *, today: pendulum.D
     suggestion = next_suggestion(repo, prospect.id, today=today)
     if suggestion is not None:
         facts.append(
-            f"- Next touch: {suggestion.channel.label}, {suggestion.kind.label}, due "
+            f"- Next touch: {suggestion.how}, due "
             f"{suggestion.due.isoformat()} — {md(suggestion.reason)}"
         )
     facts.append(f"- Touches logged: {len(touches)}")

@@ -28,10 +28,10 @@ from jobfutures_tui.models import (
     dates,
 )
 from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.decisions import suggestion_after
 from jobfutures_tui.rules.touch_log import (
     Logged,
     log_from,
-    next_after,
     next_words,
     suggested_move,
 )
@@ -110,7 +110,7 @@ class LogForm(RecordForm[Logged]):
         self.repo = repo
         self.prospect = prospect
         self.today = dates.today()
-        self.channel = suggestion.channel if suggestion else Channel.EMAIL
+        self.channel = (suggestion.channel if suggestion else None) or Channel.EMAIL
         self.direction = Direction.OUT
         self.outcome = usual_outcome(self.channel, self.direction)
         self.outcome_chosen = False
@@ -258,7 +258,9 @@ class LogForm(RecordForm[Logged]):
             return
         moved = next((r for r in logged.save if isinstance(r, Prospect)), None)
         stage = moved.stage if moved is not None and moved.id == self.prospect.id else None
-        nxt = next_after(self.repo, self.prospect, logged.touch, today=self.today, stage=stage)
+        nxt = suggestion_after(
+            self.repo, self.prospect, touch=logged.touch, stage=stage, today=self.today
+        )
         self.query_one("#log-next", Static).update(_next_words(nxt))
         warnings = self.query_one("#log-warnings", Static)
         warnings.update(Text("\n".join(f"! {w}" for w in logged.warnings), style="bold"))

@@ -142,7 +142,7 @@ _LABELS: dict[Choice, str] = {
     TouchKind.CHECK_IN: "check-in",
     TouchKind.VALUE_SHARE: "something useful",
     TouchKind.WORK_SAMPLE: "work sample",
-    TouchKind.REFERRAL_ASK: "introduction request",
+    TouchKind.REFERRAL_ASK: "ask for names",
     TouchKind.OFFER_TO_REFER: "offer to refer someone",
     TouchKind.OPENING_REPLY: "reply about the opening",
     TouchKind.INTRODUCTION: "introduction",

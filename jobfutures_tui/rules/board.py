@@ -13,9 +13,9 @@ from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, 
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.rules.cadence import Suggestion
 from jobfutures_tui.rules.decisions import Open, next_suggestion, open_one, open_suggestions
+from jobfutures_tui.rules.due import WEEK, When, when
+from jobfutures_tui.rules.relative import span
 from jobfutures_tui.store import Repository, TouchSummary
-
-WEEK = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,7 @@ class Due(StrEnum):
 
     OVERDUE = "overdue"
     SOON = "soon"
-    """Today or within the week."""
+    """Today or this week (the next seven days)."""
     LATER = "later"
     NONE = "none"
     """Nothing to suggest."""
@@ -167,7 +167,8 @@ def due_phrase(suggestion: Suggestion | None, today: date) -> tuple[str, Due]:
     if suggestion is None:
         return "nothing planned", Due.NONE
     days = suggestion.due.toordinal() - today.toordinal()
-    if days < 0:
+    soon = when(suggestion.due, today)
+    if soon is When.OVERDUE:
         return f"{span(-days)} overdue", Due.OVERDUE
     if days == 0:
         return "due today", Due.SOON
@@ -175,18 +176,7 @@ def due_phrase(suggestion: Suggestion | None, today: date) -> tuple[str, Due]:
         return "due tomorrow", Due.SOON
     if days < WEEK:
         return f"due {_WEEKDAYS[suggestion.due.weekday()]}", Due.SOON
-    return f"in {span(days)}", Due.LATER
-
-
-def span(days: int) -> str:
-    """'3d', '2w', '5mo', '2y': a number of days, short enough for a card."""
-    if days < 14:
-        return f"{days}d"
-    if days < 60:
-        return f"{days // 7}w"
-    if days < 730:
-        return f"{days // 30}mo"
-    return f"{days // 365}y"
+    return f"in {span(days)}", Due.SOON if soon is When.THIS_WEEK else Due.LATER
 
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

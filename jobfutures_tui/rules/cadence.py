@@ -1,38 +1,38 @@
-"""When the next touch is due, with whom, by which channel, and why.
+"""The next touch of a job future: when, what for, with whom, by which channel, and why.
 
-Pure code over the records and pendulum calendar dates (DESIGN.md, "Cadence"):
-no store, no clock. Callers pass ``today`` (``models.dates.today()``), so
-tests pin it. Touch instants are turned into local calendar dates once, and
-all arithmetic is on dates, so a DST change can never move a day.
+Pure code over the records and calendar dates (docs/advice.md): no store, no
+clock. :func:`decide` works out everything that does not depend on today
+(a :class:`Decision`, which the store keeps between sessions); :func:`finish`
+makes it a :class:`Suggestion` for a day (lateness, urgency, snoozing).
+Touch instants become local calendar dates once, and all arithmetic is on
+dates, so a DST change can never move a day.
 
-How a job future's history is read: its touches are replayed in order into a
-:class:`~jobfutures_tui.rules.history.CadenceSummary` (see that module), and
-the engine decides from the summary alone. An outgoing touch either
-completes the plan's next step or, while earlier touches wait for an answer,
-is a follow-up. Sent, no-answer and voicemail touches wait for an answer; any
-incoming touch, a reply or a conversation answers them. After two unanswered
-follow-ups the plan goes on with its next touch, but no sooner than its
-repeating interval (the long cycle) and without follow-ups, until they answer
-again. The store keeps each job future's summary up to date, so deciding for
-thousands of job futures reads no history (:func:`suggest_next` takes either).
+How a job future's history is read: its touches are folded in order into a
+:class:`~jobfutures_tui.rules.history.CadenceSummary`, and the engine decides
+from the summary alone. In order, the engine asks:
 
-A skipped touch (the user chose not to make it, :func:`skip_next`) is kept
-on the job future, not in its history: the summary stays a fold of the
-contacts that happened, so an unanswered message is still unanswered after
-its follow-up was skipped. The engine reads the skips on top of the summary:
-each skipped plan touch counts as a step done, and the newest skip, when
-nothing was logged after it, is where the plan goes on from (no follow-up
-or reply is suggested again for what came before it).
-
-Dates are plain :class:`datetime.date` inside (pendulum's arithmetic is about
-ten times slower); a suggestion's due date is a pendulum date.
+1. the plan (:mod:`~jobfutures_tui.rules.plans`): its next step, or its
+   repeat, counted from the day it (re)started (a move to another stage
+   restarts it); a touch skipped counts as made;
+2. what the last touch calls for: an unanswered message is followed up
+   within a week (a voicemail within three days, another way), twice, then
+   the plan goes on at its long pace; an opening is answered at once (or, at
+   a stage other than offer, the seeker offers to refer someone); a referral
+   is thanked;
+3. the moments layered on the plan: a referrer whose referral reached an
+   offer is thanked; a recruiter who is the only contact is asked who leads
+   the team; after a first answer, they are asked once for names of other
+   managers;
+4. whom (:mod:`~jobfutures_tui.rules.person_choice`) and how
+   (:mod:`~jobfutures_tui.rules.channels`): the hiring manager before a
+   recruiter, only channels the person can be reached by and that fit the touch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 import pendulum
@@ -46,28 +46,36 @@ from jobfutures_tui.models.enums import (
     Stage,
     TouchKind,
 )
+from jobfutures_tui.rules.channels import choose_channel, missing_details, reachable_at_all
 from jobfutures_tui.rules.facts import FutureLike, PersonLike, SkipLike
 from jobfutures_tui.rules.history import (
     MAX_FOLLOW_UPS,
-    UNANSWERED,
     CadenceSummary,
     LastTouch,
     TouchLike,
-    answered,
     as_pendulum,
     local_day,
     plus_days,
     summarise,
 )
-from jobfutures_tui.rules.plans import Anchor, CadencePlan, Step, Zone, plan_for, start_date
+from jobfutures_tui.rules.person_choice import only_recruiters, pick_person
+from jobfutures_tui.rules.plans import Anchor, CadencePlan, Step, Zone, plan_for, plan_start
+from jobfutures_tui.rules.relative import day_month, days_between, ordinal
+from jobfutures_tui.rules.urgency import Urgency, urgency
 
 __all__ = [
-    "MAX_FOLLOW_UPS",
-    "UNANSWERED",
-    "CadenceSummary",
-    "answered",
+    "DECISION_VERSION",
+    "Decision",
+    "Suggestion",
+    "Thanks",
+    "Urgency",
+    "decide",
+    "finish",
     "skip_next",
-    "summarise",
+    "stopped",
+    "suggest_next",
+    "urgency",
+    "urgency_of",
 ]
 
 FOLLOW_UP_DAYS = 7
@@ -76,42 +84,8 @@ VOICEMAIL_RETRY_DAYS = 3
 """A voicemail nobody returned is retried this soon, another way."""
 MIN_GAP_DAYS = 7
 """A step counted from the start never lands within a week of the last outgoing touch."""
-WARM_DAYS = 30
-COOL_DAYS = 90
-
-ROTATION: tuple[Channel, ...] = (
-    Channel.EMAIL,
-    Channel.CALL,
-    Channel.LINKEDIN,
-    Channel.IN_PERSON,
-    Channel.TEXT,
-)
-"""Channels suggested in turn. A voicemail is what a call becomes, so it is
-never suggested; a letter is the last resort when nothing else differs."""
-
-_PHONE = frozenset({Channel.CALL, Channel.VOICEMAIL})
-
-ROLE_ORDER = (
-    PersonRole.HIRING_MANAGER,
-    PersonRole.INTERVIEWER,
-    PersonRole.REFERRER,
-    PersonRole.OTHER,
-    PersonRole.RECRUITER,
-)
-_ROLE_RANK = {role: rank for rank, role in enumerate(ROLE_ORDER)}
-
-STAGE_POINTS = {
-    Stage.OFFER: 6.0,
-    Stage.REFERRAL: 4.0,
-    Stage.INTERVIEWED: 2.0,
-    Stage.REJECTED_WARM: 1.0,
-}
-WARM_POINTS = 3.0
-"""They answered within WARM_DAYS."""
-COOL_POINTS = 1.5
-"""They answered within COOL_DAYS."""
-OPENING_POINTS = 20.0
-"""A live opening outranks any amount of lateness."""
+ASK_AFTER_ANSWER_DAYS = 14
+"""After a first answer, names of other managers are asked for within two weeks."""
 
 _START_PHRASE = {
     Origin.INTERVIEWED: "the interview",
@@ -119,6 +93,12 @@ _START_PHRASE = {
     Origin.OFFER_DECLINED: "you declined the offer",
     Origin.NO_OPENING: "you met",
     Origin.REFERRED: "the referral",
+}
+_MOVED_PHRASE = {
+    Stage.INTERVIEWED: "the interview",
+    Stage.REJECTED_WARM: "their no",
+    Stage.REFERRAL: "the referral",
+    Stage.OFFER: "the opening came up",
 }
 
 _DO = {
@@ -131,6 +111,10 @@ _DO = {
     TouchKind.OFFER_TO_REFER: "offer to refer someone",
     TouchKind.RECONNECT: "reconnect",
     TouchKind.OPENING_REPLY: "reply about the opening",
+    TouchKind.INTRODUCTION: "introduce yourself, naming who referred you",
+    TouchKind.REFERRER_THANKS: "thank them for the referral",
+    TouchKind.FIND_MANAGER: "ask who leads the team",
+    TouchKind.AFTER_HIRE: "hope their new hire is working out",
 }
 
 _NOUN = {
@@ -143,43 +127,34 @@ _NOUN = {
     Channel.LETTER: "letter",
 }
 
+_ASK_STAGES = frozenset({Stage.REJECTED_WARM})
+_ASK_ORIGINS = frozenset({Origin.REJECTED, Origin.NO_OPENING, Origin.OFFER_DECLINED})
+"""Names of other managers are asked for after a no: at the rejected-but-warm
+stage, or while interviewed when it began without an opening for the seeker."""
+
 
 # ------------------------------------------------------------ results
 
 
 @dataclass(frozen=True, slots=True)
-class Urgency:
-    """A score made of named parts, so a user can see why one row is on top."""
-
-    parts: tuple[tuple[str, float], ...]
-
-    @property
-    def total(self) -> float:
-        return sum([points for _, points in self.parts])
-
-    @property
-    def breakdown(self) -> dict[str, float]:
-        return dict(self.parts)
-
-    def explain(self) -> str:
-        """'overdue +3.00, stage +6.00 = 9.00'."""
-        shown = ", ".join(f"{name} {points:+.2f}" for name, points in self.parts)
-        return f"{shown} = {self.total:.2f}" if shown else "0.00"
-
-
-@dataclass(frozen=True, slots=True)
 class Suggestion:
-    """The next touch for one job future."""
+    """The next touch for one job future, for one day."""
 
     due: pendulum.Date
     kind: TouchKind
-    channel: Channel
+    channel: Channel | None
+    """None: nobody can be reached; the reason says which detail to add."""
     person_id: str | None
     reason: str
     overdue_days: int
-    suggest_stage: Stage | None
     urgency: Urgency
     plan_id: str
+
+    @property
+    def how(self) -> str:
+        """'email · check-in', or 'no way to reach them · check-in'."""
+        channel = self.channel.label if self.channel is not None else "no way to reach them"
+        return f"{channel} · {self.kind.label}"
 
 
 Words = tuple[str | date, ...]
@@ -202,15 +177,15 @@ class Decision(NamedTuple):
     """What the engine decides for a job future before knowing today's date.
 
     Everything but lateness, urgency and snoozing depends only on the job
-    future, its people and its history, so a decision can be kept (in memory,
-    and in the derived index between sessions) and finished for any day
-    (:func:`finish`) in a few microseconds.
+    future, its people, the seeker's city and its history, so a decision can
+    be kept (in memory, and in the derived index between sessions) and
+    finished for any day (:func:`finish`) in a few microseconds.
     """
 
     due: date
     kind: TouchKind
     words: Words
-    channel: Channel
+    channel: Channel | None
     person_id: str | None
     opening: bool
     answer_day: date | None
@@ -225,7 +200,7 @@ class Decision(NamedTuple):
             self.due.toordinal(),
             self.kind.value,
             [w if isinstance(w, str) else w.toordinal() for w in self.words],
-            self.channel.value,
+            None if self.channel is None else self.channel.value,
             self.person_id,
             self.opening,
             None if self.answer_day is None else self.answer_day.toordinal(),
@@ -246,7 +221,7 @@ class Decision(NamedTuple):
             day(due),
             _KINDS[kind],
             tuple([w if type(w) is str else day(w) for w in words]),
-            _CHANNELS[channel],
+            None if channel is None else _CHANNELS[channel],
             person_id,
             opening,
             None if answer_day is None else day(answer_day),
@@ -255,9 +230,9 @@ class Decision(NamedTuple):
         )
 
 
-DECISION_VERSION = 4
+DECISION_VERSION = 5
 """Bump when the engine would decide differently from the same records, so
-decisions kept in the derived index are made again (3: skips, user plans)."""
+decisions kept in the derived index are made again (5: the advice rules)."""
 
 _KINDS = {member.value: member for member in TouchKind}
 _CHANNELS = {member.value: member for member in Channel}
@@ -281,13 +256,7 @@ def suggest_next(
     tz: Zone | None = None,
     thanks: Thanks | None = None,
 ) -> Suggestion | None:
-    """The next touch due for ``prospect``, or None when nothing should be sent.
-
-    None means: archived, they asked to stop, everyone is do-not-contact, or a
-    plan without a repeating interval has run out. ``touches`` are this
-    prospect's touches in any order, or their summary; ``people`` its people.
-    The same as :func:`decide`, then :func:`finish`.
-    """
+    """:func:`decide`, then :func:`finish` for ``today`` (None: nothing to suggest)."""
     decision = decide(
         prospect, people, touches, plan=plan, home_city=home_city, tz=tz, thanks=thanks
     )
@@ -306,23 +275,49 @@ def decide(
     tz: Zone | None = None,
     thanks: Thanks | None = None,
 ) -> Decision | None:
-    """The next touch for ``prospect`` whatever today is, or None (see :func:`suggest_next`).
+    """The next touch for ``prospect`` whatever today is, or None when nothing
+    should be sent: archived, they asked to stop, everyone is do-not-contact,
+    or a plan without a repeating interval has run out.
 
-    ``thanks``: a referral by one of its people reached the offer stage; unless an
-    opening needs a reply, thanking them comes first, until a touch goes out.
+    ``touches``: this job future's touches in any order, or their summary;
+    ``people``: its people; ``home_city``: the seeker's city (in person needs
+    it); ``thanks``: a referral by one of its people reached the offer stage.
     """
+    made = _decided(prospect, people, touches, plan, home_city, tz, thanks)
+    return None if made is None else made[1]
+
+
+def _decided(
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
+    plan: CadencePlan | None,
+    home_city: str,
+    tz: Zone | None,
+    thanks: Thanks | None,
+) -> tuple[_Next, Decision] | None:
     found = _upcoming(prospect, people, touches, plan, tz)
     if found is None:
         return None
-    nxt, history, plan, last_day, zone = found
-    thanked = _thanks_first(nxt, thanks, people, history, last_day, zone)
-    if thanked is not None:
-        nxt, referrer = thanked
-    else:
-        referrer = None
-    due, kind, words, opening, answers = nxt.due, nxt.kind, nxt.words, nxt.opening, nxt.answers
-    person = referrer or _same_person(people, answers) or pick_person(people, prospect)
-    channel = pick_channel(person, history, home_city)
+    nxt, history, followed, last_day, zone = found
+    nxt = _moments(nxt, prospect, people, history, last_day, zone, thanks)
+    person, nxt = _whom(nxt, prospect, people, history, home_city)
+    person_id = person.id if person is not None else None
+    last_channel = (
+        history.last_channel_to(None, anyone=True)
+        if person_id is None
+        else history.last_channel_to(person_id)
+    )
+    their = nxt.answers.channel if nxt.answers is not None else None
+    chosen = choose_channel(
+        person,
+        nxt.kind,
+        last=last_channel,
+        their_channel=their,
+        my_city=home_city,
+        texted=history.texted_by(person_id),
+    )
+    words = _said(nxt, chosen.kind, chosen.channel, person)
     replied = history.last_answer_at
     last = history.last
     if replied is None:
@@ -331,35 +326,18 @@ def decide(
         answer_day = last_day
     else:
         answer_day = local_day(replied, zone)
-    person_id = person.id if person else None
-    return Decision(due, kind, words, channel, person_id, opening, answer_day, plan.id, last_day)
-
-
-def _thanks_first(
-    nxt: _Next,
-    thanks: Thanks | None,
-    people: Sequence[PersonLike],
-    history: CadenceSummary,
-    last_day: date | None,
-    zone: Zone,
-) -> tuple[_Next, PersonLike] | None:
-    """The thank-you a referrer is owed, if nothing more pressing comes first."""
-    if thanks is None or nxt.opening:
-        return None
-    referrer = next((p for p in people if p.id == thanks.person_id), None)
-    if referrer is None or referrer.do_not_contact:
-        return None
-    out = history.last_out_at
-    if out is not None and local_day(out, zone) >= thanks.day:
-        return None  # a touch went out since: the chance to thank them was taken
-    first = referrer.name.split()[0] if referrer.name.split() else referrer.name
-    words: Words = (
-        f"your referral to {thanks.company} reached the offer stage on ",
-        thanks.day,
-        f": thank {first}",
+    decision = Decision(
+        nxt.due,
+        chosen.kind,
+        words,
+        chosen.channel,
+        person_id,
+        nxt.opening,
+        answer_day,
+        followed.plan.id,
+        last_day,
     )
-    due = max(thanks.day, last_day) if last_day is not None else thanks.day
-    return _Next(due, TouchKind.THANK_YOU, words, step=False), referrer
+    return nxt, decision
 
 
 def skip_next(
@@ -369,42 +347,18 @@ def skip_next(
     *,
     at: datetime,
     plan: CadencePlan | None = None,
+    home_city: str = "",
     tz: Zone | None = None,
+    thanks: Thanks | None = None,
 ) -> Skip | None:
     """What skipping the touch due now records (add it to the job future's
-    ``skips``), or None when nothing is due to skip."""
-    found = _upcoming(prospect, people, touches, plan, tz)
-    if found is None:
+    ``skips``): the kind suggested, and whether it was one of the plan's
+    touches; None when nothing is due to skip."""
+    made = _decided(prospect, people, touches, plan, home_city, tz, thanks)
+    if made is None:
         return None
-    nxt = found[0]
-    return Skip.model_validate({"at": at, "kind": nxt.kind, "step": nxt.step})
-
-
-def _upcoming(
-    prospect: FutureLike,
-    people: Sequence[PersonLike],
-    touches: History,
-    plan: CadencePlan | None,
-    tz: Zone | None,
-) -> tuple[_Next, CadenceSummary, CadencePlan, date | None, Zone] | None:
-    """The next touch with what it was worked out from, or None (see :func:`suggest_next`)."""
-    if not prospect.is_open or _nobody_to_contact(people):
-        return None
-    history = _summary(touches)
-    if history.stop_at is not None:
-        return None
-    zone = tz or dates.local_timezone()
-    plan = plan or plan_for(prospect, zone=zone)
-    start = start_date(prospect, zone)
-    last = history.last
-    last_day = None if last is None else local_day(last.at, zone)
-    skipped = _Skipped.of(prospect.skips, last, zone)
-    nxt = _next_touch(plan, history, prospect, start, last_day, zone, skipped)
-    if nxt is None:
-        return None
-    if last_day is not None and nxt.due < last_day:
-        nxt = nxt._replace(due=last_day)
-    return nxt, history, plan, last_day, zone
+    nxt, decision = made
+    return Skip.model_validate({"at": at, "kind": decision.kind, "step": nxt.step})
 
 
 def finish(
@@ -415,16 +369,14 @@ def finish(
     if snoozed_until is not None and due < snoozed_until:
         due = snoozed_until
         words = (*words, " (snoozed until ", snoozed_until, ")")
-    lateness = _days_between(due, today)
-    opening = decision.opening
+    lateness = days_between(due, today)
     return Suggestion(  # positional: keywords make this line cost twice as much
         as_pendulum(due),
         decision.kind,
         decision.channel,
         decision.person_id,
-        "".join(w if type(w) is str else _day(w, today) for w in words),  # type: ignore[arg-type]
+        "".join(w if type(w) is str else day_month(w, today) for w in words),  # type: ignore[arg-type]
         max(0, lateness),
-        Stage.OFFER if opening and stage is not Stage.OFFER else None,
         _urgency(decision, stage, today, lateness),
         decision.plan_id,
     )
@@ -438,7 +390,7 @@ def urgency_of(
     due = decision.due
     if snoozed_until is not None and due < snoozed_until:
         due = snoozed_until
-    return _urgency(decision, stage, today, _days_between(due, today))
+    return _urgency(decision, stage, today, days_between(due, today))
 
 
 def _urgency(decision: Decision, stage: Stage, today: date, lateness: int) -> Urgency:
@@ -446,7 +398,7 @@ def _urgency(decision: Decision, stage: Stage, today: date, lateness: int) -> Ur
     return urgency(
         lateness=lateness,
         stage=stage,
-        replied_days_ago=None if answer_day is None else _days_between(answer_day, today),
+        replied_days_ago=None if answer_day is None else days_between(answer_day, today),
         opening=decision.opening,
     )
 
@@ -465,133 +417,10 @@ def stopped(
     stop_at = _summary(touches).stop_at
     if stop_at is not None:
         day = local_day(stop_at, tz or dates.local_timezone())
-        return f"they asked you to stop on {_day(day, today)}"
+        return f"they asked you to stop on {day_month(day, today)}"
     if _nobody_to_contact(people):
         return "everyone here is marked do not contact"
     return None
-
-
-def suggested_stage(prospect: FutureLike, touches: History) -> Stage | None:
-    """A stage the history calls for: archive once they asked to stop, offer
-    when their latest touch mentioned an opening; None when it fits."""
-    if not prospect.is_open:
-        return None
-    history = _summary(touches)
-    if history.stop_at is not None:
-        return Stage.ARCHIVE
-    if history.last is not None and history.last.outcome is Outcome.OPENING_MENTIONED:
-        return None if prospect.stage is Stage.OFFER else Stage.OFFER
-    return None
-
-
-def recruiter_only_warning(people: Sequence[PersonLike]) -> str | None:
-    """A nudge when nobody but recruiters can be contacted (DESIGN.md, rule 8)."""
-    reachable = [p for p in people if not p.do_not_contact]
-    if not reachable or any(p.role is not PersonRole.RECRUITER for p in reachable):
-        return None
-    who = "a recruiter" if len(reachable) == 1 else "recruiters"
-    return (
-        f"Only {who} here: add the hiring manager, who is likelier to remember you "
-        "and to have a say."
-    )
-
-
-def pick_person(
-    people: Sequence[PersonLike], prospect: FutureLike | None = None
-) -> PersonLike | None:
-    """Whom to contact: a hiring manager first, a recruiter last, never do-not-contact.
-
-    Ties keep the prospect's own order (its main person first).
-    """
-    if len(people) == 1:  # the usual case
-        return None if people[0].do_not_contact else people[0]
-    order = {pid: index for index, pid in enumerate(prospect.person_ids)} if prospect else {}
-    best: tuple[int, int, int] | None = None
-    chosen: PersonLike | None = None
-    for index, person in enumerate(people):
-        if person.do_not_contact:
-            continue
-        rank = _ROLE_RANK.get(person.role, len(ROLE_ORDER))
-        key = (rank, order.get(person.id, len(order)), index)
-        if best is None or key < best:
-            best, chosen = key, person
-    return chosen
-
-
-def pick_channel(person: PersonLike | None, touches: History, home_city: str = "") -> Channel:
-    """The person's preferred channel, else the next one they can be reached by
-    that differs from the last outgoing touch to them (a call and a voicemail
-    count as the same channel). A touch logged without a person counts for all.
-    """
-    if person is not None and person.preferred_channel is not None:
-        return person.preferred_channel
-    history = _summary(touches)
-    if person is None:
-        last = history.last_channel_to(None, anyone=True)
-    else:
-        last = history.last_channel_to(person.id)
-    for channel in _AFTER[last]:
-        if can_reach(person, channel, home_city):
-            return channel
-    return Channel.LETTER
-
-
-def _after(last: Channel | None) -> tuple[Channel, ...]:
-    """The channels to try after ``last``, in turn, without repeating it."""
-    if last is None:
-        return ROTATION
-    avoid = _PHONE if last in _PHONE else frozenset({last})
-    mark = Channel.CALL if last in _PHONE else last
-    at = ROTATION.index(mark) + 1 if mark in ROTATION else 0
-    return tuple(c for c in ROTATION[at:] + ROTATION[:at] if c not in avoid)
-
-
-_AFTER = {last: _after(last) for last in (None, *Channel)}
-
-
-def can_reach(person: PersonLike | None, channel: Channel, home_city: str = "") -> bool:
-    """Whether the person's details allow this channel (a letter always does)."""
-    if channel is Channel.LETTER:
-        return True
-    if person is None:
-        return False
-    if channel in (Channel.CALL, Channel.VOICEMAIL, Channel.TEXT):
-        return bool(person.phone)
-    if channel is Channel.EMAIL:
-        return bool(person.email)
-    if channel is Channel.LINKEDIN:
-        return bool(person.linkedin)
-    if channel is Channel.IN_PERSON:
-        here = home_city.strip().casefold()
-        return bool(here) and person.city.strip().casefold() == here
-    return False
-
-
-def urgency(
-    *, lateness: int, stage: Stage, replied_days_ago: int | None = None, opening: bool = False
-) -> Urgency:
-    """Points for how late the touch is (negative before it is due), the stage,
-    a recent answer and a mentioned opening."""
-    parts: list[tuple[str, float]] = []
-    if lateness > 0:
-        parts.append(("overdue", _lateness_curve(lateness)))
-    elif lateness < 0:
-        parts.append(("not yet due", -_lateness_curve(-lateness) / 2))
-    points = STAGE_POINTS.get(stage)
-    if points:
-        parts.append(("stage", points))
-    if replied_days_ago is not None and replied_days_ago <= COOL_DAYS:
-        parts.append(("warmth", WARM_POINTS if replied_days_ago <= WARM_DAYS else COOL_POINTS))
-    if opening:
-        parts.append(("opening", OPENING_POINTS))
-    return Urgency(tuple(parts))
-
-
-def _lateness_curve(days: int) -> float:
-    """A point a day for the first week, gentle to two months, nearly flat
-    after (about 15 points at two months, 17 at a year), so a contact
-    forgotten for years never buries this week's offer."""
-    return min(days, 7) * 1.0 + max(0, min(days, 60) - 7) * 0.15 + max(0, days - 60) * 0.005
 
 
 # ------------------------------------------------------------ deciding
@@ -616,28 +445,41 @@ class _Next(NamedTuple):
     answers: LastTouch | None = None
     """The touch this one responds to: it goes to the same person."""
     step: bool = True
-    """One of the plan's touches (a step or the repeat), not a follow-up or a reply."""
+    """One of the plan's touches (a step or the repeat), not a follow-up, a reply or a moment."""
+    to: str | None = None
+    """Whom it must go to (a referrer owed a thank-you)."""
+    lead: Words = ()
+    """Said before the reason ('check-in skipped on 3 Dec; next: ')."""
 
 
 class _Skipped(NamedTuple):
     """What a job future's skips change: steps done, and where the plan goes on from."""
 
     steps: int
-    """Plan touches skipped: each counts as a step done."""
+    """Plan touches skipped since the plan (re)started: each counts as a step done."""
     latest: SkipLike | None
     """The newest skip, when no touch was logged after it."""
     day: date | None
     """Its local day."""
+    kinds: frozenset[TouchKind]
+    """Every kind ever skipped (a moment skipped is not suggested again)."""
 
     @classmethod
-    def of(cls, skips: Sequence[SkipLike], last: LastTouch | None, zone: Zone) -> _Skipped:
+    def of(
+        cls,
+        skips: Sequence[SkipLike],
+        last: LastTouch | None,
+        zone: Zone,
+        since: datetime | None,
+    ) -> _Skipped:
         if not skips:
             return _NO_SKIPS
         newest = max(skips, key=lambda skip: skip.at)
-        steps = sum([1 for skip in skips if skip.step])
+        steps = sum([1 for skip in skips if skip.step and (since is None or skip.at >= since)])
+        kinds = frozenset([skip.kind for skip in skips])
         if last is not None and newest.at < last.at:
-            return cls(steps, None, None)
-        return cls(steps, newest, local_day(newest.at, zone))
+            return cls(steps, None, None, kinds)
+        return cls(steps, newest, local_day(newest.at, zone), kinds)
 
     def lead(self) -> Words:
         """'check-in skipped on 3 Dec; next: ', before the next touch's reason."""
@@ -646,70 +488,125 @@ class _Skipped(NamedTuple):
         return (f"{self.latest.kind.label} skipped on ", self.day, "; next: ")
 
 
-_NO_SKIPS = _Skipped(0, None, None)
+_NO_SKIPS = _Skipped(0, None, None, frozenset())
+
+
+class _Plan(NamedTuple):
+    """The plan a job future follows, and since when."""
+
+    plan: CadencePlan
+    start: date
+    """The day it (re)started: the job future's start, or the day it moved to its stage."""
+    since: datetime | None
+    """The start of that day, when it restarted with a move: touches before it do not count."""
+    phrase: str
+    """What the start is, in words ('the interview', 'their no')."""
+
+
+def _upcoming(
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    touches: History,
+    plan: CadencePlan | None,
+    tz: Zone | None,
+) -> tuple[_Next, CadenceSummary, _Plan, date | None, Zone] | None:
+    """The plan's next touch (or what the last touch calls for), with what it was
+    worked out from, or None (see :func:`decide`)."""
+    if not prospect.is_open or _nobody_to_contact(people):
+        return None
+    history = _summary(touches)
+    if history.stop_at is not None:
+        return None
+    zone = tz or dates.local_timezone()
+    followed = _plan_of(prospect, plan, zone)
+    last = history.last
+    last_day = None if last is None else local_day(last.at, zone)
+    skipped = _Skipped.of(prospect.skips, last, zone, followed.since)
+    nxt = _next_touch(followed, history, prospect, last_day, zone, skipped)
+    if nxt is None:
+        return None
+    if last_day is not None and nxt.due < last_day:
+        nxt = nxt._replace(due=last_day)
+    return nxt, history, followed, last_day, zone
+
+
+def _plan_of(prospect: FutureLike, plan: CadencePlan | None, zone: Zone) -> _Plan:
+    plan = plan or plan_for(prospect, zone=zone)
+    start, moved = plan_start(prospect, zone)
+    if moved is None:
+        return _Plan(plan, start, None, _START_PHRASE.get(prospect.origin, "the start"))
+    since = datetime.combine(moved, time(), tzinfo=zone)
+    return _Plan(plan, start, since, _MOVED_PHRASE.get(prospect.stage, "the move"))
 
 
 def _next_touch(
-    plan: CadencePlan,
+    followed: _Plan,
     history: CadenceSummary,
     prospect: FutureLike,
-    start: date,
     last_day: date | None,
     zone: Zone,
-    skipped: _Skipped = _NO_SKIPS,
+    skipped: _Skipped,
 ) -> _Next | None:
     last = history.last
     if skipped.day is not None:
         # Skipped since the last touch: the plan goes on from the skip; what the
         # last touch called for (a follow-up, a reply) was skipped with it.
-        planned = _planned(plan, history, prospect, start, skipped.day, zone, skipped)
+        planned = _planned(followed, history, skipped.day, zone, skipped)
         if planned is None:
             return None
-        return planned._replace(words=(*skipped.lead(), *planned.words))
+        return planned._replace(lead=skipped.lead())
     if last is None or last_day is None:
-        first = plan.steps[0] if plan.steps else plan.repeat
-        assert first is not None  # a plan has steps or a repeat
-        return _Next(
-            plus_days(start, first.days), first.kind, (f"no touch yet: {_DO[first.kind]}",)
-        )
+        return _planned(followed, history, followed.start, zone, skipped, first=True)
 
     if last.outcome is Outcome.OPENING_MENTIONED:
-        words: Words = ("they mentioned an opening on ", last_day, ": reply now")
-        if prospect.stage is not Stage.OFFER:
-            words += (" and move it to the offer stage",)
+        if prospect.stage is Stage.OFFER:
+            words: Words = ("they mentioned an opening on ", last_day, ": reply now")
+            return _Next(
+                last_day, TouchKind.OPENING_REPLY, words, opening=True, answers=last, step=False
+            )
+        words = (
+            "they mentioned an opening on ",
+            last_day,
+            ": not for you? offer to refer someone (for you? move it to offer)",
+        )
         return _Next(
-            last_day, TouchKind.OPENING_REPLY, words, opening=True, answers=last, step=False
+            plus_days(last_day, 1), TouchKind.OFFER_TO_REFER, words, answers=last, step=False
         )
     if last.outcome is Outcome.REFERRAL_GIVEN:
         words = ("they gave you a referral on ", last_day, ": thank them")
-        return _Next(plus_days(last_day, 1), TouchKind.THANK_YOU, words, answers=last, step=False)
-
-    if history.following_up:
+        return _Next(
+            plus_days(last_day, 1), TouchKind.REFERRER_THANKS, words, answers=last, step=False
+        )
+    if history.following_up and last.channel is not Channel.LETTER:
         return _follow_up(last, last_day, history.streak)
-    return _planned(plan, history, prospect, start, last_day, zone, skipped)
+    return _planned(followed, history, last_day, zone, skipped)
 
 
 def _planned(
-    plan: CadencePlan,
+    followed: _Plan,
     history: CadenceSummary,
-    prospect: FutureLike,
-    start: date,
     since: date,
     zone: Zone,
     skipped: _Skipped,
+    *,
+    first: bool = False,
 ) -> _Next | None:
     """The plan's next step or its repeat, counted from ``since`` (the last
-    touch, or a skip after it); at the long pace while they do not answer."""
+    touch, a skip after it, or the start); at the long pace while they do not answer."""
+    plan = followed.plan
     repeat = plan.repeat
     planned: _Next | None = None
-    steps_done = history.steps_done(len(plan.steps), skipped=skipped.steps)
+    steps_done = history.steps_done(len(plan.steps), skipped=skipped.steps, since=followed.since)
     after_skip = skipped.day is not None
     if steps_done < len(plan.steps):
-        planned = _step(plan.steps[steps_done], history, prospect, start, since, zone, after_skip)
+        step = plan.steps[steps_done]
+        planned = _step(step, followed, history, since, zone, after_skip, first)
     elif repeat is not None:
         due = plus_days(since, repeat.days)
         words: Words = (f"{repeat.kind.label} every {repeat.span}",)
-        if not after_skip:
+        if first:
+            words = (f"no touch yet: {_DO[repeat.kind]}",)
+        elif not after_skip:
             words += ("; last touch ", since)
         planned = _Next(due, repeat.kind, words)
     if planned is None or not history.fallback:
@@ -717,7 +614,7 @@ def _planned(
 
     # Unanswered after the follow-ups: the plan's next touch, at the long pace.
     if history.streak == MAX_FOLLOW_UPS + 1:
-        lead = f"{_ordinal(MAX_FOLLOW_UPS)} follow-up unanswered"
+        lead = f"{ordinal(MAX_FOLLOW_UPS)} follow-up unanswered"
     else:
         lead = f"no reply to {history.streak} touches in a row"
     if repeat is None:
@@ -727,12 +624,45 @@ def _planned(
     return planned._replace(due=due, words=(f"{lead}: {verb} every {repeat.span}",))
 
 
+def _step(
+    step: Step,
+    followed: _Plan,
+    history: CadenceSummary,
+    since: date,
+    zone: Zone,
+    after_skip: bool,
+    first: bool,
+) -> _Next:
+    what = f"{step.kind.label} {step.span} after "
+    if first and followed.since is None:
+        return _Next(
+            plus_days(followed.start, step.days),
+            step.kind,
+            (f"no touch yet: {_DO[step.kind]}",),
+        )
+    if step.anchor is Anchor.START or first:
+        due = plus_days(followed.start, step.days)
+        out_at = history.last_out_at
+        if out_at is not None:
+            last = history.last
+            same = last is not None and out_at == last.at and not after_skip
+            out_day = since if same else local_day(out_at, zone)
+            due = max(due, plus_days(out_day, MIN_GAP_DAYS))
+        return _Next(due, step.kind, (what + (step.after or followed.phrase),))
+    due = plus_days(since, step.days)
+    if step.after:
+        return _Next(due, step.kind, (what + step.after,))
+    if after_skip:
+        return _Next(due, step.kind, (f"{what}that",))
+    return _Next(due, step.kind, (f"{what}the last touch (", since, ")"))
+
+
 def _follow_up(last: LastTouch, last_day: date, streak: int) -> _Next:
     noun = _NOUN[last.channel]
     voicemail = last.outcome is Outcome.LEFT_VOICEMAIL or last.channel is Channel.VOICEMAIL
     lead: Words
     if streak > 1:
-        lead = (f"{_ordinal(streak - 1)} follow-up unanswered",)
+        lead = (f"{ordinal(streak - 1)} follow-up unanswered",)
     elif voicemail:
         lead = ("voicemail left on ", last_day, ", no call back")
     elif last.outcome is Outcome.NO_ANSWER:
@@ -751,35 +681,158 @@ def _follow_up(last: LastTouch, last_day: date, streak: int) -> _Next:
     return _Next(due, TouchKind.FOLLOW_UP, (*lead, f": {tail}"), answers=last, step=False)
 
 
-def _step(
-    step: Step,
-    history: CadenceSummary,
+# ------------------------------------------------------------ moments
+
+
+def _moments(
+    nxt: _Next,
     prospect: FutureLike,
-    start: date,
-    since: date,
+    people: Sequence[PersonLike],
+    history: CadenceSummary,
+    last_day: date | None,
     zone: Zone,
-    after_skip: bool = False,
+    thanks: Thanks | None,
 ) -> _Next:
-    what = f"{step.kind.label} {step.span} after "
-    if step.anchor is Anchor.START:
-        due = plus_days(start, step.days)
-        out_at = history.last_out_at
-        if out_at is not None:
-            last = history.last
-            same = last is not None and out_at == last.at and not after_skip
-            out_day = since if same else local_day(out_at, zone)
-            due = max(due, plus_days(out_day, MIN_GAP_DAYS))
-        return _Next(
-            due,
-            step.kind,
-            (what + (step.after or _START_PHRASE.get(prospect.origin, "the start")),),
+    """The touches the articles name on top of a plan (docs/advice.md, "Moments")."""
+    thanked = _thanks_first(nxt, thanks, prospect, people, history, last_day, zone)
+    if thanked is not None:
+        return thanked
+    if not nxt.step:
+        return nxt
+    skipped = {skip.kind for skip in prospect.skips}
+    if (
+        only_recruiters(people)
+        and TouchKind.FIND_MANAGER not in history.kinds_out
+        and TouchKind.FIND_MANAGER not in skipped
+    ):
+        recruiter = next(p for p in people if not p.do_not_contact)
+        words: Words = (
+            f"only a recruiter here: ask {_first(recruiter.name)} who leads the team, "
+            "so you can write to them directly",
         )
-    due = plus_days(since, step.days)
-    if step.after:
-        return _Next(due, step.kind, (what + step.after,))
-    if after_skip:
-        return _Next(due, step.kind, (f"{what}that",))
-    return _Next(due, step.kind, (f"{what}the last touch (", since, ")"))
+        return nxt._replace(kind=TouchKind.FIND_MANAGER, words=words)
+    answered = history.last_answer_at
+    if (
+        answered is not None
+        and last_day is not None
+        and _asks_for_names(prospect)
+        and TouchKind.REFERRAL_ASK not in history.kinds_out
+        and TouchKind.REFERRAL_ASK not in skipped
+    ):
+        answer_day = local_day(answered, zone)
+        soon = max(plus_days(answer_day, ASK_AFTER_ANSWER_DAYS), plus_days(last_day, MIN_GAP_DAYS))
+        words = ("they answered on ", answer_day, ": once, ask whom else they would suggest")
+        return _Next(min(nxt.due, soon), TouchKind.REFERRAL_ASK, words, step=False, lead=nxt.lead)
+    return nxt
+
+
+def _asks_for_names(prospect: FutureLike) -> bool:
+    if prospect.stage in _ASK_STAGES:
+        return True
+    return prospect.stage is Stage.INTERVIEWED and prospect.origin in _ASK_ORIGINS
+
+
+def _thanks_first(
+    nxt: _Next,
+    thanks: Thanks | None,
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    history: CadenceSummary,
+    last_day: date | None,
+    zone: Zone,
+) -> _Next | None:
+    """The thank-you a referrer is owed, if nothing more pressing comes first."""
+    if thanks is None or nxt.opening:
+        return None
+    referrer = next((p for p in people if p.id == thanks.person_id), None)
+    if referrer is None or referrer.do_not_contact:
+        return None
+    out = history.last_out_at
+    if out is not None and local_day(out, zone) >= thanks.day:
+        return None  # a touch went out since: the chance to thank them was taken
+    for skip in prospect.skips:
+        if skip.kind is TouchKind.REFERRER_THANKS and local_day(skip.at, zone) >= thanks.day:
+            return None  # skipped
+    words: Words = (
+        f"your referral to {thanks.company} reached the offer stage on ",
+        thanks.day,
+        f": thank {_first(referrer.name)}",
+    )
+    due = max(thanks.day, last_day) if last_day is not None else thanks.day
+    return _Next(
+        due, TouchKind.REFERRER_THANKS, words, step=False, to=referrer.id, lead=nxt.lead
+    )
+
+
+# ------------------------------------------------------------ whom, and saying it
+
+
+def _whom(
+    nxt: _Next,
+    prospect: FutureLike,
+    people: Sequence[PersonLike],
+    history: CadenceSummary,
+    home_city: str,
+) -> tuple[PersonLike | None, _Next]:
+    """The person the touch goes to, and the touch (a follow-up of a recruiter's
+    silence becomes a note to the manager)."""
+
+    def reachable(person: PersonLike) -> bool:
+        return reachable_at_all(person, my_city=home_city, texted=history.texted_by(person.id))
+
+    if nxt.to is not None:
+        return next((p for p in people if p.id == nxt.to), None), nxt
+    best = pick_person(people, prospect, reachable)
+    same = _same_person(people, nxt.answers)
+    if same is None:
+        return best, _noting_unreachable_better(nxt, people, prospect, best, reachable)
+    if (
+        nxt.kind is TouchKind.FOLLOW_UP
+        and same.role is PersonRole.RECRUITER
+        and best is not None
+        and best.role is not PersonRole.RECRUITER
+        and reachable(best)
+    ):
+        assert nxt.answers is not None
+        noun = _NOUN[nxt.answers.channel]
+        words: Words = (
+            f"{_first(same.name)} (recruiter) has not answered the {noun}: write to "
+            f"{_first(best.name)} ({best.role.label}) directly",
+        )
+        return best, nxt._replace(kind=TouchKind.CHECK_IN, words=words, answers=None)
+    return same, nxt
+
+
+def _noting_unreachable_better(
+    nxt: _Next,
+    people: Sequence[PersonLike],
+    prospect: FutureLike,
+    chosen: PersonLike | None,
+    reachable: Any,
+) -> _Next:
+    """When someone better placed than the chosen person cannot be reached, say so."""
+    top = pick_person(people, prospect)
+    if top is None or chosen is None or top.id == chosen.id or reachable(top):
+        return nxt
+    note = (
+        f" (no {missing_details(top)} for {_first(top.name)}, the {top.role.label}: "
+        "add one to write to them instead)"
+    )
+    return nxt._replace(words=(*nxt.words, note))
+
+
+def _said(nxt: _Next, kind: TouchKind, channel: Channel | None, person: PersonLike | None) -> Words:
+    """The reason, with what the channel changed: nobody reachable, or another kind."""
+    if channel is None:
+        if person is None:
+            return ("nobody to contact here yet: add a person; ", *nxt.lead, *nxt.words)
+        missing = f"no {missing_details(person)} for {_first(person.name)}: add one; "
+        return (missing, *nxt.lead, *nxt.words)
+    if kind is not nxt.kind:
+        who = _first(person.name) if person is not None else "them"
+        instead = f" — nothing reaches {who} in writing: a {kind.label} by {_NOUN[channel]} instead"
+        return (*nxt.lead, *nxt.words, instead)
+    return (*nxt.lead, *nxt.words)
 
 
 def _nobody_to_contact(people: Sequence[PersonLike]) -> bool:
@@ -799,25 +852,6 @@ def _same_person(people: Sequence[PersonLike], touch: LastTouch | None) -> Perso
     return None
 
 
-# ------------------------------------------------------------ words and dates
-
-
-def _days_between(earlier: date, later: date) -> int:
-    """Whole calendar days from one date to another (pendulum's subtraction
-    builds an Interval, twenty times slower)."""
-    return later.toordinal() - earlier.toordinal()
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _day(day: date, today: date) -> str:
-    """'3 Mar', with the year when it is not this year's (pendulum's 'D MMM [YYYY]',
-    without its formatter, which costs more than the rest of a suggestion)."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def _first(name: str) -> str:
+    words = name.split()
+    return words[0] if words else name

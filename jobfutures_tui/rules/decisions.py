@@ -24,12 +24,14 @@ they were made from (a hand edit, a restore, a crash after a change: made again)
 
 from __future__ import annotations
 
+import copy
 import weakref
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
-from jobfutures_tui.models import Person, Prospect, Stage, dates
+from jobfutures_tui.models import Person, Prospect, Skip, Stage, Touch, dates
+from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.rules.cadence import (
     DECISION_VERSION,
@@ -38,10 +40,12 @@ from jobfutures_tui.rules.cadence import (
     Thanks,
     decide,
     finish,
+    skip_next,
+    suggest_next,
     urgency_of,
 )
-from jobfutures_tui.rules.facts import Facts
-from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day
+from jobfutures_tui.rules.facts import Facts, FutureLike, PersonLike
+from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day, summarise
 from jobfutures_tui.rules.plans import Zone, plan_for
 from jobfutures_tui.store import Repository
 
@@ -73,23 +77,19 @@ class Open(NamedTuple):
         ).total
 
 
-def open_suggestions(
-    repo: Repository, *, home_city: str = "", tz: Zone | None = None
-) -> Iterator[Open]:
+def open_suggestions(repo: Repository, *, tz: Zone | None = None) -> Iterator[Open]:
     """The decision for every open job future, in the store's order; finish
     each for a day with :meth:`Open.suggestion` (or :meth:`Open.urgency`)."""
-    reader = _Reader(repo, home_city, tz)
+    reader = _Reader(repo, tz)
     for prospect_id in repo.open_prospect_ids():
         found = reader.open(prospect_id)
         if found is not None:
             yield found
 
 
-def open_one(
-    repo: Repository, prospect_id: str, *, home_city: str = "", tz: Zone | None = None
-) -> Open | None:
+def open_one(repo: Repository, prospect_id: str, *, tz: Zone | None = None) -> Open | None:
     """:func:`open_suggestions` for one job future (None: no such job future)."""
-    return _Reader(repo, home_city, tz).open(prospect_id)
+    return _Reader(repo, tz).open(prospect_id)
 
 
 def next_suggestion(repo: Repository, prospect_id: str, *, today: date) -> Suggestion | None:
@@ -101,9 +101,9 @@ def next_suggestion(repo: Repository, prospect_id: str, *, today: date) -> Sugge
 class _Reader:
     """Reads job futures' decisions from one repository, in one zone."""
 
-    def __init__(self, repo: Repository, home_city: str, tz: Zone | None) -> None:
+    def __init__(self, repo: Repository, tz: Zone | None) -> None:
         self.repo = repo
-        self.home_city = home_city
+        self.home_city = home_city = my_city(repo)
         self.zone = tz or dates.local_timezone()
         self.cache = _cache(repo, self.zone, home_city)
         self.prospects = repo.stored_rows(Prospect)
@@ -147,7 +147,7 @@ class _Reader:
 def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     """Every open job future's decision, as the derived index keeps them."""
     zone = dates.local_timezone()
-    home_city = ""
+    home_city = my_city(repo)
     cache = _cache(repo, zone, home_city)
     records = _Records(repo)
     prospects = repo.stored_rows(Prospect)
@@ -169,8 +169,9 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
 # ------------------------------------------------------------ the cache
 
 Key = list[Any]
-"""``[updated_at, [updated_at of each person], updated_at of its user plan]`` of a
-job future, as stored (the last None when it follows a built-in or default plan)."""
+"""``[updated_at, [updated_at of each person], updated_at of its user plan, the
+referral offer it owes thanks for, stage]`` of a job future, as stored (the
+plan's None when it follows a built-in or default plan)."""
 
 _FROM_INDEX: Any = object()
 """Stands for the summary a decision read from the index was made from: still
@@ -260,16 +261,115 @@ def _made(
     if future is None:
         return None
     summary: CadenceSummary | None = repo.cadence_summary(prospect_id)
-    plan = plan_for(future, records.plans(), zone)
-    people = facts.people(future)
-    thanks = records.thanks(prospect_id, row, zone)
+    inputs = _Inputs.of(repo, future, facts, records, zone, home_city, row)
     decision = decide(
-        future, people, summary, plan=plan, home_city=home_city, tz=zone, thanks=thanks
+        future,
+        inputs.people,
+        summary,
+        plan=inputs.plan,
+        home_city=home_city,
+        tz=zone,
+        thanks=inputs.thanks,
     )
     key = _key(row, records)
     if key is not None:
         cache.entries[prospect_id] = _Entry(key, summary, decision)
     return decision
+
+
+class _Inputs(NamedTuple):
+    """What the engine decides a job future's next touch from, besides its history:
+    read here only, so every caller decides from the same things."""
+
+    people: list[PersonLike]
+    plan: CadencePlan
+    thanks: Thanks | None
+    home_city: str
+    zone: Zone
+
+    @classmethod
+    def of(
+        cls,
+        repo: Repository,
+        future: FutureLike,
+        facts: Facts | None = None,
+        records: _Records | None = None,
+        zone: Zone | None = None,
+        home_city: str | None = None,
+        row: Mapping[str, Any] | None = None,
+    ) -> _Inputs:
+        facts = facts or Facts(repo)
+        records = records or _Records(repo)
+        zone = zone or dates.local_timezone()
+        if row is None:
+            row = repo.stored_rows(Prospect).get(future.id)
+        thanks = None if row is None else records.thanks(future.id, row, zone)
+        return cls(
+            facts.people(future),
+            plan_for(future, records.plans(), zone),
+            thanks,
+            my_city(repo) if home_city is None else home_city,
+            zone,
+        )
+
+
+def my_city(repo: Repository) -> str:
+    """The seeker's city, from their profile: people there can be met in person."""
+    return repo.profile().city
+
+
+# ------------------------------------------------------------ what if
+
+
+def suggestion_after(
+    repo: Repository,
+    prospect: Prospect,
+    *,
+    today: date,
+    touch: Touch | None = None,
+    stage: Stage | None = None,
+) -> Suggestion | None:
+    """The next touch once ``touch`` is logged and the job future is moved to
+    ``stage`` (both optional): what the log form shows before saving, decided
+    exactly as :func:`open_one` will decide it once saved. Reads this job
+    future's history only if the touch is backdated before its latest one."""
+    summary = repo.cadence_summary(prospect.id) or CadenceSummary()
+    if touch is not None:
+        last = summary.last
+        if last is None or last.at <= touch.at:
+            summary = copy.deepcopy(summary)
+            summary.add(touch)
+        else:
+            summary = summarise([*repo.touches_for(prospect.id), touch])
+    if stage is not None and stage is not prospect.stage:
+        prospect = prospect.model_copy(update={"stage": stage, "stage_changed_at": now()})
+    inputs = _Inputs.of(repo, prospect)
+    return suggest_next(
+        prospect,
+        inputs.people,
+        summary,
+        plan=inputs.plan,
+        today=today,
+        home_city=inputs.home_city,
+        snoozed_until=prospect.snoozed_until if touch is None else None,
+        tz=inputs.zone,
+        thanks=inputs.thanks,
+    )
+
+
+def skip_now(repo: Repository, prospect: Prospect) -> Skip | None:
+    """What skipping the touch due now records (None: nothing is due to skip)."""
+    inputs = _Inputs.of(repo, prospect)
+    return skip_next(
+        prospect,
+        inputs.people,
+        repo.cadence_summary(prospect.id),
+        at=now(),
+        plan=inputs.plan,
+        home_city=inputs.home_city,
+        tz=inputs.zone,
+        thanks=inputs.thanks,
+    )
 
 
 _STAGES = {member.value: member for member in Stage}
@@ -300,7 +400,9 @@ def _key(row: Mapping[str, Any], records: _Records) -> Key | None:
         chosen = row.get("cadence_plan")
         plan = records.plan_rows.get(chosen) if chosen else None
         owed = records.referral_offers(row)
-        return [row["updated_at"], stamps, None if plan is None else plan.get("updated_at"), owed]
+        plan_stamp = None if plan is None else plan.get("updated_at")
+        # The stage too: under a frozen clock (tests) two versions share a stamp.
+        return [row["updated_at"], stamps, plan_stamp, owed, row["stage"]]
     except (KeyError, TypeError, AttributeError):
         return None
 
@@ -388,10 +490,3 @@ def _offer(prospect_id: str, row: Mapping[str, Any]) -> list[Any] | None:
         return None
     when = row.get("stage_changed_at") or row.get("updated_at")
     return [when, referrer, prospect_id] if isinstance(when, str) else None
-
-
-def referral_thanks(repo: Repository, prospect: Prospect, zone: Zone) -> Thanks | None:
-    """The thank-you this job future's people are owed for a referral, if any
-    (for callers that decide for one job future, like the log form)."""
-    row = repo.stored_rows(Prospect).get(prospect.id)
-    return None if row is None else _Records(repo).thanks(prospect.id, row, zone)

@@ -9,6 +9,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -32,6 +33,17 @@ class When(StrEnum):
     LATER = "later"
 
 
+def when(due: date, today: date) -> When:
+    """How soon a day is: overdue, today, this week (within the next seven days), later.
+    The one definition the board, Today and ``jobfutures due`` share."""
+    days = due.toordinal() - today.toordinal()
+    if days < 0:
+        return When.OVERDUE
+    if days == 0:
+        return When.TODAY
+    return When.THIS_WEEK if days <= WEEK else When.LATER
+
+
 @dataclass(frozen=True, slots=True)
 class DueItem:
     prospect_id: str
@@ -41,12 +53,7 @@ class DueItem:
     suggestion: Suggestion
 
     def when(self, today: pendulum.Date) -> When:
-        due = self.suggestion.due
-        if due < today:
-            return When.OVERDUE
-        if due == today:
-            return When.TODAY
-        return When.THIS_WEEK if (due - today).days <= WEEK else When.LATER
+        return when(self.suggestion.due, today)
 
     def to_json(self, today: pendulum.Date) -> dict[str, Any]:
         s = self.suggestion
@@ -59,10 +66,9 @@ class DueItem:
             "due": s.due.isoformat(),
             "when": self.when(today).value,
             "overdue_days": s.overdue_days,
-            "channel": s.channel.value,
+            "channel": None if s.channel is None else s.channel.value,
             "kind": s.kind.value,
             "reason": s.reason,
-            "suggest_stage": s.suggest_stage.value if s.suggest_stage else None,
             "urgency": round(s.urgency.total, 2),
             "urgency_parts": s.urgency.breakdown,
         }
@@ -73,11 +79,10 @@ def due_items(
     *,
     today: pendulum.Date,
     within_days: int | None = WEEK,
-    home_city: str = "",
 ) -> list[DueItem]:
     """Open job futures with a touch due by ``today + within_days`` (None: any date).
 
-    Most urgent first. Reads no history and validates no record whole: the
+    In the order of :func:`order_key`. Reads no history and validates no record whole: the
     engine's decisions are kept between calls and sessions
     (:mod:`~jobfutures_tui.rules.decisions`), and names are read field by
     field (:mod:`~jobfutures_tui.rules.facts`).
@@ -86,7 +91,7 @@ def due_items(
     facts = Facts(repo)
     items: list[DueItem] = []
     with _collector_paused():
-        for future in open_suggestions(repo, home_city=home_city):
+        for future in open_suggestions(repo):
             suggestion = future.suggestion(today)
             if suggestion is None or (horizon is not None and suggestion.due > horizon):
                 continue
@@ -102,12 +107,22 @@ def due_items(
                     suggestion,
                 )
             )
-        items.sort(key=_most_urgent)
+        items.sort(key=lambda item: order_key(item, today))
     return items
 
 
-def _most_urgent(item: DueItem) -> tuple[float, pendulum.Date, str]:
-    return (-item.suggestion.urgency.total, item.suggestion.due, item.company.casefold())
+def order_key(item: DueItem, today: pendulum.Date) -> tuple[int, float, float, str]:
+    """Overdue first, most urgent first; then today, this week and later, each
+    by date, then by urgency (docs/advice.md, "Order")."""
+    s = item.suggestion
+    group = _GROUPS[item.when(today)]
+    urgent = -s.urgency.total
+    if group == 0:
+        return (group, urgent, s.due.toordinal(), item.company.casefold())
+    return (group, s.due.toordinal(), urgent, item.company.casefold())
+
+
+_GROUPS = {When.OVERDUE: 0, When.TODAY: 1, When.THIS_WEEK: 2, When.LATER: 3}
 
 
 @contextlib.contextmanager
@@ -122,7 +137,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def next_due(repo: Repository, *, today: pendulum.Date, home_city: str = "") -> DueItem | None:
+def next_due(repo: Repository, *, today: pendulum.Date) -> DueItem | None:
     """The soonest touch due at any date: what an empty day points to."""
-    items = due_items(repo, today=today, within_days=None, home_city=home_city)
+    items = due_items(repo, today=today, within_days=None)
     return min(items, key=lambda i: (i.suggestion.due, -i.suggestion.urgency.total), default=None)

@@ -60,6 +60,10 @@ class FutureLike(Protocol):
     @property
     def created_at(self) -> datetime: ...
     @property
+    def stage_changed_at(self) -> datetime | None: ...
+    @property
+    def referred_by_id(self) -> str | None: ...
+    @property
     def cadence_plan(self) -> str | None: ...
     @property
     def snoozed_until(self) -> date | None: ...
@@ -88,6 +92,8 @@ class PersonLike(Protocol):
     @property
     def linkedin(self) -> str: ...
     @property
+    def address(self) -> str: ...
+    @property
     def city(self) -> str: ...
     @property
     def do_not_contact(self) -> bool: ...
@@ -107,6 +113,8 @@ class FutureFacts(NamedTuple):
     origin: Origin
     began_on: date | None
     created_at: datetime
+    stage_changed_at: datetime | None
+    referred_by_id: str | None
     cadence_plan: str | None
     snoozed_until: date | None
     skips: tuple[SkipFacts, ...] = ()
@@ -124,6 +132,7 @@ class PersonFacts(NamedTuple):
     phone: str
     email: str
     linkedin: str
+    address: str
     city: str
     do_not_contact: bool
 
@@ -230,9 +239,11 @@ def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
         raise TypeError("ids")
     if row["id"] != prospect_id:
         raise ValueError("id")
-    created = datetime.fromisoformat(row["created_at"])
-    if created.tzinfo is None:
-        raise ValueError("created_at")
+    created = _instant(row["created_at"])
+    moved = row["stage_changed_at"]
+    referrer = row["referred_by_id"]
+    if referrer is not None and type(referrer) is not str:
+        raise TypeError("referred_by_id")
     began, snoozed = row["began_on"], row["snoozed_until"]
     return FutureFacts(
         prospect_id,
@@ -242,6 +253,8 @@ def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
         _ORIGINS[row["origin"]],
         None if began is None else _day(began),
         created,
+        None if moved is None else _instant(moved),
+        referrer,
         plan,
         None if snoozed is None else _day(snoozed),
         _skips(row.get("skips", ())),
@@ -272,6 +285,13 @@ def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
         raise TypeError("do_not_contact")
     name, phone, email = row["name"], row["phone"], row["email"]
     linkedin, city = row["linkedin"], row["city"]
+    address = row.get("address", "")  # absent: stored before people had one
+    if (
+        type(address) is not str
+        or address != address.strip()
+        or not address.replace("\n", "").isprintable()
+    ):
+        raise ValueError("not a stored address")  # the model reads it (or refuses it)
     for value in (name, phone, email, linkedin, city):  # _line, inlined: people are many
         if type(value) is not str or len(value) > NAME_MAX:
             raise TypeError("not a stored line")
@@ -287,6 +307,7 @@ def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
         phone,
         email,
         linkedin,
+        address,
         city,
         dnc,
     )
@@ -300,6 +321,14 @@ def _line(value: Any, *, required: bool = False) -> str:
     if not (value.isprintable() and value == value.strip()) and one_line(value) != value:
         raise ValueError("not a stored line")
     return value
+
+
+def _instant(value: Any) -> datetime:
+    """A stored instant, with its offset (as the model writes it)."""
+    at = datetime.fromisoformat(value)
+    if at.tzinfo is None:
+        raise ValueError("an instant needs its offset")
+    return at
 
 
 def _day(value: Any) -> date:

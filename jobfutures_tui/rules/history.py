@@ -33,16 +33,32 @@ from typing import Any, NamedTuple, Protocol
 
 import pendulum
 
-from jobfutures_tui.models.enums import Channel, Direction, Outcome
+from jobfutures_tui.models.enums import Channel, Direction, Outcome, TouchKind
 
-SUMMARY_VERSION = 1
-"""Bump when :meth:`CadenceSummary.add` changes what it computes."""
+SUMMARY_VERSION = 2
+"""Bump when :meth:`CadenceSummary.add` changes what it computes (2: kinds of
+touch, texts received, the planned touches' dates, letters wait for nothing)."""
 
 MAX_FOLLOW_UPS = 2
 """Unanswered follow-ups before falling back to the plan's long cycle."""
 
 UNANSWERED = frozenset({Outcome.SENT, Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL})
 """Outcomes that wait for an answer."""
+
+EXTRA_KINDS = frozenset(
+    {
+        TouchKind.OPENING_REPLY,
+        TouchKind.OFFER_TO_REFER,
+        TouchKind.REFERRER_THANKS,
+        TouchKind.REFERRAL_ASK,
+    }
+)
+"""Touches the moments add on top of a plan (docs/advice.md): made, they do not
+count as one of the plan's steps."""
+
+PLANNED_KEPT = 16
+"""How many of the latest planned touches a summary keeps the date of: enough to
+count the steps of any plan done since it (re)started."""
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
@@ -67,6 +83,8 @@ class TouchLike(Protocol):
     def outcome(self) -> Outcome: ...
     @property
     def replied(self) -> bool: ...
+    @property
+    def kind(self) -> TouchKind | None: ...
 
 
 class TouchFacts(NamedTuple):
@@ -82,6 +100,7 @@ class TouchFacts(NamedTuple):
     direction: Direction
     outcome: Outcome
     replied: bool
+    kind: TouchKind | None = None
 
     @classmethod
     def of(cls, touch: Any) -> TouchFacts:
@@ -96,6 +115,7 @@ class TouchFacts(NamedTuple):
             touch.direction,
             touch.outcome,
             touch.replied,
+            touch.kind,
         )
 
 
@@ -139,6 +159,14 @@ class CadenceSummary:
     outs: dict[str | None, tuple[int, Channel]] = field(default_factory=dict)
     """Per person id, the position (0, 1, …) and channel of the last touch out
     to them; the key None stands for touches logged without a person."""
+    planned_at: list[datetime] = field(default_factory=list)
+    """When the latest planned touches were made (at most PLANNED_KEPT), oldest first."""
+    kinds_out: set[TouchKind] = field(default_factory=set)
+    """The kinds of touch made (those the user said)."""
+    texted: set[str | None] = field(default_factory=set)
+    """Who has sent the seeker a text (None: a text logged without a person)."""
+    seen: dict[str | None, datetime] = field(default_factory=dict)
+    """Per person id, the latest touch with them, either way (None: without a person)."""
 
     # ------------------------------------------------------------ folding
 
@@ -146,15 +174,25 @@ class CadenceSummary:
         """Fold in the next touch; it must not sort before any touch already in."""
         if touch.outcome is Outcome.ASKED_TO_STOP and self.stop_at is None:
             self.stop_at = touch.at
-        if touch.direction is Direction.OUT:
-            if not 0 < self.streak <= MAX_FOLLOW_UPS:
+        out = touch.direction is Direction.OUT
+        if out:
+            kind = touch.kind
+            if kind not in EXTRA_KINDS and not 0 < self.streak <= MAX_FOLLOW_UPS:
                 self.planned += 1
+                self.planned_at.append(touch.at)
+                if len(self.planned_at) > PLANNED_KEPT:
+                    del self.planned_at[0]
+            if kind is not None:
+                self.kinds_out.add(kind)
             self.last_out_at = touch.at
             self.outs[touch.person_id] = (self.touches, touch.channel)
+        elif touch.channel is Channel.TEXT:
+            self.texted.add(touch.person_id)
+        self.seen[touch.person_id] = touch.at
         if answered(touch):
             self.streak = 0
             self.last_answer_at = touch.at
-        else:
+        elif not (out and touch.channel is Channel.LETTER):  # a letter waits for nothing
             self.streak += 1
         self.last = LastTouch(
             touch.id, touch.at, touch.channel, touch.direction, touch.outcome, touch.person_id
@@ -173,9 +211,32 @@ class CadenceSummary:
         """Waiting for an answer, with follow-ups left to send."""
         return 0 < self.streak <= MAX_FOLLOW_UPS
 
-    def steps_done(self, steps: int, *, skipped: int = 0) -> int:
-        """Of a plan's ``steps``, how many are done: touched, or ``skipped`` on the job future."""
-        return min(self.planned + skipped, steps)
+    def steps_done(self, steps: int, *, skipped: int = 0, since: datetime | None = None) -> int:
+        """Of a plan's ``steps``, how many are done: touched (from ``since`` on, when
+        the plan restarted then), or ``skipped`` on the job future."""
+        return min(self.planned_since(since) + skipped, steps)
+
+    def planned_since(self, since: datetime | None) -> int:
+        """Planned touches made at or after ``since`` (None: all of them)."""
+        if since is None:
+            return self.planned
+        kept = self.planned_at
+        count = sum([1 for at in kept if at >= since])
+        if count == PLANNED_KEPT:  # every one kept is that recent: older ones may be too
+            return self.planned
+        return count
+
+    def texted_by(self, person_id: str | None) -> bool:
+        """Whether this person (or a text logged without a person) has texted the seeker."""
+        return person_id in self.texted or None in self.texted
+
+    def last_with(self, person_id: str) -> datetime | None:
+        """The latest touch with this person, either way (a touch logged without a
+        person counts for everyone)."""
+        mine, unnamed = self.seen.get(person_id), self.seen.get(None)
+        if mine is None or unnamed is None:
+            return mine or unnamed
+        return max(mine, unnamed)
 
     def last_channel_to(self, person_id: str | None, *, anyone: bool = False) -> Channel | None:
         """The channel of the last touch out to this person (a touch logged
@@ -212,12 +273,17 @@ class CadenceSummary:
                 [person, position, channel.value]
                 for person, (position, channel) in self.outs.items()
             ],
+            [at.isoformat() for at in self.planned_at],
+            sorted(kind.value for kind in self.kinds_out),
+            list(self.texted),
+            [[person, at.isoformat()] for person, at in self.seen.items()],
         ]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> CadenceSummary:
         """Read a stored summary; raises ValueError (or KeyError, TypeError) if it is odd."""
-        touches, planned, streak, last, out_at, answer_at, stop_at, outs = row
+        touches, planned, streak, last, out_at, answer_at, stop_at, outs, *more = row
+        planned_at, kinds, texted, seen = more
         if type(touches) is not int or type(planned) is not int or type(streak) is not int:
             raise TypeError("counts must be whole numbers")
         parse = datetime.fromisoformat
@@ -230,6 +296,10 @@ class CadenceSummary:
             None if answer_at is None else parse(answer_at),
             None if stop_at is None else parse(stop_at),
             {person: (position, _CHANNELS[channel]) for person, position, channel in outs},
+            [parse(at) for at in planned_at],
+            {_KINDS[kind] for kind in kinds},
+            set(texted),
+            {person: parse(at) for person, at in seen},
         )
         if last is not None:
             touch_id, at, channel, direction, outcome, person_id = last
@@ -241,7 +311,10 @@ class CadenceSummary:
                 _OUTCOMES[outcome],
                 person_id,
             )
-        for at in (summary.last_out_at, summary.last_answer_at, summary.stop_at):
+        if any(person is not None and type(person) is not str for person in summary.texted):
+            raise TypeError("a person id must be text")
+        instants = (summary.last_out_at, summary.last_answer_at, summary.stop_at)
+        for at in (*instants, *summary.planned_at, *summary.seen.values()):
             if at is not None and at.tzinfo is None:
                 raise ValueError("an instant needs its offset")
         if summary.last is not None and summary.last.at.tzinfo is None:
@@ -277,6 +350,7 @@ def as_pendulum(day: date) -> pendulum.Date:
 _CHANNELS = {member.value: member for member in Channel}
 _DIRECTIONS = {member.value: member for member in Direction}
 _OUTCOMES = {member.value: member for member in Outcome}
+_KINDS = {member.value: member for member in TouchKind}
 
 
 def _iso(at: datetime | None) -> str | None:

@@ -32,13 +32,17 @@ __all__ = [
     "Step",
     "Zone",
     "default_plan",
+    "moved_on",
     "plan_for",
+    "plan_start",
     "span_words",
     "start_date",
     "start_day",
 ]
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
+
+_UTC = pendulum.UTC
 
 LONG_AGO_DAYS = 365
 """A job future that began this long before it was added is an old contact."""
@@ -103,7 +107,7 @@ AFTER_A_HIRE = _built_in(
     steps=(
         _step(kind=TouchKind.THANK_YOU, days=1, up_to_days=2, anchor=Anchor.START),
         _step(
-            kind=TouchKind.CHECK_IN,
+            kind=TouchKind.AFTER_HIRE,
             days=90,
             up_to_days=120,
             anchor=Anchor.START,
@@ -126,9 +130,50 @@ LONG_GAME = _built_in(
     repeat=_repeat(kind=TouchKind.VALUE_SHARE, days=90, up_to_days=180),
 )
 
+INTRODUCED = _built_in(
+    id="introduced",
+    name="Introduced by someone",
+    description=(
+        "For someone you were referred to: a first note within a few days that "
+        "says who sent you, then something every two to four weeks while it is "
+        "fresh, and every two to three months after that."
+    ),
+    steps=(
+        _step(kind=TouchKind.INTRODUCTION, days=1, up_to_days=3, anchor=Anchor.START),
+        _step(kind=TouchKind.CHECK_IN, days=14, up_to_days=28),
+        _step(kind=TouchKind.VALUE_SHARE, days=14, up_to_days=28),
+        _step(kind=TouchKind.CHECK_IN, days=14, up_to_days=28),
+    ),
+    repeat=_repeat(kind=TouchKind.VALUE_SHARE, days=60, up_to_days=90),
+)
+
 BUILT_IN_PLANS: Mapping[str, CadencePlan] = {
-    plan.id: plan for plan in (PROMPT_THANKS, EARLY_ON, AFTER_A_HIRE, LONG_GAME)
+    plan.id: plan for plan in (PROMPT_THANKS, EARLY_ON, AFTER_A_HIRE, LONG_GAME, INTRODUCED)
 }
+
+
+MOVE_GRACE_SECONDS = 60
+"""A stage set within this long of adding the job future is where it began, not a move."""
+
+
+def moved_on(prospect: FutureLike, zone: Zone) -> date | None:
+    """The day the job future was moved to its stage, or None if it never moved
+    (set when it was added)."""
+    moved = prospect.stage_changed_at
+    if moved is None or (moved - prospect.created_at).total_seconds() <= MOVE_GRACE_SECONDS:
+        return None
+    return local_day(moved, zone)
+
+
+def plan_start(prospect: FutureLike, zone: Zone) -> tuple[date, date | None]:
+    """When the plan (re)started: ``(day, moved)``. A move to another stage
+    restarts the plan on the day of the move (``moved``, else None): the long
+    game begins with the no, the offer stage with the offer."""
+    start = start_date(prospect, zone)
+    moved = moved_on(prospect, zone)
+    if moved is not None and moved > start:
+        return moved, moved
+    return start, None
 
 
 def start_day(prospect: FutureLike, zone: Zone) -> pendulum.Date:
@@ -150,16 +195,24 @@ _TIGHT_STAGES = frozenset({Stage.OFFER, Stage.REFERRAL})
 def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
     """The plan a job future follows until the user picks one.
 
-    An offer or a referral in play is kept close (early on), however it began
-    and however long ago. Otherwise an old contact plays the long game, and a
-    "no" or the rejected-but-warm stage means someone else got the job.
+    Someone you were referred to gets a first note naming who sent you. An
+    offer or a referral in play is kept close (early on), however it began
+    and however long ago. Otherwise an old contact (added as it was, never
+    moved since) plays the long game, and a "no" or the rejected-but-warm
+    stage means someone else got the job.
 
     "Old" is judged against the day the job future was added, not today, so a
     plan never changes by itself as time passes.
     """
+    if prospect.stage is Stage.REFERRAL and (
+        prospect.origin is Origin.REFERRED or prospect.referred_by_id is not None
+    ):
+        return INTRODUCED
     if prospect.stage in _TIGHT_STAGES:
         return EARLY_ON
     began = prospect.began_on
+    if prospect.stage_changed_at is not None and moved_on(prospect, zone or _UTC) is not None:
+        began = None  # moved since it was added: the stage says more than its age
     # A day either side of UTC cannot matter unless the gap is near a year,
     # so most job futures skip the (slow) zone conversion.
     created = prospect.created_at

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from jobfutures_tui.models import Prospect, Skip, revise
-from jobfutures_tui.models.dates import now
-from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.cadence import Suggestion, skip_next, suggest_next
-from jobfutures_tui.rules.plans import plan_for
+from jobfutures_tui.rules.cadence import Suggestion
+from jobfutures_tui.rules.decisions import skip_now, suggestion_after
 from jobfutures_tui.store import Repository
 
 
@@ -29,14 +27,8 @@ class Skipped:
 
 def skip_due(repo: Repository, prospect: Prospect, *, today: date) -> Skipped | None:
     """Skip the touch due for ``prospect``; None when nothing is due to skip."""
-    people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p is not None]
-    plan = plan_for(prospect, repo.records(CadencePlan))
-    summary = repo.cadence_summary(prospect.id)
-    skip = skip_next(prospect, people, summary, plan=plan, at=now())
+    skip = skip_now(repo, prospect)
     if skip is None:
         return None
     skipped = revise(prospect, skips=(*prospect.skips, skip))
-    following = suggest_next(
-        skipped, people, summary, plan=plan, today=today, snoozed_until=skipped.snoozed_until
-    )
-    return Skipped(skipped, skip, following)
+    return Skipped(skipped, skip, suggestion_after(repo, skipped, today=today))

@@ -8,7 +8,6 @@ saves :attr:`Logged.save` as one change (undoable in the app).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,11 +45,7 @@ from jobfutures_tui.models.entities import (
     one_line,
 )
 from jobfutures_tui.models.errors import invalid
-from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.cadence import Suggestion, suggest_next
-from jobfutures_tui.rules.decisions import referral_thanks
-from jobfutures_tui.rules.history import CadenceSummary, summarise
-from jobfutures_tui.rules.plans import plan_for
+from jobfutures_tui.rules.cadence import Suggestion
 from jobfutures_tui.store import Repository
 
 _AGO = re.compile(r"^(\d{1,3})\s*(d|days?)\s*ago$")
@@ -354,41 +349,6 @@ def _referred_person(repo: Repository, data: LogInput, company: Company) -> Pers
 # ------------------------------------------------------------ what comes next
 
 
-def next_after(
-    repo: Repository,
-    prospect: Prospect,
-    touch: Touch | None,
-    *,
-    today: pendulum.Date,
-    stage: Stage | None = None,
-) -> Suggestion | None:
-    """The next touch due once ``touch`` is logged (or now, with no touch): what the
-    log form shows before saving. Reads this job future's history only if the
-    touch is backdated before its latest one."""
-    summary = repo.cadence_summary(prospect.id) or CadenceSummary()
-    if touch is not None:
-        last = summary.last
-        if last is None or last.at <= touch.at:
-            summary = copy.deepcopy(summary)
-            summary.add(touch)
-        else:
-            summary = summarise([*repo.touches_for(prospect.id), touch])
-    if stage is not None and stage is not prospect.stage:
-        prospect = prospect.model_copy(update={"stage": stage})
-    people = [p for pid in prospect.person_ids if (p := repo.person(pid)) is not None]
-    plan = plan_for(prospect, repo.records(CadencePlan))
-    thanks = referral_thanks(repo, prospect, dates.local_timezone())
-    return suggest_next(
-        prospect,
-        people,
-        summary,
-        plan=plan,
-        today=today,
-        snoozed_until=prospect.snoozed_until if touch is None else None,
-        thanks=thanks,
-    )
-
-
 def log_from(repo: Repository, values: dict[str, Any]) -> Logged:
     """Form values to a :class:`Logged`, or a ValidationError naming the field."""
     return plan_log(repo, LogInput.model_validate(values))
@@ -408,7 +368,7 @@ def next_words(suggestion: Suggestion | None, today: pendulum.Date) -> tuple[str
         day = due.format("ddd D MMM" if due.year == today.year else "ddd D MMM YYYY")
         if due < today:
             day = f"overdue since {day}"
-    return f"{day} · {suggestion.channel.label} · {suggestion.kind.label}", suggestion.reason
+    return f"{day} · {suggestion.how}", suggestion.reason
 
 
 def next_phrase(suggestion: Suggestion | None, today: pendulum.Date) -> str:

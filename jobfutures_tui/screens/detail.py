@@ -289,8 +289,7 @@ class DetailScreen(PanelScreen):
             why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
             text.append(f": {why or 'the plan has no more touches'}", style="dim")
         else:
-            text.append(f" · {short_date(suggestion.due, day)} · {suggestion.channel.label}")
-            text.append(f" · {suggestion.kind.label}")
+            text.append(f" · {short_date(suggestion.due, day)} · {suggestion.how}")
             person = self.repo.person(suggestion.person_id) if suggestion.person_id else None
             if person is not None:
                 text.append(f" · {person.name}")

@@ -173,10 +173,8 @@ class TodayScreen(PanelScreen):
         row.append(item.company, style=self._style("company"))
         if item.person:
             row.append(f" · {item.person}")
-        row.append(f"\n  {s.channel.label} · {s.kind.label}", style=self._style("how"))
+        row.append(f"\n  {s.how}", style=self._style("how"))
         row.append(f" — {s.reason}", style=self._style("why"))
-        if s.suggest_stage is not None:
-            row.append(f" (suggest: move to {s.suggest_stage.label})", style=self._style("why"))
         return row
 
     def action_cursor(self, step: int) -> None:
@@ -219,9 +217,7 @@ def _nothing_due(upcoming: DueItem | None) -> str:
     message = "Nothing due today or this week."
     if upcoming is not None:
         s = upcoming.suggestion
-        message += (
-            f" Next: {short_date(s.due)}, {upcoming.company} ({s.channel.label} · {s.kind.label})."
-        )
+        message += f" Next: {short_date(s.due)}, {upcoming.company} ({s.how})."
     return message
 
 

@@ -25,7 +25,7 @@ from tinydb.table import Document
 
 from jobfutures_tui.models import Touch
 from jobfutures_tui.models.dates import to_utc
-from jobfutures_tui.models.enums import Channel, Direction, Outcome
+from jobfutures_tui.models.enums import Channel, Direction, Outcome, TouchKind
 from jobfutures_tui.rules.history import CadenceSummary, TouchFacts, summarise
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
@@ -54,6 +54,7 @@ class _Ref(NamedTuple):
 _CHANNELS = {member.value: member for member in Channel}
 _DIRECTIONS = {member.value: member for member in Direction}
 _OUTCOMES = {member.value: member for member in Outcome}
+_KINDS = {member.value: member for member in TouchKind}
 
 
 class TouchHistory:
@@ -154,6 +155,7 @@ class TouchHistory:
                 _DIRECTIONS[row["direction"]],
                 _OUTCOMES[row["outcome"]],
                 replied,
+                None if (kind := row.get("kind")) is None else _KINDS[kind],
             )
         except (KeyError, TypeError, ValueError):
             pass

@@ -280,12 +280,12 @@ class ScriptPanel(ScrollView, can_focus=False):
             text.append(f"\n\nNothing planned: {view.stopped or 'no touch to prepare'}.", muted)
             return text
         phrase, level = due_phrase(s, local_today())
-        text.append(f"\n{s.channel.label} · {s.kind.label} · ")
+        text.append(f"\n{s.how} · ")
         text.append(phrase, self._style(DUE_PART[level]))
         text.append(f"\nwhy: {s.reason}", muted)
         if not view.scripts:
             text.append(
-                f"\n\nNo script fits a {s.kind.label} by {s.channel.label}: write one on "
+                f"\n\nNo script fits this {s.how}: write one on "
                 "the scripts screen (4), where R brings back the built-in ones.",
                 muted,
             )

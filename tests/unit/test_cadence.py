@@ -1,4 +1,4 @@
-"""The cadence engine, rule by rule, with explicit dates (DESIGN.md, "Cadence")."""
+"""The cadence engine, rule by rule, with explicit dates (docs/advice.md)."""
 
 from __future__ import annotations
 
@@ -16,23 +16,17 @@ from jobfutures_tui.models import (
     Person,
     PersonRole,
     Prospect,
+    Skip,
     Stage,
     Touch,
     field_errors,
 )
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import TouchKind
-from jobfutures_tui.rules.cadence import (
-    Suggestion,
-    Urgency,
-    pick_channel,
-    pick_person,
-    recruiter_only_warning,
-    stopped,
-    suggest_next,
-    suggested_stage,
-    urgency,
-)
+from jobfutures_tui.rules.cadence import Suggestion, Urgency, stopped, suggest_next, urgency
+from jobfutures_tui.rules.channels import choose_channel
+from jobfutures_tui.rules.history import summarise
+from jobfutures_tui.rules.person_choice import pick_person, recruiter_only_warning
 from jobfutures_tui.rules.plans import (
     AFTER_A_HIRE,
     BUILT_IN_PLANS,
@@ -163,7 +157,13 @@ def test_plan_accepts_labels_and_anchor_words() -> None:
 
 
 def test_built_in_plans_have_stable_ids_and_something_to_repeat() -> None:
-    assert list(BUILT_IN_PLANS) == ["prompt-thanks", "early-on", "after-a-hire", "long-game"]
+    assert list(BUILT_IN_PLANS) == [
+        "prompt-thanks",
+        "early-on",
+        "after-a-hire",
+        "long-game",
+        "introduced",
+    ]
     for built_in in BUILT_IN_PLANS.values():
         assert built_in.repeat is not None
         assert built_in.description
@@ -175,7 +175,7 @@ def test_built_in_plans_follow_the_seeds() -> None:
     assert {(s.days, s.high) for s in EARLY_ON.steps[1:]} == {(14, 28)}
     assert EARLY_ON.repeat == Repeat(kind=TouchKind.VALUE_SHARE, days=60, up_to_days=90)
     check_in = AFTER_A_HIRE.steps[1]
-    assert (check_in.kind, check_in.days, check_in.high) == (TouchKind.CHECK_IN, 90, 120)
+    assert (check_in.kind, check_in.days, check_in.high) == (TouchKind.AFTER_HIRE, 90, 120)
     assert AFTER_A_HIRE.steps[2].kind is TouchKind.WORK_SAMPLE
     assert AFTER_A_HIRE.repeat is not None and AFTER_A_HIRE.repeat.span == "4–6 months"
     assert LONG_GAME.repeat is not None and LONG_GAME.repeat.span == "3–6 months"
@@ -212,7 +212,8 @@ def test_span_words(low: int, high: int, words: str) -> None:
         (Stage.INTERVIEWED, Origin.REJECTED, START, "after-a-hire"),
         (Stage.INTERVIEWED, Origin.OFFER_DECLINED, START, "early-on"),
         (Stage.INTERVIEWED, Origin.NO_OPENING, START, "early-on"),
-        (Stage.REFERRAL, Origin.REFERRED, START, "early-on"),
+        (Stage.REFERRAL, Origin.REFERRED, START, "introduced"),
+        (Stage.INTERVIEWED, Origin.REFERRED, START, "early-on"),
         (Stage.OFFER, Origin.INTERVIEWED, START, "early-on"),
         # Something in play is kept close, even after a "no", even long after.
         (Stage.OFFER, Origin.REJECTED, START, "early-on"),
@@ -260,8 +261,6 @@ def test_asked_to_stop_anywhere_in_the_history_stops_everything() -> None:
     assert suggest_next(prospect, [dana], touches, today=TODAY, tz=UTC) is None
     why = stopped(prospect, [dana], touches, today=TODAY, tz=UTC)
     assert why == "they asked you to stop on 3 Mar"
-    assert suggested_stage(prospect, touches) is Stage.ARCHIVE
-    assert suggested_stage(future(stage=Stage.ARCHIVE), touches) is None
 
 
 def test_everyone_do_not_contact_is_never_due() -> None:
@@ -280,7 +279,10 @@ def test_a_plan_without_repeat_ends() -> None:
 
 # ------------------------------------------------------------ the rules
 
-HIRED = future(origin=Origin.REJECTED, stage=Stage.REJECTED_WARM)
+ASKED = Skip(at=pendulum.datetime(2026, 3, 1, tz=UTC), kind=TouchKind.REFERRAL_ASK, step=False)
+"""The ask for other managers' names, skipped before the story starts: these
+rules are about the plan's own steps (the ask has tests of its own)."""
+HIRED = future(origin=Origin.REJECTED, stage=Stage.REJECTED_WARM, skips=(ASKED,))
 
 RULES = [
     # name, plan, prospect, touches, due, kind, reason
@@ -404,13 +406,22 @@ RULES = [
         "check-in 2–4 weeks after the last touch",
     ),
     (
-        "an opening mentioned: due at once",
+        "an opening mentioned at the offer stage: reply at once",
         EARLY_ON,
-        None,
+        future(stage=Stage.OFFER),
         [touch(d(3, 3), "call", "conversation"), touch(d(3, 6), "call", "opening-mentioned")],
         d(3, 6),
         TouchKind.OPENING_REPLY,
-        "they mentioned an opening on 6 Mar: reply now and move it to the offer stage",
+        "they mentioned an opening on 6 Mar: reply now",
+    ),
+    (
+        "an opening mentioned elsewhere: not for you, so offer to refer someone",
+        EARLY_ON,
+        None,
+        [touch(d(3, 3), "call", "conversation"), touch(d(3, 6), "call", "opening-mentioned")],
+        d(3, 7),
+        TouchKind.OFFER_TO_REFER,
+        "they mentioned an opening on 6 Mar: not for you? offer to refer someone",
     ),
     (
         "a referral given: thank them",
@@ -418,7 +429,7 @@ RULES = [
         None,
         [touch(d(3, 3), "email", "referral-given", direction="in")],
         d(3, 4),
-        TouchKind.THANK_YOU,
+        TouchKind.REFERRER_THANKS,
         "they gave you a referral on 3 Mar: thank them",
     ),
     (
@@ -427,8 +438,8 @@ RULES = [
         HIRED,
         [touch(d(3, 3), outcome="replied")],
         d(5, 31),
-        TouchKind.CHECK_IN,
-        "check-in 3–4 months after they hired someone else",
+        TouchKind.AFTER_HIRE,
+        "note after their hire 3–4 months after they hired someone else",
     ),
     (
         "then a work sample a few months after the check-in",
@@ -458,8 +469,8 @@ RULES = [
         HIRED,
         [touch(d(5, 28), outcome="replied")],
         d(6, 4),
-        TouchKind.CHECK_IN,
-        "check-in 3–4 months after they hired someone else",
+        TouchKind.AFTER_HIRE,
+        "note after their hire 3–4 months after they hired someone else",
     ),
     (
         "a late first touch: the start step waits a week after it",
@@ -467,8 +478,8 @@ RULES = [
         HIRED,
         [touch(d(6, 20), outcome="replied")],
         d(6, 27),
-        TouchKind.CHECK_IN,
-        "check-in 3–4 months after they hired someone else",
+        TouchKind.AFTER_HIRE,
+        "note after their hire 3–4 months after they hired someone else",
     ),
     (
         "an incoming touch after a start step's date: due no earlier than that touch",
@@ -525,20 +536,18 @@ def test_no_touch_yet_counts_from_the_day_it_was_added() -> None:
     assert suggest([], prospect=prospect, tz=berlin).due == d(3, 6)
 
 
-def test_opening_mentioned_suggests_the_offer_stage_and_is_urgent() -> None:
+def test_an_opening_at_the_offer_stage_is_urgent_and_answered_in_kind() -> None:
     touches = [touch(d(3, 6), "call", "opening-mentioned", direction="in")]
-    result = suggest(touches)
-    assert result.suggest_stage is Stage.OFFER
-    assert result.overdue_days == 4
-    assert result.urgency.breakdown["opening"] > 0
-    assert suggested_stage(future(), touches) is Stage.OFFER
-
     at_offer = future(stage=Stage.OFFER)
     result = suggest(touches, prospect=at_offer)
-    assert result.suggest_stage is None
+    assert (result.kind, result.channel) == (TouchKind.OPENING_REPLY, Channel.CALL)
+    assert result.overdue_days == 4
+    assert result.urgency.breakdown["opening"] > 0
     assert result.reason == "they mentioned an opening on 6 Mar: reply now"
-    assert suggested_stage(at_offer, touches) is None
-    assert suggest([touch(d(3, 3), outcome="replied")]).suggest_stage is None
+
+    elsewhere = suggest(touches)
+    assert elsewhere.kind is TouchKind.OFFER_TO_REFER
+    assert "opening" not in elsewhere.urgency.breakdown
 
 
 def test_overdue_days_and_not_yet_due() -> None:
@@ -638,18 +647,27 @@ def test_person_ties_follow_the_prospects_order() -> None:
 
 
 def test_a_follow_up_goes_to_whoever_did_not_answer() -> None:
+    manager, colleague = hm(), hm(name="Ian Interviewer", role="interviewer")
+    people = [manager, colleague]
+    result = suggest([touch(d(3, 3), person=colleague)], people=people)
+    assert result.kind is TouchKind.FOLLOW_UP
+    assert result.person_id == colleague.id
+
+
+def test_a_recruiters_silence_sends_you_to_the_manager() -> None:
     manager, recruiter = hm(), hm(name="Rae Recruiter", role="recruiter")
     people = [manager, recruiter]
     result = suggest([touch(d(3, 3), person=recruiter)], people=people)
-    assert result.kind is TouchKind.FOLLOW_UP
-    assert result.person_id == recruiter.id
+    assert (result.kind, result.person_id) == (TouchKind.CHECK_IN, manager.id)
+    assert "Rae (recruiter) has not answered the email: write to Dana" in result.reason
     answered = suggest([touch(d(3, 3), outcome="replied", person=recruiter)], people=people)
     assert answered.person_id == manager.id
 
 
-def test_a_prospect_with_nobody_still_gets_a_letter() -> None:
+def test_a_prospect_with_nobody_asks_for_a_person() -> None:
     result = suggest([], people=[])
-    assert (result.person_id, result.channel) == (None, Channel.LETTER)
+    assert (result.person_id, result.channel) == (None, None)
+    assert result.reason.startswith("nobody to contact here yet: add a person")
 
 
 def test_preferred_channel_wins_even_twice_in_a_row() -> None:
@@ -661,18 +679,18 @@ def test_preferred_channel_wins_even_twice_in_a_row() -> None:
 def test_channels_rotate_through_what_the_person_has() -> None:
     dana = hm(city="Lyon")
     seen = []
-    touches: list[Touch] = []
+    last = None
     for _ in range(6):
-        channel = pick_channel(dana, touches, home_city=" lyon ")
-        seen.append(channel)
-        touches.append(touch(d(3, 3), channel, person=dana))
+        last = choose_channel(dana, TouchKind.CHECK_IN, last=last, my_city=" lyon ").channel
+        seen.append(last)
+    # No text: Dana never texted and does not prefer texts.
     assert seen == [
         Channel.EMAIL,
         Channel.CALL,
         Channel.LINKEDIN,
         Channel.IN_PERSON,
-        Channel.TEXT,
         Channel.EMAIL,
+        Channel.CALL,
     ]
 
 
@@ -680,25 +698,26 @@ def test_channels_rotate_through_what_the_person_has() -> None:
     ("details", "last", "home", "expected"),
     [
         ({"phone": ""}, "email", "", Channel.LINKEDIN),
-        ({"phone": "", "linkedin": ""}, "email", "", Channel.LETTER),
-        ({"phone": "", "linkedin": "", "email": ""}, None, "", Channel.LETTER),
-        ({"phone": "", "linkedin": "", "email": ""}, "letter", "", Channel.LETTER),
-        ({"email": "", "linkedin": ""}, "call", "", Channel.TEXT),
-        ({"email": "", "linkedin": ""}, "voicemail", "", Channel.TEXT),
-        ({"email": "", "linkedin": ""}, "text", "", Channel.CALL),
-        ({"linkedin": "", "city": "Lyon"}, "call", "Paris", Channel.TEXT),
+        ({"phone": "", "linkedin": ""}, "email", "", Channel.EMAIL),
+        ({"phone": "", "linkedin": "", "email": ""}, None, "", None),
+        ({"phone": "", "linkedin": "", "email": "", "address": "1 Rue X"}, None, "", "letter"),
+        ({"email": "", "linkedin": ""}, "call", "", Channel.CALL),
+        ({"email": "", "linkedin": ""}, "voicemail", "", Channel.CALL),
+        ({"email": "", "linkedin": "", "preferred_channel": "text"}, "call", "", Channel.TEXT),
+        ({"linkedin": "", "city": "Lyon"}, "call", "Paris", Channel.EMAIL),
         ({"linkedin": "", "city": "Lyon"}, "call", "LYON", Channel.IN_PERSON),
-        ({"linkedin": "", "city": ""}, "call", "", Channel.TEXT),
         ({}, "letter", "", Channel.EMAIL),
-        ({}, "in-person", "", Channel.TEXT),
+        ({}, "in-person", "", Channel.EMAIL),
     ],
 )
 def test_channel_needs_the_details_and_never_repeats(
-    details: dict, last: str | None, home: str, expected: Channel
+    details: dict, last: str | None, home: str, expected: Channel | None
 ) -> None:
     person = hm(**details)
-    touches = [touch(d(3, 3), last, person=person)] if last else []
-    assert pick_channel(person, touches, home_city=home) is expected
+    choice = choose_channel(
+        person, TouchKind.CHECK_IN, last=Channel(last) if last else None, my_city=home
+    )
+    assert choice.channel == expected
 
 
 def test_channel_looks_at_the_last_touch_out_to_that_person() -> None:
@@ -708,9 +727,9 @@ def test_channel_looks_at_the_last_touch_out_to_that_person() -> None:
         touch(d(3, 4), "email", person=lee),
         touch(d(3, 5), "linkedin", direction="in", person=dana),
     ]
-    assert pick_channel(dana, touches) is Channel.LINKEDIN
+    assert summarise(touches).last_channel_to(dana.id) is Channel.CALL
     unassigned = [touch(d(3, 3), "call", person=dana), touch(d(3, 6), "linkedin")]
-    assert pick_channel(dana, unassigned) is Channel.TEXT
+    assert summarise(unassigned).last_channel_to(dana.id) is Channel.LINKEDIN
 
 
 def test_voicemail_retry_suggests_another_channel() -> None:

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobfutures_tui.models import Channel, Direction, Outcome, Person, Prospect, Stage, Touch
-from jobfutures_tui.rules.cadence import UNANSWERED, suggest_next, urgency
+from jobfutures_tui.rules.cadence import suggest_next, urgency
+from jobfutures_tui.rules.channels import FITS, reaches
+from jobfutures_tui.rules.history import UNANSWERED, summarise
 from jobfutures_tui.rules.plans import BUILT_IN_PLANS, CadencePlan
 
 UTC = pendulum.UTC
@@ -163,11 +165,34 @@ def test_consecutive_suggestions_change_channel_unless_preferred(
         assert following.due >= at.in_timezone(case["tz"]).date()
         person = by_id.get(following.person_id or "")
         if following.person_id == previous.person_id and person is not None:
-            if person.preferred_channel is None:
-                assert following.channel != previous.channel
-            else:
-                assert following.channel is person.preferred_channel
+            assert_channel_follows_the_rules(case, touches, person, following, previous)
         previous = following
+
+
+def assert_channel_follows_the_rules(
+    case: dict[str, Any],
+    touches: list[Touch],
+    person: Person,
+    following: Any,
+    previous: Any,
+) -> None:
+    """A reachable preferred channel that fits wins; else a rotating kind never
+    repeats the channel just used while another fitting one reaches them."""
+    texted = summarise(touches).texted_by(person.id)
+
+    def ok(channel: Channel) -> bool:
+        return reaches(person, channel, my_city=case["home_city"], texted=texted)
+
+    assert following.channel is not None and ok(following.channel)
+    fit = FITS[following.kind]
+    preferred = person.preferred_channel
+    wanted = Channel.CALL if preferred is Channel.VOICEMAIL else preferred
+    if wanted is not None and wanted in (*fit.channels, *fit.last_resort) and ok(wanted):
+        assert following.channel is preferred
+    elif fit.rotate and len([c for c in fit.channels if ok(c)]) > 1:
+        phone = {Channel.CALL, Channel.VOICEMAIL}
+        same = {previous.channel} | (phone if previous.channel in phone else set())
+        assert following.channel not in same
 
 
 @settings(max_examples=60, deadline=None)

@@ -279,7 +279,7 @@ def test_markdown_of_a_job_future_newest_touch_first(demo: Path) -> None:
         assert pick_prospect(repo, prospect.id) == prospect
     assert text.startswith("# Northwind Logistics — Staff Data Engineer\n")
     assert "- **Priya Raman** Director of Engineering (hiring manager)" in text
-    assert "## Timeline (newest first)" in text and "Next touch: call, follow-up" in text
+    assert "## Timeline (newest first)" in text and "Next touch: call · follow-up" in text
     headings = [line for line in text.splitlines() if line.startswith("### ")]
     assert len(headings) == 5
     assert headings[0].startswith("### Wed 11 Nov 2026")

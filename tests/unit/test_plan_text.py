@@ -27,9 +27,9 @@ from jobfutures_tui.rules.plans import BUILT_IN_PLANS
         ("work sample 1 year", Step(kind=TouchKind.WORK_SAMPLE, days=365)),
         ("reconnect 1 week from last touch", Step(kind=TouchKind.RECONNECT, days=7)),
         (
-            "check-in 3-4 months from start, after they hired someone else",
+            "after-hire 3-4 months from start, after they hired someone else",
             Step(
-                kind=TouchKind.CHECK_IN,
+                kind=TouchKind.AFTER_HIRE,
                 days=90,
                 up_to_days=120,
                 anchor=Anchor.START,
@@ -96,7 +96,7 @@ def test_the_early_on_plan_as_text() -> None:
     plan = BUILT_IN_PLANS["after-a-hire"]
     assert plan_lines(plan.steps, plan.repeat).splitlines() == [
         "thank-you 1-2 days from start",
-        "check-in 3-4 months from start, after they hired someone else",
+        "after-hire 3-4 months from start, after they hired someone else",
         "work-sample 2-4 months",
         "repeat work-sample every 4-6 months",
     ]

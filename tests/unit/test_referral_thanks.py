@@ -62,7 +62,7 @@ def test_the_referrer_is_thanked_when_the_referral_reaches_offer(tmp_path: Path)
         item = due_for(repo, referrer.id)
         assert item is not None
         s = item.suggestion
-        assert (s.kind, s.person_id, s.due) == (TouchKind.THANK_YOU, tomas.id, NOW.date())
+        assert (s.kind, s.person_id, s.due) == (TouchKind.REFERRER_THANKS, tomas.id, NOW.date())
         assert (
             s.reason == "your referral to Fabrikam reached the offer stage on 23 Nov: thank Tomás"
         )

@@ -165,10 +165,10 @@ def test_values_come_from_the_person_company_and_history(make) -> None:
 
 
 def answered_future(repo: Repository, make, **person: Any) -> tuple[Prospect, Person, Touch]:
-    """A job future after a "no" whose manager answered on 1 Oct: a check-in comes next."""
+    """A job future whose manager answered on 1 Oct: a check-in comes next."""
     acme = make.company("Acme")
     priya = Person(name="Priya Raman", company_id=acme.id, **person)
-    future = make.prospect(acme, person_ids=(priya.id,), stage=Stage.REJECTED_WARM)
+    future = make.prospect(acme, person_ids=(priya.id,), stage=Stage.INTERVIEWED)
     answer = make.touch(
         future,
         pendulum.datetime(2026, 10, 1, tz="UTC"),
@@ -205,7 +205,9 @@ def test_a_call_suggestion_offers_the_openers_then_close_and_voicemail(
 ) -> None:
     with pendulum.travel_to(pendulum.datetime(2026, 11, 23, 12, tz="UTC"), freeze=True):
         repo = open_repo(folder)
-        future, _, _ = answered_future(repo, make, preferred_channel=Channel.CALL)
+        future, _, _ = answered_future(
+            repo, make, phone="+1 555 0100", preferred_channel=Channel.CALL
+        )
         found = next_script(repo, future.id, today=TODAY)
         assert found is not None and found.suggestion is not None
         assert found.suggestion.channel is Channel.CALL

@@ -248,9 +248,9 @@ def test_a_change_this_session_is_decided_again(
     decided.clear()
     with Repository.open(folder) as repo:
         before = listed(repo)
-        assert before[a["prospect"].id].channel is Channel.LETTER  # only email, just used
-        # A person's preferred channel, a snooze, a touch: each changes the answer.
-        repo.save(revise(a["person"], preferred_channel="call"))
+        assert before[a["prospect"].id].channel is Channel.EMAIL  # only email: again
+        # A person's details, a snooze, a touch: each changes the answer.
+        repo.save(revise(a["person"], phone="+1 555 0100", preferred_channel="call"))
         assert listed(repo) == fresh(repo)
         assert listed(repo)[a["prospect"].id].channel is Channel.CALL
         assert decided == [a["prospect"].id]
@@ -271,13 +271,11 @@ def test_records_changed_behind_the_index_are_decided_again(
     with Repository.open(folder) as repo:
         repo.save(*w.values(), sent(w["prospect"], JAN))
     people = folder / "people.json"
-    people.write_bytes(
-        people.read_bytes().replace(b'"preferred_channel":null', b'"preferred_channel":"text"')
-    )
+    people.write_bytes(people.read_bytes().replace(b'"phone":""', b'"phone":"+1 555 0100"'))
     decided.clear()
     with Repository.open(folder, verify=False) as repo:
         assert repo.stored_decisions() is None
-        assert listed(repo)[w["prospect"].id].channel is Channel.TEXT
+        assert listed(repo)[w["prospect"].id].channel is Channel.CALL
         assert decided == [w["prospect"].id]
 
 

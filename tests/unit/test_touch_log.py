@@ -24,10 +24,10 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import ClosedReason, Origin
+from jobfutures_tui.rules.decisions import suggestion_after
 from jobfutures_tui.rules.touch_log import (
     LogInput,
     log_from,
-    next_after,
     next_phrase,
     next_words,
     parse_when,
@@ -121,7 +121,7 @@ def test_a_voicemail_is_logged_and_retried_in_three_days(repo: Repository) -> No
         TouchKind.CHECK_IN,
     )
     assert not touch.replied and touch.note == "[bold]hi[/"
-    nxt = next_after(repo, prospect, touch, today=NOW.date())
+    nxt = suggestion_after(repo, prospect, touch=touch, today=NOW.date())
     assert nxt is not None and nxt.due == pendulum.date(2026, 11, 26)
     assert nxt.channel is not Channel.CALL  # another channel this time
     assert "voicemail" in nxt.reason
@@ -131,7 +131,7 @@ def test_a_backdated_touch_replays_the_history(repo: Repository) -> None:
     prospect, priya = northwind(repo)
     repo.save(log_from(repo, values(prospect, priya, outcome="replied", channel="email")).touch)
     older = log_from(repo, values(prospect, priya, at="3 days ago")).touch
-    nxt = next_after(repo, prospect, older, today=NOW.date())
+    nxt = suggestion_after(repo, prospect, touch=older, today=NOW.date())
     assert nxt is not None and "voicemail" not in nxt.reason  # the reply is still the latest
 
 
@@ -240,12 +240,12 @@ def test_log_input_reads_shared_items_from_text() -> None:
 
 def test_the_next_touch_in_words(repo: Repository) -> None:
     prospect, priya = northwind(repo)
-    nxt = next_after(
-        repo, prospect, log_from(repo, values(prospect, priya)).touch, today=NOW.date()
+    nxt = suggestion_after(
+        repo, prospect, touch=log_from(repo, values(prospect, priya)).touch, today=NOW.date()
     )
     assert nxt is not None
     assert next_phrase(nxt, NOW.date()) == (
-        f"next: Thu 26 Nov · {nxt.channel.label} · {nxt.kind.label} — {nxt.reason}"
+        f"next: Thu 26 Nov · {nxt.how} — {nxt.reason}"
     )
     today = NOW.date()
     days = {-3: "overdue since Fri 20 Nov", 0: "today", 1: "tomorrow", 400: "Tue 28 Dec 2027"}
