@@ -759,9 +759,7 @@ def _thanks_first(
         f": thank {_first(referrer.name)}",
     )
     due = max(thanks.day, last_day) if last_day is not None else thanks.day
-    return _Next(
-        due, TouchKind.REFERRER_THANKS, words, step=False, to=referrer.id, lead=nxt.lead
-    )
+    return _Next(due, TouchKind.REFERRER_THANKS, words, step=False, to=referrer.id, lead=nxt.lead)
 
 
 # ------------------------------------------------------------ whom, and saying it

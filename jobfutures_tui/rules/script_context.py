@@ -23,6 +23,7 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.rules.cadence import Suggestion, stopped
+from jobfutures_tui.rules.channels import fitting_channels
 from jobfutures_tui.rules.decisions import open_one
 from jobfutures_tui.rules.scripts import fitting, months_between, since_words
 from jobfutures_tui.store import Repository
@@ -153,7 +154,8 @@ def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScrip
         chosen = fitting(
             repo.records(Script),
             kind=suggestion.kind,
-            channel=suggestion.channel,
+            # No channel reaches them yet: the words for the usual one.
+            channel=suggestion.channel or fitting_channels(suggestion.kind)[0],
             stage=prospect.stage,
             used=used_script_ids(touches),
         )

@@ -28,9 +28,10 @@ def add_prospect(
     role: PersonRole = PersonRole.HIRING_MANAGER,
     discussed: str = "Staff Data Engineer",
     touched: pendulum.DateTime | None = None,
+    email: str = "them@example.com",
 ) -> Prospect:
     firm = Company(name=company)
-    who = Person(name=person, role=role, company_id=firm.id)
+    who = Person(name=person, role=role, company_id=firm.id, email=email)
     prospect = Prospect(company_id=firm.id, person_ids=(who.id,), role=discussed, stage=stage)
     records: list = [firm, who, prospect]
     if touched is not None:

@@ -160,7 +160,7 @@ async def test_narrow_columns_drop_words_never_cut_them(repo: Repository) -> Non
 
 
 def suggestion(due: pendulum.Date) -> Suggestion:
-    return Suggestion(due, TouchKind.CHECK_IN, Channel.EMAIL, None, "", 0, None, Urgency(()), "x")
+    return Suggestion(due, TouchKind.CHECK_IN, Channel.EMAIL, None, "", 0, Urgency(()), "x")
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,8 @@ def suggestion(due: pendulum.Date) -> Suggestion:
         (1, "due tomorrow", Due.SOON),
         (3, "due Thu", Due.SOON),
         (6, "due Sun", Due.SOON),
-        (7, "in 7d", Due.LATER),
+        (7, "in 7d", Due.SOON),  # this week: the next seven days, as on Today
+        (8, "in 8d", Due.LATER),
         (21, "in 3w", Due.LATER),
         (800, "in 2y", Due.LATER),
     ],

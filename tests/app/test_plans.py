@@ -103,6 +103,7 @@ async def test_choosing_a_plan_on_the_board_is_saved_and_undone(
             "early-on",
             "after-a-hire",
             "long-game",
+            "introduced",
         ]
         shown = rendered_text(
             app.screen.query_one("#plans-list", OptionList).get_option_at_index(2).prompt

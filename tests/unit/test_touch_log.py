@@ -244,9 +244,7 @@ def test_the_next_touch_in_words(repo: Repository) -> None:
         repo, prospect, touch=log_from(repo, values(prospect, priya)).touch, today=NOW.date()
     )
     assert nxt is not None
-    assert next_phrase(nxt, NOW.date()) == (
-        f"next: Thu 26 Nov · {nxt.how} — {nxt.reason}"
-    )
+    assert next_phrase(nxt, NOW.date()) == (f"next: Thu 26 Nov · {nxt.how} — {nxt.reason}")
     today = NOW.date()
     days = {-3: "overdue since Fri 20 Nov", 0: "today", 1: "tomorrow", 400: "Tue 28 Dec 2027"}
     for ahead, said in days.items():
