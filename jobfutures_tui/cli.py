@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     from jobfutures_tui.commands.change_parsers import add_change_commands
     from jobfutures_tui.commands.parsers import add_data_commands
 
-    add_change_commands(commands)  # add, log, move
+    add_change_commands(commands)  # add, log, move, profile
     add_data_commands(commands)  # import, export, backup, restore, backups, check
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
