@@ -162,7 +162,7 @@ def run_app(
     )
     app: JobFuturesApp | None = None
     try:
-        app = JobFuturesApp(repo, demo=demo)
+        app = JobFuturesApp(repo, demo=demo, ask_profile=True)  # once, on the user's own data
         app.run()
     finally:
         # A restore from the app closes the repository it began with and opens another.
