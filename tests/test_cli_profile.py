@@ -250,3 +250,28 @@ def test_profile_never_imports_textual(data: Path) -> None:
     runs = [["profile", "--name", "Sam Ortiz", "--city", "Denver"], ["profile", "--json"]]
     result = without_textual(data, runs)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_demo_has_a_seeker(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--demo", "profile"]) == 0
+    out = capsys.readouterr().out
+    assert "Name:         Sam Ortiz\n" in out and "City:         Denver\n" in out
+    assert "Scripts are signed" not in out
+
+
+def test_import_json_says_which_profile_it_keeps(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data: Path
+) -> None:
+    export = tmp_path / "demo.json"
+    assert cli.main(["--demo", "export", "json", "-o", str(export)]) == 0
+    jf(capsys, data, "profile", "--name", "Sam O.")
+    code, out, _ = jf(capsys, data, "import", "json", "--merge", str(export))
+    assert code == 0
+    assert "  profile Sam Ortiz: yours (Sam O.) is kept as it is; the export's is left out" in (
+        out.splitlines()
+    )
+    empty = tmp_path / "empty"
+    code, out, _ = jf(capsys, empty, "import", "json", "--merge", str(export), "--apply")
+    assert code == 0
+    assert "  note: your profile is empty, so the export's (Sam Ortiz) is imported" in out
+    assert stored(empty).name == "Sam Ortiz"
