@@ -22,8 +22,9 @@ from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.modals.snooze import SnoozeForm
-from jobfutures_tui.models import Prospect, Record, Stage, Touch, revise
+from jobfutures_tui.models import Profile, Prospect, Record, Stage, Touch, revise
 from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.base import AppScreen
@@ -117,11 +118,14 @@ class JobFuturesApp(App[None]):
         ),
     ]
 
-    def __init__(self, repo: Repository, *, demo: bool = False) -> None:
+    def __init__(self, repo: Repository, *, demo: bool = False, ask_profile: bool = False) -> None:
         super().__init__()
         self.repo = repo
         self.history = UndoHistory(repo)
         self.demo = demo
+        self.ask_profile = ask_profile and not demo and not repo.read_only
+        """Ask once for the profile when the data has never asked (the user's own data;
+        off for the demo, read-only data and tests that build the app directly)."""
         self._quitting = False
         self._replacing = False
         """While a restore or a repair replaces the data, no key may start anything
@@ -150,6 +154,8 @@ class JobFuturesApp(App[None]):
         self.push_screen("board")
         self._verify_after_first_frame(screens["board"])
         screens["board"].call_after_refresh(self.warm_up)
+        if self.ask_profile:
+            screens["board"].call_after_refresh(self._ask_profile_once)
 
     def _listen_to_writer(self) -> None:
         writer = self.repo.writer
@@ -385,6 +391,55 @@ class JobFuturesApp(App[None]):
             what, _ = next_words(done.following, today)
             self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
 
+    def edit_profile(self) -> None:
+        """Who you are (from the palette): saved as one undoable change."""
+        from jobfutures_tui.modals.profile_form import ProfileForm
+
+        profile = self._stored_profile()
+
+        def saved(result: Profile | None) -> None:
+            if result is not None and self.change("Saved your profile", save=[result]):
+                self.notify("Saved your profile (u undoes).", timeout=3)
+
+        if profile is not None:
+            self.push_screen(ProfileForm(profile), saved)
+
+    def _ask_profile_once(self) -> None:
+        """At the first start on a data folder: the profile form, with why it is asked.
+
+        Whatever the answer (escape too) is remembered outside the undo history, so
+        it is never asked again, even after undoing the profile that was saved.
+        """
+        from jobfutures_tui.modals.profile_form import ProfileForm
+
+        profile = self._stored_profile()
+        if profile is None or profile.asked or self._quitting or self._replacing:
+            return
+        if isinstance(self.screen, ModalScreen):
+            return  # a form opened by a key typed early: ask at the next start instead
+
+        def answered(result: Profile | None) -> None:
+            try:
+                self.repo.apply(save=[revise(profile, asked=True)])
+            except ReadOnly as error:
+                self.notify(str(error), severity="warning")
+                return
+            except DataRefused as error:
+                self.refuse(error)
+                return
+            if result is not None and self.change("Saved your profile", save=[result]):
+                self.notify("Saved your profile (u undoes; ctrl+p, Your profile, edits it).")
+
+        self.push_screen(ProfileForm(profile, first_run=True), answered)
+
+    def _stored_profile(self) -> Profile | None:
+        """The profile as saved (a new empty one if none is), or None when it is damaged."""
+        try:
+            return self.repo.stored(Profile, PROFILE_ID) or Profile()
+        except DataRefused as error:
+            self.refuse(error)
+            return None
+
     def log_touch(
         self, prospect_id: str, *, person_id: str | None = None, script_id: str | None = None
     ) -> None:
@@ -524,6 +579,11 @@ class JobFuturesApp(App[None]):
         """The palette offers every action of the screen below it, with its key,
         and the exports and backups the shell has too."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Your profile",
+            "Who you are: the name that signs your scripts, your email, your city, your pitch",
+            self.edit_profile,
+        )
         yield SystemCommand(
             "Export everything",
             f"JSON, CSV and a calendar of what is due, into {exports_folder()}",

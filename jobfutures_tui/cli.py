@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     from jobfutures_tui.commands.change_parsers import add_change_commands
     from jobfutures_tui.commands.parsers import add_data_commands
 
-    add_change_commands(commands)  # add, log, move
+    add_change_commands(commands)  # add, log, move, profile
     add_data_commands(commands)  # import, export, backup, restore, backups, check
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
@@ -162,7 +162,7 @@ def run_app(
     )
     app: JobFuturesApp | None = None
     try:
-        app = JobFuturesApp(repo, demo=demo)
+        app = JobFuturesApp(repo, demo=demo, ask_profile=True)  # once, on the user's own data
         app.run()
     finally:
         # A restore from the app closes the repository it began with and opens another.

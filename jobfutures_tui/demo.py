@@ -6,10 +6,11 @@ months ago. For a given ``today`` the result is the same to the last field
 (ids come from names, timestamps from ``today``), which keeps tests and
 screenshots reproducible.
 
-The story: the seeker, a data engineer, declined an offer at Woodgrove Bank
-about eleven months ago to join a startup, and has kept tending the companies
-that liked them ever since. One of those long games (Fourth Coffee) has just
-turned into an offer.
+The story: the seeker, Sam Ortiz, a data engineer in Denver, declined an offer
+at Woodgrove Bank about eleven months ago to join a startup, and has kept
+tending the companies that liked them ever since. One of those long games
+(Fourth Coffee) has just turned into an offer. Two people at Northwind live in
+Denver too, so they can be met in person.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from jobfutures_tui.models import (
     Outcome,
     Person,
     PersonRole,
+    Profile,
     Prospect,
     Record,
     Shareable,
@@ -100,6 +102,7 @@ class _Builder:
         self.prospects: list[Prospect] = []
         self.touches: list[Touch] = []
         self.shareables: list[Shareable] = []
+        self.profile: Profile | None = None
 
     # ------------------------------------------------------------ time
 
@@ -226,6 +229,7 @@ class _Builder:
 
     def records(self) -> list[Record]:
         return [
+            *([self.profile] if self.profile is not None else []),
             *self.shareables,
             *self.companies.values(),
             *self.people.values(),
@@ -242,6 +246,7 @@ def build_demo(today: pendulum.Date | None = None) -> list[Record]:
     """
     day = local_today() if today is None else to_date(today)
     builder = _Builder(day)
+    _profile(builder)
     _companies(builder)
     _prospects(builder)
     _library(builder)
@@ -251,6 +256,29 @@ def build_demo(today: pendulum.Date | None = None) -> list[Record]:
 def populate(repo: Repository, today: pendulum.Date | None = None) -> None:
     """Save the whole sample data set into ``repo`` in one batch."""
     repo.save(*build_demo(today))
+
+
+# ---------------------------------------------------------------- the seeker
+
+
+CITY = "Denver"
+"""Where the seeker lives, as some of the demo's people do."""
+
+
+def _profile(b: _Builder) -> None:
+    b.profile = Profile(
+        created_at=b.at(420, 1),
+        updated_at=b.at(30, 1),
+        name="Sam Ortiz",
+        signature="Sam Ortiz\nData engineer · Denver\n+1 720 555 0199",
+        email="sam.ortiz@mail.example",
+        other_emails=("sam@ortiz.example",),
+        phone="+1 720 555 0199",
+        linkedin="https://linkedin.example/in/sam-ortiz",
+        city=CITY,
+        pitch="Data engineer who makes pipelines boring and dashboards trustworthy",
+        asked=True,
+    )
 
 
 # ---------------------------------------------------------------- things to share
@@ -304,7 +332,7 @@ def _companies(b: _Builder) -> None:
                 phone="+1 303 555 0142",
                 email="priya.raman@northwind.example",
                 linkedin="https://linkedin.example/in/priya-raman",
-                city="Denver",
+                city=CITY,
                 notes="Thinks in whiteboard diagrams. Loves a good routing puzzle.",
             ),
             dict(
@@ -319,7 +347,7 @@ def _companies(b: _Builder) -> None:
                 title="Principal Engineer",
                 role=INTERVIEWER,
                 linkedin="https://linkedin.example/in/dana-whitfield",
-                city="Denver",
+                city=CITY,
                 notes="Ran the pairing exercise. Big fan of DuckDB.",
             ),
         ),

@@ -1,4 +1,4 @@
-"""The arguments of the commands that change job futures: add, log and move.
+"""The arguments of the commands that change your data: add, log, move and profile.
 
 Only argparse here, so ``jobfutures --help`` stays fast: the vocabularies
 (channels, outcomes, stages…) are read from the models only when an option is
@@ -47,10 +47,11 @@ class ChoiceOf:
 
 
 def add_change_commands(commands: Any) -> None:
-    """Add ``add``, ``log`` and ``move`` to the ``jobfutures`` subparsers."""
+    """Add ``add``, ``log``, ``move`` and ``profile`` to the ``jobfutures`` subparsers."""
     _add_add(commands)
     _add_log(commands)
     _add_move(commands)
+    _add_profile(commands)
 
 
 def _add_add(commands: Any) -> None:
@@ -216,3 +217,45 @@ def _add_move(commands: Any) -> None:
     )
     parser.add_argument("--note", metavar="TEXT", default="", help="a word on why it is archived")
     parser.add_argument("--json", action="store_true", help=_JSON)
+
+
+def _add_profile(commands: Any) -> None:
+    parser = _command(
+        commands,
+        "profile",
+        "profile:run_profile",
+        help="show or set who you are: your name, signature, email, city…",
+        description=(
+            "Show your profile, or set some of its fields (the others stay as they are). "
+            "Scripts are signed with your name, and your city lets jobfutures suggest meeting "
+            "the people who live there. Without options it only reads, so it works while the "
+            "app is open. An empty value clears a field (--city '')."
+        ),
+        epilog='example: jobfutures profile --name "Sam Ortiz" --email sam@ortiz.example '
+        "--city Denver --signature $'Sam Ortiz\\nData engineer'",
+    )
+    you = parser.add_argument_group("set a field")
+    you.add_argument("--name", metavar="NAME", help="your name, as you sign")
+    you.add_argument("--email", metavar="ADDRESS", help="the address you write from")
+    you.add_argument("--phone", metavar="PHONE", help="your phone number")
+    you.add_argument("--linkedin", metavar="URL", help="your LinkedIn profile")
+    you.add_argument("--city", metavar="CITY", help="where you live")
+    you.add_argument("--pitch", metavar="TEXT", help="what you do, in one line")
+    you.add_argument(
+        "--signature", metavar="TEXT", help="what ends your messages (may hold line breaks)"
+    )
+    you.add_argument(
+        "--other-email",
+        metavar="ADDRESS",
+        action="append",
+        default=[],
+        help="add another address you write from; repeat for more",
+    )
+    you.add_argument(
+        "--no-other-email",
+        metavar="ADDRESS",
+        action="append",
+        default=[],
+        help="remove one of your other addresses; repeat for more",
+    )
+    parser.add_argument("--json", action="store_true", help="print the profile as JSON")

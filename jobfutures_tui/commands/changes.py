@@ -1,4 +1,4 @@
-"""What ``add``, ``log`` and ``move`` share: the data opened for one change, a
+"""What ``add``, ``log``, ``move`` and ``profile`` share: the data opened for one change, a
 plain refusal while the app has it open, validation errors named by the
 option to fix, and what was saved as JSON.
 """
@@ -46,6 +46,7 @@ OPTIONS = {
     "began_on": "--interview-date",
     "person_title": "--title",
     "preferred_channel": "--prefers",
+    "other_emails": "--other-email",
     "record": "",
 }
 """Input fields whose option is not ``--`` and the field's name with dashes."""

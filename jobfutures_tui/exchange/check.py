@@ -28,6 +28,7 @@ from jobfutures_tui.models import (
     ClosedReason,
     Company,
     Person,
+    Profile,
     Prospect,
     Record,
     Stage,
@@ -46,6 +47,7 @@ from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate
 PLACEHOLDER_COMPANY = "Unknown company (kept by jobfutures check --repair)"
 PLACEHOLDER_ROLE = "Touches of deleted job futures"
 _TABLES: dict[str, tuple[str, type[Record], str]] = {
+    layout.PROFILE: ("profile", Profile, "profile"),
     layout.PLANS: ("plans", CadencePlan, "cadence plan"),
     layout.SCRIPTS: ("scripts", Script, "script"),
     layout.SHAREABLES: ("shareables", Shareable, "shareable"),

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui import __version__
 from jobfutures_tui.exchange.errors import ExchangeError
-from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, describe
+from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch, describe
 from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
@@ -28,6 +28,7 @@ from jobfutures_tui.store.schema import SCHEMA_VERSION, migrate
 FORMAT = "jobfutures-export"
 EXPORT_VERSION = 1
 KINDS: tuple[tuple[str, type[Record]], ...] = (
+    ("profile", Profile),
     ("plans", CadencePlan),
     ("scripts", Script),
     ("shareables", Shareable),
@@ -37,6 +38,7 @@ KINDS: tuple[tuple[str, type[Record]], ...] = (
     ("touches", Touch),
 )
 _FILES = {
+    "profile": layout.PROFILE,
     "plans": layout.PLANS,
     "scripts": layout.SCRIPTS,
     "shareables": layout.SHAREABLES,
@@ -48,6 +50,8 @@ _FILES = {
 
 @dataclass
 class Dataset:
+    profile: list[Profile] = field(default_factory=list)
+    """The seeker's profile: one, or none when it was never saved."""
     plans: list[CadencePlan] = field(default_factory=list)
     scripts: list[Script] = field(default_factory=list)
     shareables: list[Shareable] = field(default_factory=list)
@@ -73,6 +77,7 @@ class Dataset:
             return sorted(repo.records(kind), key=lambda r: r.id)
 
         return cls(
+            profile=by_id(Profile),
             plans=by_id(CadencePlan),
             scripts=by_id(Script),
             shareables=by_id(Shareable),
@@ -155,6 +160,9 @@ def read_export(path: Path) -> Dataset:
             except ValidationError as exc:
                 ident = row.get("id", "?") if isinstance(row, dict) else "?"
                 data.problems.append(f"{name} #{index} (id {ident}): {describe(exc)}")
+    for index, _ in enumerate(data.profile[1:], start=2):
+        data.problems.append(f"profile #{index}: there is one profile; only the first is read")
+    del data.profile[1:]
     return data
 
 

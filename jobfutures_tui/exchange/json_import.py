@@ -4,7 +4,8 @@ A merge adds what is not stored yet and leaves every stored record as it is.
 Records are matched by id first (the same export merged twice adds nothing),
 then as the other importers match them (a company by name, a person by
 profile URL, email, or name and company, a job future by company and role),
-and references are pointed at the stored record they matched.
+and references are pointed at the stored record they matched. There is one
+profile: the stored one is kept, unless nothing was filled in yet.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from pathlib import Path
 
 from jobfutures_tui.exchange.dataset import Dataset, read_export
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
-from jobfutures_tui.models import Company, Person, Prospect, Record, Touch
+from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch
 from jobfutures_tui.models.plan import CadencePlan
+from jobfutures_tui.rules.profile import is_empty, same_values
 
 SOURCE = "jobfutures export"
 
@@ -38,6 +40,9 @@ def plan_merge(path: Path, existing: Existing, progress: Progress | None = None)
 
     rows = list(enumerate(data.records(), start=1))
     for _, record in builder.read(rows, total, progress):
+        if isinstance(record, Profile):
+            _merge_profile(builder, record, existing.profile)
+            continue
         if record.id in stored:
             matched(_label(record), "same id")
             continue
@@ -87,6 +92,24 @@ def plan_merge(path: Path, existing: Existing, progress: Progress | None = None)
             )
         builder.add(new, 0)
     return plan
+
+
+def _merge_profile(builder: PlanBuilder, incoming: Profile, mine: Profile) -> None:
+    """Yours is kept, unless it is empty: then the export's comes in (an empty one never)."""
+    plan = builder.plan
+    who = incoming.name or "no name"
+    if is_empty(incoming):
+        return
+    if same_values(incoming, mine):
+        plan.matched.append(RowNote(0, f"profile {who}: already here (the same)"))
+    elif is_empty(mine):
+        builder.add(incoming.model_copy(update={"asked": True}), 0)
+        plan.notes.append(f"your profile is empty, so the export's ({who}) is imported")
+    else:
+        kept = mine.name or "no name"
+        plan.skipped.append(
+            RowNote(0, f"profile {who}: yours ({kept}) is kept as it is; the export's is left out")
+        )
 
 
 def _label(record: object) -> str:

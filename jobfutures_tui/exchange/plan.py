@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jobfutures_tui.exchange.matching import Companies, People, Prospects
-from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, describe
+from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch, describe
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
@@ -29,6 +29,7 @@ Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 50
 
 _KINDS: tuple[tuple[type[Record], str, str], ...] = (
+    (Profile, "profile", "profile"),
     (Company, "company", "companies"),
     (Person, "person", "people"),
     (Prospect, "job future", "job futures"),
@@ -64,13 +65,15 @@ class Existing:
     touch_ids: set[str] = field(default_factory=set)
     library_ids: set[str] = field(default_factory=set)
     """Ids of the stored plans, scripts and shareables."""
+    profile: Profile = field(default_factory=Profile)
+    """The stored profile (an empty one when none was saved)."""
 
     @classmethod
     def of(cls, repo: Repository, *, touches: bool = False) -> Existing:
         prospects = repo.prospects(include_archived=True)
         touch_ids = {t.id for p in prospects for t in repo.touches_for(p.id)} if touches else set()
         library = {rid for kind in LIBRARY_KINDS for rid in repo.stored_rows(kind)}
-        return cls(repo.companies(), repo.people(), prospects, touch_ids, library)
+        return cls(repo.companies(), repo.people(), prospects, touch_ids, library, repo.profile())
 
     @classmethod
     def in_folder(cls, folder: Path, *, touches: bool = False) -> Existing:

@@ -155,9 +155,11 @@ def install(folder: Path, snapshot: Snapshot, *, keep_backups: int = DEFAULT_KEE
         incoming = set(snapshot.files)
         for name in sorted(incoming - {layout.META}, key=_order):
             write_atomic(folder / name, snapshot.files[name])
-        for name in layout.touch_partitions(folder):
+        # A file the snapshot lacks held records it does not have (a profile saved
+        # after the backup was taken): left in place, they would outlive the restore.
+        for name in [*layout.COLLECTION_FILES, *layout.touch_partitions(folder)]:
             if name not in incoming:
-                (folder / name).unlink()
+                (folder / name).unlink(missing_ok=True)
         (folder / INDEX_NAME).unlink(missing_ok=True)  # derived; rebuilt at the next open
         write_atomic(folder / layout.META, snapshot.files[layout.META])
     finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobfutures_tui.demo import build_demo, demo_id, populate
+from jobfutures_tui.demo import CITY, build_demo, demo_id, populate
 from jobfutures_tui.models import (
     Company,
     Direction,
@@ -16,6 +16,7 @@ from jobfutures_tui.models import (
     Outcome,
     Person,
     PersonRole,
+    Profile,
     Prospect,
     Record,
     Stage,
@@ -117,6 +118,18 @@ def test_people_and_origins(demo) -> None:
     assert sum(len(p.person_ids) >= 2 for p in prospects) >= 5
 
 
+def test_the_seeker_lives_where_people_can_be_met_in_person() -> None:
+    records = build_demo(TODAY)
+    (profile,) = [r for r in records if isinstance(r, Profile)]
+    assert profile.asked, "the demo never asks"
+    assert profile.city == CITY and profile.name and profile.signature and profile.pitch
+    assert profile.email and profile.phone and profile.linkedin.startswith("https://")
+    _, people, prospects, _ = _split(records)
+    neighbours = {p.id for p in people if p.city == CITY}
+    assert neighbours
+    assert any(p.is_open and neighbours & set(p.person_ids) for p in prospects)
+
+
 def test_references_are_valid(demo) -> None:
     companies, people, prospects, touches = demo
     company_ids = {c.id for c in companies}
@@ -186,6 +199,7 @@ def test_populate_survives_a_reopen(tmp_path: Path) -> None:
     finally:
         repo.close()
     with Repository.open(tmp_path / "d") as reopened:
+        assert reopened.profile() in records
         assert len(reopened.companies()) == len(companies)
         assert len(reopened.people()) == len(people)
         assert len(reopened.prospects()) == len(prospects)

@@ -108,7 +108,7 @@ def test_json_round_trip_into_an_empty_folder_reproduces_the_data(
     # merging the same export again adds nothing
     with Repository.open(merged) as repo:
         again = plan_merge(path, Existing.of(repo, touches=True))
-    assert again.new == [] and len(again.matched) == 3 + built_in + shared + 23 + 45 + 23 + 160
+    assert again.new == [] and len(again.matched) == 1 + 3 + built_in + shared + 23 + 45 + 23 + 160
 
 
 def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> None:
