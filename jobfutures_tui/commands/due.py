@@ -12,6 +12,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 
 import pendulum
@@ -45,18 +46,43 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
     with Repository.open(folder, read_only=True, verify=False) as repo:
         items = due_items(repo, today=today, within_days=days)
         if as_json:
-            return _emit(_due_json(today, days, items))
+            return _emit(_due_json(today, days, items, repo))
         upcoming = None if items else next_due(repo, today=today)
     return _emit(format_due(items, today=today, days=days, upcoming=upcoming))
 
 
-def _due_json(today: pendulum.Date, days: int, items: Sequence[DueItem]) -> str:
+def _due_json(
+    today: pendulum.Date, days: int, items: Sequence[DueItem], repo: Repository | None = None
+) -> str:
     document = {
         "today": today.isoformat(),
         "days": days,
-        "due": [item.to_json(today) for item in items],
+        "due": [
+            {**item.to_json(today), "script": _script_json(repo, item, today)} for item in items
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _script_json(
+    repo: Repository | None, item: DueItem, today: pendulum.Date
+) -> dict[str, Any] | None:
+    """The words for the touch, filled in for the person, as the script panel shows
+    them first (None: no script fits). Reads the job future's touches."""
+    from jobfutures_tui.rules.script_context import next_script
+    from jobfutures_tui.rules.scripts import render
+
+    view = next_script(repo, item.prospect_id, today=today) if repo is not None else None
+    if view is None or not view.scripts:
+        return None
+    script = view.scripts[0]
+    rendered = render(script.body, view.values)
+    return {
+        "id": script.id,
+        "name": script.name,
+        "text": rendered.text,
+        "gaps": [*rendered.empty, *rendered.unknown],
+    }
 
 
 def _emit(text: str) -> int:

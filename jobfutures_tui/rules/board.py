@@ -191,8 +191,10 @@ def neighbour_stage(stage: Stage, step: int) -> Stage | None:
     return order[index] if 0 <= index < len(order) else None
 
 
-def move_to_stage(prospect: Prospect, stage: Stage) -> Prospect:
-    return revise(prospect, stage=stage, stage_changed_at=utc_now())
+def move_to_stage(prospect: Prospect, stage: Stage, **changes: Any) -> Prospect:
+    """The job future in ``stage`` (its plan restarts there: docs/advice.md), with
+    other ``changes`` made in the same change (a self-assessment after a no)."""
+    return revise(prospect, stage=stage, stage_changed_at=utc_now(), **changes)
 
 
 def archive_order(repo: Repository) -> list[str]:

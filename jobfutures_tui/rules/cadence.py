@@ -84,6 +84,9 @@ VOICEMAIL_RETRY_DAYS = 3
 """A voicemail nobody returned is retried this soon, another way."""
 MIN_GAP_DAYS = 7
 """A step counted from the start never lands within a week of the last outgoing touch."""
+FIND_MANAGER_DAYS = 14
+"""A recruiter who is the only contact is asked who leads the team within two
+weeks of the last touch (or at the plan's next touch, if sooner)."""
 ASK_AFTER_ANSWER_DAYS = 14
 """After a first answer, names of other managers are asked for within two weeks."""
 
@@ -710,12 +713,15 @@ def _moments(
             f"only a recruiter here: ask {_first(recruiter.name)} who leads the team, "
             "so you can write to them directly",
         )
-        return nxt._replace(kind=TouchKind.FIND_MANAGER, words=words)
+        # Worth doing soon: the whole relationship hangs on a name.
+        soon = nxt.due if last_day is None else plus_days(last_day, FIND_MANAGER_DAYS)
+        return nxt._replace(kind=TouchKind.FIND_MANAGER, words=words, due=min(nxt.due, soon))
     answered = history.last_answer_at
     if (
         answered is not None
         and last_day is not None
         and _asks_for_names(prospect)
+        and Outcome.REFERRAL_GIVEN not in history.outcomes  # they gave names already
         and TouchKind.REFERRAL_ASK not in history.kinds_out
         and TouchKind.REFERRAL_ASK not in skipped
     ):

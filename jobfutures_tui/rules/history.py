@@ -167,6 +167,8 @@ class CadenceSummary:
     """Who has sent the seeker a text (None: a text logged without a person)."""
     seen: dict[str | None, datetime] = field(default_factory=dict)
     """Per person id, the latest touch with them, either way (None: without a person)."""
+    outcomes: set[Outcome] = field(default_factory=set)
+    """Every outcome some touch had (a referral given, an opening mentioned…)."""
 
     # ------------------------------------------------------------ folding
 
@@ -189,6 +191,7 @@ class CadenceSummary:
         elif touch.channel is Channel.TEXT:
             self.texted.add(touch.person_id)
         self.seen[touch.person_id] = touch.at
+        self.outcomes.add(touch.outcome)
         if answered(touch):
             self.streak = 0
             self.last_answer_at = touch.at
@@ -277,13 +280,14 @@ class CadenceSummary:
             sorted(kind.value for kind in self.kinds_out),
             list(self.texted),
             [[person, at.isoformat()] for person, at in self.seen.items()],
+            sorted(outcome.value for outcome in self.outcomes),
         ]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> CadenceSummary:
         """Read a stored summary; raises ValueError (or KeyError, TypeError) if it is odd."""
         touches, planned, streak, last, out_at, answer_at, stop_at, outs, *more = row
-        planned_at, kinds, texted, seen = more
+        planned_at, kinds, texted, seen, outcomes = more
         if type(touches) is not int or type(planned) is not int or type(streak) is not int:
             raise TypeError("counts must be whole numbers")
         parse = datetime.fromisoformat
@@ -300,6 +304,7 @@ class CadenceSummary:
             {_KINDS[kind] for kind in kinds},
             set(texted),
             {person: parse(at) for person, at in seen},
+            {_OUTCOMES[outcome] for outcome in outcomes},
         )
         if last is not None:
             touch_id, at, channel, direction, outcome, person_id = last

@@ -16,6 +16,7 @@ import pendulum
 from pydantic import ValidationError
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, revise
+from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.models.errors import describe, invalid
 from jobfutures_tui.store import Repository
 
@@ -62,9 +63,16 @@ def people_rows(repo: Repository) -> list[PersonRow]:
 
 
 def last_touch_with(repo: Repository, row: PersonRow) -> pendulum.DateTime | None:
-    """The newest touch of any of their job futures."""
-    touches = (repo.last_touch(pid) for pid in row.prospect_ids)
-    return max((touch.at for touch in touches if touch is not None), default=None)
+    """The newest touch with this person, in any of their job futures (a touch
+    logged without a person counts for everyone there). Read from the summaries:
+    no history is parsed."""
+    found = []
+    for prospect_id in row.prospect_ids:
+        summary = repo.cadence_summary(prospect_id)
+        at = summary.last_with(row.person_id) if summary is not None else None
+        if at is not None:
+            found.append(at)
+    return to_utc(max(found)) if found else None
 
 
 def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:

@@ -417,8 +417,20 @@ class BoardScreen(PanelScreen):
             where = "first" if step < 0 else "last"
             self.notify(f"Already in the {where} stage.", timeout=2)
             return
-        label = f"Moved {self.card(prospect.id).company} to {target.label}"
-        self.jf.change(label, save=[move_to_stage(prospect, target)], select=prospect.id)
+        name = self.card(prospect.id).company
+        label = f"Moved {name} to {target.label}"
+        if target is not Stage.REJECTED_WARM or self.repo.read_only:
+            self.jf.change(label, save=[move_to_stage(prospect, target)], select=prospect.id)
+            return
+        from jobfutures_tui.modals.lifecycle import after_a_no_form
+
+        def answered(assessment: str | None) -> None:
+            if assessment is None:
+                return
+            moved = move_to_stage(prospect, target, self_assessment=assessment)
+            self.jf.change(label, save=[moved], select=prospect.id)
+
+        self.app.push_screen(after_a_no_form(name, prospect.self_assessment), answered)
 
     def action_add(self) -> None:
         from jobfutures_tui.modals.prospect_form import prospect_form  # not needed for 1st frame

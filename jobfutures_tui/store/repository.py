@@ -421,7 +421,12 @@ class Repository:
         touched |= self._following({r.id for r in (*save, *delete) if isinstance(r, CadencePlan)})
         touched |= self._referrers_of([r for r in (*save, *delete) if isinstance(r, Prospect)])
         with self._changing():
-            self._changed.append((self.revision + 1, frozenset(touched)))
+            if any(isinstance(r, Profile) for r in (*save, *delete)):
+                # The seeker's city and name reach every next touch: screens that
+                # redraw what changed since a revision redraw everything.
+                self._changed.clear()
+            else:
+                self._changed.append((self.revision + 1, frozenset(touched)))
             if save:
                 self._save(save)
             for record in sorted(delete, key=lambda r: -_ORDER[type(r)]):

@@ -91,3 +91,19 @@ def review_text(app: JobFuturesApp) -> str:
     assert isinstance(review, FileReview)
     parts = ("#review-title", "#review-body", "#review-keys")
     return "\n".join(str(review.query_one(part).render()) for part in parts)
+
+
+async def move_card(pilot: Pilot[None], *keys: str) -> None:
+    """Press each stage key (``greater_than_sign``, ``L``…); a move to rejected-but-warm
+    asks what you would do differently: answer with nothing, so the card moves."""
+    from jobfutures_tui.modals.record_form import RecordForm
+
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+        if (
+            isinstance(pilot.app.screen, RecordForm)
+            and "a no for now" in pilot.app.screen.form_title
+        ):
+            await pilot.press("ctrl+s")
+            await pilot.pause()

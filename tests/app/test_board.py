@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
-from pilot_helpers import add_prospect, column_text, rendered_text, reopen
+from pilot_helpers import add_prospect, column_text, move_card, rendered_text, reopen
 from textual.widget import Widget
 
 from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.modals.record_form import RecordForm
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.screens.board import EMPTY_HINT, BoardScreen
 from jobfutures_tui.store import Repository
@@ -87,7 +88,7 @@ async def test_moving_between_stages_saves_at_once(repo: Repository, data_dir: P
     async with app.run_test(size=(120, 30)) as pilot:
         board = app.screen
         assert isinstance(board, BoardScreen)
-        await pilot.press("greater_than_sign")
+        await move_card(pilot, "greater_than_sign")
         repo.flush()
         with reopen(data_dir) as saved:
             assert saved.prospect(prospect.id).stage is Stage.REJECTED_WARM
@@ -96,11 +97,24 @@ async def test_moving_between_stages_saves_at_once(repo: Repository, data_dir: P
         assert repo.prospect(prospect.id).stage is Stage.OFFER
         await pilot.press("L")
         assert repo.prospect(prospect.id).stage is Stage.OFFER, "offer is the last column"
-        await pilot.press("less_than_sign", "H")
+        await pilot.press("less_than_sign")
+        await pilot.press("H")
+        form = app.screen
+        assert isinstance(form, RecordForm), "a no for now: what would you do differently?"
+        await pilot.press(*"Ask about on-call")
+        await pilot.press("escape")
+        assert repo.prospect(prospect.id).stage is Stage.REFERRAL, "escape: not moved"
+        await pilot.press("H")
+        await pilot.press(*"Ask about on-call", "ctrl+s")
         repo.flush()
         with reopen(data_dir) as saved:
-            assert saved.prospect(prospect.id).stage is Stage.REJECTED_WARM
+            moved = saved.prospect(prospect.id)
+            assert moved.stage is Stage.REJECTED_WARM
+            assert moved.self_assessment == "Ask about on-call", "in the same change"
         assert "Contoso" in column_text(app, Stage.REJECTED_WARM)
+        await pilot.press("u")
+        assert repo.prospect(prospect.id).stage is Stage.REFERRAL
+        assert repo.prospect(prospect.id).self_assessment == "", "one undo takes both back"
 
 
 async def test_add_a_prospect_through_the_form(repo: Repository, data_dir: Path) -> None:
@@ -294,7 +308,7 @@ async def test_a_column_scrollbar_follows_moves_and_resizes(repo: Repository) ->
         await pilot.pause()
         assert column.show_vertical_scrollbar
         assert bar() == (12 * PITCH, column.scrollable_content_region.height)
-        await pilot.press("greater_than_sign", "greater_than_sign")
+        await move_card(pilot, "greater_than_sign", "greater_than_sign")
         await pilot.pause()
         assert bar() == (11 * PITCH, column.scrollable_content_region.height)
         await pilot.resize_terminal(100, 24)
@@ -307,7 +321,8 @@ async def test_a_column_scrollbar_follows_moves_and_resizes(repo: Repository) ->
         assert bar() == (11 * PITCH, column.scrollable_content_region.height)
         await pilot.press("enter", "h", "h", "G")  # its last card: scrolled to the bottom
         for _ in range(8):
-            await pilot.press("greater_than_sign", "h")
+            await move_card(pilot, "greater_than_sign")
+            await pilot.press("h")
         await pilot.pause()
         assert len(board.columns[Stage.INTERVIEWED]) == 3
         assert not column.show_vertical_scrollbar, "three cards fit: no scrollbar"
@@ -383,7 +398,7 @@ async def test_damage_found_after_the_first_frame_stops_before_any_write(
     app = JobFuturesApp(viewer)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "Fine Co" in column_text(app, Stage.INTERVIEWED), "the board came up first"
-        await pilot.press("greater_than_sign")  # the first change waits for the full check
+        await move_card(pilot, "greater_than_sign")  # the first change waits for the full check
         await pilot.pause()
     assert app.return_code == 1
     viewer.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pendulum
 from disk import saved_data
-from pilot_helpers import add_prospect, column_text, palette, reopen
+from pilot_helpers import add_prospect, column_text, move_card, palette, reopen
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import ClosedReason, Stage, Touch
@@ -129,7 +129,7 @@ async def test_undo_of_move_edit_and_add_restores_the_data(
     states = [saved_data(data_dir)]
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("greater_than_sign")  # move
+        await move_card(pilot, "greater_than_sign")  # move
         repo.flush()
         states.append(saved_data(data_dir))
         await pilot.press("e")
@@ -181,7 +181,9 @@ async def test_user_text_with_markup_renders_literally_everywhere(repo: Reposito
         listing = app.screen.query_one("#people-list")
         assert "[red]Eve" in listing.render_line(0).text
         assert "[bold]Acme[/" in listing.render_line(0).text
-        await pilot.press("1", "greater_than_sign", "u")  # "Undone: Moved [bold]Acme[/ to …"
+        await pilot.press("1")
+        await move_card(pilot, "greater_than_sign")
+        await pilot.press("u")  # "Undone: Moved [bold]Acme[/ to …"
         await pilot.pause()
         assert any("Moved [bold]Acme[/" in str(n.message) for n in app._notifications)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 from disk import saved_data
-from pilot_helpers import add_prospect, messages, palette, reopen, review_text, settle
+from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.exchange.backup import automatic_backups
@@ -44,7 +44,7 @@ async def test_clean_data_checks_out(repo: Repository) -> None:
     add_prospect(repo, "Contoso")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(110, 30)) as pilot:
-        await pilot.press("greater_than_sign")  # a pending save: the check sees it on disk
+        await move_card(pilot, "greater_than_sign")  # a pending save: the check sees it on disk
         await palette(pilot, "check the data")
         await settle(app, pilot)
         shown = review_text(app)
@@ -63,7 +63,7 @@ async def test_a_broken_link_is_listed_and_y_repairs_it_after_a_backup(
 ) -> None:
     app = JobFuturesApp(broken)
     async with app.run_test(size=(110, 30)) as pilot:
-        await pilot.press("greater_than_sign")  # an undoable change, made before the repair
+        await move_card(pilot, "greater_than_sign")  # an undoable change, made before the repair
         await palette(pilot, "check the data")
         await settle(app, pilot)
         shown = review_text(app)
@@ -87,7 +87,7 @@ async def test_a_broken_link_is_listed_and_y_repairs_it_after_a_backup(
             (prospect,) = saved.prospects()
             assert prospect.stage is Stage.REJECTED_WARM, "the change before was saved first"
         await pilot.press("2", "3", "1")  # every main screen draws from the repaired data
-        await pilot.press("greater_than_sign")  # and the app goes on saving
+        await move_card(pilot, "greater_than_sign")  # and the app goes on saving
         app.repo.flush()
     app.repo.close()
     with reopen(data_dir) as saved:

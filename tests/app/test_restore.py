@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from disk import saved_data
-from pilot_helpers import add_prospect, messages, palette, reopen, review_text, settle
+from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
 from textual.widgets import Input, Select
 
 from jobfutures_tui.app import JobFuturesApp
@@ -41,7 +41,7 @@ async def test_restoring_from_the_backups_list_replaces_the_data_and_backs_it_up
     add_prospect(repo, "Northwind Logistics", person="Tomás Ibáñez")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(110, 30)) as pilot:
-        await pilot.press("greater_than_sign")  # an undoable change, made before the restore
+        await move_card(pilot, "greater_than_sign")  # an undoable change, made before the restore
         await pilot.press("enter")
         assert isinstance(app.screen, DetailScreen)
         await palette(pilot, "restore")
@@ -70,7 +70,7 @@ async def test_restoring_from_the_backups_list_replaces_the_data_and_backs_it_up
         with reopen(data_dir) as saved:
             assert [c.name for c in saved.companies()] == ["Contoso"]
         await pilot.press("2", "3", "1")  # every main screen draws from the restored data
-        await pilot.press("greater_than_sign")  # and the app goes on saving
+        await move_card(pilot, "greater_than_sign")  # and the app goes on saving
         app.repo.flush()
     app.repo.close()
     with reopen(data_dir) as saved:
@@ -102,7 +102,7 @@ async def test_a_damaged_backup_is_refused_and_nothing_changes(
         await pilot.press("escape")
         assert app.repo is repo and saved_data(data_dir) == before
         assert automatic_backups(data_dir) == []
-        await pilot.press("greater_than_sign")  # the app still works on the data it had
+        await move_card(pilot, "greater_than_sign")  # the app still works on the data it had
         repo.flush()
     assert saved_data(data_dir) != before
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from pilot_helpers import add_prospect, messages, reopen
+from pilot_helpers import add_prospect, messages, move_card, reopen
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.confirm import Confirm
@@ -38,7 +38,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_dir: Path) -> None:
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         disk.full = True
-        await pilot.press("greater_than_sign")
+        await move_card(pilot, "greater_than_sign")
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert any("No space left on device" in m for m in messages(app))
@@ -65,7 +65,8 @@ async def test_quitting_with_unsaved_changes_asks_first(data_dir: Path) -> None:
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         disk.full = True
-        await pilot.press("greater_than_sign", "q")
+        await move_card(pilot, "greater_than_sign")
+        await pilot.press("q")
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert isinstance(app.screen, Confirm), "asks instead of quitting"
