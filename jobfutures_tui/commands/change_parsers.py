@@ -204,7 +204,8 @@ def _add_move(commands: Any) -> None:
             "board stage reopens it."
         ),
         epilog="examples: jobfutures move northwind offer; jobfutures move contoso archive "
-        "--reason hired-elsewhere",
+        "--reason hired-elsewhere; jobfutures move acme rejected-but-warm --self-assessment "
+        "'lead with the cost numbers'",
     )
     parser.add_argument("company", metavar="COMPANY", help=_COMPANY)
     parser.add_argument("stage", metavar="STAGE", type=ChoiceOf("Stage"), help="%(type)s")
@@ -216,6 +217,12 @@ def _add_move(commands: Any) -> None:
         help="why it is archived: %(type)s",
     )
     parser.add_argument("--note", metavar="TEXT", default="", help="a word on why it is archived")
+    parser.add_argument(
+        "--self-assessment",
+        metavar="TEXT",
+        dest="assessment",
+        help="with rejected-but-warm: what you would do differently (kept on its story)",
+    )
     parser.add_argument("--json", action="store_true", help=_JSON)
 
 

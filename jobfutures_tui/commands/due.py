@@ -12,8 +12,8 @@ import re
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pendulum
 from rich.cells import cell_len, set_cell_size

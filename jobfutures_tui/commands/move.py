@@ -5,6 +5,7 @@ reopening."""
 from __future__ import annotations
 
 import argparse
+import shlex
 
 from pydantic import ValidationError
 
@@ -17,9 +18,9 @@ from jobfutures_tui.commands.changes import (
     refusal,
     saved_json,
 )
-from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines
+from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.commands.pick import job_future
-from jobfutures_tui.models import ClosedReason, Prospect, Stage
+from jobfutures_tui.models import ClosedReason, Prospect, Stage, revise
 from jobfutures_tui.rules.board import move_to_stage
 from jobfutures_tui.rules.lifecycle import ArchiveInput, archive, reopen
 from jobfutures_tui.rules.touch_log import next_phrase
@@ -29,6 +30,8 @@ def run_move(args: argparse.Namespace) -> int:
     stage: Stage = args.stage
     if stage is not Stage.ARCHIVE and (args.reason or args.note):
         raise refusal("--reason and --note go with archive only")
+    if args.assessment is not None and stage is not Stage.REJECTED_WARM:
+        raise refusal("--self-assessment goes with rejected-but-warm only")
     with changing(args, "moving a job future", "Move it there with < > or x") as repo:
         prospect = job_future(repo, args.company, role=args.role)
         name = company_name(repo, prospect)
@@ -37,6 +40,8 @@ def run_move(args: argparse.Namespace) -> int:
             said = f"{name} is already in {stage.label}; nothing was changed."
         else:
             moved, said = _moved(prospect, stage, args, name)
+            if args.assessment is not None:
+                moved = _assessed(moved, args.assessment)
             saved = [moved]
             repo.apply(save=saved)
         suggestion, today = next_touch(repo, prospect.id)
@@ -52,7 +57,19 @@ def run_move(args: argparse.Namespace) -> int:
         )
     else:
         emit_lines([said, next_phrase(suggestion, today)])
+        if saved and stage is Stage.REJECTED_WARM and not saved[0].self_assessment:
+            say(
+                "hint: while it is fresh, note what you would do differently: "
+                f"jobfutures move {shlex.quote(name)} rejected-but-warm --self-assessment '…'"
+            )
     return EXIT_OK
+
+
+def _assessed(moved: Prospect, assessment: str) -> Prospect:
+    try:
+        return revise(moved, self_assessment=assessment)
+    except ValidationError as error:
+        raise invalid_options(error) from None
 
 
 def _moved(

@@ -33,6 +33,7 @@ from jobfutures_tui.rules import story
 from jobfutures_tui.rules.board import DUE_PART, due_phrase
 from jobfutures_tui.rules.cadence import stopped
 from jobfutures_tui.rules.decisions import next_suggestion
+from jobfutures_tui.rules.person_choice import recruiter_only_warning
 from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.rules.user_plans import plan_of
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
@@ -284,8 +285,8 @@ class DetailScreen(PanelScreen):
         phrase, level = due_phrase(suggestion, day)
         text.append("\n")
         text.append(phrase, style=self._colour(DUE_PART[level]))
+        people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
         if suggestion is None:
-            people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
             why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
             text.append(f": {why or 'the plan has no more touches'}", style="dim")
         else:
@@ -294,6 +295,9 @@ class DetailScreen(PanelScreen):
             if person is not None:
                 text.append(f" · {person.name}")
             _field(text, "why", suggestion.reason)
+        warning = recruiter_only_warning(people) if prospect.is_open else None
+        if warning is not None:
+            text.append(f"\n! {warning}", style=self._colour("warning"))
         chosen = prospect.cadence_plan == plan.id
         _field(text, "plan", plan.name if chosen else f"{plan.name} (the default here)")
 

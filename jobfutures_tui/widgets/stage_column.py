@@ -325,7 +325,12 @@ class StageColumn(ScrollView, can_focus=False):
         muted = self._span("card--muted")
         due, level = due_phrase(card.next, self.today)
         last = card.last_touch
-        if last is None:
+        left_style = muted
+        if card.next is not None and card.next.channel is None:
+            # Nobody can be reached: that, not the last touch, is what to act on.
+            lefts = ["! add a contact detail", "! no contact detail", "! no contact", "!"]
+            left_style = self._span("card--warning")
+        elif last is None:
             lefts = ["no touch yet", "never"]
         else:
             since_then = since(last.at, self.now)
@@ -334,7 +339,8 @@ class StageColumn(ScrollView, can_focus=False):
         fits = next((left for left in lefts if len(left) + 3 + len(due) <= width), None)
         text = Text(style=muted, end="")
         if fits is not None:
-            text.append(f"{fits} · ")
+            text.append(fits, style=left_style)
+            text.append(" · ")
         text.append(due, style=self._span(_DUE_CLASS[level]))
         text.truncate(max(width, 0), overflow="ellipsis")
         return text
