@@ -61,7 +61,7 @@ def _listed(field: str, text: Any, kind: type[Choice]) -> tuple[Choice, ...]:
         if not word.strip():
             continue
         try:
-            member = kind.parse(word)
+            member = kind.parse(word.strip())
         except ValueError as error:
             raise invalid(field, str(error), text) from None
         if member not in found:

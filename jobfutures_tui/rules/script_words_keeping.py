@@ -363,9 +363,9 @@ AFTER_HIRES: tuple[BuiltIn, ...] = (
         "Months after their hire, on paper: good wishes, your interest, one question.",
         written(
             DEAR,
-            "A few months have passed since the {role} role was filled, and I hope it has "
-            "worked out well for you and the team. I still follow {company} with interest (most "
-            "recently: {news}).",
+            "A few months have passed since the {role} role was filled, and I hope the person "
+            "you chose has turned out to be a fine fit for the team. I still follow {company} "
+            "with interest (most recently: {news}).",
             "What has the year brought for the team?",
             sign="With best wishes,",
         ),

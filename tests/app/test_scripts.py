@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
-from jobfutures_tui.models import Channel, Prospect, Script, TouchKind, revise
+from jobfutures_tui.models import Channel, Origin, Prospect, Script, TouchKind, revise
 from jobfutures_tui.rules.script_library import LIBRARY
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.scripts import ScriptsScreen
@@ -257,12 +257,19 @@ async def test_create_edit_with_an_error_delete_and_undo_reach_the_disk(
         assert "unknown channel 'fax'" in str(error.render())
         assert not any(s.name == "Coffee invite" for s in scripts_on_disk(data_dir).values())
         app.screen.query_one("#channels", Input).value = "in person, email"
+        app.screen.query_one("#origins", Input).value = "offer declined, hired"
         app.screen.query_one("#body", TextArea).text = "Hi {first_name}, coffee near {company}?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "unknown origin 'hired'" in str(app.screen.query_one("#error-origins").render())
+        app.screen.query_one("#origins", Input).value = "offer declined, Referred"
         await pilot.press("ctrl+s")
         await settle(pilot)
         repo.flush()
         saved = next(s for s in scripts_on_disk(data_dir).values() if s.name == "Coffee invite")
         assert saved.channels == (Channel.IN_PERSON, Channel.EMAIL) and saved.builtin is None
+        assert saved.origins == (Origin.OFFER_DECLINED, Origin.REFERRED)
+        assert "began: offer declined, referred" in preview_text(app)
         assert screen.selected is not None and screen.selected.id == saved.id
 
         await pilot.press("e")
