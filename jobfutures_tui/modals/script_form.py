@@ -1,12 +1,12 @@
-"""Write or edit a script: the one RecordForm, with channels and stages typed as
-comma-separated words ("call, voicemail"), each checked at its field."""
+"""Write or edit a script: the one RecordForm, with channels, stages and origins
+typed as comma-separated words ("call, voicemail"), each checked at its field."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
-from jobfutures_tui.models import Channel, Script, Stage, TouchKind, revise
+from jobfutures_tui.models import Channel, Origin, Script, Stage, TouchKind, revise
 from jobfutures_tui.models.enums import Choice
 from jobfutures_tui.models.errors import invalid
 
@@ -15,6 +15,7 @@ FIELDS = (
     Field("kind", "For", "choice", choices=choices_of(TouchKind, unset="any kind of touch")),
     Field("channels", "Channels", placeholder="empty for any, or e.g. call, voicemail"),
     Field("stages", "Stages", placeholder="empty for any, or e.g. interviewed, offer"),
+    Field("origins", "How it began", placeholder="empty for any, or e.g. rejected, referred"),
     Field("purpose", "Purpose", placeholder="what it is for, in a line"),
     Field("body", "Words", "text"),
 )
@@ -25,6 +26,7 @@ def script_values(script: Script) -> dict[str, Any]:
         **script.model_dump(),
         "channels": ", ".join(channel.label for channel in script.channels),
         "stages": ", ".join(stage.label for stage in script.stages),
+        "origins": ", ".join(origin.label for origin in script.origins),
     }
 
 
@@ -43,6 +45,7 @@ def script_form(title: str, script: Script | None, *, copy: bool = False) -> Rec
             **values,
             "channels": _listed("channels", values.get("channels"), Channel),
             "stages": _listed("stages", values.get("stages"), Stage),
+            "origins": _listed("origins", values.get("origins"), Origin),
         }
         if script is None or copy:
             return Script.model_validate(fields)
@@ -58,7 +61,7 @@ def _listed(field: str, text: Any, kind: type[Choice]) -> tuple[Choice, ...]:
         if not word.strip():
             continue
         try:
-            member = kind.parse(word)
+            member = kind.parse(word.strip())
         except ValueError as error:
             raise invalid(field, str(error), text) from None
         if member not in found:

@@ -14,6 +14,7 @@ from datetime import date
 from jobfutures_tui.models import (
     Company,
     Person,
+    Profile,
     Prospect,
     Script,
     Shareable,
@@ -83,8 +84,16 @@ def script_values(
     library: Sequence[Shareable],
     kind: TouchKind | None,
     today: date,
+    me: Profile | None = None,
+    referrer: Person | None = None,
+    referred_to: str = "",
 ) -> dict[str, str]:
-    """Every placeholder's value for this person ('' when there is none)."""
+    """Every placeholder's value for this person ('' when there is none).
+
+    ``me``: the seeker's profile, which signs the words; ``referrer``: who
+    referred the seeker to this job future; ``referred_to``: the company this
+    person's latest referral of the seeker led to (:func:`latest_referral`).
+    """
     start = began(prospect)
     months = months_between(
         (start.year, start.month, start.day), (today.year, today.month, today.day)
@@ -103,7 +112,29 @@ def script_values(
         "link": item.link if item else "",
         "months": str(months),
         "since": since_words(months),
+        "referrer": referrer.name if referrer else "",
+        "referred_to": referred_to,
+        "my_name": me.name if me else "",
+        "my_first_name": me.first_name if me else "",
+        "my_signature": me.sign_off if me else "",
+        "my_email": me.email if me else "",
+        "my_phone": me.phone if me else "",
+        "my_pitch": me.pitch if me else "",
     }
+
+
+def latest_referral(repo: Repository, person_id: str | None) -> str:
+    """The company of the newest job future this person referred the seeker to
+    ('' if none): what thanking them for a referral names. Reads stored rows,
+    so thousands of job futures cost no validation."""
+    if person_id is None:
+        return ""
+    rows = repo.stored_rows(Prospect)
+    theirs = [row for row in list(rows.values()) if row.get("referred_by_id") == person_id]
+    newest = max(theirs, key=lambda row: str(row.get("created_at", "")), default=None)
+    company_id = newest.get("company_id") if newest else None
+    company = repo.company(company_id) if isinstance(company_id, str) else None
+    return company.name if company else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +179,9 @@ def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScrip
         library=repo.records(Shareable),
         kind=kind,
         today=today,
+        me=repo.profile(),
+        referrer=repo.person(prospect.referred_by_id) if prospect.referred_by_id else None,
+        referred_to=latest_referral(repo, person.id if person else None),
     )
     scripts: tuple[Script, ...] = ()
     if suggestion is not None:
@@ -157,6 +191,7 @@ def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScrip
             # No channel reaches them yet: the words for the usual one.
             channel=suggestion.channel or fitting_channels(suggestion.kind)[0],
             stage=prospect.stage,
+            origin=prospect.origin,
             used=used_script_ids(touches),
         )
         scripts = tuple(chosen)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from jobfutures_tui.models import Channel, Script, Stage, TouchKind
+from jobfutures_tui.models import Channel, Origin, Script, Stage, TouchKind
 
 PLACEHOLDERS: dict[str, str] = {
     "first_name": "their first name",
@@ -31,7 +31,14 @@ PLACEHOLDERS: dict[str, str] = {
     "link": "the link of that item",
     "months": "months since you met (a number)",
     "since": "how long since you met, in words (7 months, 2 years)",
-    "referrer": "who referred you to them",
+    "referrer": "who referred you to them (full name)",
+    "referred_to": "the company their latest referral of you led to",
+    "my_name": "your name (your profile)",
+    "my_first_name": "your first name",
+    "my_signature": "how you sign: your profile's signature, else your name",
+    "my_email": "your email address",
+    "my_phone": "your phone number",
+    "my_pitch": "what you do, in one line (your profile)",
 }
 """Every name a body may use, with what it becomes."""
 
@@ -48,6 +55,13 @@ SAMPLE_VALUES: dict[str, str] = {
     "months": "7",
     "since": "7 months",
     "referrer": "Tomás Ibáñez",
+    "referred_to": "Fabrikam",
+    "my_name": "Sam Ortiz",
+    "my_first_name": "Sam",
+    "my_signature": "Sam Ortiz",
+    "my_email": "sam.ortiz@example.com",
+    "my_phone": "+1 555 0142",
+    "my_pitch": "data engineer who makes pipelines dull and dependable",
 }
 """What the scripts screen previews a body with."""
 
@@ -144,36 +158,52 @@ def fits_stage(script: Script, stage: Stage) -> bool:
     return not script.stages or stage in script.stages
 
 
+def fits_origin(script: Script, origin: Origin) -> bool:
+    """How the job future began (after a no, an offer declined, a referral…)."""
+    return not script.origins or origin in script.origins
+
+
 def fitting(
     scripts: Iterable[Script],
     *,
     kind: TouchKind,
     channel: Channel,
     stage: Stage,
+    origin: Origin,
     used: Sequence[str] = (),
 ) -> list[Script]:
     """The scripts for a touch, best first, so the words differ from last time.
 
-    Scripts written for this kind come first: those whose channels and stages
-    allow the touch (empty allows all), or else those for another channel, or
-    else for another stage, so there are words for it. Scripts for any kind
-    (a call close, a voicemail) follow when they fit the channel and stage.
-    Within each group, scripts never used with this person (``used``: script
-    ids of earlier touches, oldest first) come first, then the one used
-    longest ago; then the closest fit, then by name.
+    Scripts written for this kind come first: those whose channels, stages and
+    origins allow the touch (empty allows all), or else those for another
+    channel, or else for another stage or origin, so there are words for it.
+    Scripts for any kind (a call close) follow when they fit the channel, the
+    stage and the origin. Within each group, scripts never used with this
+    person (``used``: script ids of earlier touches, oldest first) come first,
+    then the one used longest ago; then the closest fit (naming the channel,
+    the stage, the origin), then by name.
     """
     own = [s for s in scripts if s.kind is not None]
     specific = [s for s in own if s.kind is kind]
-    found = [s for s in specific if fits_channel(s, channel) and fits_stage(s, stage)]
-    found = found or [s for s in specific if fits_stage(s, stage)] or specific
-    generic = [
-        s for s in scripts if s.kind is None and fits_channel(s, channel) and fits_stage(s, stage)
-    ]
+
+    def moment(script: Script) -> bool:
+        return fits_stage(script, stage) and fits_origin(script, origin)
+
+    found = [s for s in specific if fits_channel(s, channel) and moment(s)]
+    found = (
+        found
+        or [s for s in specific if moment(s)]
+        or [s for s in specific if fits_stage(s, stage)]
+        or specific
+    )
+    generic = [s for s in scripts if s.kind is None and fits_channel(s, channel) and moment(s)]
     last_use = {script_id: index for index, script_id in enumerate(used)}
 
     def order(script: Script) -> tuple[int, int, int, str, str]:
         use = last_use.get(script.id)
-        closeness = (channel in script.channels) + (stage in script.stages)
+        closeness = (
+            (channel in script.channels) + (stage in script.stages) + (origin in script.origins)
+        )
         return (
             use is not None,
             -1 if use is None else use,

@@ -155,7 +155,9 @@ class ScriptsScreen(FilteredListScreen):
             text.append(f"\n{tag}", muted)
         channels = ", ".join(c.label for c in script.channels) or "any channel"
         stages = ", ".join(s.label for s in script.stages) or "any stage"
-        text.append(f"\nfor: {_kind(script)} · {channels} · {stages}", muted)
+        origins = ", ".join(o.label for o in script.origins)
+        began = f"began: {origins}" if origins else "any origin"
+        text.append(f"\nfor: {_kind(script)} · {channels} · {stages} · {began}", muted)
         if script.purpose:
             text.append(f"\n{script.purpose}", muted)
         rendered = render(script.body, SAMPLE_VALUES)

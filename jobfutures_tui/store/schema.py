@@ -58,7 +58,32 @@ def _format_four(files: Files) -> Files:
 
 def _builtins_refreshed(files: Files) -> Files:
     """The built-in scripts the user never edited are replaced by this version's
-    words; edited ones are kept as they are, and new built-ins join them."""
+    words (same id, so touches still name them); edited ones are kept as they
+    are, and new built-ins join them. A format-4 built-in that is missing was
+    deleted by the user and stays deleted (R brings it back). A stored built-in
+    whose key is no longer shipped is left as it is: touches may name it.
+    Running it again changes nothing."""
+    from jobfutures_tui.rules.script_library import (
+        FORMAT_FOUR,
+        as_format_four_shipped,
+        builtin_rows,
+    )
+
+    stored = files.get(layout.SCRIPTS)
+    table = stored.get("scripts") if isinstance(stored, dict) else None
+    if not isinstance(table, dict):  # anything else is refused when the file is read
+        return files
+    by_key: dict[str, list[str]] = {}
+    for script_id, row in table.items():
+        if isinstance(row, dict) and isinstance(row.get("builtin"), str):
+            by_key.setdefault(row["builtin"], []).append(script_id)
+    for new in builtin_rows():
+        found = by_key.get(new["builtin"], [])
+        if not found and new["builtin"] not in FORMAT_FOUR:
+            table.setdefault(new["id"], new)
+        for script_id in found:
+            if as_format_four_shipped(table[script_id]):
+                table[script_id] = {**new, "id": script_id}
     return files
 
 

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
-from jobfutures_tui.models import Channel, Script, TouchKind, revise
+from jobfutures_tui.models import Channel, Origin, Prospect, Script, TouchKind, revise
 from jobfutures_tui.rules.script_library import LIBRARY
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.scripts import ScriptsScreen
@@ -35,9 +35,24 @@ def preview_text(app: JobFuturesApp) -> str:
     return content.plain
 
 
+def reachable(repo: Repository, prospect: Prospect, **details: str) -> Prospect:
+    """Give the job future's person contact details, so the touch has a channel."""
+    person = repo.person(prospect.person_ids[0])
+    assert person is not None
+    repo.save(revise(person, **details))
+    repo.flush()
+    return prospect
+
+
+def by_email(repo: Repository, company: str, person: str = "Priya Raman") -> Prospect:
+    """A job future whose person has only an email address: the thank-you is an email."""
+    future = add_prospect(repo, company, person=person)
+    return reachable(repo, future, email=f"{person.split()[0].lower()}@example.com")
+
+
 def two_prospects(repo: Repository) -> None:
-    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
-    add_prospect(repo, "Contoso", person="Tomás Ibáñez")
+    by_email(repo, "Northwind Logistics", person="Priya Raman")
+    by_email(repo, "Contoso", person="Tomás Ibáñez")
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -93,7 +108,7 @@ async def test_the_panel_shows_the_script_for_the_selection_and_follows_it(
 
 
 async def test_brackets_cycle_the_scripts_that_fit(repo: Repository) -> None:
-    add_prospect(repo, "Northwind Logistics")
+    reachable(repo, add_prospect(repo, "Northwind Logistics"), phone="+1 555 0100")
     app = JobFuturesApp(repo)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -113,7 +128,7 @@ async def test_brackets_cycle_the_scripts_that_fit(repo: Repository) -> None:
 
 
 async def test_y_copies_the_filled_in_script_to_the_clipboard(repo: Repository) -> None:
-    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    by_email(repo, "Northwind Logistics")
     app = JobFuturesApp(repo)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -122,7 +137,7 @@ async def test_y_copies_the_filled_in_script_to_the_clipboard(repo: Repository) 
         rendered = panel.rendered()
         assert rendered is not None
         assert app.clipboard == rendered.text
-        assert app.clipboard.startswith("Subject: Thank you\n\nHi Priya,")
+        assert app.clipboard.startswith("Subject: Thank you for your time\n\nHi Priya,")
         assert "{first_name}" not in app.clipboard
         assert any("Copied" in n.message for n in app._notifications)
 
@@ -130,7 +145,7 @@ async def test_y_copies_the_filled_in_script_to_the_clipboard(repo: Repository) 
 async def test_a_narrow_window_hides_the_panel_and_shift_s_shows_it_and_y_still_copies(
     repo: Repository,
 ) -> None:
-    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    by_email(repo, "Northwind Logistics")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -242,12 +257,19 @@ async def test_create_edit_with_an_error_delete_and_undo_reach_the_disk(
         assert "unknown channel 'fax'" in str(error.render())
         assert not any(s.name == "Coffee invite" for s in scripts_on_disk(data_dir).values())
         app.screen.query_one("#channels", Input).value = "in person, email"
+        app.screen.query_one("#origins", Input).value = "offer declined, hired"
         app.screen.query_one("#body", TextArea).text = "Hi {first_name}, coffee near {company}?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "unknown origin 'hired'" in str(app.screen.query_one("#error-origins").render())
+        app.screen.query_one("#origins", Input).value = "offer declined, Referred"
         await pilot.press("ctrl+s")
         await settle(pilot)
         repo.flush()
         saved = next(s for s in scripts_on_disk(data_dir).values() if s.name == "Coffee invite")
         assert saved.channels == (Channel.IN_PERSON, Channel.EMAIL) and saved.builtin is None
+        assert saved.origins == (Origin.OFFER_DECLINED, Origin.REFERRED)
+        assert "began: offer declined, referred" in preview_text(app)
         assert screen.selected is not None and screen.selected.id == saved.id
 
         await pilot.press("e")
@@ -336,7 +358,7 @@ async def test_screens_with_the_panel_survive_tiny_windows(repo: Repository) -> 
 
 
 async def test_the_palette_offers_the_panel_keys_and_runs_them(repo: Repository) -> None:
-    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    by_email(repo, "Northwind Logistics")
     app = JobFuturesApp(repo)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -347,7 +369,7 @@ async def test_the_palette_offers_the_panel_keys_and_runs_them(repo: Repository)
 
         await palette(pilot, "copy script (y")
         await settle(pilot)
-        assert app.clipboard.startswith("Subject: Thank you\n\nHi Priya,")
+        assert app.clipboard.startswith("Subject: Thank you for your time\n\nHi Priya,")
 
 
 async def test_logging_from_the_board_records_the_script_shown_and_the_panel_moves_on(
@@ -375,7 +397,7 @@ async def test_logging_from_the_board_records_the_script_shown_and_the_panel_mov
 async def test_y_pressed_while_past_touches_are_read_copies_once_they_are(
     repo: Repository,
 ) -> None:
-    add_prospect(repo, "Northwind Logistics", person="Priya Raman")
+    by_email(repo, "Northwind Logistics")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y")  # at once: the history may still be read on its thread
