@@ -241,7 +241,10 @@ def test_json_lists_the_overdue_most_urgent_first_then_by_date(
     assert order == sorted(order), "then by date, then by urgency"
     with Repository.open(demo, read_only=True) as repo:
         expected = [i.to_json(TODAY) for i in due_items(repo, today=TODAY, within_days=7)]
+    scripts = [item.pop("script") for item in data["due"]]
     assert data["due"] == expected
+    assert all(s["name"] and "Hi " in s["text"] and "{" not in s["text"] for s in scripts)
+    assert all("‹" not in s["text"] or s["gaps"] for s in scripts), "gaps are named"
     assert {item["when"] for item in data["due"]} == {"overdue", "today", "this week"}
     assert "Zoë O'Neill" in out, "not escaped to \\u sequences"
 

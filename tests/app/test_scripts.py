@@ -108,7 +108,8 @@ async def test_the_panel_shows_the_script_for_the_selection_and_follows_it(
 
 
 async def test_brackets_cycle_the_scripts_that_fit(repo: Repository) -> None:
-    reachable(repo, add_prospect(repo, "Northwind Logistics"), phone="+1 555 0100")
+    # An email unanswered for ten days: a follow-up, with more than one way to say it.
+    add_prospect(repo, "Northwind Logistics", touched=pendulum.now().subtract(days=10))
     app = JobFuturesApp(repo)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
