@@ -296,7 +296,9 @@ class DetailScreen(PanelScreen):
                 text.append(f" · {person.name}")
             _field(text, "why", suggestion.reason)
         warning = recruiter_only_warning(people) if prospect.is_open else None
-        if warning is not None and (suggestion is None or suggestion.kind is not TouchKind.FIND_MANAGER):
+        if warning is not None and (
+            suggestion is None or suggestion.kind is not TouchKind.FIND_MANAGER
+        ):
             text.append(f"\n! {warning}", style=self._colour("warning"))
         chosen = prospect.cadence_plan == plan.id
         _field(text, "plan", plan.name if chosen else f"{plan.name} (the default here)")
