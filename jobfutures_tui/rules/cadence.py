@@ -303,7 +303,7 @@ def _decided(
     if found is None:
         return None
     nxt, history, followed, last_day, zone = found
-    nxt = _moments(nxt, prospect, people, history, last_day, zone, thanks)
+    nxt = _moments(nxt, prospect, people, history, last_day, zone, thanks, followed.since)
     person, nxt = _whom(nxt, prospect, people, history, home_city)
     person_id = person.id if person is not None else None
     last_channel = (
@@ -695,6 +695,7 @@ def _moments(
     last_day: date | None,
     zone: Zone,
     thanks: Thanks | None,
+    since: datetime | None,
 ) -> _Next:
     """The touches the articles name on top of a plan (docs/advice.md, "Moments")."""
     thanked = _thanks_first(nxt, thanks, prospect, people, history, last_day, zone)
@@ -719,6 +720,8 @@ def _moments(
     answered = history.last_answer_at
     if (
         answered is not None
+        and (since is None or answered >= since)  # an answer at this stage
+        and nxt.kind is not TouchKind.THANK_YOU  # thanks first
         and last_day is not None
         and _asks_for_names(prospect)
         and Outcome.REFERRAL_GIVEN not in history.outcomes  # they gave names already
@@ -788,6 +791,8 @@ def _whom(
         return next((p for p in people if p.id == nxt.to), None), nxt
     best = pick_person(people, prospect, reachable)
     same = _same_person(people, nxt.answers)
+    if same is not None and not reachable(same) and best is not None and reachable(best):
+        same = None  # whoever spoke left no way back: the best placed who can be reached
     if same is None:
         return best, _noting_unreachable_better(nxt, people, prospect, best, reachable)
     if (
@@ -834,7 +839,10 @@ def _said(nxt: _Next, kind: TouchKind, channel: Channel | None, person: PersonLi
         return (missing, *nxt.lead, *nxt.words)
     if kind is not nxt.kind:
         who = _first(person.name) if person is not None else "them"
-        instead = f" — nothing reaches {who} in writing: a {kind.label} by {_NOUN[channel]} instead"
+        instead = (
+            f" — no way to reach {who} for a {nxt.kind.label}: "
+            f"a {kind.label} by {_NOUN[channel]} instead"
+        )
         return (*nxt.lead, *nxt.words, instead)
     return (*nxt.lead, *nxt.words)
 

@@ -17,9 +17,10 @@ Two rules decide, in this order:
   person ("mix it up"), unless it is the only one that reaches them.
 
 A reachable preferred channel that fits the kind wins. When nothing that fits
-reaches the person, a kind that can become a plain check-in does (a work
-sample for someone known only by phone becomes a call); otherwise there is
-no channel, and the suggestion asks for a detail instead.
+reaches the person but something does, the touch becomes a plain check-in by
+what does (a work sample for someone known only by phone becomes a call);
+when nothing reaches them, there is no channel, and the suggestion asks for a
+detail instead.
 """
 
 from __future__ import annotations
@@ -59,31 +60,40 @@ class Fit(NamedTuple):
     last_resort: tuple[Channel, ...] = ()
     """Used only when none of ``channels`` reaches the person."""
     instead: TouchKind | None = None
-    """What the touch becomes when nothing here reaches the person."""
+    """What the touch becomes when nothing here reaches the person (a check-in,
+    for every kind but the check-in itself)."""
     same_mode: bool = False
     """A reply: the channel they used comes first, when it reaches them and fits."""
 
 
+_CHECK_IN = TouchKind.CHECK_IN
+
 FITS: dict[TouchKind, Fit] = {
-    TouchKind.THANK_YOU: Fit((C.EMAIL, C.LINKEDIN, C.CALL, C.LETTER, C.TEXT)),
-    TouchKind.FOLLOW_UP: Fit((C.EMAIL, C.CALL, C.LINKEDIN, C.TEXT), rotate=True),
+    TouchKind.THANK_YOU: Fit((C.EMAIL, C.LINKEDIN, C.CALL, C.LETTER, C.TEXT), instead=_CHECK_IN),
+    TouchKind.FOLLOW_UP: Fit((C.EMAIL, C.CALL, C.LINKEDIN, C.TEXT), rotate=True, instead=_CHECK_IN),
     TouchKind.CHECK_IN: Fit(
         (C.EMAIL, C.CALL, C.LINKEDIN, C.IN_PERSON, C.TEXT), rotate=True, last_resort=(C.LETTER,)
     ),
     TouchKind.VALUE_SHARE: Fit(
-        (C.EMAIL, C.LINKEDIN), rotate=True, last_resort=(C.LETTER,), instead=TouchKind.CHECK_IN
+        (C.EMAIL, C.LINKEDIN), rotate=True, last_resort=(C.LETTER,), instead=_CHECK_IN
     ),
-    TouchKind.WORK_SAMPLE: Fit((C.EMAIL, C.LETTER, C.LINKEDIN), instead=TouchKind.CHECK_IN),
-    TouchKind.AFTER_HIRE: Fit((C.EMAIL, C.LINKEDIN, C.LETTER), instead=TouchKind.CHECK_IN),
-    TouchKind.REFERRAL_ASK: Fit((C.EMAIL, C.CALL, C.IN_PERSON, C.LINKEDIN, C.LETTER)),
-    TouchKind.OFFER_TO_REFER: Fit((C.EMAIL, C.CALL, C.LINKEDIN, C.TEXT), same_mode=True),
-    TouchKind.RECONNECT: Fit((C.EMAIL, C.LINKEDIN, C.CALL, C.LETTER)),
+    TouchKind.WORK_SAMPLE: Fit((C.EMAIL, C.LETTER, C.LINKEDIN), instead=_CHECK_IN),
+    TouchKind.AFTER_HIRE: Fit((C.EMAIL, C.LINKEDIN, C.LETTER), instead=_CHECK_IN),
+    TouchKind.REFERRAL_ASK: Fit(
+        (C.EMAIL, C.CALL, C.IN_PERSON, C.LINKEDIN, C.LETTER), instead=_CHECK_IN
+    ),
+    TouchKind.OFFER_TO_REFER: Fit(
+        (C.EMAIL, C.CALL, C.LINKEDIN, C.TEXT), same_mode=True, instead=_CHECK_IN
+    ),
+    TouchKind.RECONNECT: Fit((C.EMAIL, C.LINKEDIN, C.CALL, C.LETTER), instead=_CHECK_IN),
     TouchKind.OPENING_REPLY: Fit(
-        (C.CALL, C.EMAIL, C.LINKEDIN, C.TEXT, C.IN_PERSON), same_mode=True
+        (C.CALL, C.EMAIL, C.LINKEDIN, C.TEXT, C.IN_PERSON), same_mode=True, instead=_CHECK_IN
     ),
-    TouchKind.INTRODUCTION: Fit((C.EMAIL, C.LINKEDIN, C.CALL, C.LETTER)),
-    TouchKind.REFERRER_THANKS: Fit((C.EMAIL, C.CALL, C.LINKEDIN, C.TEXT, C.LETTER), same_mode=True),
-    TouchKind.FIND_MANAGER: Fit((C.EMAIL, C.CALL, C.LINKEDIN)),
+    TouchKind.INTRODUCTION: Fit((C.EMAIL, C.LINKEDIN, C.CALL, C.LETTER), instead=_CHECK_IN),
+    TouchKind.REFERRER_THANKS: Fit(
+        (C.EMAIL, C.CALL, C.LINKEDIN, C.TEXT, C.LETTER), same_mode=True, instead=_CHECK_IN
+    ),
+    TouchKind.FIND_MANAGER: Fit((C.EMAIL, C.CALL, C.LINKEDIN), instead=_CHECK_IN),
 }
 """Kind of touch → the channels that suit it (see the module docstring)."""
 

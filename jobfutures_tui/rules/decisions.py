@@ -170,8 +170,8 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
 
 Key = list[Any]
 """``[updated_at, [updated_at of each person], updated_at of its user plan, the
-referral offer it owes thanks for, stage]`` of a job future, as stored (the
-plan's None when it follows a built-in or default plan)."""
+referral offer it owes thanks for, [stage, skips, chosen plan]]`` of a job
+future, as stored (the plan's None when it follows a built-in or default plan)."""
 
 _FROM_INDEX: Any = object()
 """Stands for the summary a decision read from the index was made from: still
@@ -401,8 +401,10 @@ def _key(row: Mapping[str, Any], records: _Records) -> Key | None:
         plan = records.plan_rows.get(chosen) if chosen else None
         owed = records.referral_offers(row)
         plan_stamp = None if plan is None else plan.get("updated_at")
-        # The stage too: under a frozen clock (tests) two versions share a stamp.
-        return [row["updated_at"], stamps, plan_stamp, owed, row["stage"]]
+        # What the engine reads of the row too: under a frozen clock (tests) two
+        # versions of a record share a stamp.
+        shape = [row["stage"], len(row.get("skips") or ()), row.get("cadence_plan")]
+        return [row["updated_at"], stamps, plan_stamp, owed, shape]
     except (KeyError, TypeError, AttributeError):
         return None
 
