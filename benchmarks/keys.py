@@ -46,16 +46,20 @@ KEYS = {
 
 
 def seed_big_timeline(folder: Path) -> str:
-    """A job future with 200 touches, to open; returns its id."""
+    """A job future with 200 touches, to open; returns its id. It sits at the
+    referral stage, so > and < move it between referral and offer (a move to
+    rejected-but-warm first asks what you would do differently)."""
     import pendulum
 
-    from jobfutures_tui.models import Company, Person, Prospect, Touch
+    from jobfutures_tui.models import Company, Person, Prospect, Stage, Touch
     from jobfutures_tui.store import Repository
 
     with Repository.open(folder) as repo:
         firm = Company(name="Aaa Benchmark Co")
         who = Person(name="Bea Bench", company_id=firm.id)
-        job = Prospect(company_id=firm.id, person_ids=(who.id,), role="Data lead")
+        job = Prospect(
+            company_id=firm.id, person_ids=(who.id,), role="Data lead", stage=Stage.REFERRAL
+        )
         start = pendulum.now("UTC").subtract(days=OPENED_TOUCHES * 3)
         touches = [
             Touch(
