@@ -67,6 +67,11 @@ def last_touch_with(repo: Repository, row: PersonRow) -> pendulum.DateTime | Non
     return max((touch.at for touch in touches if touch is not None), default=None)
 
 
+def address_line(address: str) -> str:
+    """A postal address on one line ("1800 Larimer St, Denver CO 80202"), for lists."""
+    return ", ".join(line.strip() for line in address.splitlines() if line.strip())
+
+
 def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
     words = query.casefold().split()
     return [row for row in rows if all(word in row.search_text for word in words)]

@@ -33,6 +33,7 @@ from jobfutures_tui.rules import story
 from jobfutures_tui.rules.board import DUE_PART, due_phrase
 from jobfutures_tui.rules.cadence import stopped
 from jobfutures_tui.rules.decisions import next_suggestion
+from jobfutures_tui.rules.people import address_line
 from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.rules.user_plans import plan_of
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
@@ -71,6 +72,8 @@ TOUCH_FIELDS = (
     Field("shared", "Shared", placeholder="titles, separated by commas"),
     Field("replied", "Replied", "flag", placeholder="they replied"),
 )
+PERSON_ROWS = 3
+"""Lines per person: name, role, contact details (and their address, when any has one)."""
 
 
 class DetailScreen(PanelScreen):
@@ -191,7 +194,9 @@ class DetailScreen(PanelScreen):
                 yield Static(id="about")
                 yield Static(id="company")
                 yield Static(Text("People  (p add · e edit · d remove)"), classes="section-title")
-                yield RecordList(row_height=3, empty="No one yet: p adds a person.", id="people")
+                yield RecordList(
+                    row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
+                )
             with Vertical(id="timeline-pane"):
                 yield Static(id="timeline-title", classes="section-title")
                 yield RecordList(row_height=2, empty="No touches logged yet.", id="timeline")
@@ -232,6 +237,9 @@ class DetailScreen(PanelScreen):
         self.query_one("#about", Static).update(self._about(prospect))
         self.query_one("#company", Static).update(self._company_text())
         people = self.query_one("#people", RecordList)
+        # A fourth line per person only when one of them has a postal address.
+        addressed = any(self.repo.peek(Person, pid, "address") for pid in prospect.person_ids)
+        people.row_height = PERSON_ROWS + (1 if addressed else 0)
         people.show(list(prospect.person_ids), self._draw_person, select=select)
         touches = {touch.id: touch for touch in self.repo.touches_for(prospect.id)}
         self.touches = touches
@@ -351,6 +359,9 @@ class DetailScreen(PanelScreen):
         text.append(
             "\n  " + (" · ".join(r for r in reach if r) or "no contact details"), style="dim"
         )
+        if person.address:
+            text.append("\n  address: ", style="dim")
+            text.append(address_line(person.address), style="dim")
         return text
 
     def _colour(self, part: str) -> Style:

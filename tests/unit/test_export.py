@@ -134,6 +134,31 @@ def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> 
         assert repo.company(mine.id) == mine, "stored records are left as they are"
 
 
+ADDRESS = "Northwind Logistics\n1800 Larimer St, Suite 4\nDenver, CO 80202"
+
+
+def test_a_postal_address_goes_out_to_json_csv_and_markdown_and_back(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    with Repository.open(source) as repo:
+        acme = Company(name="Acme")
+        jo = Person(name="Jo Doe", company_id=acme.id, address=ADDRESS, city="Denver")
+        future = Prospect(company_id=acme.id, person_ids=(jo.id,))
+        repo.save(acme, jo, future)
+        (tmp_path / "x.json").write_bytes(export_json(repo))
+        sheet = tables(Dataset.of(repo))["people.csv"].decode("utf-8-sig")
+        text = prospect_markdown(repo, future, today=TODAY)
+    (row,) = csv.DictReader(io.StringIO(sheet, newline=""))
+    assert row["address"] == ADDRESS and row["city"] == "Denver"
+    assert "Northwind Logistics, 1800 Larimer St, Suite 4, Denver, CO 80202" in text
+    _, data = plan_replace(tmp_path / "x.json")
+    (back,) = data.people
+    assert back.address == ADDRESS
+    with Repository.open(tmp_path / "merged") as repo:
+        plan_merge(tmp_path / "x.json", Existing.of(repo, touches=True)).apply(repo)
+        (merged,) = repo.people()
+    assert merged.address == ADDRESS
+
+
 def test_exports_from_a_newer_or_foreign_jobfutures_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     cases = {

@@ -1,0 +1,57 @@
+"""A person's postal address in the form and on the story; `p` with a name already known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilot_helpers import add_prospect, reopen
+
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.screens.detail import DetailScreen
+from jobfutures_tui.store import Repository
+from jobfutures_tui.widgets.record_list import RecordList
+
+
+def lines_of(widget: RecordList) -> list[str]:
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+async def open_detail(app: JobFuturesApp, pilot) -> DetailScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, DetailScreen)
+    return app.screen
+
+
+async def test_an_address_is_typed_on_several_lines_and_shown_with_the_person(
+    repo: Repository, data_dir: Path
+) -> None:
+    prospect = add_prospect(repo, "Northwind", person="Priya Raman")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 34)) as pilot:
+        detail = await open_detail(app, pilot)
+        people = detail.query_one("#people", RecordList)
+        assert people.row_height == 3, "no one has an address: no line for it"
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press(*"[bold]Dana[/")
+        app.screen.query_one("#address").focus()
+        await pilot.press(*"1800 Larimer St", "enter", *"Denver, CO 80202", "ctrl+s")
+        await pilot.pause()
+        (dana,) = [p for p in repo.people() if p.name == "[bold]Dana[/"]
+        assert dana.address == "1800 Larimer St\nDenver, CO 80202"
+        assert people.row_height == 4
+        shown = lines_of(people)
+        assert "[bold]Dana[/" in shown[4], "markup in a name is shown as typed"
+        assert shown[7] == "  address: 1800 Larimer St, Denver, CO 80202"
+        assert shown[3] == "", "someone without an address has a blank line there"
+        people.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        address = app.screen.query_one("#address")
+        assert address.text == dana.address, "the form shows it to edit"
+        await pilot.press("escape")
+    repo.flush()
+    with reopen(data_dir) as saved:
+        assert len(saved.prospect(prospect.id).person_ids) == 2
+        assert saved.person(dana.id).address == dana.address
