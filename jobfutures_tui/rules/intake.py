@@ -2,7 +2,7 @@
 
 Used by the app's form and by ``jobfutures add`` on the command line, so both
 refuse the same input with the same words. The shell can say more than the
-form (the person's title, channel, phone and email; how it began): left out,
+form (the person's title, channel, address and city; how it began): left out,
 those keep what the records hold.
 """
 
@@ -18,6 +18,7 @@ from jobfutures_tui.models.entities import (
     ChannelField,
     Email,
     Line,
+    LinkedInUrl,
     OriginField,
     RequiredLine,
     RoleField,
@@ -33,8 +34,13 @@ PERSON_DETAILS = {
     "preferred_channel": "preferred_channel",
     "phone": "phone",
     "email": "email",
+    "linkedin": "linkedin",
+    "address": "address",
+    "city": "city",
 }
 """Input fields about the main person (None: not said), and the person's field each sets."""
+FORM_DETAILS = ("email", "phone", "linkedin")
+"""The person's details the app's form shows (and so fills in when editing)."""
 
 
 class ProspectInput(BaseModel):
@@ -53,6 +59,10 @@ class ProspectInput(BaseModel):
     preferred_channel: ChannelField | None = None
     phone: Line | None = None
     email: Email | None = None
+    linkedin: LinkedInUrl | None = None
+    address: Text | None = None
+    """A postal address, one line or several."""
+    city: Line | None = None
 
     @field_validator("began_on", mode="before")
     @classmethod
@@ -77,7 +87,7 @@ class ProspectInput(BaseModel):
 
     @model_validator(mode="after")
     def _details_need_a_person(self) -> ProspectInput:
-        given = [name for name in PERSON_DETAILS if getattr(self, name) is not None]
+        given = [name for name in PERSON_DETAILS if getattr(self, name)]
         if given and not self.person:
             raise invalid("person", f"say whose {given[0].replace('_', ' ')} it is")
         return self
@@ -97,6 +107,7 @@ class ProspectInput(BaseModel):
         return cls(
             company=company.name if company else "",
             person=main.name if main else "",
+            **{field: getattr(main, field) for field in FORM_DETAILS if main is not None},
             person_role=main.role if main else PersonRole.HIRING_MANAGER,
             role=prospect.role,
             stage=prospect.stage,
@@ -128,11 +139,17 @@ def apply_input(
             **data.person_details(),
         }
         if main is None:
-            # Someone already known at that company is the same person, not a twin.
+            # Someone already known at that company is the same person, not a twin;
+            # what was said about them (not left blank) updates them.
             main = _known_person(repo, data.person, company.id)
             if main is None:
                 main = Person(**wanted)
                 changed.append(main)
+            else:
+                said = {field: value for field, value in data.person_details().items() if value}
+                if any(getattr(main, field) != value for field, value in said.items()):
+                    main = revise(main, **said)
+                    changed.append(main)
             person_ids.insert(0, main.id)
         elif any(getattr(main, field) != value for field, value in wanted.items()):
             main = revise(main, **wanted)

@@ -16,6 +16,7 @@ import pendulum
 from pydantic import ValidationError
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, revise
+from jobfutures_tui.models.entities import linkedin_shape
 from jobfutures_tui.models.errors import describe, invalid
 from jobfutures_tui.store import Repository
 
@@ -94,5 +95,15 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
             raise invalid("company", describe(error), company_name) from None
         created.append(company)
     values["company_id"] = company.id if company else None
+    _check_linkedin(str(values.get("linkedin") or "").strip(), person)
     saved = revise(person, **values) if person else Person.model_validate(values)
     return [*created, saved]
+
+
+def _check_linkedin(typed: str, person: Person | None) -> None:
+    """A LinkedIn address typed here must be one; one already stored is left alone."""
+    if typed != (person.linkedin if person else ""):
+        try:
+            linkedin_shape(typed)
+        except ValueError as error:
+            raise invalid("linkedin", str(error), typed) from None

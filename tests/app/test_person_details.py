@@ -55,3 +55,25 @@ async def test_an_address_is_typed_on_several_lines_and_shown_with_the_person(
     with reopen(data_dir) as saved:
         assert len(saved.prospect(prospect.id).person_ids) == 2
         assert saved.person(dana.id).address == dana.address
+
+
+async def test_someone_known_only_by_linkedin_is_added_at_80x24(repo: Repository) -> None:
+    url = "https://www.linkedin.com/in/jo-lee"
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Acme", "enter", *"Jo Lee", "tab", "tab", "tab", "tab")
+        form = app.screen
+        assert app.focused is form.query_one("#linkedin")
+        await pilot.press(*"jo-lee", "ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#error-linkedin")
+        assert "is not a LinkedIn profile address" in str(error.render())
+        screen = form.region
+        for part in ("#form-title", "#linkedin", "#error-linkedin", "#form-help"):
+            region = form.query_one(part).region
+            assert screen.contains_region(region) and region.height, f"{part} is on screen"
+        await pilot.press("ctrl+a", "ctrl+k", *url, "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, type(form)), "saved and closed"
+    (jo,) = repo.people()
+    assert (jo.name, jo.linkedin, jo.email) == ("Jo Lee", url, "")
