@@ -77,3 +77,36 @@ async def test_someone_known_only_by_linkedin_is_added_at_80x24(repo: Repository
         assert not isinstance(app.screen, type(form)), "saved and closed"
     (jo,) = repo.people()
     assert (jo.name, jo.linkedin, jo.email) == ("Jo Lee", url, "")
+
+
+async def test_an_import_in_the_app_fills_an_address_in_and_undo_takes_it_back(
+    repo: Repository,
+) -> None:
+    from pilot_helpers import palette
+
+    from jobfutures_tui.modals.import_file import ImportReview
+    from jobfutures_tui.models import Person
+
+    erik = Person(name="Erik Lindqvist", email="erik.lindqvist@alpineskihouse.example")
+    repo.save(erik)
+    source = Path(__file__).parent.parent / "fixtures" / "addresses.vcf"
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "import a f")
+        app.screen.query_one("#kind").value = "vcard"
+        app.screen.query_one("#path").value = str(source)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ImportReview)
+        body = str(review.query_one("#review-body").render())
+        assert "line 1: Erik Lindqvist: address and city" in body
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert repo.person(erik.id).city == "Stockholm"
+        assert len(repo.people()) == 7
+        await pilot.press("u")
+        await pilot.pause()
+        assert repo.people() == [erik], "one undoable change, the fill-in included"
