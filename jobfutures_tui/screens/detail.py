@@ -442,13 +442,47 @@ class DetailScreen(PanelScreen):
         from jobfutures_tui.modals.person_form import person_form
 
         def saved(records: list[Record] | None) -> None:
-            if records:
-                added = story.link_person(prospect, records)
-                name = getattr(records[-1], "name", "someone")
-                self.jf.change(f"Added {name}", save=added, select=records[-1].id)
+            person = records[-1] if records else None
+            if records and isinstance(person, Person):
+                known = story.namesake(self.repo, prospect, person)
+                if known is None:
+                    self._add_person(records)
+                else:
+                    self._ask_link(known, records)
 
         company = self.company.name if self.company else ""
         self.app.push_screen(person_form(self.repo, None, company=company), saved)
+
+    def _add_person(self, records: list[Record]) -> None:
+        prospect = self.repo.prospect(self.prospect_id)
+        if prospect is not None:
+            added = story.link_person(prospect, records)
+            name = getattr(records[-1], "name", "someone")
+            self.jf.change(f"Added {name}", save=added, select=records[-1].id)
+
+    def _ask_link(self, known: Person, records: list[Record]) -> None:
+        """The name typed is someone's already at this company: the same person, or a twin?"""
+        from jobfutures_tui.modals.confirm import Confirm
+
+        prospect = self.prospect
+        linked = prospect is not None and known.id in prospect.person_ids
+        company = self.company.name if self.company else "this company"
+        typed = getattr(records[-1], "name", known.name)
+        question, detail = story.namesake_question(known, typed, company, linked=linked)
+
+        def answered(same: bool | None) -> None:
+            current = self.repo.prospect(self.prospect_id)
+            if same is None:
+                return  # cancelled: nobody is added
+            if not same:
+                self._add_person(records)
+            elif current is not None and (save := story.link_known(current, known)):
+                self.jf.change(f"Linked {known.name}", save=save, select=known.id)
+            else:
+                self.notify(f"{known.name} is already one of its people.", timeout=3)
+                self.data_changed(known.id)
+
+        self.app.push_screen(Confirm(question, detail, escape_cancels=True), answered)
 
     def action_edit_company(self) -> None:
         company = self.company

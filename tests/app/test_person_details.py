@@ -110,3 +110,72 @@ async def test_an_import_in_the_app_fills_an_address_in_and_undo_takes_it_back(
         await pilot.press("u")
         await pilot.pause()
         assert repo.people() == [erik], "one undoable change, the fill-in included"
+
+
+async def test_p_with_a_name_known_at_the_company_asks_to_link_them_instead(
+    repo: Repository, data_dir: Path
+) -> None:
+    from jobfutures_tui.modals.confirm import Confirm
+    from jobfutures_tui.models import Company, Person, Prospect
+
+    firm = Company(name="[bold]North[/")
+    priya = Person(name="Priya Raman", company_id=firm.id, title="Director", email="p@n.example")
+    dana = Person(name="Dana Wu", company_id=firm.id)
+    first = Prospect(company_id=firm.id, person_ids=(priya.id,), role="Data Lead")
+    second = Prospect(company_id=firm.id, person_ids=(dana.id,), role="Platform Lead")
+    repo.save(firm, priya, dana, first, second)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_prospect(second.id)
+        await pilot.pause()
+        await pilot.press("p", *"priya  RAMAN", "ctrl+s")
+        await pilot.pause()
+        ask = app.screen
+        assert isinstance(ask, Confirm)
+        question = str(ask.query_one("#confirm-question").render())
+        assert question == (
+            "Priya Raman already works at [bold]North[/. "
+            "Link them to this job future instead of adding someone new?"
+        )
+        detail = str(ask.query_one("#confirm-detail").render())
+        assert (
+            detail
+            == "Director · hiring manager · p@n.example\nn adds another priya  RAMAN, as typed."
+        )
+        assert str(ask.query_one("#confirm-keys").render()) == "y yes · n no · esc cancel"
+        await pilot.press("y")
+        await pilot.pause()
+        assert repo.prospect(second.id).person_ids == (dana.id, priya.id), "linked, not twinned"
+        assert len(repo.people()) == 2
+        people = app.screen.query_one("#people", RecordList)
+        assert people.selected == priya.id
+        await pilot.press("u")
+        await pilot.pause()
+        assert repo.prospect(second.id).person_ids == (dana.id,), "one undoable change"
+
+        await pilot.press("p", *"Priya Raman", "ctrl+s", "escape")
+        await pilot.pause()
+        assert len(repo.people()) == 2 and repo.prospect(second.id).person_ids == (dana.id,)
+
+        await pilot.press("p", *"Priya Raman", "ctrl+s", "n")
+        await pilot.pause()
+        (twin,) = [p for p in repo.people() if p.name == "Priya Raman" and p.id != priya.id]
+        assert repo.prospect(second.id).person_ids == (dana.id, twin.id), "no: as typed"
+
+        app.open_prospect(first.id)
+        await pilot.pause()
+        await pilot.press("p", *"Priya Raman", "ctrl+s")
+        await pilot.pause()
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert question.startswith("Priya Raman is already one of this job future's people.")
+        await pilot.press("y")
+        await pilot.pause()
+        assert repo.prospect(first.id).person_ids == (priya.id,) and len(repo.people()) == 3
+        await pilot.press("p", *"Dana Wu", "tab", "tab", "ctrl+a", "ctrl+k", *"Elsewhere")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm), "at another company: someone else"
+        assert len(repo.prospect(first.id).person_ids) == 2
+    repo.flush()
+    with reopen(data_dir) as saved:
+        assert len(saved.people()) == 4
