@@ -68,10 +68,11 @@ async def test_someone_known_only_by_linkedin_is_added_at_80x24(repo: Repository
         await pilot.pause()
         error = form.query_one("#error-linkedin")
         assert "is not a LinkedIn profile address" in str(error.render())
-        screen = form.region
+        inside = form.query_one("#form").content_region  # within its border
+        assert form.region.contains_region(inside)
         for part in ("#form-title", "#linkedin", "#error-linkedin", "#form-help"):
             region = form.query_one(part).region
-            assert screen.contains_region(region) and region.height, f"{part} is on screen"
+            assert inside.contains_region(region) and region.height, f"{part} is on screen"
         await pilot.press("ctrl+a", "ctrl+k", *url, "ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, type(form)), "saved and closed"
@@ -179,3 +180,17 @@ async def test_p_with_a_name_known_at_the_company_asks_to_link_them_instead(
     repo.flush()
     with reopen(data_dir) as saved:
         assert len(saved.people()) == 4
+
+
+async def test_the_person_form_with_its_address_fits_80x24(repo: Repository) -> None:
+    add_prospect(repo, "Northwind")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        inside = app.screen.query_one("#form").content_region  # within its border
+        assert app.screen.region.contains_region(inside)
+        for part in ("#form-title", "#address", "#do_not_contact", "#form-help"):
+            region = app.screen.query_one(part).region
+            assert inside.contains_region(region) and region.height, f"{part} is on screen"
