@@ -28,4 +28,8 @@ def prospect_form(title: str, initial: ProspectInput | None = None) -> RecordFor
     values = start.model_dump()
     if initial is None:
         values["company"] = ""
-    return RecordForm(title, FIELDS, values, ProspectInput.model_validate)
+    # A LinkedIn link stored as it came from an import is kept as it is.
+    context = {"linkedin": start.linkedin}
+    return RecordForm(
+        title, FIELDS, values, lambda typed: ProspectInput.model_validate(typed, context=context)
+    )

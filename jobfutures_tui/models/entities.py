@@ -75,6 +75,8 @@ _LINKEDIN = re.compile(r"^(https?://)?([\w-]+\.)*linkedin\.com/[^\s/]+/[^\s/?#]+
 
 
 def linkedin_shape(value: str) -> str:
+    """A LinkedIn profile address, or empty. Checked only where one is typed, never
+    on stored people (an address book may have brought in any link labelled LinkedIn)."""
     if value and not _LINKEDIN.match(value):
         raise ValueError(
             f"'{value}' is not a LinkedIn profile address "
@@ -87,9 +89,6 @@ Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(one_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
 Email = Annotated[Line, AfterValidator(_email_shape)]
 """An email address, or empty; checked wherever one is typed (person, add form)."""
-LinkedInUrl = Annotated[Line, AfterValidator(linkedin_shape)]
-"""A LinkedIn profile address, or empty; checked only where one is typed, never on
-stored people (an address book may have brought in any link labelled LinkedIn)."""
 Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_multi_line)]
 
 ChoiceT = TypeVar("ChoiceT", bound=Choice)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Record, Stage, revise
 from jobfutures_tui.models.dates import Day, now, today
@@ -18,12 +18,12 @@ from jobfutures_tui.models.entities import (
     ChannelField,
     Email,
     Line,
-    LinkedInUrl,
     OriginField,
     RequiredLine,
     RoleField,
     StageField,
     Text,
+    linkedin_shape,
 )
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.rules.touch_log import parse_day
@@ -59,7 +59,8 @@ class ProspectInput(BaseModel):
     preferred_channel: ChannelField | None = None
     phone: Line | None = None
     email: Email | None = None
-    linkedin: LinkedInUrl | None = None
+    linkedin: Line | None = None
+    """Checked unless it is the one stored (pass ``context={"linkedin": stored}``)."""
     address: Text | None = None
     """A postal address, one line or several."""
     city: Line | None = None
@@ -69,6 +70,13 @@ class ProspectInput(BaseModel):
     def _blank_is_none(cls, value: Any) -> Any:
         if isinstance(value, str):
             return parse_day(value) if value.strip() else None
+        return value
+
+    @field_validator("linkedin")
+    @classmethod
+    def _a_profile(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and value != (info.context or {}).get("linkedin"):
+            linkedin_shape(value)
         return value
 
     @field_validator("began_on")
@@ -104,15 +112,19 @@ class ProspectInput(BaseModel):
     def from_prospect(cls, repo: Repository, prospect: Prospect) -> ProspectInput:
         company = repo.company(prospect.company_id)
         main = repo.person(prospect.main_person_id) if prospect.main_person_id else None
-        return cls(
-            company=company.name if company else "",
-            person=main.name if main else "",
-            **{field: getattr(main, field) for field in FORM_DETAILS if main is not None},
-            person_role=main.role if main else PersonRole.HIRING_MANAGER,
-            role=prospect.role,
-            stage=prospect.stage,
-            began_on=prospect.began_on,
-            notes=prospect.notes,
+        shown = {field: getattr(main, field) for field in FORM_DETAILS if main is not None}
+        return cls.model_validate(
+            {
+                "company": company.name if company else "",
+                "person": main.name if main else "",
+                **shown,
+                "person_role": main.role if main else PersonRole.HIRING_MANAGER,
+                "role": prospect.role,
+                "stage": prospect.stage,
+                "began_on": prospect.began_on,
+                "notes": prospect.notes,
+            },
+            context={"linkedin": shown.get("linkedin")},
         )
 
 

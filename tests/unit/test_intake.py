@@ -163,3 +163,20 @@ def test_a_known_person_takes_what_was_said_about_them_and_keeps_the_rest(
         "555",
         LINKEDIN,
     )
+
+
+def test_a_link_stored_from_an_import_does_not_stop_the_edit_form(repo: Repository) -> None:
+    from jobfutures_tui.modals.prospect_form import prospect_form
+
+    first = ProspectInput(company="Acme", person="Jo Lee")
+    prospect, records = apply_input(repo, first)
+    jo = next(r for r in records if r.id == prospect.person_ids[0])
+    repo.apply(save=[*records, jo.model_copy(update={"linkedin": "https://jo.example/cv"})])
+    shown = ProspectInput.from_prospect(repo, prospect)
+    assert shown.linkedin == "https://jo.example/cv"
+    form = prospect_form("Edit job future", shown)
+    typed = shown.model_dump(include=FORM)
+    assert form.build({**typed, "role": "Lead"}).linkedin == "https://jo.example/cv", "kept"
+    with pytest.raises(ValidationError) as refused:
+        form.build({**typed, "linkedin": "https://jo.example/other"})
+    assert "is not a LinkedIn profile address" in field_errors(refused.value)["linkedin"]
