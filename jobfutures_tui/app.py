@@ -749,12 +749,11 @@ class JobFuturesApp(App[None]):
         except (OSError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), title="Not imported", severity="error")
             return
-        counts = ", ".join(f"{n} {kind}" for kind, n in plan.new_counts().items())
-        label = f"Imported {counts} from {name}"
+        label = f"Imported {plan.what()} from {name}"
         self.call_from_thread(self._imported, label, plan)
 
     def _imported(self, label: str, plan: ImportPlan) -> None:
-        if self.change(label, save=plan.new):
+        if self.change(label, save=plan.to_save()):
             self.notify(f"{label} (u undoes).", title="Imported", timeout=6)
 
     def jump(self, kind: str, target_id: str) -> None:

@@ -176,6 +176,33 @@ def test_add_with_every_option(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert person.company_id == company.id
 
 
+def test_add_someone_known_only_by_linkedin_with_an_address_and_a_city(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    url = "https://www.linkedin.com/in/jo-lee"
+    code, _, err = jf(
+        capsys, folder, "add", "Acme", "--person", "Jo Lee", "--linkedin", url,
+        "--address", r"Acme Robotics\n1 Main St, Suite 4\nDenver, CO 80202", "--city", "Denver",
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = jf(
+        capsys, folder, "add", "Globex", "--person", "Ana", "--address", "9 Elm St\nBoise, ID"
+    )
+    assert code == 0, err
+    with Repository.open(folder, read_only=True) as repo:
+        people = {p.name: p for p in repo.people()}
+    jo = people["Jo Lee"]
+    assert (jo.linkedin, jo.city) == (url, "Denver")
+    assert jo.address == "Acme Robotics\n1 Main St, Suite 4\nDenver, CO 80202", "\\n as typed"
+    assert people["Ana"].address == "9 Elm St\nBoise, ID", "or a real line break"
+    with pytest.raises(SystemExit):
+        cli.main(["add", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--linkedin URL", "--address TEXT", "--city CITY", "real line breaks"):
+        assert option in out
+
+
 def test_add_json_prints_what_was_saved(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = jf(capsys, tmp_path / "d", "add", "Acme", "--person", "Jo Lee", "--json")
     assert code == 0
@@ -218,6 +245,13 @@ def test_add_refuses_wrong_values_by_their_option(
     ]
     code, _, err = jf(capsys, folder, "add", "Acme", "--phone", "555")
     assert code == 1 and err == "jobfutures: --person: say whose phone it is (nothing was saved)\n"
+    code, _, err = jf(capsys, folder, "add", "Acme", "--address", "1 Main St", "--city", "Oslo")
+    assert code == 1 and err.startswith("jobfutures: --person: say whose address it is")
+    code, _, err = jf(capsys, folder, "add", "Acme", "--person", "Jo", "--linkedin", "jo-lee")
+    assert code == 1 and err == (
+        "jobfutures: --linkedin: 'jo-lee' is not a LinkedIn profile address (copy it from "
+        "their profile: https://www.linkedin.com/in/…) (nothing was saved)\n"
+    )
     code, _, err = jf(capsys, folder, "add", " ")
     assert code == 1 and err.startswith("jobfutures: COMPANY: cannot be empty")
     assert not folder.exists(), "a refused add creates nothing"

@@ -154,6 +154,23 @@ def test_import_into_existing_data_takes_a_backup_first(
         assert b"Grace O'Neill" not in archive.read("people.json")
 
 
+def test_an_import_that_only_fills_in_an_address_is_applied(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    apple = str(FIXTURES / "apple_contacts.vcf")
+    code, out, _ = jf(capsys, demo, "import", "vcard", apple)
+    assert code == 0 and "New: nothing" in out
+    assert "  line 1: Priya Raman: address" in out.splitlines()
+    code, out, _ = jf(capsys, demo, "import", "vcard", apple, "--apply")
+    assert code == 0 and "Imported: 1 person filled in." in out
+    code, out, _ = jf(capsys, demo, "import", "vcard", apple, "--apply", "--json")
+    report = json.loads(out)
+    assert report["filled_in"] == [] and report["applied"] is False
+    with Repository.open(demo, read_only=True) as repo:
+        (priya,) = [p for p in repo.people() if p.name == "Priya Raman"]
+    assert priya.address == "1800 Larimer St\nDenver, CO 80202\nUnited States"
+
+
 def test_csv_import_shows_and_takes_the_mapping(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

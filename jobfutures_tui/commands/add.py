@@ -28,6 +28,9 @@ FIELDS = {
     "preferred_channel": "prefers",
     "phone": "phone",
     "email": "email",
+    "linkedin": "linkedin",
+    "address": "address",
+    "city": "city",
     "role": "role",
     "stage": "stage",
     "origin": "origin",
@@ -39,6 +42,8 @@ FIELDS = {
 
 def run_add(args: argparse.Namespace) -> int:
     given = {field: getattr(args, dest) for field, dest in FIELDS.items()}
+    if given["address"] is not None:
+        given["address"] = given["address"].replace("\\n", "\n")  # typed as backslash n
     values = {"company": args.company, **{k: v for k, v in given.items() if v is not None}}
     try:
         data = ProspectInput.model_validate(values)

@@ -89,6 +89,18 @@ def _add_add(commands: Any) -> None:
     )
     who.add_argument("--phone", metavar="PHONE", help="their phone number")
     who.add_argument("--email", metavar="EMAIL", help="their email address")
+    who.add_argument(
+        "--linkedin",
+        metavar="URL",
+        help="their LinkedIn profile address: https://www.linkedin.com/in/…",
+    )
+    who.add_argument(
+        "--address",
+        metavar="TEXT",
+        help=r'their postal address, for a letter: lines separated by \n (as typed: "1 Main St\n'
+        r'Denver, CO 80202") or by real line breaks',
+    )
+    who.add_argument("--city", metavar="CITY", help="the city they are in (to meet them in person)")
     what = parser.add_argument_group("the job future")
     what.add_argument("--role", metavar="ROLE", help="the role you discussed")
     what.add_argument(

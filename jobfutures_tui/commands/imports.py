@@ -61,7 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
             return _done(args, plan, applied=True, backup=backup)
         plan = build_plan(args, Existing.in_folder(folder, touches=touches), progress)
         _show(args, plan)
-        if not plan.new or not should_apply(args, _question(plan)):
+        if not plan.to_save() or not should_apply(args, _question(plan)):
             return _done(args, plan, applied=False, backup=None)
         with Repository.open(folder, keep_backups=args.keep_backups) as repo:
             # Worked out again under the lock: the data may have changed meanwhile.
@@ -71,8 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _question(plan: ImportPlan) -> str:
-    counts = ", ".join(f"{n} {kind}" for kind, n in plan.new_counts().items())
-    return f"Import {counts}?"
+    return f"Import {plan.what()}?"
 
 
 def _show(args: argparse.Namespace, plan: ImportPlan) -> None:
@@ -85,15 +84,15 @@ def _done(args: argparse.Namespace, plan: ImportPlan, *, applied: bool, backup: 
         emit_json(
             {
                 **plan.to_json(),
-                "applied": applied and bool(plan.new),
+                "applied": applied and bool(plan.to_save()),
                 "backup": str(backup) if backup else None,
             }
         )
         return EXIT_OK
-    if not plan.new:
+    if not plan.to_save():
         emit_lines(["Nothing new to import; nothing was changed."])
     elif applied:
-        lines = [f"Imported: {', '.join(f'{n} {k}' for k, n in plan.new_counts().items())}."]
+        lines = [f"Imported: {plan.what()}."]
         if backup is not None:
             lines.append(f"Your data as it was before is in {backup}")
         emit_lines(lines)

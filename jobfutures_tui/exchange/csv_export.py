@@ -69,8 +69,8 @@ def tables(data: Dataset) -> dict[str, bytes]:
         "people.csv": _table(
             (
                 "name", "title", "company", "role", "preferred_channel", "phone", "email",
-                "linkedin", "city", "notes", "do_not_contact", "created_at", "updated_at",
-                "id", "company_id",
+                "linkedin", "address", "city", "notes", "do_not_contact", "created_at",
+                "updated_at", "id", "company_id",
             ),
             (_person_row(p, company_name(p.company_id)) for p in data.people),
         ),
@@ -125,6 +125,7 @@ def _person_row(p: Person, company: str) -> list[Any]:
         p.phone,
         p.email,
         p.linkedin,
+        p.address,
         p.city,
         p.notes,
         p.do_not_contact,

@@ -2,7 +2,9 @@
 
 The mapping from columns to fields is guessed from the header (``E-mail
 Address`` fills email, ``Status`` fills stage), shown in the dry run for the
-user to confirm, and can be overridden column by column. Cells are read with
+user to confirm, and can be overridden column by column. A column is matched
+by its whole name first, then by its first words ("Notes, free text"), except
+the address columns (:mod:`csv_address`), which only match whole. Cells are read with
 the stdlib ``csv`` module: quoted line breaks, doubled quotes, commas,
 semicolons or tabs between cells, any line ending, an optional BOM.
 """
@@ -20,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jobfutures_tui.exchange.csv_address import ADDRESS_COLUMNS, address_and_city
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.linkedin import parse_connected_on
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
@@ -39,14 +42,33 @@ PEOPLE_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "contactname", "contact", "displayname"),
     "first_name": ("firstname", "givenname", "first"),
     "last_name": ("lastname", "surname", "familyname", "last"),
-    "title": ("title", "jobtitle", "position"),
-    "company": ("company", "companyname", "organization", "organisation", "employer", "org"),
+    "title": ("jobtitle", "title", "position", "organizationtitle", "organization1title"),
+    "company": (
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "employer",
+        "org",
+        "organizationname",
+        "organization1name",
+    ),
     "role": ("role", "personrole", "roleinhiring"),
     "preferred_channel": ("preferredchannel", "channel"),
-    "phone": ("phone", "phonenumber", "mobile", "mobilephone", "telephone", "tel", "cell"),
-    "email": ("email", "emailaddress", "mail", "workemail", "primaryemail"),
+    "phone": (
+        "phone",
+        "phonenumber",
+        "mobile",
+        "mobilephone",
+        "telephone",
+        "tel",
+        "cell",
+        "phone1value",
+    ),
+    "email": ("email", "emailaddress", "mail", "workemail", "primaryemail", "email1value"),
     "linkedin": ("linkedin", "linkedinurl", "linkedinprofile", "profileurl", "url"),
     "city": ("city", "location", "town"),
+    **ADDRESS_COLUMNS,
     "notes": ("notes", "note", "comments", "comment"),
     "do_not_contact": ("donotcontact", "dnc", "nocontact"),
 }
@@ -85,6 +107,9 @@ PROSPECT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 FIELDS = {Kind.PEOPLE: PEOPLE_FIELDS, Kind.PROSPECTS: PROSPECT_FIELDS}
 _PROSPECT_HINTS = {"stage", "status", "interviewdate", "rolediscussed", "origin", "howitbegan"}
+_QUALIFIERS = {"label", "type", "prefix", "suffix", "yomi"}
+"""A column whose last word is one of these is about a value, not the value
+("E-mail 1 - Label", "Name Prefix"): never matched by its start."""
 _YES = {"yes", "y", "true", "1", "x", "✓"}
 _NO = {"", "no", "n", "false", "0"}
 
@@ -101,26 +126,43 @@ def guess_kind(header: list[str]) -> Kind:
 def guess_mapping(header: list[str], kind: Kind) -> dict[str, str]:
     """Each column and the field it fills; "" for a column left out. A field is filled once."""
     mapping: dict[str, str] = {column: "" for column in header}
-    taken: set[str] = set()
-    # Exact names first ("Email"), then names that start like one ("Notes, free text").
-    for exact in (True, False):
-        for column in header:
-            if mapping[column]:
-                continue
-            key = squash(column)
-            target = next(
-                (
-                    f
-                    for f, names in FIELDS[kind].items()
-                    if f not in taken
-                    and any(key == n if exact else len(n) >= 4 and key.startswith(n) for n in names)
-                ),
-                "",
-            )
-            mapping[column] = target
-            if target:
-                taken.add(target)
+    # Whole names first, a field's names in order ("Job Title" before Outlook's
+    # "Title", which is Mr or Ms), then names that start a column ("Notes, free text").
+    keys = {column: squash(column) for column in header}
+    for field, names in FIELDS[kind].items():
+        found = next((c for n in names for c in header if keys[c] == n and not mapping[c]), None)
+        if found is not None:
+            mapping[found] = field
+    taken = set(mapping.values())
+    for column in header:
+        if mapping[column] or _qualified(column):
+            continue
+        starts = _word_starts(column)
+        target = next(
+            (
+                f
+                for f, names in FIELDS[kind].items()
+                if f not in taken
+                and f not in ADDRESS_COLUMNS
+                and any(len(n) >= 4 and n in starts for n in names)
+            ),
+            "",
+        )
+        mapping[column] = target
+        taken.add(target)
     return mapping
+
+
+def _word_starts(column: str) -> set[str]:
+    """'E-mail 1 - Label' → {'e', 'email', 'email1', 'email1label'}: a name matches
+    the start of a column only where a word of it ends ("Phonetic Name" is no phone)."""
+    words = re.findall(r"[0-9a-z]+", column.casefold())
+    return {"".join(words[:end]) for end in range(1, len(words) + 1)}
+
+
+def _qualified(column: str) -> bool:
+    words = re.findall(r"[0-9a-z]+", column.casefold())
+    return bool(words) and words[-1] in _QUALIFIERS
 
 
 def apply_overrides(
@@ -294,6 +336,7 @@ class CsvImport:
             builder.skip(line, "no name")
             return
         company = row.pop("company", "")
+        row["address"], row["city"] = address_and_city(row)
         if "do_not_contact" in row:
             row["do_not_contact"] = _flag(row["do_not_contact"])
         _blank_none(row, "role", "preferred_channel")

@@ -1,6 +1,7 @@
 """Bringing a jobfutures JSON export back: merged into the stored data, or replacing it.
 
-A merge adds what is not stored yet and leaves every stored record as it is.
+A merge adds what is not stored yet and leaves every stored record as it is,
+but for a person's empty postal address or city (filled in, as every import does).
 Records are matched by id first (the same export merged twice adds nothing),
 then as the other importers match them (a company by name, a person by
 profile URL, email, or name and company, a job future by company and role),
@@ -35,8 +36,8 @@ def plan_merge(path: Path, existing: Existing, progress: Progress | None = None)
     def moved(record_id: str | None) -> str | None:
         return ids.get(record_id, record_id) if record_id else record_id
 
-    def matched(what: str, how: str) -> None:
-        plan.matched.append(RowNote(0, f"{what}: already here ({how})"))
+    def matched(what: str, how: str, filled: str = "") -> None:
+        plan.matched.append(RowNote(0, f"{what}: already here ({how}){filled}"))
 
     rows = list(enumerate(data.records(), start=1))
     for _, record in builder.read(rows, total, progress):
@@ -64,7 +65,8 @@ def plan_merge(path: Path, existing: Existing, progress: Progress | None = None)
             )
             if found is not None:
                 ids[record.id] = found[0].id
-                matched(_label(record), f"same {found[1]}")
+                _, filled = builder.fill(found[0], person.model_dump(), 0)
+                matched(_label(record), f"same {found[1]}", filled)
                 continue
             builder.people.add(person)
             new = person

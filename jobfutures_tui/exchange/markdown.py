@@ -14,6 +14,7 @@ from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Person, Prospect, Touch
 from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.rules.decisions import next_suggestion
+from jobfutures_tui.rules.people import address_line
 from jobfutures_tui.store import Repository
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -91,6 +92,7 @@ def _person_line(person: Person) -> str:
             person.email,
             person.phone,
             person.linkedin,
+            address_line(person.address),
             person.city,
         )
         if value

@@ -2,8 +2,9 @@
 
 Every importer builds an :class:`ImportPlan` against the stored data without
 changing it (the dry run), so the user sees the summary first; :meth:`apply`
-then takes a backup and saves every new record in one save. Stored records
-are never changed by a merge: a match is reported and left alone.
+then takes a backup and saves every new record in one save. A match is
+reported and left as it is, but for what it lacked of where to write to a
+person (:data:`FILLABLE`): that is filled in from the file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from jobfutures_tui.exchange.matching import Companies, People, Prospects
-from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch, describe
+from jobfutures_tui.models import (
+    Company,
+    Person,
+    Profile,
+    Prospect,
+    Record,
+    Touch,
+    describe,
+    revise,
+)
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
@@ -27,6 +37,10 @@ Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) while a file is read."""
 
 PROGRESS_EVERY = 50
+
+FILLABLE = {"address": "address", "city": "city"}
+"""A person's fields an import fills in when the stored person's are empty,
+and how the report names each."""
 
 _KINDS: tuple[tuple[type[Record], str, str], ...] = (
     (Profile, "profile", "profile"),
@@ -94,6 +108,10 @@ class ImportPlan:
     matched: list[RowNote] = field(default_factory=list)
     skipped: list[RowNote] = field(default_factory=list)
     errors: list[RowNote] = field(default_factory=list)
+    updated: list[Record] = field(default_factory=list)
+    """Records already here, given what they lacked (see :data:`FILLABLE`)."""
+    filled: list[RowNote] = field(default_factory=list)
+    """What each row filled in ("Jo Lee: address and city")."""
     mapping: dict[str, str] | None = None
     """Generic CSV only: each column and the field it fills ("" when ignored)."""
     notes: list[str] = field(default_factory=list)
@@ -101,6 +119,17 @@ class ImportPlan:
     def new_counts(self) -> dict[str, int]:
         counts = Counter(type(record) for record in self.new)
         return {plural: counts[kind] for kind, _, plural in _KINDS if counts[kind]}
+
+    def to_save(self) -> list[Record]:
+        """What applying saves: the new records and the ones filled in."""
+        return [*self.new, *self.updated]
+
+    def what(self) -> str:
+        """'2 people, 1 company, 3 people filled in', or 'nothing'."""
+        parts = [f"{n} {plural}" for plural, n in self.new_counts().items()]
+        if self.updated:
+            parts.append(f"{_people(len(self.updated))} filled in")
+        return ", ".join(parts) or "nothing"
 
     def summary(self, *, limit: int = 20) -> list[str]:
         """The dry-run report, in plain lines."""
@@ -114,7 +143,12 @@ class ImportPlan:
         new = ", ".join(f"{n} {plural}" for plural, n in self.new_counts().items()) or "nothing"
         lines.append(f"Rows read: {self.rows}")
         lines.append(f"New: {new}")
-        lines.append(f"Already here (left as they are): {len(self.matched)}")
+        if self.filled:
+            lines.append(f"Already here: {len(self.matched)} (left as they are, but for:)")
+            lines.append(f"Filled in (an address or city they had none of): {len(self.filled)}")
+            lines.extend(_listed(self.filled, limit))
+        else:
+            lines.append(f"Already here (left as they are): {len(self.matched)}")
         lines.append(f"Skipped: {len(self.skipped)}")
         lines.extend(_listed(self.skipped, limit))
         lines.append(f"Errors (rows not imported): {len(self.errors)}")
@@ -130,20 +164,26 @@ class ImportPlan:
             "matched": [note.to_json() for note in self.matched],
             "skipped": [note.to_json() for note in self.skipped],
             "errors": [note.to_json() for note in self.errors],
+            "filled_in": [note.to_json() for note in self.filled],
             "mapping": self.mapping,
             "notes": self.notes,
         }
 
     def apply(self, repo: Repository) -> Path | None:
-        """Back up, then save every new record in one save; return the backup (if any)."""
+        """Back up, then save every new or filled-in record in one save; return the
+        backup (if any)."""
         from jobfutures_tui.exchange.safety import backup_first
 
-        if not self.new:
+        if not self.to_save():
             return None
         backup = backup_first(repo)
-        repo.save(*self.new)
+        repo.save(*self.to_save())
         repo.flush()
         return backup
+
+
+def _people(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
 
 
 def _listed(notes: list[RowNote], limit: int) -> list[str]:
@@ -163,6 +203,8 @@ class PlanBuilder:
         self.prospects = Prospects.of(existing.prospects)
         self._new_ids: dict[str, int] = {}
         """Id of a record this import creates -> the line that created it."""
+        self._filled: dict[str, int] = {}
+        """Id of a stored person this import fills in -> their place in plan.updated."""
 
     def read(
         self, rows: Iterable[tuple[int, Any]], total: int, progress: Progress | None
@@ -199,6 +241,35 @@ class PlanBuilder:
         self.add(company, line)
         return company
 
+    def fill(self, person: Person, fields: dict[str, Any], line: int) -> tuple[Person, str]:
+        """A stored person with what they lacked taken from ``fields``, and
+        '; address filled in' (or '' when nothing was)."""
+        if self.first_line(person.id) is not None:
+            return person, ""  # new in this import: nothing stored to fill in
+        person = self.latest(person)
+        gaps = {
+            name: value
+            for name in FILLABLE
+            if not getattr(person, name) and (value := str(fields.get(name) or "").strip())
+        }
+        if not gaps:
+            return person, ""
+        filled = revise(person, **gaps)
+        if person.id in self._filled:
+            self.plan.updated[self._filled[person.id]] = filled
+        else:
+            self._filled[person.id] = len(self.plan.updated)
+            self.plan.updated.append(filled)
+        what = " and ".join(FILLABLE[name] for name in gaps)
+        self.plan.filled.append(RowNote(line, f"{person.name}: {what}"))
+        return filled, f"; {what} filled in"
+
+    def latest(self, person: Person) -> Person:
+        """The person as this import leaves them (filled in by an earlier row, or as stored)."""
+        index = self._filled.get(person.id)
+        found = self.plan.updated[index] if index is not None else None
+        return found if isinstance(found, Person) else person
+
     def person(
         self,
         line: int,
@@ -223,12 +294,18 @@ class PlanBuilder:
         if found is not None:
             person, how = found
             earlier = self.first_line(person.id)
-            if not report:
-                pass
-            elif earlier is not None:
-                self.skip(line, f"{person.name}: same person as line {earlier} (by {how})")
-            else:
-                self.plan.matched.append(RowNote(line, f"{person.name}: already here (same {how})"))
+            if earlier is not None:
+                if report:
+                    self.skip(line, f"{person.name}: same person as line {earlier} (by {how})")
+                return person
+            try:
+                person, filled = self.fill(person, fields, line)
+            except ValidationError as exc:
+                self.error(line, describe(exc))
+                return None
+            if report:
+                note = f"{person.name}: already here (same {how})" + filled
+                self.plan.matched.append(RowNote(line, note))
             return person
         try:
             # Validate before creating the company, so a bad row leaves nothing behind.

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from jobfutures_tui.exchange.address import AddressParts
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
 from jobfutures_tui.exchange.text import read_text
@@ -246,6 +247,23 @@ def _linkedin(card: Card) -> str:
     return ""
 
 
+def _address(card: Card) -> AddressParts:
+    """The preferred address, else the first work one, else the first (empty ones aside).
+
+    A component may list several values separated by unescaped commas (vCard 3
+    and 4); they read as one, comma-separated.
+    """
+    found = [prop for prop in card.all("ADR") if prop.raw.replace(";", "").strip()]
+    adr = _preferred(found, "work")
+    if adr is None:
+        return AddressParts()
+    parts = [
+        ", ".join(v for v in (unescape(value).strip() for value in split_unescaped(raw, ",")) if v)
+        for raw in split_unescaped(adr.raw, ";")
+    ]
+    return AddressParts(*(parts + [""] * 7)[:7])
+
+
 def person_fields(card: Card) -> tuple[dict[str, object], str]:
     """The fields of the person a card describes, and their company's name."""
     org = card.first("ORG")
@@ -253,12 +271,8 @@ def person_fields(card: Card) -> tuple[dict[str, object], str]:
     title = card.first("TITLE") or card.first("ROLE")
     email = _preferred(card.all("EMAIL"), "work", "internet")
     tel = _preferred(card.all("TEL"), "cell", "mobile", "work")
-    adr = _preferred(card.all("ADR"), "work")
+    address = _address(card)
     note = card.first("NOTE")
-    city = ""
-    if adr is not None:
-        parts = [*adr.parts(), "", "", "", ""]
-        city = parts[3].strip()
     phone = tel.text.strip().removeprefix("tel:") if tel is not None else ""
     fields: dict[str, object] = {
         "name": _name(card),
@@ -266,7 +280,8 @@ def person_fields(card: Card) -> tuple[dict[str, object], str]:
         "email": email.text.strip().removeprefix("mailto:") if email is not None else "",
         "phone": phone,
         "linkedin": _linkedin(card),
-        "city": city,
+        "address": address.text(),
+        "city": address.city,
         "notes": note.text if note is not None else "",
         "role": PersonRole.OTHER,
     }

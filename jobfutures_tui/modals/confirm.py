@@ -1,4 +1,8 @@
-"""A yes/no question that defaults to the safe answer (no)."""
+"""A yes/no question that defaults to the safe answer (no).
+
+When both answers do something (link someone, or add them anew), escape
+can instead cancel: the result is then None and nothing happens.
+"""
 
 from __future__ import annotations
 
@@ -10,23 +14,29 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(ModalScreen[bool | None]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("n", "answer(False)", "No", id="confirm.no"),
+        Binding("escape", "cancel", "Cancel", id="confirm.cancel"),
     ]
 
-    def __init__(self, question: str, detail: str = "") -> None:
+    def __init__(self, question: str, detail: str = "", *, escape_cancels: bool = False) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
+        self.escape_cancels = escape_cancels
 
     def compose(self) -> ComposeResult:
+        keys = "y yes · n no · esc cancel" if self.escape_cancels else "y yes · n or esc no"
         with Vertical(id="confirm"):
             yield Static(Text(self.question), id="confirm-question")
             if self.detail:
                 yield Static(Text(self.detail), id="confirm-detail")
-            yield Static(Text("y yes · n or esc no"), id="confirm-keys")
+            yield Static(Text(keys), id="confirm-keys")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None if self.escape_cancels else False)

@@ -70,6 +70,6 @@ class ImportReview(FileReview):
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
-        has_new = bool(plan.new)
+        has_new = bool(plan.to_save())
         keys = "y import what is new (after a backup) · n cancel" if has_new else "esc close"
         self.ask("Dry run: nothing is saved yet", plan.summary(), keys, ready=has_new)

@@ -21,6 +21,7 @@ FIELDS = (
     Field("phone", "Phone"),
     Field("email", "Email", placeholder="name@example.com"),
     Field("linkedin", "LinkedIn", placeholder="https://www.linkedin.com/in/…"),
+    Field("address", "Postal address", "text"),
     Field("city", "City"),
     Field("notes", "Notes", "text"),
     Field("do_not_contact", "Contact", "flag", placeholder="do not contact"),

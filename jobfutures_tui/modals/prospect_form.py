@@ -13,6 +13,9 @@ FIELDS = (
     Field("company", "Company", placeholder="e.g. Northwind Logistics"),
     Field("person", "Person", placeholder="who interviewed you"),
     Field("person_role", "Their role", "choice", choices=choices_of(PersonRole)),
+    Field("email", "Their email", placeholder="name@example.com"),
+    Field("phone", "Their phone"),
+    Field("linkedin", "Their LinkedIn", placeholder="https://www.linkedin.com/in/…"),
     Field("role", "Role discussed", placeholder="e.g. Staff Data Engineer"),
     Field("stage", "Stage", "choice", choices=choices_of(Stage, only=Stage.board())),
     Field("began_on", "Interview date", placeholder="YYYY-MM-DD"),
@@ -25,4 +28,8 @@ def prospect_form(title: str, initial: ProspectInput | None = None) -> RecordFor
     values = start.model_dump()
     if initial is None:
         values["company"] = ""
-    return RecordForm(title, FIELDS, values, ProspectInput.model_validate)
+    # A LinkedIn link stored as it came from an import is kept as it is.
+    context = {"linkedin": start.linkedin}
+    return RecordForm(
+        title, FIELDS, values, lambda typed: ProspectInput.model_validate(typed, context=context)
+    )

@@ -71,6 +71,20 @@ def _email_shape(value: str) -> str:
     return value
 
 
+_LINKEDIN = re.compile(r"^(https?://)?([\w-]+\.)*linkedin\.com/[^\s/]+/[^\s/?#]+", re.IGNORECASE)
+
+
+def linkedin_shape(value: str) -> str:
+    """A LinkedIn profile address, or empty. Checked only where one is typed, never
+    on stored people (an address book may have brought in any link labelled LinkedIn)."""
+    if value and not _LINKEDIN.match(value):
+        raise ValueError(
+            f"'{value}' is not a LinkedIn profile address "
+            "(copy it from their profile: https://www.linkedin.com/in/…)"
+        )
+    return value
+
+
 Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(one_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
 Email = Annotated[Line, AfterValidator(_email_shape)]

@@ -2,7 +2,7 @@
 
 Used by the app's form and by ``jobfutures add`` on the command line, so both
 refuse the same input with the same words. The shell can say more than the
-form (the person's title, channel, phone and email; how it began): left out,
+form (the person's title, channel, address and city; how it began): left out,
 those keep what the records hold.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Record, Stage, revise
 from jobfutures_tui.models.dates import Day, now, today
@@ -23,6 +23,7 @@ from jobfutures_tui.models.entities import (
     RoleField,
     StageField,
     Text,
+    linkedin_shape,
 )
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.rules.touch_log import parse_day
@@ -33,8 +34,13 @@ PERSON_DETAILS = {
     "preferred_channel": "preferred_channel",
     "phone": "phone",
     "email": "email",
+    "linkedin": "linkedin",
+    "address": "address",
+    "city": "city",
 }
 """Input fields about the main person (None: not said), and the person's field each sets."""
+FORM_DETAILS = ("email", "phone", "linkedin")
+"""The person's details the app's form shows (and so fills in when editing)."""
 
 
 class ProspectInput(BaseModel):
@@ -53,12 +59,24 @@ class ProspectInput(BaseModel):
     preferred_channel: ChannelField | None = None
     phone: Line | None = None
     email: Email | None = None
+    linkedin: Line | None = None
+    """Checked unless it is the one stored (pass ``context={"linkedin": stored}``)."""
+    address: Text | None = None
+    """A postal address, one line or several."""
+    city: Line | None = None
 
     @field_validator("began_on", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         if isinstance(value, str):
             return parse_day(value) if value.strip() else None
+        return value
+
+    @field_validator("linkedin")
+    @classmethod
+    def _a_profile(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and value != (info.context or {}).get("linkedin"):
+            linkedin_shape(value)
         return value
 
     @field_validator("began_on")
@@ -77,7 +95,7 @@ class ProspectInput(BaseModel):
 
     @model_validator(mode="after")
     def _details_need_a_person(self) -> ProspectInput:
-        given = [name for name in PERSON_DETAILS if getattr(self, name) is not None]
+        given = [name for name in PERSON_DETAILS if getattr(self, name)]
         if given and not self.person:
             raise invalid("person", f"say whose {given[0].replace('_', ' ')} it is")
         return self
@@ -94,14 +112,19 @@ class ProspectInput(BaseModel):
     def from_prospect(cls, repo: Repository, prospect: Prospect) -> ProspectInput:
         company = repo.company(prospect.company_id)
         main = repo.person(prospect.main_person_id) if prospect.main_person_id else None
-        return cls(
-            company=company.name if company else "",
-            person=main.name if main else "",
-            person_role=main.role if main else PersonRole.HIRING_MANAGER,
-            role=prospect.role,
-            stage=prospect.stage,
-            began_on=prospect.began_on,
-            notes=prospect.notes,
+        shown = {field: getattr(main, field) for field in FORM_DETAILS if main is not None}
+        return cls.model_validate(
+            {
+                "company": company.name if company else "",
+                "person": main.name if main else "",
+                **shown,
+                "person_role": main.role if main else PersonRole.HIRING_MANAGER,
+                "role": prospect.role,
+                "stage": prospect.stage,
+                "began_on": prospect.began_on,
+                "notes": prospect.notes,
+            },
+            context={"linkedin": shown.get("linkedin")},
         )
 
 
@@ -128,11 +151,17 @@ def apply_input(
             **data.person_details(),
         }
         if main is None:
-            # Someone already known at that company is the same person, not a twin.
+            # Someone already known at that company is the same person, not a twin;
+            # what was said about them (not left blank) updates them.
             main = _known_person(repo, data.person, company.id)
             if main is None:
                 main = Person(**wanted)
                 changed.append(main)
+            else:
+                said = {field: value for field, value in data.person_details().items() if value}
+                if any(getattr(main, field) != value for field, value in said.items()):
+                    main = revise(main, **said)
+                    changed.append(main)
             person_ids.insert(0, main.id)
         elif any(getattr(main, field) != value for field, value in wanted.items()):
             main = revise(main, **wanted)

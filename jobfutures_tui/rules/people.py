@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, revise
 from jobfutures_tui.models.dates import to_utc
+from jobfutures_tui.models.entities import linkedin_shape
 from jobfutures_tui.models.errors import describe, invalid
 from jobfutures_tui.store import Repository
 
@@ -75,6 +76,11 @@ def last_touch_with(repo: Repository, row: PersonRow) -> pendulum.DateTime | Non
     return to_utc(max(found)) if found else None
 
 
+def address_line(address: str) -> str:
+    """A postal address on one line ("1800 Larimer St, Denver CO 80202"), for lists."""
+    return ", ".join(line.strip() for line in address.splitlines() if line.strip())
+
+
 def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
     words = query.casefold().split()
     return [row for row in rows if all(word in row.search_text for word in words)]
@@ -97,5 +103,15 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
             raise invalid("company", describe(error), company_name) from None
         created.append(company)
     values["company_id"] = company.id if company else None
+    _check_linkedin(str(values.get("linkedin") or "").strip(), person)
     saved = revise(person, **values) if person else Person.model_validate(values)
     return [*created, saved]
+
+
+def _check_linkedin(typed: str, person: Person | None) -> None:
+    """A LinkedIn address typed here must be one; one already stored is left alone."""
+    if typed != (person.linkedin if person else ""):
+        try:
+            linkedin_shape(typed)
+        except ValueError as error:
+            raise invalid("linkedin", str(error), typed) from None

@@ -12,6 +12,7 @@ from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, revi
 from jobfutures_tui.models.dates import local_timezone, now, to_date
 from jobfutures_tui.models.entities import NewsItem
 from jobfutures_tui.models.errors import field_errors, invalid
+from jobfutures_tui.rules.names import fold
 from jobfutures_tui.store import Repository
 
 # ------------------------------------------------------------ the job future
@@ -101,6 +102,47 @@ def link_person(prospect: Prospect, records: list[Record]) -> list[Record]:
     if person.id in prospect.person_ids:
         return records
     return [*records, revise(prospect, person_ids=(*prospect.person_ids, person.id))]
+
+
+def namesake(repo: Repository, prospect: Prospect, person: Person) -> Person | None:
+    """Someone already at the job future's company under the name just typed for a
+    new person (ignoring case, accents and punctuation): likely the same person.
+    One already among its people comes first: they are the likeliest."""
+    if person.company_id != prospect.company_id or repo.stored(Person, person.id):
+        return None
+    wanted = fold(person.name)
+    found = [
+        pid
+        for pid, row in list(repo.stored_rows(Person).items())
+        if row.get("company_id") == prospect.company_id and fold(str(row.get("name", ""))) == wanted
+    ]
+    found.sort(key=lambda pid: pid not in prospect.person_ids)
+    return next((p for p in map(repo.person, found) if p is not None), None)
+
+
+def namesake_question(known: Person, typed: str, company: str, *, linked: bool) -> tuple[str, str]:
+    """What to ask before adding a person named like someone already there, and
+    who that someone is; yes means them, no the new person."""
+    if linked:
+        question = (
+            f"{known.name} is already one of this job future's people. "
+            "Keep just them instead of adding someone new?"
+        )
+    else:
+        question = (
+            f"{known.name} already works at {company}. "
+            "Link them to this job future instead of adding someone new?"
+        )
+    reach = known.email or known.phone or known.linkedin
+    about = " · ".join(part for part in (known.title, known.role.label, reach) if part)
+    return question, f"{about}\nn adds another {typed}, as typed."
+
+
+def link_known(prospect: Prospect, person: Person) -> list[Record]:
+    """Someone already stored becomes one of this job future's people (nothing if they are)."""
+    if person.id in prospect.person_ids:
+        return []
+    return [revise(prospect, person_ids=(*prospect.person_ids, person.id))]
 
 
 def unlink_person(

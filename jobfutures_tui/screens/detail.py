@@ -33,6 +33,7 @@ from jobfutures_tui.rules import story
 from jobfutures_tui.rules.board import DUE_PART, due_phrase
 from jobfutures_tui.rules.cadence import stopped
 from jobfutures_tui.rules.decisions import next_suggestion
+from jobfutures_tui.rules.people import address_line
 from jobfutures_tui.rules.person_choice import recruiter_only_warning
 from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.rules.user_plans import plan_of
@@ -72,6 +73,8 @@ TOUCH_FIELDS = (
     Field("shared", "Shared", placeholder="titles, separated by commas"),
     Field("replied", "Replied", "flag", placeholder="they replied"),
 )
+PERSON_ROWS = 3
+"""Lines per person: name, role, contact details (and their address, when any has one)."""
 
 
 class DetailScreen(PanelScreen):
@@ -192,7 +195,9 @@ class DetailScreen(PanelScreen):
                 yield Static(id="about")
                 yield Static(id="company")
                 yield Static(Text("People  (p add · e edit · d remove)"), classes="section-title")
-                yield RecordList(row_height=3, empty="No one yet: p adds a person.", id="people")
+                yield RecordList(
+                    row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
+                )
             with Vertical(id="timeline-pane"):
                 yield Static(id="timeline-title", classes="section-title")
                 yield RecordList(row_height=2, empty="No touches logged yet.", id="timeline")
@@ -233,6 +238,9 @@ class DetailScreen(PanelScreen):
         self.query_one("#about", Static).update(self._about(prospect))
         self.query_one("#company", Static).update(self._company_text())
         people = self.query_one("#people", RecordList)
+        # A fourth line per person only when one of them has a postal address.
+        addressed = any(self.repo.peek(Person, pid, "address") for pid in prospect.person_ids)
+        people.row_height = PERSON_ROWS + (1 if addressed else 0)
         people.show(list(prospect.person_ids), self._draw_person, select=select)
         touches = {touch.id: touch for touch in self.repo.touches_for(prospect.id)}
         self.touches = touches
@@ -356,6 +364,9 @@ class DetailScreen(PanelScreen):
         text.append(
             "\n  " + (" · ".join(r for r in reach if r) or "no contact details"), style="dim"
         )
+        if person.address:
+            text.append("\n  address: ", style="dim")
+            text.append(address_line(person.address), style="dim")
         return text
 
     def _colour(self, part: str) -> Style:
@@ -436,13 +447,47 @@ class DetailScreen(PanelScreen):
         from jobfutures_tui.modals.person_form import person_form
 
         def saved(records: list[Record] | None) -> None:
-            if records:
-                added = story.link_person(prospect, records)
-                name = getattr(records[-1], "name", "someone")
-                self.jf.change(f"Added {name}", save=added, select=records[-1].id)
+            person = records[-1] if records else None
+            if records and isinstance(person, Person):
+                known = story.namesake(self.repo, prospect, person)
+                if known is None:
+                    self._add_person(records)
+                else:
+                    self._ask_link(known, records)
 
         company = self.company.name if self.company else ""
         self.app.push_screen(person_form(self.repo, None, company=company), saved)
+
+    def _add_person(self, records: list[Record]) -> None:
+        prospect = self.repo.prospect(self.prospect_id)
+        if prospect is not None:
+            added = story.link_person(prospect, records)
+            name = getattr(records[-1], "name", "someone")
+            self.jf.change(f"Added {name}", save=added, select=records[-1].id)
+
+    def _ask_link(self, known: Person, records: list[Record]) -> None:
+        """The name typed is someone's already at this company: the same person, or a twin?"""
+        from jobfutures_tui.modals.confirm import Confirm
+
+        prospect = self.prospect
+        linked = prospect is not None and known.id in prospect.person_ids
+        company = self.company.name if self.company else "this company"
+        typed = getattr(records[-1], "name", known.name)
+        question, detail = story.namesake_question(known, typed, company, linked=linked)
+
+        def answered(same: bool | None) -> None:
+            current = self.repo.prospect(self.prospect_id)
+            if same is None:
+                return  # cancelled: nobody is added
+            if not same:
+                self._add_person(records)
+            elif current is not None and (save := story.link_known(current, known)):
+                self.jf.change(f"Linked {known.name}", save=save, select=known.id)
+            else:
+                self.notify(f"{known.name} is already one of its people.", timeout=3)
+                self.data_changed(known.id)
+
+        self.app.push_screen(Confirm(question, detail, escape_cancels=True), answered)
 
     def action_edit_company(self) -> None:
         company = self.company

@@ -124,7 +124,7 @@ async def test_add_a_prospect_through_the_form(repo: Repository, data_dir: Path)
         await pilot.press(*"Fabrikam")
         await pilot.press("enter")  # next field
         await pilot.press(*"Grace O'Neill")
-        await pilot.press("tab", "tab")  # skip their role
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # skip their role and details
         await pilot.press(*"VP Product")
         await pilot.press("tab", "tab")  # skip the stage
         await pilot.press(*"2026-10-02")
@@ -149,7 +149,7 @@ async def test_enter_on_the_last_line_field_saves(repo: Repository) -> None:
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a", *"Litware")
-        for _ in range(5):
+        for _ in range(8):
             await pilot.press("tab")
         assert app.focused is not None and app.focused.id == "began_on"
         await pilot.press("enter")

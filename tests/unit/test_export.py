@@ -39,6 +39,7 @@ from jobfutures_tui.store import Repository
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 TODAY = NOW.date()
+ADDRESS = "Northwind Logistics\n1800 Larimer St, Suite 4\nDenver, CO 80202"
 
 
 @pytest.fixture(autouse=True)
@@ -115,7 +116,7 @@ def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> 
     source, target = tmp_path / "source", tmp_path / "target"
     with Repository.open(source) as repo:
         acme = Company(name="Acme")
-        jo = Person(name="Jo Doe", company_id=acme.id, email="jo@acme.example")
+        jo = Person(name="Jo Doe", company_id=acme.id, email="jo@acme.example", address=ADDRESS)
         future = Prospect(company_id=acme.id, person_ids=(jo.id,), role="Analyst")
         touch = Touch(prospect_id=future.id, person_id=jo.id, at=NOW, channel="email")
         repo.save(acme, jo, future, touch)
@@ -126,12 +127,39 @@ def test_merge_points_references_at_the_records_already_here(tmp_path: Path) -> 
         repo.save(mine, me_jo)
         plan = plan_merge(tmp_path / "x.json", Existing.of(repo, touches=True))
         assert plan.new_counts() == {"job futures": 1, "touches": 1}
+        assert "person Jo Doe: already here (same email); address filled in" in {
+            note.message for note in plan.matched
+        }
         plan.apply(repo)
+        filled = repo.person(me_jo.id)
+        assert (filled.name, filled.address) == ("Johanna Doe", ADDRESS), "only what it lacked"
         (prospect,) = repo.prospects()
         assert prospect.company_id == mine.id and prospect.person_ids == (me_jo.id,)
         (logged,) = repo.touches_for(prospect.id)
         assert logged.person_id == me_jo.id
         assert repo.company(mine.id) == mine, "stored records are left as they are"
+
+
+def test_a_postal_address_goes_out_to_json_csv_and_markdown_and_back(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    with Repository.open(source) as repo:
+        acme = Company(name="Acme")
+        jo = Person(name="Jo Doe", company_id=acme.id, address=ADDRESS, city="Denver")
+        future = Prospect(company_id=acme.id, person_ids=(jo.id,))
+        repo.save(acme, jo, future)
+        (tmp_path / "x.json").write_bytes(export_json(repo))
+        sheet = tables(Dataset.of(repo))["people.csv"].decode("utf-8-sig")
+        text = prospect_markdown(repo, future, today=TODAY)
+    (row,) = csv.DictReader(io.StringIO(sheet, newline=""))
+    assert row["address"] == ADDRESS and row["city"] == "Denver"
+    assert "Northwind Logistics, 1800 Larimer St, Suite 4, Denver, CO 80202" in text
+    _, data = plan_replace(tmp_path / "x.json")
+    (back,) = data.people
+    assert back.address == ADDRESS
+    with Repository.open(tmp_path / "merged") as repo:
+        plan_merge(tmp_path / "x.json", Existing.of(repo, touches=True)).apply(repo)
+        (merged,) = repo.people()
+    assert merged.address == ADDRESS
 
 
 def test_exports_from_a_newer_or_foreign_jobfutures_are_refused(tmp_path: Path) -> None:
@@ -322,6 +350,9 @@ def test_the_palette_actions_write_files_and_plan_imports(demo: Path, tmp_path: 
         )
         assert seen[-1] == (4, 4)
         assert plan.new == [] and len(plan.matched) == 3, "the demo knows these people"
-        assert plan.apply(repo) is None
+        (priya,) = plan.updated
+        assert priya.address == "1800 Larimer St\nDenver, CO 80202\nUnited States"
+        assert plan.apply(repo) is not None, "a backup, then the address they lacked"
+        assert repo.person(priya.id).address == priya.address
         with pytest.raises(ExchangeError, match="unknown kind"):
             actions.plan_import(repo, "xlsx", tmp_path / "x.xlsx")

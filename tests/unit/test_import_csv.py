@@ -26,6 +26,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CONTACTS = FIXTURES / "contacts_windows.csv"
 PROSPECTS = FIXTURES / "prospects_semicolon.csv"
 HOSTILE = FIXTURES / "hostile.csv"
+GOOGLE = FIXTURES / "google_contacts.csv"
+OUTLOOK = FIXTURES / "outlook_contacts.csv"
 
 
 def test_windows_sheet_with_bom_crlf_and_odd_quoting() -> None:
@@ -162,3 +164,124 @@ def test_any_cells_are_read_back_as_written_or_reported(rows: list[tuple[str, st
     accounted = len(plan.new) + len(plan.matched) + len(plan.skipped) + len(plan.errors)
     assert accounted == plan.rows
     assert not any(isinstance(r, Prospect) for r in plan.new)
+
+
+# ------------------------------------------------------------ postal addresses
+
+
+def test_google_contacts_export_with_addresses(
+    folder: Path, open_repo: Callable[..., Repository]
+) -> None:
+    sheet = CsvImport(GOOGLE)
+    mapped = {column: field for column, field in sheet.mapping.items() if field}
+    assert mapped == {
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Organization Name": "company",
+        "Organization Title": "title",
+        "Notes": "notes",
+        "E-mail 1 - Value": "email",
+        "Phone 1 - Value": "phone",
+        "Address 1 - Formatted": "address",
+        "Address 1 - Street": "address_street",
+        "Address 1 - City": "address_city",
+        "Address 1 - PO Box": "address_po_box",
+        "Address 1 - Region": "address_region",
+        "Address 1 - Postal Code": "address_postal_code",
+        "Address 1 - Country": "address_country",
+        "Address 1 - Extended Address": "address_extended",
+    }, "not 'Phonetic First Name' as the phone, 'Name Prefix' as the name, a label as the email"
+    repo = open_repo(folder)
+    contoso = Company(name="Contoso, Ltd.")
+    tomas = Person(name="Tomás I.", email="tomas.ibanez@contoso.example", company_id=contoso.id)
+    repo.save(contoso, tomas)
+    plan = sheet.plan(Existing.of(repo))
+    found = {r.name: r for r in plan.new if isinstance(r, Person)}
+    priya = found["Priya Raman"]
+    assert (priya.title, priya.email, priya.phone) == (
+        "Director of Engineering",
+        "priya.raman@northwind.example",
+        "+1 303-555-0142",
+    )
+    assert (priya.address, priya.city) == ("1800 Larimer St\nDenver, CO 80202\nUS", "Denver")
+    jonas = found["Jonas Berg"]
+    assert jonas.address == "Kungsgatan 12\nVåning 3\nStockholm 111 43\nSweden", "from its parts"
+    assert (found["Ana Silva"].address, found["Ana Silva"].city) == ("", "Lisbon")
+    assert [str(note) for note in plan.matched] == [
+        "line 7: Tomás I.: already here (same email); address and city filled in"
+    ]
+    plan.apply(repo)
+    filled = repo.person(tomas.id)
+    assert filled.address == "Paseo de la Castellana 81\nPlanta 12\n28046 Madrid\nSpain"
+    assert (filled.name, filled.city) == ("Tomás I.", "Madrid")
+
+
+def test_outlook_export_takes_the_business_address_else_the_home_one() -> None:
+    sheet = CsvImport(OUTLOOK)
+    assert sheet.mapping["Job Title"] == "title" and sheet.mapping["Title"] == "", "Ms. is no job"
+    assert sheet.mapping["Business Street"] == "address_street"
+    assert sheet.mapping["Home Street"] == "home_street"
+    assert sheet.mapping["Other Street"] == sheet.mapping["Office Location"] == ""
+    found = {r.name: r for r in sheet.plan(Existing()).new if isinstance(r, Person)}
+    grace = found["Grace O'Neill"]
+    assert grace.title == "VP Product"
+    assert grace.address == "1 Main St\nFloor 5\nSeattle, WA 98101\nUnited States of America"
+    assert grace.city == "Seattle"
+    kwame = found["Kwame Mensah"]
+    assert kwame.address == "5 Pine St\nKirkland, WA 98033\nUnited States of America"
+    assert kwame.city == "Kirkland"
+    lena = found["Lena Fischer"]
+    assert (lena.address, lena.city) == ("", "Berlin"), "a city is no address"
+
+
+def test_a_plain_address_and_city_or_street_city_state_zip(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "Name,Email,Address,City\n"
+        'Jo Doe,jo@example.com,"1 Main St\nSpringfield, IL 62701",Springfield\n'
+        "Ann Lee,ann@example.com,,Boise\n",
+        encoding="utf-8",
+    )
+    found = {r.name: r for r in CsvImport(path).plan(Existing()).new if isinstance(r, Person)}
+    assert (found["Jo Doe"].address, found["Jo Doe"].city) == (
+        "1 Main St\nSpringfield, IL 62701",
+        "Springfield",
+    )
+    assert (found["Ann Lee"].address, found["Ann Lee"].city) == ("", "Boise")
+    path.write_text("Name,Street,City,State,ZIP,Country\nJo Doe,1 Main St,Springfield,IL,62701,\n")
+    sheet = CsvImport(path)
+    assert list(sheet.mapping.values()) == [
+        "name",
+        "address_street",
+        "city",
+        "address_region",
+        "address_postal_code",
+        "address_country",
+    ]
+    (jo,) = [r for r in sheet.plan(Existing()).new if isinstance(r, Person)]
+    assert (jo.address, jo.city) == ("1 Main St\nSpringfield, IL 62701", "Springfield")
+
+
+def test_address_columns_match_whole_names_only_and_take_no_other_column() -> None:
+    header = [
+        "Name",
+        "E-mail Address",
+        "Address",
+        "Address Book",
+        "Streetwise Score",
+        "Home Street Number",
+        "Phone Type",
+        "Phone",
+        "Phonetic Name",
+        "Name Suffix",
+    ]
+    mapping = guess_mapping(header, Kind.PEOPLE)
+    assert {c: f for c, f in mapping.items() if f} == {
+        "Name": "name",
+        "E-mail Address": "email",
+        "Address": "address",
+        "Phone": "phone",
+    }
+    mapping = guess_mapping(["Contact", "Addresses", "Address 1 - City Code"], Kind.PEOPLE)
+    assert mapping == {"Contact": "name", "Addresses": "", "Address 1 - City Code": ""}
+    assert guess_mapping(["Name", "Notes, free text"], Kind.PEOPLE)["Notes, free text"] == "notes"

@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LINKEDIN = FIXTURES / "linkedin_connections.csv"
 APPLE = FIXTURES / "apple_contacts.vcf"
 GOOGLE = FIXTURES / "google_contacts.vcf"
+ADDRESSES = FIXTURES / "addresses.vcf"
 
 
 def people(plan_records: list[object]) -> dict[str, Person]:
@@ -120,6 +121,7 @@ def test_apple_vcards_with_groups_folded_lines_and_a_photo() -> None:
     assert priya.email == "priya.raman@northwind.example"
     assert priya.phone == "+1 (303) 555-0142"
     assert priya.city == "Denver"
+    assert priya.address == "1800 Larimer St\nDenver, CO 80202\nUnited States"
     assert priya.linkedin == "https://www.linkedin.com/in/priya-raman-4a1b2c"
     assert priya.notes == (
         "Met at the Denver data meetup, spring 2024.\n"
@@ -175,3 +177,66 @@ def test_vcards_then_linkedin_do_not_duplicate(
     assert new_names == {"Ana Silva", "東京 太郎"}
     plan.apply(repo)
     assert len(repo.people()) == before + 2
+
+
+# ------------------------------------------------------------ postal addresses
+
+
+def test_vcard_addresses_in_every_version_the_preferred_then_the_work_one() -> None:
+    plan = vcard.plan_import(ADDRESSES, Existing())
+    found = {name: (p.address, p.city) for name, p in people(plan.new).items()}
+    assert found == {
+        # 2.1: bare WORK;PREF, quoted-printable, a line break in the street
+        "Erik Lindqvist": (
+            "Kungsgatan 12\nEntré B\nVåning 3\nStockholm 111 43\nSverige",
+            "Stockholm",
+        ),
+        # Apple 3.0: no preference, so the work address, not the first (home) one
+        "Dana Washington": (
+            "1600 Pennsylvania Ave NW\nSuite 200\nWashington, DC 20500\nUnited States",
+            "Washington",
+        ),
+        # 4.0: PREF=1 wins over work
+        "Kwame Mensah": ("5 Pine St\nKirkland, WA 98033\nUSA", "Kirkland"),
+        "Ada Okafor": ("PO Box 4021\nAnchorage, AK 99501", "Anchorage"),
+        # a locality is not where to write a letter: the city only
+        "Lena Fischer": ("", "Berlin"),
+        # an empty address is passed over, escaped commas are kept
+        "Camille Martin": ("3 Rue Cler, bâtiment A\nParis 75007\nFrance", "Paris"),
+        # several values of one component
+        "Hiroshi Tanaka": ("Building 4, 1 Infinite Loop\nCupertino, CA 95014\nUSA", "Cupertino"),
+    }
+    assert plan.errors == [] and plan.skipped == []
+
+
+def test_an_imported_address_fills_only_what_a_person_here_lacks(
+    folder: Path, open_repo: Callable[..., Repository]
+) -> None:
+    repo = open_repo(folder)
+    woodgrove = Company(name="Woodgrove Bank")
+    erik = Person(name="Erik L.", email="ERIK.LINDQVIST@alpineskihouse.example")
+    dana = Person(name="Dana Washington", company_id=woodgrove.id, address="PO Box 1\nDenver")
+    kwame = Person(name="Kwame", email="kwame@tailwind.example", address="x", city="Accra")
+    repo.save(woodgrove, erik, dana, kwame)
+    plan = vcard.plan_import(ADDRESSES, Existing.of(repo))
+    assert [str(note) for note in plan.matched] == [
+        "line 1: Erik L.: already here (same email); address and city filled in",
+        "line 10: Dana Washington: already here (same name and company); city filled in",
+        "line 23: Kwame: already here (same email)",
+    ]
+    summary = plan.summary()
+    start = summary.index("Already here: 3 (left as they are, but for:)")
+    assert summary[start + 1 : start + 4] == [
+        "Filled in (an address or city they had none of): 2",
+        "  line 1: Erik L.: address and city",
+        "  line 10: Dana Washington: city",
+    ]
+    assert plan.what() == "4 companies, 4 people, 2 people filled in"
+    assert {p.id for p in plan.updated} == {erik.id, dana.id}
+    assert plan.apply(repo) is not None, "a backup first"
+    assert repo.person(erik.id).address.startswith("Kungsgatan 12\n")
+    assert (repo.person(erik.id).city, repo.person(erik.id).email) == ("Stockholm", erik.email)
+    assert (repo.person(dana.id).address, repo.person(dana.id).city) == (dana.address, "Washington")
+    assert repo.person(kwame.id) == kwame, "nothing lacking, nothing changed"
+    again = vcard.plan_import(ADDRESSES, Existing.of(repo))
+    assert again.to_save() == [] and again.what() == "nothing"
