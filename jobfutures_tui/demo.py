@@ -368,6 +368,7 @@ def _companies(b: _Builder) -> None:
                 email="tomas.ibanez@contoso.example",
                 linkedin="https://linkedin.example/in/tomas-ibanez",
                 city="Seattle",
+                address="Contoso, Ltd.\nAttn: Tomás Ibáñez\n1 Contoso Way\nSeattle, WA 98109",
                 notes="Generous with introductions. Cycles to work, rain or shine.",
             ),
             dict(
@@ -475,6 +476,7 @@ def _companies(b: _Builder) -> None:
                 email="nadia.haddad@woodgrovebank.example",
                 linkedin="https://linkedin.example/in/nadia-haddad",
                 city="New York",
+                address="Woodgrove Bank\nAttn: Nadia Haddad\n250 Park Ave\nNew York, NY 10177",
                 notes="Knows everyone in fintech data. Runs a book club for her team.",
             ),
             dict(
@@ -525,6 +527,7 @@ def _companies(b: _Builder) -> None:
                 phone="+1 503 555 0135",
                 email="hiroshi.tanaka@adventure-works.example",
                 city="Portland",
+                address="Adventure Works\n88 Trailhead Rd\nPortland, OR 97205",
                 notes="Straight talker. Gave the most useful feedback of any interview.",
             ),
             dict(
@@ -657,6 +660,7 @@ def _companies(b: _Builder) -> None:
                 phone="+1 912 555 0193",
                 email="rosa.delgado@wideworldimporters.example",
                 city="Savannah",
+                address="Wide World Importers\n2100 Harbor Blvd\nSavannah, GA 31401",
             ),
             dict(
                 name="Mike Turner",
@@ -734,6 +738,7 @@ def _companies(b: _Builder) -> None:
                 phone="+1 860 555 0138",
                 email="grace.liu@humongousinsurance.example",
                 city="Hartford",
+                address="Humongous Insurance\n1 Constitution Plaza\nHartford, CT 06103",
             ),
             dict(
                 name="Noah Schmidt",
