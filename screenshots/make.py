@@ -33,6 +33,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "referrals": ("l", "enter", "R"),
     "plans": ("l", "P"),
     "scripts": ("4", "j", "j", "j", "j", "j"),
+    "profile": ("ctrl+p", *"Your profile", "enter"),
+    "after-a-no": ("greater_than_sign", *"Lead with the routing numbers; ask about on-call"),
 }
 
 
