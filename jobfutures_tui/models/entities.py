@@ -66,7 +66,12 @@ def _required(value: str) -> str:
 
 
 def _email_shape(value: str) -> str:
-    if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
+    if value and (
+        "@" not in value
+        or value.startswith("@")
+        or value.endswith("@")
+        or any(ch.isspace() for ch in value)
+    ):
         raise ValueError(f"'{value}' does not look like an email address")
     return value
 

@@ -297,7 +297,9 @@ def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
             raise TypeError("not a stored line")
         if not (value.isprintable() and value == value.strip()) and one_line(value) != value:
             raise ValueError("not a stored line")
-    if not name or (email and ("@" not in email or email[0] == "@" or email[-1] == "@")):
+    if not name or (
+        email and ("@" not in email or email[0] == "@" or email[-1] == "@" or " " in email)
+    ):
         raise ValueError("name or email")
     return PersonFacts(
         person_id,

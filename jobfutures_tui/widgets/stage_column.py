@@ -328,7 +328,7 @@ class StageColumn(ScrollView, can_focus=False):
         left_style = muted
         if card.next is not None and card.next.channel is None:
             # Nobody can be reached: that, not the last touch, is what to act on.
-            lefts = ["! add a contact detail", "! no contact detail", "! no contact", "!"]
+            lefts = ["! add a contact detail", "! add a detail", "! add info", "!"]
             left_style = self._span("card--warning")
         elif last is None:
             lefts = ["no touch yet", "never"]
