@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.models.entities import NAME_MAX, one_line
 from jobfutures_tui.models.enums import Channel, Origin, PersonRole, Stage, TouchKind
+from jobfutures_tui.rules.channels import Reachable
 
 if TYPE_CHECKING:  # the engine imports the protocols here; it never needs the store
     from jobfutures_tui.store import Repository
@@ -73,9 +74,10 @@ class FutureLike(Protocol):
     def is_open(self) -> bool: ...
 
 
-class PersonLike(Protocol):
+class PersonLike(Reachable, Protocol):
     """What the cadence engine reads of a person: a
-    :class:`~jobfutures_tui.models.Person` or a :class:`PersonFacts`."""
+    :class:`~jobfutures_tui.models.Person` or a :class:`PersonFacts` (their
+    details, :class:`~jobfutures_tui.rules.channels.Reachable`, and these)."""
 
     @property
     def id(self) -> str: ...
@@ -83,18 +85,6 @@ class PersonLike(Protocol):
     def name(self) -> str: ...
     @property
     def role(self) -> PersonRole: ...
-    @property
-    def preferred_channel(self) -> Channel | None: ...
-    @property
-    def phone(self) -> str: ...
-    @property
-    def email(self) -> str: ...
-    @property
-    def linkedin(self) -> str: ...
-    @property
-    def address(self) -> str: ...
-    @property
-    def city(self) -> str: ...
     @property
     def do_not_contact(self) -> bool: ...
 

@@ -55,6 +55,9 @@ class BuiltIn:
         }
 
 
+HI = "Hi {first_name},"
+DEAR = "Dear {first_name},"
+PITCH = "What I do, in a line: {my_pitch}."
 SIGNATURE = "{my_signature}"
 
 

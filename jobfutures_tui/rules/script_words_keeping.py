@@ -10,8 +10,10 @@ from __future__ import annotations
 from jobfutures_tui.models import TouchKind
 from jobfutures_tui.rules.script_builtin import (
     CALL,
+    DEAR,
     EMAIL,
     FACE,
+    HI,
     LETTER,
     LINKEDIN,
     SHORT,
@@ -22,8 +24,6 @@ from jobfutures_tui.rules.script_builtin import (
 )
 
 K = TouchKind
-HI = "Hi {first_name},"
-DEAR = "Dear {first_name},"
 
 FOLLOW_UPS: tuple[BuiltIn, ...] = (
     BuiltIn(

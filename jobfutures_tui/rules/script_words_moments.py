@@ -11,10 +11,13 @@ from __future__ import annotations
 from jobfutures_tui.models import TouchKind
 from jobfutures_tui.rules.script_builtin import (
     CALL,
+    DEAR,
     EMAIL,
     FACE,
+    HI,
     LETTER,
     LINKEDIN,
+    PITCH,
     SHORT,
     VOICEMAIL,
     BuiltIn,
@@ -23,9 +26,6 @@ from jobfutures_tui.rules.script_builtin import (
 )
 
 K = TouchKind
-HI = "Hi {first_name},"
-DEAR = "Dear {first_name},"
-PITCH = "What I do, in a line: {my_pitch}."
 
 REFERRAL_ASKS: tuple[BuiltIn, ...] = (
     BuiltIn(

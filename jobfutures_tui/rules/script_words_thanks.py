@@ -11,11 +11,14 @@ from __future__ import annotations
 from jobfutures_tui.models import Origin, Stage, TouchKind
 from jobfutures_tui.rules.script_builtin import (
     CALL,
+    DEAR,
     EMAIL,
+    HI,
     LETTER,
     LINKEDIN,
     NOT_DECLINED,
     NOT_REFERRED,
+    PITCH,
     SHORT,
     VOICEMAIL,
     BuiltIn,
@@ -24,9 +27,6 @@ from jobfutures_tui.rules.script_builtin import (
 )
 
 K = TouchKind
-HI = "Hi {first_name},"
-DEAR = "Dear {first_name},"
-PITCH = "What I do, in a line: {my_pitch}."
 
 THANK_YOUS: tuple[BuiltIn, ...] = (
     BuiltIn(
