@@ -329,3 +329,16 @@ def test_the_log_form_preview_is_what_the_board_shows_after_saving(repo: Reposit
     preview = suggestion_after(repo, future, touch=logged.touch, today=TODAY)
     repo.save(*logged.save)
     assert preview == next_suggestion(repo, future.id, today=TODAY)
+
+
+def test_the_people_list_shows_each_persons_own_last_touch(repo: Repository) -> None:
+    from jobfutures_tui.rules.people import last_touch_with, people_rows
+
+    priya = Person(name="Priya Raman", email="priya@example.com")
+    marcus = Person(name="Marcus Bell", role=PersonRole.RECRUITER, email="m@example.com")
+    future = job_future(repo, "Northwind", priya, marcus)
+    log(repo, future, marcus, at="2026-11-01")
+    log(repo, future, priya, at="2026-11-20")
+    rows = {row.person_id: row for row in people_rows(repo)}
+    assert last_touch_with(repo, rows[marcus.id]).date() == pendulum.date(2026, 11, 1)  # type: ignore[union-attr]
+    assert last_touch_with(repo, rows[priya.id]).date() == pendulum.date(2026, 11, 20)  # type: ignore[union-attr]
