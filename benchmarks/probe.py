@@ -178,8 +178,8 @@ def probe_due(folder: str) -> dict[str, object]:
     from pathlib import Path
 
     from jobfutures_tui.models.dates import today
-    from jobfutures_tui.rules.due import due_items
     from jobfutures_tui.store import Repository
+    from jobfutures_tui.usecases.due import due_items
 
     imported = time.perf_counter()
     repo = Repository.open(Path(folder), read_only=True, verify=False)
@@ -237,9 +237,9 @@ def probe_save(folder: str, count: int, seed: int = 7) -> dict[str, object]:
 
     from jobfutures_tui.models import Channel, Outcome, Touch
     from jobfutures_tui.models.dates import now
-    from jobfutures_tui.rules.board import move_to_stage, neighbour_stage
     from jobfutures_tui.store import Repository, Writer
     from jobfutures_tui.store.layout import touches_file
+    from jobfutures_tui.usecases.board import move_to_stage, neighbour_stage
 
     rng = random.Random(seed)
     repo = Repository.open(Path(folder), writer=Writer(), verify=False)

@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
+from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
@@ -26,7 +27,6 @@ from jobfutures_tui.models import Profile, Prospect, Record, Stage, Touch, revis
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.palette import JumpCommands
-from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.people import PeopleScreen
@@ -277,7 +277,7 @@ class JobFuturesApp(App[None]):
     def archive_or_reopen(self, prospect_id: str) -> None:
         """Archive with a reason, or put an archived job future back on the board."""
         from jobfutures_tui.modals.lifecycle import archive_form, reopen_form
-        from jobfutures_tui.rules.lifecycle import ArchiveInput, archive, reopen
+        from jobfutures_tui.usecases.lifecycle import ArchiveInput, archive, reopen
 
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
@@ -300,7 +300,7 @@ class JobFuturesApp(App[None]):
 
     def delete_prospect(self, prospect_id: str) -> None:
         """For mistakes: asks first, removes what only this job future used, undoable."""
-        from jobfutures_tui.rules.lifecycle import deletion
+        from jobfutures_tui.usecases.lifecycle import deletion
 
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
@@ -343,9 +343,9 @@ class JobFuturesApp(App[None]):
     def choose_plan(self, prospect_id: str) -> None:
         """The plans, this job future's marked; save the one chosen (undoable)."""
         from jobfutures_tui.modals.plan_list import PlanChoice, PlanList
-        from jobfutures_tui.rules.decisions import next_suggestion
-        from jobfutures_tui.rules.touch_log import next_words
-        from jobfutures_tui.rules.user_plans import choose, plan_of
+        from jobfutures_tui.usecases.decisions import next_suggestion
+        from jobfutures_tui.usecases.touch_log import next_words
+        from jobfutures_tui.usecases.user_plans import choose, plan_of
 
         def chosen(choice: PlanChoice | None) -> None:
             prospect = self.repo.prospect(prospect_id)  # as it is now: the list may have changed it
@@ -374,8 +374,8 @@ class JobFuturesApp(App[None]):
 
     def skip_due(self, prospect_id: str) -> None:
         """Skip the touch due: the plan goes on as if it were made (undoable)."""
-        from jobfutures_tui.rules.skips import skip_due
-        from jobfutures_tui.rules.touch_log import next_words
+        from jobfutures_tui.usecases.skips import skip_due
+        from jobfutures_tui.usecases.touch_log import next_words
 
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
@@ -445,8 +445,8 @@ class JobFuturesApp(App[None]):
     ) -> None:
         """The log form with the suggested touch chosen; saved as one undoable change."""
         from jobfutures_tui.modals.log_form import LogForm
-        from jobfutures_tui.rules.decisions import open_one
-        from jobfutures_tui.rules.touch_log import Logged
+        from jobfutures_tui.usecases.decisions import open_one
+        from jobfutures_tui.usecases.touch_log import Logged
 
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
@@ -758,7 +758,7 @@ class JobFuturesApp(App[None]):
 
     def jump(self, kind: str, target_id: str) -> None:
         """From the palette: a job future on the board; a person's story."""
-        from jobfutures_tui.rules.people import person_prospects
+        from jobfutures_tui.usecases.people import person_prospects
 
         repo = self.repo
         if kind == "prospect":

@@ -19,12 +19,12 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.models import Company, Person, Prospect, Stage
 from jobfutures_tui.models.dates import today
-from jobfutures_tui.rules.board import DUE_PART, due_phrase
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import open_suggestions
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.board import DUE_PART, due_phrase
+from jobfutures_tui.usecases.decisions import open_suggestions
 
 if TYPE_CHECKING:
     from jobfutures_tui.app import JobFuturesApp

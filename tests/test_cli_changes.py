@@ -396,7 +396,7 @@ def test_without_person_the_suggested_one_is_logged(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:
     with Repository.open(demo, read_only=True) as repo:
-        from jobfutures_tui.rules.decisions import next_suggestion
+        from jobfutures_tui.usecases.decisions import next_suggestion
 
         northwind = only(repo, "Northwind Logistics")
         suggested = next_suggestion(repo, northwind.id, today=NOW.date())

@@ -21,8 +21,8 @@ from jobfutures_tui.demo import populate
 from jobfutures_tui.models import Company, Direction, Outcome, Person, Prospect, Stage, Touch
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.paths import data_folder
-from jobfutures_tui.rules.due import due_items, next_due
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.due import due_items, next_due
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 TODAY = NOW.date()

@@ -1,5 +1,5 @@
 """``jobfutures add COMPANY``: the app's add form from the shell, through the same
-rule (:mod:`jobfutures_tui.rules.intake`), saved as one change."""
+rule (:mod:`jobfutures_tui.usecases.intake`), saved as one change."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from jobfutures_tui.commands.changes import (
     saved_json,
 )
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
+from jobfutures_tui.engine.names import matches
 from jobfutures_tui.models import Company, Person, Prospect
-from jobfutures_tui.rules.intake import ProspectInput, apply_input
-from jobfutures_tui.rules.names import matches
-from jobfutures_tui.rules.touch_log import next_phrase
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.intake import ProspectInput, apply_input
+from jobfutures_tui.usecases.touch_log import next_phrase
 
 FIELDS = {
     "person": "person",

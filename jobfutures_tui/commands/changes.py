@@ -14,12 +14,12 @@ import pendulum
 from pydantic import ValidationError
 
 from jobfutures_tui.commands.common import folder_of, refuse_read_only
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Prospect, Record, dates, field_errors
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import next_suggestion
 from jobfutures_tui.store import DataLocked, Repository
 from jobfutures_tui.store.layout import data_files
+from jobfutures_tui.usecases.decisions import next_suggestion
 
 NOTHING_SAVED = "nothing was saved"
 

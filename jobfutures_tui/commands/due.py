@@ -21,9 +21,9 @@ from rich.cells import cell_len, set_cell_size
 from jobfutures_tui.commands.common import emit
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import one_line
-from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
+from jobfutures_tui.usecases.due import DueItem, When, due_items, next_due
 
 WIDTH = 80
 """The plain output stays readable in a terminal this wide."""
@@ -69,8 +69,8 @@ def _script_json(
 ) -> dict[str, Any] | None:
     """The words for the touch, filled in for the person, as the script panel shows
     them first (None: no script fits). Reads the job future's touches."""
-    from jobfutures_tui.rules.script_context import next_script
-    from jobfutures_tui.rules.scripts import render
+    from jobfutures_tui.engine.scripts import render
+    from jobfutures_tui.usecases.script_context import next_script
 
     view = next_script(repo, item.prospect_id, today=today) if repo is not None else None
     if view is None or not view.scripts:

@@ -1,5 +1,5 @@
 """``jobfutures log COMPANY --channel C --outcome O``: the app's log form from the
-shell, through the same rule (:mod:`jobfutures_tui.rules.touch_log`), saved as
+shell, through the same rule (:mod:`jobfutures_tui.usecases.touch_log`), saved as
 one change with its referral, new shared items and stage move."""
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from jobfutures_tui.commands.changes import (
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.commands.pick import job_future, person_of
 from jobfutures_tui.models import Direction, Prospect, Stage
-from jobfutures_tui.rules.touch_log import Logged, log_from, next_phrase, suggested_move
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.touch_log import Logged, log_from, next_phrase, suggested_move
 
 
 def run_log(args: argparse.Namespace) -> int:

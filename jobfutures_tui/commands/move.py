@@ -21,9 +21,9 @@ from jobfutures_tui.commands.changes import (
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.commands.pick import job_future
 from jobfutures_tui.models import ClosedReason, Prospect, Stage, revise
-from jobfutures_tui.rules.board import move_to_stage
-from jobfutures_tui.rules.lifecycle import ArchiveInput, archive, reopen
-from jobfutures_tui.rules.touch_log import next_phrase
+from jobfutures_tui.usecases.board import move_to_stage
+from jobfutures_tui.usecases.lifecycle import ArchiveInput, archive, reopen
+from jobfutures_tui.usecases.touch_log import next_phrase
 
 
 def run_move(args: argparse.Namespace) -> int:

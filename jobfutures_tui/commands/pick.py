@@ -1,6 +1,6 @@
 """Which job future and which person ``log`` and ``move`` mean, from the words typed.
 
-Names are matched as people abbreviate them (:mod:`jobfutures_tui.rules.names`):
+Names are matched as people abbreviate them (:mod:`jobfutures_tui.engine.names`):
 the exact name wins, then a unique start, word or near spelling. Anything
 that leaves a doubt is refused with the candidates listed, so a script never
 logs a call against the wrong company.
@@ -12,9 +12,9 @@ import shlex
 from collections.abc import Iterable, Mapping
 
 from jobfutures_tui.commands.changes import refusal
+from jobfutures_tui.engine.names import close_to, matches
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company, Person, Prospect
-from jobfutures_tui.rules.names import close_to, matches
 from jobfutures_tui.store import Repository
 
 

@@ -2,7 +2,7 @@
 
 Without options it only reads (so it works while the app is open); with
 them it saves one change through the same rule as the app's form
-(:func:`jobfutures_tui.rules.profile.edited`), after a backup like any
+(:func:`jobfutures_tui.usecases.profile.edited`), after a backup like any
 command's first write.
 """
 
@@ -18,9 +18,9 @@ from jobfutures_tui.commands.changes import changing, invalid_options, refusal
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, folder_of
 from jobfutures_tui.models import Profile
 from jobfutures_tui.models.entities import PROFILE_ID
-from jobfutures_tui.rules.profile import FIELDS, WHY, edited, is_empty, same_values
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
+from jobfutures_tui.usecases.profile import FIELDS, WHY, edited, is_empty, same_values
 
 OPTIONS = ("name", "email", "phone", "linkedin", "city", "pitch", "signature")
 """The fields an option of the same name sets."""

@@ -22,9 +22,9 @@ from jobfutures_tui.exchange.markdown import markdown_name, prospect_markdown
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
 from jobfutures_tui.exchange.restore import Snapshot
 from jobfutures_tui.models.dates import now, today
-from jobfutures_tui.rules.due import due_items
 from jobfutures_tui.store import ReadOnly, Repository, StoreError, Writer
 from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.usecases.due import due_items
 
 DEFAULT_CALENDAR_DAYS = 60
 T = TypeVar("T")

@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.restore import counts_summary
 from jobfutures_tui.models import (
@@ -38,7 +39,6 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.plans import BUILT_IN_PLANS
 from jobfutures_tui.store import Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP
 from jobfutures_tui.store.files import TEMP_SUFFIX

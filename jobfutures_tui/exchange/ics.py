@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import pendulum
 
 from jobfutures_tui import __version__
-from jobfutures_tui.rules.due import DueItem
+from jobfutures_tui.usecases.due import DueItem
 
 LINE_OCTETS = 75
 PRODID = f"-//jobfutures//jobfutures {__version__}//EN"

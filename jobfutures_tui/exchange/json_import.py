@@ -17,7 +17,7 @@ from jobfutures_tui.exchange.dataset import Dataset, read_export
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.profile import is_empty, same_values
+from jobfutures_tui.usecases.profile import is_empty, same_values
 
 SOURCE = "jobfutures export"
 

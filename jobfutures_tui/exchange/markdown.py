@@ -13,9 +13,9 @@ import pendulum
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Person, Prospect, Touch
 from jobfutures_tui.models.dates import local_timezone
-from jobfutures_tui.rules.decisions import next_suggestion
-from jobfutures_tui.rules.people import address_line
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import next_suggestion
+from jobfutures_tui.usecases.people import address_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _BULLET = re.compile(r"^(\s*)([-+=])", re.MULTILINE)

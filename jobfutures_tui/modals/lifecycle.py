@@ -10,7 +10,7 @@ from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import Stage
 from jobfutures_tui.models.entities import StageField, Text
 from jobfutures_tui.models.enums import ClosedReason
-from jobfutures_tui.rules.lifecycle import ArchiveInput
+from jobfutures_tui.usecases.lifecycle import ArchiveInput
 
 ARCHIVE_FIELDS = (
     Field("reason", "Why", "choice", choices=choices_of(ClosedReason)),

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Select, Static
 
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import (
     Channel,
@@ -27,15 +28,14 @@ from jobfutures_tui.models import (
     TouchKind,
     dates,
 )
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import suggestion_after
-from jobfutures_tui.rules.touch_log import (
+from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import suggestion_after
+from jobfutures_tui.usecases.touch_log import (
     Logged,
     log_from,
     next_words,
     suggested_move,
 )
-from jobfutures_tui.store import Repository
 
 CHANNEL_KEYS: dict[str, Channel] = {
     "c": Channel.CALL,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import Channel, Person, PersonRole, Record
-from jobfutures_tui.rules.people import person_records
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.people import person_records
 
 FIELDS = (
     Field("name", "Name", placeholder="e.g. Priya Raman"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.models.enums import TouchKind
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.user_plans import plan_from_values, plan_values
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.user_plans import plan_from_values, plan_values
 
 PLANNED_KINDS = [k for k in TouchKind if k not in (TouchKind.FOLLOW_UP, TouchKind.OPENING_REPLY)]
 """Kinds a plan is made of; follow-ups and replies come from what happens."""

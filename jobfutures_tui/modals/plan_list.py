@@ -21,18 +21,18 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from jobfutures_tui.engine.plan_text import plan_summary
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.models import Prospect
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.plan_text import plan_summary
-from jobfutures_tui.rules.user_plans import (
+from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.user_plans import (
     all_plans,
     default_of,
     followers,
     forget_plan,
     is_built_in,
 )
-from jobfutures_tui.store import DataRefused, Repository
 
 if TYPE_CHECKING:
     from jobfutures_tui.app import JobFuturesApp

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.models import Profile
-from jobfutures_tui.rules.profile import WHY, edited
+from jobfutures_tui.usecases.profile import WHY, edited
 
 TITLE = "Who you are"
 FIELDS = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import PersonRole, Stage
-from jobfutures_tui.rules.intake import ProspectInput
+from jobfutures_tui.usecases.intake import ProspectInput
 
 FIELDS = (
     Field("company", "Company", placeholder="e.g. Northwind Logistics"),

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from jobfutures_tui.rules.referrals import ReferralNode
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.referrals import ReferralNode
 
 
 class ReferralChain(ModalScreen[str | None]):

@@ -1,6 +1,6 @@
 """Cadence plans as data: a few planned touches, then a repeating interval.
 
-Built-in plans live in :mod:`jobfutures_tui.rules.plans`; plans a user writes
+Built-in plans live in :mod:`jobfutures_tui.engine.plans`; plans a user writes
 are stored with the data like any other record, so they travel in exports
 and backups.
 

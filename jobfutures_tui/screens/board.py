@@ -12,7 +12,9 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Static
 
 from jobfutures_tui.models import Prospect, Stage
-from jobfutures_tui.rules.board import (
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
+from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.board import (
     BoardOrder,
     Card,
     archive_order,
@@ -20,10 +22,8 @@ from jobfutures_tui.rules.board import (
     move_to_stage,
     neighbour_stage,
 )
-from jobfutures_tui.rules.intake import ProspectInput, apply_input
-from jobfutures_tui.rules.search import SearchIndex
-from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
-from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.intake import ProspectInput, apply_input
+from jobfutures_tui.usecases.search import SearchIndex
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn

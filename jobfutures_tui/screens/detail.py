@@ -14,6 +14,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
+from jobfutures_tui.engine.cadence import stopped
+from jobfutures_tui.engine.person_choice import recruiter_only_warning
+from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import (
     Channel,
@@ -29,16 +32,13 @@ from jobfutures_tui.models import (
     TouchKind,
 )
 from jobfutures_tui.models.dates import local_timezone, today
-from jobfutures_tui.rules import story
-from jobfutures_tui.rules.board import DUE_PART, due_phrase
-from jobfutures_tui.rules.cadence import stopped
-from jobfutures_tui.rules.decisions import next_suggestion
-from jobfutures_tui.rules.people import address_line
-from jobfutures_tui.rules.person_choice import recruiter_only_warning
-from jobfutures_tui.rules.relative import short_date
-from jobfutures_tui.rules.user_plans import plan_of
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases import story
+from jobfutures_tui.usecases.board import DUE_PART, due_phrase
+from jobfutures_tui.usecases.decisions import next_suggestion
+from jobfutures_tui.usecases.people import address_line
+from jobfutures_tui.usecases.user_plans import plan_of
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 from jobfutures_tui.widgets.script_panel import ScriptPanel
@@ -295,7 +295,8 @@ class DetailScreen(PanelScreen):
         text.append(phrase, style=self._colour(DUE_PART[level]))
         people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
         if suggestion is None:
-            why = stopped(prospect, people, self.repo.cadence_summary(prospect.id), today=day)
+            summary = self.repo.cadence_summary(prospect.id)
+            why = stopped(prospect, people, summary, today=day, tz=local_timezone())
             text.append(f": {why or 'the plan has no more touches'}", style="dim")
         else:
             text.append(f" · {short_date(suggestion.due, day)} · {suggestion.how}")
@@ -542,7 +543,7 @@ class DetailScreen(PanelScreen):
 
     def action_referrals(self) -> None:
         from jobfutures_tui.modals.referral_chain import ReferralChain
-        from jobfutures_tui.rules.referrals import referral_tree
+        from jobfutures_tui.usecases.referrals import referral_tree
 
         tree = referral_tree(self.repo, self.prospect_id)
         if tree is None:

@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input, Static
 
+from jobfutures_tui.engine.relative import ago
 from jobfutures_tui.models import Person, Record
 from jobfutures_tui.models.dates import now as utc_now
-from jobfutures_tui.rules.people import PersonRow, filter_rows, last_touch_with, people_rows
-from jobfutures_tui.rules.relative import ago
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.people import PersonRow, filter_rows, last_touch_with, people_rows
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 

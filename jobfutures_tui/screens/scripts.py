@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Input, Static
 
+from jobfutures_tui.engine.script_library import is_edited, missing_builtins, restored
+from jobfutures_tui.engine.scripts import PLACEHOLDERS, SAMPLE_VALUES, render
 from jobfutures_tui.models import Script, TouchKind
-from jobfutures_tui.rules.script_library import is_edited, missing_builtins, restored
-from jobfutures_tui.rules.scripts import PLACEHOLDERS, SAMPLE_VALUES, render
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.widgets.key_footer import KeyFooter

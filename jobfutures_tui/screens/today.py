@@ -13,11 +13,11 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.rules.due import DueItem, When, due_items, next_due
-from jobfutures_tui.rules.relative import short_date
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.due import DueItem, When, due_items, next_due
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 

@@ -24,10 +24,10 @@ from typing import Any, TypeVar
 
 from tinydb.table import Document
 
+from jobfutures_tui.engine.history import CadenceSummary
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
 from jobfutures_tui.models.entities import PROFILE_ID, Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.history import CadenceSummary
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.datafiles import DataFiles
@@ -62,6 +62,15 @@ _CHANGE_LOG = 256
 
 class Repository:
     """Open with :meth:`Repository.open`; use as a context manager or close()."""
+
+    _derive: Callable[[Repository], dict[str, Any]] | None = None
+
+    @classmethod
+    def derive_at_close(cls, derive: Callable[[Repository], dict[str, Any]]) -> None:
+        """Register what to keep in the derived index beside the summaries, worked
+        out when a repository closes (the use cases register their decisions): the
+        store keeps it for the next session without knowing what it is."""
+        cls._derive = derive
 
     def __init__(self, folder: Path, writer: Writer | None, keep_backups: int) -> None:
         self.folder = folder
@@ -241,12 +250,11 @@ class Repository:
             return
         derived = None
         # Only accelerators: if they cannot be written (or the data is bad) the
-        # next open reads every month again, and the rules decide afresh.
-        with contextlib.suppress(StoreError, ValueError):
-            # Imported here: the store depends on no rule until it closes.
-            from jobfutures_tui.rules.decisions import decisions_to_keep
-
-            derived = decisions_to_keep(self)
+        # next open reads every month again, and the decisions are made afresh.
+        derive = Repository._derive
+        if derive is not None:
+            with contextlib.suppress(StoreError, ValueError):
+                derived = derive(self)
         with contextlib.suppress(OSError, StoreError):
             write_atomic(self.folder / INDEX_NAME, self._touches.index(derived))
 
@@ -400,7 +408,7 @@ class Repository:
 
     def stored_decisions(self) -> dict[str, Any] | None:
         """What the rules kept in the derived index at the last close, if the data is
-        still what it was made from (:mod:`jobfutures_tui.rules.decisions`)."""
+        still what it was made from (see :meth:`derive_at_close`)."""
         return self._touches.derived
 
     # ----------------------------------------------------------- changing

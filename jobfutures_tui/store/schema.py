@@ -33,7 +33,7 @@ def _library_arrives(files: Files) -> Files:
     """2 → 3: user cadence plans, scripts and shareables get files of their own,
     and a touch may carry its kind. The built-in scripts are stored, so they
     can be edited like the user's own; one already there is left as it is."""
-    from jobfutures_tui.rules.script_library import builtin_rows
+    from jobfutures_tui.engine.script_library import builtin_rows
 
     stored = files.setdefault(layout.SCRIPTS, {})
     table = stored.setdefault("scripts", {}) if isinstance(stored, dict) else None
@@ -63,7 +63,7 @@ def _builtins_refreshed(files: Files) -> Files:
     deleted by the user and stays deleted (R brings it back). A stored built-in
     whose key is no longer shipped is left as it is: touches may name it.
     Running it again changes nothing."""
-    from jobfutures_tui.rules.script_library import (
+    from jobfutures_tui.engine.script_library import (
         FORMAT_FOUR,
         as_format_four_shipped,
         builtin_rows,

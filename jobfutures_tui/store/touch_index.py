@@ -2,7 +2,7 @@
 
 The board and the due list need, per job future, only its newest touch and
 what the cadence engine needs of its history (a
-:class:`~jobfutures_tui.rules.history.CadenceSummary`), but working that out
+:class:`~jobfutures_tui.engine.history.CadenceSummary`), but working that out
 means parsing every month of touches: most of the data, most of the time of
 opening. This index keeps a summary per job future beside a fingerprint
 (size, mtime, inode) of every month file. It is written when the repository
@@ -15,7 +15,7 @@ Summaries are decoded one job future at a time, when first asked for.
 
 The index also keeps what the rules derive from the summaries and the
 records of job futures and people (the cadence engine's decisions, see
-:mod:`jobfutures_tui.rules.decisions`), with fingerprints of those files too.
+:mod:`jobfutures_tui.usecases.decisions`), with fingerprints of those files too.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from typing import Any, NamedTuple
 import orjson
 import pendulum
 
+from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
-from jobfutures_tui.rules.history import SUMMARY_VERSION
 from jobfutures_tui.store.layout import PEOPLE, PLANS, PROSPECTS
 
 INDEX_NAME = "touch-index.json"

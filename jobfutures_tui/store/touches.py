@@ -7,7 +7,7 @@ are parsed the first time a touch is read or changed, or by
 first frame. Each touch is validated the first time it is read. A lock makes
 the background load and the UI's changes take turns.
 
-The summaries (:class:`~jobfutures_tui.rules.history.CadenceSummary`) are kept
+The summaries (:class:`~jobfutures_tui.engine.history.CadenceSummary`) are kept
 right as touches change: a save or a delete marks its job futures, and a
 marked job future's summary is replayed from its touches' facts (read from
 the stored rows at load, from the model when saved) the next time it is
@@ -23,10 +23,10 @@ from typing import Any, NamedTuple
 
 from tinydb.table import Document
 
+from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, summarise
 from jobfutures_tui.models import Touch
 from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.models.enums import Channel, Direction, Outcome, TouchKind
-from jobfutures_tui.rules.history import CadenceSummary, TouchFacts, summarise
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused

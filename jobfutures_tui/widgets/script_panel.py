@@ -21,13 +21,13 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.scripts import Rendered, render
 from jobfutures_tui.models import Script
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.rules.board import DUE_PART, due_phrase
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.script_context import NextScript, next_script
-from jobfutures_tui.rules.scripts import Rendered, render
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases.board import DUE_PART, due_phrase
+from jobfutures_tui.usecases.script_context import NextScript, next_script
 
 KEPT = 64
 """Job futures whose panel is kept, for moving back and forth."""
@@ -43,7 +43,7 @@ HINTS = {
 
 
 class ScriptPanel(ScrollView, can_focus=False):
-    """Shows :func:`~jobfutures_tui.rules.script_context.next_script` for one job future.
+    """Shows :func:`~jobfutures_tui.usecases.script_context.next_script` for one job future.
 
     Drawn line by line, like the stage columns: a new text repaints the panel
     alone, where a widget whose height follows its text would lay out the

@@ -2,7 +2,7 @@
 
 A widget per card would make every key press slow with a few thousand cards;
 this column renders only the lines on screen, straight from a list of
-:class:`~jobfutures_tui.rules.board.Card`.
+:class:`~jobfutures_tui.usecases.board.Card`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from jobfutures_tui.engine.relative import ago, since
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.rules.board import DUE_PART, Card, due_phrase
-from jobfutures_tui.rules.relative import ago, since
+from jobfutures_tui.usecases.board import DUE_PART, Card, due_phrase
 
 CARD_HEIGHT = 4
 PITCH = CARD_HEIGHT + 1

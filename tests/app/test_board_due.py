@@ -10,14 +10,14 @@ import pytest
 from pilot_helpers import add_prospect
 
 from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.engine.cadence import Suggestion, Urgency
+from jobfutures_tui.engine.relative import span
 from jobfutures_tui.models import Outcome, Stage, Touch
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import Channel, TouchKind
-from jobfutures_tui.rules.board import Due, due_phrase
-from jobfutures_tui.rules.cadence import Suggestion, Urgency
-from jobfutures_tui.rules.relative import span
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.board import Due, due_phrase
 from jobfutures_tui.widgets.stage_column import PITCH, StageColumn
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")  # a Monday

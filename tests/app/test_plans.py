@@ -24,11 +24,11 @@ from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import TouchKind
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.user_plans import choose
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.detail import DetailScreen
 from jobfutures_tui.screens.today import TodayScreen
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.user_plans import choose
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")  # a Monday
 

@@ -13,8 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.engine.script_library import LIBRARY
 from jobfutures_tui.models import Channel, Origin, Prospect, Script, TouchKind, revise
-from jobfutures_tui.rules.script_library import LIBRARY
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.scripts import ScriptsScreen
 from jobfutures_tui.store import Repository

@@ -15,6 +15,8 @@ from typing import Any
 import pendulum
 import pytest
 
+from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.scripts import render
 from jobfutures_tui.models import (
     Channel,
     Company,
@@ -27,14 +29,12 @@ from jobfutures_tui.models import (
     TouchKind,
 )
 from jobfutures_tui.models import dates as dates_module
-from jobfutures_tui.rules.board import move_to_stage
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import next_suggestion, suggestion_after
-from jobfutures_tui.rules.script_context import NextScript, next_script
-from jobfutures_tui.rules.scripts import render
-from jobfutures_tui.rules.skips import skip_due
-from jobfutures_tui.rules.touch_log import log_from
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.board import move_to_stage
+from jobfutures_tui.usecases.decisions import next_suggestion, suggestion_after
+from jobfutures_tui.usecases.script_context import NextScript, next_script
+from jobfutures_tui.usecases.skips import skip_due
+from jobfutures_tui.usecases.touch_log import log_from
 
 UTC = pendulum.UTC
 NOW = pendulum.datetime(2026, 11, 23, 15, tz=UTC)  # a Monday afternoon
@@ -332,7 +332,7 @@ def test_the_log_form_preview_is_what_the_board_shows_after_saving(repo: Reposit
 
 
 def test_the_people_list_shows_each_persons_own_last_touch(repo: Repository) -> None:
-    from jobfutures_tui.rules.people import last_touch_with, people_rows
+    from jobfutures_tui.usecases.people import last_touch_with, people_rows
 
     priya = Person(name="Priya Raman", email="priya@example.com")
     marcus = Person(name="Marcus Bell", role=PersonRole.RECRUITER, email="m@example.com")

@@ -20,11 +20,11 @@ from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.actions import calendar_bytes
 from jobfutures_tui.exchange.markdown import prospect_markdown
 from jobfutures_tui.models import dates as dates_module
-from jobfutures_tui.rules.board import BoardOrder, card_for
-from jobfutures_tui.rules.decisions import next_suggestion, skip_now, suggestion_after
-from jobfutures_tui.rules.due import due_items
-from jobfutures_tui.rules.script_context import next_script
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.board import BoardOrder, card_for
+from jobfutures_tui.usecases.decisions import next_suggestion, skip_now, suggestion_after
+from jobfutures_tui.usecases.due import due_items
+from jobfutures_tui.usecases.script_context import next_script
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 TODAY = NOW.date()

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from jobfutures_tui.models import Company, Prospect, Stage, Touch, dates, revise
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.board import BoardOrder
 from jobfutures_tui.store import Repository, Writer
+from jobfutures_tui.usecases.board import BoardOrder
 
 AT = pendulum.datetime(2026, 6, 1, tz="UTC")
 STAGES = [*Stage.board(), Stage.ARCHIVE]

@@ -8,6 +8,23 @@ import pendulum
 import pytest
 from pydantic import ValidationError
 
+from jobfutures_tui.engine.cadence import Suggestion, Urgency, stopped, suggest_next, urgency
+from jobfutures_tui.engine.channels import choose_channel
+from jobfutures_tui.engine.history import summarise
+from jobfutures_tui.engine.person_choice import pick_person, recruiter_only_warning
+from jobfutures_tui.engine.plans import (
+    AFTER_A_HIRE,
+    BUILT_IN_PLANS,
+    EARLY_ON,
+    LONG_GAME,
+    PROMPT_THANKS,
+    Anchor,
+    CadencePlan,
+    Repeat,
+    default_plan,
+    plan_for,
+    span_words,
+)
 from jobfutures_tui.models import (
     Channel,
     Direction,
@@ -21,25 +38,7 @@ from jobfutures_tui.models import (
     Touch,
     field_errors,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import TouchKind
-from jobfutures_tui.rules.cadence import Suggestion, Urgency, stopped, suggest_next, urgency
-from jobfutures_tui.rules.channels import choose_channel
-from jobfutures_tui.rules.history import summarise
-from jobfutures_tui.rules.person_choice import pick_person, recruiter_only_warning
-from jobfutures_tui.rules.plans import (
-    AFTER_A_HIRE,
-    BUILT_IN_PLANS,
-    EARLY_ON,
-    LONG_GAME,
-    PROMPT_THANKS,
-    Anchor,
-    CadencePlan,
-    Repeat,
-    default_plan,
-    plan_for,
-    span_words,
-)
 
 UTC = pendulum.UTC
 START = pendulum.date(2026, 3, 2)
@@ -601,11 +600,12 @@ def test_follow_up_counts_local_calendar_days_across_dst(
     assert f"{local_day.day} {local_day.format('MMM')}" in result.reason
 
 
-def test_the_users_zone_is_used_when_none_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.timezone("Asia/Tokyo"))
+def test_days_are_counted_in_the_zone_given() -> None:
+    """The engine never looks up the user's zone: the use cases pass it."""
     sent = Touch(prospect_id="p1", at=pendulum.datetime(2026, 3, 8, 20, tz=UTC), channel="email")
     # 20:00 UTC on 8 March is 05:00 on 9 March in Tokyo.
-    assert suggest([sent], tz=None).due == d(3, 16)
+    assert suggest([sent], tz=pendulum.timezone("Asia/Tokyo")).due == d(3, 16)
+    assert suggest([sent], tz=UTC).due == d(3, 15)
 
 
 def test_late_evening_touches_count_on_their_local_day_across_dst() -> None:

@@ -8,11 +8,11 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.cadence import suggest_next, urgency
+from jobfutures_tui.engine.channels import FITS, reaches
+from jobfutures_tui.engine.history import UNANSWERED, summarise
+from jobfutures_tui.engine.plans import BUILT_IN_PLANS, CadencePlan
 from jobfutures_tui.models import Channel, Direction, Outcome, Person, Prospect, Stage, Touch
-from jobfutures_tui.rules.cadence import suggest_next, urgency
-from jobfutures_tui.rules.channels import FITS, reaches
-from jobfutures_tui.rules.history import UNANSWERED, summarise
-from jobfutures_tui.rules.plans import BUILT_IN_PLANS, CadencePlan
 
 UTC = pendulum.UTC
 ZONES = [

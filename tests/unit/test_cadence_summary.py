@@ -8,10 +8,10 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.cadence import Decision, decide, finish, suggest_next
+from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, summarise
+from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.models import Channel, Direction, Outcome, Person, Prospect, Stage, Touch
-from jobfutures_tui.rules.cadence import Decision, decide, finish, suggest_next
-from jobfutures_tui.rules.history import CadenceSummary, TouchFacts, summarise
-from jobfutures_tui.rules.plans import BUILT_IN_PLANS
 
 UTC = pendulum.UTC
 BASE = pendulum.datetime(2025, 10, 1, tz=UTC)

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jobfutures_tui.demo import build_demo, populate
+from jobfutures_tui.engine.script_library import LIBRARY
 from jobfutures_tui.exchange import actions
 from jobfutures_tui.exchange.csv_export import neutralise, tables, write_tables
 from jobfutures_tui.exchange.dataset import Dataset, export_json, read_export
@@ -33,9 +34,8 @@ from jobfutures_tui.models import Company, Person, Prospect, Touch
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.due import due_items
-from jobfutures_tui.rules.script_library import LIBRARY
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.due import due_items
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 TODAY = NOW.date()

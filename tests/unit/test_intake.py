@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from jobfutures_tui.modals.prospect_form import FIELDS
 from jobfutures_tui.models import Channel, Origin, PersonRole, field_errors
 from jobfutures_tui.models import dates as dates_module
-from jobfutures_tui.rules.intake import ProspectInput, apply_input
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.intake import ProspectInput, apply_input
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 FORM = {f.name for f in FIELDS}

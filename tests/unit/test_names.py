@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobfutures_tui.rules.names import close_to, fold, matches
+from jobfutures_tui.engine.names import close_to, fold, matches
 
 COMPANIES = [
     "Northwind Logistics",

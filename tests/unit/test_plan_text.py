@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.plan_text import StepsError, parse_steps, plan_lines, span_text
+from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.models.enums import TouchKind
 from jobfutures_tui.models.plan import MAX_DAYS, Anchor, Repeat, Step
-from jobfutures_tui.rules.plan_text import StepsError, parse_steps, plan_lines, span_text
-from jobfutures_tui.rules.plans import BUILT_IN_PLANS
 
 
 @pytest.mark.parametrize(

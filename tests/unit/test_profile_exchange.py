@@ -18,9 +18,9 @@ from jobfutures_tui.exchange.json_import import plan_merge, plan_replace
 from jobfutures_tui.exchange.plan import Existing
 from jobfutures_tui.exchange.restore import install, read_backup, snapshot_of
 from jobfutures_tui.models import Company, Profile
-from jobfutures_tui.rules.profile import is_empty
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.store.backups import list_backups
+from jobfutures_tui.usecases.profile import is_empty
 
 SAM = Profile(
     name="Sam Ortiz",

@@ -10,8 +10,8 @@ import pytest
 
 from jobfutures_tui.models import Company, Person, Prospect, Stage, Touch, TouchKind, revise
 from jobfutures_tui.models import dates as dates_module
-from jobfutures_tui.rules.due import DueItem, due_items
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.due import DueItem, due_items
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 
@@ -97,7 +97,7 @@ def test_thanks_survive_a_reopen_and_follow_an_undo_back(tmp_path: Path) -> None
 
 
 def test_the_offers_kept_between_changes_equal_a_fresh_look(tmp_path: Path) -> None:
-    from jobfutures_tui.rules import decisions
+    from jobfutures_tui.usecases import decisions
 
     with Repository.open(tmp_path / "data") as repo:
         _, _, referred = referral(repo)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobfutures_tui.models import Company, Person, Prospect
-from jobfutures_tui.rules.referrals import ReferralNode, referral_tree
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.referrals import ReferralNode, referral_tree
 
 
 def future(

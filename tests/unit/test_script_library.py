@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.channels import fitting_channels
+from jobfutures_tui.engine.script_library import LIBRARY, builtin_script
+from jobfutures_tui.engine.scripts import SAMPLE_VALUES, fitting, placeholders_in, render
 from jobfutures_tui.models import Channel, Origin, Script, Stage, TouchKind
-from jobfutures_tui.rules.channels import fitting_channels
-from jobfutures_tui.rules.script_library import LIBRARY, builtin_script
-from jobfutures_tui.rules.scripts import SAMPLE_VALUES, fitting, placeholders_in, render
 from jobfutures_tui.screens.scripts import NAME_WIDTH
 
 SCRIPTS = [builtin_script(item) for item in LIBRARY]

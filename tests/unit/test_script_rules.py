@@ -9,9 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jobfutures_tui.models import Channel, Origin, Script, Stage, TouchKind, revise
-from jobfutures_tui.models.entities import TEXT_MAX
-from jobfutures_tui.rules.script_library import (
+from jobfutures_tui.engine.script_library import (
     LIBRARY,
     builtin_rows,
     builtin_script,
@@ -19,7 +17,7 @@ from jobfutures_tui.rules.script_library import (
     missing_builtins,
     restored,
 )
-from jobfutures_tui.rules.scripts import (
+from jobfutures_tui.engine.scripts import (
     PLACEHOLDERS,
     SAMPLE_VALUES,
     fitting,
@@ -28,6 +26,8 @@ from jobfutures_tui.rules.scripts import (
     render,
     since_words,
 )
+from jobfutures_tui.models import Channel, Origin, Script, Stage, TouchKind, revise
+from jobfutures_tui.models.entities import TEXT_MAX
 
 VALUES = {"first_name": "Priya", "company": "Northwind Logistics", "news": ""}
 

@@ -12,6 +12,16 @@ import orjson
 import pendulum
 import pytest
 
+from jobfutures_tui.engine.script_library import (
+    FORMAT_FOUR,
+    LIBRARY,
+    as_format_four_shipped,
+    builtin_rows,
+    is_edited,
+    missing_builtins,
+    restored,
+)
+from jobfutures_tui.engine.scripts import render
 from jobfutures_tui.exchange.safety import backup_first
 from jobfutures_tui.models import (
     Channel,
@@ -29,20 +39,10 @@ from jobfutures_tui.models import (
     TouchKind,
     revise,
 )
-from jobfutures_tui.rules.script_context import next_script, script_values
-from jobfutures_tui.rules.script_library import (
-    FORMAT_FOUR,
-    LIBRARY,
-    as_format_four_shipped,
-    builtin_rows,
-    is_edited,
-    missing_builtins,
-    restored,
-)
-from jobfutures_tui.rules.scripts import render
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.backups import list_backups
 from jobfutures_tui.store.schema import MIGRATIONS, new_files
+from jobfutures_tui.usecases.script_context import next_script, script_values
 
 OpenRepo = Callable[..., Repository]
 BUILT_IN_IDS = {f"builtin-{item.key}" for item in LIBRARY}

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobfutures_tui.models import Company, Person, Prospect, Touch, revise
-from jobfutures_tui.rules.search import SearchIndex
 from jobfutures_tui.store import Repository, Writer
+from jobfutures_tui.usecases.search import SearchIndex
 
 AT = pendulum.datetime(2026, 6, 1, tz="UTC")
 KINDS = ["firm", "person", "notes", "move", "add", "delete", "forget", "touch"]

@@ -12,16 +12,17 @@ from hypothesis import strategies as st
 from test_cadence import START, d, future, hm, touch
 from test_cadence_properties import cases
 
+from jobfutures_tui.engine.cadence import decide, skip_next, suggest_next
+from jobfutures_tui.engine.facts import FutureFacts
+from jobfutures_tui.engine.history import summarise
+from jobfutures_tui.engine.plans import AFTER_A_HIRE, EARLY_ON, PROMPT_THANKS
 from jobfutures_tui.models import Company, Person, Prospect, Skip, Touch
 from jobfutures_tui.models.enums import TouchKind
 from jobfutures_tui.models.plan import Anchor, CadencePlan
-from jobfutures_tui.rules.cadence import decide, skip_next, suggest_next
-from jobfutures_tui.rules.decisions import next_suggestion
-from jobfutures_tui.rules.facts import Facts, FutureFacts
-from jobfutures_tui.rules.history import summarise
-from jobfutures_tui.rules.plans import AFTER_A_HIRE, EARLY_ON, PROMPT_THANKS
-from jobfutures_tui.rules.skips import skip_due
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import next_suggestion
+from jobfutures_tui.usecases.facts import Facts
+from jobfutures_tui.usecases.skips import skip_due
 
 UTC = pendulum.UTC
 TODAY = d(6, 1)

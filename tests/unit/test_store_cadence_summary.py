@@ -16,14 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.cadence import suggest_next
+from jobfutures_tui.engine.history import summarise
 from jobfutures_tui.models import Channel, Outcome, Person, Prospect, Touch, revise
 from jobfutures_tui.models import dates as dates_module
-from jobfutures_tui.rules import decisions as decisions_module
-from jobfutures_tui.rules.cadence import suggest_next
-from jobfutures_tui.rules.due import due_items
-from jobfutures_tui.rules.history import summarise
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.store.touch_index import INDEX_NAME
+from jobfutures_tui.usecases import decisions as decisions_module
+from jobfutures_tui.usecases.due import due_items
 
 JAN = pendulum.datetime(2026, 1, 5, 9, tz="UTC")
 TODAY = pendulum.date(2026, 3, 10)
@@ -77,6 +77,7 @@ def fresh(repo: Repository, today: pendulum.Date = TODAY) -> dict[str, Any]:
             repo.touches_for(prospect.id),
             today=today,
             snoozed_until=prospect.snoozed_until,
+            tz=dates_module.local_timezone(),
         )
     return found
 

@@ -147,7 +147,8 @@ def test_format_three_job_futures_read_with_no_skips_after_the_upgrade(
     folder: Path, make, open_repo
 ) -> None:
     """3 → 4 adds ``skips``; rows written before it have none, and read as none."""
-    from jobfutures_tui.rules.facts import Facts, FutureFacts
+    from jobfutures_tui.engine.facts import FutureFacts
+    from jobfutures_tui.usecases.facts import Facts
 
     acme = make.company("Acme")
     future = make.prospect(acme)

@@ -24,15 +24,15 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import ClosedReason, Origin
-from jobfutures_tui.rules.decisions import suggestion_after
-from jobfutures_tui.rules.touch_log import (
+from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import suggestion_after
+from jobfutures_tui.usecases.touch_log import (
     LogInput,
     log_from,
     next_phrase,
     next_words,
     parse_when,
 )
-from jobfutures_tui.store import Repository
 
 NEW_YORK = pendulum.timezone("America/New_York")
 NOW = pendulum.datetime(2026, 11, 23, 15, 30, tz=NEW_YORK)  # a Monday afternoon

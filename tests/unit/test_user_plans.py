@@ -8,11 +8,14 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
+from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.models import Company, Person, Prospect, dates, field_errors, revise
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.due import due_items
-from jobfutures_tui.rules.plans import BUILT_IN_PLANS
-from jobfutures_tui.rules.user_plans import (
+from jobfutures_tui.store import Repository
+from jobfutures_tui.store.touch_index import INDEX_NAME
+from jobfutures_tui.store.undo import UndoHistory
+from jobfutures_tui.usecases.due import due_items
+from jobfutures_tui.usecases.user_plans import (
     all_plans,
     choose,
     followers,
@@ -21,9 +24,6 @@ from jobfutures_tui.rules.user_plans import (
     plan_from_values,
     plan_values,
 )
-from jobfutures_tui.store import Repository
-from jobfutures_tui.store.touch_index import INDEX_NAME
-from jobfutures_tui.store.undo import UndoHistory
 
 
 def quarterly(days: int = 90) -> CadencePlan:

@@ -1,8 +1,8 @@
 """Every open job future's next touch, fast: decisions kept between calls and sessions.
 
 The due list and the board's order need a suggestion for every open job
-future. The engine's :func:`~jobfutures_tui.rules.cadence.decide` does not
-depend on today (only :func:`~jobfutures_tui.rules.cadence.finish` does), so
+future. The engine's :func:`~jobfutures_tui.engine.cadence.decide` does not
+depend on today (only :func:`~jobfutures_tui.engine.cadence.finish` does), so
 a decision is kept and reused while what it was made from stays the same:
 
 - the job future, its people and the user's plan it follows, as stored:
@@ -30,10 +30,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
-from jobfutures_tui.models import Person, Prospect, Skip, Stage, Touch, dates
-from jobfutures_tui.models.dates import now
-from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.cadence import (
+from jobfutures_tui.engine.cadence import (
     DECISION_VERSION,
     Decision,
     Suggestion,
@@ -44,10 +41,14 @@ from jobfutures_tui.rules.cadence import (
     suggest_next,
     urgency_of,
 )
-from jobfutures_tui.rules.facts import Facts, FutureLike, PersonLike
-from jobfutures_tui.rules.history import SUMMARY_VERSION, CadenceSummary, local_day, summarise
-from jobfutures_tui.rules.plans import Zone, plan_for
+from jobfutures_tui.engine.facts import FutureLike, PersonLike
+from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day, summarise
+from jobfutures_tui.engine.plans import Zone, plan_for
+from jobfutures_tui.models import Person, Prospect, Skip, Stage, Touch, dates
+from jobfutures_tui.models.dates import now
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.facts import Facts
 
 
 class Open(NamedTuple):
@@ -306,7 +307,7 @@ class _Inputs(NamedTuple):
         thanks = None if row is None else records.thanks(future.id, row, zone)
         return cls(
             facts.people(future),
-            plan_for(future, records.plans(), zone),
+            plan_for(future, records.plans(), zone=zone),
             thanks,
             my_city(repo) if home_city is None else home_city,
             zone,
@@ -492,3 +493,6 @@ def _offer(prospect_id: str, row: Mapping[str, Any]) -> list[Any] | None:
         return None
     when = row.get("stage_changed_at") or row.get("updated_at")
     return [when, referrer, prospect_id] if isinstance(when, str) else None
+
+
+Repository.derive_at_close(decisions_to_keep)  # kept in the index for the next session

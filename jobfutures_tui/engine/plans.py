@@ -2,7 +2,7 @@
 
 A plan (:mod:`jobfutures_tui.models.plan`) is what a user picks per job
 future, or writes. It says nothing about replies: the engine in
-:mod:`jobfutures_tui.rules.cadence` layers follow-ups, voicemail retries and
+:mod:`jobfutures_tui.engine.cadence` layers follow-ups, voicemail retries and
 openings on top of it.
 """
 
@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from jobfutures_tui.models import dates
+from jobfutures_tui.engine.history import as_pendulum, local_day
 from jobfutures_tui.models.enums import Origin, Stage, TouchKind
 from jobfutures_tui.models.plan import MAX_DAYS, Anchor, CadencePlan, Repeat, Step, span_words
-from jobfutures_tui.rules.history import as_pendulum, local_day
 
 if TYPE_CHECKING:
-    from jobfutures_tui.rules.facts import FutureLike
+    from jobfutures_tui.engine.facts import FutureLike
 
 __all__ = [
     "BUILT_IN_PLANS",
@@ -41,8 +40,6 @@ __all__ = [
 ]
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
-
-_UTC = pendulum.UTC
 
 LONG_AGO_DAYS = 365
 """A job future that began this long before it was added is an old contact."""
@@ -192,7 +189,7 @@ _TIGHT_STAGES = frozenset({Stage.OFFER, Stage.REFERRAL})
 """Stages where something is in play: they are kept close whatever the origin."""
 
 
-def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
+def default_plan(prospect: FutureLike, zone: Zone) -> CadencePlan:
     """The plan a job future follows until the user picks one.
 
     Someone you were referred to gets a first note naming who sent you. An
@@ -211,13 +208,13 @@ def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
     if prospect.stage in _TIGHT_STAGES:
         return EARLY_ON
     began = prospect.began_on
-    if prospect.stage_changed_at is not None and moved_on(prospect, zone or _UTC) is not None:
+    if prospect.stage_changed_at is not None and moved_on(prospect, zone) is not None:
         began = None  # moved since it was added: the stage says more than its age
     # A day either side of UTC cannot matter unless the gap is near a year,
     # so most job futures skip the (slow) zone conversion.
     created = prospect.created_at
     if began is not None and created.toordinal() - began.toordinal() > LONG_AGO_DAYS - 2:
-        added = local_day(created, zone or dates.local_timezone())
+        added = local_day(created, zone)
         if added.toordinal() - began.toordinal() > LONG_AGO_DAYS:
             return LONG_GAME
     if prospect.stage is Stage.REJECTED_WARM or prospect.origin is Origin.REJECTED:
@@ -228,7 +225,8 @@ def default_plan(prospect: FutureLike, zone: Zone | None = None) -> CadencePlan:
 def plan_for(
     prospect: FutureLike,
     custom: Iterable[CadencePlan] = (),
-    zone: Zone | None = None,
+    *,
+    zone: Zone,
 ) -> CadencePlan:
     """The prospect's chosen plan (user plans first), else its default."""
     wanted = prospect.cadence_plan

@@ -8,8 +8,7 @@ channel: the person may not have it.
 
 from __future__ import annotations
 
-from jobfutures_tui.models import Origin, Stage, TouchKind
-from jobfutures_tui.rules.script_builtin import (
+from jobfutures_tui.engine.script_builtin import (
     CALL,
     DEAR,
     EMAIL,
@@ -25,6 +24,7 @@ from jobfutures_tui.rules.script_builtin import (
     short,
     written,
 )
+from jobfutures_tui.models import Origin, Stage, TouchKind
 
 K = TouchKind
 

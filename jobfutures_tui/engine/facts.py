@@ -1,4 +1,4 @@
-"""Light views of stored job futures and people, for rules that read them all.
+"""What the engine reads of job futures and people, and light views of stored rows.
 
 The due list and the board's order read every open job future and its
 people: thousands of records, of which the cadence engine needs a few fields.
@@ -20,15 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.engine.channels import Reachable
 from jobfutures_tui.models.entities import NAME_MAX, one_line
 from jobfutures_tui.models.enums import Channel, Origin, PersonRole, Stage, TouchKind
-from jobfutures_tui.rules.channels import Reachable
-
-if TYPE_CHECKING:  # the engine imports the protocols here; it never needs the store
-    from jobfutures_tui.store import Repository
 
 
 class SkipLike(Protocol):
@@ -77,7 +73,7 @@ class FutureLike(Protocol):
 class PersonLike(Reachable, Protocol):
     """What the cadence engine reads of a person: a
     :class:`~jobfutures_tui.models.Person` or a :class:`PersonFacts` (their
-    details, :class:`~jobfutures_tui.rules.channels.Reachable`, and these)."""
+    details, :class:`~jobfutures_tui.engine.channels.Reachable`, and these)."""
 
     @property
     def id(self) -> str: ...
@@ -127,83 +123,7 @@ class PersonFacts(NamedTuple):
     do_not_contact: bool
 
 
-class Facts:
-    """Reads views from one repository, each person once."""
-
-    def __init__(self, repo: Repository) -> None:
-        self.repo = repo
-        self._prospect_rows = repo.stored_rows(Prospect)
-        self._person_rows = repo.stored_rows(Person)
-        self._company_rows = repo.stored_rows(Company)
-        self._people: dict[str, PersonLike | None] = {}
-        self._names: dict[str, str] = {}
-
-    def future(self, prospect_id: str) -> FutureLike | None:
-        row = self._prospect_rows.get(prospect_id)
-        if row is None:
-            return None
-        try:
-            return _future(prospect_id, row)
-        except (KeyError, TypeError, ValueError):
-            return self.repo.prospect(prospect_id)  # reads it or refuses the data
-
-    def people(self, future: FutureLike) -> list[PersonLike]:
-        found = []
-        known = self._people
-        for person_id in future.person_ids:
-            person = known.get(person_id, _UNREAD)
-            if person is _UNREAD:
-                person = known[person_id] = self._read_person(person_id)
-            if person is not None:
-                found.append(person)
-        return found
-
-    def person(self, person_id: str) -> PersonLike | None:
-        person = self._people.get(person_id, _UNREAD)
-        if person is _UNREAD:
-            person = self._people[person_id] = self._read_person(person_id)
-        return person
-
-    def _read_person(self, person_id: str) -> PersonLike | None:
-        row = self._person_rows.get(person_id)
-        if row is None:
-            return None
-        try:
-            return _person(person_id, row)
-        except (KeyError, TypeError, ValueError):
-            return self.repo.person(person_id)  # reads it or refuses the data
-
-    def person_name(self, person_id: str) -> str | None:
-        """A person's name as the model reads it, or None if there is no such person."""
-        person = self._people.get(person_id, _UNREAD)
-        if person is not _UNREAD:
-            return None if person is None else person.name
-        return self._name(self._person_rows, person_id, self.repo.person)
-
-    def company_name(self, company_id: str) -> str | None:
-        """The company's name as the model reads it, or None if there is no such company."""
-        return self._name(self._company_rows, company_id, self.repo.company)
-
-    def _name(self, rows: Any, record_id: str, validated: Any) -> str | None:
-        name = self._names.get(record_id)
-        if name is None:
-            row = rows.get(record_id)
-            if row is None:
-                return None
-            try:
-                name = _line(row["name"], required=True)
-            except (KeyError, TypeError, ValueError):
-                record = validated(record_id)  # reads it or refuses the data
-                if record is None:
-                    return None
-                name = record.name
-            self._names[record_id] = name
-        return name
-
-
 # ------------------------------------------------------------ reading rows
-
-_UNREAD: Any = object()
 
 _STAGES = {member.value: member for member in Stage}
 _ORIGINS = {member.value: member for member in Origin}
@@ -212,7 +132,7 @@ _CHANNELS = {member.value: member for member in Channel}
 _KINDS = {member.value: member for member in TouchKind}
 
 
-def _future(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
+def future_from_row(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
     person_ids = row["person_ids"]
     if type(person_ids) is not list:
         raise TypeError("person_ids")
@@ -268,7 +188,7 @@ def _skips(stored: Any) -> tuple[SkipFacts, ...]:
     return tuple(found)
 
 
-def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
+def person_from_row(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
     channel = row["preferred_channel"]
     dnc = row["do_not_contact"]
     if type(dnc) is not bool or row["id"] != person_id:
@@ -305,7 +225,7 @@ def _person(person_id: str, row: Mapping[str, Any]) -> PersonFacts:
     )
 
 
-def _line(value: Any, *, required: bool = False) -> str:
+def stored_line(value: Any, *, required: bool = False) -> str:
     """A one-line field exactly as the model would keep it, else ValueError."""
     if type(value) is not str or len(value) > NAME_MAX or (required and not value):
         raise ValueError("not a stored line")

@@ -15,11 +15,11 @@ from typing import Any
 
 import pendulum
 
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.models import Stage
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import open_suggestions
-from jobfutures_tui.rules.facts import Facts
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import open_suggestions
+from jobfutures_tui.usecases.facts import Facts
 
 WEEK = 7
 
@@ -84,8 +84,8 @@ def due_items(
 
     In the order of :func:`order_key`. Reads no history and validates no record whole: the
     engine's decisions are kept between calls and sessions
-    (:mod:`~jobfutures_tui.rules.decisions`), and names are read field by
-    field (:mod:`~jobfutures_tui.rules.facts`).
+    (:mod:`~jobfutures_tui.usecases.decisions`), and names are read field by
+    field (:mod:`~jobfutures_tui.usecases.facts`).
     """
     horizon = today.add(days=within_days) if within_days is not None else None
     facts = Facts(repo)

@@ -9,13 +9,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.relative import span
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, dates, revise
 from jobfutures_tui.models.dates import now as utc_now
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import Open, next_suggestion, open_one, open_suggestions
-from jobfutures_tui.rules.due import WEEK, When, when
-from jobfutures_tui.rules.relative import span
 from jobfutures_tui.store import Repository, TouchSummary
+from jobfutures_tui.usecases.decisions import Open, next_suggestion, open_one, open_suggestions
+from jobfutures_tui.usecases.due import WEEK, When, when
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class BoardOrder:
 
     Each column is most urgent first, by the cadence engine's urgency (most
     overdue, offers and openings first), from stored facts and kept decisions
-    (:mod:`~jobfutures_tui.rules.decisions`), so thousands of cards need no
+    (:mod:`~jobfutures_tui.usecases.decisions`), so thousands of cards need no
     validation; a card is built with :func:`card_for` only when it is drawn.
     Working it out costs ~40 ms at 5,000 job futures; after a move or a logged
     touch only the job futures that changed are placed again. A new day, a

@@ -1,6 +1,6 @@
 """What a job future's touches say for its cadence, in a few facts.
 
-The cadence engine (:mod:`jobfutures_tui.rules.cadence`) never needs a job
+The cadence engine (:mod:`jobfutures_tui.engine.cadence`) never needs a job
 future's whole history, only what replaying it in order leaves behind: the
 newest touch, how many outgoing touches completed a planned step, how many
 touches in a row went unanswered, when they last answered, whether they asked

@@ -1,6 +1,6 @@
 """Skip the touch that is due: recorded on the job future, read by the engine.
 
-The engine (:func:`~jobfutures_tui.rules.cadence.skip_next`) says what is
+The engine (:func:`~jobfutures_tui.engine.cadence.skip_next`) says what is
 skipped; the job future keeps it in ``skips``, so an undo takes it back with
 the record, and the history of contacts stays only what really happened.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.models import Prospect, Skip, revise
-from jobfutures_tui.rules.cadence import Suggestion
-from jobfutures_tui.rules.decisions import skip_now, suggestion_after
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import skip_now, suggestion_after
 
 
 @dataclass(frozen=True, slots=True)

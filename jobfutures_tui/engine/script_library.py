@@ -24,11 +24,11 @@ from typing import Any
 
 import orjson
 
+from jobfutures_tui.engine.script_builtin import BuiltIn
+from jobfutures_tui.engine.script_words_keeping import KEEPING_IN_TOUCH
+from jobfutures_tui.engine.script_words_moments import MOMENTS
+from jobfutures_tui.engine.script_words_thanks import THANKS_AND_REFERRALS
 from jobfutures_tui.models import Script, revise
-from jobfutures_tui.rules.script_builtin import BuiltIn
-from jobfutures_tui.rules.script_words_keeping import KEEPING_IN_TOUCH
-from jobfutures_tui.rules.script_words_moments import MOMENTS
-from jobfutures_tui.rules.script_words_thanks import THANKS_AND_REFERRALS
 
 SHIPPED_AT = "2026-11-23T00:00:00+00:00"
 """The built-ins' stored timestamps: fixed, so every data folder holds the same rows."""

@@ -12,11 +12,12 @@ import re
 import unicodedata
 from typing import Any
 
+from jobfutures_tui.engine.plan_text import StepsError, parse_steps, plan_lines
+from jobfutures_tui.engine.plans import BUILT_IN_PLANS, default_plan, plan_for
 from jobfutures_tui.models import Prospect, Record, revise
+from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.rules.plan_text import StepsError, parse_steps, plan_lines
-from jobfutures_tui.rules.plans import BUILT_IN_PLANS, default_plan, plan_for
 from jobfutures_tui.store import Repository
 
 
@@ -33,11 +34,11 @@ def is_built_in(plan: CadencePlan) -> bool:
 
 def plan_of(repo: Repository, prospect: Prospect) -> CadencePlan:
     """The plan a job future follows: its choice, else its default."""
-    return plan_for(prospect, repo.records(CadencePlan))
+    return plan_for(prospect, repo.records(CadencePlan), zone=local_timezone())
 
 
 def default_of(prospect: Prospect) -> CadencePlan:
-    return default_plan(prospect)
+    return default_plan(prospect, local_timezone())
 
 
 def followers(repo: Repository, plan_id: str) -> list[str]:

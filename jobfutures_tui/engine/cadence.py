@@ -8,10 +8,10 @@ Touch instants become local calendar dates once, and all arithmetic is on
 dates, so a DST change can never move a day.
 
 How a job future's history is read: its touches are folded in order into a
-:class:`~jobfutures_tui.rules.history.CadenceSummary`, and the engine decides
+:class:`~jobfutures_tui.engine.history.CadenceSummary`, and the engine decides
 from the summary alone. In order, the engine asks:
 
-1. the plan (:mod:`~jobfutures_tui.rules.plans`): its next step, or its
+1. the plan (:mod:`~jobfutures_tui.engine.plans`): its next step, or its
    repeat, counted from the day it (re)started (a move to another stage
    restarts it); a touch skipped counts as made;
 2. what the last touch calls for: an unanswered message is followed up
@@ -23,8 +23,8 @@ from the summary alone. In order, the engine asks:
    offer is thanked; a recruiter who is the only contact is asked who leads
    the team; after a first answer, they are asked once for names of other
    managers;
-4. whom (:mod:`~jobfutures_tui.rules.person_choice`) and how
-   (:mod:`~jobfutures_tui.rules.channels`): the hiring manager before a
+4. whom (:mod:`~jobfutures_tui.engine.person_choice`) and how
+   (:mod:`~jobfutures_tui.engine.channels`): the hiring manager before a
    recruiter, only channels the person can be reached by and that fit the touch.
 """
 
@@ -37,18 +37,9 @@ from typing import Any, NamedTuple
 
 import pendulum
 
-from jobfutures_tui.models import Skip, dates
-from jobfutures_tui.models.enums import (
-    Channel,
-    Origin,
-    Outcome,
-    PersonRole,
-    Stage,
-    TouchKind,
-)
-from jobfutures_tui.rules.channels import choose_channel, missing_details, reachable_at_all
-from jobfutures_tui.rules.facts import FutureLike, PersonLike, SkipLike
-from jobfutures_tui.rules.history import (
+from jobfutures_tui.engine.channels import choose_channel, missing_details, reachable_at_all
+from jobfutures_tui.engine.facts import FutureLike, PersonLike, SkipLike
+from jobfutures_tui.engine.history import (
     MAX_FOLLOW_UPS,
     CadenceSummary,
     LastTouch,
@@ -58,10 +49,19 @@ from jobfutures_tui.rules.history import (
     plus_days,
     summarise,
 )
-from jobfutures_tui.rules.person_choice import only_recruiters, pick_person
-from jobfutures_tui.rules.plans import Anchor, CadencePlan, Step, Zone, plan_for, plan_start
-from jobfutures_tui.rules.relative import day_month, days_between, ordinal
-from jobfutures_tui.rules.urgency import Urgency, urgency
+from jobfutures_tui.engine.person_choice import only_recruiters, pick_person
+from jobfutures_tui.engine.plans import Anchor, CadencePlan, Step, Zone, plan_for, plan_start
+from jobfutures_tui.engine.relative import day_month, days_between, ordinal
+from jobfutures_tui.engine.urgency import Urgency, urgency
+from jobfutures_tui.models import Skip
+from jobfutures_tui.models.enums import (
+    Channel,
+    Origin,
+    Outcome,
+    PersonRole,
+    Stage,
+    TouchKind,
+)
 
 __all__ = [
     "DECISION_VERSION",
@@ -256,7 +256,7 @@ def suggest_next(
     today: date,
     home_city: str = "",
     snoozed_until: date | None = None,
-    tz: Zone | None = None,
+    tz: Zone,
     thanks: Thanks | None = None,
 ) -> Suggestion | None:
     """:func:`decide`, then :func:`finish` for ``today`` (None: nothing to suggest)."""
@@ -275,7 +275,7 @@ def decide(
     *,
     plan: CadencePlan | None = None,
     home_city: str = "",
-    tz: Zone | None = None,
+    tz: Zone,
     thanks: Thanks | None = None,
 ) -> Decision | None:
     """The next touch for ``prospect`` whatever today is, or None when nothing
@@ -296,7 +296,7 @@ def _decided(
     touches: History,
     plan: CadencePlan | None,
     home_city: str,
-    tz: Zone | None,
+    tz: Zone,
     thanks: Thanks | None,
 ) -> tuple[_Next, Decision] | None:
     found = _upcoming(prospect, people, touches, plan, tz)
@@ -351,7 +351,7 @@ def skip_next(
     at: datetime,
     plan: CadencePlan | None = None,
     home_city: str = "",
-    tz: Zone | None = None,
+    tz: Zone,
     thanks: Thanks | None = None,
 ) -> Skip | None:
     """What skipping the touch due now records (add it to the job future's
@@ -412,14 +412,14 @@ def stopped(
     touches: History,
     *,
     today: date,
-    tz: Zone | None = None,
+    tz: Zone,
 ) -> str | None:
     """Why nothing will be suggested for this job future, or None if something will."""
     if not prospect.is_open:
         return "archived"
     stop_at = _summary(touches).stop_at
     if stop_at is not None:
-        day = local_day(stop_at, tz or dates.local_timezone())
+        day = local_day(stop_at, tz)
         return f"they asked you to stop on {day_month(day, today)}"
     if _nobody_to_contact(people):
         return "everyone here is marked do not contact"
@@ -511,7 +511,7 @@ def _upcoming(
     people: Sequence[PersonLike],
     touches: History,
     plan: CadencePlan | None,
-    tz: Zone | None,
+    tz: Zone,
 ) -> tuple[_Next, CadenceSummary, _Plan, date | None, Zone] | None:
     """The plan's next touch (or what the last touch calls for), with what it was
     worked out from, or None (see :func:`decide`)."""
@@ -520,7 +520,7 @@ def _upcoming(
     history = _summary(touches)
     if history.stop_at is not None:
         return None
-    zone = tz or dates.local_timezone()
+    zone = tz
     followed = _plan_of(prospect, plan, zone)
     last = history.last
     last_day = None if last is None else local_day(last.at, zone)

@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jobfutures_tui.engine.names import fold
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, revise
 from jobfutures_tui.models.dates import local_timezone, now, to_date
 from jobfutures_tui.models.entities import NewsItem
 from jobfutures_tui.models.errors import field_errors, invalid
-from jobfutures_tui.rules.names import fold
 from jobfutures_tui.store import Repository
 
 # ------------------------------------------------------------ the job future

@@ -17,6 +17,7 @@ from typing import Any
 import pendulum
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.models import (
     ClosedReason,
     Company,
@@ -45,7 +46,6 @@ from jobfutures_tui.models.entities import (
     one_line,
 )
 from jobfutures_tui.models.errors import invalid
-from jobfutures_tui.rules.cadence import Suggestion
 from jobfutures_tui.store import Repository
 
 _AGO = re.compile(r"^(\d{1,3})\s*(d|days?)\s*ago$")

@@ -8,8 +8,7 @@ channel: the person may not have it.
 
 from __future__ import annotations
 
-from jobfutures_tui.models import TouchKind
-from jobfutures_tui.rules.script_builtin import (
+from jobfutures_tui.engine.script_builtin import (
     CALL,
     DEAR,
     EMAIL,
@@ -24,6 +23,7 @@ from jobfutures_tui.rules.script_builtin import (
     short,
     written,
 )
+from jobfutures_tui.models import TouchKind
 
 K = TouchKind
 

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from jobfutures_tui.engine.cadence import Suggestion, stopped
+from jobfutures_tui.engine.channels import fitting_channels
+from jobfutures_tui.engine.scripts import fitting, months_between, since_words
 from jobfutures_tui.models import (
     Company,
     Person,
@@ -23,11 +26,8 @@ from jobfutures_tui.models import (
     TouchKind,
 )
 from jobfutures_tui.models.dates import local_timezone
-from jobfutures_tui.rules.cadence import Suggestion, stopped
-from jobfutures_tui.rules.channels import fitting_channels
-from jobfutures_tui.rules.decisions import open_one
-from jobfutures_tui.rules.scripts import fitting, months_between, since_words
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decisions import open_one
 
 _SAMPLE_KINDS = {
     TouchKind.WORK_SAMPLE: (ShareKind.WORK_SAMPLE,),
@@ -148,7 +148,7 @@ class NextScript:
     stopped: str | None
     """Why nothing is suggested (None while something is)."""
     scripts: tuple[Script, ...]
-    """The scripts that fit, best first (:func:`~jobfutures_tui.rules.scripts.fitting`)."""
+    """The scripts that fit, best first (:func:`~jobfutures_tui.engine.scripts.fitting`)."""
     values: dict[str, str]
 
 
@@ -166,7 +166,9 @@ def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScrip
     future = open_one(repo, prospect_id)
     suggestion = future.suggestion(today) if future is not None else None
     summary = repo.cadence_summary(prospect_id)
-    stopped_why = None if suggestion else stopped(prospect, people, summary, today=today)
+    stopped_why = (
+        None if suggestion else stopped(prospect, people, summary, today=today, tz=local_timezone())
+    )
     person_id = suggestion.person_id if suggestion else prospect.main_person_id
     person = next((p for p in people if p.id == person_id), people[0] if people else None)
     touches = with_person(repo.touches_for(prospect_id), person.id if person else None)

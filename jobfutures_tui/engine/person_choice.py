@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from jobfutures_tui.models.enums import PersonRole
 
 if TYPE_CHECKING:
-    from jobfutures_tui.rules.facts import FutureLike, PersonLike
+    from jobfutures_tui.engine.facts import FutureLike, PersonLike
 
 ROLE_ORDER = (
     PersonRole.HIRING_MANAGER,

@@ -26,8 +26,8 @@ from jobfutures_tui.models.entities import (
     linkedin_shape,
 )
 from jobfutures_tui.models.errors import invalid
-from jobfutures_tui.rules.touch_log import parse_day
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.touch_log import parse_day
 
 PERSON_DETAILS = {
     "person_title": "title",

@@ -1,1 +1,0 @@
-"""Pure rules over the models: no UI, no I/O."""

@@ -1,0 +1,95 @@
+"""Reads the engine's light views of job futures and people from a repository.
+
+See :mod:`jobfutures_tui.engine.facts` for why views exist and when a row
+falls back to the validated model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobfutures_tui.engine.facts import (
+    FutureLike,
+    PersonLike,
+    future_from_row,
+    person_from_row,
+    stored_line,
+)
+from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.store import Repository
+
+_UNREAD: Any = object()
+
+
+class Facts:
+    """Reads views from one repository, each person once."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self._prospect_rows = repo.stored_rows(Prospect)
+        self._person_rows = repo.stored_rows(Person)
+        self._company_rows = repo.stored_rows(Company)
+        self._people: dict[str, PersonLike | None] = {}
+        self._names: dict[str, str] = {}
+
+    def future(self, prospect_id: str) -> FutureLike | None:
+        row = self._prospect_rows.get(prospect_id)
+        if row is None:
+            return None
+        try:
+            return future_from_row(prospect_id, row)
+        except (KeyError, TypeError, ValueError):
+            return self.repo.prospect(prospect_id)  # reads it or refuses the data
+
+    def people(self, future: FutureLike) -> list[PersonLike]:
+        found = []
+        known = self._people
+        for person_id in future.person_ids:
+            person = known.get(person_id, _UNREAD)
+            if person is _UNREAD:
+                person = known[person_id] = self._read_person(person_id)
+            if person is not None:
+                found.append(person)
+        return found
+
+    def person(self, person_id: str) -> PersonLike | None:
+        person = self._people.get(person_id, _UNREAD)
+        if person is _UNREAD:
+            person = self._people[person_id] = self._read_person(person_id)
+        return person
+
+    def _read_person(self, person_id: str) -> PersonLike | None:
+        row = self._person_rows.get(person_id)
+        if row is None:
+            return None
+        try:
+            return person_from_row(person_id, row)
+        except (KeyError, TypeError, ValueError):
+            return self.repo.person(person_id)  # reads it or refuses the data
+
+    def person_name(self, person_id: str) -> str | None:
+        """A person's name as the model reads it, or None if there is no such person."""
+        person = self._people.get(person_id, _UNREAD)
+        if person is not _UNREAD:
+            return None if person is None else person.name
+        return self._name(self._person_rows, person_id, self.repo.person)
+
+    def company_name(self, company_id: str) -> str | None:
+        """The company's name as the model reads it, or None if there is no such company."""
+        return self._name(self._company_rows, company_id, self.repo.company)
+
+    def _name(self, rows: Any, record_id: str, validated: Any) -> str | None:
+        name = self._names.get(record_id)
+        if name is None:
+            row = rows.get(record_id)
+            if row is None:
+                return None
+            try:
+                name = stored_line(row["name"], required=True)
+            except (KeyError, TypeError, ValueError):
+                record = validated(record_id)  # reads it or refuses the data
+                if record is None:
+                    return None
+                name = record.name
+            self._names[record_id] = name
+        return name
