@@ -18,12 +18,11 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.modals.snooze import SnoozeForm
-from jobfutures_tui.models import Profile, Prospect, Record, Stage, Touch, revise
+from jobfutures_tui.models import Profile, Prospect, Record, Stage, revise
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.palette import JumpCommands
@@ -41,6 +40,8 @@ from jobfutures_tui.store import (
     StoreError,
 )
 from jobfutures_tui.store.undo import UndoHistory
+from jobfutures_tui.usecases import changes
+from jobfutures_tui.usecases.changes import Change
 
 if TYPE_CHECKING:
     from jobfutures_tui.exchange.plan import ImportPlan
@@ -230,6 +231,23 @@ class JobFuturesApp(App[None]):
         self._show_changes(select)
         return True
 
+    def apply(self, change: Change, *, note: bool = True) -> bool:
+        """Apply a use case's change (undoable) and show it; ``note`` says what was done
+        and its warnings. False when nothing was saved (refused, or nothing to change)."""
+        if change.empty:
+            if note:
+                self.notify(f"{change.label} already.", timeout=3)
+            return False
+        if not self.change(
+            change.label, save=change.save, delete=change.delete, select=change.prospect_id
+        ):
+            return False
+        if note:
+            for warning in change.warnings:
+                self.notify(f"Note: {warning}.", severity="warning", timeout=6)
+            self.notify(f"{change.label} (u undoes).", timeout=4)
+        return True
+
     def action_undo(self) -> None:
         self._step_history(undo=True)
 
@@ -277,7 +295,7 @@ class JobFuturesApp(App[None]):
     def archive_or_reopen(self, prospect_id: str) -> None:
         """Archive with a reason, or put an archived job future back on the board."""
         from jobfutures_tui.modals.lifecycle import archive_form, reopen_form
-        from jobfutures_tui.usecases.lifecycle import ArchiveInput, archive, reopen
+        from jobfutures_tui.usecases.lifecycle import ArchiveInput
 
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
@@ -286,12 +304,11 @@ class JobFuturesApp(App[None]):
 
         def archived(closing: ArchiveInput | None) -> None:
             if closing is not None:
-                self.change(f"Archived {name}", save=[archive(prospect, closing)])
+                self.apply(changes.close(self.repo, prospect, closing), note=False)
 
         def reopened(stage: Stage | None) -> None:
             if stage is not None:
-                saved = reopen(prospect, stage)
-                self.change(f"Reopened {name} in {stage.label}", save=[saved], select=prospect.id)
+                self.apply(changes.move(self.repo, prospect, stage), note=False)
 
         if prospect.is_open:
             self.push_screen(archive_form(name), archived)
@@ -300,14 +317,12 @@ class JobFuturesApp(App[None]):
 
     def delete_prospect(self, prospect_id: str) -> None:
         """For mistakes: asks first, removes what only this job future used, undoable."""
-        from jobfutures_tui.usecases.lifecycle import deletion
-
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
             return
         name = self._company_name(prospect)
-        doomed = deletion(self.repo, prospect)
-        touches = sum(isinstance(record, Touch) for record in doomed)
+        doomed = changes.delete(self.repo, prospect)
+        touches = doomed.details["touches"]
         detail = (
             f"It has {touches} logged touch{'es' if touches != 1 else ''}. "
             "Delete is for mistakes: to close a job future and keep its story, archive it (x). "
@@ -316,7 +331,7 @@ class JobFuturesApp(App[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.change(f"Deleted {name}", delete=doomed)
+                self.apply(doomed, note=False)
 
         self.push_screen(Confirm(f"Delete {name}?", detail), answer)
 
@@ -332,36 +347,19 @@ class JobFuturesApp(App[None]):
         name = self._company_name(prospect)
 
         def chosen(until: pendulum.Date | None) -> None:
-            if until is None:
-                return
-            label = f"Snoozed {name} until {short_date(until)}"
-            if self.change(label, save=[revise(prospect, snoozed_until=until)]):
-                self.notify(f"{label}.", timeout=3)
+            if until is not None:
+                self.apply(changes.snooze(self.repo, prospect, until))
 
         self.push_screen(SnoozeForm(name, local_today()), chosen)
 
     def choose_plan(self, prospect_id: str) -> None:
         """The plans, this job future's marked; save the one chosen (undoable)."""
         from jobfutures_tui.modals.plan_list import PlanChoice, PlanList
-        from jobfutures_tui.usecases.decisions import next_suggestion
-        from jobfutures_tui.usecases.touch_log import next_words
-        from jobfutures_tui.usecases.user_plans import choose, plan_of
 
         def chosen(choice: PlanChoice | None) -> None:
             prospect = self.repo.prospect(prospect_id)  # as it is now: the list may have changed it
-            if choice is None or prospect is None:
-                return
-            saved = choose(prospect, choice.plan_id)
-            plan = plan_of(self.repo, saved)
-            how = f"{plan.name} (its default)" if choice.plan_id is None else plan.name
-            label = f"{self._company_name(prospect)} follows {how}"
-            if choice.plan_id == prospect.cadence_plan:
-                self.notify(f"{label} already.", timeout=3)
-                return
-            if self.change(label, save=[saved], select=prospect_id):
-                today = local_today()
-                what, _ = next_words(next_suggestion(self.repo, prospect_id, today=today), today)
-                self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
+            if choice is not None and prospect is not None:
+                self._apply_saying_next(changes.choose_plan(self.repo, prospect, choice.plan_id))
 
         if self.repo.peek(Prospect, prospect_id, "id") is not None:
             self.push_screen(PlanList(self.repo, prospect_id=prospect_id), chosen)
@@ -374,22 +372,27 @@ class JobFuturesApp(App[None]):
 
     def skip_due(self, prospect_id: str) -> None:
         """Skip the touch due: the plan goes on as if it were made (undoable)."""
-        from jobfutures_tui.usecases.skips import skip_due
-        from jobfutures_tui.usecases.touch_log import next_words
-
         prospect = self.repo.prospect(prospect_id)
         if prospect is None:
             return
-        name = self._company_name(prospect)
-        today = local_today()
-        done = skip_due(self.repo, prospect, today=today)
-        if done is None:
+        skipped = changes.skip(self.repo, prospect, local_today())
+        if skipped is None:
+            name = self._company_name(prospect)
             self.notify(f"Nothing is due for {name}: nothing to skip.", timeout=3)
             return
-        label = f"Skipped the {done.skip.kind.label} for {name}"
-        if self.change(label, save=[done.prospect], select=prospect_id):
-            what, _ = next_words(done.following, today)
-            self.notify(f"{label}; next: {what} (u undoes).", timeout=5)
+        self._apply_saying_next(skipped)
+
+    def _apply_saying_next(self, change: Change) -> None:
+        """Apply it, then say what it did and what comes next ('…; next: Thu 26 Nov · email')."""
+        from jobfutures_tui.usecases.touch_log import next_words
+
+        if change.empty:
+            self.notify(f"{change.label} already.", timeout=3)
+            return
+        if self.apply(change, note=False):
+            today = local_today()
+            what, _ = next_words(change.next_touch(self.repo, today), today)
+            self.notify(f"{change.label}; next: {what} (u undoes).", timeout=5)
 
     def edit_profile(self) -> None:
         """Who you are (from the palette): saved as one undoable change."""
@@ -398,8 +401,8 @@ class JobFuturesApp(App[None]):
         profile = self._stored_profile()
 
         def saved(result: Profile | None) -> None:
-            if result is not None and self.change("Saved your profile", save=[result]):
-                self.notify("Saved your profile (u undoes).", timeout=3)
+            if result is not None:
+                self.apply(changes.save_profile(result))
 
         if profile is not None:
             self.push_screen(ProfileForm(profile), saved)
@@ -456,12 +459,8 @@ class JobFuturesApp(App[None]):
         suggestion = future.suggestion(local_today()) if future is not None else None
 
         def logged(result: Logged | None) -> None:
-            if result is None:
-                return
-            if self.change(f"{result.label} · {name}", save=result.save, select=prospect_id):
-                for warning in result.warnings:
-                    self.notify(f"Note: {warning}.", severity="warning", timeout=6)
-                self.notify(f"{result.label} · {name} (u undoes)", timeout=3)
+            if result is not None:
+                self.apply(changes.logged_change(self.repo, result))
 
         form = LogForm(
             self.repo,

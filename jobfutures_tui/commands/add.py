@@ -18,7 +18,8 @@ from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.engine.names import matches
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.intake import ProspectInput, apply_input
+from jobfutures_tui.usecases import changes
+from jobfutures_tui.usecases.intake import ProspectInput
 from jobfutures_tui.usecases.touch_log import next_phrase
 
 FIELDS = {
@@ -51,8 +52,11 @@ def run_add(args: argparse.Namespace) -> int:
         raise invalid_options(error) from None
     with changing(args, "adding a job future", "Add it there with a", create=True) as repo:
         notes = _worth_knowing(repo, data.company)
-        prospect, records = apply_input(repo, data)
+        change = changes.add_or_edit(repo, data)
+        records = list(change.save)
         repo.apply(save=records)
+        prospect = repo.prospect(change.prospect_id or "")
+        assert prospect is not None
         added = _added(repo, prospect)
         suggestion, today = next_touch(repo, prospect.id)
     if args.json:

@@ -23,17 +23,19 @@ from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.commands.pick import job_future, person_of
 from jobfutures_tui.models import Direction, Prospect, Stage
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.touch_log import Logged, log_from, next_phrase, suggested_move
+from jobfutures_tui.usecases import changes
+from jobfutures_tui.usecases.touch_log import Logged, next_phrase, suggested_move
 
 
 def run_log(args: argparse.Namespace) -> int:
     with changing(args, "logging a touch", "Log it there with c") as repo:
         prospect = job_future(repo, args.company, role=args.role)
         try:
-            logged = log_from(repo, _values(repo, prospect, args))
+            change = changes.log_touch(repo, _values(repo, prospect, args))
         except ValidationError as error:
             raise invalid_options(error) from None
-        repo.apply(save=logged.save)
+        logged: Logged = change.details["logged"]
+        repo.apply(save=change.save)
         report = _report(repo, prospect, logged)
         hint = None if args.move_to else _move_hint(repo, prospect, logged)
         suggestion, today = next_touch(repo, prospect.id)

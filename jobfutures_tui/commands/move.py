@@ -20,9 +20,11 @@ from jobfutures_tui.commands.changes import (
 )
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.commands.pick import job_future
-from jobfutures_tui.models import ClosedReason, Prospect, Stage, revise
-from jobfutures_tui.usecases.board import move_to_stage
-from jobfutures_tui.usecases.lifecycle import ArchiveInput, archive, reopen
+from jobfutures_tui.models import ClosedReason, Prospect, Stage
+from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases import changes
+from jobfutures_tui.usecases.changes import Change
+from jobfutures_tui.usecases.lifecycle import ArchiveInput
 from jobfutures_tui.usecases.touch_log import next_phrase
 
 
@@ -39,11 +41,9 @@ def run_move(args: argparse.Namespace) -> int:
             saved: list[Prospect] = []
             said = f"{name} is already in {stage.label}; nothing was changed."
         else:
-            moved, said = _moved(prospect, stage, args, name)
-            if args.assessment is not None:
-                moved = _assessed(moved, args.assessment)
-            saved = [moved]
-            repo.apply(save=saved)
+            change, said = _moved(repo, prospect, stage, args, name)
+            saved = [record for record in change.save if isinstance(record, Prospect)]
+            repo.apply(save=change.save)
         suggestion, today = next_touch(repo, prospect.id)
     if args.json:
         emit_json(
@@ -65,17 +65,10 @@ def run_move(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _assessed(moved: Prospect, assessment: str) -> Prospect:
-    try:
-        return revise(moved, self_assessment=assessment)
-    except ValidationError as error:
-        raise invalid_options(error) from None
-
-
 def _moved(
-    prospect: Prospect, stage: Stage, args: argparse.Namespace, name: str
-) -> tuple[Prospect, str]:
-    """The job future in ``stage``, and the words for it."""
+    repo: Repository, prospect: Prospect, stage: Stage, args: argparse.Namespace, name: str
+) -> tuple[Change, str]:
+    """The change that puts the job future in ``stage``, and the words for it."""
     if stage is Stage.ARCHIVE:
         if args.reason is None:
             reasons = ", ".join(reason.value for reason in ClosedReason)
@@ -84,9 +77,12 @@ def _moved(
             closing = ArchiveInput.model_validate({"reason": args.reason, "note": args.note})
         except ValidationError as error:
             raise invalid_options(error) from None
-        return archive(prospect, closing), f"Archived {name} ({closing.reason.label})."
+        change = changes.close(repo, prospect, closing)
+        return change, f"{change.label}."
+    try:
+        change = changes.move(repo, prospect, stage, self_assessment=args.assessment)
+    except ValidationError as error:
+        raise invalid_options(error) from None
     if not prospect.is_open:
-        return reopen(prospect, stage), f"Reopened {name} in {stage.label}."
-    return move_to_stage(prospect, stage), (
-        f"Moved {name} from {prospect.stage.label} to {stage.label}."
-    )
+        return change, f"{change.label}."
+    return change, f"Moved {name} from {prospect.stage.label} to {stage.label}."

@@ -14,15 +14,15 @@ from textual.widgets import Header, Input, Static
 from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.board import (
     BoardOrder,
     Card,
     archive_order,
     card_for,
-    move_to_stage,
     neighbour_stage,
 )
-from jobfutures_tui.usecases.intake import ProspectInput, apply_input
+from jobfutures_tui.usecases.intake import ProspectInput
 from jobfutures_tui.usecases.search import SearchIndex
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
@@ -417,19 +417,17 @@ class BoardScreen(PanelScreen):
             where = "first" if step < 0 else "last"
             self.notify(f"Already in the {where} stage.", timeout=2)
             return
-        name = self.card(prospect.id).company
-        label = f"Moved {name} to {target.label}"
         if target is not Stage.REJECTED_WARM or self.repo.read_only:
-            self.jf.change(label, save=[move_to_stage(prospect, target)], select=prospect.id)
+            self.jf.apply(changes.move(self.repo, prospect, target), note=False)
             return
         from jobfutures_tui.modals.lifecycle import after_a_no_form
 
         def answered(assessment: str | None) -> None:
-            if assessment is None:
-                return
-            moved = move_to_stage(prospect, target, self_assessment=assessment)
-            self.jf.change(label, save=[moved], select=prospect.id)
+            if assessment is not None:
+                moved = changes.move(self.repo, prospect, target, self_assessment=assessment)
+                self.jf.apply(moved, note=False)
 
+        name = self.card(prospect.id).company
         self.app.push_screen(after_a_no_form(name, prospect.self_assessment), answered)
 
     def action_add(self) -> None:
@@ -448,11 +446,8 @@ class BoardScreen(PanelScreen):
 
     def _saved_form(self, prospect: Prospect | None) -> Callable[[ProspectInput | None], None]:
         def apply(data: ProspectInput | None) -> None:
-            if data is None:
-                return
-            result, records = apply_input(self.repo, data, prospect)
-            verb = "Added" if prospect is None else "Edited"
-            self.jf.change(f"{verb} {data.company}", save=records, select=result.id)
+            if data is not None:
+                self.jf.apply(changes.add_or_edit(self.repo, data, prospect), note=False)
 
         return apply
 
