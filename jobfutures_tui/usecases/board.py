@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.person_choice import only_recruiters
 from jobfutures_tui.engine.relative import span
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, dates, revise
 from jobfutures_tui.models.dates import now as utc_now
@@ -42,7 +43,7 @@ def card_for(
     company = repo.company(prospect.company_id)
     people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p is not None]
     main = people[0] if people else None
-    recruiter_only = bool(people) and all(p.role is PersonRole.RECRUITER for p in people)
+    recruiter_only = only_recruiters(people)
     company_name = company.name if company else "(missing company)"
     return Card(
         prospect_id=prospect.id,

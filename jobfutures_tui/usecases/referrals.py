@@ -72,3 +72,11 @@ def _grow(links: _Links, prospect_id: str, seen: set[str]) -> ReferralNode:
         if child not in seen:  # a loop in the links is drawn once
             node.children.append(_grow(links, child, seen))
     return node
+
+
+def referred_from(repo: Repository, prospect_id: str) -> list[str]:
+    """The job futures that came through this one's people (its referral children)."""
+    rows = repo.stored_rows(Prospect)
+    if prospect_id not in rows:
+        return []
+    return _Links(rows).children(prospect_id)
