@@ -362,8 +362,8 @@ def test_a_referral_needs_the_company_and_saves_nothing_without(
                       "--date", "2026-11-24 09:00")  # fmt: skip
     assert code == 1 and err.startswith("jobfutures: --date: a touch cannot be dated in the future")
     code, _, err = jf(capsys, demo, "log", "northwind", "--channel", "call", "--outcome", "sent",
-                      "--date", "last Tuesday")  # fmt: skip
-    assert code == 1 and err.startswith("jobfutures: --date: 'last Tuesday' is not a date")
+                      "--date", "the other day")  # fmt: skip
+    assert code == 1 and err.startswith("jobfutures: --date: 'the other day' is not a date")
     assert files_of(demo) == before
 
 

@@ -8,7 +8,6 @@ saves :attr:`Logged.save` as one change (undoable in the app).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +17,7 @@ import pendulum
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.spoken_dates import read_day, read_when
 from jobfutures_tui.models import (
     ClosedReason,
     Company,
@@ -48,66 +48,31 @@ from jobfutures_tui.models.entities import (
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.store import Repository
 
-_AGO = re.compile(r"^(\d{1,3})\s*(d|days?)\s*ago$")
-_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
-
 
 def parse_when(text: str, *, at: pendulum.DateTime | None = None) -> pendulum.DateTime:
-    """When a touch happened, as people say it: '2026-11-20 14:00', '2026-11-20',
-    'today 9:30', 'yesterday', 'yesterday 4pm', '3 days ago', or just '9:30'.
-
-    Words are read in the local zone; a day without a time is noon, so the
-    touch stays on that calendar day in any zone the user moves to.
-    """
+    """When a touch happened, as people say it (:mod:`~jobfutures_tui.engine.spoken_dates`:
+    'yesterday 4pm', '3 days ago', 'last friday', 'Nov 20', '2026-11-20 14:00'…),
+    read in the user's zone; a full ISO time with its offset is taken as it is."""
     moment = (at or now()).in_timezone(dates.local_timezone())
-    words = one_line(text).lower()
-    if not words or words == "now":
-        return moment.in_timezone("UTC")
-    day_word, _, rest = words.partition(" ")
-    if day_word in ("today", "yesterday"):
-        day = moment.date() if day_word == "today" else moment.date().subtract(days=1)
-        return _at_time(day, rest.strip(), moment)
-    if match := _AGO.match(words):
-        return _at_time(moment.date().subtract(days=int(match[1])), "", moment)
-    if _TIME.match(words):
-        return _at_time(moment.date(), words, moment)
-    if len(words) == 10:  # a date alone
-        return _at_time(pendulum.Date.fromisoformat(_iso_date(words)), "", moment)
-    return to_utc(text)
+    try:
+        return read_when(one_line(text), moment).in_timezone("UTC")
+    except ValueError as error:
+        try:
+            return to_utc(text)
+        except ValueError:
+            raise error from None
 
 
 def parse_day(text: str, *, at: pendulum.DateTime | None = None) -> pendulum.Date:
-    """A calendar day as people say it: '2026-11-20', 'today', 'yesterday', '3 days ago'."""
-    words = one_line(text).lower()
-    if words in ("today", "yesterday") or _AGO.match(words):
-        return parse_when(words, at=at).in_timezone(dates.local_timezone()).date()
-    return dates.to_date(words)
-
-
-def _iso_date(text: str) -> str:
+    """A calendar day as people say it: '2026-11-20', 'yesterday', 'last friday', 'Nov 20'."""
+    today = (at or now()).in_timezone(dates.local_timezone()).date()
     try:
-        return pendulum.Date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date (use 2026-11-23)") from None
-
-
-def _at_time(day: pendulum.Date, time: str, moment: pendulum.DateTime) -> pendulum.DateTime:
-    hour, minute = 12, 0
-    if time:
-        match = _TIME.match(time)
-        if match is None:
-            raise ValueError(f"'{time}' is not a time (use 9:30 or 4pm)")
-        hour, minute = int(match[1]), int(match[2] or 0)
-        if match[3] == "pm" and hour < 12:
-            hour += 12
-        elif match[3] == "am" and hour == 12:
-            hour = 0
-        if hour > 23 or minute > 59:
-            raise ValueError(f"'{time}' is not a time of day")
-    elif day == moment.date():
-        hour, minute = moment.hour, moment.minute  # "today": now
-    local = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=moment.timezone)
-    return local.in_timezone("UTC")
+        return read_day(one_line(text), today)
+    except ValueError as error:
+        try:
+            return dates.to_date(one_line(text))
+        except ValueError:
+            raise error from None
 
 
 class LogInput(BaseModel):

@@ -90,13 +90,28 @@ def values(prospect: Prospect, person: Person, **more: Any) -> dict[str, Any]:
         ("9:30", "2026-11-23 09:30"),
         ("2026-11-02", "2026-11-02 12:00"),  # the day after the clocks went back
         ("2026-11-20 14:00", "2026-11-20 14:00"),
+        # Monday 23 November 2026, 15:30 in New York:
+        ("2 days ago 6pm", "2026-11-21 18:00"),
+        ("3 weeks ago", "2026-11-02 12:00"),
+        ("a week ago", "2026-11-16 12:00"),
+        ("last friday", "2026-11-20 12:00"),
+        ("Last Monday 9am", "2026-11-16 09:00"),
+        ("monday", "2026-11-23 15:30"),
+        ("fri 4pm", "2026-11-20 16:00"),
+        ("yesterday at 4pm", "2026-11-22 16:00"),
+        ("on Nov 20", "2026-11-20 12:00"),
+        ("20 November, 9:30", "2026-11-20 09:30"),
+        ("Dec 24", "2025-12-24 12:00"),  # a touch is in the past: last year's
+        ("March 3 2026 noon", "2026-03-03 12:00"),
     ],
 )
 def test_when_is_read_as_people_say_it(said: str, local: str) -> None:
     assert parse_when(said).in_timezone(NEW_YORK).format("YYYY-MM-DD HH:mm") == local
 
 
-@pytest.mark.parametrize("said", ["last tuesday", "25:00", "today 7:75", "2026-13-01"])
+@pytest.mark.parametrize(
+    "said", ["the other day", "25:00", "today 7:75", "2026-13-01", "Feb 30", "ma 3", "soon"]
+)
 def test_unreadable_when_is_refused_at_the_field(said: str, repo: Repository) -> None:
     prospect, priya = northwind(repo)
     with pytest.raises(ValidationError) as error:
