@@ -20,8 +20,10 @@ from jobfutures_tui.exchange.backup import (
     backup_line,
     backup_to,
     human_size,
+    kept_tiers,
     taken_at,
 )
+from jobfutures_tui.store.backups import DAILY_DAYS, MONTHLY_MONTHS
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -39,16 +41,29 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_backups(args: argparse.Namespace) -> int:
     with folder_of(args) as folder:
         found = automatic_backups(folder)
+    kept = kept_tiers(found, args.keep_backups)
     if args.json:
         emit_json(
-            [{"path": str(b.path), "taken_at": _iso(taken_at(b)), "size": b.size} for b in found]
+            [
+                {
+                    "path": str(b.path),
+                    "taken_at": _iso(taken_at(b)),
+                    "size": b.size,
+                    "tier": kept.get(b.path),
+                }
+                for b in found
+            ]
         )
         return EXIT_OK
     if not found:
         emit_lines([f"No automatic backups in {folder / 'backups'} yet."])
         return EXIT_OK
     lines = [f"Automatic backups in {found[0].path.parent}, newest first:"]
-    lines += [f"  {backup_line(backup)}" for backup in found]
+    lines += [f"  {backup_line(backup, kept.get(backup.path, 'older'))}" for backup in found]
+    lines.append(
+        f"Kept: the {args.keep_backups} most recent, the last of each of the last "
+        f"{DAILY_DAYS} days, the last of each of the last {MONTHLY_MONTHS} months."
+    )
     lines.append("Put one back with: jobfutures restore FILE")
     emit_lines(lines)
     return EXIT_OK

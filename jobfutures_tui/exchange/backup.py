@@ -16,7 +16,7 @@ import pendulum
 
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import dates
-from jobfutures_tui.store.backups import Backup, list_backups
+from jobfutures_tui.store.backups import Backup, list_backups, tiers
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.layout import BACKUPS_DIR, data_files
 
@@ -72,9 +72,15 @@ def taken_label(backup: Backup) -> str:
     return moment.in_timezone(dates.local_timezone()).format("ddd D MMM YYYY HH:mm:ss")
 
 
-def backup_line(backup: Backup) -> str:
-    """One line of a list of backups: when, how big, which file."""
-    return f"{taken_label(backup):<24}  {human_size(backup.size):>9}  {backup.path.name}"
+def backup_line(backup: Backup, tier: str = "") -> str:
+    """One line of a list of backups: when, how big, why it is kept, which file."""
+    kept = f"  {tier:<7}" if tier else ""
+    return f"{taken_label(backup):<24}  {human_size(backup.size):>9}{kept}  {backup.path.name}"
+
+
+def kept_tiers(found: list[Backup], keep: int) -> dict[Path, str]:
+    """Why each automatic backup is kept: recent, daily or monthly (store/backups.py)."""
+    return tiers(found, keep, dates.today())
 
 
 def human_size(size: int) -> str:

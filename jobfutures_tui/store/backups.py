@@ -1,4 +1,11 @@
-"""Snapshots of the whole data folder, one zip file each, the newest N kept."""
+"""Snapshots of the whole data folder, one zip file each, kept in tiers.
+
+Every session's first change (and every shell command that changes data)
+takes one, so ten quick commands would push out everything older if only the
+newest were kept. Kept instead (docs/storage.md): the newest N (the recent
+changes, ``--keep-backups``), the newest of each of the last 14 days, and
+the newest of each of the last 12 months. Days and months are the user's.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from pathlib import Path
 
 import pendulum
 
+from jobfutures_tui.models import dates
 from jobfutures_tui.paths import DEFAULT_KEEP
 from jobfutures_tui.store.files import ensure_folder, write_atomic
 from jobfutures_tui.store.layout import data_files
@@ -52,9 +60,43 @@ def list_backups(backups: Path) -> list[Backup]:
     return [Backup(path, path.stat().st_size) for path in found]
 
 
+DAILY_DAYS = 14
+MONTHLY_MONTHS = 12
+
+Tier = str
+"""'recent', 'daily' or 'monthly': why a backup is kept (the first that applies)."""
+
+
+def tiers(found: list[Backup], keep: int, today: pendulum.Date) -> dict[Path, Tier]:
+    """Which of ``found`` (newest first) are kept, and why; the rest may go.
+    A file whose name carries no date (renamed by hand) counts only as recent."""
+    zone = dates.local_timezone()
+    kept: dict[Path, Tier] = {b.path: "recent" for b in found[: max(keep, 1)]}
+    days: set[pendulum.Date] = set()
+    months: set[tuple[int, int]] = set()
+    for backup in found:
+        try:
+            day = backup.taken_at.in_timezone(zone).date()
+        except ValueError:
+            continue
+        if 0 <= (today - day).days < DAILY_DAYS and day not in days:
+            days.add(day)
+            kept.setdefault(backup.path, "daily")
+        month = (day.year, day.month)
+        ago = (today.year - day.year) * 12 + today.month - day.month
+        if 0 <= ago < MONTHLY_MONTHS and month not in months:
+            months.add(month)
+            kept.setdefault(backup.path, "monthly")
+    return kept
+
+
 def prune(backups: Path, keep: int) -> None:
-    for old in list_backups(backups)[max(keep, 1) :]:
-        old.path.unlink(missing_ok=True)
+    """Remove the backups no tier keeps."""
+    found = list_backups(backups)
+    kept = tiers(found, keep, dates.today())
+    for old in found:
+        if old.path not in kept:
+            old.path.unlink(missing_ok=True)
 
 
 def _taken_order(path: Path) -> tuple[str, int]:
