@@ -15,6 +15,10 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.delenv("JOBFUTURES_DATA", raising=False)
+    monkeypatch.setenv("JOBFUTURES_CONFIG", str(home / ".config" / "jobfutures" / "config.toml"))
+    from jobfutures_tui import settings
+
+    settings.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -53,6 +53,7 @@ from jobfutures_tui.engine.person_choice import only_recruiters, pick_person
 from jobfutures_tui.engine.plans import Anchor, CadencePlan, Step, Zone, plan_for, plan_start
 from jobfutures_tui.engine.relative import day_month, days_between, ordinal
 from jobfutures_tui.engine.urgency import Urgency, urgency
+from jobfutures_tui.engine.workload import ALL_DAYS, next_workday
 from jobfutures_tui.models import Skip
 from jobfutures_tui.models.enums import (
     Channel,
@@ -258,6 +259,7 @@ def suggest_next(
     snoozed_until: date | None = None,
     tz: Zone,
     thanks: Thanks | None = None,
+    workdays: frozenset[int] = ALL_DAYS,
 ) -> Suggestion | None:
     """:func:`decide`, then :func:`finish` for ``today`` (None: nothing to suggest)."""
     decision = decide(
@@ -265,7 +267,13 @@ def suggest_next(
     )
     if decision is None:
         return None
-    return finish(decision, stage=prospect.stage, today=today, snoozed_until=snoozed_until)
+    return finish(
+        decision,
+        stage=prospect.stage,
+        today=today,
+        snoozed_until=snoozed_until,
+        workdays=workdays,
+    )
 
 
 def decide(
@@ -365,13 +373,16 @@ def skip_next(
 
 
 def finish(
-    decision: Decision, *, stage: Stage, today: date, snoozed_until: date | None = None
+    decision: Decision,
+    *,
+    stage: Stage,
+    today: date,
+    snoozed_until: date | None = None,
+    workdays: frozenset[int] = ALL_DAYS,
 ) -> Suggestion:
-    """A decision made a suggestion for ``today``: snoozing, lateness, urgency, words."""
-    due, words = decision.due, decision.words
-    if snoozed_until is not None and due < snoozed_until:
-        due = snoozed_until
-        words = (*words, " (snoozed until ", snoozed_until, ")")
+    """A decision made a suggestion for ``today``: snoozing, workdays, lateness,
+    urgency, words."""
+    due, words = _due_day(decision, snoozed_until, workdays)
     lateness = days_between(due, today)
     return Suggestion(  # positional: keywords make this line cost twice as much
         as_pendulum(due),
@@ -385,14 +396,36 @@ def finish(
     )
 
 
+def _due_day(
+    decision: Decision, snoozed_until: date | None, workdays: frozenset[int]
+) -> tuple[date, Words]:
+    """When it is due once snoozed, on a workday (docs/advice.md), and the words for it."""
+    due, words = decision.due, decision.words
+    if snoozed_until is not None and due < snoozed_until:
+        due = snoozed_until
+        words = (*words, " (snoozed until ", snoozed_until, ")")
+    workday = next_workday(due, workdays)
+    if workday != due:
+        due = workday
+        words = (*words, " (on your next workday)")
+    return due, words
+
+
 def urgency_of(
-    decision: Decision, *, stage: Stage, today: date, snoozed_until: date | None = None
+    decision: Decision,
+    *,
+    stage: Stage,
+    today: date,
+    snoozed_until: date | None = None,
+    workdays: frozenset[int] = ALL_DAYS,
 ) -> Urgency:
     """The urgency :func:`finish` would give, without the rest of the suggestion
     (what ordering thousands of cards needs)."""
     due = decision.due
     if snoozed_until is not None and due < snoozed_until:
         due = snoozed_until
+    if workdays is not ALL_DAYS:
+        due = next_workday(due, workdays)
     return _urgency(decision, stage, today, days_between(due, today))
 
 

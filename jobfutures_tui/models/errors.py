@@ -11,6 +11,10 @@ _FRIENDLY = {
     "string_too_short": "cannot be empty",
     "missing": "is required",
     "extra_forbidden": "is not a field this version knows",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
 }
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
+from jobfutures_tui import settings
 from jobfutures_tui.engine.cadence import (
     DECISION_VERSION,
     Decision,
@@ -44,6 +45,7 @@ from jobfutures_tui.engine.cadence import (
 from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day, summarise
 from jobfutures_tui.engine.plans import Zone, plan_for
+from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models import Person, Prospect, Skip, Stage, Touch, dates
 from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.plan import CadencePlan
@@ -61,12 +63,18 @@ class Open(NamedTuple):
     decision: Decision | None
     last_day: date | None
     """The day of its latest touch (None: never touched)."""
+    workdays: frozenset[int] = ALL_DAYS
+    """The user's workdays (settings): a due date on another day moves to the next."""
 
     def suggestion(self, today: date) -> Suggestion | None:
         if self.decision is None:
             return None
         return finish(
-            self.decision, stage=self.stage, today=today, snoozed_until=self.snoozed_until
+            self.decision,
+            stage=self.stage,
+            today=today,
+            snoozed_until=self.snoozed_until,
+            workdays=self.workdays,
         )
 
     def urgency(self, today: date) -> float | None:
@@ -74,7 +82,11 @@ class Open(NamedTuple):
         if self.decision is None:
             return None
         return urgency_of(
-            self.decision, stage=self.stage, today=today, snoozed_until=self.snoozed_until
+            self.decision,
+            stage=self.stage,
+            today=today,
+            snoozed_until=self.snoozed_until,
+            workdays=self.workdays,
         ).total
 
 
@@ -105,6 +117,7 @@ class _Reader:
     def __init__(self, repo: Repository, tz: Zone | None) -> None:
         self.repo = repo
         self.home_city = home_city = my_city(repo)
+        self.workdays = workdays()
         self.zone = tz or dates.local_timezone()
         self.cache = _cache(repo, self.zone, home_city)
         self.prospects = repo.stored_rows(Prospect)
@@ -142,7 +155,7 @@ class _Reader:
             last_day = None if last is None else local_day(last.at, zone)
         else:
             last_day = decision.last_day
-        return Open(prospect_id, stage, company_id, snoozed, decision, last_day)
+        return Open(prospect_id, stage, company_id, snoozed, decision, last_day, self.workdays)
 
 
 def decisions_to_keep(repo: Repository) -> dict[str, Any]:
@@ -314,6 +327,11 @@ class _Inputs(NamedTuple):
         )
 
 
+def workdays() -> frozenset[int]:
+    """The user's workdays, from their settings (every day unless they say)."""
+    return settings.current().settings.workday_numbers()
+
+
 def my_city(repo: Repository) -> str:
     """The seeker's city, from their profile: people there can be met in person."""
     return repo.profile().city
@@ -355,6 +373,7 @@ def suggestion_after(
         snoozed_until=prospect.snoozed_until if touch is None else None,
         tz=inputs.zone,
         thanks=inputs.thanks,
+        workdays=workdays(),
     )
 
 
