@@ -309,7 +309,7 @@ class _Generator:
     def person(self, company: Company, role: PersonRole, created: pendulum.DateTime) -> Person:
         rng = self.rng
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        handle = "".join(ch for ch in f"{first}.{last}".lower() if ch.isascii() and ch != "'")
+        handle = "".join(ch for ch in f"{first}.{last}".lower() if ch.isascii() and ch not in "' ")
         domain = company.website.removeprefix("https://")
         channel = rng.choice((None, None, Channel.EMAIL, Channel.CALL, Channel.LINKEDIN))
         return Person(
