@@ -36,6 +36,7 @@ from typing import TypeVar
 
 import pendulum
 
+from jobfutures_tui.engine.history import they_replied
 from jobfutures_tui.models import (
     Channel,
     ClosedReason,
@@ -223,13 +224,6 @@ OUT_OUTCOMES = {
     Channel.VOICEMAIL: (Outcome.LEFT_VOICEMAIL,),
     Channel.IN_PERSON: (Outcome.CONVERSATION, Outcome.OPENING_MENTIONED, Outcome.REFERRAL_GIVEN),
 }
-REPLIES = {
-    Outcome.REPLIED,
-    Outcome.CONVERSATION,
-    Outcome.REFERRAL_GIVEN,
-    Outcome.OPENING_MENTIONED,
-    Outcome.ASKED_TO_STOP,
-}
 CLOSED_REASONS = (
     (ClosedReason.HIRED_ELSEWHERE, 0.4),
     (ClosedReason.NOT_INTERESTED, 0.25),
@@ -361,7 +355,7 @@ class _Generator:
             direction=direction,
             outcome=outcome,
             note=self.note(direction),
-            replied=direction is Direction.IN or outcome in REPLIES,
+            replied=they_replied(direction, outcome),
         )
 
     # ---------------------------------------------------------- the data set
