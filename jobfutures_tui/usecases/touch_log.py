@@ -18,6 +18,7 @@ import pendulum
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.history import they_replied
 from jobfutures_tui.models import (
     ClosedReason,
     Company,
@@ -234,8 +235,7 @@ def plan_log(repo: Repository, data: LogInput) -> Logged:
         note=data.note,
         script_id=data.script_id,
         shared=data.shared,
-        replied=data.direction is Direction.IN
-        or data.outcome in (Outcome.REPLIED, Outcome.CONVERSATION),
+        replied=they_replied(data.direction, data.outcome),
     )
     logged = Logged(touch, [touch])
     moved = _moved(prospect, data)
