@@ -188,8 +188,8 @@ class Logged:
 
 
 def suggested_move(prospect: Prospect, outcome: Outcome) -> Stage | None:
-    """The stage an outcome calls for (DESIGN.md cadence): an opening puts it in
-    play, a request to stop closes it."""
+    """The stage an outcome calls for (docs/advice.md, "The last touch"): an
+    opening puts it in play, a request to stop closes it."""
     if outcome is Outcome.OPENING_MENTIONED and prospect.stage is not Stage.OFFER:
         return Stage.OFFER
     if outcome is Outcome.ASKED_TO_STOP and prospect.is_open:
