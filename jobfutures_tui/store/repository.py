@@ -5,10 +5,10 @@ refuses data it cannot trust (damaged, or from a newer version) without
 touching it, and migrates older data after a backup. Companies, people and
 job futures are parsed at once and each validated the first time it is read;
 the touch history is parsed lazily (:mod:`touches`). :meth:`Repository.verify`
-validates everything: the CLI calls it at open, the app in the background
-after the first frame, and the first change of a session waits for it, so
-data that has not been validated is never written back. Every change is
-validated before it is applied and written at once, one small file per
+validates everything: :meth:`Repository.open` calls it unless asked not to
+(the app runs it in the background after the first frame), and a change
+first validates every file it rewrites, so data that has not been validated
+is never written back. Every change is written at once, one small file per
 collection; what it touched is logged for the screens (:mod:`change_log`).
 """
 
