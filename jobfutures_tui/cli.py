@@ -4,23 +4,17 @@ so ``--version``, ``--help`` and the plain commands (``jobfutures due``) start f
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jobfutures_tui import __version__
+from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
-
-DEFAULT_DUE_DAYS = 7
-MAX_DUE_DAYS = 36_500
-"""A hundred years: far enough to mean "everything", near enough for the calendar."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--days",
         metavar="N",
-        type=_days,
+        type=days_argument,
         default=DEFAULT_DUE_DAYS,
         help=f"also list touches due in the next N days (default: {DEFAULT_DUE_DAYS}; 0: today)",
     )
@@ -84,7 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="print JSON for scripts instead of text",
     )
     from jobfutures_tui.commands.change_parsers import add_change_commands
-    from jobfutures_tui.commands.parsers import add_data_commands
 
     add_change_commands(commands)  # add, log, move, profile
     add_data_commands(commands)  # import, export, backup, restore, backups, check
@@ -99,18 +92,6 @@ def _at_least_one(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError("keep at least one backup")
-    return value
-
-
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("give 0 (today only) or more days")
-    if value > MAX_DUE_DAYS:
-        raise argparse.ArgumentTypeError(f"give at most {MAX_DUE_DAYS} days")
     return value
 
 
@@ -170,28 +151,16 @@ def run_app(
     return app.return_code or EXIT_OK
 
 
-@contextlib.contextmanager
-def demo_folder() -> Iterator[Path]:
-    """A temporary copy of the sample data, removed afterwards; never the user's data."""
-    from jobfutures_tui.demo import populate
-    from jobfutures_tui.store import Repository
-
-    folder = Path(tempfile.mkdtemp(prefix="jobfutures-demo-"))
-    try:
-        with Repository.open(folder / "data") as repo:
-            populate(repo)
-        yield folder / "data"
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def run_demo() -> int:
+    from jobfutures_tui.commands.common import demo_folder
+
     with demo_folder() as folder:
         return run_app(folder, demo=True)
 
 
 def run_due_command(args: argparse.Namespace) -> int:
     """``jobfutures [--data PATH | --demo] due [--days N] [--json]``."""
+    from jobfutures_tui.commands.common import demo_folder
     from jobfutures_tui.commands.due import run_due
 
     if not args.demo:

@@ -21,6 +21,7 @@ from typing import Any
 
 import pendulum
 
+from jobfutures_tui.engine.history import they_replied
 from jobfutures_tui.models import (
     Channel,
     ClosedReason,
@@ -45,14 +46,6 @@ from jobfutures_tui.store import Repository
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://jobfutures.example/demo")
 """Demo ids are uuid5 of a readable key in this namespace."""
-
-_ANSWERED = {
-    Outcome.REPLIED,
-    Outcome.CONVERSATION,
-    Outcome.REFERRAL_GIVEN,
-    Outcome.OPENING_MENTIONED,
-    Outcome.ASKED_TO_STOP,
-}
 
 # Shorthands keep the tables below readable.
 CALL, VOICEMAIL, EMAIL = Channel.CALL, Channel.VOICEMAIL, Channel.EMAIL
@@ -188,7 +181,7 @@ class _Builder:
                     note=spec.note,
                     shared=spec.shared,
                     script_id=f"builtin-{spec.script}" if spec.script else None,
-                    replied=spec.direction is Direction.IN or spec.outcome in _ANSWERED,
+                    replied=they_replied(spec.direction, spec.outcome),
                 )
             )
         self.touches.extend(logged)

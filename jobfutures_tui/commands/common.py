@@ -6,7 +6,9 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,12 +27,25 @@ BAR_CELLS = 30
 def folder_of(args: argparse.Namespace) -> Iterator[Path]:
     """The data folder the command works on: ``--data``, the default, or a demo copy."""
     if getattr(args, "demo", False):
-        from jobfutures_tui.cli import demo_folder
-
         with demo_folder() as folder:
             yield folder
     else:
         yield data_folder(args.data)
+
+
+@contextlib.contextmanager
+def demo_folder() -> Iterator[Path]:
+    """A temporary copy of the sample data, removed afterwards; never the user's data."""
+    from jobfutures_tui.demo import populate
+    from jobfutures_tui.store import Repository
+
+    folder = Path(tempfile.mkdtemp(prefix="jobfutures-demo-"))
+    try:
+        with Repository.open(folder / "data") as repo:
+            populate(repo)
+        yield folder / "data"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def refuse_read_only(args: argparse.Namespace, what: str) -> None:

@@ -1,4 +1,5 @@
-"""The arguments of the data commands: import, export, backup, restore, backups, check.
+"""The arguments of the data commands: import, export, backup, restore, backups, check;
+and the number of days ahead that ``due`` and ``export ics`` both take.
 
 Only argparse here, so ``jobfutures --help`` stays fast; each command names
 its handler as ``module:function``, imported when the command runs.
@@ -10,6 +11,9 @@ import argparse
 from typing import Any
 
 DEFAULT_CALENDAR_DAYS = 60
+DEFAULT_DUE_DAYS = 7
+MAX_DUE_DAYS = 36_500
+"""A hundred years: far enough to mean "everything", near enough for the calendar."""
 
 _APPLY = "apply it without asking (without this, only the dry-run summary is shown)"
 _JSON = "print JSON for scripts instead of text"
@@ -22,10 +26,16 @@ def _command(commands: Any, name: str, handler: str, **kwargs: Any) -> argparse.
 
 
 def days_argument(text: str) -> int:
-    """The same number of days as ``jobfutures due --days`` takes."""
-    from jobfutures_tui.cli import _days
-
-    return _days(text)
+    """A number of days ahead, as ``jobfutures due --days`` and ``export ics --days`` take."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("give 0 (today only) or more days")
+    if value > MAX_DUE_DAYS:
+        raise argparse.ArgumentTypeError(f"give at most {MAX_DUE_DAYS} days")
+    return value
 
 
 def add_data_commands(commands: Any) -> None:

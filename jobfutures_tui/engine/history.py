@@ -45,6 +45,12 @@ MAX_FOLLOW_UPS = 2
 UNANSWERED = frozenset({Outcome.SENT, Outcome.NO_ANSWER, Outcome.LEFT_VOICEMAIL})
 """Outcomes that wait for an answer."""
 
+REPLY_OUTCOMES = frozenset(Outcome) - UNANSWERED
+"""Outcomes that say they answered, even on a touch of ours: a reply, a
+conversation, a referral given, an opening mentioned, a request to stop. The
+one definition of "they replied": the engine's :func:`answered`, the flag a
+new touch is saved with (:func:`they_replied`), the demo and the benchmark data."""
+
 EXTRA_KINDS = frozenset(
     {
         TouchKind.OPENING_REPLY,
@@ -124,9 +130,16 @@ def order(touch: TouchLike) -> tuple[datetime, datetime, str]:
     return (touch.at, touch.created_at, touch.id)
 
 
+def they_replied(direction: Direction, outcome: Outcome) -> bool:
+    """Whether a touch logged with this direction and outcome is their answer:
+    the ``replied`` flag a new touch is saved with."""
+    return direction is Direction.IN or outcome in REPLY_OUTCOMES
+
+
 def answered(touch: TouchLike) -> bool:
-    """An incoming touch, a reply or a conversation: someone answered."""
-    return touch.direction is Direction.IN or touch.replied or touch.outcome not in UNANSWERED
+    """Someone answered: :func:`they_replied`, or the touch was marked replied
+    since (inlined: the fold calls this for every touch)."""
+    return touch.direction is Direction.IN or touch.replied or touch.outcome in REPLY_OUTCOMES
 
 
 class LastTouch(NamedTuple):

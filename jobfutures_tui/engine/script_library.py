@@ -1,11 +1,11 @@
-"""The built-in scripts, written for jobfutures (DESIGN.md, "Scripts").
+"""The built-in scripts, written for jobfutures (docs/scripts-library.md).
 
 Each one is short, says why you are in touch, shows you still care about
 the company and follow its news, asks a question that is easy to answer,
 ends warmly, and never asks for a job. Written ones end with the seeker's
 signature (``{my_signature}``, from their profile); spoken ones say their
 name. Every kind of touch has words for every channel the engine may choose
-for it (rules/channels), at every open stage and for every origin.
+for it (engine/channels), at every open stage and for every origin.
 
 A new data folder (and data upgraded to format 3) gets every built-in as a
 stored script, so all of them can be edited or deleted like the user's own;

@@ -150,10 +150,6 @@ def fits_channel(script: Script, channel: Channel) -> bool:
     return channel is Channel.CALL and Channel.VOICEMAIL in script.channels
 
 
-def fits_kind(script: Script, kind: TouchKind) -> bool:
-    return script.kind is None or script.kind is kind
-
-
 def fits_stage(script: Script, stage: Stage) -> bool:
     return not script.stages or stage in script.stages
 

@@ -37,11 +37,6 @@ class Urgency:
     def breakdown(self) -> dict[str, float]:
         return dict(self.parts)
 
-    def explain(self) -> str:
-        """'overdue +3.00, stage +6.00 = 9.00'."""
-        shown = ", ".join(f"{name} {points:+.2f}" for name, points in self.parts)
-        return f"{shown} = {self.total:.2f}" if shown else "0.00"
-
 
 def urgency(
     *, lateness: int, stage: Stage, replied_days_ago: int | None = None, opening: bool = False

@@ -52,11 +52,6 @@ def export_all(repo: Repository, folder: Path, *, overwrite: bool = True) -> lis
     return [*written, ics_path]
 
 
-def export_calendar(repo: Repository, path: Path, *, days: int = DEFAULT_CALENDAR_DAYS) -> Path:
-    write_atomic(path, calendar_bytes(repo, days=days))
-    return path
-
-
 def export_prospect_markdown(repo: Repository, prospect_id: str, path: Path) -> Path:
     """One job future as Markdown, for preparing a call.
 

@@ -1,4 +1,4 @@
-"""The fixed vocabularies of the domain (DESIGN.md), with the words users see."""
+"""The fixed vocabularies of the domain (docs/advice.md), with the words users see."""
 
 from __future__ import annotations
 

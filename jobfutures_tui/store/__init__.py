@@ -1,4 +1,4 @@
-"""Safe storage of the user's data on TinyDB. No textual import here."""
+"""Safe storage of the user's data on TinyDB (docs/storage.md). No textual import here."""
 
 from jobfutures_tui.store.errors import DataLocked, DataRefused, ReadOnly, SaveFailed, StoreError
 from jobfutures_tui.store.repository import Repository

@@ -2,7 +2,8 @@
 
 One file per collection keeps each save small; touches, the only collection
 that grows without bound, are split by calendar month (UTC) so that logging
-a call rewrites one month's file, whatever the size of the history.
+a call rewrites one month's file, whatever the size of the history
+(docs/storage.md).
 """
 
 from __future__ import annotations

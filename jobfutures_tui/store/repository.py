@@ -1,14 +1,15 @@
 """The repository: the one door to the user's data.
 
-Opening takes the folder's lock, cleans up after a crash, refuses data it
-cannot trust (damaged, or from a newer version) without touching it, and
-migrates older data after a backup. Companies, people and job futures are
-parsed at once and each validated the first time it is read; the touch
-history is parsed lazily (:mod:`touches`). :meth:`Repository.verify` validates
-everything: the CLI calls it at open, the app in the background after the
-first frame, and the first change of a session waits for it, so data that has
-not been validated is never written back. Every change is validated before
-it is applied and written at once, one small file per collection.
+Opening (:mod:`opening`) takes the folder's lock, cleans up after a crash,
+refuses data it cannot trust (damaged, or from a newer version) without
+touching it, and migrates older data after a backup. Companies, people and
+job futures are parsed at once and each validated the first time it is read;
+the touch history is parsed lazily (:mod:`touches`). :meth:`Repository.verify`
+validates everything: :meth:`Repository.open` calls it unless asked not to
+(the app runs it in the background after the first frame), and a change
+first validates every file it rewrites, so data that has not been validated
+is never written back. Every change is written at once, one small file per
+collection; what it touched is logged for the screens (:mod:`change_log`).
 """
 
 from __future__ import annotations
@@ -17,47 +18,27 @@ import contextlib
 import functools
 import gc
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from tinydb.table import Document
 
 from jobfutures_tui.engine.history import CadenceSummary
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
-from jobfutures_tui.models.entities import PROFILE_ID, Script, Shareable
-from jobfutures_tui.models.plan import CadencePlan
-from jobfutures_tui.store import layout
+from jobfutures_tui.models.entities import PROFILE_ID
+from jobfutures_tui.store import layout, opening
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
+from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly, StoreError
-from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps, write_atomic
+from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.lock import FolderLock
-from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
-from jobfutures_tui.store.storage import as_document, dumps
+from jobfutures_tui.store.storage import as_document
+from jobfutures_tui.store.tables import ORDER, TABLES, RecordT
 from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
-
-_TABLES: dict[type[Record], tuple[str, str]] = {
-    Profile: (layout.PROFILE, "profile"),
-    CadencePlan: (layout.PLANS, "plans"),
-    Script: (layout.SCRIPTS, "scripts"),
-    Shareable: (layout.SHAREABLES, "shareables"),
-    Company: (layout.COMPANIES, "companies"),
-    Person: (layout.PEOPLE, "people"),
-    Prospect: (layout.PROSPECTS, "prospects"),
-}
-_ORDER: dict[type[Record], int] = {
-    **{kind: layout.COLLECTION_FILES.index(file) for kind, (file, _) in _TABLES.items()},
-    Touch: len(layout.COLLECTION_FILES),
-}
-
-RecordT = TypeVar("RecordT", bound=Record)
-
-_CHANGE_LOG = 256
-"""Changes remembered for screens that redraw only what changed."""
 
 
 class Repository:
@@ -80,12 +61,12 @@ class Repository:
         self._lock = FolderLock(folder)
         self._files = DataFiles(folder, writer, self.backups_folder)
         self._touches = TouchHistory(self._files)
-        self._records: dict[type[Record], dict[str, Any]] = {kind: {} for kind in _TABLES}
+        self._records: dict[type[Record], dict[str, Any]] = {kind: {} for kind in TABLES}
         """Validated records, filled as they are read."""
         self._state = threading.RLock()
         self._kinds_verified: set[type[Record]] = set()
         self.revision = 0
-        self._changed: deque[tuple[int, frozenset[str]]] = deque(maxlen=_CHANGE_LOG)
+        self._changes = ChangeLog()
 
     # ----------------------------------------------------------- opening
 
@@ -112,7 +93,7 @@ class Repository:
             writer = Writer()
         repo = cls(folder, writer, keep_backups)
         try:
-            repo._open(read_only)
+            opening.load(repo._files, repo._touches, repo._lock, repo._backup, read_only=read_only)
             if verify:
                 repo.verify()
         except BaseException:
@@ -120,88 +101,8 @@ class Repository:
             raise
         return repo
 
-    def _open(self, read_only: bool) -> None:
-        if read_only:
-            if not layout.data_files(self.folder):
-                raise self._files.refuse(layout.META, "there is no jobfutures data here")
-        else:
-            ensure_folder(self.folder)
-            self._lock.acquire()
-            for folder in (self.folder, self.folder / layout.TOUCHES_DIR, self.backups_folder):
-                remove_leftover_temps(folder)
-        existing = layout.data_files(self.folder)
-        if not existing:
-            self._create()
-            return
-        version = self._read_meta()
-        collections = [name for name in existing if name in layout.COLLECTION_FILES]
-        with _collector_paused():
-            parsed = {name: self._files.parse(name) for name in collections}
-            if version < SCHEMA_VERSION:
-                parsed = self._migrate(existing, version, read_only)
-                collections = [name for name in layout.COLLECTION_FILES if name in parsed]
-            elif self._writer is not None:
-                # The first write of this session first snapshots the data as it was.
-                self._writer.before_first_write = self._backup
-            for name in collections:
-                self._load_records(name, parsed[name])
-            self._touches.open(
-                layout.touch_partitions(self.folder), trust_index=version == SCHEMA_VERSION
-            )
-
-    def _create(self) -> None:
-        if self._writer is None:
-            raise ReadOnly()
-        # meta.json first: a folder holding data files but no meta.json is refused.
-        self._writer.submit(self.folder / layout.META, dumps(new_meta()))
-        for name, data in new_files().items():
-            self._writer.submit(self.folder / name, dumps(data))
-            self._load_records(name, data)
-
-    def _read_meta(self) -> int:
-        if not (self.folder / layout.META).is_file():
-            raise self._files.refuse(layout.META, "it is missing, so the data format is unknown")
-        meta = self._files.parse(layout.META)
-        version = meta.get("schema_version")
-        if meta.get("app") != APP_MARK or not isinstance(version, int) or version < 1:
-            raise self._files.refuse(layout.META, "it does not describe jobfutures data")
-        if version > SCHEMA_VERSION:
-            raise self._files.refuse(
-                layout.META,
-                f"it was written by a newer jobfutures (data format {version}; this version "
-                f"reads up to {SCHEMA_VERSION}). Upgrade jobfutures to open it",
-            )
-        return version
-
-    def _migrate(self, existing: list[str], version: int, read_only: bool) -> dict[str, Any]:
-        """Back up, upgrade every file, then write meta.json last; return the new contents."""
-        if read_only:
-            raise self._files.refuse(
-                layout.META,
-                f"it is in an older data format ({version}) and read-only mode cannot upgrade "
-                "it. Open it once with jobfutures (not read-only) to upgrade it",
-            )
-        files = {name: self._files.parse(name) for name in existing if name != layout.META}
-        self._backup()
-        try:
-            files = migrate(files, version, SCHEMA_VERSION)
-        except Exception as exc:
-            raise self._files.refuse(
-                layout.META, f"upgrading it from data format {version} failed ({exc!r})"
-            ) from exc
-        for name, data in files.items():
-            write_atomic(self.folder / name, dumps(data))
-        write_atomic(self.folder / layout.META, dumps(new_meta()))
-        if self._writer is not None:
-            self._writer.before_first_write = None
-        return files
-
     def _backup(self) -> None:
         make_backup(self.folder, self.backups_folder, self.keep_backups)
-
-    def _load_records(self, name: str, data: dict[str, Any]) -> None:
-        kind = next(kind for kind, (file, _) in _TABLES.items() if file == name)
-        self._files.attach(name, data, _TABLES[kind][1])
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Validate every record; raise DataRefused on the first bad one.
@@ -209,7 +110,7 @@ class Repository:
         ``should_stop`` is polled between records so a background check can be
         abandoned (the app quits without waiting for it).
         """
-        for kind in _TABLES:
+        for kind in TABLES:
             if not self._verify_kind(kind, should_stop):
                 return
         if self._touches.verify(should_stop):
@@ -352,7 +253,7 @@ class Repository:
         return None
 
     def _rows(self, kind: type[Record]) -> dict[str, Any]:
-        return self._files.rows(*_TABLES[kind])
+        return self._files.rows(*TABLES[kind])
 
     def _get(self, kind: type[RecordT], record_id: str) -> RecordT | None:
         cache = self._records[kind]
@@ -361,7 +262,7 @@ class Repository:
             row = self._rows(kind).get(record_id)
             if row is None:
                 return None
-            record = self._files.validate(kind, _TABLES[kind][0], record_id, row)
+            record = self._files.validate(kind, TABLES[kind][0], record_id, row)
             with self._state:  # a change saved meanwhile wins over what was read before it
                 if record_id not in self._rows(kind):
                     return None
@@ -424,76 +325,39 @@ class Repository:
     def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
         """Save some records and delete others as one change (one write per file)."""
         self._check_writable(save, delete)
-        touched = {record.id for record in (*save, *delete)}
-        touched |= {r.prospect_id for r in (*save, *delete) if isinstance(r, Touch)}
-        touched |= self._following({r.id for r in (*save, *delete) if isinstance(r, CadencePlan)})
-        touched |= self._referrers_of([r for r in (*save, *delete) if isinstance(r, Prospect)])
+        touched = touched_by((*save, *delete), self._rows(Prospect))
         with self._changing():
             if any(isinstance(r, Profile) for r in (*save, *delete)):
                 # The seeker's city and name reach every next touch: screens that
                 # redraw what changed since a revision redraw everything.
-                self._changed.clear()
+                self._changes.clear()
             else:
-                self._changed.append((self.revision + 1, frozenset(touched)))
+                self._changes.add(self.revision + 1, frozenset(touched))
             if save:
                 self._save(save)
-            for record in sorted(delete, key=lambda r: -_ORDER[type(r)]):
+            for record in sorted(delete, key=lambda r: -ORDER[type(r)]):
                 if isinstance(record, Touch):
                     self._touches.delete(record.id)
                 elif record.id in self._rows(type(record)):
                     self._records[type(record)].pop(record.id, None)
-                    file, table = _TABLES[type(record)]
+                    file, table = TABLES[type(record)]
                     self._files.table(file, table).remove(doc_ids=[record.id])
 
     def changed_since(self, revision: int) -> set[str] | None:
         """Ids of records changed after ``revision`` (a touch also names its job
-        future, a plan the job futures that chose it), or None when that is too
-        long ago to know."""
-        if revision == self.revision:
-            return set()
-        if not self._changed or self._changed[0][0] > revision + 1:
-            return None
-        found: set[str] = set()
-        for at, ids in self._changed:
-            if at > revision:
-                found |= ids
-        return found
-
-    def _following(self, plan_ids: set[str]) -> set[str]:
-        """Ids of the job futures that chose one of these plans (their next touch
-        changes with the plan)."""
-        if not plan_ids:
-            return set()
-        found = set()
-        for prospect_id, row in list(self._rows(Prospect).items()):
-            chosen = row.get("cadence_plan")
-            if isinstance(chosen, str) and chosen in plan_ids:
-                found.add(prospect_id)
-        return found
-
-    def _referrers_of(self, prospects: Sequence[Prospect]) -> set[str]:
-        """Ids of the job futures of the people who referred these (a referral
-        reaching the offer stage owes them a thank-you)."""
-        referrers = {p.referred_by_id for p in prospects if p.referred_by_id}
-        referrers |= {self.peek(Prospect, p.id, "referred_by_id") for p in prospects}
-        referrers.discard(None)
-        if not referrers:
-            return set()
-        return {
-            prospect_id
-            for prospect_id, row in list(self._rows(Prospect).items())
-            if not referrers.isdisjoint(row.get("person_ids") or ())
-        }
+        future, a plan the job futures that chose it: :mod:`change_log`), or None
+        when that is too long ago to know."""
+        return self._changes.since(revision, self.revision)
 
     def _save(self, records: Sequence[Record]) -> None:
         # New records go in with one insert_multiple per file: TinyDB rebuilds a
         # table on every operation, so one insert per record is quadratic.
         inserts: dict[tuple[str, str], dict[str, Document]] = {}
-        for record in sorted(records, key=lambda r: _ORDER[type(r)]):
+        for record in sorted(records, key=lambda r: ORDER[type(r)]):
             if isinstance(record, Touch):
                 self._touches.save(record, inserts)
                 continue
-            file, table = _TABLES[type(record)]
+            file, table = TABLES[type(record)]
             document = as_document(record.id, record.model_dump(mode="json"))
             pending = inserts.setdefault((file, table), {})
             if record.id in self._rows(type(record)) and record.id not in pending:
@@ -531,20 +395,3 @@ class Repository:
 @functools.cache
 def _empty_profile() -> Profile:
     return Profile()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading builds many small objects; the collector only slows it down.
-
-    The loaded records live as long as the app, so they are frozen out of
-    later collections, which would otherwise rescan them all every time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()

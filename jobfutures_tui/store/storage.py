@@ -13,6 +13,16 @@ table on every write and inserts rows as new dicts, and the one TinyDB call
 that changes a row in place (``Table.update``) is replaced here by
 :meth:`UuidTable.replace`. Code that changes a stored row in place would
 race with the writer thread; ``Repository.stored_rows`` says so too.
+
+This is the one module that relies on how TinyDB works inside, beyond its
+public API: that every write builds a new dict for the table and leaves the
+old one and its rows as they were, that inserted rows are copied, and that a
+table whose ``document_id_class`` is ``str`` keeps string ids through
+insert, remove and rewrite (TinyDB types them as int). All hold in TinyDB
+4.9; ``tests/unit/test_tinydb_assumptions.py`` checks each against the
+installed TinyDB and names the one that broke. Everything else goes through
+TinyDB's public API (``Table.storage``, ``insert_multiple``,
+``remove(doc_ids=…)``, a ``Storage`` subclass, ``table_class``).
 """
 
 from __future__ import annotations
@@ -101,14 +111,14 @@ class UuidTable(Table):
         per id (about 2 ms a move at 5,000 job futures).
         """
         record_id = str(document.doc_id)  # a str already: TinyDB types ids as int
-        tables = self._storage.read() or {}
+        tables = self.storage.read() or {}
         rows = tables.get(self.name, {})
         if record_id not in rows:
             return
         table = dict(rows)  # a new dict, as every TinyDB write makes: readers keep the old
         table[record_id] = dict(document)
         tables[self.name] = table
-        self._storage.write(tables)
+        self.storage.write(tables)
         self.clear_cache()
 
 

@@ -46,10 +46,6 @@ class UndoHistory:
     def can_undo(self) -> bool:
         return bool(self._done)
 
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)
-
     def apply(
         self, label: str, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()
     ) -> Change:

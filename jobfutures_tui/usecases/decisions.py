@@ -51,6 +51,7 @@ from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.facts import Facts
+from jobfutures_tui.usecases.referral_offers import referral_offers
 
 
 class Open(NamedTuple):
@@ -443,7 +444,7 @@ class _Records:
         """The latest job future referred by one of this one's people that reached
         the offer stage, as stored: ``[when, referrer, job future]`` (None: none)."""
         if self._offers is None:
-            self._offers = _referral_offers(self.repo)
+            self._offers = referral_offers(self.repo)
         found = [self._offers[p] for p in row.get("person_ids") or () if p in self._offers]
         return max(found) if found else None
 
@@ -462,56 +463,6 @@ class _Records:
         if self._plans is None:
             self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
         return self._plans
-
-
-_OFFER = Stage.OFFER.value
-
-
-class _Offers(NamedTuple):
-    revision: int
-    entries: dict[str, list[Any]]
-    """Job future id → ``[when, referrer, job future]``, for referred ones at offer."""
-    by_referrer: dict[str, list[Any]]
-
-
-_OFFERS: weakref.WeakKeyDictionary[Repository, _Offers] = weakref.WeakKeyDictionary()
-
-
-def _referral_offers(repo: Repository) -> dict[str, list[Any]]:
-    """Referrer → ``[when, referrer, job future]`` of the latest job future they
-    referred that is at the offer stage. Kept per repository and brought up to
-    date from the change log, so a move reads one row, not every job future."""
-    kept = _OFFERS.get(repo)
-    if kept is not None and kept.revision == repo.revision:
-        return kept.by_referrer
-    revision = repo.revision
-    rows = repo.stored_rows(Prospect)
-    changed = repo.changed_since(kept.revision) if kept is not None else None
-    if kept is None or changed is None:
-        entries = {pid: e for pid, row in list(rows.items()) if (e := _offer(pid, row))}
-    else:
-        entries = dict(kept.entries)
-        for pid in changed:
-            row = rows.get(pid)
-            entry = _offer(pid, row) if row is not None else None
-            if entry is not None:
-                entries[pid] = entry
-            else:
-                entries.pop(pid, None)
-    by_referrer: dict[str, list[Any]] = {}
-    for entry in entries.values():
-        if entry[1] not in by_referrer or by_referrer[entry[1]] < entry:
-            by_referrer[entry[1]] = entry
-    _OFFERS[repo] = _Offers(revision, entries, by_referrer)
-    return by_referrer
-
-
-def _offer(prospect_id: str, row: Mapping[str, Any]) -> list[Any] | None:
-    referrer = row.get("referred_by_id")
-    if row.get("stage") != _OFFER or not isinstance(referrer, str):
-        return None
-    when = row.get("stage_changed_at") or row.get("updated_at")
-    return [when, referrer, prospect_id] if isinstance(when, str) else None
 
 
 Repository.derive_at_close(decisions_to_keep)  # kept in the index for the next session

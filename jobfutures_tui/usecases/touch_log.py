@@ -17,6 +17,7 @@ import pendulum
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.history import they_replied
 from jobfutures_tui.engine.spoken_dates import read_day, read_when
 from jobfutures_tui.models import (
     ClosedReason,
@@ -152,8 +153,8 @@ class Logged:
 
 
 def suggested_move(prospect: Prospect, outcome: Outcome) -> Stage | None:
-    """The stage an outcome calls for (DESIGN.md cadence): an opening puts it in
-    play, a request to stop closes it."""
+    """The stage an outcome calls for (docs/advice.md, "The last touch"): an
+    opening puts it in play, a request to stop closes it."""
     if outcome is Outcome.OPENING_MENTIONED and prospect.stage is not Stage.OFFER:
         return Stage.OFFER
     if outcome is Outcome.ASKED_TO_STOP and prospect.is_open:
@@ -199,8 +200,7 @@ def plan_log(repo: Repository, data: LogInput) -> Logged:
         note=data.note,
         script_id=data.script_id,
         shared=data.shared,
-        replied=data.direction is Direction.IN
-        or data.outcome in (Outcome.REPLIED, Outcome.CONVERSATION),
+        replied=they_replied(data.direction, data.outcome),
     )
     logged = Logged(touch, [touch])
     moved = _moved(prospect, data)

@@ -1,4 +1,4 @@
-"""The board, driven through the keymap in DESIGN.md, checked on screen and on disk."""
+"""The board, driven through its keys (README, "The board"), checked on screen and on disk."""
 
 from __future__ import annotations
 

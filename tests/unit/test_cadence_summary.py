@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobfutures_tui.engine.cadence import Decision, decide, finish, suggest_next
-from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, summarise
+from jobfutures_tui.engine.history import (
+    REPLY_OUTCOMES,
+    UNANSWERED,
+    CadenceSummary,
+    TouchFacts,
+    answered,
+    summarise,
+    they_replied,
+)
 from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.models import Channel, Direction, Outcome, Person, Prospect, Stage, Touch
 
@@ -129,3 +137,22 @@ def test_the_fold_reads_a_history_as_the_engine_always_has() -> None:
     summary.add(answer)
     assert (summary.streak, summary.last_answer_at) == (0, answer.at)
     assert summary.last_channel_to("someone") is Channel.CALL
+
+
+def test_they_replied_is_what_the_engine_counts_as_an_answer() -> None:
+    """One definition: a touch saved with the flag they_replied gives is answered
+    exactly when they_replied says so, and an answer resets the unanswered streak."""
+    for direction in Direction:
+        for outcome in Outcome:
+            flag = they_replied(direction, outcome)
+            touch = Touch(
+                prospect_id="p1",
+                at=BASE,
+                channel="email",
+                direction=direction,
+                outcome=outcome,
+                replied=flag,
+            )
+            assert answered(touch) is flag, (direction, outcome)
+            assert (summarise([touch]).streak == 0) is flag, (direction, outcome)
+    assert set(Outcome) == REPLY_OUTCOMES | UNANSWERED and not REPLY_OUTCOMES & UNANSWERED

@@ -9,6 +9,7 @@ import pendulum
 import pytest
 
 from jobfutures_tui.demo import CITY, build_demo, demo_id, populate
+from jobfutures_tui.engine.history import they_replied
 from jobfutures_tui.models import (
     Company,
     Direction,
@@ -85,8 +86,7 @@ def test_touches_are_varied(demo) -> None:
     assert all(t.note for t in touches)
     assert any(t.shared for t in touches)
     for touch in touches:
-        if touch.direction is Direction.IN or touch.outcome is Outcome.REPLIED:
-            assert touch.replied
+        assert touch.replied is they_replied(touch.direction, touch.outcome)
 
 
 def test_no_channel_twice_in_a_row_without_a_preference(demo) -> None:

@@ -97,7 +97,7 @@ def test_thanks_survive_a_reopen_and_follow_an_undo_back(tmp_path: Path) -> None
 
 
 def test_the_offers_kept_between_changes_equal_a_fresh_look(tmp_path: Path) -> None:
-    from jobfutures_tui.usecases import decisions
+    from jobfutures_tui.usecases import referral_offers
 
     with Repository.open(tmp_path / "data") as repo:
         _, _, referred = referral(repo)
@@ -105,7 +105,7 @@ def test_the_offers_kept_between_changes_equal_a_fresh_look(tmp_path: Path) -> N
             current = repo.prospect(referred.id)
             assert current is not None
             repo.save(revise(current, stage=stage, stage_changed_at=pendulum.now("UTC")))
-            kept = decisions._referral_offers(repo)
-            decisions._OFFERS.pop(repo)
-            assert kept == decisions._referral_offers(repo)
+            kept = referral_offers.referral_offers(repo)
+            referral_offers._OFFERS.pop(repo)
+            assert kept == referral_offers.referral_offers(repo)
             assert bool(kept) is (stage is Stage.OFFER)

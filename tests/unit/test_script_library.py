@@ -1,5 +1,5 @@
 """The built-in library: words for every touch the engine may suggest (kind,
-channel, stage, origin), right for the moment, shaped as DESIGN.md asks,
+channel, stage, origin), right for the moment, shaped as docs/scripts-library.md says,
 signed with the seeker's name, and never promising a channel the person
 may not have."""
 

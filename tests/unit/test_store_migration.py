@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.store import repository as repository_module
+from jobfutures_tui.store import opening as opening_module
 from jobfutures_tui.store import schema as schema_module
 from jobfutures_tui.store.backups import list_backups
 from jobfutures_tui.store.schema import SCHEMA_VERSION as CURRENT
@@ -41,7 +41,7 @@ def version_one(folder: Path, make) -> dict[str, Any]:
 @pytest.fixture
 def version_two(version_one: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Today's data on disk, opened by an app whose data format is one newer."""
-    monkeypatch.setattr(repository_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(opening_module, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(schema_module, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(schema_module, "MIGRATIONS", {CURRENT: tag_every_prospect})
     return version_one
@@ -81,19 +81,19 @@ def test_older_data_is_backed_up_then_migrated(
 def test_a_crash_before_the_version_is_written_reruns_the_migration(
     folder: Path, version_two: dict[str, Any], open_repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_write = repository_module.write_atomic
+    real_write = opening_module.write_atomic
 
     def power_cut_before_meta(path: Path, data: bytes) -> None:
         if path.name == "meta.json":
             raise OSError("power cut")
         real_write(path, data)
 
-    monkeypatch.setattr(repository_module, "write_atomic", power_cut_before_meta)
+    monkeypatch.setattr(opening_module, "write_atomic", power_cut_before_meta)
     with pytest.raises(OSError, match="power cut"):
         Repository.open(folder)
     assert meta_version(folder) == CURRENT  # data files migrated, version not yet written
 
-    monkeypatch.setattr(repository_module, "write_atomic", real_write)
+    monkeypatch.setattr(opening_module, "write_atomic", real_write)
     repo = open_repo(folder)
     assert repo.prospect(version_two["prospect"].id).tags == ("warm", "migrated")
     assert meta_version(folder) == NEXT

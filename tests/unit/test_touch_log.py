@@ -156,6 +156,17 @@ def test_an_inbound_touch_counts_as_a_reply(repo: Repository) -> None:
     assert touch.replied
 
 
+@pytest.mark.parametrize("outcome", ["opening-mentioned", "asked-to-stop", "referral-given"])
+def test_an_outcome_that_is_their_answer_is_saved_as_a_reply(
+    outcome: str, repo: Repository
+) -> None:
+    """As the engine, the demo and the benchmark data read it (engine.history.they_replied)."""
+    prospect, priya = northwind(repo)
+    more = {"referred_company": "Fabrikam"} if outcome == "referral-given" else {}
+    touch = log_from(repo, values(prospect, priya, channel="email", outcome=outcome, **more)).touch
+    assert touch.replied
+
+
 def test_a_referral_creates_a_linked_job_future(repo: Repository) -> None:
     prospect, priya = northwind(repo)
     logged = log_from(

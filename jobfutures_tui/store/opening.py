@@ -1,0 +1,149 @@
+"""Opening a data folder: what happens before the first record is read.
+
+Takes the folder's lock, cleans up after a crash, refuses data it cannot
+trust (damaged, or from a newer version) without touching it, creates a new
+folder, and migrates older data after a backup, meta.json last
+(docs/storage.md). Kept apart from reading and changing because it runs
+once, and it is where data is refused rather than served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from jobfutures_tui.store import layout
+from jobfutures_tui.store.datafiles import DataFiles
+from jobfutures_tui.store.errors import ReadOnly
+from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps, write_atomic
+from jobfutures_tui.store.lock import FolderLock
+from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
+from jobfutures_tui.store.storage import dumps
+from jobfutures_tui.store.tables import TABLES
+from jobfutures_tui.store.touches import TouchHistory
+from jobfutures_tui.store.writer import Writer
+
+
+def load(
+    files: DataFiles,
+    touches: TouchHistory,
+    lock: FolderLock,
+    backup: Callable[[], None],
+    *,
+    read_only: bool,
+) -> None:
+    """Serve the data in ``files.folder`` (creating it on first use) through
+    ``files`` and ``touches``; raise DataLocked or DataRefused.
+
+    ``backup`` snapshots the folder: before a migration, or (through the
+    writer) before the first write of the session.
+    """
+    folder, writer = files.folder, files.writer
+    if read_only:
+        if not layout.data_files(folder):
+            raise files.refuse(layout.META, "there is no jobfutures data here")
+    else:
+        ensure_folder(folder)
+        lock.acquire()
+        for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
+            remove_leftover_temps(inside)
+    existing = layout.data_files(folder)
+    if not existing:
+        _create(files)
+        return
+    version = _read_meta(files)
+    collections = [name for name in existing if name in layout.COLLECTION_FILES]
+    with _collector_paused():
+        parsed = {name: files.parse(name) for name in collections}
+        if version < SCHEMA_VERSION:
+            parsed = _migrate(files, existing, version, backup, read_only)
+            collections = [name for name in layout.COLLECTION_FILES if name in parsed]
+        elif writer is not None:
+            # The first write of this session first snapshots the data as it was.
+            writer.before_first_write = backup
+        for name in collections:
+            _attach(files, name, parsed[name])
+        touches.open(layout.touch_partitions(folder), trust_index=version == SCHEMA_VERSION)
+
+
+def _create(files: DataFiles) -> None:
+    writer: Writer | None = files.writer
+    if writer is None:
+        raise ReadOnly()
+    # meta.json first: a folder holding data files but no meta.json is refused.
+    writer.submit(files.folder / layout.META, dumps(new_meta()))
+    for name, data in new_files().items():
+        writer.submit(files.folder / name, dumps(data))
+        _attach(files, name, data)
+
+
+def _read_meta(files: DataFiles) -> int:
+    if not (files.folder / layout.META).is_file():
+        raise files.refuse(layout.META, "it is missing, so the data format is unknown")
+    meta = files.parse(layout.META)
+    version = meta.get("schema_version")
+    if meta.get("app") != APP_MARK or not isinstance(version, int) or version < 1:
+        raise files.refuse(layout.META, "it does not describe jobfutures data")
+    if version > SCHEMA_VERSION:
+        raise files.refuse(
+            layout.META,
+            f"it was written by a newer jobfutures (data format {version}; this version "
+            f"reads up to {SCHEMA_VERSION}). Upgrade jobfutures to open it",
+        )
+    return version
+
+
+def _migrate(
+    files: DataFiles,
+    existing: list[str],
+    version: int,
+    backup: Callable[[], None],
+    read_only: bool,
+) -> dict[str, Any]:
+    """Back up, upgrade every file, then write meta.json last; return the new contents."""
+    if read_only:
+        raise files.refuse(
+            layout.META,
+            f"it is in an older data format ({version}) and read-only mode cannot upgrade "
+            "it. Open it once with jobfutures (not read-only) to upgrade it",
+        )
+    parsed = {name: files.parse(name) for name in existing if name != layout.META}
+    backup()
+    try:
+        parsed = migrate(parsed, version, SCHEMA_VERSION)
+    except Exception as exc:
+        raise files.refuse(
+            layout.META, f"upgrading it from data format {version} failed ({exc!r})"
+        ) from exc
+    folder: Path = files.folder
+    for name, data in parsed.items():
+        write_atomic(folder / name, dumps(data))
+    write_atomic(folder / layout.META, dumps(new_meta()))
+    if files.writer is not None:
+        files.writer.before_first_write = None
+    return parsed
+
+
+def _attach(files: DataFiles, name: str, data: dict[str, Any]) -> None:
+    kind = next(kind for kind, (file, _) in TABLES.items() if file == name)
+    files.attach(name, data, TABLES[kind][1])
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading builds many small objects; the collector only slows it down.
+
+    The loaded records live as long as the app, so they are frozen out of
+    later collections, which would otherwise rescan them all every time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
