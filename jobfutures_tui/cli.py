@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from jobfutures_tui import __version__
+from jobfutures_tui import __version__, settings
 from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 
@@ -78,9 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print JSON for scripts instead of text",
     )
     from jobfutures_tui.commands.change_parsers import add_change_commands
+    from jobfutures_tui.commands.setup_parsers import add_setup_commands
 
     add_change_commands(commands)  # add, log, move, profile
     add_data_commands(commands)  # import, export, backup, restore, backups, check
+    add_setup_commands(commands)  # config, completion
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
 
@@ -97,12 +99,18 @@ def _at_least_one(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (commands/completion.py)
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
+    _warn_about_settings(args)
     if args.command == "due":
         return _run_command(lambda: run_due_command(args))
     if args.keep_backups is None:
+        kept = str(settings.current().settings.keep_backups)
         try:
-            args.keep_backups = _at_least_one(os.environ.get(BACKUPS_ENV_VAR, str(DEFAULT_KEEP)))
+            args.keep_backups = _at_least_one(os.environ.get(BACKUPS_ENV_VAR, kept))
         except argparse.ArgumentTypeError as error:
             parser.error(f"${BACKUPS_ENV_VAR}: {error}")
     if getattr(args, "handler", None):
@@ -112,10 +120,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run_command(lambda: _open_app(args))
 
 
+def _warn_about_settings(args: argparse.Namespace) -> None:
+    """A settings file with a bad value still works (its default is used): say so on stderr,
+    once (``jobfutures config`` lists the problems itself)."""
+    if getattr(args, "command", None) == "config":
+        return
+    for warning in settings.current().warnings:
+        print(f"jobfutures: {warning}", file=sys.stderr)
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    """--data, then $JOBFUTURES_DATA, then the settings' data_folder, then the default."""
+    return data_folder(args.data, configured=settings.current().settings.data_folder)
+
+
 def _open_app(args: argparse.Namespace) -> int:
     if args.demo:
         return run_demo()
-    return run_app(data_folder(args.data), read_only=args.read_only, keep_backups=args.keep_backups)
+    return run_app(_folder(args), read_only=args.read_only, keep_backups=args.keep_backups)
 
 
 def _run_command(command: Callable[[], int]) -> int:
@@ -164,6 +186,6 @@ def run_due_command(args: argparse.Namespace) -> int:
     from jobfutures_tui.commands.due import run_due
 
     if not args.demo:
-        return run_due(data_folder(args.data), days=args.days, as_json=args.json)
+        return run_due(_folder(args), days=args.days, as_json=args.json)
     with demo_folder() as folder:
         return run_due(folder, days=args.days, as_json=args.json)

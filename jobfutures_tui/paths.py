@@ -14,9 +14,14 @@ DEFAULT_KEEP = 10
 APP_NAME = "jobfutures"
 
 
-def data_folder(override: str | os.PathLike[str] | None = None) -> Path:
-    """``--data`` first, then ``$JOBFUTURES_DATA``, then the platform's user data folder."""
-    chosen = override or os.environ.get(ENV_VAR)
+def data_folder(
+    override: str | os.PathLike[str] | None = None,
+    *,
+    configured: str | os.PathLike[str] | None = None,
+) -> Path:
+    """``--data`` first, then ``$JOBFUTURES_DATA``, then the settings' ``data_folder``
+    (``configured``), then the platform's user data folder."""
+    chosen = override or os.environ.get(ENV_VAR) or configured
     if chosen:
         return Path(chosen).expanduser().absolute()
     return platformdirs.user_data_path(APP_NAME, appauthor=False)

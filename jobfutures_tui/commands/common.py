@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from jobfutures_tui import settings
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.paths import data_folder
 
@@ -30,7 +31,7 @@ def folder_of(args: argparse.Namespace) -> Iterator[Path]:
         with demo_folder() as folder:
             yield folder
     else:
-        yield data_folder(args.data)
+        yield data_folder(args.data, configured=settings.current().settings.data_folder)
 
 
 @contextlib.contextmanager
