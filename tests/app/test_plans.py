@@ -14,8 +14,9 @@ import pendulum
 import pytest
 from disk import saved_data
 from pilot_helpers import add_prospect, rendered_text
+from rich.text import Text
 from test_board_actions import palette
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.plan_list import DEFAULT_ROW, PlanList
@@ -282,7 +283,8 @@ async def test_detail_shows_the_next_touch_and_skips_from_there_and_the_board(
         assert "why: no touch yet: send a thank-you" in text
         assert "plan: Early on (the default here)" in text
         overdue = detail.get_component_rich_style("detail--overdue", partial=True)
-        about = detail._about(repo.prospect(prospect.id))  # type: ignore[arg-type]
+        about = detail.query_one("#about", Static).content
+        assert isinstance(about, Text)
         assert any(
             about.plain[span.start : span.end] == "2d overdue" and span.style == overdue
             for span in about.spans
