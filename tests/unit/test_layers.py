@@ -100,3 +100,93 @@ def test_everything_below_the_ui_loads_without_textual() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "none"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every module of the package → the project modules it imports, anywhere in it
+    (functions and TYPE_CHECKING blocks too): ``from a.b import c`` is a.b.c when
+    that is a module, else a.b."""
+    paths = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, base] if base else anchor)
+                for alias in node.names:
+                    found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in paths else base)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {module for module in found if module in paths and module != name}
+    return graph
+
+
+def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's algorithm: the groups of modules that import each other, round about."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in sorted(graph[module]):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            groups.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return groups
+
+
+SHELL = ("cli", "__main__", "demo", "paths")
+"""Top-level modules that are not the UI: the command line, the demo data, paths."""
+
+
+def is_ui(module: str) -> bool:
+    """The app, its screens, dialogs, widgets and the modules they share."""
+    parts = module.split(".")
+    return len(parts) > 1 and parts[1] not in (*BELOW_UI, *SHELL)
+
+
+def test_no_cycles_in_the_ui() -> None:
+    """The app imports the screens, the screens the dialogs and widgets; never the
+    reverse (they reach the app through ui_services), so each reads on its own."""
+    graph = import_graph()
+    assert "jobfutures_tui.app" in graph and "jobfutures_tui.screens.board" in graph
+    cycles = [
+        " → ".join(group)
+        for group in strongly_connected(graph)
+        if len(group) > 1 and any(is_ui(module) for module in group)
+    ]
+    assert cycles == [], "modules that import each other (round about): " + "; ".join(cycles)
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert strongly_connected(graph) == [["a", "b", "c"], ["d"]]
