@@ -337,7 +337,7 @@ class DetailScreen(PanelScreen):
             elif current is not None and (save := story.link_known(current, known)):
                 self.jf.change(f"Linked {known.name}", save=save, select=known.id)
             else:
-                self.notify(f"{known.name} is already one of its people.", timeout=3)
+                self.notify(f"{known.name} is already one of its people.", timeout=3, markup=False)
                 self.data_changed(known.id)
 
         self.app.push_screen(Confirm(question, detail, escape_cancels=True), answered)
