@@ -1,6 +1,6 @@
-"""Command palette entries built from the user's own data: jump to any job future
-(by company, person or role, with when its next touch is due) or person by a
-fuzzy name.
+"""The command palette: jump to any job future (by company, person or role, with
+when its next touch is due) or person by a fuzzy name, and the commands it
+offers (the data work, and every key of the screen below it).
 
 Labels come from stored fields (as the board's order does), so the palette
 opens at once with thousands of records; what is opened is validated then.
@@ -9,25 +9,30 @@ opens at once with thousands of records; what is opened is validated then.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
+from textual.screen import Screen
 
+from jobfutures_tui import file_work, restore_work
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.models import Company, Person, Prospect, Stage
 from jobfutures_tui.models.dates import today
+from jobfutures_tui.screens import actions
+from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases.board import DUE_PART, due_phrase
 from jobfutures_tui.usecases.decisions import open_suggestions
-
-if TYPE_CHECKING:
-    from jobfutures_tui.app import JobFuturesApp
 
 Target = tuple[str, str, str, str]
 """(kind, id, label, help)."""
@@ -44,16 +49,16 @@ class JumpCommands(Provider):
 
     async def startup(self) -> None:
         """Every job future's next touch, worked out off the UI thread as the palette opens."""
-        app = cast("JobFuturesApp", self.app)
+        repo = services(self.app).repo
         try:
-            self._next = await asyncio.to_thread(next_touches, app.repo, self._today)
+            self._next = await asyncio.to_thread(next_touches, repo, self._today)
         except DataRefused:
             self._next = {}  # the damage is reported when the job future is opened
 
     async def search(self, query: str) -> Hits:
-        app = cast("JobFuturesApp", self.app)
+        app = self.app
         matcher = self.matcher(query)
-        for kind, target_id, label, help_text in self._targets(app):
+        for kind, target_id, label, help_text in self._targets(services(app).repo):
             score = matcher.match(label)
             if score > 0:
                 display = _highlight(matcher, label)
@@ -63,7 +68,7 @@ class JumpCommands(Provider):
                 yield Hit(
                     score,
                     display,
-                    partial(app.jump, kind, target_id),
+                    partial(jump, app, kind, target_id),
                     text=label,
                     help=help_text,
                 )
@@ -78,8 +83,7 @@ class JumpCommands(Provider):
         how = f"next: {suggestion.how} — {suggestion.reason}"
         return display, f"{help_text} · {escape(how)}"
 
-    def _targets(self, app: JobFuturesApp) -> Iterator[Target]:
-        repo = app.repo
+    def _targets(self, repo: Repository) -> Iterator[Target]:
         peek = repo.peek
         for prospect_id in repo.prospect_ids():
             company_id = peek(Prospect, prospect_id, "company_id")
@@ -131,3 +135,108 @@ def next_touches(repo: Repository, day: date) -> dict[str, Suggestion]:
         if suggestion is not None:
             found[future.prospect_id] = suggestion
     return found
+
+
+def jump(app: App[Any], kind: str, target_id: str) -> None:
+    """A job future on the board; a person's story (or the people list)."""
+    from jobfutures_tui.screens.detail import open_prospect
+    from jobfutures_tui.usecases.people import person_prospects
+
+    ui = services(app)
+    if kind == "prospect":
+        board = app.get_screen("board")
+        assert isinstance(board, BoardScreen)
+        if ui.repo.peek(Prospect, target_id, "stage") == Stage.ARCHIVE.value:
+            board.show_archive_column(True)
+        ui.show_board(select=target_id)
+    elif kind == "person":
+        prospects = person_prospects(ui.repo).get(target_id)
+        if prospects:
+            open_prospect(app, prospects[-1], person=target_id)
+        else:
+            ui.action_show("people")
+            app.get_screen("people").post_message(DataChanged(target_id))
+
+
+def commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """The data work, then every key of ``screen`` and of the app, with its key."""
+    folder = file_work.exports_folder()
+    yield SystemCommand(
+        "Your profile",
+        "Who you are: the name that signs your scripts, your email, your city, your pitch",
+        partial(actions.edit_profile, app),
+    )
+    yield SystemCommand(
+        "Export everything",
+        f"JSON, CSV and a calendar of what is due, into {folder}",
+        partial(file_work.export_everything, app),
+    )
+    yield SystemCommand(
+        "Import a file",
+        "LinkedIn connections, an address book, a spreadsheet, or a jobfutures export "
+        "(added to your data, or replacing it): a dry run first",
+        partial(file_work.import_file, app),
+    )
+    yield SystemCommand(
+        "Cadence plans",
+        "The plans job futures follow: write your own, copy a built-in one, edit, delete",
+        partial(manage_plans, app),
+    )
+    yield SystemCommand(
+        "Things to share",
+        "Articles, events and work samples, and whom each went to",
+        partial(show_shareables, app),
+    )
+    yield SystemCommand(
+        "Back up now",
+        f"A one-file backup of everything, into {folder}",
+        partial(file_work.back_up_now, app),
+    )
+    yield SystemCommand(
+        "Restore a backup…",
+        "Replace all your data with an automatic backup, a backup file or a JSON export "
+        "(after a backup of it)",
+        partial(restore_work.restore, app),
+    )
+    yield SystemCommand(
+        "Check the data",
+        "Every record and link, as jobfutures check does; then repair what is safe "
+        "(after a backup)",
+        partial(restore_work.check_data, app),
+    )
+    yield from key_commands(app, screen)
+
+
+def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Every action of the screen below the palette, then the app's, with its key."""
+    seen: set[str] = set()
+    owners: list[tuple[Screen[Any] | App[Any], list[Binding | object]]] = [
+        (screen, list(screen.BINDINGS)),
+        (app, list(app.BINDINGS)),
+    ]
+    for owner, bindings in owners:
+        for binding in bindings:
+            if not isinstance(binding, Binding) or not binding.tooltip:
+                continue
+            if binding.action in seen or binding.action == "command_palette":
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or binding.key.split(",")[0]
+            yield SystemCommand(
+                f"{binding.description} ({key})",
+                binding.tooltip,
+                partial(app.run_action, binding.action, owner),
+            )
+
+
+def manage_plans(app: App[Any]) -> None:
+    """The plans, to write, copy, edit and delete."""
+    from jobfutures_tui.modals.plan_list import PlanList
+
+    app.push_screen(PlanList(services(app).repo))
+
+
+def show_shareables(app: App[Any]) -> None:
+    from jobfutures_tui.modals.shareables import ShareablesScreen
+
+    app.push_screen(ShareablesScreen(services(app).repo))

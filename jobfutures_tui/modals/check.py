@@ -1,6 +1,6 @@
 """Check the data from the app: the report ``jobfutures check`` prints, then ``y`` repairs.
 
-The check and the repair are the shell's (``exchange.check``), run by the app's
+The check and the repair are the shell's (``exchange.check``), run on the app's
 workers; this only shows what they found, in the same words, and asks. Nothing
 changes until the user says yes, and yes is only offered when every problem can
 be repaired safely and the data is open for writing.
@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.binding import Binding
 
+from jobfutures_tui.messages import DataChecked
 from jobfutures_tui.modals.review import FileReview
 
 if TYPE_CHECKING:
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class CheckReport(FileReview):
-    """Waits for the app's worker to check every file, record and link, then says what."""
+    """Waits for a worker to check every file, record and link, then says what."""
 
     BINDINGS = [
         Binding(
@@ -37,6 +39,10 @@ class CheckReport(FileReview):
         """``no_repair``: why repairing is not possible here (read-only), said instead of y."""
         super().__init__(f"Checking every record and link in {folder}…")
         self.no_repair = no_repair
+
+    @on(DataChecked)
+    def _checked(self, message: DataChecked) -> None:
+        self.show_report(message.report)
 
     def show_report(self, report: Report) -> None:
         lines = report.findings()

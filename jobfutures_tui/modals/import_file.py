@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.binding import Binding
 
+from jobfutures_tui.messages import ImportPlanned
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.modals.review import FileReview
 from jobfutures_tui.models.errors import invalid
@@ -66,7 +68,11 @@ class ImportReview(FileReview):
         super().__init__(f"Reading {path}…")
         self.path = path
         self.plan: ImportPlan | None = None
-        """Set by the app's worker once the file is read."""
+        """Set once the worker has read the file (:class:`ImportPlanned`)."""
+
+    @on(ImportPlanned)
+    def _planned(self, message: ImportPlanned) -> None:
+        self.show_plan(message.plan)
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan

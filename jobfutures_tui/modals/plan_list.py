@@ -3,13 +3,12 @@
 Opened for a job future (``P``), ``enter`` chooses the selected plan, or the
 default that follows its stage; opened from the palette, ``enter`` edits.
 Every change goes through the app's one undoable way to save, so ``u``
-undoes it here too, and the list redraws (:meth:`PlanList.data_changed`).
+undoes it here too, and the list redraws (:class:`DataChanged`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from rich.style import Style
 from rich.text import Text
@@ -22,10 +21,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobfutures_tui.engine.plan_text import plan_summary
+from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.models import Prospect
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.ui_services import JobFutures, services
 from jobfutures_tui.usecases.user_plans import (
     all_plans,
     default_of,
@@ -33,9 +34,6 @@ from jobfutures_tui.usecases.user_plans import (
     forget_plan,
     is_built_in,
 )
-
-if TYPE_CHECKING:
-    from jobfutures_tui.app import JobFuturesApp
 
 DEFAULT_ROW = "-default-"
 """The option that clears a job future's choice (no plan id starts with '-')."""
@@ -89,8 +87,8 @@ class PlanList(ModalScreen[PlanChoice | None]):
         self.plans: dict[str, CadencePlan] = {}
 
     @property
-    def jf(self) -> JobFuturesApp:
-        return cast("JobFuturesApp", self.app)
+    def jf(self) -> JobFutures:
+        return services(self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="plans"):
@@ -103,6 +101,10 @@ class PlanList(ModalScreen[PlanChoice | None]):
         self.data_changed()
 
     # ------------------------------------------------------------ drawing
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self.data_changed(message.select)
 
     def data_changed(self, select: str | None = None) -> None:
         """Redraw from the store (after a change here, an undo or a redo)."""

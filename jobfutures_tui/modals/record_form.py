@@ -170,7 +170,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             label.set_class(bool(message), "-shown")
         unplaced = [f"{name}: {text}" for name, text in errors.items() if name not in names]
         if unplaced:
-            self.notify("\n".join(unplaced), severity="error")
+            self.notify("\n".join(unplaced), severity="error", markup=False)
         first = next((name for name in names if name in errors), None)
         if first is not None:
             self.query_one(f"#{first}").focus()

@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobfutures_tui.exchange.backup import backup_line, taken_label
+from jobfutures_tui.messages import RestoreChecked
 from jobfutures_tui.modals.import_file import file_at
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.modals.review import FileReview
@@ -90,7 +91,7 @@ class RestorePicker(ModalScreen[RestoreSource | None]):
 
 
 class RestoreReview(FileReview):
-    """Checks the whole file (on the app's worker), says what it holds, and asks."""
+    """Waits for a worker to check the whole file, says what it holds, and asks."""
 
     BINDINGS = [
         Binding(
@@ -107,7 +108,11 @@ class RestoreReview(FileReview):
         super().__init__(f"Checking {source.path}…")
         self.source = source
         self.snapshot: Snapshot | None = None
-        """Set by the app's worker once the whole file is checked."""
+        """Set once the worker has checked the whole file (:class:`RestoreChecked`)."""
+
+    @on(RestoreChecked)
+    def _checked(self, message: RestoreChecked) -> None:
+        self.show_snapshot(message.snapshot, message.current)
 
     def show_snapshot(self, snapshot: Snapshot, current: str) -> None:
         self.snapshot = snapshot

@@ -1,7 +1,8 @@
 """Reading a file on the app's worker, then showing what it would do, then yes or no.
 
-The import, the restore and the check share it: the app's worker reports progress (or a
-problem) here, then what saying yes would change. Only ``y`` goes ahead, and
+The import, the restore and the check share it: a worker reports progress (or a
+problem) here with messages (``ReadProgress``, ``ReadFailed``), then what saying
+yes would change. Only ``y`` goes ahead, and
 only once there is something to go ahead with; ``n`` and ``escape`` never change
 anything.
 """
@@ -9,11 +10,14 @@ anything.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
+
+from jobfutures_tui.messages import ReadFailed, ReadProgress
 
 
 class FileReview(ModalScreen[bool]):
@@ -43,9 +47,14 @@ class FileReview(ModalScreen[bool]):
         """Cancelled while the worker was still reading: what it reports goes nowhere."""
         return self not in self.app.screen_stack
 
-    def progress(self, done: int, total: int) -> None:
+    @on(ReadProgress)
+    def _progress(self, message: ReadProgress) -> None:
         if not self.closed:
-            self.query_one(ProgressBar).update(total=total or None, progress=done)
+            self.query_one(ProgressBar).update(total=message.total or None, progress=message.done)
+
+    @on(ReadFailed)
+    def _failed(self, message: ReadFailed) -> None:
+        self.show_problem(message.problem)
 
     def ask(self, title: str, lines: list[str], keys: str, *, ready: bool) -> None:
         """Show what would happen; ``ready``: whether ``y`` may go ahead."""

@@ -8,7 +8,7 @@ thing twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -18,13 +18,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import Prospect, Shareable, ShareKind, dates, revise
 from jobfutures_tui.store import Repository
+from jobfutures_tui.ui_services import JobFutures, services
 from jobfutures_tui.widgets.record_list import RecordList
-
-if TYPE_CHECKING:
-    from jobfutures_tui.app import JobFuturesApp
 
 FIELDS = (
     Field("title", "Title", placeholder="e.g. Article: testing dbt models in CI"),
@@ -76,11 +75,8 @@ class ShareablesScreen(ModalScreen[None]):
         """Title (casefolded) → who had it, newest first, once worked out."""
 
     @property
-    def jf(self) -> JobFuturesApp:
-        from jobfutures_tui.app import JobFuturesApp
-
-        assert isinstance(self.app, JobFuturesApp)
-        return self.app
+    def jf(self) -> JobFutures:
+        return services(self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="shareables"):
@@ -155,9 +151,10 @@ class ShareablesScreen(ModalScreen[None]):
     def on_screen_resume(self) -> None:
         self._show()  # back from a form, which may have saved
 
-    def data_changed(self, select: str | None) -> None:
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
         """A change (or an undo) made while the list is open."""
-        self._show(select)
+        self._show(message.select)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,22 +1,28 @@
-"""What every main screen shares: typed access to the app, and keeping up with changes."""
+"""What every main screen shares: what it needs of the app, keeping up with
+changes, and showing what a worker reports when no dialog waits for it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
+from textual import on
 from textual.screen import Screen
 
+from jobfutures_tui.messages import (
+    DataChanged,
+    FilesWritten,
+    ImportReady,
+    MarkdownWritten,
+    WorkFailed,
+)
 from jobfutures_tui.store import DataRefused, Repository
-
-if TYPE_CHECKING:
-    from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.ui_services import JobFutures, services
 
 
 class AppScreen(Screen[None]):
     """A main screen over the repository.
 
-    ``show_changes`` runs when the screen comes back after the data changed
-    elsewhere (an undo, another screen's edit), so no screen shows stale data.
+    ``show_changes`` runs when the app says the data changed (:class:`DataChanged`)
+    and when the screen comes back after it changed elsewhere (an undo, another
+    screen's edit), so no screen shows stale data.
     """
 
     def __init__(self, repo: Repository) -> None:
@@ -25,13 +31,17 @@ class AppScreen(Screen[None]):
         self._seen_revision = -1  # the first showing draws
 
     @property
-    def jf(self) -> JobFuturesApp:
-        """The app, typed: screens call its save, undo and navigation methods."""
-        return cast("JobFuturesApp", self.app)
+    def jf(self) -> JobFutures:
+        """The app's saving, undo and navigation."""
+        return services(self.app)
 
     def on_screen_resume(self) -> None:
         if self.repo.revision != self._seen_revision:
             self.data_changed()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self.data_changed(message.select)
 
     def data_changed(self, select: str | None = None) -> None:
         """Redraw from the store; ``select`` a record when it is shown here."""
@@ -44,3 +54,28 @@ class AppScreen(Screen[None]):
     def refuse(self, error: DataRefused) -> None:
         """Damaged data found while drawing or saving: the app stops before writing."""
         self.jf.refuse(error, self.repo)
+
+    # ------------------------------------------------------------ what workers report
+    # Plain text (markup=False): names and paths show as they are.
+
+    @on(FilesWritten)
+    def _files_written(self, message: FilesWritten) -> None:
+        names = ", ".join(path.name for path in message.files)
+        said = f"{message.verb} to {message.where}: {names}"
+        self.app.notify(said, title=message.verb, timeout=8, markup=False)
+
+    @on(MarkdownWritten)
+    def _markdown_written(self, message: MarkdownWritten) -> None:
+        self.app.copy_to_clipboard(message.text)
+        said = f"Wrote {message.path}\nAlso copied to the clipboard (if the terminal allows)."
+        self.app.notify(said, title="Markdown", timeout=8, markup=False)
+
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        self.app.notify(message.problem, title=message.title, severity="error", markup=False)
+
+    @on(ImportReady)
+    def _import_ready(self, message: ImportReady) -> None:
+        if self.jf.change(message.label, save=message.save):
+            said = f"{message.label} (u undoes)."
+            self.app.notify(said, title="Imported", timeout=6, markup=False)

@@ -12,16 +12,12 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Static
 
 from jobfutures_tui.models import Prospect, Stage
+from jobfutures_tui.screens import actions
+from jobfutures_tui.screens.board_cards import BoardCards
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases import changes
-from jobfutures_tui.usecases.board import (
-    BoardOrder,
-    Card,
-    archive_order,
-    card_for,
-    neighbour_stage,
-)
+from jobfutures_tui.usecases.board import BoardOrder, Card, archive_order, neighbour_stage
 from jobfutures_tui.usecases.intake import ProspectInput
 from jobfutures_tui.usecases.search import SearchIndex
 from jobfutures_tui.widgets.key_footer import KeyFooter
@@ -185,11 +181,7 @@ class BoardScreen(PanelScreen):
         super().__init__(repo)
         self.columns: dict[Stage, list[str]] = {stage: [] for stage in Stage}
         """Prospect ids per column, in display order (filtered when a filter is set)."""
-        self._cards: dict[str, Card] = {}
-        """Cards built so far: only those drawn or asked for."""
-        self._card_records: dict[str, set[str]] = {}
-        """The records each built card shows, to know which cards a change affects."""
-        self._cards_revision = repo.revision
+        self.cards = BoardCards(repo, self.refuse)
         self.cursors: dict[Stage, int] = {stage: 0 for stage in Stage}
         self.focus_stage = Stage.INTERVIEWED
         self.show_archive = False
@@ -233,18 +225,7 @@ class BoardScreen(PanelScreen):
 
     def card(self, prospect_id: str) -> Card:
         """The card of a job future, built (and its records validated) on first use."""
-        card = self._cards.get(prospect_id)
-        if card is None:
-            try:
-                prospect = self.repo.prospect(prospect_id)
-                card = card_for(self.repo, prospect) if prospect else _gone(prospect_id)
-                if prospect is not None:
-                    self._card_records[prospect_id] = {prospect.company_id, *prospect.person_ids}
-            except DataRefused as error:
-                self.refuse(error)
-                card = _gone(prospect_id)
-            self._cards[prospect_id] = card
-        return card
+        return self.cards.card(prospect_id)
 
     def show_changes(self, select: str | None) -> None:
         self.reload(select=select)
@@ -253,7 +234,7 @@ class BoardScreen(PanelScreen):
         """Reorder the board from the store, keeping (or moving to) a selection."""
         self._seen_revision = self.repo.revision
         keep = select or self.selected_id
-        redrawn_cards = self._forget_changed_cards()
+        redrawn_cards = self.cards.forget_changed()
         try:
             columns = self.order.columns()
             columns[Stage.ARCHIVE] = archive_order(self.repo) if self.show_archive else []
@@ -286,24 +267,6 @@ class BoardScreen(PanelScreen):
         self._show_empty_hint()
         self._show_filter_status()
 
-    def _forget_changed_cards(self) -> set[str] | None:
-        """Drop the cards a change affected; their ids, or None when all were dropped."""
-        changed = self.repo.changed_since(self._cards_revision)
-        self._cards_revision = self.repo.revision
-        if changed is None:
-            self._cards.clear()
-            self._card_records.clear()
-            return None
-        dropped = {
-            prospect_id
-            for prospect_id in self._cards
-            if prospect_id in changed
-            or not changed.isdisjoint(self._card_records.get(prospect_id, ()))
-        }
-        for prospect_id in dropped:
-            del self._cards[prospect_id]
-        return dropped
-
     @property
     def selected_id(self) -> str | None:
         ids = self.columns[self.focus_stage]
@@ -327,7 +290,7 @@ class BoardScreen(PanelScreen):
             ids = self.columns[stage]
             self.cursors[stage] = max(0, min(self.cursors[stage], len(ids) - 1))
             column = self.column(stage)
-            column.show(ids, self.cursors[stage], stage is self.focus_stage, self.card)
+            column.show(ids, self.cursors[stage], stage is self.focus_stage, self.cards.card)
         self.panel.follow(self.selected_id)
 
     def _show_empty_hint(self) -> None:
@@ -454,37 +417,39 @@ class BoardScreen(PanelScreen):
     def action_open(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.open_prospect(prospect.id)
+            from jobfutures_tui.screens.detail import open_prospect  # not needed for 1st frame
+
+            open_prospect(self.app, prospect.id)
 
     def action_archive(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.archive_or_reopen(prospect.id)
+            actions.archive_or_reopen(self.app, prospect.id)
 
     def action_delete(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.delete_prospect(prospect.id)
+            actions.delete_prospect(self.app, prospect.id)
 
     def action_log(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.log_touch(prospect.id, script_id=self.script_for_log(prospect.id))
+            actions.log_touch(self.app, prospect.id, script_id=self.script_for_log(prospect.id))
 
     def action_snooze(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.snooze(prospect.id)
+            actions.snooze(self.app, prospect.id)
 
     def action_skip(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.skip_due(prospect.id)
+            actions.skip_due(self.app, prospect.id)
 
     def action_plan(self) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            self.jf.choose_plan(prospect.id)
+            actions.choose_plan(self.app, prospect.id)
 
     def _selected_prospect(self) -> Prospect | None:
         prospect_id = self.selected_id
@@ -500,8 +465,3 @@ class BoardScreen(PanelScreen):
         self.redraw(previous, event.stage)
         if event.double:
             self.action_open()
-
-
-def _gone(prospect_id: str) -> Card:
-    """A stand-in while the app stops over damaged data."""
-    return Card(prospect_id, Stage.INTERVIEWED, "(unreadable)", "", None, False, "", None)

@@ -4,18 +4,17 @@ began, the notes after a "no", the referral links, and every touch."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import Header, Static
 
-from jobfutures_tui.engine.cadence import stopped
-from jobfutures_tui.engine.person_choice import recruiter_only_warning
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import (
@@ -27,21 +26,22 @@ from jobfutures_tui.models import (
     Person,
     Prospect,
     Record,
-    Script,
     Stage,
     TouchKind,
 )
 from jobfutures_tui.models.dates import local_timezone, today
+from jobfutures_tui.screens import actions, story_text
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases import story
-from jobfutures_tui.usecases.board import DUE_PART, due_phrase
-from jobfutures_tui.usecases.decisions import next_suggestion
-from jobfutures_tui.usecases.people import address_line
-from jobfutures_tui.usecases.user_plans import plan_of
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 from jobfutures_tui.widgets.script_panel import ScriptPanel
+from jobfutures_tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 STORY_FIELDS = (
     Field("role", "Role discussed"),
@@ -173,7 +173,6 @@ class DetailScreen(PanelScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     COMPONENT_CLASSES = {
         "detail--warning",
-        "detail--good",
         "detail--overdue",
         "detail--due-soon",
         "detail--due-later",
@@ -198,9 +197,7 @@ class DetailScreen(PanelScreen):
                 yield RecordList(
                     row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
                 )
-            with Vertical(id="timeline-pane"):
-                yield Static(id="timeline-title", classes="section-title")
-                yield RecordList(row_height=2, empty="No touches logged yet.", id="timeline")
+            yield Timeline(self.repo, id="timeline-pane")
             yield ScriptPanel(self.repo, id="script-panel")
         yield KeyFooter()
 
@@ -235,168 +232,23 @@ class DetailScreen(PanelScreen):
     def _show(self, prospect: Prospect, select: str | None) -> None:
         name = self.company.name if self.company else "(missing company)"
         self.title = f"{name}"
-        self.query_one("#about", Static).update(self._about(prospect))
-        self.query_one("#company", Static).update(self._company_text())
+        about = story_text.about(self.repo, prospect, self.company, self._colour)
+        self.query_one("#about", Static).update(about)
+        self.query_one("#company", Static).update(story_text.company_text(self.company))
         people = self.query_one("#people", RecordList)
         # A fourth line per person only when one of them has a postal address.
         addressed = any(self.repo.peek(Person, pid, "address") for pid in prospect.person_ids)
         people.row_height = PERSON_ROWS + (1 if addressed else 0)
         people.show(list(prospect.person_ids), self._draw_person, select=select)
-        touches = {touch.id: touch for touch in self.repo.touches_for(prospect.id)}
-        self.touches = touches
-        count = len(touches)
-        self.query_one("#timeline-title", Static).update(
-            Text(f"Timeline  {count} touch{'es' if count != 1 else ''}, newest first")
-        )
-        self.query_one("#timeline", RecordList).show(list(touches), self._draw_touch, select=select)
+        self.query_one(Timeline).show(prospect.id, select)
         self.panel.follow(prospect.id)
 
-    # ------------------------------------------------------------ drawing
-
-    def _about(self, prospect: Prospect) -> Text:
-        text = Text()
-        text.append(self.company.name if self.company else "(missing company)", style="bold")
-        if prospect.role:
-            text.append(f" · {prospect.role}")
-        text.append(f"\n{prospect.stage.label}", style="bold")
-        if not prospect.is_open and prospect.closed_reason is not None:
-            text.append(f": {prospect.closed_reason.label}")
-            if prospect.closed_note:
-                text.append(f" ({prospect.closed_note})")
-        began = prospect.origin.label
-        if prospect.began_on:
-            began += f" on {prospect.began_on.format('D MMM YYYY')}"
-        _field(text, "began", began)
-        if prospect.snoozed_until and prospect.snoozed_until >= today():
-            _field(text, "snoozed until", short_date(prospect.snoozed_until))
-        if prospect.referred_by_id:
-            _field(text, "referred by", self._who(prospect.referred_by_id))
-        referred = self._referred_from_here(prospect)
-        if referred:
-            _field(text, "led to", ", ".join(referred))
-        if prospect.tags:
-            _field(text, "tags", ", ".join(prospect.tags))
-        self._next_touch(text, prospect)
-        if prospect.self_assessment:
-            _block(text, "After the no", prospect.self_assessment)
-        if prospect.notes:
-            _block(text, "Notes", prospect.notes)
-        return text
-
-    def _next_touch(self, text: Text, prospect: Prospect) -> None:
-        """When the next touch is due (coloured as on the cards), how, and why."""
-        day = today()
-        suggestion = next_suggestion(self.repo, prospect.id, today=day)
-        plan = plan_of(self.repo, prospect)
-        text.append("\n\nNext touch  ", style="bold")
-        text.append("(s skip · z snooze · P plan)", style="dim")
-        phrase, level = due_phrase(suggestion, day)
-        text.append("\n")
-        text.append(phrase, style=self._colour(DUE_PART[level]))
-        people = [p for p in map(self.repo.person, prospect.person_ids) if p is not None]
-        if suggestion is None:
-            summary = self.repo.cadence_summary(prospect.id)
-            why = stopped(prospect, people, summary, today=day, tz=local_timezone())
-            text.append(f": {why or 'the plan has no more touches'}", style="dim")
-        else:
-            text.append(f" · {short_date(suggestion.due, day)} · {suggestion.how}")
-            person = self.repo.person(suggestion.person_id) if suggestion.person_id else None
-            if person is not None:
-                text.append(f" · {person.name}")
-            _field(text, "why", suggestion.reason)
-        warning = recruiter_only_warning(people) if prospect.is_open else None
-        if warning is not None and (
-            suggestion is None or suggestion.kind is not TouchKind.FIND_MANAGER
-        ):
-            text.append(f"\n! {warning}", style=self._colour("warning"))
-        chosen = prospect.cadence_plan == plan.id
-        _field(text, "plan", plan.name if chosen else f"{plan.name} (the default here)")
-
-    def _who(self, person_id: str) -> str:
-        person = self.repo.person(person_id)
-        if person is None:
-            return "(someone since removed)"
-        company = self.repo.company(person.company_id) if person.company_id else None
-        return f"{person.name} ({company.name})" if company else person.name
-
-    def _referred_from_here(self, prospect: Prospect) -> list[str]:
-        """Job futures that came through this one's people."""
-        mine = set(prospect.person_ids)
-        rows = list(self.repo.stored_rows(Prospect).items())
-        names = []
-        for pid, row in rows:
-            if row.get("referred_by_id") in mine and pid != prospect.id:
-                other = self.repo.prospect(pid)
-                company = self.repo.company(other.company_id) if other else None
-                if company is not None:
-                    names.append(company.name)
-        return names
-
-    def _company_text(self) -> Text:
-        text = Text()
-        company = self.company
-        if company is None:
-            return text
-        text.append("\nCompany  (w edit · n add news)", style="bold")
-        if company.website:
-            _field(text, "website", company.website)
-        if company.notes:
-            text.append(f"\n{company.notes}")
-        for item in company.news:
-            text.append(f"\n{item.on.format('D MMM YYYY')}  ", style="dim")
-            text.append(item.text)
-        if not company.news:
-            text.append("\nno news noted yet", style="dim")
-        return text
-
     def _draw_person(self, person_id: str, width: int) -> Text:
-        person = self.repo.person(person_id)
-        if person is None:
-            return Text("(removed)")
-        text = Text()
-        text.append(person.name, style="bold")
-        if person.do_not_contact:
-            text.append(" · do not contact", style=self._colour("warning"))
-        details = [person.title, person.role.label]
-        if person.preferred_channel:
-            details.append(f"prefers {person.preferred_channel.label}")
-        text.append("\n  " + " · ".join(d for d in details if d), style="dim")
-        reach = [person.phone, person.email, person.city, person.linkedin]
-        text.append(
-            "\n  " + (" · ".join(r for r in reach if r) or "no contact details"), style="dim"
-        )
-        if person.address:
-            text.append("\n  address: ", style="dim")
-            text.append(address_line(person.address), style="dim")
-        return text
+        return story_text.person_text(self.repo, person_id, self._colour)
 
     def _colour(self, part: str) -> Style:
         """Colours come from detail.tcss, so themes can change them."""
         return self.get_component_rich_style(f"detail--{part}", partial=True)
-
-    def _draw_touch(self, touch_id: str, width: int) -> Text:
-        touch = self.touches[touch_id]
-        local = touch.at.in_timezone(local_timezone())
-        text = Text()
-        text.append(local.format("ddd D MMM YYYY HH:mm"), style="bold")
-        arrow = "→" if touch.direction is Direction.OUT else "←"
-        text.append(f"  {arrow} {touch.channel.label} · {touch.outcome.label}")
-        if touch.kind is not None:
-            text.append(f" · {touch.kind.label}")
-        if touch.person_id:
-            person = self.repo.person(touch.person_id)
-            if person is not None:
-                text.append(f" · {person.name}", style="dim")
-        if touch.replied and touch.outcome not in (Outcome.REPLIED, Outcome.CONVERSATION):
-            text.append(" · they replied", style=self._colour("good"))
-        second = [touch.note] if touch.note else []
-        if touch.shared:
-            second.append("shared: " + ", ".join(touch.shared))
-        if touch.script_id:
-            script = self.repo.stored(Script, touch.script_id)
-            second.append(f"script: {script.name if script else 'deleted'}")
-        text.append("\n  " + (" · ".join(second) or "no note"), style="dim")
-        return text
 
     # ------------------------------------------------------------ actions
 
@@ -414,7 +266,7 @@ class DetailScreen(PanelScreen):
                 self._edit_person(person)
             return
         if isinstance(focused, RecordList) and focused.id == "timeline" and focused.selected:
-            touch = self.touches.get(focused.selected)
+            touch = self.query_one(Timeline).touches.get(focused.selected)
             if touch is not None:
                 self._open_form(
                     "Edit touch",
@@ -485,7 +337,7 @@ class DetailScreen(PanelScreen):
             elif current is not None and (save := story.link_known(current, known)):
                 self.jf.change(f"Linked {known.name}", save=save, select=known.id)
             else:
-                self.notify(f"{known.name} is already one of its people.", timeout=3)
+                self.notify(f"{known.name} is already one of its people.", timeout=3, markup=False)
                 self.data_changed(known.id)
 
         self.app.push_screen(Confirm(question, detail, escape_cancels=True), answered)
@@ -524,22 +376,22 @@ class DetailScreen(PanelScreen):
                 save, delete = story.unlink_person(self.repo, prospect, person)
                 self.jf.change(f"Removed {person.name}", save=save, delete=delete)
         else:
-            touch = self.touches.get(focused.selected)
+            touch = self.query_one(Timeline).touches.get(focused.selected)
             if touch is not None:
                 when = short_date(touch.at.in_timezone(local_timezone()).date())
                 self.jf.change(f"Removed the {touch.channel.label} of {when}", delete=[touch])
 
     def action_archive(self) -> None:
-        self.jf.archive_or_reopen(self.prospect_id)
+        actions.archive_or_reopen(self.app, self.prospect_id)
 
     def action_snooze(self) -> None:
-        self.jf.snooze(self.prospect_id)
+        actions.snooze(self.app, self.prospect_id)
 
     def action_skip(self) -> None:
-        self.jf.skip_due(self.prospect_id)
+        actions.skip_due(self.app, self.prospect_id)
 
     def action_plan(self) -> None:
-        self.jf.choose_plan(self.prospect_id)
+        actions.choose_plan(self.app, self.prospect_id)
 
     def action_referrals(self) -> None:
         from jobfutures_tui.modals.referral_chain import ReferralChain
@@ -555,7 +407,7 @@ class DetailScreen(PanelScreen):
 
         def chosen(prospect_id: str | None) -> None:
             if prospect_id is not None and prospect_id != self.prospect_id:
-                self.jf.open_prospect(prospect_id)
+                open_prospect(self.app, prospect_id)
 
         self.app.push_screen(ReferralChain(self.repo, tree, self.prospect_id), chosen)
 
@@ -565,13 +417,15 @@ class DetailScreen(PanelScreen):
         if isinstance(focused, RecordList) and focused.id == "people":
             person = focused.selected
         script = self.script_for_log(self.prospect_id)
-        self.jf.log_touch(self.prospect_id, person_id=person, script_id=script)
+        actions.log_touch(self.app, self.prospect_id, person_id=person, script_id=script)
 
     def action_delete(self) -> None:
-        self.jf.delete_prospect(self.prospect_id)
+        actions.delete_prospect(self.app, self.prospect_id)
 
     def action_markdown(self) -> None:
-        self.jf.export_markdown(self.prospect_id)
+        from jobfutures_tui.file_work import export_markdown
+
+        export_markdown(self.app, self.prospect_id)
 
     def _open_form(
         self,
@@ -592,11 +446,15 @@ class DetailScreen(PanelScreen):
         self.action_edit()
 
 
-def _field(text: Text, label: str, value: str) -> None:
-    text.append(f"\n{label}: ", style="dim")
-    text.append(value)
-
-
-def _block(text: Text, title: str, body: str) -> None:
-    text.append(f"\n\n{title}\n", style="bold")
-    text.append(body)
+def open_prospect(app: App[Any], prospect_id: str, *, person: str | None = None) -> None:
+    """The story of a job future, with one of its people selected: the app keeps one
+    story screen and shows each job future on it."""
+    if isinstance(app.screen, ModalScreen):
+        return
+    if not app.is_screen_installed("detail"):
+        app.install_screen(DetailScreen(services(app).repo, prospect_id, person=person), "detail")
+    detail = app.get_screen("detail")
+    assert isinstance(detail, DetailScreen)
+    detail.show_prospect(prospect_id, person=person)
+    if app.screen is not detail:
+        app.push_screen(detail)

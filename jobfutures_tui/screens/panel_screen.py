@@ -124,7 +124,7 @@ class PanelScreen(AppScreen):
         message = f"Copied “{script.name}” ({len(rendered.text)} characters)."
         if gaps:
             message += " Fill in: " + ", ".join(f"‹{name}›" for name in gaps) + "."
-        self.notify(f"{message} {clipboard_note(os.environ)}", timeout=6)
+        self.notify(f"{message} {clipboard_note(os.environ)}", timeout=6, markup=False)
 
 
 def clipboard_note(environ: Mapping[str, str]) -> str:

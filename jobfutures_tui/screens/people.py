@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, Static
 from jobfutures_tui.engine.relative import ago
 from jobfutures_tui.models import Person, Record
 from jobfutures_tui.models.dates import now as utc_now
+from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.people import PersonRow, filter_rows, last_touch_with, people_rows
@@ -115,7 +116,9 @@ class PeopleScreen(FilteredListScreen):
         if row is None:
             return
         if row.prospect_ids:
-            self.jf.open_prospect(row.prospect_ids[-1], person=row.person_id)
+            from jobfutures_tui.screens.detail import open_prospect
+
+            open_prospect(self.app, row.prospect_ids[-1], person=row.person_id)
         else:
             self.action_edit()
 
@@ -129,7 +132,7 @@ class PeopleScreen(FilteredListScreen):
         if not open_ones:
             self.notify("They have no open job future to log a touch with.", timeout=3)
             return
-        self.jf.log_touch(open_ones[-1], person_id=row.person_id)
+        actions.log_touch(self.app, open_ones[-1], person_id=row.person_id)
 
     def action_add(self) -> None:
         from jobfutures_tui.modals.person_form import person_form

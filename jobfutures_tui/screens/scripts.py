@@ -218,6 +218,7 @@ class ScriptsScreen(FilteredListScreen):
                         f"Saved, but {names} is not a placeholder: it will show as is.",
                         severity="warning",
                         timeout=6,
+                        markup=False,
                     )
 
         return save
@@ -245,7 +246,7 @@ class ScriptsScreen(FilteredListScreen):
         if not script.builtin:
             self.notify("This script is your own: only built-ins can be restored.", timeout=3)
         elif not is_edited(script):
-            self.notify(f"{script.name} is already as shipped.", timeout=3)
+            self.notify(f"{script.name} is already as shipped.", timeout=3, markup=False)
         else:
             label = f"Restored the script {script.name} as shipped"
             self.jf.change(label, save=[restored(script)], select=script.id)

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.models.dates import today as local_today
+from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.due import DueItem, When, due_items, next_due
@@ -183,22 +184,22 @@ class TodayScreen(PanelScreen):
 
     def action_snooze(self) -> None:
         if (prospect_id := self._selected("snooze")) is not None:
-            self.jf.snooze(prospect_id)
+            actions.snooze(self.app, prospect_id)
 
     def action_log(self) -> None:
         if (prospect_id := self._selected("log")) is not None:
             item = next((i for i in self.items if i.prospect_id == prospect_id), None)
             person = item.suggestion.person_id if item is not None else None
             script = self.script_for_log(prospect_id)
-            self.jf.log_touch(prospect_id, person_id=person, script_id=script)
+            actions.log_touch(self.app, prospect_id, person_id=person, script_id=script)
 
     def action_skip(self) -> None:
         if (prospect_id := self._selected("skip")) is not None:
-            self.jf.skip_due(prospect_id)
+            actions.skip_due(self.app, prospect_id)
 
     def action_plan(self) -> None:
         if (prospect_id := self._selected("choose a plan for")) is not None:
-            self.jf.choose_plan(prospect_id)
+            actions.choose_plan(self.app, prospect_id)
 
     def _selected(self, verb: str) -> str | None:
         option = self.query_one("#today-list", OptionList).highlighted_option
@@ -210,7 +211,9 @@ class TodayScreen(PanelScreen):
     @on(OptionList.OptionSelected, "#today-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.jf.open_prospect(event.option.id)
+            from jobfutures_tui.screens.detail import open_prospect
+
+            open_prospect(self.app, event.option.id)
 
 
 def _nothing_due(upcoming: DueItem | None) -> str:

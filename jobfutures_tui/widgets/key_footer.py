@@ -15,6 +15,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from jobfutures_tui.widgets.textual_internals import footer_bindings_ready
+
 
 class KeyFooter(Footer):
     """A Footer that skips rebuilds which would show the same keys."""
@@ -24,12 +26,12 @@ class KeyFooter(Footer):
         self._composed: Hashable = None
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
+        if footer_bindings_ready(self):
             self._composed = self._keys_shown(self.screen)
         return super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
-        if self._bindings_ready and self._composed == self._keys_shown(screen):
+        if footer_bindings_ready(self) and self._composed == self._keys_shown(screen):
             return
         super().bindings_changed(screen)
 

@@ -26,8 +26,10 @@ from jobfutures_tui.engine.scripts import Rendered, render
 from jobfutures_tui.models import Script
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases.board import DUE_PART, due_phrase
 from jobfutures_tui.usecases.script_context import NextScript, next_script
+from jobfutures_tui.widgets.textual_internals import update_scrollbars
 
 KEPT = 64
 """Job futures whose panel is kept, for moving back and forth."""
@@ -175,10 +177,8 @@ class ScriptPanel(ScrollView, can_focus=False):
         self._keep(key, view)
 
     def _refuse(self, error: DataRefused) -> None:
-        """Damaged data: the app stops (JobFuturesApp.refuse) before writing anything."""
-        refuse = getattr(self.app, "refuse", None)
-        if refuse is not None:
-            refuse(error)
+        """Damaged data: the app stops before writing anything."""
+        services(self.app).refuse(error)
 
     def _keep(self, key: tuple[str, int, date], view: NextScript | None) -> None:
         self._views[key] = view
@@ -236,7 +236,7 @@ class ScriptPanel(ScrollView, can_focus=False):
             # Set as Textual does on a resize: assigning virtual_size lays out the whole
             # screen (~70 ms on a big board); only a scrollbar showing or hiding needs it.
             self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
+            update_scrollbars(self, size)
 
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -17,7 +16,6 @@ from textual.color import Color
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
@@ -26,6 +24,11 @@ from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.usecases.board import DUE_PART, Card, due_phrase
+from jobfutures_tui.widgets.textual_internals import (
+    LaidOutOnce,
+    scrollbar_cells,
+    set_border_title_quietly,
+)
 
 CARD_HEIGHT = 4
 PITCH = CARD_HEIGHT + 1
@@ -44,7 +47,7 @@ Shown = tuple[Card, int, bool, bool] | str
 or "hint" or "blank"."""
 
 
-class StageColumn(ScrollView, can_focus=False):
+class StageColumn(LaidOutOnce, can_focus=False):
     """Cards of one stage; the board decides which one is selected."""
 
     COMPONENT_CLASSES = {
@@ -81,7 +84,6 @@ class StageColumn(ScrollView, can_focus=False):
         self._lines: dict[tuple[str, int, bool, bool, int, Style], tuple[Card, Strip]] = {}
         """Drawn lines, kept while their card is the same object: redraws after
         a key press then cost a lookup per line."""
-        self._laid_out: tuple[Size, Size, Size] | None = None
         self._title = ""
         self._active_look: tuple[Color, Style] | None = None
         self._drawn: dict[int, Shown] = {}
@@ -129,7 +131,7 @@ class StageColumn(ScrollView, can_focus=False):
         self._title = title
         # Widget.border_title's setter repaints every line of the column, and a
         # move changes two counts: set what it sets, then repaint the top line.
-        self._border_title = Content(title)
+        set_border_title_quietly(self, Content(title))
         self._refresh_top_line()
 
     def _refresh_top_line(self) -> None:
@@ -167,31 +169,18 @@ class StageColumn(ScrollView, can_focus=False):
         column by a cell or less, and repainting a whole scrollbar cost about as much
         as a column of cards."""
         bar = self.vertical_scrollbar
-        before = _thumb(bar)
+        before = scrollbar_cells(bar)
         if lines is not None:
             bar.set_reactive(ScrollBar.window_virtual_size, lines)
         if position is not None:
             bar.set_reactive(ScrollBar.position, bar.validate_position(position))
-        after = _thumb(bar)
+        after = scrollbar_cells(bar)
         if len(before) != len(after):
             bar.refresh()
             return
         changed = [y for y, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
         if changed:  # refresh() with no region repaints everything
             bar.refresh(*_line_regions(changed, bar.size.width))
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # Textual's ScrollView compares the viewport the compositor passes in with
-        # its own (taller) virtual size, so any layout on the screen (a filter key,
-        # a move) redrew all four scrollbars in full, and once more a frame later.
-        # A layout that changed nothing of this column now leaves it alone.
-        laid_out = (size, container_size, self.virtual_size)
-        if laid_out == self._laid_out:
-            return False
-        self._laid_out = laid_out
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         # The drawn lines stay: their key has the width, and a filter line showing
@@ -355,20 +344,6 @@ def _line_regions(lines: list[int], width: int) -> list[Region]:
         else:
             regions.append(Region(0, y, width, 1))
     return regions
-
-
-def _thumb(bar: ScrollBar) -> list[Segment]:
-    """The scrollbar as Textual draws it now, a segment a cell (the arguments
-    ScrollBar._render_bar passes)."""
-    lines = bar.window_virtual_size
-    return bar.renderer.render_bar(
-        size=bar.size.height,
-        virtual_size=lines,
-        window_size=bar.window_size if bar.window_size < lines else 0,
-        position=bar.position,
-        thickness=bar.thickness,
-        vertical=True,
-    ).segments
 
 
 _DUE_CLASS = {level: f"card--{part}" for level, part in DUE_PART.items()}

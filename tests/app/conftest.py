@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_helpers import record_notifications
 from textual.widgets import Input, TextArea
+from textual_internals import quick_idle_checks
 
 from jobfutures_tui.store import BackgroundWriter, Repository
 
@@ -32,9 +34,9 @@ def repo(data_dir: Path) -> Iterator[Repository]:
 
 @pytest.fixture(autouse=True)
 def _quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot waits after every key until the process has used no CPU for one
-    20 ms slice, twice; 5 ms slices keep the same rule and cut the wait."""
-    import textual._wait
+    quick_idle_checks(monkeypatch)
 
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.00025)
+
+@pytest.fixture(autouse=True)
+def _notifications_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    record_notifications(monkeypatch)

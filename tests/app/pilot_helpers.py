@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import pendulum
+import pytest
 from rich.console import Console
 from textual.pilot import Pilot
 
@@ -56,25 +62,66 @@ def rendered_text(renderable: object, width: int = 120) -> str:
     return console.export_text()
 
 
-async def palette(pilot: Pilot[None], text: str) -> None:
-    """Type into the command palette, wait for its search to settle, take the best hit."""
-    from textual.command import CommandList
+async def until(
+    pilot: Pilot[None], condition: Callable[[], object], what: str, *, seconds: float = 5.0
+) -> None:
+    """Wait for the app until ``condition()`` holds: each round lets it handle what is
+    queued and go idle, no fixed sleep. Fails, naming ``what``, after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {seconds:g} s for {what}")
+        await pilot.pause()
 
+
+def busy(app: JobFuturesApp) -> bool:
+    """Whether a worker is still at work (one it started included)."""
+    return any(not worker.is_finished for worker in app.workers)
+
+
+async def after_first_frame(pilot: Pilot[None]) -> None:
+    """Wait until what the app does once the board has painted (the first-run
+    question, the warm-up) has run: a callback queued after theirs has run too."""
+    done = asyncio.Event()
+    pilot.app.get_screen("board").call_after_refresh(done.set)
+    await asyncio.wait_for(done.wait(), timeout=10)
+    await pilot.pause()
+
+
+async def search_palette(pilot: Pilot[None], text: str) -> None:
+    """Open the command palette and type; return once its search (a worker) is done."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*text)
-    for _ in range(20):  # the search runs in the background
-        await pilot.pause(0.05)
-        if pilot.app.screen.query_one(CommandList).option_count:
-            break
-    await pilot.pause(0.1)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def palette(pilot: Pilot[None], text: str) -> None:
+    """Type into the command palette, wait for its search to settle, take the best hit."""
+    await search_palette(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
 
 
+_NOTIFIED: WeakKeyDictionary[JobFuturesApp, list[str]] = WeakKeyDictionary()
+
+
+def record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every notification, through the app's own ``notify`` (every one goes
+    through it: screens' and dialogs' too)."""
+    shown = JobFuturesApp.notify
+
+    def notify(app: JobFuturesApp, message: str, **options: Any) -> None:
+        _NOTIFIED.setdefault(app, []).append(str(message))
+        shown(app, message, **options)
+
+    monkeypatch.setattr(JobFuturesApp, "notify", notify)
+
+
 def messages(app: JobFuturesApp) -> list[str]:
     """Every notification shown so far, as plain text."""
-    return [str(notification.message) for notification in app._notifications]
+    return list(_NOTIFIED.get(app, []))
 
 
 async def settle(app: JobFuturesApp, pilot: Pilot[None]) -> None:

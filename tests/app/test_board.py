@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
-from pilot_helpers import add_prospect, column_text, move_card, rendered_text, reopen
+from pilot_helpers import (
+    add_prospect,
+    column_text,
+    messages,
+    move_card,
+    rendered_text,
+    reopen,
+    search_palette,
+)
 from textual.widget import Widget
 
 from jobfutures_tui.app import JobFuturesApp
@@ -251,10 +259,7 @@ async def test_command_palette_jumps_to_a_prospect(repo: Repository) -> None:
     add_prospect(repo, "Coho Winery", stage=Stage.REFERRAL)
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"coho")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "coho")
         await pilot.press("enter")
         await pilot.pause()
         board = app.screen
@@ -271,7 +276,7 @@ async def test_read_only_refuses_changes_and_says_so(repo: Repository, data_dir:
         assert "READ-ONLY" in app.sub_title
         await pilot.press("greater_than_sign")
         await pilot.pause()
-        assert any("read-only" in n.message for n in app._notifications)
+        assert any("read-only" in message for message in messages(app))
     assert viewer.prospects()[0].stage is Stage.INTERVIEWED
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pendulum
 from disk import saved_data
-from pilot_helpers import add_prospect, column_text, move_card, palette, reopen
+from pilot_helpers import add_prospect, column_text, messages, move_card, palette, reopen
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import ClosedReason, Stage, Touch
@@ -151,7 +151,7 @@ async def test_undo_of_move_edit_and_add_restores_the_data(
             assert saved_data(data_dir) == expected
         await pilot.press("u")
         await pilot.pause()
-        assert "Nothing to undo" in " ".join(str(n.message) for n in app._notifications)
+        assert "Nothing to undo" in " ".join(messages(app))
 
 
 async def test_user_text_with_markup_renders_literally_everywhere(repo: Repository) -> None:
@@ -185,7 +185,7 @@ async def test_user_text_with_markup_renders_literally_everywhere(repo: Reposito
         await move_card(pilot, "greater_than_sign")
         await pilot.press("u")  # "Undone: Moved [bold]Acme[/ to …"
         await pilot.pause()
-        assert any("Moved [bold]Acme[/" in str(n.message) for n in app._notifications)
+        assert any("Moved [bold]Acme[/" in message for message in messages(app))
 
 
 async def test_palette_jumps_to_people_and_job_futures_and_runs_screen_actions(

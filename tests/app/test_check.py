@@ -11,6 +11,7 @@ import pytest
 from disk import saved_data
 from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
 
+from jobfutures_tui import restore_work
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.exchange.backup import automatic_backups
 from jobfutures_tui.exchange.check import Report, check_folder
@@ -103,7 +104,7 @@ async def test_cancelling_a_repair_changes_nothing(broken: Repository, data_dir:
         await pilot.press("escape")  # while it is still being checked, or after
         await settle(app, pilot)
         assert isinstance(app.screen, BoardScreen), "what the check found goes nowhere"
-        app.check_data()
+        restore_work.check_data(app)
         await settle(app, pilot)
         await pilot.press("enter", "n")  # enter is not yes; n is no
         await pilot.pause()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
+from pilot_helpers import until
 from textual.pilot import Pilot
-from textual.widgets._footer import FooterKey
+from textual_internals import footer_keys as keys_of
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.store import Repository
@@ -12,28 +15,23 @@ from jobfutures_tui.widgets.key_footer import KeyFooter
 
 def footer_keys(app: JobFuturesApp) -> list[str]:
     footer = app.screen.query_one(KeyFooter)
-    return [key.description for key in footer.query(FooterKey) if key.description]
+    return [key.description for key in keys_of(footer) if key.description]
 
 
 async def settled_keys(app: JobFuturesApp, pilot: Pilot[None]) -> list[str]:
     """The footer's keys once it has built them (it does so after the screen's
     first refresh, later under load)."""
-    for _ in range(200):
-        keys = footer_keys(app)
-        if keys:
-            return keys
-        await pilot.pause(0.01)
-    raise AssertionError("the footer never showed its keys")
+    await until(pilot, lambda: footer_keys(app), "the footer's keys")
+    return footer_keys(app)
 
 
 async def keys_once(app: JobFuturesApp, pilot: Pilot[None], wanted: object) -> list[str]:
     """The footer's keys once ``wanted(keys)`` holds (the footer follows a change of
     focus on a later refresh), or as they are after two seconds."""
+    deadline = time.monotonic() + 2
     keys = footer_keys(app)
-    for _ in range(200):
-        if wanted(keys):  # type: ignore[operator]
-            break
-        await pilot.pause(0.01)
+    while not wanted(keys) and time.monotonic() < deadline:  # type: ignore[operator]
+        await pilot.pause()
         keys = footer_keys(app)
     return keys
 
@@ -43,12 +41,12 @@ async def test_switching_screens_keeps_each_footer_and_its_keys(repo: Repository
     async with app.run_test(size=(120, 30)) as pilot:
         board_keys = await settled_keys(app, pilot)
         assert "Filter" in board_keys
-        first_key = app.screen.query_one(KeyFooter).query(FooterKey).first()
+        first_key = keys_of(app.screen.query_one(KeyFooter))[0]
         await pilot.press("3")  # people
         assert await keys_once(app, pilot, lambda keys: keys != board_keys) != board_keys
         await pilot.press("1")  # back to the board: same keys, same widgets
         assert await keys_once(app, pilot, lambda keys: keys == board_keys) == board_keys
-        assert app.screen.query_one(KeyFooter).query(FooterKey).first() is first_key
+        assert keys_of(app.screen.query_one(KeyFooter))[0] is first_key
 
 
 async def test_the_footer_follows_keys_that_change(repo: Repository) -> None:

@@ -224,6 +224,7 @@ async def test_the_referral_chain_opens_from_the_story(repo: Repository) -> None
 
 async def test_things_to_share_list_whom_each_went_to(repo: Repository, data_dir: Path) -> None:
     from jobfutures_tui.modals.shareables import ShareablesScreen
+    from jobfutures_tui.palette import show_shareables
     from jobfutures_tui.widgets.record_list import RecordList
 
     prospect = add_prospect(repo, "Northwind")
@@ -238,7 +239,7 @@ async def test_things_to_share_list_whom_each_went_to(repo: Repository, data_dir
     )
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 36)) as pilot:
-        app.show_shareables()
+        show_shareables(app)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -7,7 +7,7 @@ from pathlib import Path
 from pilot_helpers import add_prospect, reopen
 
 from jobfutures_tui.app import JobFuturesApp
-from jobfutures_tui.screens.detail import DetailScreen
+from jobfutures_tui.screens.detail import DetailScreen, open_prospect
 from jobfutures_tui.store import Repository
 from jobfutures_tui.widgets.record_list import RecordList
 
@@ -127,7 +127,7 @@ async def test_p_with_a_name_known_at_the_company_asks_to_link_them_instead(
     repo.save(firm, priya, dana, first, second)
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_prospect(second.id)
+        open_prospect(app, second.id)
         await pilot.pause()
         await pilot.press("p", *"priya  RAMAN", "ctrl+s")
         await pilot.pause()
@@ -163,7 +163,7 @@ async def test_p_with_a_name_known_at_the_company_asks_to_link_them_instead(
         (twin,) = [p for p in repo.people() if p.name == "Priya Raman" and p.id != priya.id]
         assert repo.prospect(second.id).person_ids == (dana.id, twin.id), "no: as typed"
 
-        app.open_prospect(first.id)
+        open_prospect(app, first.id)
         await pilot.pause()
         await pilot.press("p", *"Priya Raman", "ctrl+s")
         await pilot.pause()

@@ -13,9 +13,11 @@ import orjson
 import pendulum
 import pytest
 from disk import saved_data
-from pilot_helpers import add_prospect, rendered_text
+from pilot_helpers import add_prospect, rendered_text, search_palette
+from pilot_helpers import messages as notified
+from rich.text import Text
 from test_board_actions import palette
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.plan_list import DEFAULT_ROW, PlanList
@@ -55,7 +57,7 @@ def began(repo: Repository, company: str, days_ago: int) -> Prospect:
 
 
 def messages(app: JobFuturesApp) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(notified(app))
 
 
 def stored_prospect(data_dir: Path, prospect_id: str) -> dict:
@@ -282,7 +284,8 @@ async def test_detail_shows_the_next_touch_and_skips_from_there_and_the_board(
         assert "why: no touch yet: send a thank-you" in text
         assert "plan: Early on (the default here)" in text
         overdue = detail.get_component_rich_style("detail--overdue", partial=True)
-        about = detail._about(repo.prospect(prospect.id))  # type: ignore[arg-type]
+        about = detail.query_one("#about", Static).content
+        assert isinstance(about, Text)
         assert any(
             about.plain[span.start : span.end] == "2d overdue" and span.style == overdue
             for span in about.spans
@@ -308,18 +311,12 @@ async def test_palette_shows_when_a_job_future_is_due(repo: Repository) -> None:
     add_prospect(repo, "[red]Contoso[/]")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"northw")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "northw")
         listing = app.screen.query_one("CommandList", OptionList)
         shown = rendered_text(listing.get_option_at_index(0).prompt)
         assert "Northwind · Dana Reyes  2d overdue" in shown
         assert "next: email · thank-you — no touch yet: send a thank-you" in shown
         await pilot.press("escape")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"contoso")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "contoso")
         listing = app.screen.query_one("CommandList", OptionList)
         assert "[red]Contoso[/]" in rendered_text(listing.get_option_at_index(0).prompt)

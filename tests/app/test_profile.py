@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import add_prospect, messages, palette, reopen
+from pilot_helpers import add_prospect, after_first_frame, messages, palette, reopen
 from textual.widgets import Input, TextArea
 
 from jobfutures_tui import cli
@@ -29,10 +29,7 @@ def on_disk(data_dir: Path) -> Profile:
 
 
 async def shown_form(app: JobFuturesApp, pilot) -> ProfileForm:  # type: ignore[no-untyped-def]
-    for _ in range(20):  # asked once the board has painted
-        await pilot.pause(0.02)
-        if isinstance(app.screen, ProfileForm):
-            break
+    await after_first_frame(pilot)  # asked once the board has painted
     form = app.screen
     assert isinstance(form, ProfileForm)
     return form
@@ -78,7 +75,7 @@ async def test_first_run_asks_once_and_saves_what_is_typed(data_dir: Path) -> No
     again = open_repo(data_dir)
     app = JobFuturesApp(again, ask_profile=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await after_first_frame(pilot)
         assert isinstance(app.screen, BoardScreen), "asked once, not at every start"
     again.close()
 
@@ -103,7 +100,7 @@ async def test_escape_skips_for_good(data_dir: Path) -> None:
     again = open_repo(data_dir)
     app = JobFuturesApp(again, ask_profile=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await after_first_frame(pilot)
         assert isinstance(app.screen, BoardScreen)
     again.close()
 
@@ -118,7 +115,7 @@ async def test_not_asked(data_dir: Path, how: str) -> None:
     repo = open_repo(data_dir, read_only=how == "read-only")
     app = JobFuturesApp(repo, demo=how == "demo", ask_profile=how != "not asked for")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await after_first_frame(pilot)
         assert isinstance(app.screen, BoardScreen)
     repo.close()
     assert not on_disk(data_dir).asked or how == "asked before", "nothing written"

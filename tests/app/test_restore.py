@@ -12,6 +12,7 @@ from disk import saved_data
 from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
 from textual.widgets import Input, Select
 
+from jobfutures_tui import restore_work
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.exchange import actions
 from jobfutures_tui.exchange.backup import automatic_backups
@@ -132,7 +133,7 @@ async def test_cancelling_a_restore_changes_nothing(
         checking.set()
         await settle(app, pilot)
         assert isinstance(app.screen, BoardScreen), "what the check found goes nowhere"
-        app.action_restore()
+        restore_work.restore(app)
         await pilot.pause()
         await pilot.press("enter")
         await settle(app, pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from pilot_helpers import add_prospect, messages, move_card, reopen
+from pilot_helpers import add_prospect, messages, move_card, reopen, until
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.confirm import Confirm
@@ -40,16 +40,15 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_dir: Path) -> None:
         disk.full = True
         await move_card(pilot, "greater_than_sign")
         await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert any("No space left on device" in m for m in messages(app))
+        full = "No space left on device"
+        await until(pilot, lambda: any(full in m for m in messages(app)), "the failed save")
         assert repo.prospect(prospect.id).stage is Stage.REJECTED_WARM, "kept in memory"
         with reopen(data_dir) as saved:
             assert saved.prospect(prospect.id).stage is Stage.INTERVIEWED
         disk.full = False
         await pilot.press("greater_than_sign")
         repo.flush()
-        await pilot.pause(0.2)
-        assert any("saved again" in m for m in messages(app))
+        await until(pilot, lambda: any("saved again" in m for m in messages(app)), "saved again")
         with reopen(data_dir) as saved:
             assert saved.prospect(prospect.id).stage is Stage.REFERRAL
         await pilot.press("q")
@@ -67,15 +66,14 @@ async def test_quitting_with_unsaved_changes_asks_first(data_dir: Path) -> None:
         disk.full = True
         await move_card(pilot, "greater_than_sign")
         await pilot.press("q")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, Confirm), "asks instead of quitting"
+        await app.workers.wait_for_complete()  # the last saves, which fail
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the question")
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen), "still running, change still held"
         await pilot.press("q")
         await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the question again")
         await pilot.press("y")
         await pilot.pause()
     assert app.return_code == 1
@@ -91,6 +89,6 @@ async def test_keys_pressed_while_quitting_start_nothing(repo: Repository) -> No
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("q", "e", "a", "question_mark", "greater_than_sign")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the last saves; then the app exits
     assert app.return_code == 0
     assert repo.prospects()[0].stage is Stage.INTERVIEWED

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 import pendulum
-from pilot_helpers import add_prospect, reopen
+from pilot_helpers import add_prospect, after_first_frame, busy, messages, reopen, until
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
@@ -60,10 +60,10 @@ async def settle(pilot: Pilot[None]) -> None:
     the first frame) and every worker is done."""
     app = pilot.app
     assert isinstance(app, JobFuturesApp)
-    for _ in range(200):
-        if app.repo.history_loaded:
-            break
-        await pilot.pause(0.01)
+    await after_first_frame(pilot)
+    # A screen that shows a job future reads the history on a worker: until it has,
+    # one is at work (the one that asked for it waits while it starts it).
+    await until(pilot, lambda: app.repo.history_loaded or not busy(app), "the touch history")
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -140,7 +140,7 @@ async def test_y_copies_the_filled_in_script_to_the_clipboard(repo: Repository) 
         assert app.clipboard == rendered.text
         assert app.clipboard.startswith("Subject: Thank you for your time\n\nHi Priya,")
         assert "{first_name}" not in app.clipboard
-        assert any("Copied" in n.message for n in app._notifications)
+        assert any("Copied" in message for message in messages(app))
 
 
 async def test_a_narrow_window_hides_the_panel_and_shift_s_shows_it_and_y_still_copies(

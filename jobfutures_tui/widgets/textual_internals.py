@@ -1,0 +1,71 @@
+"""Every use of Textual's private API in the package, each in one place.
+
+They buy speed on a big board, where the public API repaints or lays out more
+than a key press changes. Written against Textual ``WRITTEN_AGAINST``;
+tests/unit/test_textual_internals.py checks that each name still exists and
+behaves as assumed, and names that version when an upgrade breaks one.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
+from textual.widgets import Footer
+
+WRITTEN_AGAINST = "8.2.8"
+
+
+class LaidOutOnce(ScrollView):
+    """A ScrollView left alone by a layout that changed nothing of it.
+
+    Textual's ScrollView compares the viewport the compositor passes in
+    (``Widget._size_updated``) with its own, taller, virtual size, so any layout
+    on the screen (a filter key, a move) redrew its scrollbar in full, and once
+    more a frame later.
+    """
+
+    _laid_out: tuple[Size, Size, Size] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        laid_out = (size, container_size, self.virtual_size)
+        if laid_out == self._laid_out:
+            return False
+        self._laid_out = laid_out
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+def set_border_title_quietly(widget: Widget, title: Content) -> None:
+    """What ``widget.border_title = title`` stores, without its repaint of every
+    line: the caller repaints the top line itself."""
+    widget._border_title = title
+
+
+def update_scrollbars(widget: ScrollView, virtual_size: Size) -> None:
+    """What Textual does on a resize once ``virtual_size`` is set quietly
+    (``set_reactive``): the scrollbars follow, and no layout of the screen runs."""
+    widget._scroll_update(virtual_size)
+
+
+def footer_bindings_ready(footer: Footer) -> bool:
+    """Whether the footer has had its first bindings (before that it shows no keys)."""
+    return footer._bindings_ready
+
+
+def scrollbar_cells(bar: ScrollBar) -> list[Segment]:
+    """The vertical scrollbar as Textual draws it now, a segment a cell: the
+    arguments ``ScrollBar._render_bar`` passes to the renderer."""
+    lines = bar.window_virtual_size
+    return bar.renderer.render_bar(
+        size=bar.size.height,
+        virtual_size=lines,
+        window_size=bar.window_size if bar.window_size < lines else 0,
+        position=bar.position,
+        thickness=bar.thickness,
+        vertical=True,
+    ).segments

@@ -1,0 +1,131 @@
+"""Textual's private API that jobfutures relies on (jobfutures_tui/widgets/
+textual_internals.py, and the tests' own textual_internals.py) still exists and
+behaves as assumed. After an upgrade, a failure names the version each use was
+written against: read the helper's docstring, then Textual's changelog for what
+replaced it."""
+
+from __future__ import annotations
+
+import inspect
+
+import textual
+import textual._wait
+import textual_internals as tests_own
+from pilot_helpers import until
+from rich.console import Console
+from rich.style import Style
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.widgets import Footer, Static
+
+from jobfutures_tui.widgets import textual_internals as ours
+
+
+def written_against(what: str) -> str:
+    return f"{what}: written against Textual {ours.WRITTEN_AGAINST}, running {textual.__version__}"
+
+
+class Column(ours.LaidOutOnce):
+    """Counts what Textual's layout asks of it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[bool] = []
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        answer = super()._size_updated(size, virtual_size, container_size, layout)
+        self.answers.append(answer)
+        return answer
+
+
+class Harness(App[None]):
+    BINDINGS = [Binding("g", "bell", "Go somewhere")]
+
+    def compose(self) -> ComposeResult:
+        yield Column()
+        yield Static("below", id="below")
+        yield Footer()
+
+
+def test_the_two_lists_name_the_same_version() -> None:
+    assert ours.WRITTEN_AGAINST == tests_own.WRITTEN_AGAINST
+
+
+def test_layout_goes_through_size_updated() -> None:
+    """LaidOutOnce overrides it: same arguments, and a layout calls it every time."""
+    names = list(inspect.signature(ScrollView._size_updated).parameters)
+    assert names == ["self", "size", "virtual_size", "container_size", "layout"], written_against(
+        "ScrollView._size_updated(size, virtual_size, container_size, layout)"
+    )
+
+
+async def test_every_layout_asks_size_updated_and_false_means_unchanged() -> None:
+    app = Harness()
+    async with app.run_test(size=(40, 12)) as pilot:
+        column = app.query_one(Column)
+        column.virtual_size = Size(30, 100)
+        await pilot.pause()
+        column.answers.clear()
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert column.answers and not any(column.answers), written_against(
+            "a layout calls Widget._size_updated, and False sends no Resize"
+        )
+        column.answers.clear()
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause()
+        assert any(column.answers), written_against("a new size still reaches Textual")
+
+
+async def test_scrollbars_and_border_titles_as_assumed() -> None:
+    app = Harness()
+    async with app.run_test(size=(40, 12)) as pilot:
+        column = app.query_one(Column)
+        column.virtual_size = Size(30, 100)
+        await pilot.pause()
+        bar = column.vertical_scrollbar
+        drawn = bar._render_bar(Style())
+        console = Console(width=1, height=bar.size.height, legacy_windows=False)
+        options = console.options.update(width=1, height=bar.size.height)
+        textual_cells = "".join(segment.text for segment in console.render(drawn, options))
+        cells = "".join(segment.text for segment in ours.scrollbar_cells(bar))
+        assert cells.replace("\n", "") == textual_cells.replace("\n", ""), written_against(
+            "scrollbar_cells draws the bar as ScrollBar._render_bar does"
+        )
+
+        column.set_reactive(ScrollView.virtual_size, Size(30, 200))
+        ours.update_scrollbars(column, Size(30, 200))
+        assert bar.window_virtual_size == 200, written_against("Widget._scroll_update")
+
+        ours.set_border_title_quietly(column, Content("Interviewed 3"))
+        assert column.border_title == "Interviewed 3", written_against("Widget._border_title")
+
+
+async def test_a_footer_says_when_its_bindings_are_ready() -> None:
+    assert ours.footer_bindings_ready(Footer()) is False, written_against("Footer._bindings_ready")
+    app = Harness()
+    async with app.run_test(size=(40, 12)) as pilot:
+        footer = app.query_one(Footer)
+        await pilot.pause()
+        assert ours.footer_bindings_ready(footer), written_against("Footer._bindings_ready")
+        await until(pilot, lambda: tests_own.footer_keys(footer), "the footer's keys")
+        descriptions = [key.description for key in tests_own.footer_keys(footer)]
+        assert "Go somewhere" in descriptions, written_against("textual.widgets._footer.FooterKey")
+
+
+def test_pilot_waits_for_idle_with_the_module_settings() -> None:
+    """conftest shortens Pilot's idle slices by setting these at test time."""
+    wait = textual._wait.wait_for_idle
+    assert isinstance(textual._wait.SLEEP_GRANULARITY, float), written_against("SLEEP_GRANULARITY")
+    assert isinstance(textual._wait.SLEEP_IDLE, float), written_against("SLEEP_IDLE")
+    assert {"SLEEP_GRANULARITY", "SLEEP_IDLE"} <= set(wait.__code__.co_names), written_against(
+        "wait_for_idle reads textual._wait.SLEEP_* when it runs"
+    )
+    assert "wait_for_idle" in inspect.getsource(textual.pilot.Pilot.pause), written_against(
+        "Pilot.pause waits with textual._wait.wait_for_idle"
+    )
