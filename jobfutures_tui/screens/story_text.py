@@ -21,6 +21,7 @@ from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.board import DUE_PART, due_phrase
 from jobfutures_tui.usecases.decisions import next_suggestion
 from jobfutures_tui.usecases.people import address_line
+from jobfutures_tui.usecases.referrals import referred_from
 from jobfutures_tui.usecases.user_plans import plan_of
 
 Colour = Callable[[str], Style]
@@ -97,16 +98,13 @@ def _who(repo: Repository, person_id: str) -> str:
 
 
 def _referred_from_here(repo: Repository, prospect: Prospect) -> list[str]:
-    """Job futures that came through this one's people."""
-    mine = set(prospect.person_ids)
-    rows = list(repo.stored_rows(Prospect).items())
+    """The companies of the job futures that came through this one's people."""
     names = []
-    for pid, row in rows:
-        if row.get("referred_by_id") in mine and pid != prospect.id:
-            other = repo.prospect(pid)
-            company = repo.company(other.company_id) if other else None
-            if company is not None:
-                names.append(company.name)
+    for pid in referred_from(repo, prospect.id):
+        other = repo.prospect(pid)
+        company = repo.company(other.company_id) if other else None
+        if company is not None:
+            names.append(company.name)
     return names
 
 
