@@ -63,6 +63,8 @@ class FutureLike(Protocol):
     @property
     def cadence_plan(self) -> str | None: ...
     @property
+    def plan_chosen_at(self) -> datetime | None: ...
+    @property
     def snoozed_until(self) -> date | None: ...
     @property
     def skips(self) -> Sequence[SkipLike]: ...
@@ -104,6 +106,7 @@ class FutureFacts(NamedTuple):
     cadence_plan: str | None
     snoozed_until: date | None
     skips: tuple[SkipFacts, ...] = ()
+    plan_chosen_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -168,6 +171,7 @@ def future_from_row(prospect_id: str, row: Mapping[str, Any]) -> FutureFacts:
         plan,
         None if snoozed is None else _day(snoozed),
         _skips(row.get("skips", ())),
+        None if (chosen := row.get("plan_chosen_at")) is None else _instant(chosen),
     )
 
 

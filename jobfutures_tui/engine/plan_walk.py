@@ -149,6 +149,8 @@ class FollowedPlan(NamedTuple):
     """The start of that day, when it restarted with a move: touches before it do not count."""
     phrase: str
     """What the start is, in words ('the interview', 'their no')."""
+    not_before: date | None = None
+    """The day the user chose the plan: none of its touches is due before it."""
 
 
 def upcoming(
@@ -166,21 +168,35 @@ def upcoming(
     if history.stop_at is not None:
         return None
     zone = tz
-    followed = _plan_of(prospect, plan, zone)
     last = history.last
     last_day = None if last is None else local_day(last.at, zone)
+    followed = _plan_of(prospect, plan, zone, last_day)
     skipped = _Skipped.of(prospect.skips, last, zone, followed.since)
     nxt = _next_touch(followed, history, prospect, last_day, zone, skipped)
     if nxt is None:
         return None
     if last_day is not None and nxt.due < last_day:
         nxt = nxt._replace(due=last_day)
+    if nxt.step and followed.not_before is not None and nxt.due < followed.not_before:
+        nxt = nxt._replace(due=followed.not_before)
     return nxt, history, followed, last_day, zone
 
 
-def _plan_of(prospect: FutureLike, plan: CadencePlan | None, zone: Zone) -> FollowedPlan:
+def _plan_of(
+    prospect: FutureLike, plan: CadencePlan | None, zone: Zone, last_day: date | None
+) -> FollowedPlan:
+    """The plan and where it starts: the job future's start, or the day it moved to its
+    stage, or (chosen by hand since) its last touch, with nothing due before the choice."""
     plan = plan or plan_for(prospect, zone=zone)
     start, moved = plan_start(prospect, zone)
+    chosen = prospect.plan_chosen_at
+    if chosen is not None:
+        chosen_day = local_day(chosen, zone)
+        if chosen_day > start:
+            anchor = last_day if last_day is not None and last_day <= chosen_day else chosen_day
+            since = datetime.combine(chosen_day, time(), tzinfo=zone)
+            phrase = "the last touch" if anchor != chosen_day else "you chose this plan"
+            return FollowedPlan(plan, max(anchor, start), since, phrase, chosen_day)
     if moved is None:
         return FollowedPlan(plan, start, None, _START_PHRASE.get(prospect.origin, "the start"))
     since = datetime.combine(moved, time(), tzinfo=zone)

@@ -252,6 +252,8 @@ class Prospect(Record):
     began_on: Day | None = None
     referred_by_id: str | None = None
     cadence_plan: str | None = None
+    plan_chosen_at: Instant | None = None
+    """When the user chose its plan: the plan starts again from the last touch then."""
     self_assessment: Text = ""
     notes: Text = ""
     tags: tuple[Line, ...] = ()

@@ -424,7 +424,12 @@ def _key(row: Mapping[str, Any], records: _Records) -> Key | None:
         plan_stamp = None if plan is None else plan.get("updated_at")
         # What the engine reads of the row too: under a frozen clock (tests) two
         # versions of a record share a stamp.
-        shape = [row["stage"], len(row.get("skips") or ()), row.get("cadence_plan")]
+        shape = [
+            row["stage"],
+            len(row.get("skips") or ()),
+            row.get("cadence_plan"),
+            row.get("plan_chosen_at"),
+        ]
         return [row["updated_at"], stamps, plan_stamp, owed, shape]
     except (KeyError, TypeError, AttributeError):
         return None

@@ -15,7 +15,7 @@ from typing import Any
 from jobfutures_tui.engine.plan_text import StepsError, parse_steps, plan_lines
 from jobfutures_tui.engine.plans import BUILT_IN_PLANS, default_plan, plan_for
 from jobfutures_tui.models import Prospect, Record, revise
-from jobfutures_tui.models.dates import local_timezone
+from jobfutures_tui.models.dates import local_timezone, now
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
@@ -48,8 +48,9 @@ def followers(repo: Repository, plan_id: str) -> list[str]:
 
 
 def choose(prospect: Prospect, plan_id: str | None) -> Prospect:
-    """The job future following ``plan_id`` (None: its default, which follows its stage)."""
-    return revise(prospect, cadence_plan=plan_id)
+    """The job future following ``plan_id`` (None: its default, which follows its stage),
+    starting again from its last touch (docs/advice.md, "Plans")."""
+    return revise(prospect, cadence_plan=plan_id, plan_chosen_at=now())
 
 
 # ------------------------------------------------------------ writing plans

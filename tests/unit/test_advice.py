@@ -342,3 +342,26 @@ def test_the_people_list_shows_each_persons_own_last_touch(repo: Repository) -> 
     rows = {row.person_id: row for row in people_rows(repo)}
     assert last_touch_with(repo, rows[marcus.id]).date() == pendulum.date(2026, 11, 1)  # type: ignore[union-attr]
     assert last_touch_with(repo, rows[priya.id]).date() == pendulum.date(2026, 11, 20)  # type: ignore[union-attr]
+
+
+def test_a_plan_chosen_mid_way_starts_from_the_last_touch(repo: Repository) -> None:
+    """Never 'overdue since' a day before the choice (issue 15)."""
+    from jobfutures_tui.usecases import changes
+
+    dana = Person(name="Dana Reyes", email="dana@example.com")
+    long_ago = NOW.subtract(days=200)
+    old = job_future(repo, "Old Co", dana, began_on=long_ago.date(), created_at=long_ago)
+    assert advice(repo, old)[0].overdue_days > 100, "the default plan: long overdue"
+    chosen = changes.choose_plan(repo, repo.prospect(old.id), "long-game")  # type: ignore[arg-type]
+    repo.save(*chosen.save)
+    fresh, _ = advice(repo, old)
+    assert fresh.overdue_days == 0 and fresh.due >= TODAY, fresh.reason
+    assert fresh.kind is TouchKind.RECONNECT
+
+    lee = Person(name="Lee Park", email="lee@example.com")
+    touched = job_future(repo, "Touched Co", lee, began_on=long_ago.date(), created_at=long_ago)
+    log(repo, touched, lee, at="2026-11-20", outcome="replied")
+    chosen = changes.choose_plan(repo, repo.prospect(touched.id), "long-game")  # type: ignore[arg-type]
+    repo.save(*chosen.save)
+    after, _ = advice(repo, touched)
+    assert after.due >= TODAY and "after the last touch" in after.reason, after.reason
