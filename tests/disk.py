@@ -7,7 +7,7 @@ from typing import Any
 
 import orjson
 
-DERIVED = {"touch-index.json", "meta.json"}
+DERIVED = {"touch-index.json", "meta.json", "manifest.json"}
 
 
 def saved_data(folder: Path) -> dict[str, Any]:

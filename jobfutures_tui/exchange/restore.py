@@ -25,7 +25,8 @@ from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company
 from jobfutures_tui.store import DataRefused, Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
-from jobfutures_tui.store.files import ensure_folder, write_atomic
+from jobfutures_tui.store.files import ensure_folder
+from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.touch_index import INDEX_NAME
 
@@ -150,24 +151,28 @@ def install(folder: Path, snapshot: Snapshot, *, keep_backups: int = DEFAULT_KEE
     lock = FolderLock(folder)
     lock.acquire()
     try:
+        journal = Journal(folder)
+        journal.recover()  # a commit cut short is finished before the backup is taken
         backup = make_backup(folder, folder / layout.BACKUPS_DIR, keep_backups)
-        ensure_folder(folder / layout.TOUCHES_DIR)
         incoming = set(snapshot.files)
-        for name in sorted(incoming - {layout.META}, key=_order):
-            write_atomic(folder / name, snapshot.files[name])
+        commit: dict[str, bytes | None] = {
+            name: snapshot.files[name] for name in sorted(incoming, key=_order)
+        }
         # A file the snapshot lacks held records it does not have (a profile saved
         # after the backup was taken): left in place, they would outlive the restore.
         for name in [*layout.COLLECTION_FILES, *layout.touch_partitions(folder)]:
             if name not in incoming:
-                (folder / name).unlink(missing_ok=True)
+                commit[name] = None
         (folder / INDEX_NAME).unlink(missing_ok=True)  # derived; rebuilt at the next open
-        write_atomic(folder / layout.META, snapshot.files[layout.META])
+        journal.commit(commit)  # one commit: all of the backup, or the data as it was
     finally:
         lock.release()
     return backup
 
 
 def _order(name: str) -> tuple[int, str]:
+    if name == layout.META:
+        return len(layout.COLLECTION_FILES) + 1, name  # last, as for a migration
     if name in layout.COLLECTION_FILES:
         return layout.COLLECTION_FILES.index(name), name
     return len(layout.COLLECTION_FILES), name

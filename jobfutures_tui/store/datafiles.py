@@ -13,8 +13,9 @@ from tinydb import TinyDB
 
 from jobfutures_tui.models import Record, describe
 from jobfutures_tui.store import layout
-from jobfutures_tui.store.errors import DataRefused, SaveFailed
+from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.files import ensure_folder
+from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
 
@@ -26,6 +27,12 @@ class DataFiles:
         self.folder = folder
         self.writer = writer
         self.backups = backups
+        self.journal = writer.attach(folder) if writer is not None else Journal(folder)
+        self.overlay: dict[str, bytes | None] = {}
+        self.recovered: str | None = None
+        """What opening did about a commit a crash cut short (None: there was none)."""
+        """Read-only: the files of a commit another process is writing now (its
+        whole journal), read instead of the files on disk."""
         self._dbs: dict[str, TinyDB] = {}
         self._batch_depth = 0
         self._held: dict[str, MemoryStorage] = {}
@@ -35,7 +42,8 @@ class DataFiles:
 
     def parse(self, name: str) -> dict[str, Any]:
         try:
-            data = orjson.loads((self.folder / name).read_bytes())
+            newer = self.overlay.get(name)
+            data = orjson.loads(newer if newer is not None else (self.folder / name).read_bytes())
         except orjson.JSONDecodeError as exc:
             raise self.refuse(name, f"it is not valid JSON ({exc})") from None
         except OSError as exc:
@@ -104,16 +112,16 @@ class DataFiles:
                 self._release()
 
     def _release(self) -> None:
+        """Submit every file the batch wrote as one commit: whole or not at all."""
         held = sorted(self._held.items(), key=lambda item: _write_order(item[0]))
         self._held.clear()
-        failure: SaveFailed | None = None
+        commit: dict[Path, Any] = {}
         for _, storage in held:
-            try:
-                storage.release()
-            except SaveFailed as exc:  # still pending in the writer: keep going
-                failure = failure or exc
-        if failure is not None:
-            raise failure
+            snapshot = storage.release()
+            if snapshot is not None:
+                commit[storage.path] = snapshot
+        if commit and self.writer is not None:
+            self.writer.submit_commit(commit)  # a failure stays pending in the writer
 
 
 def _write_order(name: str) -> int:

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 META = "meta.json"
+MANIFEST = "manifest.json"
+"""What the folder holds (names, sizes, hashes), written with every commit (store/journal.py)."""
 PROFILE = "profile.json"
 COMPANIES = "companies.json"
 PEOPLE = "people.json"
@@ -34,6 +36,12 @@ def touches_file(at: datetime) -> str:
     """The month file a touch belongs in (by its UTC date)."""
     utc = at.astimezone(UTC)
     return f"{TOUCHES_DIR}/{utc.year:04d}-{utc.month:02d}.json"
+
+
+def is_month_file(name: str) -> bool:
+    """'touches/2026-03.json': one month of touches."""
+    folder, _, file = name.partition("/")
+    return folder == TOUCHES_DIR and bool(_MONTH_FILE.match(file))
 
 
 def touch_partitions(folder: Path) -> list[str]:

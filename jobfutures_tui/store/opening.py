@@ -18,7 +18,7 @@ from typing import Any
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly
-from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps, write_atomic
+from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
 from jobfutures_tui.store.storage import dumps
@@ -45,11 +45,14 @@ def load(
     if read_only:
         if not layout.data_files(folder):
             raise files.refuse(layout.META, "there is no jobfutures data here")
+        # Another process may be in the middle of a commit: read its new files.
+        files.overlay = files.journal.pending() or {}
     else:
         ensure_folder(folder)
         lock.acquire()
         for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
             remove_leftover_temps(inside)
+        files.recovered = files.journal.recover()
     existing = layout.data_files(folder)
     if not existing:
         _create(files)
@@ -73,10 +76,11 @@ def _create(files: DataFiles) -> None:
     writer: Writer | None = files.writer
     if writer is None:
         raise ReadOnly()
-    # meta.json first: a folder holding data files but no meta.json is refused.
-    writer.submit(files.folder / layout.META, dumps(new_meta()))
-    for name, data in new_files().items():
-        writer.submit(files.folder / name, dumps(data))
+    created = new_files()
+    commit: dict[Path, Any] = {files.folder / layout.META: dumps(new_meta())}
+    commit.update({files.folder / name: dumps(data) for name, data in created.items()})
+    writer.submit_commit(commit)  # one commit: a folder is created whole or not at all
+    for name, data in created.items():
         _attach(files, name, data)
 
 
@@ -118,10 +122,9 @@ def _migrate(
         raise files.refuse(
             layout.META, f"upgrading it from data format {version} failed ({exc!r})"
         ) from exc
-    folder: Path = files.folder
-    for name, data in parsed.items():
-        write_atomic(folder / name, dumps(data))
-    write_atomic(folder / layout.META, dumps(new_meta()))
+    upgraded: dict[str, bytes | None] = {name: dumps(data) for name, data in parsed.items()}
+    upgraded[layout.META] = dumps(new_meta())
+    files.journal.commit(upgraded)  # one commit: upgraded whole, or still the old format
     if files.writer is not None:
         files.writer.before_first_write = None
     return parsed

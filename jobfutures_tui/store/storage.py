@@ -64,12 +64,14 @@ class MemoryStorage(Storage):
             return
         self._submit()
 
-    def release(self) -> None:
-        """End a batch: submit the latest state once if anything was written."""
+    def release(self) -> Snapshot | None:
+        """End a batch: the latest state to write, if anything was written (the
+        caller submits the batch's files as one commit)."""
         self.hold = False
         if self._held_write:
             self._held_write = False
-            self._submit()
+            return Snapshot(self._data)
+        return None
 
     def _submit(self) -> None:
         assert self._writer is not None

@@ -1,30 +1,35 @@
 """Getting serialised bytes onto the disk, now or from a background thread.
 
-Both writers keep every file that has not reached the disk yet, in the order
-it was first submitted: files that hold referenced records are submitted
-first, so a crash between two files never leaves a dangling reference. A
-newer version of a pending file replaces the older bytes in place. A write
-that fails stays pending and is retried on the next save; nothing is dropped.
+What is submitted is a commit: the new contents of the files one change
+spans. A writer attached to a data folder (:attr:`Writer.journal`) writes a
+commit whole or not at all (store/journal.py); commits still pending when
+the writer gets to them are written as one, each file in its latest version,
+which keeps every change whole. A commit that fails stays pending and is
+retried on the next save; nothing is dropped.
 
-What is submitted is bytes, or a ``Payload`` function that makes them when the
-file is written: a save in the app then serialises on the writer's thread,
-not in the key press, and a version replaced while pending is never
+A file's contents are bytes, or a ``Payload`` function that makes them when
+the commit is written: a save in the app then serialises on the writer's
+thread, not in the key press, and a version replaced while pending is never
 serialised at all.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
 from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.store.journal import Journal
 
 WriteFn = Callable[[Path, bytes], None]
 Payload = bytes | Callable[[], bytes]
 """A file's new contents, or how to make them: called once, when it is written."""
+
+
+Commit = dict[Path, "Payload | None"]
+"""Absolute path → its new contents, or None to remove the file."""
 
 
 class Writer:
@@ -32,19 +37,32 @@ class Writer:
 
     def __init__(self, write: WriteFn = write_atomic) -> None:
         self._write = write
-        self._pending: OrderedDict[Path, Payload] = OrderedDict()
+        self._pending: list[Commit] = []
         self._guard = threading.Lock()
         self.before_first_write: Callable[[], None] | None = None
         self.last_error: SaveFailed | None = None
+        self.journal: Journal | None = None
+        """The data folder's commits; without one, each file is written on its own."""
+
+    def attach(self, folder: Path) -> Journal:
+        """Write commits into ``folder`` through its journal (the repository calls this)."""
+        self.journal = Journal(folder, self._write)
+        return self.journal
 
     @property
     def pending(self) -> list[Path]:
         with self._guard:
-            return list(self._pending)
+            paths: dict[Path, None] = {}
+            for commit in self._pending:
+                paths.update(dict.fromkeys(commit))
+            return list(paths)
 
     def submit(self, path: Path, data: Payload) -> None:
+        self.submit_commit({path: data})
+
+    def submit_commit(self, files: Commit) -> None:
         with self._guard:
-            self._pending[path] = data
+            self._pending.append(dict(files))
         self._drain()
 
     def flush(self, timeout: float | None = None) -> None:
@@ -55,25 +73,44 @@ class Writer:
         self.flush()
 
     def _drain(self) -> None:
-        """Write pending files in order, stopping at the first failure."""
-        while True:
-            with self._guard:
-                if not self._pending:
-                    self.last_error = None
-                    return
-                path, data = next(iter(self._pending.items()))
-            try:
-                if self.before_first_write is not None:
-                    self.before_first_write()
-                    self.before_first_write = None
-                self._write(path, data if isinstance(data, bytes) else data())
-            except Exception as exc:
-                self.last_error = SaveFailed(path, exc)
-                raise self.last_error from exc
-            with self._guard:
-                # Drop it only if no newer version arrived during the write.
-                if self._pending.get(path) is data:
-                    del self._pending[path]
+        """Write every pending commit as one; on a failure, keep them all pending."""
+        with self._guard:
+            if not self._pending:
+                self.last_error = None
+                return
+            taken = list(self._pending)
+        merged: Commit = {}
+        for commit in taken:
+            merged.update(commit)  # the latest bytes, in the order first submitted
+        try:
+            if self.before_first_write is not None:
+                self.before_first_write()
+                self.before_first_write = None
+            files = {
+                path: data if data is None or isinstance(data, bytes) else data()
+                for path, data in merged.items()
+            }
+            self._commit(files)
+        except Exception as exc:
+            self.last_error = SaveFailed(next(iter(merged)), exc)
+            raise self.last_error from exc
+        with self._guard:
+            # Drop what was written; commits submitted meanwhile stay pending.
+            self._pending = [c for c in self._pending if not any(c is t for t in taken)]
+            if not self._pending:
+                self.last_error = None
+
+    def _commit(self, files: dict[Path, bytes | None]) -> None:
+        journal = self.journal
+        if journal is None:
+            for path, data in files.items():
+                if data is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    self._write(path, data)
+            return
+        folder = journal.folder
+        journal.commit({path.relative_to(folder).as_posix(): data for path, data in files.items()})
 
 
 class BackgroundWriter(Writer):
@@ -109,9 +146,9 @@ class BackgroundWriter(Writer):
         self._thread = threading.Thread(target=self._run, name="jobfutures-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, path: Path, data: Payload) -> None:
+    def submit_commit(self, files: Commit) -> None:
         with self._guard:
-            self._pending[path] = data
+            self._pending.append(dict(files))
         self._request(urgent=False)
 
     def flush(self, timeout: float | None = None) -> None:

@@ -1,0 +1,208 @@
+"""One change, one commit: the files a change spans reach the disk whole or not at all.
+
+A commit is the new contents of every file it changes (or their removal),
+and the manifest that lists what the folder holds afterwards. It is written
+in three moves (docs/storage.md, "Commits"):
+
+1. the **journal** (``commit.journal``): every file's new bytes, their sizes
+   and a checksum of all of it, written to a temporary file, fsynced, and
+   renamed into place, so it is either whole or absent;
+2. each file, written atomically (temporary file, fsync, rename), the
+   manifest last;
+3. the journal removed.
+
+A crash before (1) completes leaves the old files and no journal: the change
+never happened. A crash anywhere after it leaves a whole journal, which the
+next open rolls forward (applying it again is harmless: it only writes the
+same bytes). A journal that does not check out is not one this code wrote
+whole, and is dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+import orjson
+
+from jobfutures_tui.store import layout
+from jobfutures_tui.store.files import ensure_folder, fsync_folder, write_atomic
+
+JOURNAL = "commit.journal"
+MAGIC = b"jobfutures commit 1\n"
+
+WriteFn = Callable[[Path, bytes], None]
+Files = Mapping[str, bytes | None]
+"""Relative file name → its new bytes, or None to remove it."""
+
+
+class Entry(NamedTuple):
+    size: int
+    sha256: str
+
+
+Manifest = dict[str, Entry]
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def encode_manifest(manifest: Manifest) -> bytes:
+    files = {name: [entry.size, entry.sha256] for name, entry in sorted(manifest.items())}
+    return orjson.dumps({"app": "jobfutures", "files": files}, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def decode_manifest(data: bytes) -> Manifest:
+    """The manifest's entries; ValueError if it is not one."""
+    try:
+        document = orjson.loads(data)
+        files = document["files"]
+        return {str(name): Entry(int(size), str(sha)) for name, (size, sha) in files.items()}
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        raise ValueError("it is not a jobfutures manifest") from None
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The folder's manifest (None: there is none yet); ValueError if it is damaged."""
+    try:
+        data = (folder / layout.MANIFEST).read_bytes()
+    except FileNotFoundError:
+        return None
+    return decode_manifest(data)
+
+
+def encode_journal(files: Files) -> bytes:
+    names = [[name, -1 if data is None else len(data)] for name, data in files.items()]
+    payload = b"".join(data for data in files.values() if data is not None)
+    header = orjson.dumps({"files": names, "sha256": digest(payload)})
+    return MAGIC + header + b"\n" + payload
+
+
+def decode_journal(data: bytes) -> dict[str, bytes | None]:
+    """The files of a whole journal; ValueError if it is not whole."""
+    if not data.startswith(MAGIC):
+        raise ValueError("not a jobfutures journal")
+    header_end = data.find(b"\n", len(MAGIC))
+    if header_end < 0:
+        raise ValueError("the journal has no header")
+    try:
+        header = orjson.loads(data[len(MAGIC) : header_end])
+        names = [(str(name), int(size)) for name, size in header["files"]]
+        checksum = str(header["sha256"])
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        raise ValueError("the journal's header is damaged") from None
+    payload = data[header_end + 1 :]
+    if digest(payload) != checksum or sum(max(size, 0) for _, size in names) != len(payload):
+        raise ValueError("the journal is not whole")
+    files: dict[str, bytes | None] = {}
+    at = 0
+    for name, size in names:
+        _check_name(name)
+        if size < 0:
+            files[name] = None
+        else:
+            files[name] = payload[at : at + size]
+            at += size
+    return files
+
+
+def _check_name(name: str) -> None:
+    """Only the folder's own data files: a journal never writes elsewhere."""
+    if name in (layout.META, layout.MANIFEST, *layout.COLLECTION_FILES):
+        return
+    if layout.is_month_file(name):
+        return
+    raise ValueError(f"the journal names a file that is not data: {name}")
+
+
+def apply(folder: Path, files: Files, write: WriteFn = write_atomic) -> None:
+    """Write (or remove) every file of a commit, each atomically, the manifest last."""
+    ordered = sorted(files.items(), key=lambda item: item[0] == layout.MANIFEST)
+    for name, data in ordered:
+        path = folder / name
+        if data is None:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            fsync_folder(path.parent)
+        else:
+            if path.parent != folder:
+                ensure_folder(path.parent)
+            write(path, data)
+
+
+class Journal:
+    """Commits to one data folder, and keeps its manifest up to date."""
+
+    def __init__(self, folder: Path, write: WriteFn = write_atomic) -> None:
+        self.folder = folder
+        self._write = write
+        self.manifest: Manifest | None = None
+        """What the folder holds as of the last commit (None: not read yet)."""
+
+    def commit(self, files: Files) -> None:
+        """Write ``files`` whole or not at all (see the module docstring)."""
+        manifest = dict(self.current_manifest())
+        for name, data in files.items():
+            if data is None:
+                manifest.pop(name, None)
+            else:
+                manifest[name] = Entry(len(data), digest(data))
+        everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
+        self._write(self.folder / JOURNAL, encode_journal(everything))
+        apply(self.folder, everything, self._write)
+        self._drop()
+        self.manifest = manifest
+
+    def current_manifest(self) -> Manifest:
+        """The manifest: as last committed, else as stored, else made from the files
+        as they are (a folder written before manifests existed)."""
+        if self.manifest is None:
+            try:
+                stored = read_manifest(self.folder)
+            except ValueError:
+                stored = None  # damaged: made again from the files, which check reports
+            self.manifest = stored if stored is not None else self._made()
+        return self.manifest
+
+    def _made(self) -> Manifest:
+        made: Manifest = {}
+        for name in layout.data_files(self.folder):
+            data = (self.folder / name).read_bytes()
+            made[name] = Entry(len(data), digest(data))
+        return made
+
+    def recover(self) -> str | None:
+        """Finish or drop a commit a crash interrupted (call with the lock held);
+        what was done, in words, or None when there was nothing to do."""
+        files = self.pending()
+        path = self.folder / JOURNAL
+        if files is None:
+            if path.exists():
+                self._drop()
+                return "an unfinished save that never began writing was dropped"
+            return None
+        apply(self.folder, files, self._write)
+        self._drop()
+        self.manifest = None
+        return "a save that was cut short was finished"
+
+    def pending(self) -> dict[str, bytes | None] | None:
+        """The files of a whole journal left by a crash (None: none, or not whole)."""
+        try:
+            data = (self.folder / JOURNAL).read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            return decode_journal(data)
+        except ValueError:
+            return None
+
+    def _drop(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.folder / JOURNAL)
+        fsync_folder(self.folder)
