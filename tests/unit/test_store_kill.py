@@ -94,11 +94,11 @@ for _ in sys.stdin:
 class Forker:
     """The helper process, and the lines it and its children print."""
 
-    def __init__(self, folder: Path, warm_up: Path, errors: Path) -> None:
+    def __init__(self, folder: Path, warm_up: Path, errors: Path, child: str = FORKER) -> None:
         self.errors = errors
         with errors.open("wb") as sink:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", FORKER, str(folder), str(warm_up)],
+                [sys.executable, "-c", child, str(folder), str(warm_up)],
                 cwd=ROOT,
                 env={**os.environ, "PYTHONPATH": str(ROOT)},
                 stdin=subprocess.PIPE,
