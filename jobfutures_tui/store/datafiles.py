@@ -31,6 +31,8 @@ class DataFiles:
         self.overlay: dict[str, bytes | None] = {}
         self.recovered: str | None = None
         """What opening did about a commit a crash cut short (None: there was none)."""
+        self.missing: list[str] = []
+        """Data files the manifest lists that are not there: no change is written."""
         """Read-only: the files of a commit another process is writing now (its
         whole journal), read instead of the files on disk."""
         self._dbs: dict[str, TinyDB] = {}

@@ -206,3 +206,29 @@ class Journal:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.folder / JOURNAL)
         fsync_folder(self.folder)
+
+
+class Findings(NamedTuple):
+    """What a folder holds against its manifest."""
+
+    missing: list[str]
+    """Listed, but not there: part of the data is gone."""
+    unknown: list[str]
+    """There, but not listed: not written by jobfutures here (another device, a hand)."""
+    changed: list[str]
+    """There, but not as the last commit left it (size or hash)."""
+
+
+def compare(folder: Path, manifest: Manifest, *, hashes: bool = False) -> Findings:
+    """The folder's data files against ``manifest`` (sizes only, unless ``hashes``)."""
+    present = set(layout.data_files(folder))
+    missing = sorted(name for name in manifest if name not in present)
+    unknown = sorted(name for name in present if name not in manifest)
+    changed = []
+    for name in sorted(present & set(manifest)):
+        entry = manifest[name]
+        path = folder / name
+        size_differs = path.stat().st_size != entry.size
+        if size_differs or (hashes and digest(path.read_bytes()) != entry.sha256):
+            changed.append(name)
+    return Findings(missing, unknown, changed)

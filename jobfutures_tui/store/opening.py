@@ -19,6 +19,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly
 from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps
+from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
 from jobfutures_tui.store.storage import dumps
@@ -53,10 +54,11 @@ def load(
         for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
             remove_leftover_temps(inside)
         files.recovered = files.journal.recover()
-    existing = layout.data_files(folder)
+    existing = _present(files)
     if not existing:
         _create(files)
         return
+    files.missing = _missing(files)
     version = _read_meta(files)
     collections = [name for name in existing if name in layout.COLLECTION_FILES]
     with _collector_paused():
@@ -69,7 +71,34 @@ def load(
             writer.before_first_write = backup
         for name in collections:
             _attach(files, name, parsed[name])
-        touches.open(layout.touch_partitions(folder), trust_index=version == SCHEMA_VERSION)
+        months = [name for name in existing if layout.is_month_file(name)]
+        touches.open(months, trust_index=version == SCHEMA_VERSION and not files.overlay)
+
+
+def _present(files: DataFiles) -> list[str]:
+    """The data files, as a commit in progress (read-only: its journal) will leave them."""
+    names = set(layout.data_files(files.folder))
+    for name, data in files.overlay.items():
+        if name == layout.MANIFEST:
+            continue
+        if data is None:
+            names.discard(name)
+        else:
+            names.add(name)
+    order = [layout.META, *layout.COLLECTION_FILES]
+    return [n for n in order if n in names] + sorted(n for n in names if n not in order)
+
+
+def _missing(files: DataFiles) -> list[str]:
+    """Data files the manifest lists that are gone (a damaged manifest is made again
+    at the next commit; ``check`` reports it)."""
+    try:
+        manifest = read_manifest(files.folder)
+    except ValueError:
+        return []
+    if manifest is None:
+        return []
+    return [name for name in compare(files.folder, manifest).missing if name not in files.overlay]
 
 
 def _create(files: DataFiles) -> None:

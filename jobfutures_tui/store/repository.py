@@ -384,6 +384,14 @@ class Repository:
         other months."""
         if self._writer is None:
             raise ReadOnly()
+        if self._files.missing:
+            name = self._files.missing[0]
+            raise self._files.refuse(
+                name,
+                "it is missing, though the folder's manifest lists it: the records it held "
+                "are gone. Restore a backup (jobfutures backups lists them) before changing "
+                "anything",
+            )
         changed = (*save, *delete)
         for kind in {type(record) for record in changed} - {Touch}:
             self._verify_kind(kind)
