@@ -31,6 +31,8 @@ class DataFiles:
         self.overlay: dict[str, bytes | None] = {}
         self.recovered: str | None = None
         """What opening did about a commit a crash cut short (None: there was none)."""
+        self.refused = False
+        """Some data was refused this session: nothing more is written, not even the index."""
         self.missing: list[str] = []
         """Data files the manifest lists that are not there: no change is written."""
         """Read-only: the files of a commit another process is writing now (its
@@ -40,6 +42,7 @@ class DataFiles:
         self._held: dict[str, MemoryStorage] = {}
 
     def refuse(self, name: str, problem: str) -> DataRefused:
+        self.refused = True
         return DataRefused(self.folder / name, problem, self.backups)
 
     def parse(self, name: str) -> dict[str, Any]:

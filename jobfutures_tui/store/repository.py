@@ -147,8 +147,8 @@ class Repository:
 
     def _write_touch_index(self) -> None:
         stale = self._touches.changed or self.revision or self._touches.derived is None
-        if not (stale and self._lock.held):
-            return
+        if not (stale and self._lock.held) or self._files.refused:
+            return  # refused data: nothing is written, not even what is derived from it
         derived = None
         # Only accelerators: if they cannot be written (or the data is bad) the
         # next open reads every month again, and the decisions are made afresh.

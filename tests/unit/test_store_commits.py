@@ -99,3 +99,20 @@ def test_a_journal_that_is_not_whole_is_dropped(tmp_path: Path) -> None:
         assert len(repo.companies()) == 1
     assert (folder / "companies.json").read_bytes() == before
     assert not (folder / JOURNAL).exists()
+
+
+def test_refused_data_gets_nothing_written_not_even_the_index(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    _, future = seeded(folder)
+    rows = (folder / "prospects.json").read_bytes().replace(b'"interviewed"', b'"nonsense"')
+    (folder / "prospects.json").write_bytes(rows)
+    index = folder / "touch-index.json"
+    before = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    with Repository.open(folder, verify=False) as repo, pytest.raises(DataRefused) as refused:
+        repo.save(Touch(prospect_id=future.id, at=pendulum.now("UTC"), channel="email"))
+    assert "prospects.json" in str(refused.value) and "nonsense" in str(refused.value)
+    after = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    after.pop(folder / "jobfutures.lock", None)
+    before.pop(folder / "jobfutures.lock", None)
+    assert after == before, "no month, no backup, no index"
+    assert index in after
