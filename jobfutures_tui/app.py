@@ -8,6 +8,7 @@ they reach the app through ``ui_services``, never by importing it.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from jobfutures_tui import palette
+from jobfutures_tui import palette, signals
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
@@ -120,6 +121,8 @@ class JobFuturesApp(App[None]):
         """Ask once for the profile when the data has never asked (the user's own data;
         off for the demo, read-only data and tests that build the app directly)."""
         self.quitting = False
+        self._caught: list[signal.Signals] = []
+        """The signals this app handles (SIGTERM, SIGHUP: signals.py)."""
         self.replacing = False
         """While a restore or a repair replaces the data, no key may start anything
         (check_action)."""
@@ -140,6 +143,7 @@ class JobFuturesApp(App[None]):
             self.error = error
 
     def on_mount(self) -> None:
+        self._caught = signals.catch(self)
         self._listen_to_writer()
         screens = self._main_screens()
         for name, screen in screens.items():
@@ -296,6 +300,7 @@ class JobFuturesApp(App[None]):
         self.post_message(self.SaveStatus(None))
 
     def on_unmount(self) -> None:
+        signals.release(self._caught)
         writer = self.repo.writer
         if isinstance(writer, BackgroundWriter):
             writer.on_error = writer.on_recovered = None

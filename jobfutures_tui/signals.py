@@ -1,0 +1,54 @@
+"""SIGTERM and SIGHUP (a closed terminal) save what is pending, then quit.
+
+Without this, the default action kills the process at once: a change shown on
+screen but still in the writer's short settle would be lost. The grace is
+bounded, so a hung disk never keeps a dying session alive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import threading
+from typing import TYPE_CHECKING
+
+from jobfutures_tui.store import SaveFailed
+
+if TYPE_CHECKING:
+    from jobfutures_tui.app import JobFuturesApp
+
+GRACE = 2.0
+"""Seconds to finish pending saves after a signal."""
+SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def catch(app: JobFuturesApp) -> list[signal.Signals]:
+    """Handle the signals on the app's loop; the ones handled (none off the main thread)."""
+    loop = asyncio.get_running_loop()
+    caught = []
+    for sig in SIGNALS:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, _signalled, app, sig)
+            caught.append(sig)
+    return caught
+
+
+def release(caught: list[signal.Signals]) -> None:
+    """Give the signals back (the app is done; a test suite goes on)."""
+    with contextlib.suppress(RuntimeError):
+        loop = asyncio.get_running_loop()
+        for sig in caught:
+            loop.remove_signal_handler(sig)
+
+
+def _signalled(app: JobFuturesApp, sig: signal.Signals) -> None:
+    app.quitting = True
+    threading.Thread(target=_save_and_exit, args=(app, 128 + sig), daemon=True).start()
+
+
+def _save_and_exit(app: JobFuturesApp, code: int) -> None:
+    with contextlib.suppress(SaveFailed, TimeoutError):
+        app.repo.flush(timeout=GRACE)
+    with contextlib.suppress(RuntimeError):  # the app may be gone already
+        app.call_from_thread(app.exit, return_code=code)
