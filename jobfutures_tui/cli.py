@@ -161,7 +161,13 @@ def run_app(
 
     writer = None if read_only else BackgroundWriter()
     repo = Repository.open(
-        folder, read_only=read_only, writer=writer, verify=False, keep_backups=keep_backups
+        folder,
+        read_only=read_only,
+        writer=writer,
+        verify=False,
+        keep_backups=keep_backups,
+        holder="the jobfutures app",
+        lock_wait=3.0,
     )
     app: JobFuturesApp | None = None
     try:

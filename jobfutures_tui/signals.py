@@ -11,19 +11,31 @@ import asyncio
 import contextlib
 import signal
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from jobfutures_tui.store import SaveFailed
+from jobfutures_tui.store import Repository, SaveFailed
 
-if TYPE_CHECKING:
-    from jobfutures_tui.app import JobFuturesApp
+
+class Quitting(Protocol):
+    """What a signal needs of the app (the app satisfies it; no import of it here)."""
+
+    quitting: bool
+
+    @property
+    def repo(self) -> Repository: ...
+
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None: ...
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
 
 GRACE = 2.0
 """Seconds to finish pending saves after a signal."""
 SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
-def catch(app: JobFuturesApp) -> list[signal.Signals]:
+def catch(app: Quitting) -> list[signal.Signals]:
     """Handle the signals on the app's loop; the ones handled (none off the main thread)."""
     loop = asyncio.get_running_loop()
     caught = []
@@ -42,12 +54,12 @@ def release(caught: list[signal.Signals]) -> None:
             loop.remove_signal_handler(sig)
 
 
-def _signalled(app: JobFuturesApp, sig: signal.Signals) -> None:
+def _signalled(app: Quitting, sig: signal.Signals) -> None:
     app.quitting = True
     threading.Thread(target=_save_and_exit, args=(app, 128 + sig), daemon=True).start()
 
 
-def _save_and_exit(app: JobFuturesApp, code: int) -> None:
+def _save_and_exit(app: Quitting, code: int) -> None:
     with contextlib.suppress(SaveFailed, TimeoutError):
         app.repo.flush(timeout=GRACE)
     with contextlib.suppress(RuntimeError):  # the app may be gone already

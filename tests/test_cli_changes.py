@@ -8,6 +8,7 @@ stderr and nothing written, 2 wrong arguments.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -581,14 +582,14 @@ def test_an_unknown_person_is_refused_with_the_job_futures_people(
 def test_while_the_app_has_the_data_nothing_is_saved(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:
-    with Repository.open(demo):
+    with Repository.open(demo, holder="the jobfutures app"):
         before = files_of(demo)
         code, out, err = jf(capsys, demo, "log", "northwind", "--channel", "call",
                             "--outcome", "sent")  # fmt: skip
         assert code == 1 and out == ""
         assert err == (
-            f"jobfutures: jobfutures is open in another window on {demo}, so nothing was saved.\n"
-            "Log it there with c, or quit it (q) and run this again.\n"
+            f"jobfutures: the jobfutures app (pid {os.getpid()}) has the data in {demo} open, "
+            "so nothing was saved.\nLog it there with c, or quit it (q) and run this again.\n"
         )
         code, _, err = jf(capsys, demo, "add", "Acme")
         assert code == 1 and err.endswith(

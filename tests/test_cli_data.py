@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -291,7 +292,7 @@ def test_exports_work_while_the_app_holds_the_data(
         assert code == 0 and len(json.loads(out)["touches"]) == 160
         vcf = str(FIXTURES / "apple_contacts.vcf")
         code, _, err = jf(capsys, demo, "import", "vcard", vcf, "--apply")
-        assert code == 1 and "Another jobfutures is already using the data" in err
+        assert code == 1 and f"Another jobfutures (pid {os.getpid()}) is already using" in err
 
 
 def test_demo_export_leaves_the_users_data_alone(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ on stderr and nothing written, 2 wrong arguments.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -203,14 +204,15 @@ def test_while_the_app_has_the_data_it_shows_but_saves_nothing(
     capsys: pytest.CaptureFixture[str], data: Path
 ) -> None:
     jf(capsys, data, "profile", "--name", "Sam Ortiz")
-    with Repository.open(data):
+    with Repository.open(data, holder="the jobfutures app"):
         before = files_of(data)
         code, out, _ = jf(capsys, data, "profile")
         assert code == 0 and "Name:         Sam Ortiz" in out
         code, out, err = jf(capsys, data, "profile", "--city", "Denver")
         assert code == 1 and out == ""
         assert err == (
-            f"jobfutures: jobfutures is open in another window on {data}, so nothing was saved.\n"
+            f"jobfutures: the jobfutures app (pid {os.getpid()}) has the data in {data} open, "
+            "so nothing was saved.\n"
             "Edit it there (ctrl+p, Your profile), or quit it (q) and run this again.\n"
         )
         assert files_of(data) == before

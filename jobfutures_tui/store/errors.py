@@ -10,12 +10,31 @@ class StoreError(Exception):
 
 
 class DataLocked(StoreError):
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, holder: str = "") -> None:
+        who = holder or "another jobfutures"
         super().__init__(
-            f"Another jobfutures is already using the data in {folder}.\n"
+            f"{who[0].upper()}{who[1:]} is already using the data in {folder}.\n"
             "Close it first, or open this one read-only with --read-only."
         )
         self.folder = folder
+        self.holder = holder
+        """Who holds it: 'the jobfutures app (pid 4242)', or '' when unknown."""
+
+    @property
+    def is_app(self) -> bool:
+        return "app" in self.holder
+
+
+class LockUnusable(StoreError):
+    """The lock file cannot be made or opened: a folder in its place, no rights…"""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        reason = cause.strerror or str(cause)
+        super().__init__(
+            f"Cannot use the lock file {path} ({reason}): jobfutures needs it to make sure "
+            "one program at a time writes the data. Nothing was changed."
+        )
+        self.path = path
 
 
 class DataRefused(StoreError):

@@ -35,6 +35,7 @@ def load(
     backup: Callable[[], None],
     *,
     read_only: bool,
+    lock_wait: float = 0.0,
 ) -> None:
     """Serve the data in ``files.folder`` (creating it on first use) through
     ``files`` and ``touches``; raise DataLocked or DataRefused.
@@ -50,7 +51,7 @@ def load(
         files.overlay = files.journal.pending() or {}
     else:
         ensure_folder(folder)
-        lock.acquire()
+        lock.acquire(lock_wait)
         for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
             remove_leftover_temps(inside)
         files.recovered = files.journal.recover()

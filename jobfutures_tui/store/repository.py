@@ -79,10 +79,13 @@ class Repository:
         writer: Writer | None = None,
         keep_backups: int = DEFAULT_KEEP,
         verify: bool = True,
+        holder: str = "jobfutures",
+        lock_wait: float = 0.0,
     ) -> Repository:
         """Open (creating on first use) the data in ``folder``.
 
-        Raises :class:`DataLocked` when another process writes here and
+        Raises :class:`DataLocked` when another process still writes here after
+        ``lock_wait`` seconds (``holder`` says who we are, to the next one) and
         :class:`DataRefused` when the data cannot be trusted. With
         ``verify=False`` the touch history is checked later by :meth:`verify`.
         """
@@ -92,8 +95,16 @@ class Repository:
         elif writer is None:
             writer = Writer()
         repo = cls(folder, writer, keep_backups)
+        repo._lock.holder = holder
         try:
-            opening.load(repo._files, repo._touches, repo._lock, repo._backup, read_only=read_only)
+            opening.load(
+                repo._files,
+                repo._touches,
+                repo._lock,
+                repo._backup,
+                read_only=read_only,
+                lock_wait=lock_wait,
+            )
             if verify:
                 repo.verify()
         except BaseException:
