@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from jobfutures_tui import palette
+from jobfutures_tui import app_settings, palette
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
@@ -140,6 +140,7 @@ class JobFuturesApp(App[None]):
             self.error = error
 
     def on_mount(self) -> None:
+        app_settings.start(self)  # the theme and keys saved, and what is wrong in the file
         self._listen_to_writer()
         screens = self._main_screens()
         for name, screen in screens.items():
