@@ -51,7 +51,7 @@ def _apply_theme(app: App[Any], loaded: settings.Loaded) -> list[str]:
     if name not in app.available_themes:
         where = _where(loaded, r"^\s*theme\s*=")
         return [
-            f"{where}: theme: '{name}' is not a theme here (ctrl+p › Change theme lists them); "
+            f"{where}: theme: '{name}' is not a theme here (ctrl+p › Theme lists them); "
             f"using {app.theme}"
         ]
     app.theme = name
@@ -89,7 +89,7 @@ def _where(loaded: settings.Loaded, pattern: str) -> str:
 
 
 def _theme_picked(app: App[Any], name: str) -> None:
-    """The palette's Change theme (or the settings screen) set a theme: keep it."""
+    """The palette's Theme command (or the settings screen) set a theme: keep it."""
     if name == (settings.current().settings.theme or DEFAULT_THEME):
         return  # already in the file (the start, or the settings screen applying it)
     save(app, {"theme": name})

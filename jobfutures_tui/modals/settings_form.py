@@ -43,9 +43,17 @@ def fields(themes: Sequence[str]) -> list[Field]:
         Field("daily_budget", "Daily budget", placeholder="no budget (or a number: 5)"),
         Field("exports_folder", "Exports folder", placeholder=str(Path("~/jobfutures-exports"))),
         Field("keep_backups", "Backups kept", placeholder=f"{DEFAULT_KEEP}"),
-        Field("data_folder", "Data folder", placeholder=str(data)),
+        Field("data_folder", "Data folder", placeholder=_home(data)),
         Field("keys", "Keys", "text"),
     ]
+
+
+def _home(path: Path) -> str:
+    """``path`` with the home folder written ~, as people write it."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except ValueError:
+        return str(path)
 
 
 ABOUT = {
@@ -116,7 +124,8 @@ def read(name: str, raw: Any, check_keys: KeysCheck) -> Any:
 
 def _title(loaded: settings.Loaded) -> str:
     """'Settings · the file' (the app writes it; comments in it are kept)."""
-    title = f"Settings · {loaded.path}" + ("" if loaded.path.exists() else " (not written yet)")
+    path = loaded.path
+    title = f"Settings · {_home(path)}" + ("" if path.exists() else " (not written yet)")
     if loaded.warnings:
         title += f" · {len(loaded.warnings)} problem(s) in it: their defaults show"
     return title
