@@ -87,9 +87,12 @@ def _is_key(key: str) -> bool:
 
 
 def normalized(text: str) -> tuple[str, ...]:
-    """The keys as Textual names them ("?" is question_mark), without repeats."""
+    """The keys as Textual names them ("?" is question_mark, "Ctrl+L" ctrl+l: terminals
+    send no capital with ctrl), without repeats."""
+    parts = [part.strip() for part in text.split(",")]
+    parts = [part.lower() if len(part) > 1 else part for part in parts]
     try:
-        found = [binding.key for binding in Binding.make_bindings([Binding(text, "")])]
+        found = [binding.key for binding in Binding.make_bindings([Binding(",".join(parts), "")])]
     except InvalidBinding:
         return ()
     return tuple(dict.fromkeys(found))

@@ -127,7 +127,8 @@ def _title(loaded: settings.Loaded) -> str:
     path = loaded.path
     title = f"Settings · {_home(path)}" + ("" if path.exists() else " (not written yet)")
     if loaded.warnings:
-        title += f" · {len(loaded.warnings)} problem(s) in it: their defaults show"
+        count = len(loaded.warnings)
+        title += f" · {count} problem{'s' if count > 1 else ''} in it: the defaults show"
     return title
 
 
@@ -164,6 +165,8 @@ class SettingsForm(RecordForm[dict[str, Any]]):
     @on(TextArea.Changed)
     def _check_one(self, event: Input.Changed | TextArea.Changed) -> None:
         name = event.control.id or ""
+        if name not in ABOUT:
+            return  # not one of the fields (a part of the theme's list)
         raw = event.control.text if isinstance(event.control, TextArea) else event.value
         message = ""
         try:
@@ -183,7 +186,9 @@ class SettingsForm(RecordForm[dict[str, Any]]):
             return
         self.dismiss(changes)
 
-    def _changes(self, values: dict[str, Any], errors: dict[str, str] | None = None) -> Any:
+    def _changes(
+        self, values: dict[str, Any], errors: dict[str, str] | None = None
+    ) -> dict[str, Any]:
         """Key → new value (None: back to the default) for each field the user changed."""
         errors = {} if errors is None else errors
         changes: dict[str, Any] = {}
