@@ -23,7 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from jobfutures_tui import palette, signals
+from jobfutures_tui import app_settings, palette, signals
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
@@ -144,6 +144,7 @@ class JobFuturesApp(App[None]):
 
     def on_mount(self) -> None:
         self._caught = signals.catch(self)
+        app_settings.start(self)  # the theme and keys saved, and what is wrong in the file
         self._listen_to_writer()
         screens = self._main_screens()
         for name, screen in screens.items():

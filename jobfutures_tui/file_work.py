@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 from textual.screen import Screen
 
+from jobfutures_tui import settings
 from jobfutures_tui.messages import (
     FilesWritten,
     ImportPlanned,
@@ -39,8 +40,9 @@ PROGRESS_STEP = 100
 
 
 def exports_folder() -> Path:
-    """Where the palette's exports and backups go: easy to find, outside the data folder."""
-    return Path.home() / "jobfutures-exports"
+    """Where the palette's exports and backups go: the settings' exports folder, else
+    ``~/jobfutures-exports`` (easy to find, outside the data folder)."""
+    return settings.current().settings.exports()
 
 
 def main_screen(app: App[Any]) -> Screen[Any]:

@@ -22,7 +22,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 from textual.screen import Screen
 
-from jobfutures_tui import file_work, restore_work
+from jobfutures_tui import app_settings, file_work, keymap, restore_work
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.models import Company, Person, Prospect, Stage
@@ -199,6 +199,12 @@ def commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
         partial(restore_work.restore, app),
     )
     yield SystemCommand(
+        "Settings",
+        "Theme, workdays, a daily budget, your own keys, where exports go: "
+        "the settings file, checked as you type",
+        partial(app_settings.open_settings, app),
+    )
+    yield SystemCommand(
         "Check the data",
         "Every record and link, as jobfutures check does; then repair what is safe "
         "(after a backup)",
@@ -221,7 +227,7 @@ def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
             if binding.action in seen or binding.action == "command_palette":
                 continue
             seen.add(binding.action)
-            key = binding.key_display or binding.key.split(",")[0]
+            key = keymap.shown_key(app, binding) or binding.key_display or binding.key.split(",")[0]
             yield SystemCommand(
                 f"{binding.description} ({key})",
                 binding.tooltip,

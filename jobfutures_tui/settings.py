@@ -12,7 +12,7 @@ import functools
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -96,7 +96,7 @@ class Settings(BaseModel):
 
 
 DESCRIPTIONS: Mapping[str, str] = {
-    "theme": "the colour theme (as the palette's Change theme lists them)",
+    "theme": "the colour theme (as the palette's Theme command lists them)",
     "keys": "keys for the app's actions, by binding id (the help screen lists them)",
     "exports_folder": "where exports and backups from the app go",
     "keep_backups": "recent automatic backups kept, besides one a day and one a month",
@@ -217,8 +217,16 @@ def save(changes: Mapping[str, Any], path: Path | None = None) -> Loaded:
         document = tomlkit.document()
         document.add(tomlkit.comment("jobfutures settings: see `jobfutures config` for each one"))
     for key, value in checked.items():
+        table = document.get(key)
         if value is None:
             document.pop(key, None)
+        elif isinstance(value, dict) and isinstance(table, MutableMapping):
+            # Entry by entry, so the comments on the entries that stay are kept.
+            for entry in [entry for entry in table if entry not in value]:
+                del table[entry]
+            for entry, entry_value in value.items():
+                if table.get(entry) != entry_value:
+                    table[entry] = entry_value
         else:
             document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Regenerate the README screenshots from the demo data.
 
-    .venv/bin/python screenshots/make.py
+    .venv/bin/python screenshots/make.py [NAME ...]   # all of them, or only these
 
 Each screenshot is the real app, driven by the keys a user would press.
 """
@@ -8,9 +8,12 @@ Each screenshot is the real app, driven by the keys a user would press.
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import tempfile
 from pathlib import Path
 
+from jobfutures_tui import settings
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.demo import populate
 from jobfutures_tui.store import BackgroundWriter, Repository
@@ -35,7 +38,17 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "scripts": ("4", "j", "j", "j", "j", "j"),
     "profile": ("ctrl+p", *"Your profile", "enter"),
     "after-a-no": ("greater_than_sign", *"Lead with the routing numbers; ask about on-call"),
+    "settings": ("ctrl+p", *"Settings", "enter"),
 }
+SETTINGS = """# jobfutures settings
+theme = "textual-dark"
+workdays = ["mon", "tue", "wed", "thu", "fri"]
+daily_budget = 5
+
+[keys]
+"board.log" = "b"
+"""
+"""The settings file of the settings screenshot; the others have none (the defaults)."""
 
 
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
@@ -51,9 +64,20 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
     print(f"screenshots/{name}.svg")
 
 
-async def main() -> None:
+async def main(names: list[str]) -> None:
     for name, keys in SHOTS.items():
+        if names and name not in names:
+            continue
         with tempfile.TemporaryDirectory() as temp:
+            # A home of its own: never the user's settings (picking a theme writes them).
+            os.environ["HOME"] = temp
+            os.environ.pop("XDG_CONFIG_HOME", None)
+            os.environ.pop(settings.CONFIG_ENV_VAR, None)
+            settings.forget()
+            if name == "settings":
+                config = settings.config_path()
+                config.parent.mkdir(parents=True)
+                config.write_text(SETTINGS, encoding="utf-8")
             folder = Path(temp) / "data"
             with Repository.open(folder) as repo:
                 populate(repo)
@@ -61,4 +85,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(sys.argv[1:]))

@@ -19,11 +19,12 @@ import pendulum
 from rich.cells import cell_len, set_cell_size
 
 from jobfutures_tui.commands.common import emit
+from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import one_line
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
-from jobfutures_tui.usecases.due import DueItem, When, due_items, next_due
+from jobfutures_tui.usecases.due import DueItem, DueList, When, daily_budget, due_list, next_due
 
 WIDTH = 80
 """The plain output stays readable in a terminal this wide."""
@@ -44,23 +45,34 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
         print(note, file=sys.stderr)
         return _emit(_due_json(today, days, []))
     with Repository.open(folder, read_only=True, verify=False) as repo:
-        items = due_items(repo, today=today, within_days=days)
+        listing = due_list(repo, today=today, within_days=days, budget=daily_budget())
+        items = listing.items
         if as_json:
-            return _emit(_due_json(today, days, items, repo))
+            return _emit(_due_json(today, days, items, repo, listing))
         upcoming = None if items else next_due(repo, today=today)
-    return _emit(format_due(items, today=today, days=days, upcoming=upcoming))
+    return _emit(format_due(items, today=today, days=days, upcoming=upcoming, listing=listing))
 
 
 def _due_json(
-    today: pendulum.Date, days: int, items: Sequence[DueItem], repo: Repository | None = None
+    today: pendulum.Date,
+    days: int,
+    items: Sequence[DueItem],
+    repo: Repository | None = None,
+    listing: DueList | None = None,
 ) -> str:
-    document = {
+    document: dict[str, Any] = {
         "today": today.isoformat(),
         "days": days,
         "due": [
             {**item.to_json(today), "script": _script_json(repo, item, today)} for item in items
         ],
     }
+    if listing is not None and listing.moved_to:
+        # The daily budget moved some: where each is shown, and the note saying so.
+        for entry in document["due"]:
+            moved = listing.moved_to.get(entry["prospect_id"])
+            entry["moved_to"] = None if moved is None else moved.isoformat()
+        document["budget"] = {"daily": daily_budget(), "note": listing.note}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -104,11 +116,15 @@ def format_due(
     days: int,
     upcoming: DueItem | None = None,
     width: int = WIDTH,
+    listing: DueList | None = None,
 ) -> str:
-    """The plain text of ``jobfutures due``: a heading per group, two lines a touch.
+    """The plain text of ``jobfutures due``: a heading per group, two lines a touch;
+    first, the daily budget's note when it moved some (``listing``).
 
     User text is printed as is (no markup), on one line, cut with "…" to fit.
     """
+    listing = listing or DueList(list(items))
+    note = [*textwrap.wrap(listing.note, width=width), ""] if listing.note else []
     if not items:
         span = "today" if days == 0 else f"in the next {days} day{'s' if days != 1 else ''}"
         lines = [f"Nothing due {span}."]
@@ -120,10 +136,10 @@ def format_due(
 
     rows = [
         (
-            item.when(today),
+            listing.when(item, today),
             _who(item),
             item.suggestion.how,
-            _how_soon(item, today),
+            _how_soon(item, today, listing.moved_to.get(item.prospect_id)),
             item,
         )
         for item in items
@@ -142,12 +158,12 @@ def format_due(
         When.LATER: "Later",
     }
 
-    out: list[str] = []
+    out: list[str] = list(note)
     for group, title in titles.items():
         in_group = [row for row in rows if row[0] == group]
         if not in_group:
             continue
-        if out:
+        if out and out[-1]:
             out.append("")
         out.append(title)
         for _, who, what, soon, item in in_group:
@@ -214,7 +230,9 @@ def _who(item: DueItem) -> str:
     return f"{company} · {person}" if person else company
 
 
-def _how_soon(item: DueItem, today: pendulum.Date) -> str:
+def _how_soon(item: DueItem, today: pendulum.Date, moved: pendulum.Date | None = None) -> str:
+    if moved is not None:
+        return f"moved to {short_date(moved, today)}"
     due = item.suggestion.due
     days = due.toordinal() - today.toordinal()
     if days < 0:

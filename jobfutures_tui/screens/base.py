@@ -51,6 +51,11 @@ class AppScreen(Screen[None]):
     def show_changes(self, select: str | None) -> None:
         """Subclasses redraw here."""
 
+    def settings_changed(self) -> None:
+        """The workdays or the daily budget changed: dates are worked out again when
+        the screen next shows (or now, on a :class:`DataChanged`)."""
+        self._seen_revision = -1
+
     def refuse(self, error: DataRefused) -> None:
         """Damaged data found while drawing or saving: the app stops before writing."""
         self.jf.refuse(error, self.repo)

@@ -230,6 +230,12 @@ class BoardScreen(PanelScreen):
     def show_changes(self, select: str | None) -> None:
         self.reload(select=select)
 
+    def settings_changed(self) -> None:
+        """New workdays move due dates: every card and the order are worked out again."""
+        super().settings_changed()
+        self.cards.forget_all()
+        self.order = BoardOrder(self.repo)
+
     def reload(self, select: str | None = None) -> None:
         """Reorder the board from the store, keeping (or moving to) a selection."""
         self._seen_revision = self.repo.revision

@@ -21,6 +21,7 @@ class BoardCards:
         self._records: dict[str, set[str]] = {}
         """The records each built card shows, to know which cards a change affects."""
         self._revision = repo.revision
+        self._all_stale = False
 
     def card(self, prospect_id: str) -> Card:
         """The card of a job future, built (and its records validated) on first use."""
@@ -39,8 +40,8 @@ class BoardCards:
 
     def forget_changed(self) -> set[str] | None:
         """Drop the cards a change affected; their ids, or None when all were dropped."""
-        changed = self.repo.changed_since(self._revision)
-        self._revision = self.repo.revision
+        changed = None if self._all_stale else self.repo.changed_since(self._revision)
+        self._revision, self._all_stale = self.repo.revision, False
         if changed is None:
             self._cards.clear()
             self._records.clear()
@@ -53,6 +54,10 @@ class BoardCards:
         for prospect_id in dropped:
             del self._cards[prospect_id]
         return dropped
+
+    def forget_all(self) -> None:
+        """Build every card again at the next reload (new workdays move due dates)."""
+        self._all_stale = True
 
 
 def _gone(prospect_id: str) -> Card:

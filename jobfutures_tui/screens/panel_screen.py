@@ -77,6 +77,11 @@ class PanelScreen(AppScreen):
         copied = self._copied
         return copied[1] if copied is not None and copied[0] == prospect_id else None
 
+    def settings_changed(self) -> None:
+        super().settings_changed()
+        for panel in self.query(ScriptPanel):  # none yet if the screen was never shown
+            panel.forget()
+
     def on_resize(self, event: events.Resize) -> None:
         self.place_panel()
 

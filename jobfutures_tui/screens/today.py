@@ -18,7 +18,7 @@ from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.usecases.due import DueItem, When, due_items, next_due
+from jobfutures_tui.usecases.due import DueItem, DueList, When, daily_budget, due_list, next_due
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
@@ -26,6 +26,7 @@ GROUP_TITLES = {
     When.OVERDUE: "Overdue",
     When.TODAY: "Due today",
     When.THIS_WEEK: "Due this week",
+    When.LATER: "Later",  # only touches the daily budget moved past this week
 }
 
 
@@ -83,11 +84,14 @@ class TodayScreen(PanelScreen):
     def __init__(self, repo: Repository) -> None:
         super().__init__(repo)
         self.items: list[DueItem] = []
+        self.listing = DueList([])
+        """Where the daily budget (settings) puts each touch."""
         self.worked_out_for: pendulum.Date | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Working out what is due…"), id="today-status")
+        yield Static(id="today-budget")
         with Horizontal(id="today-body"):
             yield OptionList(id="today-list")
             yield ScriptPanel(self.repo, id="script-panel")
@@ -113,16 +117,20 @@ class TodayScreen(PanelScreen):
     def work_out(self, today: pendulum.Date) -> None:
         """Reading every open job future's touches may take a moment: not on the UI thread."""
         try:
-            items = due_items(self.repo, today=today)
-            upcoming = None if items else next_due(self.repo, today=today)
+            due = due_list(self.repo, today=today, budget=daily_budget())
+            upcoming = None if due.items else next_due(self.repo, today=today)
         except DataRefused as error:
             self.app.call_from_thread(self.refuse, error)
             return
         if not get_current_worker().is_cancelled:  # a newer refresh replaced this one
-            self.app.call_from_thread(self.show, items, upcoming, today)
+            self.app.call_from_thread(self.show, due, upcoming, today)
 
-    def show(self, items: list[DueItem], upcoming: DueItem | None, today: pendulum.Date) -> None:
-        self.items = items
+    def show(self, due: DueList, upcoming: DueItem | None, today: pendulum.Date) -> None:
+        self.listing = due
+        self.items = items = due.items
+        budget = self.query_one("#today-budget", Static)
+        budget.update(Text(due.note or ""))
+        budget.display = due.note is not None
         self.title = f"Today ({len(items)} due)" if items else "Today"
         listing = self.query_one("#today-list", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
@@ -150,22 +158,28 @@ class TodayScreen(PanelScreen):
     def _options(self, items: list[DueItem], today: pendulum.Date) -> list[Option]:
         options: list[Option] = []
         for group, title in GROUP_TITLES.items():
-            members = [item for item in items if item.when(today) is group]
+            members = [item for item in items if self.listing.when(item, today) is group]
             if not members:
                 continue
             heading = Text(f"{title} ({len(members)})", style=self._style("group"))
             options.append(Option(heading, disabled=True))
-            options.extend(Option(self._row(item), id=item.prospect_id) for item in members)
+            options.extend(Option(self._row(item, today), id=item.prospect_id) for item in members)
         return options
 
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"today--{part}", partial=True)
 
-    def _row(self, item: DueItem) -> Text:
+    def _row(self, item: DueItem, today: pendulum.Date) -> Text:
         """Two lines: when, then who; how, then why. Colours come from today.tcss."""
         s = item.suggestion
         row = Text()
-        if s.overdue_days:
+        moved = self.listing.moved_to.get(item.prospect_id)
+        if moved is not None:  # by the daily budget: the day it is shown on
+            row.append(f"moved to {short_date(moved, today)}", style=self._style("due"))
+            if s.overdue_days:
+                days = "day" if s.overdue_days == 1 else "days"
+                row.append(f" · {s.overdue_days} {days} late", style=self._style("late"))
+        elif s.overdue_days:
             days = "day" if s.overdue_days == 1 else "days"
             row.append(f"{s.overdue_days} {days} late", style=self._style("late"))
         else:

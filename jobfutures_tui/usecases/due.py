@@ -1,4 +1,5 @@
-"""The list of touches due: one suggestion per open job future, most urgent first.
+"""The list of touches due: one suggestion per open job future, most urgent first,
+and the daily budget's share of them (:func:`due_list`).
 
 Shared by the today screen and ``jobfutures due`` so both say the same thing.
 """
@@ -7,18 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 import pendulum
 
+from jobfutures_tui import settings
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.relative import short_date
+from jobfutures_tui.engine.workload import Entry, spread
 from jobfutures_tui.models import Stage
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import open_suggestions
+from jobfutures_tui.usecases.decisions import open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
 
 WEEK = 7
@@ -141,3 +145,98 @@ def next_due(repo: Repository, *, today: pendulum.Date) -> DueItem | None:
     """The soonest touch due at any date: what an empty day points to."""
     items = due_items(repo, today=today, within_days=None)
     return min(items, key=lambda i: (i.suggestion.due, -i.suggestion.urgency.total), default=None)
+
+
+# ------------------------------------------------------------ the daily budget
+
+
+def daily_budget() -> int | None:
+    """The user's daily budget, from their settings (None: no budget)."""
+    return settings.current().settings.daily_budget
+
+
+@dataclass(frozen=True)
+class DueList:
+    """The touches due, where the daily budget puts them."""
+
+    items: list[DueItem]
+    """In the order to show them: by the day each is shown on (see :meth:`when`)."""
+    moved_to: Mapping[str, pendulum.Date] = field(default_factory=dict)
+    """Job future id → the later day the budget moved its touch to."""
+    note: str | None = None
+    """How many the budget moved, and to when (None: it moved nothing)."""
+
+    def shown_on(self, item: DueItem) -> date:
+        return self.moved_to.get(item.prospect_id, item.suggestion.due)
+
+    def when(self, item: DueItem, today: date) -> When:
+        """The group it is shown in: an overdue touch the budget kept stays overdue."""
+        moved = self.moved_to.get(item.prospect_id)
+        return when(item.suggestion.due if moved is None else moved, today)
+
+
+def due_list(
+    repo: Repository,
+    *,
+    today: pendulum.Date,
+    within_days: int | None = WEEK,
+    budget: int | None = None,
+) -> DueList:
+    """:func:`due_items`, with at most ``budget`` touches on any day: today the most
+    urgent (overdue ones included), the rest moved to the next workdays
+    (:func:`~jobfutures_tui.engine.workload.spread`). Every touch due by
+    ``today + within_days`` is listed, on the day it is moved to if it moved."""
+    if budget is None:
+        return DueList(due_items(repo, today=today, within_days=within_days))
+    # Every touch counts towards its day's budget, even those due after the horizon.
+    everything = due_items(repo, today=today, within_days=None)
+    entries = [
+        Entry(item.prospect_id, item.suggestion.due, item.suggestion.urgency.total)
+        for item in everything
+    ]
+    placed = spread(entries, today=today, budget=budget, workdays=workdays())
+    horizon = None if within_days is None else today.add(days=within_days)
+    items = [i for i in everything if horizon is None or i.suggestion.due <= horizon]
+    shown = {item.prospect_id for item in items}
+    moved = {
+        key: pendulum.Date(day.year, day.month, day.day)
+        for day, keys in placed.moved_to.items()
+        for key in keys
+        if key in shown
+    }
+    listing = DueList(items, moved, budget_note(budget, items, moved, today))
+    items.sort(key=lambda item: _shown_order(listing, item, today))
+    return listing
+
+
+def _shown_order(listing: DueList, item: DueItem, today: date) -> tuple[int, float, float, str]:
+    """As :func:`order_key`, by the day each touch is shown on."""
+    group = _GROUPS[listing.when(item, today)]
+    urgent = -item.suggestion.urgency.total
+    day = listing.shown_on(item).toordinal()
+    if group == 0:
+        return (group, urgent, day, item.company.casefold())
+    return (group, day, urgent, item.company.casefold())
+
+
+DAYS_NAMED = 3
+"""The note names this many days; past that, the last two are summed up."""
+
+
+def budget_note(
+    budget: int, items: list[DueItem], moved: Mapping[str, pendulum.Date], today: pendulum.Date
+) -> str | None:
+    """'Budget 5 a day: 7 moved — 4 to Mon 7 Dec, 3 to Tue 8 Dec (2 overdue)'."""
+    if not moved:
+        return None
+    per_day: dict[pendulum.Date, int] = {}
+    for day in moved.values():
+        per_day[day] = per_day.get(day, 0) + 1
+    days = sorted(per_day)
+    parts = [f"{per_day[day]} to {short_date(day, today)}" for day in days]
+    if len(days) > DAYS_NAMED:
+        rest = sum(per_day[day] for day in days[DAYS_NAMED - 1 :])
+        parts = [*parts[: DAYS_NAMED - 1], f"{rest} more by {short_date(days[-1], today)}"]
+    late = sum(1 for item in items if item.prospect_id in moved and item.suggestion.due < today)
+    overdue = f" ({late} overdue)" if late else ""
+    return f"Budget {budget} a day: {len(moved)} moved — {', '.join(parts)}{overdue}"

@@ -134,6 +134,10 @@ class ScriptPanel(ScrollView, can_focus=False):
             self.bring_up_to_date()
             self._draw()
 
+    def forget(self) -> None:
+        """The workdays changed when touches are due: work each view out again."""
+        self._views.clear()
+
     def cycle(self, step: int) -> None:
         """Show the next (or previous) script that fits."""
         self.bring_up_to_date()
