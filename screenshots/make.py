@@ -1,6 +1,6 @@
 """Regenerate the README screenshots from the demo data.
 
-    .venv/bin/python screenshots/make.py
+    .venv/bin/python screenshots/make.py [NAME ...]   # all of them, or those named
 
 Each screenshot is the real app, driven by the keys a user would press.
 """
@@ -8,6 +8,8 @@ Each screenshot is the real app, driven by the keys a user would press.
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,7 +21,9 @@ HERE = Path(__file__).parent
 SIZE = (120, 36)
 WIDE = (150, 40)
 """Wide enough for the script panel beside the board, today and a story."""
-WIDE_SHOTS = {"board", "log-form", "today", "detail"}
+WIDE_SHOTS = {"board", "log-form", "today", "detail", "opened"}
+TOASTS = {"opened"}
+"""Shots of what the app says (run_test leaves notifications out otherwise)."""
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": (),
@@ -35,13 +39,15 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "scripts": ("4", "j", "j", "j", "j", "j"),
     "profile": ("ctrl+p", *"Your profile", "enter"),
     "after-a-no": ("greater_than_sign", *"Lead with the routing numbers; ask about on-call"),
+    "opened": ("o",),
 }
 
 
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
     with Repository.open(folder, writer=BackgroundWriter(), verify=False) as repo:
         app = JobFuturesApp(repo, demo=True)
-        async with app.run_test(size=WIDE if name in WIDE_SHOTS else SIZE) as pilot:
+        size = WIDE if name in WIDE_SHOTS else SIZE
+        async with app.run_test(size=size, notifications=name in TOASTS) as pilot:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
@@ -51,8 +57,11 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
     print(f"screenshots/{name}.svg")
 
 
-async def main() -> None:
+async def main(names: list[str]) -> None:
+    os.environ["BROWSER"] = "true"  # o "opens" the draft without a mail program
     for name, keys in SHOTS.items():
+        if names and name not in names:
+            continue
         with tempfile.TemporaryDirectory() as temp:
             folder = Path(temp) / "data"
             with Repository.open(folder) as repo:
@@ -61,4 +70,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(sys.argv[1:]))

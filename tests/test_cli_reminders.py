@@ -205,6 +205,21 @@ def test_remind_shows_a_notification_with_names_as_typed(
     assert "Tailwind &lt;Traders&gt; &amp; Co · Sara" in sent.read_text(), "body markup escaped"
 
 
+def test_remind_on_macos_asks_notification_center_with_the_words_as_arguments(
+    demo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sent = fake_command(tmp_path, monkeypatch, "osascript", 0)
+    monkeypatch.setattr("sys.platform", "darwin")
+    assert jf(capsys, demo, "remind") == (0, "", "")
+    args = sent.read_text().split("\n--\n")
+    assert args[:6] == ["-e", "on run argv", "-e", args[3], "-e", "end run"]
+    assert args[3].startswith("display notification (item 2 of argv)")
+    assert args[6].startswith("jobfutures: ") and "Tailwind Traders · Sara" in args[7]
+
+
 def test_remind_prints_when_no_notification_service_answers(
     demo: Path,
     tmp_path: Path,

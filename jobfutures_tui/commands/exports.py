@@ -69,6 +69,10 @@ def _keep_calendar(args: argparse.Namespace, repo: Repository) -> int:
         raise ExchangeError(f"{path} is a folder; give a file name, like {path / 'jobfutures.ics'}")
     chosen = settings.current().settings
     days = chosen.calendar_days if args.days is None else args.days
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExchangeError(f"cannot make {path.parent}: {error.strerror or error}") from None
     keep(repo, path, days=days, alarm=chosen.alarm_time())
     changes: dict[str, object] = {"calendar_file": str(path)}
     if args.days is not None:

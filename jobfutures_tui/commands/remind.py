@@ -70,9 +70,9 @@ def _line(item: DueItem) -> str:
 
 def notify(title: str, body: str) -> bool:
     """Show a notification; False when no notification service answers."""
-    if sys.platform == "darwin":
-        script = "on run argv\ndisplay notification (item 2 of argv) with title (item 1 of argv)"
-        command = ["osascript", "-e", script + "\nend run", title, body]
+    if sys.platform == "darwin":  # the words as arguments: nothing in them is read as script
+        shown = "display notification (item 2 of argv) with title (item 1 of argv)"
+        command = ["osascript", "-e", "on run argv", "-e", shown, "-e", "end run", title, body]
     else:
         # The body may be read as markup (the spec's body-markup): names stay as typed.
         escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -62,7 +62,6 @@ def keep(repo: Repository, path: Path, *, days: int, alarm: dt.time | None) -> b
         data = calendar_now(repo, days=days, previous=events, alarm=alarm)
         if old and same_events(old, data):
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     except OSError as error:
         raise ExchangeError(f"cannot write {path}: {error.strerror or error}") from None
@@ -70,8 +69,9 @@ def keep(repo: Repository, path: Path, *, days: int, alarm: dt.time | None) -> b
 
 
 def keep_as_set(repo: Repository) -> Path | None:
-    """Rewrite the calendar the settings name, if they name one; its path."""
-    chosen = settings.current().settings
+    """Rewrite the calendar the settings name, if they name one; its path. The settings
+    file is read again: ``export ics --keep`` may have named it while the app is open."""
+    chosen = settings.load().settings
     if chosen.calendar_file is None:
         return None
     keep(repo, chosen.calendar_file, days=chosen.calendar_days, alarm=chosen.alarm_time())

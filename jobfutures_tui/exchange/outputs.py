@@ -37,7 +37,7 @@ def anything_kept(folder: Path) -> bool:
     """Whether anything follows the data in ``folder``: a calendar file, a shell's line."""
     from jobfutures_tui import settings
 
-    return settings.current().settings.calendar_file is not None or is_kept(folder)
+    return settings.load().settings.calendar_file is not None or is_kept(folder)
 
 
 def follow_open(repo: Repository) -> list[str]:

@@ -87,7 +87,7 @@ def open_touch(
             return
         if not in_form:
             _opened[app] = touch
-        app.notify(_opened_words(app, touch, in_form), title="Opened", timeout=10)
+        app.notify(_opened_words(app, touch, in_form), timeout=10)
         if then is not None:
             then(touch)
 

@@ -232,7 +232,6 @@ async def test_the_kept_calendar_follows_the_apps_changes(
 ) -> None:
     prospect = add_prospect(repo, "Northwind", touched=NOW.subtract(days=30))
     path = tmp_path / "kept.ics"
-    settings.save({"calendar_file": str(path)})
     app = JobFuturesApp(repo)
 
     def event() -> icalendar.Event:
@@ -241,6 +240,11 @@ async def test_the_kept_calendar_follows_the_apps_changes(
         return found
 
     async with app.run_test(size=(120, 40)) as pilot:
+        assert settings.current().settings.calendar_file is None
+        # export ics --keep, from a shell, while the app is open:
+        config = settings.config_path()
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(f'calendar_file = "{path}"\n')
         app.follow_data(delay=0)  # as at start, without the wait
         await until(pilot, path.exists, "the calendar file")
         before = event()

@@ -89,7 +89,7 @@ def due_now(repo: Repository) -> dict[str, dt.date]:
 def test_an_event_moves_with_its_job_future_instead_of_multiplying(
     repo: Repository, tmp_path: Path
 ) -> None:
-    path = tmp_path / "cal" / "due.ics"
+    path = tmp_path / "due.ics"
     keep(repo, path, days=DAYS, alarm=None)
     before = events(path)
     northwind = prospect(repo, "Northwind Logistics")
@@ -234,7 +234,7 @@ def test_the_settings_name_the_kept_file(
     repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert keep_as_set(repo) is None
-    path = tmp_path / "sub" / "kept.ics"
+    path = tmp_path / "kept.ics"
     settings.save({"calendar_file": str(path), "calendar_days": 3, "calendar_alarm": "7"})
     assert keep_as_set(repo) == path
     kept = events(path)
@@ -242,6 +242,11 @@ def test_the_settings_name_the_kept_file(
     alarms = [a.decoded("TRIGGER") for e in kept.values() for a in e.walk("VALARM")]
     assert alarms and set(alarms) == {dt.timedelta(hours=7)}
     assert previous_events(path).keys() == kept.keys()
+    gone = tmp_path / "unmounted" / "kept.ics"  # a synced folder that is not there today
+    settings.save({"calendar_file": str(gone)})
+    with pytest.raises(ExchangeError, match=r"cannot write .*unmounted"):
+        keep_as_set(repo)
+    assert not gone.parent.exists(), "no folder made up in its place"
 
 
 @pytest.mark.parametrize(
