@@ -283,13 +283,18 @@ class JobFuturesApp(App[None]):
         name, the line a new shell prints (exchange.outputs)."""
         from jobfutures_tui.exchange.outputs import anything_kept
 
-        if not self.repo.read_only and anything_kept(self.repo.folder):
+        if not (self.demo or self.repo.read_only) and anything_kept(self.repo.folder):
             self._follow_data(self.repo, delay)
 
     @work(thread=True, exclusive=True, group="outputs")
     def _follow_data(self, repo: Repository, delay: float) -> None:
         worker = get_current_worker()
-        time.sleep(delay)  # a burst of changes is followed once
+        waited = 0.0
+        while waited < delay:  # a burst of changes is followed once; quitting does not wait
+            if worker.is_cancelled:
+                return
+            time.sleep(0.05)
+            waited += 0.05
         if not worker.is_cancelled and not self.replacing:
             self._follow_now(repo)
 
@@ -388,7 +393,7 @@ class JobFuturesApp(App[None]):
         except (SaveFailed, TimeoutError) as error:
             self.call_from_thread(self._ask_quit_anyway, str(error))
             return
-        if self._followed != self.repo.revision:  # a change made just before quitting
+        if self._followed != self.repo.revision and not self.demo:  # a change just before q
             self._follow_now(self.repo)
         self.call_from_thread(self.exit)
 

@@ -15,7 +15,7 @@ import pendulum
 import pytest
 from shell import jf, without_textual
 
-from jobfutures_tui import settings
+from jobfutures_tui import cli, settings
 from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.brief import brief_line, cache_file
 from jobfutures_tui.exchange.ics import uid
@@ -294,3 +294,15 @@ def test_the_new_commands_never_load_textual(priya: Path) -> None:
     runs = [["open", "northwind", "--print"], ["due", "--brief"], ["remind", "--print"]]
     done = without_textual(priya, runs)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_demo_never_touches_your_calendar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake_command(tmp_path, monkeypatch, "notify-send", 0)
+    path = tmp_path / "mine.ics"
+    settings.save({"calendar_file": str(path)})
+    assert cli.main(["--demo", "remind"]) == 0
+    assert cli.main(["--demo", "export", "ics", "--keep", str(tmp_path / "demo.ics")]) == 1
+    assert "not of the demo's" in capsys.readouterr().err
+    assert not path.exists() and not (tmp_path / "demo.ics").exists()

@@ -64,6 +64,8 @@ def _keep_calendar(args: argparse.Namespace, repo: Repository) -> int:
 
     if args.output is not None:
         raise ExchangeError("give either --keep FILE or -o FILE, not both")
+    if getattr(args, "demo", False):
+        raise ExchangeError("--keep keeps a calendar of your own data, not of the demo's")
     path = Path(args.keep).expanduser().absolute()
     if path.is_dir():
         raise ExchangeError(f"{path} is a folder; give a file name, like {path / 'jobfutures.ics'}")

@@ -39,8 +39,10 @@ def run_remind(args: argparse.Namespace) -> int:
         worked_from = worked_out_from(folder, today)
         with Repository.open(folder, read_only=True, verify=False) as repo:
             items = due_items(repo, today=today, within_days=0)
-            # A new day: the kept calendar's overdue events move to it, the shell's line too.
-            problems = follow_changes(repo, worked_from=worked_from)
+            # A new day: the kept calendar's overdue events move to it, the shell's line too
+            # (never from the demo's data).
+            demo = getattr(args, "demo", False)
+            problems = [] if demo else follow_changes(repo, worked_from=worked_from)
     for problem in problems:
         say(f"jobfutures: {problem}")
     title, lines = reminder(items, today=today)

@@ -261,3 +261,16 @@ async def test_the_kept_calendar_follows_the_apps_changes(
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert event().decoded("DTSTART") == NOW.date(), "undo is a change too"
+
+
+async def test_the_demo_leaves_your_calendar_alone(repo: Repository, tmp_path: Path) -> None:
+    add_prospect(repo, "Northwind", touched=NOW.subtract(days=30))
+    path = tmp_path / "mine.ics"
+    settings.save({"calendar_file": str(path)})
+    app = JobFuturesApp(repo, demo=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.follow_data(delay=0)
+        await pilot.press("s")  # skip: a change
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert not path.exists()
