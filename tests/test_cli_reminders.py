@@ -306,3 +306,12 @@ def test_the_demo_never_touches_your_calendar(
     assert cli.main(["--demo", "export", "ics", "--keep", str(tmp_path / "demo.ics")]) == 1
     assert "not of the demo's" in capsys.readouterr().err
     assert not path.exists() and not (tmp_path / "demo.ics").exists()
+
+
+def test_open_linkedin_opens_the_profile_and_prints_the_words(
+    demo: Path, recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = jf(capsys, demo, "open", "proseware")
+    assert code == 0 and recorded.read_text().startswith("https://")
+    assert out.startswith("Hi Amara,") and "Opened Amara Okafor's LinkedIn profile" in err
+    assert "--channel linkedin" in err

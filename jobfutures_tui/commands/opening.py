@@ -41,6 +41,8 @@ def run_open(args: argparse.Namespace) -> int:
         raise ExchangeError(f"{NO_OPENER}; the link is printed above")
     words = f" with “{ready.script_name}”" if ready.script_name else ""
     say(f"Opened {ready.opening.said}{words}.")
+    if ready.channel is Channel.LINKEDIN and ready.words:
+        emit_lines([ready.words])  # a profile link cannot carry them: to paste in a message
     say(_log_hint(args, ready, company.name if company else args.company))
     return EXIT_OK
 
