@@ -26,6 +26,7 @@ FRAME_VS_SMALL = 1.5
 FRAME_VS_FLOOR = 2.0
 SAVE_GROWTH = 1.5
 SAVE_P95_MS = 50.0
+BRIEF_VS_VERSION = 1.5
 
 
 @dataclass
@@ -56,6 +57,8 @@ class SizeResult:
     due_again_ms: float = 0
     due_items: int = 0
     cli_ms: float = 0
+    brief_ms: float = 0
+    brief_cold_ms: float = 0
     check: str = ""
     raw: dict[str, list[float]] = field(default_factory=dict)
 
@@ -74,6 +77,8 @@ class Floor:
     import_app_ms: float = 0
     import_textual_ms: float = 0
     import_store_ms: float = 0
+    version_ms: float = 0
+    """A ``jobfutures --version`` process: what ``due --brief`` is compared with."""
 
 
 # ------------------------------------------------------------------ targets
@@ -119,6 +124,12 @@ def targets(results: dict[tuple[int, int], SizeResult], floor: Floor) -> list[Ta
             f"1.5 × {middle.touch_p95:.1f} ms" if middle else "",
         ),
         Target("touch save p95 at 50,000 ≤ 50 ms", touch, SAVE_P95_MS, "50 ms"),
+        Target(
+            "`due --brief` at 5,000 / 50,000 ≤ 1.5 × `jobfutures --version`",
+            large.brief_ms if large else None,
+            BRIEF_VS_VERSION * floor.version_ms,
+            f"1.5 × {floor.version_ms:.0f} ms",
+        ),
     ]
 
 
@@ -250,13 +261,16 @@ def report(
         "(overdue ones always), most urgent first.",
         "",
         "| prospects / touches | open (read-only) | due list | again | touches due "
-        "| `jobfutures due` process |",
-        "|---|--:|--:|--:|--:|--:|",
+        "| `jobfutures due` process | `due --brief` process | first after a change |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
         *(
             f"| {r.label} | {ms(r.due_open_ms)} | **{ms(r.due_ms)}** | {ms(r.due_again_ms)} "
-            f"| {r.due_items:,} | **{ms(r.cli_ms)}** |"
+            f"| {r.due_items:,} | **{ms(r.cli_ms)}** | **{ms(r.brief_ms)}** "
+            f"| {ms(r.brief_cold_ms)} |"
             for r in results.values()
         ),
+        "",
+        f"A `jobfutures --version` process, for comparison: **{ms(floor.version_ms)}** ms.",
         "",
         "- **open (read-only)**: `Repository.open(folder, read_only=True, verify=False)`, as "
         "`jobfutures due` opens the data, in a fresh process, imports excluded.",
@@ -267,6 +281,13 @@ def report(
         "- **`jobfutures due` process**: wall time of `python -m jobfutures_tui --data FOLDER "
         "due` as the parent sees it: interpreter start-up, imports (Textual is never "
         "imported), opening, the list, printing it.",
+        "- **`due --brief` process**: `jobfutures --data FOLDER due --brief`, the one line a "
+        "shell's start file prints, as every new shell after the first runs it: the line kept "
+        "in the cache folder is printed once the data files (their sizes and times), the "
+        "settings and the day are found unchanged. **first after a change**: the same with no "
+        "line kept, as the first shell after a change made outside the app and the shell's "
+        "commands (which keep it up to date themselves) or on a new day: it opens the data and "
+        "works the list out.",
         "",
         "## Targets",
         "",

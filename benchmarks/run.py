@@ -67,13 +67,16 @@ def probe(*args: str, timeout: float = 300) -> tuple[dict[str, Any], float]:
     return json.loads(lines[-1].removeprefix("BENCH ")), wall
 
 
-def run_cli(folder: str, timeout: float = 120) -> float:
-    """Wall time of one ``jobfutures due`` process on ``folder``, in ms."""
+def run_cli(*args: str, cache: Path | None = None, timeout: float = 120) -> float:
+    """Wall time of one ``jobfutures ARGS`` process, in ms (``cache``: its cache folder,
+    where ``due --brief`` keeps its line)."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "jobfutures_tui", "--data", folder, "due"],
+        [sys.executable, "-m", "jobfutures_tui", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -83,7 +86,8 @@ def run_cli(folder: str, timeout: float = 120) -> float:
     )
     wall = (time.perf_counter() - start) * 1000
     if done.returncode != 0:
-        raise RuntimeError(f"jobfutures due failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        said = f"jobfutures {' '.join(args)} failed ({done.returncode})"
+        raise RuntimeError(f"{said}:\n{done.stderr[-3000:]}")
     return wall
 
 
@@ -150,6 +154,10 @@ def measure(
     probe("bare")  # warm-up
     samples: dict[str, list[tuple[dict[str, Any], float]]] = {}
     cli: dict[tuple[int, int], list[float]] = {}
+    brief: dict[tuple[int, int], list[float]] = {}
+    brief_cold: dict[tuple[int, int], list[float]] = {}
+    version: list[float] = []
+    cache = scratch / "cache"
 
     def take(key: str, *args: str) -> None:
         samples.setdefault(key, []).append(probe(*args))
@@ -163,7 +171,12 @@ def measure(
             take(f"frame {size}", "frame", folder)
             take(f"quiet {size}", "frame", folder, "--no-verify")
             take(f"due {size}", "due", folder)
-            cli.setdefault(size, []).append(run_cli(folder))
+            cli.setdefault(size, []).append(run_cli("--data", folder, "due"))
+            shutil.rmtree(cache, ignore_errors=True)  # the first shell after a change
+            line = ("--data", folder, "due", "--brief")
+            brief_cold.setdefault(size, []).append(run_cli(*line, cache=cache))
+            brief.setdefault(size, []).append(run_cli(*line, cache=cache))
+        version.append(run_cli("--version"))
         for module in ("jobfutures_tui.app", "textual.app", "jobfutures_tui.store"):
             take(f"import {module}", "import", module)
 
@@ -198,6 +211,7 @@ def measure(
         import_app_ms=median(values("import jobfutures_tui.app", "import_ms")),
         import_textual_ms=median(values("import textual.app", "import_ms")),
         import_store_ms=median(values("import jobfutures_tui.store", "import_ms")),
+        version_ms=median(version),
     )
     log(
         f"== floor: bare first frame {floor.frame_ms:.0f} ms; import jobfutures_tui.app "
@@ -219,6 +233,8 @@ def measure(
         result.due_again_ms = median(values(f"due {size}", "due_again_ms"))
         result.due_items = int(values(f"due {size}", "items")[0])
         result.cli_ms = median(cli[size])
+        result.brief_ms = median(brief[size])
+        result.brief_cold_ms = median(brief_cold[size])
 
         saves = save_samples[size]
         result.first_save_ms = median(saves["first_save_ms"])
@@ -234,6 +250,8 @@ def measure(
             "frame_no_verify_ms": values(f"quiet {size}", "frame_ms"),
             "due_ms": values(f"due {size}", "due_ms"),
             "cli_ms": [round(wall, 1) for wall in cli[size]],
+            "brief_ms": [round(wall, 1) for wall in brief[size]],
+            "brief_cold_ms": [round(wall, 1) for wall in brief_cold[size]],
             "wall_ms": walls(f"frame {size}"),
             "touch_ms": saves["touch_ms"],
             "touch_cpu_ms": saves["touch_cpu_ms"],
@@ -244,7 +262,9 @@ def measure(
             f"== {result.label}: open {result.open_ms:.0f} ms, verify {result.verify_ms:.0f} ms, "
             f"first frame {result.frame_ms:.0f} ms (w/o verify {result.frame_no_verify_ms:.0f}), "
             f"touch save p95 {result.touch_p95:.1f} ms, move p95 {result.move_p95:.1f} ms, "
-            f"due list {result.due_ms:.0f} ms, jobfutures due {result.cli_ms:.0f} ms"
+            f"due list {result.due_ms:.0f} ms, jobfutures due {result.cli_ms:.0f} ms, "
+            f"due --brief {result.brief_ms:.0f} ms (first after a change "
+            f"{result.brief_cold_ms:.0f} ms; --version {floor.version_ms:.0f} ms)"
         )
         results[size] = result
     return results, floor

@@ -9,6 +9,7 @@ they reach the app through ``ui_services``, never by importing it.
 from __future__ import annotations
 
 import signal
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +54,10 @@ STYLES = Path(__file__).parent / "styles"
 
 VERIFY_DELAY = 1.0
 """Seconds after the board is painted before the background check of all records starts."""
+FOLLOW_DELAY = 0.5
+"""Seconds after a change before the calendar file and the shell's line follow it."""
+FOLLOW_AT_START = 3.0
+"""After the first frame and the check of the records have had the machine."""
 
 
 class JobFuturesApp(App[None]):
@@ -128,6 +133,8 @@ class JobFuturesApp(App[None]):
         (check_action)."""
         self.script_panel_shown: bool | None = None
         """The user's choice (S) to show or hide the script panel; None: by window width."""
+        self._followed = repo.revision
+        """The data's revision the calendar file and the shell's line last followed."""
         if demo:
             self.sub_title = "demo data (a temporary copy)"
         else:
@@ -154,6 +161,8 @@ class JobFuturesApp(App[None]):
         screens["board"].call_after_refresh(self.warm_up)
         if self.ask_profile:
             screens["board"].call_after_refresh(actions.ask_profile_once, self)
+        # A new day moves the kept calendar's overdue events to it.
+        screens["board"].call_after_refresh(self.follow_data, FOLLOW_AT_START)
 
     def _listen_to_writer(self) -> None:
         writer = self.repo.writer
@@ -272,6 +281,36 @@ class JobFuturesApp(App[None]):
         """The screen on top redraws (main screens, and dialogs with a list: plans,
         things to share); the others when they come back (AppScreen)."""
         self.screen.post_message(DataChanged(select))
+        self.follow_data()
+
+    def follow_data(self, delay: float = FOLLOW_DELAY) -> None:
+        """What lives outside the data follows each change: the calendar file the settings
+        name, the line a new shell prints (exchange.outputs)."""
+        from jobfutures_tui.exchange.outputs import anything_kept
+
+        if not (self.demo or self.repo.read_only) and anything_kept(self.repo.folder):
+            self._follow_data(self.repo, delay)
+
+    @work(thread=True, exclusive=True, group="outputs")
+    def _follow_data(self, repo: Repository, delay: float) -> None:
+        worker = get_current_worker()
+        waited = 0.0
+        while waited < delay:  # a burst of changes is followed once; quitting does not wait
+            if worker.is_cancelled:
+                return
+            time.sleep(0.05)
+            waited += 0.05
+        if not worker.is_cancelled and not self.replacing:
+            self._follow_now(repo)
+
+    def _follow_now(self, repo: Repository) -> None:
+        from jobfutures_tui.exchange.outputs import anything_kept, follow_open
+
+        revision = repo.revision
+        if anything_kept(repo.folder):
+            for problem in follow_open(repo):
+                self.call_from_thread(self.notify, problem, severity="warning", timeout=8)
+        self._followed = revision
 
     def carry_on_with(self, repo: Repository) -> Mapping[str, Screen[None]]:
         """After a restore or a repair: the repository opened again, an empty undo
@@ -279,6 +318,7 @@ class JobFuturesApp(App[None]):
         self.repo = repo
         self.history = UndoHistory(repo)
         self._listen_to_writer()
+        self.follow_data()
         return self._main_screens()
 
     def notify(
@@ -359,6 +399,8 @@ class JobFuturesApp(App[None]):
         except (SaveFailed, TimeoutError) as error:
             self.call_from_thread(self._ask_quit_anyway, str(error))
             return
+        if self._followed != self.repo.revision and not self.demo:  # a change just before q
+            self._follow_now(self.repo)
         self.call_from_thread(self.exit)
 
     def _ask_quit_anyway(self, problem: str) -> None:

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from jobfutures_tui import keymap, settings
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.ui_services import services
 
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings")
 """One thread: saves land in the order they were made."""
@@ -129,6 +130,10 @@ def applied(app: App[Any], now: settings.Loaded, changes: Mapping[str, Any]) -> 
         problems += _apply_keys(app, now)
     if {"workdays", "daily_budget"} & set(changes):
         _recompute(app)
+    if any(key.startswith("calendar_") for key in changes):
+        services(app).follow_data(
+            0.0
+        )  # the calendar named (or its range, its alarm) is written now
     later = [words for key, words in NEXT_START.items() if key in changes]
     lines = [f"Saved in {now.path}."]
     if later:

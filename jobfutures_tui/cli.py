@@ -72,17 +72,26 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_DUE_DAYS,
         help=f"also list touches due in the next N days (default: {DEFAULT_DUE_DAYS}; 0: today)",
     )
-    due.add_argument(
+    shown = due.add_mutually_exclusive_group()
+    shown.add_argument(
         "--json",
         action="store_true",
         help="print JSON for scripts instead of text",
     )
+    shown.add_argument(
+        "--brief",
+        action="store_true",
+        help="one line of what is overdue and due today, for a shell's start file; nothing "
+        "(and exit 0) when nothing is",
+    )
     from jobfutures_tui.commands.change_parsers import add_change_commands
+    from jobfutures_tui.commands.reminder_parsers import add_reminder_commands
     from jobfutures_tui.commands.setup_parsers import add_setup_commands
 
     add_change_commands(commands)  # add, log, move, profile
     add_data_commands(commands)  # import, export, backup, restore, backups, check
     add_setup_commands(commands)  # config, completion
+    add_reminder_commands(commands)  # open, remind
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
 
@@ -187,8 +196,16 @@ def run_demo() -> int:
 
 
 def run_due_command(args: argparse.Namespace) -> int:
-    """``jobfutures [--data PATH | --demo] due [--days N] [--json]``."""
+    """``jobfutures [--data PATH | --demo] due [--days N] [--json | --brief]``."""
     from jobfutures_tui.commands.common import demo_folder
+
+    if args.brief:
+        from jobfutures_tui.commands.brief import run_brief
+
+        if not args.demo:
+            return run_brief(_folder(args))
+        with demo_folder() as folder:
+            return run_brief(folder, keep=False)
     from jobfutures_tui.commands.due import run_due
 
     if not args.demo:

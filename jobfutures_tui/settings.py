@@ -8,6 +8,7 @@ the key, and its default is used. Resolved when asked, never at import time.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -63,8 +64,42 @@ def _folder(value: Any) -> Any:
     return value
 
 
+def _file(value: Any) -> Any:
+    """A file named in full (``~`` works): the app and the shell start in any folder."""
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        path = Path(value.strip()).expanduser()
+        if not path.is_absolute():
+            raise ValueError(f"give the whole path of the file, like ~/{path}")
+        return path
+    return value
+
+
+ALARM_OFF = "off"
+
+
+def _alarm(value: Any) -> Any:
+    """'9', '9:30', '09:30' or a TOML time as 'HH:MM'; 'off' (or 'none') for no alarm."""
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # calendar_alarm = 9
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in (ALARM_OFF, "none", "no", ""):
+            return ALARM_OFF
+        match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", text)
+        if match is None or int(match[1]) > 23 or int(match[2] or 0) > 59:
+            raise ValueError(f"'{value}' is not a time of day like 09:00 (or off)")
+        return f"{int(match[1]):02d}:{int(match[2] or 0):02d}"
+    return value
+
+
 Weekdays = Annotated[tuple[str, ...], BeforeValidator(_weekdays)]
 Folder = Annotated[Path | None, BeforeValidator(_folder)]
+File = Annotated[Path | None, BeforeValidator(_file)]
+AlarmTime = Annotated[str, BeforeValidator(_alarm)]
 
 
 class Settings(BaseModel):
@@ -86,6 +121,12 @@ class Settings(BaseModel):
     """Due dates on other days move to the next workday."""
     daily_budget: int | None = Field(default=None, ge=1, le=500)
     """At most this many touches for today; the rest go to the next workdays."""
+    calendar_file: File = None
+    """A calendar (.ics) rewritten after every change, for a calendar app to subscribe to."""
+    calendar_days: int = Field(default=60, ge=0, le=36_500)
+    """How far ahead that calendar goes (overdue touches are always in, on today)."""
+    calendar_alarm: AlarmTime = "09:00"
+    """When on the due day its events remind you ('off': no alarm)."""
 
     def exports(self) -> Path:
         return self.exports_folder or Path.home() / "jobfutures-exports"
@@ -93,6 +134,13 @@ class Settings(BaseModel):
     def workday_numbers(self) -> frozenset[int]:
         """The workdays as ``date.weekday()`` numbers (Monday is 0)."""
         return frozenset(WEEKDAYS.index(day) for day in self.workdays)
+
+    def alarm_time(self) -> dt.time | None:
+        """The calendar's alarm as a time of day (None: off)."""
+        if self.calendar_alarm == ALARM_OFF:
+            return None
+        hours, minutes = self.calendar_alarm.split(":")
+        return dt.time(int(hours), int(minutes))
 
 
 DESCRIPTIONS: Mapping[str, str] = {
@@ -103,6 +151,9 @@ DESCRIPTIONS: Mapping[str, str] = {
     "data_folder": "your data, when neither --data nor $JOBFUTURES_DATA says",
     "workdays": "the days you get in touch (mon … sun); due dates move off the others",
     "daily_budget": "at most this many touches a day; the rest move to the next workdays",
+    "calendar_file": "a calendar (.ics) of the touches due, rewritten after every change",
+    "calendar_days": "how many days ahead that calendar goes (overdue ones are always in)",
+    "calendar_alarm": "when on the due day its events remind you (HH:MM, or off)",
 }
 
 

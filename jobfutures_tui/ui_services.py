@@ -46,6 +46,10 @@ class JobFutures(Protocol):
 
     def show_board(self, select: str | None = None) -> None: ...
 
+    def follow_data(self, delay: float = ...) -> None:
+        """Rewrite what lives outside the data (the calendar file, the shell's line)."""
+        ...
+
 
 class DataHost(JobFutures, Protocol):
     """What a restore or a repair needs to carry on with the data opened again."""

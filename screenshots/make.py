@@ -22,7 +22,9 @@ HERE = Path(__file__).parent
 SIZE = (120, 36)
 WIDE = (150, 40)
 """Wide enough for the script panel beside the board, today and a story."""
-WIDE_SHOTS = {"board", "log-form", "today", "detail"}
+WIDE_SHOTS = {"board", "log-form", "today", "detail", "opened"}
+TOASTS = {"opened"}
+"""Shots of what the app says (run_test leaves notifications out otherwise)."""
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": (),
@@ -39,6 +41,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "profile": ("ctrl+p", *"Your profile", "enter"),
     "after-a-no": ("greater_than_sign", *"Lead with the routing numbers; ask about on-call"),
     "settings": ("ctrl+p", *"Settings", "enter"),
+    "opened": ("o",),
 }
 SETTINGS = """# jobfutures settings
 theme = "textual-dark"
@@ -54,7 +57,8 @@ daily_budget = 5
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
     with Repository.open(folder, writer=BackgroundWriter(), verify=False) as repo:
         app = JobFuturesApp(repo, demo=True)
-        async with app.run_test(size=WIDE if name in WIDE_SHOTS else SIZE) as pilot:
+        size = WIDE if name in WIDE_SHOTS else SIZE
+        async with app.run_test(size=size, notifications=name in TOASTS) as pilot:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
@@ -65,6 +69,7 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> None:
 
 
 async def main(names: list[str]) -> None:
+    os.environ["BROWSER"] = "true"  # o "opens" the draft without a mail program
     for name, keys in SHOTS.items():
         if names and name not in names:
             continue

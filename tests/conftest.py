@@ -14,6 +14,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("JOBFUTURES_DATA", raising=False)
     monkeypatch.setenv("JOBFUTURES_CONFIG", str(home / ".config" / "jobfutures" / "config.toml"))
     from jobfutures_tui import settings

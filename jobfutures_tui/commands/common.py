@@ -160,9 +160,36 @@ def run_handler(args: argparse.Namespace) -> int:
 
     module_name, _, function = args.handler.partition(":")
     handler = getattr(importlib.import_module(module_name), function)
+    watched = _watched(args)
     try:
         code: int = handler(args)
     except ExchangeError as error:
         print(f"jobfutures: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
+    finally:
+        if watched is not None and _files_now(watched[0]) != watched[1]:
+            _follow(watched[0])
     return code
+
+
+def _watched(args: argparse.Namespace) -> tuple[Path, str] | None:
+    """The data folder and how its files are before a command (None for the demo's copy),
+    so that what follows the data (a kept calendar…) follows any command that changed it."""
+    if getattr(args, "demo", False):
+        return None
+    folder = data_folder(args.data, configured=settings.current().settings.data_folder)
+    return folder, _files_now(folder)
+
+
+def _files_now(folder: Path) -> str:
+    from jobfutures_tui.exchange.brief import worked_out_from
+    from jobfutures_tui.models.dates import today
+
+    return worked_out_from(folder, today())
+
+
+def _follow(folder: Path) -> None:
+    from jobfutures_tui.exchange.outputs import follow_folder
+
+    for problem in follow_folder(folder):
+        print(f"jobfutures: {problem}", file=sys.stderr)

@@ -24,6 +24,8 @@ def run_export(args: argparse.Namespace) -> int:
                 written = write_tables(Dataset.of(repo), target, overwrite=args.force)
                 emit_lines([f"Wrote {path}" for path in written])
                 return EXIT_OK
+            if args.format == "ics" and args.keep is not None:
+                return _keep_calendar(args, repo)
             data = _render(args, repo)
         written_to = write_output(args.output, data, force=args.force)
         if written_to is not None:
@@ -37,11 +39,55 @@ def _render(args: argparse.Namespace, repo: Repository) -> bytes:
 
         return export_json(repo)
     if args.format == "ics":
+        from jobfutures_tui.commands.parsers import DEFAULT_CALENDAR_DAYS
         from jobfutures_tui.exchange.actions import calendar_bytes
 
-        return calendar_bytes(repo, days=args.days)
+        days = DEFAULT_CALENDAR_DAYS if args.days is None else args.days
+        target = Path(args.output).expanduser() if args.output not in (None, "-") else None
+        if target is not None and target.is_file() and args.force:
+            try:  # a calendar of ours is replaced as the kept one is: moved and cancelled
+                return calendar_bytes(repo, days=days, replacing=target)
+            except ExchangeError:
+                pass  # someone else's file, replaced as asked (--force)
+        return calendar_bytes(repo, days=days)
     from jobfutures_tui.exchange.markdown import pick_prospect, prospect_markdown
     from jobfutures_tui.models.dates import today
 
     prospect = pick_prospect(repo, args.prospect)
     return prospect_markdown(repo, prospect, today=today()).encode("utf-8")
+
+
+def _keep_calendar(args: argparse.Namespace, repo: Repository) -> int:
+    """Write the calendar to FILE and name it in the settings, so every change rewrites it."""
+    from jobfutures_tui import settings
+    from jobfutures_tui.exchange.calendar_file import keep
+
+    if args.output is not None:
+        raise ExchangeError("give either --keep FILE or -o FILE, not both")
+    if getattr(args, "demo", False):
+        raise ExchangeError("--keep keeps a calendar of your own data, not of the demo's")
+    path = Path(args.keep).expanduser().absolute()
+    if path.is_dir():
+        raise ExchangeError(f"{path} is a folder; give a file name, like {path / 'jobfutures.ics'}")
+    chosen = settings.current().settings
+    days = chosen.calendar_days if args.days is None else args.days
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExchangeError(f"cannot make {path.parent}: {error.strerror or error}") from None
+    keep(repo, path, days=days, alarm=chosen.alarm_time())
+    changes: dict[str, object] = {"calendar_file": str(path)}
+    if args.days is not None:
+        changes["calendar_days"] = days
+    try:
+        saved = settings.save(changes)
+    except ValueError as error:
+        raise ExchangeError(f"wrote {path}, but could not remember it: {error}") from None
+    emit_lines(
+        [
+            f"Wrote {path}",
+            f"It is rewritten after every change from now on (calendar_file in {saved.path}); "
+            "subscribe to it in your calendar app.",
+        ]
+    )
+    return EXIT_OK

@@ -239,18 +239,24 @@ def _add_export(commands: Any) -> None:
         "exports:run_export",
         help="the touches due, as calendar events (.ics)",
         description=(
-            "Write the touches due as all-day calendar events with the channel and the reason. "
-            "Importing a newer file updates the events instead of adding copies."
+            "Write the touches due as all-day calendar events with the channel, the reason and "
+            "an alarm (the calendar_alarm setting). One event per job future: importing a "
+            "newer file moves it, and cancels those no longer due, instead of adding copies."
         ),
     )
     output(ics, "the calendar")
     ics.add_argument(
+        "--keep",
+        metavar="FILE",
+        help="write the calendar to FILE now and after every change from now on (the "
+        "calendar_file setting), for a calendar app subscribed to it",
+    )
+    ics.add_argument(
         "--days",
         type=days_argument,
-        default=DEFAULT_CALENDAR_DAYS,
         metavar="N",
-        help=f"touches due in the next N days (default: {DEFAULT_CALENDAR_DAYS}; overdue ones "
-        "are always in, on today)",
+        help=f"touches due in the next N days (default: {DEFAULT_CALENDAR_DAYS}, with --keep the "
+        "calendar_days setting; overdue ones are always in, on today)",
     )
     markdown = _command(
         formats,

@@ -12,29 +12,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from jobfutures_tui import settings
 from jobfutures_tui.exchange.backup import backup_to
+from jobfutures_tui.exchange.calendar_file import calendar_now, previous_events
 from jobfutures_tui.exchange.check import Repair, Report, check_folder, repair_folder
 from jobfutures_tui.exchange.csv_export import write_tables
 from jobfutures_tui.exchange.dataset import Dataset, export_json
 from jobfutures_tui.exchange.errors import ExchangeError
-from jobfutures_tui.exchange.ics import calendar
 from jobfutures_tui.exchange.markdown import markdown_name, prospect_markdown
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
 from jobfutures_tui.exchange.restore import Snapshot
-from jobfutures_tui.models.dates import now, today
+from jobfutures_tui.models.dates import today
 from jobfutures_tui.store import ReadOnly, Repository, StoreError, Writer
 from jobfutures_tui.store.files import write_atomic
-from jobfutures_tui.usecases.due import due_items
 
 DEFAULT_CALENDAR_DAYS = 60
 T = TypeVar("T")
 
 
-def calendar_bytes(repo: Repository, *, days: int = DEFAULT_CALENDAR_DAYS) -> bytes:
-    """The .ics of the touches due within ``days`` (overdue ones included, on today)."""
-    day = today()
-    items = due_items(repo, today=day, within_days=days)
-    return calendar(items, today=day, stamp=now())
+def calendar_bytes(
+    repo: Repository, *, days: int = DEFAULT_CALENDAR_DAYS, replacing: Path | None = None
+) -> bytes:
+    """The .ics of the touches due within ``days`` (overdue ones included, on today), with
+    the alarm the settings ask for; ``replacing``: the file it will replace, whose events
+    it moves and cancels."""
+    previous = previous_events(replacing) if replacing is not None else None
+    alarm = settings.current().settings.alarm_time()
+    return calendar_now(repo, days=days, previous=previous, alarm=alarm)
 
 
 def export_all(repo: Repository, folder: Path, *, overwrite: bool = True) -> list[Path]:
@@ -48,7 +52,7 @@ def export_all(repo: Repository, folder: Path, *, overwrite: bool = True) -> lis
                 raise ExchangeError(f"{path} already exists")
     write_atomic(json_path, export_json(repo))
     written = [json_path, *write_tables(Dataset.of(repo), folder, overwrite=overwrite)]
-    write_atomic(ics_path, calendar_bytes(repo))
+    write_atomic(ics_path, calendar_bytes(repo, replacing=ics_path))
     return [*written, ics_path]
 
 

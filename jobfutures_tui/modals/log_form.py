@@ -30,6 +30,7 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import suggestion_after
+from jobfutures_tui.usecases.open_touch import ReadyTouch
 from jobfutures_tui.usecases.touch_log import (
     Logged,
     log_from,
@@ -94,8 +95,19 @@ class LogForm(RecordForm[Logged]):
             priority=True,
             tooltip="Switch between a touch you made and one they made",
         ),
+        Binding(
+            "ctrl+o",
+            "open_touch",
+            "Open",
+            id="log.open",
+            show=False,
+            priority=True,
+            tooltip="Open this touch: a mail draft with the script, a call, a text, a profile",
+        ),
     ]
-    help_text = "letters pick · i inbound · tab fields · enter/ctrl+s save · esc cancel"
+    help_text = (
+        "letters pick · i inbound · tab fields · ctrl+o open · enter/ctrl+s save · esc cancel"
+    )
 
     def __init__(
         self,
@@ -106,11 +118,12 @@ class LogForm(RecordForm[Logged]):
         suggestion: Suggestion | None = None,
         person_id: str | None = None,
         script_id: str | None = None,
+        channel: Channel | None = None,
     ) -> None:
         self.repo = repo
         self.prospect = prospect
         self.today = dates.today()
-        self.channel = (suggestion.channel if suggestion else None) or Channel.EMAIL
+        self.channel = channel or (suggestion.channel if suggestion else None) or Channel.EMAIL
         self.direction = Direction.OUT
         self.outcome = usual_outcome(self.channel, self.direction)
         self.outcome_chosen = False
@@ -216,6 +229,30 @@ class LogForm(RecordForm[Logged]):
         if not self.outcome_chosen or (inbound and self.outcome in _WAITING):
             self.outcome = usual_outcome(self.channel, self.direction)
         self._redraw()
+
+    def action_open_touch(self) -> None:
+        """The touch as the form has it (with whom, how, which script) opened in the program
+        made for it; once a message is sent, enter logs it as sent with that script."""
+        from jobfutures_tui.screens.opening import SENT, open_touch, ready
+
+        values = self.values()
+        touch = ready(
+            self.app,
+            self.prospect.id,
+            person_id=values.get("person_id"),
+            channel=self.channel,
+            script_id=values.get("script_id"),
+        )
+
+        def opened(touch: ReadyTouch) -> None:
+            script = self.query_one("#script_id", Select)
+            if values.get("script_id") is None and touch.script_id is not None:
+                script.value = touch.script_id
+            if touch.channel in SENT and not self.outcome_chosen:
+                self.action_outcome(Outcome.SENT.value)
+
+        if touch is not None:
+            open_touch(self.app, touch, opened, in_form=True)
 
     def action_next_field(self) -> None:
         if not self._mounted:

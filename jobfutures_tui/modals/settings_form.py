@@ -44,6 +44,9 @@ def fields(themes: Sequence[str]) -> list[Field]:
         Field("exports_folder", "Exports folder", placeholder=str(Path("~/jobfutures-exports"))),
         Field("keep_backups", "Backups kept", placeholder=f"{DEFAULT_KEEP}"),
         Field("data_folder", "Data folder", placeholder=_home(data)),
+        Field("calendar_file", "Calendar file", placeholder="none (or: ~/Dropbox/jobfutures.ics)"),
+        Field("calendar_days", "Calendar days", placeholder="60"),
+        Field("calendar_alarm", "Calendar alarm", placeholder="09:00 (or: off)"),
         Field("keys", "Keys", "text"),
     ]
 
@@ -62,12 +65,25 @@ ABOUT = {
 }
 
 
+TYPED = (
+    "workdays",
+    "daily_budget",
+    "exports_folder",
+    "keep_backups",
+    "data_folder",
+    "calendar_file",
+    "calendar_days",
+    "calendar_alarm",
+)
+"""The fields typed as a line (the theme is chosen, the keys are a text)."""
+
+
 def shown(loaded: settings.Loaded) -> dict[str, Any]:
     """The form's values: what the file sets, as typed; empty where it sets nothing."""
     found = loaded.settings
     chosen = found.model_fields_set
     values: dict[str, Any] = {"theme": found.theme}
-    for name in ("workdays", "daily_budget", "exports_folder", "keep_backups", "data_folder"):
+    for name in TYPED:
         value = getattr(found, name) if name in chosen else None
         if name == "workdays" and value is not None:
             value = " ".join(value)
@@ -109,7 +125,7 @@ def read(name: str, raw: Any, check_keys: KeysCheck) -> Any:
     text = str(raw).strip()
     if not text:
         return None
-    if name in ("daily_budget", "keep_backups"):
+    if name in ("daily_budget", "keep_backups", "calendar_days"):
         try:
             return settings.checked_value(name, int(text))
         except ValueError as error:
@@ -119,7 +135,22 @@ def read(name: str, raw: Any, check_keys: KeysCheck) -> Any:
     value = settings.checked_value(name, text)
     if name.endswith("_folder") and Path(value).is_file():
         raise ValueError(f"{value} is a file, not a folder")
+    if name == "calendar_file":
+        _check_calendar(Path(value))
     return value
+
+
+def _check_calendar(path: Path) -> None:
+    """A calendar file jobfutures may keep: not a folder, and not anyone else's file."""
+    from jobfutures_tui.exchange.calendar_file import previous_events
+    from jobfutures_tui.exchange.errors import ExchangeError
+
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder: name a file in it, like {path / 'jobfutures.ics'}")
+    try:
+        previous_events(path)
+    except ExchangeError as error:
+        raise ValueError(str(error)) from None
 
 
 def _title(loaded: settings.Loaded) -> str:

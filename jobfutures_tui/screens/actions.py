@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.snooze import SnoozeForm
-from jobfutures_tui.models import Profile, Prospect, Stage, revise
+from jobfutures_tui.models import Channel, Profile, Prospect, Stage, revise
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.store import DataRefused, ReadOnly, Repository
@@ -146,8 +146,10 @@ def log_touch(
     *,
     person_id: str | None = None,
     script_id: str | None = None,
+    channel: Channel | None = None,
 ) -> None:
-    """The log form with the suggested touch chosen; saved as one undoable change."""
+    """The log form with the suggested touch chosen (or ``channel``); saved as one
+    undoable change."""
     from jobfutures_tui.modals.log_form import LogForm
     from jobfutures_tui.usecases.decisions import open_one
 
@@ -170,6 +172,7 @@ def log_touch(
         suggestion=suggestion,
         person_id=person_id,
         script_id=script_id,
+        channel=channel,
     )
     app.push_screen(form, logged)
 

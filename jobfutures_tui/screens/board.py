@@ -14,7 +14,7 @@ from textual.widgets import Header, Input, Static
 from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.board_cards import BoardCards
-from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.board import BoardOrder, Card, archive_order, neighbour_stage
@@ -134,6 +134,7 @@ class BoardScreen(PanelScreen):
             id="board.log",
             tooltip="Log a contact (a touch) with the selected job future",
         ),
+        open_binding("board"),
         Binding(
             "z",
             "snooze",

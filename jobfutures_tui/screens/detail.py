@@ -31,7 +31,7 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.screens import actions, story_text
-from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases import story
@@ -126,6 +126,7 @@ class DetailScreen(PanelScreen):
             id="detail.log",
             tooltip="Log a contact (with the selected person, if one is)",
         ),
+        open_binding("detail"),
         Binding(
             "z", "snooze", "Snooze", id="detail.snooze", show=False, tooltip="Snooze the next touch"
         ),
@@ -412,12 +413,19 @@ class DetailScreen(PanelScreen):
         self.app.push_screen(ReferralChain(self.repo, tree, self.prospect_id), chosen)
 
     def action_log(self) -> None:
-        focused = self.focused
-        person = None
-        if isinstance(focused, RecordList) and focused.id == "people":
-            person = focused.selected
+        person = self._person_selected()
         script = self.script_for_log(self.prospect_id)
         actions.log_touch(self.app, self.prospect_id, person_id=person, script_id=script)
+
+    def touch_target(self) -> tuple[str, str | None]:
+        """o and Y: with the person selected, as c logs with them."""
+        return self.prospect_id, self._person_selected()
+
+    def _person_selected(self) -> str | None:
+        focused = self.focused
+        if isinstance(focused, RecordList) and focused.id == "people":
+            return focused.selected
+        return None
 
     def action_delete(self) -> None:
         actions.delete_prospect(self.app, self.prospect_id)

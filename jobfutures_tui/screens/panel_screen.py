@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding
 
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.widgets.script_panel import ScriptPanel
+
+if TYPE_CHECKING:
+    from jobfutures_tui.usecases.open_touch import ReadyTouch
 
 PANEL_MIN_WIDTH = 140
 """Narrower windows hide the panel until S shows it: the columns need the room."""
@@ -44,6 +48,22 @@ PANEL_BINDINGS = [
         tooltip="Copy the script shown, filled in, to the clipboard",
     ),
     Binding(
+        "O",
+        "log_opened",
+        "Log it",
+        show=False,
+        id="panel.log_opened",
+        tooltip="Log the touch o opened as sent, with its script (a call: say how it went)",
+    ),
+    Binding(
+        "Y",
+        "copy_detail",
+        "Copy detail",
+        show=False,
+        id="panel.copy_detail",
+        tooltip="Copy the next touch's contact detail: the address, the number, the profile",
+    ),
+    Binding(
         "S",
         "toggle_panel",
         "Script panel",
@@ -53,6 +73,18 @@ PANEL_BINDINGS = [
     ),
 ]
 """The panel's keys: each screen lists them after its own, so help shows them last."""
+
+
+def open_binding(screen: str) -> Binding:
+    """``o``, which each screen lists beside its ``c`` (log), so the footer shows it early."""
+    return Binding(
+        "o",
+        "open_touch",
+        "Open touch",
+        id=f"{screen}.open_touch",
+        tooltip="Open the next touch: a mail draft with the script, a call, a text, a LinkedIn "
+        "profile (then O logs it)",
+    )
 
 
 class PanelScreen(AppScreen):
@@ -81,6 +113,54 @@ class PanelScreen(AppScreen):
         super().settings_changed()
         for panel in self.query(ScriptPanel):  # none yet if the screen was never shown
             panel.forget()
+
+    def touch_target(self) -> tuple[str, str | None] | None:
+        """The job future o and Y act on, and with whom (None: the one its next touch
+        is suggested with); None when nothing is selected."""
+        prospect_id = self.panel.prospect_id
+        return (prospect_id, None) if prospect_id is not None else None
+
+    def _ready_touch(self) -> ReadyTouch | None:
+        from jobfutures_tui.screens.opening import ready
+
+        target = self.touch_target()
+        if target is None:
+            self.notify("Nothing selected: select a job future first.", timeout=3)
+            return None
+        prospect_id, person_id = target
+        suggestion = self.panel.suggestion if person_id is not None else None
+        same = person_id is None or (suggestion is not None and suggestion.person_id == person_id)
+        script = self.script_for_log(prospect_id) if same else None
+        return ready(self.app, prospect_id, person_id=person_id, script_id=script)
+
+    def action_open_touch(self) -> None:
+        from jobfutures_tui.screens.opening import open_touch
+
+        touch = self._ready_touch()
+        if touch is not None:
+            open_touch(self.app, touch)
+
+    def action_log_opened(self) -> None:
+        from jobfutures_tui.screens.actions import log_touch
+        from jobfutures_tui.screens.opening import log_opened
+
+        call = log_opened(self.app)
+        if call is not None:  # how it went: the log form asks
+            person = call.person.id if call.person is not None else None
+            log_touch(
+                self.app,
+                call.prospect_id,
+                person_id=person,
+                script_id=call.script_id,
+                channel=call.channel,
+            )
+
+    def action_copy_detail(self) -> None:
+        from jobfutures_tui.screens.opening import copy_detail
+
+        touch = self._ready_touch()
+        if touch is not None:
+            copy_detail(self.app, touch, clipboard_note(os.environ))
 
     def on_resize(self, event: events.Resize) -> None:
         self.place_panel()

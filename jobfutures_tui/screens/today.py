@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
-from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
+from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.due import DueItem, DueList, When, daily_budget, due_list, next_due
 from jobfutures_tui.widgets.key_footer import KeyFooter
@@ -54,6 +54,7 @@ class TodayScreen(PanelScreen):
             id="today.log",
             tooltip="Log the selected touch: the form has it chosen already",
         ),
+        open_binding("today"),
         Binding(
             "z",
             "snooze",
@@ -138,7 +139,7 @@ class TodayScreen(PanelScreen):
         status = self.query_one("#today-status", Static)
         if items:
             status.update(
-                Text("enter opens it · c log · z snooze · s skip · P plan · r refresh · 1 board")
+                Text("enter opens it · c log · o open · z snooze · s skip · P plan · r refresh")
             )
         else:
             status.update(Text(_nothing_due(upcoming)))

@@ -152,8 +152,11 @@ class NextScript:
     values: dict[str, str]
 
 
-def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScript | None:
-    """Everything the script panel shows for a job future (None: it is gone).
+def next_script(
+    repo: Repository, prospect_id: str, *, today: date, person_id: str | None = None
+) -> NextScript | None:
+    """Everything the script panel shows for a job future (None: it is gone); with
+    ``person_id`` (one of its people), filled in for that person instead.
 
     Reads the job future's touches: fast once the history is loaded
     (:attr:`Repository.history_loaded`), a file read before.
@@ -169,7 +172,8 @@ def next_script(repo: Repository, prospect_id: str, *, today: date) -> NextScrip
     stopped_why = (
         None if suggestion else stopped(prospect, people, summary, today=today, tz=local_timezone())
     )
-    person_id = suggestion.person_id if suggestion else prospect.main_person_id
+    if person_id is None or person_id not in prospect.person_ids:
+        person_id = suggestion.person_id if suggestion else prospect.main_person_id
     person = next((p for p in people if p.id == person_id), people[0] if people else None)
     touches = with_person(repo.touches_for(prospect_id), person.id if person else None)
     kind = suggestion.kind if suggestion else None

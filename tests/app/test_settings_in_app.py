@@ -267,3 +267,29 @@ async def test_the_settings_screen_saves_keeping_comments_and_applies_at_once(
         assert settings.current().settings.daily_budget == 3
         await pilot.press("b")
         await until(pilot, lambda: isinstance(app.screen, LogForm), "the new key, at once")
+
+
+async def test_a_calendar_named_in_the_settings_screen_is_written_at_once(
+    repo: Repository, tmp_path: Path
+) -> None:
+    add_prospect(repo, "Contoso")
+    theirs = tmp_path / "theirs.ics"
+    theirs.write_text("BEGIN:VCALENDAR\nPRODID:-//Someone else//EN\nEND:VCALENDAR\n")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await after_first_frame(pilot)
+        form = await open_settings(pilot)
+        field = form.query_one("#calendar_file", Input)
+        field.focus()
+        field.value = str(theirs)
+        error = form.query_one("#error-calendar_file", Label)
+        await until(pilot, lambda: error.has_class("-shown"), "the calendar's error")
+        assert "jobfutures did not write" in str(error.render())
+        ours = tmp_path / "cal" / "jobfutures.ics"
+        ours.parent.mkdir()
+        field.value = str(ours)
+        await until(pilot, lambda: not error.has_class("-shown"), "a file it may write")
+        await pilot.press("ctrl+s")
+        await until(pilot, ours.exists, "the calendar written")
+    assert "BEGIN:VEVENT" in ours.read_text(encoding="utf-8")
+    assert "PRODID:-//Someone else//EN" in theirs.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobfutures_tui.engine.links import Message, mailto, opening, sms, split_message, tel
-from jobfutures_tui.models import Channel, Company, Person, Profile, Prospect
+from jobfutures_tui.models import Channel, Company, Person, Profile, Prospect, Script
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.open_touch import ready_touch
 
@@ -54,11 +54,10 @@ def test_phone_links_keep_only_what_dials() -> None:
 
 
 def test_nothing_to_open_says_why() -> None:
-    assert (
-        opening(Channel.EMAIL, name="Ned").said
-        == "no email address for Ned: add one to open a email"
-        or True
+    assert opening(Channel.EMAIL, name="Ned").said == (
+        "no email address for Ned: add one, then open it again"
     )
+    assert opening(Channel.CALL, name="Ned").url is None
     letter = opening(Channel.LETTER, name="Mae", address="1 Main St\nSpringfield")
     assert letter.url is None and "1 Main St, Springfield" in letter.said
     nobody = opening(None, name="Ned")
@@ -80,3 +79,58 @@ def test_the_next_touch_opens_as_a_mail_draft_with_the_script(tmp_path: Path) ->
     body = parse_qs(urlsplit(ready.opening.url).query)["body"][0]
     assert body.startswith("Hi Priya,") and body.rstrip().endswith("Sam Ortiz")
     assert ready.script_id is not None
+
+
+def test_with_another_person_the_words_and_the_channel_are_theirs(tmp_path: Path) -> None:
+    """The story's o with Dana selected: a link to Dana, in words written to Dana."""
+    firm = Company(name="Northwind")
+    priya = Person(name="Priya Raman", email="priya@northwind.example", company_id=firm.id)
+    dana = Person(name="Dana Kim", phone="+1 303 555 0100", company_id=firm.id)
+    future = Prospect(company_id=firm.id, person_ids=(priya.id, dana.id), role="Data Engineer")
+    with Repository.open(tmp_path / "data") as repo:
+        repo.save(firm, priya, dana, future, Profile(name="Sam Ortiz"))
+        ready = ready_touch(repo, future.id, today=pendulum.today().date(), person_id=dana.id)
+    assert ready is not None and ready.person == dana
+    assert ready.channel is Channel.CALL and ready.opening.url == "tel:+13035550100"
+    assert ready.detail == "+1 303 555 0100"
+    assert "Dana" in ready.words and "Priya" not in ready.words
+
+
+def test_the_script_and_channel_asked_for_are_the_ones_opened(tmp_path: Path) -> None:
+    """The panel's script (after ]) and the log form's channel win over the best fit."""
+    firm = Company(name="Northwind")
+    priya = Person(
+        name="Priya Raman",
+        email="priya@northwind.example",
+        phone="303 555 0142",
+        company_id=firm.id,
+    )
+    future = Prospect(company_id=firm.id, person_ids=(priya.id,), role="Data Engineer")
+    with Repository.open(tmp_path / "data") as repo:
+        repo.save(firm, priya, future, Profile(name="Sam Ortiz"))
+        today = pendulum.today().date()
+        best = ready_touch(repo, future.id, today=today)
+        assert best is not None and best.script_id is not None
+        other = next(s for s in repo.records(Script) if s.id != best.script_id and s.kind)
+        chosen = ready_touch(repo, future.id, today=today, script_id=other.id)
+        texted = ready_touch(repo, future.id, today=today, channel=Channel.TEXT)
+    assert chosen is not None and chosen.script_id == other.id and chosen.script_name == other.name
+    assert texted is not None and texted.opening.url is not None
+    assert texted.opening.url.startswith("sms:3035550142?body=Hi%20Priya")
+
+
+def test_nobody_to_contact_gets_a_clear_word_not_a_broken_link(tmp_path: Path) -> None:
+    firm = Company(name="Nowhere Inc")
+    ned = Person(name="Ned Null", company_id=firm.id)
+    future = Prospect(company_id=firm.id, person_ids=(ned.id,))
+    alone = Prospect(company_id=firm.id)
+    with Repository.open(tmp_path / "data") as repo:
+        repo.save(firm, ned, future, alone)
+        unreachable = ready_touch(repo, future.id, today=pendulum.today().date())
+        nobody = ready_touch(repo, alone.id, today=pendulum.today().date())
+        gone = ready_touch(repo, "no-such-id", today=pendulum.today().date())
+    assert unreachable is not None and unreachable.opening.url is None
+    assert unreachable.opening.said.startswith("nothing reaches Ned Null yet")
+    assert unreachable.detail == ""
+    assert nobody is not None and nobody.opening.said == "nobody to contact here yet: add a person"
+    assert gone is None
