@@ -44,6 +44,7 @@ from jobfutures_tui.store import (
     Repository,
     SaveFailed,
 )
+from jobfutures_tui.store.errors import shown
 from jobfutures_tui.store.undo import UndoHistory
 from jobfutures_tui.usecases.changes import Change
 
@@ -135,12 +136,12 @@ class JobFuturesApp(App[None]):
         """The user's choice (S) to show or hide the script panel; None: by window width."""
         self._followed = repo.revision
         """The data's revision the calendar file and the shell's line last followed."""
-        if demo:
-            self.sub_title = "demo data (a temporary copy)"
-        else:
-            self.sub_title = str(repo.folder)
+        self.quit_unsaved = False
+        """The user chose to quit over saves that failed (the app said what was lost)."""
+        self._where = "demo data (a temporary copy)" if demo else str(repo.folder)
         if repo.read_only:
-            self.sub_title = f"READ-ONLY · {self.sub_title}"
+            self._where = f"READ-ONLY · {self._where}"
+        self.sub_title = self._where
 
     class SaveStatus(Message):
         """From the writer thread: a save failed (``error``) or all is saved again (None)."""
@@ -369,9 +370,12 @@ class JobFuturesApp(App[None]):
         self.exit(return_code=1, message=Text(f"jobfutures: {error}"))
 
     def on_job_futures_app_save_status(self, message: SaveStatus) -> None:
+        """Say it, and keep saying it in the title while a change waits to be saved."""
         if message.error is not None:
-            self.notify(str(message.error), title="Not saved", severity="error", timeout=10)
+            self.sub_title = f"NOT SAVED · {self._where}"
+            self.notify(message.error.in_memory, title="Not saved", severity="error", timeout=10)
         else:
+            self.sub_title = self._where
             self.notify("Everything is saved again.", title="Saved", timeout=4)
 
     def action_help(self) -> None:
@@ -397,17 +401,23 @@ class JobFuturesApp(App[None]):
         try:
             self.repo.flush(timeout=10)
         except (SaveFailed, TimeoutError) as error:
-            self.call_from_thread(self._ask_quit_anyway, str(error))
+            self.call_from_thread(self._ask_quit_anyway, error)
             return
         if self._followed != self.repo.revision and not self.demo:  # a change just before q
             self._follow_now(self.repo)
         self.call_from_thread(self.exit)
 
-    def _ask_quit_anyway(self, problem: str) -> None:
+    def _ask_quit_anyway(self, error: SaveFailed | TimeoutError) -> None:
+        problem = error.problem if isinstance(error, SaveFailed) else str(error)
+
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                message = Text(f"jobfutures: quit without saving: {problem}")
-                self.exit(return_code=1, message=message)
+                self.quit_unsaved = True
+                lost = f"jobfutures: quit without saving your latest changes: {problem}."
+                if isinstance(error, SaveFailed) and error.journal is not None:
+                    kept = shown(error.journal)
+                    lost += f" Part of them waits in {kept}: the next open finishes it."
+                self.exit(return_code=1, message=Text(lost))
             else:
                 self.quitting = False
 

@@ -8,10 +8,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobfutures_tui import __version__, settings
 from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
+
+if TYPE_CHECKING:
+    from jobfutures_tui.store import Repository
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -184,8 +188,23 @@ def run_app(
         app.run()
     finally:
         # A restore from the app closes the repository it began with and opens another.
-        (app.repo if app is not None else repo).close()
-    return app.return_code or EXIT_OK
+        closed = _close(app.repo if app is not None else repo, said=bool(app and app.quit_unsaved))
+    return (app.return_code or EXIT_OK) if closed else EXIT_USER_ERROR
+
+
+def _close(repo: Repository, *, said: bool) -> bool:
+    """Close the app's data: a last try at saves that failed; False if they still fail
+    (said here, unless the app said so as the user chose to quit without them)."""
+    from jobfutures_tui.store import SaveFailed
+
+    try:
+        repo.close()
+    except SaveFailed as failed:
+        if not said:
+            print(f"jobfutures: your latest changes were not saved: {failed.problem}.",
+                  file=sys.stderr)  # fmt: skip
+        return False
+    return True
 
 
 def run_demo() -> int:

@@ -190,7 +190,8 @@ def _replace_data(app: App[Any], doing: str, done: str, act: Act) -> None:
         try:
             repo, message = act()
         except (SaveFailed, TimeoutError, ReadOnly) as error:  # the data is as it was
-            notice.post_message(ReplaceRefused(done, str(error)))
+            said = error.in_memory if isinstance(error, SaveFailed) else str(error)
+            notice.post_message(ReplaceRefused(done, said))  # the app's changes are still held
             return
         except NotDone as error:
             repo, message, title, severity = error.repo, str(error), f"Not {done}", "error"

@@ -23,7 +23,8 @@ from jobfutures_tui.exchange.markdown import markdown_name, prospect_markdown
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
 from jobfutures_tui.exchange.restore import Snapshot
 from jobfutures_tui.models.dates import today
-from jobfutures_tui.store import ReadOnly, Repository, StoreError, Writer
+from jobfutures_tui.store import ReadOnly, Repository, SaveFailed, StoreError, Writer
+from jobfutures_tui.store.errors import NotWritable
 from jobfutures_tui.store.files import write_atomic
 
 DEFAULT_CALENDAR_DAYS = 60
@@ -157,7 +158,7 @@ def with_folder_closed(
     failure = ""
     try:
         result = act(repo.folder)
-    except ExchangeError as error:  # refused before anything was written
+    except (ExchangeError, SaveFailed, NotWritable) as error:  # each says what was written
         failure = f"Not {what}: {error}"
     except (OSError, ValueError, StoreError) as error:
         failure = (

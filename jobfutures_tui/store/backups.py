@@ -9,6 +9,7 @@ the newest of each of the last 12 months. Days and months are the user's.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import pendulum
 
 from jobfutures_tui.models import dates
 from jobfutures_tui.paths import DEFAULT_KEEP
+from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import ensure_folder, write_atomic
 from jobfutures_tui.store.layout import data_files
 
@@ -37,18 +39,25 @@ class Backup:
 
 
 def make_backup(folder: Path, backups: Path, keep: int = DEFAULT_KEEP) -> Path | None:
-    """Zip the data files as they are on disk now; None if there is nothing to save."""
+    """Zip the data files as they are on disk now; None if there is nothing to save.
+
+    SaveFailed if it cannot be written: what it was to come before is not done either.
+    """
     names = data_files(folder)
     if not names:
         return None
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        for name in names:
-            zf.writestr(name, (folder / name).read_bytes())
-    ensure_folder(backups)
-    target = _free_name(backups)
-    write_atomic(target, buffer.getvalue())
-    prune(backups, keep)
+    try:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for name in names:
+                zf.writestr(name, (folder / name).read_bytes())
+        ensure_folder(backups)
+        target = _free_name(backups)
+        write_atomic(target, buffer.getvalue())
+    except OSError as error:
+        raise SaveFailed(backups / "backup.zip", error) from error
+    with contextlib.suppress(OSError):  # an old backup that cannot go yet goes next time
+        prune(backups, keep)
     return target
 
 

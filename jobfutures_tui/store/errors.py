@@ -2,7 +2,57 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+READ_ONLY_HINT = (
+    "Commands that only read (due, export, check) still work, and jobfutures --read-only "
+    "opens it to look."
+)
+
+
+def shown(path: Path | str) -> str:
+    """A path as text safe to print: a control character in a name shows as an escape,
+    never reaches the terminal as itself."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def where_written(cause: BaseException, fallback: Path) -> Path:
+    """The folder a failed write was writing in: the one that is full, read-only or
+    closed to us (the failing call names a file, often a temporary one, inside it)."""
+    name = getattr(cause, "filename", None)
+    return Path(name).parent if isinstance(name, str) and name else fallback
+
+
+def why_not_written(cause: BaseException, where: Path) -> str:
+    """What stopped a write, in words: 'the disk is full (/home/sam/jobfutures)'."""
+    code = getattr(cause, "errno", None)
+    place = shown(where)
+    if code == errno.ENOSPC:
+        return f"the disk is full ({place})"
+    if code == errno.EDQUOT:
+        return f"your disk quota is used up ({place})"
+    if code == errno.EROFS:
+        return f"{place} is on a read-only file system"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"jobfutures may not write in {place} (permission denied)"
+    reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+    return f"{reason} ({place})"
+
+
+def what_to_do(cause: BaseException, where: Path) -> str:
+    """The way out of a failed write, or '' when there is nothing to suggest."""
+    code = getattr(cause, "errno", None)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "Free some space, then try again."
+    if code == errno.EROFS:
+        return READ_ONLY_HINT
+    if code in (errno.EACCES, errno.EPERM):
+        return f"Give yourself write permission there (chmod u+w {shown(where)}). {READ_ONLY_HINT}"
+    return ""
 
 
 class StoreError(Exception):
@@ -13,7 +63,7 @@ class DataLocked(StoreError):
     def __init__(self, folder: Path, holder: str = "") -> None:
         who = holder or "another jobfutures"
         super().__init__(
-            f"{who[0].upper()}{who[1:]} is already using the data in {folder}.\n"
+            f"{who[0].upper()}{who[1:]} is already using the data in {shown(folder)}.\n"
             "Close it first, or open this one read-only with --read-only."
         )
         self.folder = folder
@@ -31,10 +81,25 @@ class LockUnusable(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
         reason = cause.strerror or str(cause)
         super().__init__(
-            f"Cannot use the lock file {path} ({reason}): jobfutures needs it to make sure "
-            "one program at a time writes the data. Nothing was changed."
+            f"Cannot use the lock file {shown(path)} ({reason}): jobfutures needs it to make "
+            "sure one program at a time writes the data. Nothing was changed."
         )
         self.path = path
+
+
+class NotWritable(StoreError):
+    """The data folder cannot be opened for writing: a read-only file system, no
+    permission, a full disk. Nothing was written."""
+
+    def __init__(self, folder: Path, cause: OSError, *, doing: str = "") -> None:
+        where = where_written(cause, folder)
+        problem = why_not_written(cause, where)
+        lines = [f"Cannot open the data in {shown(folder)} to change it: {problem}."]
+        lines.append(f"{doing} Nothing was changed." if doing else "Nothing was changed.")
+        advice = what_to_do(cause, where)
+        super().__init__("\n".join([*lines, advice] if advice else lines))
+        self.folder = folder
+        self.cause = cause
 
 
 class DataRefused(StoreError):
@@ -42,7 +107,8 @@ class DataRefused(StoreError):
 
     def __init__(self, path: Path, problem: str, backups: Path) -> None:
         super().__init__(
-            f"Cannot open {path}: {problem}.\nNothing was changed. Backups are in {backups}."
+            f"Cannot open {shown(path)}: {problem}.\nNothing was changed. "
+            f"Backups are in {shown(backups)}."
         )
         self.path = path
         self.problem = problem
@@ -55,10 +121,34 @@ class ReadOnly(StoreError):
 
 
 class SaveFailed(StoreError):
-    """A write did not reach the disk; the change is still held in memory."""
+    """A change did not reach the disk. Its message says what became of it on disk,
+    which is all a command can say as it exits: nothing was written, or it is whole in
+    the commit ``journal`` and the next open finishes it. The app, which keeps the
+    change in memory and retries, says so instead (:attr:`in_memory`)."""
 
-    def __init__(self, path: Path, cause: BaseException) -> None:
-        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
-        super().__init__(f"Could not save {path.name}: {reason}. Kept in memory; will retry.")
-        self.path = path
+    def __init__(self, path: Path, cause: BaseException, *, journal: Path | None = None) -> None:
+        self.path = where_written(cause, path.parent)
+        """The folder the write failed in."""
         self.cause = cause
+        self.journal = journal
+        """Where the change is kept whole, to be finished at the next open (None: nowhere,
+        nothing of it was written)."""
+        self.problem = why_not_written(cause, self.path)
+        self.advice = what_to_do(cause, self.path)
+        if journal is not None:
+            said = (
+                f"The change was not finished: {self.problem}. It is kept whole in "
+                f"{shown(journal)}, and jobfutures finishes it the next time it opens the "
+                "data to change it."
+            )
+        else:
+            said = f"Nothing was saved: {self.problem}. Your data is as it was."
+        super().__init__(f"{said} {self.advice}".rstrip())
+
+    @property
+    def in_memory(self) -> str:
+        """The app's words: the change is still held, and tried again."""
+        return (
+            f"Not saved: {self.problem}. Your change is kept in memory and saved as soon as "
+            "it can be; quitting asks before losing it."
+        )

@@ -30,9 +30,10 @@ from typing import NamedTuple
 import orjson
 
 from jobfutures_tui.store import layout
+from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import ensure_folder, fsync_folder, write_atomic
 
-JOURNAL = "commit.journal"
+JOURNAL = layout.JOURNAL
 MAGIC = b"jobfutures commit 1\n"
 
 WriteFn = Callable[[Path, bytes], None]
@@ -145,18 +146,55 @@ class Journal:
         """What the folder holds as of the last commit (None: not read yet)."""
 
     def commit(self, files: Files) -> None:
-        """Write ``files`` whole or not at all (see the module docstring)."""
-        manifest = dict(self.current_manifest())
+        """Write ``files`` whole or not at all (see the module docstring).
+
+        A write that fails raises :class:`SaveFailed`, which says which it was: nothing
+        written (the journal never landed, or nothing was applied yet and it was
+        dropped), or part of it applied and the journal kept for the next open to finish.
+        """
+        journal = self.folder / JOURNAL
+        try:
+            before = self.current_manifest()
+        except OSError as error:
+            raise SaveFailed(journal, error) from error
+        manifest = dict(before)
         for name, data in files.items():
             if data is None:
                 manifest.pop(name, None)
             else:
                 manifest[name] = Entry(len(data), digest(data))
         everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
-        self._write(self.folder / JOURNAL, encode_journal(everything))
-        apply(self.folder, everything, self._write)
-        self._drop()
+        encoded = encode_journal(everything)
+        try:
+            self._write(journal, encoded)
+        except OSError as error:
+            raise self._failed(error, encoded, before, {}) from error
+        try:
+            apply(self.folder, everything, self._write)
+        except OSError as error:
+            raise self._failed(error, encoded, before, everything) from error
+        with contextlib.suppress(OSError):
+            self._drop()  # all applied: a journal left behind only rewrites the same bytes
         self.manifest = manifest
+
+    def _failed(self, error: OSError, encoded: bytes, before: Manifest, files: Files) -> SaveFailed:
+        """Clean up after a commit that failed, and say what became of it: while no file
+        holds its new contents, the journal goes (nothing was written); once one does,
+        it stays, and the next open finishes the commit."""
+        journal = self.folder / JOURNAL
+        self.manifest = None  # read again: the folder may be part-way
+        try:
+            ours = journal.read_bytes() == encoded
+        except OSError:
+            ours = False
+        if ours and not _any_applied(self.folder, files, before):
+            try:
+                self._drop()
+            except OSError:
+                return SaveFailed(journal, error, journal=journal)
+            return SaveFailed(journal, error)
+        kept = journal if ours or journal.exists() else None
+        return SaveFailed(journal, error, journal=kept)
 
     def current_manifest(self) -> Manifest:
         """The manifest: as last committed, else as stored, else made from the files
@@ -206,6 +244,31 @@ class Journal:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.folder / JOURNAL)
         fsync_folder(self.folder)
+
+
+def _any_applied(folder: Path, files: Files, before: Manifest) -> bool:
+    """Whether any file of a commit now holds its new contents (or is gone, if the
+    commit removes it), where it held something else before. The manifest, written
+    last, changes no data by itself."""
+    for name, data in files.items():
+        if name == layout.MANIFEST:
+            continue
+        path = folder / name
+        old = before.get(name)
+        if data is None:
+            if old is not None and not path.exists():
+                return True
+            continue
+        new = Entry(len(data), digest(data))
+        if new == old:
+            continue
+        try:
+            now = path.read_bytes()
+        except OSError:
+            continue
+        if now == data:
+            return True
+    return False
 
 
 class Findings(NamedTuple):

@@ -15,6 +15,8 @@ from pathlib import Path
 META = "meta.json"
 MANIFEST = "manifest.json"
 """What the folder holds (names, sizes, hashes), written with every commit (store/journal.py)."""
+JOURNAL = "commit.journal"
+"""A commit on its way to the files (store/journal.py)."""
 PROFILE = "profile.json"
 COMPANIES = "companies.json"
 PEOPLE = "people.json"

@@ -31,7 +31,7 @@ from jobfutures_tui.store import layout, opening
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
-from jobfutures_tui.store.errors import ReadOnly, StoreError
+from jobfutures_tui.store.errors import ReadOnly, SaveFailed, StoreError
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.storage import as_document
@@ -67,6 +67,9 @@ class Repository:
         self._kinds_verified: set[type[Record]] = set()
         self.revision = 0
         self._changes = ChangeLog()
+        self.first_backup: Path | None = None
+        """The backup this session took before it first changed anything (a migration,
+        a month healed at open, the first save); None until then."""
 
     # ----------------------------------------------------------- opening
 
@@ -113,7 +116,9 @@ class Repository:
         return repo
 
     def _backup(self) -> None:
-        make_backup(self.folder, self.backups_folder, self.keep_backups)
+        taken = make_backup(self.folder, self.backups_folder, self.keep_backups)
+        if self.first_backup is None:
+            self.first_backup = taken
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Validate every record; raise DataRefused on the first bad one.
@@ -173,7 +178,17 @@ class Repository:
     def __enter__(self) -> Repository:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        if isinstance(error, SaveFailed) and self._writer is not None:
+            # The caller reports this failure (a command: "nothing was saved"); trying
+            # again on the way out could make that untrue. Nor is the index written: it
+            # would describe what memory holds, not the files.
+            try:
+                self._writer.abandon()
+                self._writer.close()
+            finally:
+                self._lock.release()
+            return
         self.close()
 
     @property

@@ -5,7 +5,8 @@ spans. A writer attached to a data folder (:attr:`Writer.journal`) writes a
 commit whole or not at all (store/journal.py); commits still pending when
 the writer gets to them are written as one, each file in its latest version,
 which keeps every change whole. A commit that fails stays pending and is
-retried on the next save; nothing is dropped.
+retried on the next save (and, in the background, every few seconds); nothing
+is dropped unless its owner gives up on it (:meth:`Writer.abandon`).
 
 A file's contents are bytes, or a ``Payload`` function that makes them when
 the commit is written: a save in the app then serialises on the writer's
@@ -72,6 +73,12 @@ class Writer:
     def close(self) -> None:
         self.flush()
 
+    def abandon(self) -> None:
+        """Forget every pending commit: what could not be saved was reported unsaved."""
+        with self._guard:
+            self._pending.clear()
+            self.last_error = None
+
     def _drain(self) -> None:
         """Write every pending commit as one; on a failure, keep them all pending."""
         with self._guard:
@@ -91,6 +98,9 @@ class Writer:
                 for path, data in merged.items()
             }
             self._commit(files)
+        except SaveFailed as failed:  # the journal or a backup: it says what was written
+            self.last_error = failed
+            raise
         except Exception as exc:
             self.last_error = SaveFailed(next(iter(merged)), exc)
             raise self.last_error from exc
@@ -122,10 +132,14 @@ class BackgroundWriter(Writer):
     saves. The pause lets the screen update first, and a burst of keys in it
     is written once.
 
+    A save that fails is tried again every ``retry`` seconds, and with every new save.
     ``on_error`` and ``on_recovered`` are called from the writer thread.
     """
 
     SETTLE = 0.2
+    RETRY = 10.0
+    """Seconds between tries of a save that failed, while nothing new is saved: a disk
+    with room again, a folder writable again, and it is saved without a key."""
 
     def __init__(
         self,
@@ -133,11 +147,13 @@ class BackgroundWriter(Writer):
         on_error: Callable[[SaveFailed], None] | None = None,
         on_recovered: Callable[[], None] | None = None,
         settle: float = SETTLE,
+        retry: float = RETRY,
     ) -> None:
         super().__init__(write)
         self.on_error = on_error
         self.on_recovered = on_recovered
         self.settle = settle
+        self.retry = retry
         self._wake = threading.Condition()
         self._requested = 0
         self._done = 0
@@ -183,17 +199,22 @@ class BackgroundWriter(Writer):
     def _run(self) -> None:
         while True:
             with self._wake:
-                self._wake.wait_for(lambda: self._stopping or self._requested > self._done)
+                asked = self._wake.wait_for(
+                    lambda: self._stopping or self._requested > self._done,
+                    self.retry if self.last_error is not None else None,
+                )
                 if self._stopping and self._requested <= self._done:
                     return
-                self._wake.wait_for(lambda: self._urgent or self._stopping, self.settle)
-                self._urgent = False
+                if asked:
+                    self._wake.wait_for(lambda: self._urgent or self._stopping, self.settle)
+                    self._urgent = False
                 ticket = self._requested
             had_error = self.last_error is not None
             try:
                 self._drain()
             except SaveFailed as error:
-                if self.on_error is not None:
+                # A retry of its own that fails again is not news: the app still says so.
+                if self.on_error is not None and (asked or not had_error):
                     self.on_error(error)
             else:
                 if had_error and self.on_recovered is not None:

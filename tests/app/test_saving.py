@@ -40,7 +40,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_dir: Path) -> None:
         disk.full = True
         await move_card(pilot, "greater_than_sign")
         await app.workers.wait_for_complete()
-        full = "No space left on device"
+        full = "Not saved: the disk is full"
         await until(pilot, lambda: any(full in m for m in messages(app)), "the failed save")
         assert repo.prospect(prospect.id).stage is Stage.REJECTED_WARM, "kept in memory"
         with reopen(data_dir) as saved:

@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 import pytest
 
-from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.store import DataRefused, Repository, SaveFailed
 from jobfutures_tui.store import opening as opening_module
 from jobfutures_tui.store import schema as schema_module
 from jobfutures_tui.store.backups import list_backups
@@ -89,8 +89,9 @@ def test_a_crash_during_the_migrations_commit_is_finished_at_the_next_open(
             raise OSError("power cut")
         write_atomic(path, data)
 
-    with pytest.raises(OSError, match="power cut"):
+    with pytest.raises(SaveFailed, match="power cut") as failed:
         Repository.open(folder, writer=Writer(write=power_cut_before_meta))
+    assert str(failed.value).startswith("The change was not finished: power cut")
     assert meta_version(folder) == CURRENT  # data files migrated, version not yet written
     assert (folder / "commit.journal").is_file(), "the whole upgrade waits in the journal"
 

@@ -85,11 +85,16 @@ def test_failure_is_reported_kept_and_retried_on_next_submit(
     writer.submit(tmp_path / "a.json", b"one")
     error = errors.get(timeout=WAIT)
     assert isinstance(error, SaveFailed)
-    assert str(error) == (
-        "Could not save a.json: No space left on device. Kept in memory; will retry."
+    assert error.in_memory == (
+        f"Not saved: the disk is full ({tmp_path}). Your change is kept in memory and saved "
+        "as soon as it can be; quitting asks before losing it."
     )
+    assert str(error) == (
+        f"Nothing was saved: the disk is full ({tmp_path}). Your data is as it was. "
+        "Free some space, then try again."
+    ), "what a command says as it exits"
     assert writer.pending == [tmp_path / "a.json"]
-    with pytest.raises(SaveFailed, match=r"a\.json"):
+    with pytest.raises(SaveFailed, match="the disk is full"):
         writer.flush(timeout=WAIT)
     assert not (tmp_path / "a.json").exists()
     assert not recovered.is_set()
@@ -208,7 +213,7 @@ def test_repository_with_a_background_writer(
     disk.full = True
     offer = revise(future, stage="offer")
     repo.save(offer)  # returns at once: the disk is the writer thread's problem
-    assert errors.get(timeout=WAIT).path == folder / "prospects.json"
+    assert errors.get(timeout=WAIT).path == folder, "the folder it could not write in"
     assert repo.prospect(future.id) == offer
     with pytest.raises(SaveFailed):
         repo.flush(timeout=WAIT)
