@@ -2,7 +2,8 @@
 
 Write a temporary file in the same folder, flush and fsync it, ``os.replace``
 it over the target, then fsync the folder so the rename itself survives a
-power cut. Everything we write is readable by the user only.
+power cut. Everything we write is readable by the user only. A symbolic link
+is followed and kept: the file it points to is the one replaced.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ def ensure_folder(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably."""
+    """Replace ``path`` with ``data`` atomically and durably.
+
+    A path that is a symbolic link stays one: the file it points to is replaced, in
+    its own folder (people link a data file into Dropbox; docs/storage.md).
+    """
+    path = followed(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -41,6 +47,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     fsync_folder(path.parent)
 
 
+def followed(path: Path) -> Path:
+    """The file a symbolic link points to (through every link), else ``path`` itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def dangling(path: Path) -> Path | None:
+    """Where ``path`` points, if it is a symbolic link to nothing (None otherwise)."""
+    if path.is_symlink() and not path.exists():
+        return Path(os.path.realpath(path))
+    return None
+
+
 def fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -49,12 +67,14 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_leftover_temps(folder: Path) -> list[Path]:
-    """Delete temporary files a killed process left behind (call with the lock held)."""
+def remove_leftover_temps(folder: Path, name: str = "") -> list[Path]:
+    """Delete temporary files a killed process left behind (call with the lock held):
+    all of them, or only those of the file ``name`` (in a folder a link leads to)."""
     removed = []
     if folder.is_dir():
-        for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
-            with contextlib.suppress(FileNotFoundError):
+        for leftover in folder.glob(f".{name}.*{TEMP_SUFFIX}" if name else f".*{TEMP_SUFFIX}"):
+            # Gone already, or a folder we may not change: harmless where it is.
+            with contextlib.suppress(OSError):
                 leftover.unlink()
                 removed.append(leftover)
     return removed

@@ -9,15 +9,18 @@ few seconds first, as the other one is usually about to finish.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import time
 from pathlib import Path
 
-from jobfutures_tui.store.errors import DataLocked, LockUnusable
+from jobfutures_tui.store.errors import DataLocked, LockUnusable, NotWritable
 from jobfutures_tui.store.files import FILE_MODE
 
 LOCK_NAME = "jobfutures.lock"
+NOT_OURS = (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT)
+"""Why a lock file cannot be made that are about the folder, not the lock."""
 
 
 class FolderLock:
@@ -33,6 +36,8 @@ class FolderLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as error:
+            if error.errno in NOT_OURS:
+                raise NotWritable(self.folder, error) from None
             raise LockUnusable(self.path, error) from None
         deadline = time.monotonic() + wait
         while True:

@@ -17,8 +17,8 @@ from typing import Any
 
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
-from jobfutures_tui.store.errors import ReadOnly
-from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps
+from jobfutures_tui.store.errors import DataRefused, NotWritable, ReadOnly, shown
+from jobfutures_tui.store.files import dangling, ensure_folder, followed, remove_leftover_temps
 from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
@@ -44,17 +44,14 @@ def load(
     writer) before the first write of the session.
     """
     folder, writer = files.folder, files.writer
+    _refuse_dangling_links(files)
     if read_only:
         if not layout.data_files(folder):
             raise files.refuse(layout.META, "there is no jobfutures data here")
         # Another process may be in the middle of a commit: read its new files.
         files.overlay = files.journal.pending() or {}
     else:
-        ensure_folder(folder)
-        lock.acquire(lock_wait)
-        for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
-            remove_leftover_temps(inside)
-        files.recovered = files.journal.recover()
+        _take(files, lock, lock_wait)
     existing = _present(files)
     if not existing:
         _create(files)
@@ -74,6 +71,47 @@ def load(
             _attach(files, name, parsed[name])
         months = [name for name in existing if layout.is_month_file(name)]
         touches.open(months, trust_index=version == SCHEMA_VERSION and not files.overlay)
+
+
+def _refuse_dangling_links(files: DataFiles) -> None:
+    """A data folder or file that is a link to nothing (a sync folder not there, a
+    disk not mounted) is said as such, not taken for missing data."""
+    folder = files.folder
+    names = [layout.META, layout.MANIFEST, *layout.COLLECTION_FILES]
+    names += layout.touch_partitions(folder)
+    for path in [folder, *(folder / name for name in names)]:
+        target = dangling(path)
+        if target is not None:
+            raise DataRefused(
+                path,
+                f"it is a link to {shown(target)}, which is not there (a disk or a synced "
+                "folder that is not available?)",
+                files.backups,
+            )
+
+
+def _take(files: DataFiles, lock: FolderLock, lock_wait: float) -> None:
+    """Make the folder ours to write: created, locked, cleaned up, a commit a crash
+    cut short finished. A folder that cannot be written is said (NotWritable)."""
+    folder = files.folder
+    try:
+        ensure_folder(folder)
+    except OSError as error:
+        raise NotWritable(folder, error) from None
+    lock.acquire(lock_wait)
+    for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
+        remove_leftover_temps(inside)
+    for name in layout.data_files(folder):
+        if (folder / name).is_symlink():  # its file is written beside what it points to
+            target = followed(folder / name)
+            remove_leftover_temps(target.parent, target.name)
+    try:
+        files.recovered = files.journal.recover()
+    except OSError as error:
+        waiting = shown(folder / layout.JOURNAL)
+        raise NotWritable(
+            folder, error, doing=f"A save cut short waits whole in {waiting} to be finished."
+        ) from None
 
 
 def _present(files: DataFiles) -> list[str]:
