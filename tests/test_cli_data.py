@@ -287,12 +287,15 @@ def test_csv_ics_and_markdown_exports(
 def test_exports_work_while_the_app_holds_the_data(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:
-    with Repository.open(demo):
+    with Repository.open(demo, holder="the jobfutures app"):
         code, out, _ = jf(capsys, demo, "export", "json")
         assert code == 0 and len(json.loads(out)["touches"]) == 160
         vcf = str(FIXTURES / "apple_contacts.vcf")
         code, _, err = jf(capsys, demo, "import", "vcard", vcf, "--apply")
-        assert code == 1 and f"Another jobfutures (pid {os.getpid()}) is already using" in err
+        assert code == 1 and err.startswith(
+            f"jobfutures: the jobfutures app (pid {os.getpid()}) has the data in {demo} open, "
+            "so nothing was saved.\nQuit it (q) and run this again."
+        )
 
 
 def test_demo_export_leaves_the_users_data_alone(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ from jobfutures_tui.commands.common import (
     emit_json,
     emit_lines,
     folder_of,
+    lock_of,
     refuse_read_only,
     should_apply,
 )
@@ -96,7 +97,7 @@ def run_restore(args: argparse.Namespace) -> int:
             else:
                 emit_lines(["Nothing was changed. Run again with --apply to restore."])
             return EXIT_OK
-        backup = install(folder, snapshot, keep_backups=args.keep_backups)
+        backup = install(folder, snapshot, **lock_of(args))
     if args.json:
         emit_json(
             {

@@ -8,17 +8,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 import pendulum
 from pydantic import ValidationError
 
-from jobfutures_tui.commands.common import folder_of, refuse_read_only
+from jobfutures_tui.commands.common import folder_of, opened_to_change, refuse_read_only
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Prospect, Record, dates, field_errors
-from jobfutures_tui.store import DataLocked, Repository
+from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 from jobfutures_tui.usecases.decisions import next_suggestion
 
@@ -87,38 +86,10 @@ def changing(
                 "Add a job future first with",
                 ["jobfutures add COMPANY"],
             )
-        try:
-            # Unverified: the repository checks every record before the first write
-            # anyway, so a refusal (an unknown company…) need not wait for it.
-            repo = Repository.open(
-                folder,
-                keep_backups=args.keep_backups,
-                verify=False,
-                holder=f"the command jobfutures {args.command}",
-                lock_wait=LOCK_WAIT,
-            )
-        except DataLocked as locked:
-            raise _locked(locked, folder, there) from None
-        with repo:
+        # Unverified: the repository checks every record before the first write
+        # anyway, so a refusal (an unknown company…) need not wait for it.
+        with opened_to_change(args, folder, verify=False, there=there) as repo:
             yield repo
-
-
-LOCK_WAIT = 3.0
-"""Seconds a command waits for another one to finish writing."""
-
-
-def _locked(locked: DataLocked, folder: Path, there: str) -> ExchangeError:
-    """Who holds the data, and what to do about it, in the shell's words."""
-    if locked.is_app:
-        return ExchangeError(
-            f"{locked.holder} has the data in {folder} open, so {NOTHING_SAVED}.\n"
-            f"{there}, or quit it (q) and run this again."
-        )
-    who = locked.holder or "another jobfutures"
-    return ExchangeError(
-        f"{who} was still writing the data in {folder} after {LOCK_WAIT:.0f} seconds, so "
-        f"{NOTHING_SAVED}. Run this again once it is done."
-    )
 
 
 def saved_json(records: Sequence[Record]) -> dict[str, list[dict[str, Any]]]:

@@ -10,6 +10,7 @@ from jobfutures_tui.commands.common import (
     emit_json,
     emit_lines,
     folder_of,
+    lock_of,
     refuse_read_only,
 )
 from jobfutures_tui.exchange.check import check_folder, repair_folder
@@ -25,7 +26,7 @@ def run_check(args: argparse.Namespace) -> int:
                 emit_lines(report.lines())
             return EXIT_OK if report.ok else EXIT_USER_ERROR
         refuse_read_only(args, "repairing")
-        result = repair_folder(folder, keep_backups=args.keep_backups)
+        result = repair_folder(folder, **lock_of(args))
         after = check_folder(folder)
     if args.json:
         emit_json({**result.to_json(), "after": after.to_json()})

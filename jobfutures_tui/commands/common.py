@@ -11,11 +11,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from jobfutures_tui import settings
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.paths import data_folder
+
+if TYPE_CHECKING:
+    from jobfutures_tui.store import DataLocked, Repository
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -47,6 +50,62 @@ def demo_folder() -> Iterator[Path]:
         yield folder / "data"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+LOCK_WAIT = 3.0
+"""Seconds a command waits for another one to finish writing."""
+
+
+def holder_of(args: argparse.Namespace) -> str:
+    """Who this command is, as the lock names it to the next one."""
+    return f"the command jobfutures {args.command}"
+
+
+def lock_of(args: argparse.Namespace) -> dict[str, Any]:
+    """How a restore or a repair, which open the folder themselves, take it: who we
+    are, how long to wait for it, and the backups to keep."""
+    return {"keep_backups": args.keep_backups, "holder": holder_of(args), "lock_wait": LOCK_WAIT}
+
+
+@contextlib.contextmanager
+def opened_to_change(
+    args: argparse.Namespace, folder: Path, *, verify: bool = True, there: str = ""
+) -> Iterator[Repository]:
+    """The data in ``folder``, opened to change it after waiting for the lock a little;
+    held by someone else, it is a refusal that says so (:func:`locked_words`)."""
+    from jobfutures_tui.store import DataLocked, Repository
+
+    try:
+        repo = Repository.open(
+            folder,
+            keep_backups=args.keep_backups,
+            verify=verify,
+            holder=holder_of(args),
+            lock_wait=LOCK_WAIT,
+        )
+    except DataLocked as locked:
+        raise ExchangeError(locked_words(locked, there)) from None
+    with repo:
+        yield repo
+
+
+def locked_words(locked: DataLocked, there: str = "") -> str:
+    """Who holds the data and what to do, in the shell's words; ``there``: how to make
+    the change in the app instead ('Log it there with c')."""
+    from jobfutures_tui.store.errors import shown
+
+    folder = shown(locked.folder)
+    if locked.is_app:
+        do = f"{there}, or quit it (q)" if there else "Quit it (q)"
+        return (
+            f"{locked.holder} has the data in {folder} open, so nothing was saved.\n"
+            f"{do} and run this again."
+        )
+    who = locked.holder or "another jobfutures"
+    return (
+        f"{who} was still writing the data in {folder} after {LOCK_WAIT:.0f} seconds, so "
+        "nothing was saved. Run this again once it is done."
+    )
 
 
 def refuse_read_only(args: argparse.Namespace, what: str) -> None:
@@ -158,6 +217,8 @@ def run_handler(args: argparse.Namespace) -> int:
     """Call the command's handler; a refusal of ours becomes a message and exit 1."""
     import importlib
 
+    from jobfutures_tui.store import DataLocked
+
     module_name, _, function = args.handler.partition(":")
     handler = getattr(importlib.import_module(module_name), function)
     watched = _watched(args)
@@ -165,6 +226,9 @@ def run_handler(args: argparse.Namespace) -> int:
         code: int = handler(args)
     except ExchangeError as error:
         print(f"jobfutures: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except DataLocked as locked:  # restore and repair take the lock themselves
+        print(f"jobfutures: {locked_words(locked)}", file=sys.stderr)
         return EXIT_USER_ERROR
     finally:
         if watched is not None and _files_now(watched[0]) != watched[1]:

@@ -10,6 +10,8 @@ from jobfutures_tui.commands.common import (
     emit_json,
     emit_lines,
     folder_of,
+    lock_of,
+    opened_to_change,
     progress_bar,
     refuse_read_only,
     say,
@@ -54,7 +56,7 @@ def run_import(args: argparse.Namespace) -> int:
     with folder_of(args) as folder:
         progress = None if args.json else progress_bar("Reading")
         if args.apply:
-            with Repository.open(folder, keep_backups=args.keep_backups) as repo:
+            with opened_to_change(args, folder) as repo:
                 plan = build_plan(args, Existing.of(repo, touches=touches), progress)
                 _show(args, plan)
                 backup = plan.apply(repo)
@@ -63,7 +65,7 @@ def run_import(args: argparse.Namespace) -> int:
         _show(args, plan)
         if not plan.to_save() or not should_apply(args, _question(plan)):
             return _done(args, plan, applied=False, backup=None)
-        with Repository.open(folder, keep_backups=args.keep_backups) as repo:
+        with opened_to_change(args, folder) as repo:
             # Worked out again under the lock: the data may have changed meanwhile.
             plan = build_plan(args, Existing.of(repo, touches=touches))
             backup = plan.apply(repo)
@@ -113,7 +115,7 @@ def _replace(args: argparse.Namespace) -> int:
             emit_lines([*plan.summary(), f"Your data now: {current} (all of it is replaced)."])
         if not should_apply(args, "Replace all your data with this export?"):
             return _done_replace(args, plan, applied=False, backup=None)
-        backup = install(folder, snapshot_of(data, str(path)), keep_backups=args.keep_backups)
+        backup = install(folder, snapshot_of(data, str(path)), **lock_of(args))
         if not args.json:
             say("Replaced.")
         return _done_replace(args, plan, applied=True, backup=backup)

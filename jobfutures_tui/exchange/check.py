@@ -313,10 +313,17 @@ class Repair:
         }
 
 
-def repair_folder(folder: Path, *, keep_backups: int = DEFAULT_KEEP) -> Repair:
+def repair_folder(
+    folder: Path,
+    *,
+    keep_backups: int = DEFAULT_KEEP,
+    holder: str = "jobfutures",
+    lock_wait: float = 0.0,
+) -> Repair:
     """Fix every problem :func:`check_folder` finds, if all can be fixed safely, after a backup.
 
-    Raises :class:`ExchangeError` (nothing changed) when one cannot.
+    Raises :class:`ExchangeError` (nothing changed) when one cannot; waits ``lock_wait``
+    seconds for another writer, naming itself ``holder`` to the next one.
     """
     from jobfutures_tui.exchange.safety import backup_first
 
@@ -330,8 +337,12 @@ def repair_folder(folder: Path, *, keep_backups: int = DEFAULT_KEEP) -> Repair:
             + "\nNothing was repaired: some problems cannot be fixed safely. Restore a "
             "backup (jobfutures backups lists them; jobfutures restore FILE puts one back)."
         )
-    with Repository.open(folder, keep_backups=keep_backups, verify=False) as repo:
-        result.backup = backup_first(repo)
+    with Repository.open(
+        folder, keep_backups=keep_backups, verify=False, holder=holder, lock_wait=lock_wait
+    ) as repo:
+        # Opening may have written already (a month healed, an older format upgraded):
+        # the backup it took first holds the data as it was before the repair.
+        result.backup = repo.first_backup or backup_first(repo)
         repo.verify()  # heals a touch stored twice, as the store does at every open
         result.done += [
             f"touch kept once: {p.message}" for p in before.problems if "stored twice" in p.message

@@ -11,6 +11,7 @@ off.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import tempfile
@@ -25,6 +26,7 @@ from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company
 from jobfutures_tui.store import DataRefused, Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
+from jobfutures_tui.store.errors import NotWritable
 from jobfutures_tui.store.files import ensure_folder
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.lock import FolderLock
@@ -142,17 +144,31 @@ def is_backup(path: Path) -> bool:
     return zipfile.is_zipfile(path)
 
 
-def install(folder: Path, snapshot: Snapshot, *, keep_backups: int = DEFAULT_KEEP) -> Path | None:
+def install(
+    folder: Path,
+    snapshot: Snapshot,
+    *,
+    keep_backups: int = DEFAULT_KEEP,
+    holder: str = "jobfutures",
+    lock_wait: float = 0.0,
+) -> Path | None:
     """Replace the data in ``folder`` by the snapshot; return the backup of what was there.
 
-    Refuses (DataLocked) while another jobfutures has the folder open.
+    Refuses (DataLocked) while another jobfutures has the folder open after ``lock_wait``
+    seconds; NotWritable or SaveFailed say what a folder that cannot be written did.
     """
-    ensure_folder(folder)
-    lock = FolderLock(folder)
-    lock.acquire()
+    try:
+        ensure_folder(folder)
+    except OSError as error:
+        raise NotWritable(folder, error) from None
+    lock = FolderLock(folder, holder=holder)
+    lock.acquire(lock_wait)
     try:
         journal = Journal(folder)
-        journal.recover()  # a commit cut short is finished before the backup is taken
+        try:
+            journal.recover()  # a commit cut short is finished before the backup is taken
+        except OSError as error:
+            raise NotWritable(folder, error) from None
         backup = make_backup(folder, folder / layout.BACKUPS_DIR, keep_backups)
         incoming = set(snapshot.files)
         commit: dict[str, bytes | None] = {
@@ -163,7 +179,8 @@ def install(folder: Path, snapshot: Snapshot, *, keep_backups: int = DEFAULT_KEE
         for name in [*layout.COLLECTION_FILES, *layout.touch_partitions(folder)]:
             if name not in incoming:
                 commit[name] = None
-        (folder / INDEX_NAME).unlink(missing_ok=True)  # derived; rebuilt at the next open
+        with contextlib.suppress(OSError):  # derived; rebuilt at the next open
+            (folder / INDEX_NAME).unlink(missing_ok=True)
         journal.commit(commit)  # one commit: all of the backup, or the data as it was
     finally:
         lock.release()
