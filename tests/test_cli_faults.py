@@ -1,0 +1,332 @@
+"""When the disk says no: each command says what happened to its change, in words, and
+the data is exactly as it was (or, once part of a commit is on disk, finished whole at
+the next open). The disk fails at the ``os`` level (tests/faults.py); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pendulum
+import pytest
+from faults import failing_disk
+from shell import files_of, jf
+
+from jobfutures_tui.commands import common
+from jobfutures_tui.demo import populate
+from jobfutures_tui.exchange.backup import backup_to
+from jobfutures_tui.models import dates as dates_module
+from jobfutures_tui.store import Repository
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
+READ_ONLY_HINT = (
+    "Commands that only read (due, export, check) still work, and jobfutures --read-only "
+    "opens it to look."
+)
+
+
+@pytest.fixture(autouse=True)
+def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
+    with pendulum.travel_to(NOW, freeze=True):
+        yield
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    folder = tmp_path / "demo"
+    with Repository.open(folder) as repo:
+        populate(repo, today=NOW.date())
+    return folder
+
+
+def changes(tmp_path: Path, demo: Path) -> dict[str, list[str]]:
+    """One change of each kind a command makes."""
+    saved = backup_to(demo, tmp_path / "saved.zip")
+    return {
+        "add": ["add", "Acme", "--person", "Dana Reyes"],
+        "log": ["log", "northwind", "--channel", "call", "--outcome", "sent"],
+        "move": ["move", "contoso", "offer"],
+        "profile": ["profile", "--name", "Sam Ortega"],
+        "import": ["import", "vcard", str(FIXTURES / "apple_contacts.vcf"), "--apply"],
+        "restore": ["restore", str(saved), "--apply"],
+    }
+
+
+KINDS = ["add", "log", "move", "profile", "import", "restore"]
+
+
+def no_traceback(err: str) -> None:
+    assert "Traceback" not in err and "Errno" not in err, err
+
+
+# ------------------------------------------------------------ a full disk
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_on_a_full_disk_nothing_is_saved_and_the_data_is_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    demo: Path,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    command = changes(tmp_path, demo)[kind]
+    before = files_of(demo)
+    disk = failing_disk(monkeypatch, demo, "full")
+    code, out, err = jf(capsys, demo, *command)
+    assert code == 1 and disk.refused, out
+    no_traceback(err)
+    assert err == (
+        f"jobfutures: Nothing was saved: the disk is full ({demo}). Your data is as it was. "
+        "Free some space, then try again.\n"
+    )
+    assert "Kept in memory" not in err and "will retry" not in err
+    assert files_of(demo) == before, "byte for byte, not even a backup"
+    disk.failing = False
+    code, out, _ = jf(capsys, demo, "check")
+    assert code == 0 and out.endswith("No problems found.\n")
+
+
+def test_a_full_disk_after_the_backup_drops_the_commit_it_began(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, demo: Path
+) -> None:
+    """The backup fits, the journal fits, the first file does not: no file changed, so
+    the journal goes and the data is as it was."""
+    before = {k: v for k, v in files_of(demo).items() if not k.startswith("backups/")}
+    disk = failing_disk(monkeypatch, demo, "full")
+    disk.only = lambda path: os.path.basename(path).startswith(".companies.json.")
+    code, _, err = jf(capsys, demo, "add", "Acme", "--person", "Dana Reyes")
+    assert code == 1 and err.startswith(f"jobfutures: Nothing was saved: the disk is full ({demo})")
+    after = files_of(demo)
+    assert {k: v for k, v in after.items() if not k.startswith("backups/")} == before
+    assert not (demo / "commit.journal").exists()
+    disk.failing = False
+    assert jf(capsys, demo, "check")[0] == 0
+
+
+def test_a_commit_cut_short_by_a_full_disk_waits_whole_for_the_next_open(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, demo: Path
+) -> None:
+    """Companies written, people not: the journal stays, says the command, and the next
+    open finishes it; a reader sees the change meanwhile."""
+    disk = failing_disk(monkeypatch, demo, "full")
+    disk.only = lambda path: os.path.basename(path).startswith(".people.json.")
+    code, _, err = jf(capsys, demo, "add", "Acme", "--person", "Dana Reyes")
+    assert code == 1
+    no_traceback(err)
+    assert err == (
+        f"jobfutures: The change was not finished: the disk is full ({demo}). It is kept "
+        f"whole in {demo / 'commit.journal'}, and jobfutures finishes it the next time it "
+        "opens the data to change it. Free some space, then try again.\n"
+    )
+    assert (demo / "commit.journal").is_file()
+    code, out, _ = jf(capsys, demo, "--read-only", "export", "json")
+    assert code == 0 and "Dana Reyes" in out, "a reader sees the commit in progress"
+
+    code, _, err = jf(capsys, demo, "move", "contoso", "offer")  # the disk is still full
+    assert code == 1 and "A save cut short waits whole in" in err
+    no_traceback(err)
+
+    disk.failing = False
+    code, _, err = jf(capsys, demo, "move", "contoso", "offer")
+    assert code == 0, err
+    assert not (demo / "commit.journal").exists()
+    code, out, _ = jf(capsys, demo, "check")
+    assert code == 0 and out.endswith("No problems found.\n")
+    with Repository.open(demo, read_only=True) as repo:
+        acme = repo.find_company("Acme")
+        assert acme is not None
+        (future,) = [p for p in repo.prospects() if p.company_id == acme.id]
+        assert [repo.person(pid).name for pid in future.person_ids] == ["Dana Reyes"]
+
+
+# ------------------------------------------------------------ read-only, no permission
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_read_only_file_system_is_said_and_read_only_commands_still_work(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    demo: Path,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    command = changes(tmp_path, demo)[kind]
+    before = files_of(demo)
+    failing_disk(monkeypatch, demo, "read_only")
+    code, out, err = jf(capsys, demo, *command)
+    assert code == 1
+    no_traceback(err)
+    assert err.endswith(
+        f"Cannot open the data in {demo} to change it: {demo} is on a read-only file "
+        f"system.\nNothing was changed.\n{READ_ONLY_HINT}\n"
+    )
+    assert files_of(demo) == before
+    # What only reads still works, and writes elsewhere.
+    code, out, _ = jf(capsys, demo, "due", "--days", "30")
+    assert code == 0 and "Northwind" in out
+    code, _, _ = jf(capsys, demo, "export", "json", "--output", str(tmp_path / "out.json"))
+    assert code == 0 and len(json.loads((tmp_path / "out.json").read_text())["touches"]) == 160
+    assert jf(capsys, demo, "check")[0] == 0
+    assert jf(capsys, demo, "backup", str(tmp_path / "copy.zip"))[0] == 0
+    assert files_of(demo) == before
+
+
+def test_a_folder_without_write_permission_is_said_with_what_to_do(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, demo: Path
+) -> None:
+    """A 0500 folder: the lock file (0600) still opens, no file can be made in it."""
+    before = files_of(demo)
+    failing_disk(monkeypatch, demo, "denied")
+    code, _, err = jf(capsys, demo, "log", "northwind", "--channel", "call", "--outcome", "sent")
+    assert code == 1
+    no_traceback(err)
+    assert err == (
+        f"jobfutures: Nothing was saved: jobfutures may not write in {demo} (permission "
+        f"denied). Your data is as it was. Give yourself write permission there (chmod u+w "
+        f"{demo}). {READ_ONLY_HINT}\n"
+    )
+    assert files_of(demo) == before
+    assert jf(capsys, demo, "due")[0] == 0
+
+
+def test_a_new_data_folder_that_cannot_be_made_is_said(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    failing_disk(monkeypatch, parent, "denied")
+    code, _, err = jf(capsys, parent / "data", "add", "Acme")
+    assert code == 1
+    no_traceback(err)
+    assert err.startswith(
+        f"jobfutures: Cannot open the data in {parent / 'data'} to change it: jobfutures may "
+        f"not write in {parent} (permission denied).\nNothing was changed."
+    )
+    assert not (parent / "data").exists()
+
+
+# ------------------------------------------------------------ repair
+
+
+def test_repair_names_the_backup_taken_before_it_changed_anything(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """A touch stored twice is healed as the folder opens: the backup named is the one
+    taken before that, holding both copies."""
+    month = sorted((demo / "touches").glob("*.json"))[-1]
+    touch_id, row = next(iter(orjson.loads(month.read_bytes())["touches"].items()))
+    stale = dict(row, updated_at="2000-01-01T00:00:00+00:00", note="old copy")
+    (demo / "touches" / "2001-01.json").write_bytes(orjson.dumps({"touches": {touch_id: stale}}))
+    before = {k: v for k, v in files_of(demo).items() if not k.startswith("backups/")}
+    code, out, err = jf(capsys, demo, "check", "--repair")
+    assert code == 0, err
+    (named,) = [line for line in out.splitlines() if line.startswith("Your data as it was")]
+    backup = Path(named.removeprefix("Your data as it was before is in "))
+    with zipfile.ZipFile(backup) as archive:
+        inside = {name: archive.read(name) for name in archive.namelist()}
+    derived = ("touch-index.json", "manifest.json")
+    assert inside == {k: v for k, v in before.items() if k not in derived}
+    assert len(list((demo / "backups").iterdir())) == 1, "one backup, the one named"
+
+
+# ------------------------------------------------------------ the lock
+
+
+HOLDER = r"""
+import sys, time
+from pathlib import Path
+from jobfutures_tui.store import Repository
+
+repo = Repository.open(Path(sys.argv[1]), holder="the command jobfutures log")
+print("ready", flush=True)
+time.sleep(float(sys.argv[2]))
+repo.close()
+"""
+
+
+def hold(folder: Path, seconds: float) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(folder), str(seconds)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_a_command_still_writing_is_named_and_nothing_is_saved(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, demo: Path
+) -> None:
+    monkeypatch.setattr(common, "LOCK_WAIT", 0.3)
+    holder = hold(demo, 30)
+    try:
+        before = files_of(demo)
+        for command in (
+            ["log", "northwind", "--channel", "call", "--outcome", "sent"],
+            ["import", "vcard", str(FIXTURES / "apple_contacts.vcf"), "--apply"],
+            ["check", "--repair"],
+        ):
+            code, _, err = jf(capsys, demo, *command)
+            if command[0] == "check":
+                assert code == 0, "nothing to repair: the lock is not needed"
+                continue
+            assert code == 1 and err == (
+                f"jobfutures: the command jobfutures log (pid {holder.pid}) was still writing "
+                f"the data in {demo} after 0 seconds, so nothing was saved. Run this again "
+                "once it is done.\n"
+            )
+            assert "window" not in err and "quit it" not in err
+        assert files_of(demo) == before
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+
+
+def test_two_log_commands_at_once_both_save(demo: Path) -> None:
+    """The second waits for the first instead of being refused in the app's words."""
+    run = (
+        "import sys\nfrom jobfutures_tui import cli\n"
+        "sys.exit(cli.main(['--data', sys.argv[1], 'log', sys.argv[2], '--channel', 'call',"
+        " '--outcome', 'sent']))\n"
+    )
+    started = time.monotonic()
+    both = [
+        subprocess.Popen(
+            [sys.executable, "-c", run, str(demo), company],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for company in ("northwind", "contoso")
+    ]
+    results = [process.communicate(timeout=60) for process in both]
+    for process, (_, err) in zip(both, results, strict=True):
+        assert process.returncode == 0, err
+    assert time.monotonic() - started < 30
+    with Repository.open(demo, read_only=True) as repo:
+        assert len([t for p in repo.prospects() for t in repo.touches_for(p.id)]) == 162
+
+
+def test_a_command_waits_for_another_that_finishes(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    holder = hold(demo, 0.5)
+    try:
+        code, out, err = jf(capsys, demo, "move", "contoso", "offer")
+        assert code == 0 and "offer" in out, err
+    finally:
+        holder.wait(timeout=10)
