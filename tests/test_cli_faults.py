@@ -330,3 +330,18 @@ def test_a_command_waits_for_another_that_finishes(
         assert code == 0 and "offer" in out, err
     finally:
         holder.wait(timeout=10)
+
+
+def test_a_data_file_linked_to_nothing_is_a_message(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    link = demo / "companies.json"
+    link.unlink()
+    link.symlink_to(tmp_path / "Dropbox" / "companies.json")
+    for command in (["due"], ["move", "contoso", "offer"]):
+        code, _, err = jf(capsys, demo, *command)
+        assert code == 1 and err.startswith(
+            f"jobfutures: Cannot open {link}: it is a link to {tmp_path}/Dropbox/companies.json, "
+            "which is not there"
+        ), err
+    assert link.is_symlink()
