@@ -3,6 +3,7 @@ the shell's own check and repair, with the folder's lock handed over and taken b
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,6 +82,12 @@ async def test_a_broken_link_is_listed_and_y_repairs_it_after_a_backup(
         assert str(newest) in done and "Checked again: no problems left." in done
         assert "To go back, restore that backup" in done
         assert read_backup(newest).counts["people"] == 2, "the data as it was"
+        with zipfile.ZipFile(newest) as backup:  # before the repair, after the move
+            people = orjson.loads(backup.read("people.json"))["people"]
+            prospects = orjson.loads(backup.read("prospects.json"))["prospects"]
+        (jo_then,) = [p for p in people.values() if p["name"].startswith("Jo")]
+        assert jo_then["company_id"] is not None, "still linked to the missing company"
+        assert [p["stage"] for p in prospects.values()] == [Stage.REJECTED_WARM.value]
         assert check_folder(data_dir).ok
         with reopen(data_dir) as saved:
             (jo,) = [p for p in saved.people() if p.name.startswith("Jo")]
