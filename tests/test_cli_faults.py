@@ -345,3 +345,20 @@ def test_a_data_file_linked_to_nothing_is_a_message(
             "which is not there"
         ), err
     assert link.is_symlink()
+
+
+def test_the_first_touch_in_a_folder_without_permission_is_a_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No touches/ yet: the month's folder cannot be made either (found running as a
+    user other than root, with chmod 500 on the folder)."""
+    folder = tmp_path / "data"
+    assert jf(capsys, folder, "add", "Acme", "--person", "Dana Reyes")[0] == 0
+    before = files_of(folder)
+    failing_disk(monkeypatch, folder, "denied")
+    code, _, err = jf(capsys, folder, "log", "acme", "--channel", "call", "--outcome", "sent")
+    assert code == 1 and err.startswith(
+        f"jobfutures: Nothing was saved: jobfutures may not write in {folder} (permission "
+        "denied). Your data is as it was."
+    ), err
+    assert files_of(folder) == before and not (folder / "touches").exists()

@@ -14,7 +14,6 @@ from tinydb import TinyDB
 from jobfutures_tui.models import Record, describe
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.errors import DataRefused
-from jobfutures_tui.store.files import ensure_folder
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
@@ -89,8 +88,8 @@ class DataFiles:
         """A TinyDB table to change; inside a batch its file is written once, at the end."""
         db = self._dbs.get(name)
         if db is None:
-            if name.startswith(layout.TOUCHES_DIR):
-                ensure_folder(self.folder / layout.TOUCHES_DIR)
+            # Its folder (touches/) is made when the commit is written: a folder that
+            # cannot be made is then a failed save, said as such.
             db = open_file(self.folder / name, {}, self.writer)
             self._dbs[name] = db
         if self._batch_depth:
