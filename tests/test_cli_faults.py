@@ -362,3 +362,23 @@ def test_the_first_touch_in_a_folder_without_permission_is_a_message(
         "denied). Your data is as it was."
     ), err
     assert files_of(folder) == before and not (folder / "touches").exists()
+
+
+def test_a_data_file_made_read_only_is_refused_by_name(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    """Its permissions are asked (a rename would replace it regardless of them); the
+    mode bits are read, so this holds as root too."""
+    prospects = demo / "prospects.json"
+    prospects.chmod(0o400)
+    before = files_of(demo)
+    code, _, err = jf(capsys, demo, "move", "contoso", "offer")
+    assert code == 1 and err == (
+        f"jobfutures: Cannot open the data in {demo} to change it: {prospects} is read-only "
+        f"(its permissions say so).\nNothing was changed.\nGive yourself write permission "
+        f"(chmod u+w {prospects}) to change the data. {READ_ONLY_HINT}\n"
+    )
+    assert files_of(demo) == before and prospects.stat().st_mode & 0o777 == 0o400
+    assert jf(capsys, demo, "due")[0] == 0
+    prospects.chmod(0o600)
+    assert jf(capsys, demo, "move", "contoso", "offer")[0] == 0

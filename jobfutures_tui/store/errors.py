@@ -102,6 +102,19 @@ class NotWritable(StoreError):
         self.cause = cause
 
 
+class ReadOnlyFile(StoreError):
+    """A data file made read-only by its permissions. A save replaces the file by a
+    rename, which its own permissions do not stop: they are asked first instead."""
+
+    def __init__(self, folder: Path, path: Path) -> None:
+        super().__init__(
+            f"Cannot open the data in {shown(folder)} to change it: {shown(path)} is "
+            "read-only (its permissions say so).\nNothing was changed.\nGive yourself write "
+            f"permission (chmod u+w {shown(path)}) to change the data. {READ_ONLY_HINT}"
+        )
+        self.path = path
+
+
 class DataRefused(StoreError):
     """The data cannot be used as is; it was left byte-for-byte untouched."""
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
-from jobfutures_tui.store.errors import DataRefused, NotWritable, ReadOnly, shown
+from jobfutures_tui.store.errors import DataRefused, NotWritable, ReadOnly, ReadOnlyFile, shown
 from jobfutures_tui.store.files import dangling, ensure_folder, followed, remove_leftover_temps
 from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
@@ -99,6 +101,7 @@ def _take(files: DataFiles, lock: FolderLock, lock_wait: float) -> None:
     except OSError as error:
         raise NotWritable(folder, error) from None
     lock.acquire(lock_wait)
+    _refuse_read_only_files(folder)
     for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
         remove_leftover_temps(inside)
     for name in layout.data_files(folder):
@@ -112,6 +115,15 @@ def _take(files: DataFiles, lock: FolderLock, lock_wait: float) -> None:
         raise NotWritable(
             folder, error, doing=f"A save cut short waits whole in {waiting} to be finished."
         ) from None
+
+
+def _refuse_read_only_files(folder: Path) -> None:
+    """A data file its owner may not write (chmod a-w, or not theirs) is refused by
+    name: a rename would replace it all the same, undoing what the permissions say."""
+    for name in layout.data_files(folder):
+        path = folder / name
+        if not (path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK)):
+            raise ReadOnlyFile(folder, path)
 
 
 def _present(files: DataFiles) -> list[str]:
