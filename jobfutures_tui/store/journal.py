@@ -29,8 +29,11 @@ from typing import NamedTuple
 
 import orjson
 
-from jobfutures_tui.store import layout
+from jobfutures_tui.store import devices, layout
+from jobfutures_tui.store.errors import StoreError
 from jobfutures_tui.store.files import ensure_folder, fsync_folder, write_atomic
+from jobfutures_tui.store.merge import Tables
+from jobfutures_tui.store.snapshot import dumps
 
 JOURNAL = "commit.journal"
 MAGIC = b"jobfutures commit 1\n"
@@ -143,10 +146,23 @@ class Journal:
         self._write = write
         self.manifest: Manifest | None = None
         """What the folder holds as of the last commit (None: not read yet)."""
+        self.seen = devices.Seen(folder)
+        self.behind: set[str] = set()
+        """Files another device changed that this process's memory does not hold."""
+        self.notes: list[str] = []
+        self.format_version: int | None = None
+        """The data format this process writes (set when the folder is opened)."""
 
-    def commit(self, files: Files) -> None:
-        """Write ``files`` whole or not at all (see the module docstring)."""
+    def commit(self, files: Files, tables: Mapping[str, Tables] | None = None) -> None:
+        """Write ``files`` whole or not at all (see the module docstring).
+
+        ``tables`` are the parsed contents of some of them, as this process holds
+        them: the base of the next merge, should another device change the file.
+        """
+        files = dict(files)
+        ours = dict(tables or {})
         manifest = dict(self.current_manifest())
+        merged = self._reconcile(files, ours, manifest)
         for name, data in files.items():
             if data is None:
                 manifest.pop(name, None)
@@ -157,6 +173,89 @@ class Journal:
         apply(self.folder, everything, self._write)
         self._drop()
         self.manifest = manifest
+        for name, data in files.items():
+            if data is None:
+                self.seen.forget(name)
+            else:
+                sha = manifest[name].sha256
+                self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
+
+    def _reconcile(
+        self, files: dict[str, bytes | None], ours: Mapping[str, Tables], manifest: Manifest
+    ) -> set[str]:
+        """Take in what another device changed since this process read the folder:
+        a file this commit replaces is merged with it (``files`` then holds the merge),
+        any other one is listed as it now is. The names merged."""
+        merged: set[str] = set()
+        for name in self.seen.changed():
+            path = self.folder / name
+            try:
+                disk = path.read_bytes()
+            except FileNotFoundError:
+                continue  # removed there: what this commit writes puts it back; check says
+            entry = Entry(len(disk), digest(disk))
+            if self.seen.holds(name, entry.sha256):
+                self.seen.note_read(name, devices.signature(path))  # the same bytes
+                continue
+            if name == layout.META:
+                self._check_format(disk)
+            data = files.get(name)
+            if data is None or name == layout.META:
+                manifest[name] = entry  # theirs stays as it is; this process is behind
+                self.behind.add(name)
+                continue
+            mine = ours.get(name)
+            if mine is None:
+                mine = orjson.loads(data)
+            if self._merge_into(files, name, mine, disk):
+                merged.add(name)
+        return merged
+
+    def _merge_into(
+        self, files: dict[str, bytes | None], name: str, mine: Tables, disk: bytes
+    ) -> bool:
+        """Put ours merged with the disk's version in ``files``; whether that differs
+        from ours (when it does not, the other side changed nothing that matters)."""
+        result = devices.merge_file(self.seen.bases.get(name, {}), mine, disk)
+        if result is None:
+            kept = devices.set_aside_bytes(self.folder, name, disk)
+            self.notes.append(
+                f"{name} had been replaced by a file that is not jobfutures data; "
+                f"it is kept in {kept} and your version was written"
+            )
+            return False
+        if not (result.theirs or result.set_aside):
+            return False
+        files[name] = dumps(result.tables)
+        self.behind.add(name)
+        note = f"{name} had changed on another device: merged ({result.theirs} from there)"
+        if result.set_aside:
+            kept = devices.set_aside(
+                self.folder, name, result.set_aside, "changed on both devices; the newer kept"
+            )
+            count = len(result.set_aside)
+            note += f"; {count} changed on both, the newer kept, the other in {kept}"
+        self.notes.append(note)
+        return True
+
+    def _check_format(self, disk: bytes) -> None:
+        """Never write over data a newer jobfutures on another device upgraded."""
+        try:
+            version = orjson.loads(disk).get("schema_version")
+        except (orjson.JSONDecodeError, AttributeError):
+            return  # not readable: the next open refuses it, and check reports it
+        mine = self.format_version
+        if mine is not None and isinstance(version, int) and version > mine:
+            raise StoreError(
+                f"a newer jobfutures on another device upgraded this data (format "
+                f"{version}; this one writes {self.format_version}). Nothing was saved: "
+                "upgrade jobfutures here"
+            )
+
+    def take_notes(self) -> list[str]:
+        """What merges said since the last call (for the app or the command to show)."""
+        notes, self.notes = self.notes, []
+        return notes
 
     def current_manifest(self) -> Manifest:
         """The manifest: as last committed, else as stored, else made from the files
@@ -168,6 +267,15 @@ class Journal:
                 stored = None  # damaged: made again from the files, which check reports
             self.manifest = stored if stored is not None else self._made()
         return self.manifest
+
+    def remember_manifest(self) -> None:
+        """Read the manifest now, at open: a sync tool may bring another device's later,
+        and what this process read must be compared with the folder as it found it."""
+        if self.manifest is None:
+            with contextlib.suppress(ValueError):
+                self.manifest = read_manifest(self.folder)
+        for name, entry in (self.manifest or {}).items():
+            self.seen.digests[name] = entry.sha256
 
     def _made(self) -> Manifest:
         made: Manifest = {}

@@ -22,7 +22,7 @@ from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps
 from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
-from jobfutures_tui.store.storage import dumps
+from jobfutures_tui.store.snapshot import dumps
 from jobfutures_tui.store.tables import TABLES
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
@@ -56,6 +56,9 @@ def load(
             remove_leftover_temps(inside)
         files.recovered = files.journal.recover()
     existing = _present(files)
+    files.journal.seen.note_present(existing)
+    files.journal.remember_manifest()
+    files.journal.format_version = SCHEMA_VERSION
     if not existing:
         _create(files)
         return
