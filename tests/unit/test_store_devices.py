@@ -57,7 +57,7 @@ def rows(folder: Path, name: str, table: str) -> dict[str, dict[str, object]]:
 
 def test_a_change_from_another_device_is_kept_when_this_one_saves(tmp_path: Path) -> None:
     folder = tmp_path / "desk"
-    acme, _ = seeded(folder)
+    seeded(folder)
     laptop = other_device(folder, tmp_path)
     with Repository.open(folder) as desk:
         with Repository.open(laptop) as there:
@@ -77,10 +77,10 @@ def test_the_same_record_changed_on_both_keeps_the_newer_and_sets_the_other_asid
     folder = tmp_path / "desk"
     acme, _ = seeded(folder)
     laptop = other_device(folder, tmp_path)
+    later = pendulum.now().add(minutes=1)
     with Repository.open(folder) as desk:
-        with pendulum.travel_to(pendulum.now().add(minutes=1), freeze=True):
-            with Repository.open(laptop) as there:
-                there.save(revise(acme, name="Acme Laptop"))
+        with pendulum.travel_to(later, freeze=True), Repository.open(laptop) as there:
+            there.save(revise(acme, name="Acme Laptop"))
         synced(laptop, folder)
         desk.save(revise(acme, name="Acme Desk"))  # made now: older than the laptop's
         notes = desk.writer.merge_notes if desk.writer else []
@@ -95,7 +95,7 @@ def test_the_same_record_changed_on_both_keeps_the_newer_and_sets_the_other_asid
 
 def test_a_deletion_there_wins_unless_this_device_changed_the_record(tmp_path: Path) -> None:
     folder = tmp_path / "desk"
-    acme, future = seeded(folder)
+    _, future = seeded(folder)
     extra = Company(name="Umbrella")
     with Repository.open(folder) as repo:
         repo.save(extra)
