@@ -14,7 +14,7 @@ from typing import Any
 import pendulum
 from pydantic import ValidationError
 
-from jobfutures_tui.commands.common import folder_of, refuse_read_only
+from jobfutures_tui.commands.common import folder_of, refuse_read_only, say_merges
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Prospect, Record, dates, field_errors
@@ -101,6 +101,7 @@ def changing(
             raise _locked(locked, folder, there) from None
         with repo:
             yield repo
+        say_merges(repo)
 
 
 LOCK_WAIT = 3.0

@@ -11,11 +11,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from jobfutures_tui import settings
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.paths import data_folder
+
+if TYPE_CHECKING:
+    from jobfutures_tui.store import Repository
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -152,6 +155,13 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
     except OSError as exc:
         raise ExchangeError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
+
+
+def say_merges(repo: Repository) -> None:
+    """What the command's commits merged from another device (a sync folder), on stderr."""
+    writer = repo.writer
+    for note in writer.merge_notes if writer is not None else []:
+        print(f"jobfutures: {note}", file=sys.stderr)
 
 
 def run_handler(args: argparse.Namespace) -> int:

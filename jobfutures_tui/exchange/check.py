@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.exchange.check_manifest import manifest_findings
 from jobfutures_tui.exchange.check_report import Report
+from jobfutures_tui.exchange.conflict_copies import merge_copies
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import (
     ClosedReason,
@@ -336,6 +337,7 @@ def repair_folder(folder: Path, *, keep_backups: int = DEFAULT_KEEP) -> Repair:
         result.done += [
             f"touch kept once: {p.message}" for p in before.problems if "stored twice" in p.message
         ]
+        result.done += merge_copies(repo)
         result.done += _fix_references(repo)
     return result
 

@@ -252,6 +252,23 @@ class Journal:
                 "upgrade jobfutures here"
             )
 
+    def changed_elsewhere(self) -> list[str]:
+        """Data files whose content is not the version this process holds (see
+        :meth:`Repository.changed_elsewhere`)."""
+        found = set(self.behind)
+        for name in self.seen.changed():
+            path = self.folder / name
+            before = devices.signature(path)
+            try:
+                same = self.seen.holds(name, digest(path.read_bytes()))
+            except FileNotFoundError:
+                same = name not in self.seen.digests
+            if same:
+                self.seen.note_read(name, before)
+            else:
+                found.add(name)
+        return sorted(found)
+
     def take_notes(self) -> list[str]:
         """What merges said since the last call (for the app or the command to show)."""
         notes, self.notes = self.notes, []
