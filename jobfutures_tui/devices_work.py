@@ -16,7 +16,7 @@ from textual.app import App
 from textual.screen import ModalScreen
 
 from jobfutures_tui.restore_work import replace_data
-from jobfutures_tui.store import BackgroundWriter, Repository
+from jobfutures_tui.store import BackgroundWriter, Repository, layout
 from jobfutures_tui.ui_services import services
 
 LOOK_EVERY = 3.0
@@ -24,8 +24,21 @@ LOOK_EVERY = 3.0
 
 
 def watch(app: App[Any]) -> None:
-    """Look for changes from another device, for as long as the app runs."""
+    """Look for changes from another device, for as long as the app runs; say once
+    if a sync tool left conflict copies, which only a repair reads."""
     app.set_interval(LOOK_EVERY, partial(_look, app), name="other devices")
+    copies = layout.conflict_copies(services(app).repo.folder)
+    if copies:
+        count = len(copies)
+        app.notify(
+            f"A sync tool left {count} conflict cop{'ies' if count > 1 else 'y'} of your data "
+            f"({', '.join(copies)}): their changes are not shown until they are merged. "
+            "ctrl+p › Check the data, then repair, merges them (the newer version of each "
+            "record wins; the copies are kept in the backups).",
+            title="Sync conflict",
+            severity="warning",
+            timeout=30,
+        )
 
 
 def merged(app: App[Any], notes: list[str]) -> None:

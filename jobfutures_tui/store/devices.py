@@ -48,6 +48,9 @@ class Seen:
         """The version this process holds, as of its last read or commit of the file."""
         self.digests: dict[str, str] = {}
         """The SHA-256 of that version, where known (the manifest at open, each commit)."""
+        self.watching = False
+        """Only a folder opened as data is watched: a restore or a repair replaces
+        the files whole, whatever they hold."""
 
     def note_read(self, name: str, before: Signature | None) -> None:
         """The file was read; ``before`` is its signature taken just before reading."""
@@ -77,6 +80,7 @@ class Seen:
         """The files as they are when the folder is opened (most are read later, or never)."""
         for name in names:
             self.signatures[name] = signature(self.folder / name)
+        self.watching = True
 
     def forget(self, name: str) -> None:
         self.signatures.pop(name, None)
@@ -86,6 +90,8 @@ class Seen:
     def changed(self) -> list[str]:
         """Data files whose signature is not the one last seen: changed, created or
         removed by someone else (or merged by us, and not read again since)."""
+        if not self.watching:
+            return []
         names = dict.fromkeys(self.signatures)
         names.update(dict.fromkeys(layout.data_files(self.folder)))
         return [

@@ -18,7 +18,7 @@ from typing import Any
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly
-from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps
+from jobfutures_tui.store.files import ensure_folder, remove_leftover_temps, write_atomic
 from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
@@ -55,6 +55,7 @@ def load(
         for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
             remove_leftover_temps(inside)
         files.recovered = files.journal.recover()
+        _keep_local(folder)
     existing = _present(files)
     files.journal.seen.note_present(existing)
     files.journal.remember_manifest()
@@ -77,6 +78,25 @@ def load(
             _attach(files, name, parsed[name])
         months = [name for name in existing if layout.is_month_file(name)]
         touches.open(months, trust_index=version == SCHEMA_VERSION and not files.overlay)
+
+
+SYNC_IGNORE = """// jobfutures: files that belong to this computer only (docs/storage.md).
+// The lock keeps two programs on one computer apart; a commit's journal is
+// finished or dropped by the computer that wrote it.
+jobfutures.lock
+commit.journal
+*.jf-tmp
+touch-index.json
+"""
+"""Syncthing's ignore file: other sync tools have no such file (docs/storage.md)."""
+
+
+def _keep_local(folder: Path) -> None:
+    """Write Syncthing's ignore file into a data folder that has none (a user's own is kept)."""
+    ignore = folder / ".stignore"
+    if not ignore.exists():
+        with contextlib.suppress(OSError):
+            write_atomic(ignore, SYNC_IGNORE.encode())
 
 
 def _present(files: DataFiles) -> list[str]:

@@ -66,3 +66,14 @@ async def test_a_save_made_meanwhile_is_merged_with_the_other_change(
         notes = after.prospect(future.id).notes
     assert names == {"Contoso", "Globex"}
     assert notes == "call after the offsite"
+
+
+async def test_a_conflict_copy_is_said_when_the_app_opens(repo: Repository, data_dir: Path) -> None:
+    add_prospect(repo, "Contoso")
+    copy = "companies.sync-conflict-20261206-101502-ABCDEF7.json"
+    shutil.copyfile(data_dir / "companies.json", data_dir / copy)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await after_first_frame(pilot)
+        said = [m for m in messages(app) if "conflict cop" in m]
+        assert said and copy in said[0] and "Check the data" in said[0]
