@@ -315,3 +315,16 @@ def test_open_linkedin_opens_the_profile_and_prints_the_words(
     assert code == 0 and recorded.read_text().startswith("https://")
     assert out.startswith("Hi Amara,") and "Opened Amara Okafor's LinkedIn profile" in err
     assert "--channel linkedin" in err
+
+
+def test_the_brief_line_fits_in_cells_with_wide_letters(demo: Path) -> None:
+    """A company named in Chinese takes two cells a letter: the line still fits."""
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    with Repository.open(demo, read_only=True) as repo:
+        items = due_items(repo, today=TODAY, within_days=0)
+    wide = [replace(item, company="北京字节跳动科技有限公司" * 3) for item in items]
+    line = brief_line(wide, today=TODAY, width=60)
+    assert cell_len(line) <= 60 and line.endswith(" · jobfutures")
