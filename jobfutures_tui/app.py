@@ -24,7 +24,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from jobfutures_tui import app_settings, palette, signals
+from jobfutures_tui import app_settings, devices_work, palette, signals
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
@@ -164,6 +164,8 @@ class JobFuturesApp(App[None]):
             screens["board"].call_after_refresh(actions.ask_profile_once, self)
         # A new day moves the kept calendar's overdue events to it.
         screens["board"].call_after_refresh(self.follow_data, FOLLOW_AT_START)
+        if not (self.demo or self.repo.read_only):
+            devices_work.watch(self)  # a sync folder: another computer's changes
 
     def _listen_to_writer(self) -> None:
         writer = self.repo.writer
@@ -172,6 +174,7 @@ class JobFuturesApp(App[None]):
             # block on the app, which may already be gone when the last flush fails.
             writer.on_error = self._report_save_failed
             writer.on_recovered = self._report_saved_again
+            writer.on_merged = self._report_merged
 
     def _main_screens(self) -> dict[str, AppScreen]:
         """The screens of MAIN_SCREENS, over the repository open now."""
@@ -341,11 +344,25 @@ class JobFuturesApp(App[None]):
     def _report_saved_again(self) -> None:
         self.post_message(self.SaveStatus(None))
 
+    class Merged(Message):
+        """From the writer thread: a save merged with another device's change."""
+
+        def __init__(self, notes: list[str]) -> None:
+            super().__init__()
+            self.notes = notes
+
+    def _report_merged(self, notes: list[str]) -> None:
+        self.post_message(self.Merged(notes))
+
+    def on_job_futures_app_merged(self, message: Merged) -> None:
+        devices_work.merged(self, message.notes)
+
     def on_unmount(self) -> None:
         signals.release(self._caught)
         writer = self.repo.writer
         if isinstance(writer, BackgroundWriter):
             writer.on_error = writer.on_recovered = None
+            writer.on_merged = None
 
     @work(thread=True, exclusive=True, group="verify")
     def verify_data(self) -> None:

@@ -134,7 +134,7 @@ def _restore(app: App[Any], snapshot: Snapshot, label: str) -> None:
             else "There was no data before, so nothing needed a backup."
         )
 
-    _replace_data(app, "Restoring", "restored", act)
+    replace_data(app, "Restoring", "restored", act)
 
 
 def _repair(app: App[Any]) -> None:
@@ -153,7 +153,7 @@ def _repair(app: App[Any]) -> None:
         back = "To go back, restore that backup (Restore a backup… in the palette)."
         return repo, "\n".join([*repaired.lines(), back, f"Checked again: {again}"])
 
-    _replace_data(app, "Repairing", "repaired", act)
+    replace_data(app, "Repairing", "repaired", act)
 
 
 class Replacing(Saving):
@@ -173,7 +173,7 @@ class Replacing(Saving):
         )
 
 
-def _replace_data(app: App[Any], doing: str, done: str, act: Act) -> None:
+def replace_data(app: App[Any], doing: str, done: str, act: Act) -> None:
     """Hold back every key, stop the background check, and run ``act`` on a worker."""
     services(app).replacing = True
     app.workers.cancel_group(app, "verify")

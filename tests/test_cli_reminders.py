@@ -109,7 +109,38 @@ def test_open_hands_the_link_to_browser_and_says_how_to_log_it(
     (url,) = recorded.read_text().splitlines()
     assert url.startswith("mailto:priya+jobs@northwind.example?subject=Q%26A%20%231%3F&body=")
     assert "Opened a mail to Priya Raman (priya+jobs@northwind.example) with “Q&A”." in err
-    assert "jobfutures log Northwind --channel email --kind thank-you --outcome sent" in err
+    hint = err.split("Log it: ", 1)[1].strip()
+    assert hint.startswith("jobfutures log Northwind --channel email --kind thank-you --script ")
+    assert hint.endswith(" --outcome sent")
+
+    # The command it prints logs the touch with the script it opened.
+    import shlex
+
+    code, _, err = jf(capsys, priya, *shlex.split(hint)[1:])
+    assert code == 0, err
+    with Repository.open(priya, read_only=True) as repo:
+        (future,) = [p for p in repo.prospects() if repo.company(p.company_id).name == "Northwind"]
+        (touch,) = repo.touches_for(future.id)
+        script = repo.stored(Script, touch.script_id or "")
+    assert script is not None and script.name == "Q&A"
+
+
+def test_log_names_an_unknown_script_and_lists_them(
+    priya: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = jf(
+        capsys,
+        priya,
+        "log",
+        "northwind",
+        "--channel",
+        "email",
+        "--outcome",
+        "sent",
+        "--script",
+        "no such words",
+    )
+    assert code == 1 and "no script called 'no such words'" in err and "Q&A" in err
 
 
 def test_a_person_without_the_detail_gets_a_clear_word(
@@ -315,3 +346,16 @@ def test_open_linkedin_opens_the_profile_and_prints_the_words(
     assert code == 0 and recorded.read_text().startswith("https://")
     assert out.startswith("Hi Amara,") and "Opened Amara Okafor's LinkedIn profile" in err
     assert "--channel linkedin" in err
+
+
+def test_the_brief_line_fits_in_cells_with_wide_letters(demo: Path) -> None:
+    """A company named in Chinese takes two cells a letter: the line still fits."""
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    with Repository.open(demo, read_only=True) as repo:
+        items = due_items(repo, today=TODAY, within_days=0)
+    wide = [replace(item, company="北京字节跳动科技有限公司" * 3) for item in items]
+    line = brief_line(wide, today=TODAY, width=60)
+    assert cell_len(line) <= 60 and line.endswith(" · jobfutures")

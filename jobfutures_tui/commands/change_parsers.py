@@ -162,6 +162,11 @@ def _add_log(commands: Any) -> None:
     )
     parser.add_argument("--note", metavar="TEXT", default="", help="what was said")
     parser.add_argument(
+        "--script",
+        metavar="SCRIPT",
+        help="the script you used, by id or name (jobfutures open prints the command with it)",
+    )
+    parser.add_argument(
         "--kind", metavar="KIND", type=ChoiceOf("TouchKind"), help="what it was for: %(type)s"
     )
     direction = parser.add_mutually_exclusive_group()

@@ -13,7 +13,12 @@ from typing import Any
 import pendulum
 from pydantic import ValidationError
 
-from jobfutures_tui.commands.common import folder_of, opened_to_change, refuse_read_only
+from jobfutures_tui.commands.common import (
+    folder_of,
+    opened_to_change,
+    refuse_read_only,
+    say_merges,
+)
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Prospect, Record, dates, field_errors
@@ -90,6 +95,7 @@ def changing(
         # anyway, so a refusal (an unknown company…) need not wait for it.
         with opened_to_change(args, folder, verify=False, there=there) as repo:
             yield repo
+        say_merges(repo)
 
 
 def saved_json(records: Sequence[Record]) -> dict[str, list[dict[str, Any]]]:

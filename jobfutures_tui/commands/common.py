@@ -213,6 +213,13 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
     return target
 
 
+def say_merges(repo: Repository) -> None:
+    """What the command's commits merged from another device (a sync folder), on stderr."""
+    writer = repo.writer
+    for note in writer.merge_notes if writer is not None else []:
+        print(f"jobfutures: {note}", file=sys.stderr)
+
+
 def run_handler(args: argparse.Namespace) -> int:
     """Call the command's handler; a refusal of ours becomes a message and exit 1."""
     import importlib

@@ -15,6 +15,7 @@ from jobfutures_tui.commands.common import (
     progress_bar,
     refuse_read_only,
     say,
+    say_merges,
     should_apply,
 )
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, Progress
@@ -60,6 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
                 plan = build_plan(args, Existing.of(repo, touches=touches), progress)
                 _show(args, plan)
                 backup = plan.apply(repo)
+            say_merges(repo)
             return _done(args, plan, applied=True, backup=backup)
         plan = build_plan(args, Existing.in_folder(folder, touches=touches), progress)
         _show(args, plan)
@@ -69,6 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
             # Worked out again under the lock: the data may have changed meanwhile.
             plan = build_plan(args, Existing.of(repo, touches=touches))
             backup = plan.apply(repo)
+        say_merges(repo)
         return _done(args, plan, applied=True, backup=backup)
 
 

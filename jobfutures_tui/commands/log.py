@@ -20,7 +20,7 @@ from jobfutures_tui.commands.changes import (
     saved_json,
 )
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
-from jobfutures_tui.commands.pick import job_future, person_of
+from jobfutures_tui.commands.pick import job_future, person_of, script_of
 from jobfutures_tui.models import Direction, Prospect, Stage
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
@@ -78,6 +78,7 @@ def _values(repo: Repository, prospect: Prospect, args: argparse.Namespace) -> d
         "outcome": args.outcome,
         "kind": args.kind,
         "note": args.note,
+        "script_id": script_of(repo, args.script).id if args.script else None,
         "shared": tuple(args.shared),
         "referred_company": args.referred_company,
         "referred_person": args.referred_person,

@@ -57,6 +57,8 @@ def _log_hint(args: argparse.Namespace, ready: ReadyTouch, company: str) -> str:
         command += ["--person", ready.person.name]
     if ready.kind is not None:
         command += ["--kind", ready.kind.value]
+    if ready.script_id is not None:
+        command += ["--script", ready.script_id]
     if ready.channel in SENT:
         return "Sent it? Log it: " + shlex.join([*command, "--outcome", "sent"])
     return "Then log how it went: " + shlex.join([*command, "--outcome", "OUTCOME"])

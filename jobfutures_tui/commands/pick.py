@@ -15,6 +15,7 @@ from jobfutures_tui.commands.changes import refusal
 from jobfutures_tui.engine.names import close_to, matches
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models.entities import Script
 from jobfutures_tui.store import Repository
 
 
@@ -121,3 +122,22 @@ def person_of(repo: Repository, prospect: Prospect, query: str) -> Person:
         raise refusal(f"no one called '{query}' at {where}", "Its people", listing)
     alike = [line for line, p in zip(listing, people, strict=True) if p in found]
     raise refusal(f"'{query}' could be {len(found)} people at {where}", "Say which", alike)
+
+
+def script_of(repo: Repository, query: str) -> Script:
+    """The script ``query`` names: its id (as ``jobfutures open`` prints it) or its name."""
+    scripts = repo.records(Script)
+    exact = [script for script in scripts if script.id == query]
+    if exact:
+        return exact[0]
+    found = matches(query, scripts, lambda s: s.name)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        listing = sorted(f"{s.id} · {s.name}" for s in scripts)
+        raise refusal(f"no script called '{query}'", "The scripts (id · name)", listing)
+    raise refusal(
+        f"'{query}' could be {len(found)} scripts",
+        "Say which",
+        [f"{s.id} · {s.name}" for s in found],
+    )

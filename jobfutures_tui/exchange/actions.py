@@ -166,7 +166,11 @@ def with_folder_closed(
             f"the newest backup in {repo.backups_folder}."
         )
     reopened = Repository.open(
-        repo.folder, writer=new_writer(), keep_backups=repo.keep_backups, verify=False
+        repo.folder,
+        writer=new_writer(),
+        keep_backups=repo.keep_backups,
+        verify=False,
+        holder=repo.holder,
     )
     if failure:
         raise NotDone(failure, reopened)

@@ -30,13 +30,16 @@ if TYPE_CHECKING:  # the kept line is printed without loading the use cases
     from jobfutures_tui.usecases.due import DueItem
 
 WIDTH = 80
-"""Cells the line may take: it must not wrap in a usual terminal."""
+"""Cells the line may take: it must not wrap in a usual terminal (a CJK letter
+takes two cells, so the line is measured in cells, not characters)."""
 TAIL = " · jobfutures"
 
 
 def brief_line(items: Sequence[DueItem], *, today: date, width: int = WIDTH) -> str:
     """'3 overdue · 2 today: Northwind (call), Contoso (email) · jobfutures';
     '' when nothing is overdue or due today. Most urgent first; as many names as fit."""
+    from rich.cells import cell_len, set_cell_size  # only when the line is worked out again
+
     due = [item for item in items if item.suggestion.due <= today]
     if not due:
         return ""
@@ -46,10 +49,10 @@ def brief_line(items: Sequence[DueItem], *, today: date, width: int = WIDTH) -> 
         rest = len(due) - shown - 1
         more = f" +{rest} more" if rest else ""
         name = _name(item)
-        if len(head + ", ".join([*names, name]) + more + TAIL) > width:
+        if cell_len(head + ", ".join([*names, name]) + more + TAIL) > width:
             if not names:  # one name at least, cut to fit
-                room = width - len(head + more + TAIL) - 1
-                names.append(name[: max(room, 1)] + "…")
+                room = width - cell_len(head + more + TAIL) - 1
+                names.append(set_cell_size(name, max(room, 1)).rstrip() + "…")
                 continue
             return head + ", ".join(names) + f" +{len(due) - shown} more" + TAIL
         names.append(name)

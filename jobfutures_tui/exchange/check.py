@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.exchange.check_manifest import manifest_findings
 from jobfutures_tui.exchange.check_report import Report
+from jobfutures_tui.exchange.conflict_copies import merge_copies
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import (
     ClosedReason,
@@ -252,6 +253,21 @@ def _references(loaded: _Loaded, report: Report) -> None:
             )
 
 
+def _orphans(loaded: _Loaded, report: Report) -> None:
+    """Companies nothing refers to: what an add cut short left before changes were
+    commits (or a company kept on purpose), so a note, not a problem."""
+    companies = loaded.records[Company]
+    used = {person.company_id for person in loaded.records[Person].values()}
+    used |= {prospect.company_id for prospect in loaded.records[Prospect].values()}
+    alone = [company.name for key, company in companies.items() if key not in used]
+    if alone:
+        shown = ", ".join(alone[:5]) + (f" and {len(alone) - 5} more" if len(alone) > 5 else "")
+        report.notes.append(
+            f"{len(alone)} compan{'ies' if len(alone) > 1 else 'y'} with no person and no job "
+            f"future: {shown} (an add cut short by an older jobfutures, or kept on purpose)"
+        )
+
+
 def _plan_gone(prospect: Prospect, plans: Container[str]) -> bool:
     chosen = prospect.cadence_plan
     return bool(chosen) and chosen not in plans and chosen not in BUILT_IN_PLANS
@@ -271,6 +287,7 @@ def check_folder(folder: Path) -> Report:
     }
     if loaded.readable:
         _references(loaded, report)
+        _orphans(loaded, report)
     manifest = manifest_findings(folder)
     for where, message, fix in manifest.problems:
         report.add(where, message, fix)
@@ -347,6 +364,7 @@ def repair_folder(
         result.done += [
             f"touch kept once: {p.message}" for p in before.problems if "stored twice" in p.message
         ]
+        result.done += merge_copies(repo)
         result.done += _fix_references(repo)
     return result
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from jobfutures_tui.exchange import conflict_copies
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.journal import JOURNAL, compare, read_manifest
 
@@ -26,7 +27,7 @@ def manifest_findings(folder: Path) -> ManifestFindings:
         return ManifestFindings(problems, notes)
     if manifest is None:
         notes.append("no manifest yet: the next change writes one")
-        return ManifestFindings(problems, notes)
+        return ManifestFindings(problems + conflict_copies.findings(folder), notes)
     found = compare(folder, manifest, hashes=True)
     for name in found.missing:
         problems.append(
@@ -42,6 +43,7 @@ def manifest_findings(folder: Path) -> ManifestFindings:
             f"{name} changed since jobfutures last wrote it (another device or a hand); "
             "its records were checked above"
         )
+    problems += conflict_copies.findings(folder)
     if (folder / JOURNAL).exists():
         notes.append("a save was cut short; jobfutures finishes it the next time it opens the data")
     return ManifestFindings(problems, notes)

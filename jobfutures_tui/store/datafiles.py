@@ -13,6 +13,7 @@ from tinydb import TinyDB
 
 from jobfutures_tui.models import Record, describe
 from jobfutures_tui.store import layout
+from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.storage import MemoryStorage, open_file
@@ -45,9 +46,12 @@ class DataFiles:
         return DataRefused(self.folder / name, problem, self.backups)
 
     def parse(self, name: str) -> dict[str, Any]:
+        path = self.folder / name
         try:
             newer = self.overlay.get(name)
-            data = orjson.loads(newer if newer is not None else (self.folder / name).read_bytes())
+            if newer is None:
+                self.journal.seen.note_read(name, signature(path))
+            data = orjson.loads(newer if newer is not None else path.read_bytes())
         except orjson.JSONDecodeError as exc:
             raise self.refuse(name, f"it is not valid JSON ({exc})") from None
         except OSError as exc:
@@ -62,6 +66,7 @@ class DataFiles:
         if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
             raise self.refuse(name, f"its '{table}' table is not a set of records")
         self._dbs[name] = open_file(self.folder / name, data, self.writer)
+        self.journal.seen.note_tables(name, data)
         return rows
 
     def rows(self, name: str, table: str) -> dict[str, Any]:

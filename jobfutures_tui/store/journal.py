@@ -29,9 +29,11 @@ from typing import NamedTuple
 
 import orjson
 
-from jobfutures_tui.store import layout
-from jobfutures_tui.store.errors import SaveFailed
+from jobfutures_tui.store import devices, layout
+from jobfutures_tui.store.errors import SaveFailed, StoreError
 from jobfutures_tui.store.files import ensure_folder, fsync_folder, write_atomic
+from jobfutures_tui.store.merge import Tables
+from jobfutures_tui.store.snapshot import dumps
 
 JOURNAL = layout.JOURNAL
 MAGIC = b"jobfutures commit 1\n"
@@ -144,20 +146,32 @@ class Journal:
         self._write = write
         self.manifest: Manifest | None = None
         """What the folder holds as of the last commit (None: not read yet)."""
+        self.seen = devices.Seen(folder)
+        self.behind: set[str] = set()
+        """Files another device changed that this process's memory does not hold."""
+        self.notes: list[str] = []
+        self.format_version: int | None = None
+        """The data format this process writes (set when the folder is opened)."""
 
-    def commit(self, files: Files) -> None:
+    def commit(self, files: Files, tables: Mapping[str, Tables] | None = None) -> None:
         """Write ``files`` whole or not at all (see the module docstring).
+
+        ``tables`` are the parsed contents of some of them, as this process holds
+        them: the base of the next merge, should another device change the file.
 
         A write that fails raises :class:`SaveFailed`, which says which it was: nothing
         written (the journal never landed, or nothing was applied yet and it was
         dropped), or part of it applied and the journal kept for the next open to finish.
         """
         journal = self.folder / JOURNAL
+        files = dict(files)
+        ours = dict(tables or {})
         try:
             before = self.current_manifest()
+            manifest = dict(before)
+            merged = self._reconcile(files, ours, manifest)
         except OSError as error:
             raise SaveFailed(journal, error) from error
-        manifest = dict(before)
         for name, data in files.items():
             if data is None:
                 manifest.pop(name, None)
@@ -176,6 +190,106 @@ class Journal:
         with contextlib.suppress(OSError):
             self._drop()  # all applied: a journal left behind only rewrites the same bytes
         self.manifest = manifest
+        for name, data in files.items():
+            if data is None:
+                self.seen.forget(name)
+            else:
+                sha = manifest[name].sha256
+                self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
+
+    def _reconcile(
+        self, files: dict[str, bytes | None], ours: Mapping[str, Tables], manifest: Manifest
+    ) -> set[str]:
+        """Take in what another device changed since this process read the folder:
+        a file this commit replaces is merged with it (``files`` then holds the merge),
+        any other one is listed as it now is. The names merged."""
+        merged: set[str] = set()
+        for name in self.seen.changed():
+            path = self.folder / name
+            try:
+                disk = path.read_bytes()
+            except FileNotFoundError:
+                continue  # removed there: what this commit writes puts it back; check says
+            entry = Entry(len(disk), digest(disk))
+            if self.seen.holds(name, entry.sha256):
+                self.seen.note_read(name, devices.signature(path))  # the same bytes
+                continue
+            if name == layout.META:
+                self._check_format(disk)
+            data = files.get(name)
+            if data is None or name == layout.META:
+                manifest[name] = entry  # theirs stays as it is; this process is behind
+                self.behind.add(name)
+                continue
+            mine = ours.get(name)
+            if mine is None:
+                mine = orjson.loads(data)
+            if self._merge_into(files, name, mine, disk):
+                merged.add(name)
+        return merged
+
+    def _merge_into(
+        self, files: dict[str, bytes | None], name: str, mine: Tables, disk: bytes
+    ) -> bool:
+        """Put ours merged with the disk's version in ``files``; whether that differs
+        from ours (when it does not, the other side changed nothing that matters)."""
+        result = devices.merge_file(self.seen.bases.get(name, {}), mine, disk)
+        if result is None:
+            kept = devices.set_aside_bytes(self.folder, name, disk)
+            self.notes.append(
+                f"{name} had been replaced by a file that is not jobfutures data; "
+                f"it is kept in {kept} and your version was written"
+            )
+            return False
+        if not (result.theirs or result.set_aside):
+            return False
+        files[name] = dumps(result.tables)
+        self.behind.add(name)
+        note = f"{name} had changed on another device: merged ({result.theirs} from there)"
+        if result.set_aside:
+            kept = devices.set_aside(
+                self.folder, name, result.set_aside, "changed on both devices; the newer kept"
+            )
+            count = len(result.set_aside)
+            note += f"; {count} changed on both, the newer kept, the other in {kept}"
+        self.notes.append(note)
+        return True
+
+    def _check_format(self, disk: bytes) -> None:
+        """Never write over data a newer jobfutures on another device upgraded."""
+        try:
+            version = orjson.loads(disk).get("schema_version")
+        except (orjson.JSONDecodeError, AttributeError):
+            return  # not readable: the next open refuses it, and check reports it
+        mine = self.format_version
+        if mine is not None and isinstance(version, int) and version > mine:
+            raise StoreError(
+                f"a newer jobfutures on another device upgraded this data (format "
+                f"{version}; this one writes {self.format_version}). Nothing was saved: "
+                "upgrade jobfutures here"
+            )
+
+    def changed_elsewhere(self) -> list[str]:
+        """Data files whose content is not the version this process holds (see
+        :meth:`Repository.changed_elsewhere`)."""
+        found = set(self.behind)
+        for name in self.seen.changed():
+            path = self.folder / name
+            before = devices.signature(path)
+            try:
+                same = self.seen.holds(name, digest(path.read_bytes()))
+            except FileNotFoundError:
+                same = name not in self.seen.digests
+            if same:
+                self.seen.note_read(name, before)
+            else:
+                found.add(name)
+        return sorted(found)
+
+    def take_notes(self) -> list[str]:
+        """What merges said since the last call (for the app or the command to show)."""
+        notes, self.notes = self.notes, []
+        return notes
 
     def _failed(self, error: OSError, encoded: bytes, before: Manifest, files: Files) -> SaveFailed:
         """Clean up after a commit that failed, and say what became of it: while no file
@@ -206,6 +320,15 @@ class Journal:
                 stored = None  # damaged: made again from the files, which check reports
             self.manifest = stored if stored is not None else self._made()
         return self.manifest
+
+    def remember_manifest(self) -> None:
+        """Read the manifest now, at open: a sync tool may bring another device's later,
+        and what this process read must be compared with the folder as it found it."""
+        if self.manifest is None:
+            with contextlib.suppress(ValueError):
+                self.manifest = read_manifest(self.folder)
+        for name, entry in (self.manifest or {}).items():
+            self.seen.digests[name] = entry.sha256
 
     def _made(self) -> Manifest:
         made: Manifest = {}

@@ -59,3 +59,29 @@ def data_files(folder: Path) -> list[str]:
     """Every data file present, relative to the folder, meta first."""
     names = [name for name in (META, *COLLECTION_FILES) if (folder / name).is_file()]
     return names + touch_partitions(folder)
+
+
+_CONFLICT_COPY = re.compile(
+    r"^(?P<stem>.+?)"
+    r"(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Z]{7}"  # Syncthing
+    r"| \([^()]*conflicted copy[^()]*\)"  # Dropbox, Nextcloud, ownCloud
+    r"| \d)"  # iCloud Drive: "companies 2.json"
+    r"\.json$"
+)
+
+
+def conflict_copies(folder: Path) -> dict[str, str]:
+    """Copies a sync tool made of a data file that changed on two devices at once:
+    copy's relative name → the data file's ('companies.json', 'touches/2026-03.json')."""
+    found: dict[str, str] = {}
+    for directory, prefix in ((folder, ""), (folder / TOUCHES_DIR, f"{TOUCHES_DIR}/")):
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            match = _CONFLICT_COPY.match(path.name)
+            if match is None or not path.is_file():
+                continue
+            original = f"{prefix}{match['stem']}.json"
+            if original in COLLECTION_FILES or is_month_file(original):
+                found[f"{prefix}{path.name}"] = original
+    return found

@@ -20,11 +20,17 @@ from typing import Any
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused, NotWritable, ReadOnly, ReadOnlyFile, shown
-from jobfutures_tui.store.files import dangling, ensure_folder, followed, remove_leftover_temps
+from jobfutures_tui.store.files import (
+    dangling,
+    ensure_folder,
+    followed,
+    remove_leftover_temps,
+    write_atomic,
+)
 from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
-from jobfutures_tui.store.storage import dumps
+from jobfutures_tui.store.snapshot import dumps
 from jobfutures_tui.store.tables import TABLES
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
@@ -54,7 +60,11 @@ def load(
         files.overlay = files.journal.pending() or {}
     else:
         _take(files, lock, lock_wait)
+        _keep_local(folder)
     existing = _present(files)
+    files.journal.seen.note_present(existing)
+    files.journal.remember_manifest()
+    files.journal.format_version = SCHEMA_VERSION
     if not existing:
         _create(files)
         return
@@ -124,6 +134,25 @@ def _refuse_read_only_files(folder: Path) -> None:
         path = folder / name
         if not (path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK)):
             raise ReadOnlyFile(folder, path)
+
+
+SYNC_IGNORE = """// jobfutures: files that belong to this computer only (docs/storage.md).
+// The lock keeps two programs on one computer apart; a commit's journal is
+// finished or dropped by the computer that wrote it.
+jobfutures.lock
+commit.journal
+*.jf-tmp
+touch-index.json
+"""
+"""Syncthing's ignore file: other sync tools have no such file (docs/storage.md)."""
+
+
+def _keep_local(folder: Path) -> None:
+    """Write Syncthing's ignore file into a data folder that has none (a user's own is kept)."""
+    ignore = folder / ".stignore"
+    if not ignore.exists():
+        with contextlib.suppress(OSError):
+            write_atomic(ignore, SYNC_IGNORE.encode())
 
 
 def _present(files: DataFiles) -> list[str]:

@@ -198,12 +198,25 @@ class Repository:
         return self._touches.loaded
 
     @property
+    def holder(self) -> str:
+        """Who holds the folder's lock, in words for the next one (the app, a command)."""
+        return self._lock.holder
+
+    @property
     def read_only(self) -> bool:
         return self._writer is None
 
     @property
     def writer(self) -> Writer | None:
         return self._writer
+
+    def changed_elsewhere(self) -> list[str]:
+        """Data files another device (through a sync folder) changed since this process
+        read them, which its memory does not hold: open the folder again to see them
+        (store/devices.py). Reads only files whose size, time or inode moved."""
+        if self._writer is None or self._writer.journal is None:
+            return []
+        return self._writer.journal.changed_elsewhere()
 
     @property
     def pending_files(self) -> list[Path]:

@@ -30,18 +30,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from jobfutures_tui.store.errors import ReadOnly
+from jobfutures_tui.store.snapshot import Snapshot
 from jobfutures_tui.store.writer import Writer
-
-
-def dumps(data: Any) -> bytes:
-    # Compact: indenting made the files a third larger and slower to parse.
-    return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
 
 
 class MemoryStorage(Storage):
@@ -81,22 +76,6 @@ class MemoryStorage(Storage):
 
     def close(self) -> None:
         pass
-
-
-class Snapshot:
-    """A file's contents as they are now, serialised only when written."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        # TinyDB sets a new table dict in ``data`` on each write, and healing may
-        # drop a row from a table in place: copy both levels, share the rows.
-        self._data = {
-            name: dict(table) if isinstance(table, dict) else table for name, table in data.items()
-        }
-
-    def __call__(self) -> bytes:
-        return dumps(self._data)
 
 
 class UuidTable(Table):

@@ -19,10 +19,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.journal import Journal
+from jobfutures_tui.store.snapshot import Snapshot
 
 WriteFn = Callable[[Path, bytes], None]
 Payload = bytes | Callable[[], bytes]
@@ -44,6 +46,10 @@ class Writer:
         self.last_error: SaveFailed | None = None
         self.journal: Journal | None = None
         """The data folder's commits; without one, each file is written on its own."""
+        self.merge_notes: list[str] = []
+        """What commits merged from another device (store/devices.py), for a command to say."""
+        self.on_merged: Callable[[list[str]], None] | None = None
+        """Called (from the writer's thread, in the app) when a commit merged."""
 
     def attach(self, folder: Path) -> Journal:
         """Write commits into ``folder`` through its journal (the repository calls this)."""
@@ -97,7 +103,10 @@ class Writer:
                 path: data if data is None or isinstance(data, bytes) else data()
                 for path, data in merged.items()
             }
-            self._commit(files)
+            tables = {
+                path: data.tables for path, data in merged.items() if isinstance(data, Snapshot)
+            }
+            self._commit(files, tables)
         except SaveFailed as failed:  # the journal or a backup: it says what was written
             self.last_error = failed
             raise
@@ -110,7 +119,7 @@ class Writer:
             if not self._pending:
                 self.last_error = None
 
-    def _commit(self, files: dict[Path, bytes | None]) -> None:
+    def _commit(self, files: dict[Path, bytes | None], tables: dict[Path, Any]) -> None:
         journal = self.journal
         if journal is None:
             for path, data in files.items():
@@ -120,7 +129,19 @@ class Writer:
                     self._write(path, data)
             return
         folder = journal.folder
-        journal.commit({path.relative_to(folder).as_posix(): data for path, data in files.items()})
+
+        def name(path: Path) -> str:
+            return path.relative_to(folder).as_posix()
+
+        journal.commit(
+            {name(path): data for path, data in files.items()},
+            {name(path): shape for path, shape in tables.items()},
+        )
+        notes = journal.take_notes()
+        if notes:
+            self.merge_notes.extend(notes)
+            if self.on_merged is not None:
+                self.on_merged(notes)
 
 
 class BackgroundWriter(Writer):

@@ -24,7 +24,7 @@ def zip_contents(path: Path) -> dict[str, bytes]:
 
 def data_bytes(snapshot: dict[str, tuple[bytes, int]]) -> dict[str, bytes]:
     """The user's data: not the backups, the lock, nor the derived touch index."""
-    derived = ("backups/", "jobfutures.lock", "touch-index.json", "manifest.json")
+    derived = ("backups/", "jobfutures.lock", "touch-index.json", "manifest.json", ".stignore")
     return {name: data for name, (data, _) in snapshot.items() if not name.startswith(derived)}
 
 

@@ -120,3 +120,13 @@ def test_refused_data_gets_nothing_written_not_even_the_index(tmp_path: Path) ->
     before.pop(folder / "jobfutures.lock", None)
     assert after == before, "no month, no backup, no index"
     assert index in after
+
+
+def test_check_notes_a_company_nothing_refers_to(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    with Repository.open(folder) as repo:
+        repo.save(Company(name="Left Alone"))
+    report = check_folder(folder)
+    assert report.ok, "a note, not a problem: it may be kept on purpose"
+    assert any("1 company with no person and no job future: Left Alone" in n for n in report.notes)

@@ -70,7 +70,7 @@ def test_older_data_is_backed_up_then_migrated(
         inside = {name: zf.read(name) for name in zf.namelist()}
     # Every data file; the derived touch index is not backed up (it is rebuilt).
     data = {name: data for name, (data, _) in version_two["files"].items()}
-    derived = (INDEX_NAME, "manifest.json")
+    derived = (INDEX_NAME, "manifest.json", ".stignore")
     assert inside == {name: blob for name, blob in data.items() if name not in derived}
     assert orjson.loads(inside["meta.json"])["schema_version"] == CURRENT
     repo.close()

@@ -1,0 +1,79 @@
+"""A sync folder in the app: another computer's change shows without a restart, and a
+save made meanwhile is merged with it, never written over it (devices_work.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pilot_helpers import add_prospect, after_first_frame, column_text, messages, reopen, until
+
+from jobfutures_tui import devices_work
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.models import Stage
+from jobfutures_tui.models.entities import revise
+from jobfutures_tui.store import Repository
+
+
+def laptop_adds(data_dir: Path, tmp_path: Path, company: str) -> None:
+    """The other computer adds a job future; the sync tool brings its files here,
+    each by an atomic replace."""
+    laptop = tmp_path / "laptop"
+    shutil.copytree(data_dir, laptop, ignore=shutil.ignore_patterns("jobfutures.lock", "backups"))
+    with Repository.open(laptop) as there:
+        add_prospect(there, company, person="Lee Chen")
+    for name in ("companies.json", "people.json", "prospects.json", "manifest.json"):
+        temp = data_dir / f".syncthing.{name}.tmp"
+        shutil.copyfile(laptop / name, temp)
+        os.replace(temp, data_dir / name)
+
+
+@pytest.fixture(autouse=True)
+def _look_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(devices_work, "LOOK_EVERY", 0.1)
+
+
+async def test_a_job_future_added_on_another_computer_shows_up(
+    repo: Repository, data_dir: Path, tmp_path: Path
+) -> None:
+    add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await after_first_frame(pilot)
+        laptop_adds(data_dir, tmp_path, "Globex")
+        await until(
+            pilot, lambda: "Globex" in column_text(app, Stage.INTERVIEWED), "the laptop's card"
+        )
+        assert any("Changed on another device (companies" in m for m in messages(app))
+        assert "Contoso" in column_text(app, Stage.INTERVIEWED)
+
+
+async def test_a_save_made_meanwhile_is_merged_with_the_other_change(
+    repo: Repository, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(devices_work, "LOOK_EVERY", 3600)  # the save comes before a look
+    future = add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await after_first_frame(pilot)
+        laptop_adds(data_dir, tmp_path, "Globex")
+        app.repo.save(revise(app.repo.prospect(future.id), notes="call after the offsite"))
+        await until(pilot, lambda: any("on another device" in m for m in messages(app)), "a note")
+    with reopen(data_dir) as after:
+        names = {company.name for company in after.companies()}
+        notes = after.prospect(future.id).notes
+    assert names == {"Contoso", "Globex"}
+    assert notes == "call after the offsite"
+
+
+async def test_a_conflict_copy_is_said_when_the_app_opens(repo: Repository, data_dir: Path) -> None:
+    add_prospect(repo, "Contoso")
+    copy = "companies.sync-conflict-20261206-101502-ABCDEF7.json"
+    shutil.copyfile(data_dir / "companies.json", data_dir / copy)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await after_first_frame(pilot)
+        said = [m for m in messages(app) if "conflict cop" in m]
+        assert said and copy in said[0] and "Check the data" in said[0]

@@ -1,0 +1,157 @@
+"""Two computers on one synced data folder (store/devices.py, store/merge.py): a file
+replaced behind the store's back is merged into, never written over."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import orjson
+import pendulum
+import pytest
+
+from jobfutures_tui.exchange.check import check_folder
+from jobfutures_tui.models import Company, Prospect, Touch
+from jobfutures_tui.models.entities import revise
+from jobfutures_tui.store import Repository, SaveFailed
+from jobfutures_tui.store.writer import Writer
+
+
+def seeded(folder: Path) -> tuple[Company, Prospect]:
+    acme = Company(name="Acme")
+    future = Prospect(company_id=acme.id)
+    with Repository.open(folder) as repo:
+        repo.save(acme, future)
+    return acme, future
+
+
+def synced(source: Path, target: Path) -> list[str]:
+    """What a sync tool does: every data file that differs arrives by an atomic replace."""
+    arrived = []
+    for path in sorted(source.rglob("*.json")):
+        name = path.relative_to(source).as_posix()
+        if name.startswith("backups/") or name == "touch-index.json":
+            continue
+        there = target / name
+        if there.exists() and there.read_bytes() == path.read_bytes():
+            continue
+        there.parent.mkdir(parents=True, exist_ok=True)
+        temp = there.with_name(f".syncthing.{there.name}.tmp")
+        shutil.copyfile(path, temp)
+        os.replace(temp, there)
+        arrived.append(name)
+    return arrived
+
+
+def other_device(folder: Path, tmp_path: Path) -> Path:
+    """The same data, on the other computer."""
+    laptop = tmp_path / "laptop"
+    shutil.copytree(folder, laptop, ignore=shutil.ignore_patterns("jobfutures.lock", "backups"))
+    return laptop
+
+
+def rows(folder: Path, name: str, table: str) -> dict[str, dict[str, object]]:
+    return orjson.loads((folder / name).read_bytes())[table]
+
+
+def test_a_change_from_another_device_is_kept_when_this_one_saves(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(folder) as desk:
+        with Repository.open(laptop) as there:
+            there.save(Company(name="Globex"))
+        assert "companies.json" in synced(laptop, folder)
+        desk.save(Company(name="Initech"))
+        notes = desk.writer.merge_notes if desk.writer else []
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Globex", "Initech"}
+    assert notes and "companies.json had changed on another device" in notes[0]
+    assert check_folder(folder).ok
+
+
+def test_the_same_record_changed_on_both_keeps_the_newer_and_sets_the_other_aside(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "desk"
+    acme, _ = seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    later = pendulum.now().add(minutes=1)
+    with Repository.open(folder) as desk:
+        with pendulum.travel_to(later, freeze=True), Repository.open(laptop) as there:
+            there.save(revise(acme, name="Acme Laptop"))
+        synced(laptop, folder)
+        desk.save(revise(acme, name="Acme Desk"))  # made now: older than the laptop's
+        notes = desk.writer.merge_notes if desk.writer else []
+    stored = rows(folder, "companies.json", "companies")[acme.id]
+    assert stored["name"] == "Acme Laptop"
+    aside = list((folder / "backups").glob("set-aside-*companies.json"))
+    assert len(aside) == 1
+    kept = orjson.loads(aside[0].read_bytes())["records"]
+    assert [row["name"] for row in kept] == ["Acme Desk"]
+    assert "1 changed on both" in notes[0] and aside[0].name in notes[0]
+
+
+def test_a_deletion_there_wins_unless_this_device_changed_the_record(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    _, future = seeded(folder)
+    extra = Company(name="Umbrella")
+    with Repository.open(folder) as repo:
+        repo.save(extra)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(folder) as desk:
+        with Repository.open(laptop) as there:
+            there.delete(there.company(extra.id))  # nothing refers to it
+            there.delete(there.prospect(future.id))
+        synced(laptop, folder)
+        desk.save(revise(desk.prospect(future.id), notes="still warm"))
+        desk.save(Company(name="Hooli"))
+    companies = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert companies == {"Acme", "Hooli"}, "Umbrella was deleted there and untouched here"
+    prospects = rows(folder, "prospects.json", "prospects")
+    assert prospects[future.id]["notes"] == "still warm", "an edit beats a deletion"
+
+
+def test_a_file_changed_there_and_not_here_keeps_the_manifest_true(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    _, future = seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(folder) as desk:
+        with Repository.open(laptop) as there:
+            there.save(Company(name="Globex"))
+        synced(laptop, folder)
+        desk.save(Touch(prospect_id=future.id, at=pendulum.now("UTC"), channel="email"))
+    assert "Globex" in {r["name"] for r in rows(folder, "companies.json", "companies").values()}
+    report = check_folder(folder)
+    assert report.ok, report.problems
+
+
+def test_data_a_newer_version_upgraded_there_is_never_written_over(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    seeded(folder)
+    with Repository.open(folder, writer=Writer()) as desk:
+        meta = folder / "meta.json"
+        upgraded = orjson.loads(meta.read_bytes()) | {"schema_version": 99}
+        meta.write_bytes(orjson.dumps(upgraded))
+        before = (folder / "companies.json").read_bytes()
+        with pytest.raises(SaveFailed) as failed:
+            desk.save(Company(name="Initech"))
+        assert "newer jobfutures on another device" in str(failed.value)
+        assert (folder / "companies.json").read_bytes() == before
+        desk.writer._pending.clear()  # type: ignore[union-attr]  # give up the change
+
+
+def test_a_file_that_is_no_longer_data_is_set_aside_and_ours_written(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    acme, _ = seeded(folder)
+    with Repository.open(folder) as desk:
+        desk.company(acme.id)
+        (folder / "companies.json").write_bytes(b"<html>sync tool error page</html>")
+        desk.save(Company(name="Initech"))
+        notes = desk.writer.merge_notes if desk.writer else []
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Initech"}
+    kept = list((folder / "backups").glob("set-aside-*companies.json"))
+    assert kept and kept[0].read_bytes().startswith(b"<html>")
+    assert "not jobfutures data" in notes[0]
