@@ -139,7 +139,7 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
         except BrokenPipeError:
             pass
         return None
-    from jobfutures_tui.store.files import write_atomic
+    from jobfutures_tui.store.files import ensure_folder, write_atomic
 
     target = Path(path).expanduser()
     if target.is_dir():
@@ -147,7 +147,7 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
     if target.exists() and not force:
         raise ExchangeError(f"{target} already exists; add --force to replace it")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(target.parent)
         write_atomic(target, data)
     except OSError as exc:
         raise ExchangeError(f"cannot write {target}: {exc.strerror or exc}") from None
