@@ -16,7 +16,7 @@ from jobfutures_tui.models.clean import pasted
 class LineInput(Input):
     """One line: a multi-line paste comes in as one line, its lines joined by a space."""
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # Input's own handler runs next (Textual calls each class's in turn) and inserts it.
         event.text = pasted(event.text, multi_line=False)
 
@@ -24,5 +24,5 @@ class LineInput(Input):
 class LinesArea(TextArea):
     """Several lines: a paste keeps its lines and tabs, every line ending made ``\\n``."""
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.text = pasted(event.text, multi_line=True)
