@@ -15,6 +15,7 @@ touches.csv. The limits leave six times that and more.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ def read_file(path: Path, limit: int) -> bytes:
     and while reading (a file that grows, a pipe or a device has no size to trust)."""
     try:
         with path.open("rb") as handle:
-            size = path.stat().st_size
+            size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise TooBig(path, size, limit, unpacked=False)
             data = handle.read(limit + 1)
