@@ -5,24 +5,34 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobfutures_tui import __version__, settings
 from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
+from jobfutures_tui.models.clean import for_terminal
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from jobfutures_tui.store import Repository
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with what it prints shown safely: its errors quote the arguments given,
+    and an argument may hold an escape sequence."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(for_terminal(message) if message else message, file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="jobfutures",
         description=(
             "Keep your job futures warm: the hiring managers who interviewed you, "
@@ -138,8 +148,10 @@ def _warn_about_settings(args: argparse.Namespace) -> None:
     once (``jobfutures config`` lists the problems itself)."""
     if getattr(args, "command", None) == "config":
         return
+    from jobfutures_tui.commands.common import complain
+
     for warning in settings.current().warnings:
-        print(f"jobfutures: {warning}", file=sys.stderr)
+        complain(warning)
 
 
 def _folder(args: argparse.Namespace) -> Path:
@@ -155,12 +167,13 @@ def _open_app(args: argparse.Namespace) -> int:
 
 def _run_command(command: Callable[[], int]) -> int:
     """Run a command; a store refusal is printed to stderr and exits 1."""
+    from jobfutures_tui.commands.common import complain
     from jobfutures_tui.store import StoreError
 
     try:
         return command()
     except StoreError as error:
-        print(f"jobfutures: {error}", file=sys.stderr)
+        complain(str(error))
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return EXIT_USER_ERROR

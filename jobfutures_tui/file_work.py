@@ -27,6 +27,7 @@ from jobfutures_tui.messages import (
 )
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import Repository, StoreError
+from jobfutures_tui.store.files import ensure_folder
 from jobfutures_tui.ui_services import services
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def _write(write: Callable[[], list[Path]], where: Path, to: Screen[Any]) -> lis
     from jobfutures_tui.exchange.errors import ExchangeError
 
     try:
-        where.mkdir(parents=True, exist_ok=True)
+        ensure_folder(where)
         return write()
     except (OSError, ValueError, ExchangeError, StoreError) as error:
         to.post_message(WorkFailed("Not written", str(error)))

@@ -23,7 +23,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from jobfutures_tui.models.errors import field_errors
 from jobfutures_tui.paths import APP_NAME, DEFAULT_KEEP
-from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.store.files import ensure_folder, write_atomic
 
 CONFIG_ENV_VAR = "JOBFUTURES_CONFIG"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -280,7 +280,7 @@ def save(changes: Mapping[str, Any], path: Path | None = None) -> Loaded:
                     table[entry] = entry_value
         else:
             document[key] = value
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(path.parent)
     write_atomic(path, tomlkit.dumps(document).encode("utf-8"))
     forget()
     return load(path)

@@ -1,4 +1,10 @@
-"""What the data commands share: the folder, plain output, JSON, a y/N question, a progress bar."""
+"""What the data commands share: the folder, plain output, JSON, a y/N question, a progress bar.
+
+Everything the shell prints goes through :func:`emit`, :func:`say` or :func:`complain`,
+which show control codes instead of sending them (``for_terminal``): names, file paths
+and messages come from the user's data and files, and a company named with an escape
+sequence must not drive the terminal that lists it.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from jobfutures_tui import settings
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.models.clean import TERMINAL_UNSAFE, for_terminal
 from jobfutures_tui.paths import data_folder
 
 if TYPE_CHECKING:
@@ -114,9 +121,10 @@ def refuse_read_only(args: argparse.Namespace, what: str) -> None:
 
 
 def emit(text: str) -> None:
-    """Write to stdout at once; a closed pipe (``| head``) is not an error."""
+    """Write to stdout at once, control codes shown; a closed pipe (``| head``) is not
+    an error."""
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(for_terminal(text))
         sys.stdout.flush()
     except BrokenPipeError:
         # Python would complain again when it flushes stdout at exit.
@@ -130,12 +138,24 @@ def emit_lines(lines: list[str]) -> None:
 
 
 def emit_json(document: Any) -> None:
-    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    emit(json_text(document))
+
+
+def json_text(document: Any) -> str:
+    """Indented JSON, UTF-8 as it is, except what must not reach a terminal raw: written
+    as ``\\u`` escapes, so a script reads the same value."""
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return TERMINAL_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def say(text: str) -> None:
     """A remark for the person at the terminal, kept out of stdout (which may be a file)."""
-    print(text, file=sys.stderr)
+    print(for_terminal(text), file=sys.stderr)
+
+
+def complain(problem: str) -> None:
+    """``jobfutures: PROBLEM`` on stderr, control codes shown."""
+    say(f"jobfutures: {problem}")
 
 
 def interactive() -> bool:
@@ -148,7 +168,7 @@ def interactive() -> bool:
 def confirm(question: str) -> bool:
     """Ask on the terminal; anything but y/yes is no."""
     try:
-        sys.stderr.write(f"{question} [y/N] ")
+        sys.stderr.write(f"{for_terminal(question)} [y/N] ")
         sys.stderr.flush()
         answer = sys.stdin.readline()
     except (EOFError, KeyboardInterrupt):
@@ -170,6 +190,7 @@ def progress_bar(
 ) -> Callable[[int, int], None] | None:
     """A bar on stderr for long imports, only when a person is watching."""
     out = stream or sys.stderr
+    label = for_terminal(label)
     if not force and not out.isatty():
         return None
     shown = False
@@ -198,7 +219,7 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
         except BrokenPipeError:
             pass
         return None
-    from jobfutures_tui.store.files import write_atomic
+    from jobfutures_tui.store.files import ensure_folder, write_atomic
 
     target = Path(path).expanduser()
     if target.is_dir():
@@ -206,7 +227,7 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
     if target.exists() and not force:
         raise ExchangeError(f"{target} already exists; add --force to replace it")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(target.parent)
         write_atomic(target, data)
     except OSError as exc:
         raise ExchangeError(f"cannot write {target}: {exc.strerror or exc}") from None
@@ -232,7 +253,7 @@ def run_handler(args: argparse.Namespace) -> int:
     try:
         code: int = handler(args)
     except ExchangeError as error:
-        print(f"jobfutures: {error}", file=sys.stderr)
+        complain(str(error))
         return EXIT_USER_ERROR
     except DataLocked as locked:  # restore and repair take the lock themselves
         print(f"jobfutures: {locked_words(locked)}", file=sys.stderr)
@@ -263,4 +284,4 @@ def _follow(folder: Path) -> None:
     from jobfutures_tui.exchange.outputs import follow_folder
 
     for problem in follow_folder(folder):
-        print(f"jobfutures: {problem}", file=sys.stderr)
+        complain(problem)

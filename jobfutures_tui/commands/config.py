@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from jobfutures_tui import settings
-from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines
+from jobfutures_tui.commands.common import EXIT_OK, complain, emit_json, emit_lines
 from jobfutures_tui.exchange.errors import ExchangeError
 
 _KEYS = "keys."
@@ -88,5 +87,5 @@ def _show(args: argparse.Namespace) -> int:
         lines.append(f"      {description}")
     emit_lines(lines)
     for warning in loaded.warnings:
-        print(f"jobfutures: {warning}", file=sys.stderr)
+        complain(warning)
     return EXIT_OK

@@ -7,9 +7,7 @@ cut with "…" so the listing stays readable in 80 columns.
 from __future__ import annotations
 
 import functools
-import json
 import re
-import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,10 +16,10 @@ from typing import Any
 import pendulum
 from rich.cells import cell_len, set_cell_size
 
-from jobfutures_tui.commands.common import emit
+from jobfutures_tui.commands.common import emit, json_text, say
 from jobfutures_tui.engine.relative import short_date
+from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.models.entities import one_line
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 from jobfutures_tui.usecases.due import DueItem, DueList, When, daily_budget, due_list, next_due
@@ -42,7 +40,7 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
         note = f"No jobfutures data in {folder} yet: run jobfutures to add your first job future."
         if not as_json:
             return _emit(note + "\n")
-        print(note, file=sys.stderr)
+        say(note)
         return _emit(_due_json(today, days, []))
     with Repository.open(folder, read_only=True, verify=False) as repo:
         listing = due_list(repo, today=today, within_days=days, budget=daily_budget())
@@ -73,7 +71,7 @@ def _due_json(
             moved = listing.moved_to.get(entry["prospect_id"])
             entry["moved_to"] = None if moved is None else moved.isoformat()
         document["budget"] = {"daily": daily_budget(), "note": listing.note}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _script_json(

@@ -8,6 +8,7 @@ from pathlib import Path
 from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say, write_output
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.store import Repository
+from jobfutures_tui.store.files import ensure_folder
 from jobfutures_tui.store.layout import data_files
 
 
@@ -72,7 +73,7 @@ def _keep_calendar(args: argparse.Namespace, repo: Repository) -> int:
     chosen = settings.current().settings
     days = chosen.calendar_days if args.days is None else args.days
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(path.parent)
     except OSError as error:
         raise ExchangeError(f"cannot make {path.parent}: {error.strerror or error}") from None
     keep(repo, path, days=days, alarm=chosen.alarm_time())

@@ -130,9 +130,11 @@ def _add_import(commands: Any) -> None:
             formats,
             "linkedin",
             "imports:run_import",
-            help="LinkedIn's Connections.csv (from Settings › Get a copy of your data)",
+            help="LinkedIn's Connections.csv, or the zip it came in (Settings › Get a copy of "
+            "your data)",
             description=(
-                "Import LinkedIn's Connections.csv as people, matched to the people you have "
+                "Import LinkedIn's Connections.csv (the file, or the zip LinkedIn sends it "
+                "in) as people, matched to the people you have "
                 "by profile URL, then email, then name and company. Importing the same file "
                 "again adds nothing."
             ),

@@ -25,7 +25,7 @@ from jobfutures_tui.exchange.restore import Snapshot
 from jobfutures_tui.models.dates import today
 from jobfutures_tui.store import ReadOnly, Repository, SaveFailed, StoreError, Writer
 from jobfutures_tui.store.errors import NotWritable
-from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.store.files import ensure_folder, write_atomic
 
 DEFAULT_CALENDAR_DAYS = 60
 T = TypeVar("T")
@@ -44,7 +44,7 @@ def calendar_bytes(
 
 def export_all(repo: Repository, folder: Path, *, overwrite: bool = True) -> list[Path]:
     """Everything into ``folder``: jobfutures.json, the three CSV files and due.ics."""
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     json_path = folder / "jobfutures.json"
     ics_path = folder / "jobfutures-due.ics"
     if not overwrite:

@@ -17,7 +17,7 @@ import pendulum
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import dates
 from jobfutures_tui.store.backups import Backup, list_backups, tiers
-from jobfutures_tui.store.files import write_atomic
+from jobfutures_tui.store.files import ensure_folder, write_atomic
 from jobfutures_tui.store.layout import BACKUPS_DIR, data_files
 
 
@@ -44,7 +44,7 @@ def backup_to(folder: Path, target: Path | None = None, *, overwrite: bool = Fal
         for name in names:
             archive.writestr(name, (folder / name).read_bytes())
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(target.parent)
         write_atomic(target, buffer.getvalue())
     except OSError as exc:
         raise ExchangeError(f"cannot write {target}: {exc.strerror or exc}") from None

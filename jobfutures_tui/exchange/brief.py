@@ -111,11 +111,11 @@ def kept_line(folder: Path, worked_from: str) -> str | None:
 def remember(folder: Path, line: str, worked_from: str) -> None:
     """Keep the line for the next shell; a cache folder that cannot be written only
     makes the next one slower."""
-    from jobfutures_tui.store.files import write_atomic
+    from jobfutures_tui.store.files import ensure_folder, write_atomic
 
     path = cache_file(folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(path.parent)
         write_atomic(path, json.dumps({"from": worked_from, "line": line}).encode())
     except OSError:
         pass

@@ -164,9 +164,9 @@ def _touch_row(
 def write_tables(data: Dataset, folder: Path, *, overwrite: bool = False) -> list[Path]:
     """Write the three files into ``folder``; refuse to replace one unless told to."""
     from jobfutures_tui.exchange.errors import ExchangeError
-    from jobfutures_tui.store.files import write_atomic
+    from jobfutures_tui.store.files import ensure_folder, write_atomic
 
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     targets = [folder / name for name in FILES]
     present = [str(t) for t in targets if t.exists()]
     if present and not overwrite:

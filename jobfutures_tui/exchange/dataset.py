@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui import __version__
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.exchange.limits import DATA_LIMIT, read_file
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch, describe
 from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.entities import Script, Shareable
@@ -128,13 +129,9 @@ def read_export(path: Path) -> Dataset:
     Records that are not valid are left out and listed in ``problems``.
     """
     try:
-        document = orjson.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise ExchangeError(f"{path} does not exist") from None
+        document = orjson.loads(read_file(path, DATA_LIMIT))
     except orjson.JSONDecodeError as exc:
         raise ExchangeError(f"{path} is not valid JSON ({exc})") from None
-    except OSError as exc:
-        raise ExchangeError(f"cannot read {path}: {exc.strerror}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ExchangeError(f"{path} is not a jobfutures export (made by jobfutures export json)")
     export_version = document.get("export_version")

@@ -1,4 +1,5 @@
-"""LinkedIn's Connections.csv, exactly as "Download your data" hands it over.
+"""LinkedIn's Connections.csv, exactly as "Download your data" hands it over: the
+file, or the zip it comes in (only Connections.csv is read of it).
 
 The file starts with a few lines of notes before the header (newer exports),
 may carry a byte-order mark, leaves most emails empty, and dates the
@@ -12,16 +13,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from jobfutures_tui.exchange import limits
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress
-from jobfutures_tui.exchange.text import read_text
+from jobfutures_tui.exchange.text import decoded, read_text
 from jobfutures_tui.models import PersonRole
 
 SOURCE = "LinkedIn connections"
+CONNECTIONS = "connections.csv"
 COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS = {name.casefold(): number for number, name in enumerate(MONTH_NAMES, start=1)}
@@ -68,9 +73,33 @@ def rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         )
 
 
+def connections_text(path: Path) -> str:
+    """The text of Connections.csv: the file itself, or the one in LinkedIn's zip (its
+    size checked against the limit before it is unpacked)."""
+    if not zipfile.is_zipfile(path):
+        return read_text(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            found = [
+                info
+                for info in archive.infolist()
+                if PurePosixPath(info.filename).name.casefold() == CONNECTIONS
+            ]
+            if not found:
+                raise ExchangeError(f"{path} holds no Connections.csv")
+            limits.check_members(path, found[:1], limits.CONTACTS_LIMIT)
+            unpacked = io.BytesIO()
+            limits.copy_member(
+                archive, found[0], unpacked, limits.Budget(path, limits.CONTACTS_LIMIT)
+            )
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        raise ExchangeError(f"cannot read {path}: it is a damaged zip ({exc})") from None
+    return decoded(unpacked.getvalue())
+
+
 def plan_import(path: Path, existing: Existing, progress: Progress | None = None) -> ImportPlan:
     """The dry run of importing this Connections.csv."""
-    text = read_text(path)
+    text = connections_text(path)
     builder = PlanBuilder(ImportPlan(SOURCE, str(path)), existing)
     found = list(rows(text))
     for line, row in builder.read(found, len(found), progress):

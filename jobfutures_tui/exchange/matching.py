@@ -14,18 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models.clean import one_line, squash
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
 
-def squash(text: str) -> str:
-    """Case and spacing do not tell two names apart."""
-    return " ".join(text.casefold().split())
-
-
 def profile_key(url: str) -> str:
     """``https://www.LinkedIn.com/in/jane-doe/?trk=x`` and ``linkedin.com/in/jane-doe`` agree."""
-    key = _SCHEME.sub("", url.strip().casefold())
+    key = _SCHEME.sub("", one_line(url).casefold())
     key = key.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     for prefix in ("www.", "m.", "mobile."):
         key = key.removeprefix(prefix)
@@ -33,7 +29,7 @@ def profile_key(url: str) -> str:
 
 
 def email_key(email: str) -> str:
-    return email.strip().removeprefix("mailto:").casefold()
+    return one_line(email).removeprefix("mailto:").casefold()
 
 
 @dataclass
@@ -56,7 +52,8 @@ class Companies:
         self.names[company.id] = company.name
 
     def find(self, name: str) -> Company | None:
-        return self.by_name.get(squash(name)) if name.strip() else None
+        key = squash(name)
+        return self.by_name.get(key) if key else None
 
     def name_of(self, company_id: str | None) -> str:
         return self.names.get(company_id, "") if company_id else ""

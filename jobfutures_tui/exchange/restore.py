@@ -16,11 +16,13 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobfutures_tui.exchange import limits
 from jobfutures_tui.exchange.dataset import Dataset
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company
@@ -32,8 +34,6 @@ from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.touch_index import INDEX_NAME
 
-MAX_UNPACKED = 2 * 1024**3
-"""A backup that claims to unpack to more than this is not one of ours."""
 _NAME = re.compile(
     "^(" + "|".join(map(re.escape, (layout.META, *layout.COLLECTION_FILES))) + ")$"
     r"|^touches/\d{4}-\d{2}\.json$"
@@ -115,18 +115,18 @@ def read_backup(path: Path) -> Snapshot:
                 else "it has no meta.json, so it is not a jobfutures backup"
             )
             raise ExchangeError(f"Cannot restore {path}: {problem}.\nNothing was changed.")
-        if sum(info.file_size for info in infos) > MAX_UNPACKED:
-            raise ExchangeError(f"Cannot restore {path}: it unpacks to more than 2 GB.")
+        limits.check_members(path, infos, limits.DATA_LIMIT)
         ensure_folder(scratch / layout.TOUCHES_DIR)
+        budget = limits.Budget(path, limits.DATA_LIMIT)
         for info in infos:
             try:
-                data = archive.read(info)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                with (scratch / info.filename).open("wb") as unpacked:
+                    limits.copy_member(archive, info, unpacked, budget)
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
                 raise ExchangeError(
                     f"Cannot restore {path}: {info.filename} is damaged in the backup ({exc}).\n"
                     "Nothing was changed."
                 ) from None
-            (scratch / info.filename).write_bytes(data)
         return _checked(scratch, source)
 
 

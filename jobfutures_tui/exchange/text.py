@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobfutures_tui.exchange.errors import ExchangeError
-
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
-"""Far beyond any address book; stops a wrong file from eating the memory."""
+from jobfutures_tui.exchange.limits import CONTACTS_LIMIT, read_file
 
 
 def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252, as spreadsheets save."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ExchangeError(f"{path} is too large to import ({size // 1_048_576} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExchangeError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise ExchangeError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise ExchangeError(f"cannot read {path}: {exc.strerror}") from None
+    """The file's text (refused past :data:`~.limits.CONTACTS_LIMIT`, before reading)."""
+    return decoded(read_file(path, CONTACTS_LIMIT))
+
+
+def decoded(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with its BOM, else Windows-1252, as
+    spreadsheets save."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
     else:

@@ -25,6 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from jobfutures_tui.models import field_errors
 from jobfutures_tui.models.enums import Choice
+from jobfutures_tui.widgets.fields import LineInput, LinesArea
 
 ResultT = TypeVar("ResultT")
 Kind = Literal["line", "text", "choice", "flag"]
@@ -108,7 +109,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
 
     def _widget(self, field: Field, value: Any) -> Widget:
         if field.kind == "text":
-            return TextArea(str(value or ""), id=field.name, compact=True)
+            return LinesArea(str(value or ""), id=field.name, compact=True)
         if field.kind == "flag":
             return Checkbox(field.placeholder, bool(value), id=field.name, compact=True)
         if field.kind == "choice":
@@ -125,7 +126,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             )
         text = "" if value is None else str(value)
         suggester = LastItemSuggester(field.suggestions) if field.suggestions else None
-        return Input(
+        return LineInput(
             text, placeholder=field.placeholder, id=field.name, compact=True, suggester=suggester
         )
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from jobfutures_tui.models.dates import to_date
+from jobfutures_tui.widgets.fields import LineInput
 
 DELAYS = {"three_days": 3, "week": 7, "two_weeks": 14}
 
@@ -47,7 +48,7 @@ class SnoozeForm(ModalScreen[pendulum.Date | None]):
             yield Static(Text(f"Snooze: {self.subject}"), id="snooze-title")
             yield Static(Text("3  three days   w  a week   2  two weeks"), id="snooze-keys")
             yield Label("or until a date (YYYY-MM-DD), then enter:")
-            yield Input(placeholder=self.today.add(days=10).isoformat(), id="snooze-date")
+            yield LineInput(placeholder=self.today.add(days=10).isoformat(), id="snooze-date")
             yield Label("", id="error-snooze-date", classes="field-error")
             yield Static(Text("esc cancel"), id="snooze-help")
 

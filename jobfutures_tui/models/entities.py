@@ -21,6 +21,7 @@ from pydantic import (
     field_validator,
 )
 
+from jobfutures_tui.models import clean
 from jobfutures_tui.models.dates import Day, Instant, now
 from jobfutures_tui.models.enums import (
     Channel,
@@ -38,25 +39,19 @@ from jobfutures_tui.models.enums import (
 NAME_MAX = 1_000
 TEXT_MAX = 20_000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BREAKS = re.compile(r"[\t\r\n]+")
-
 
 def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def one_line(value: Any) -> Any:
-    """Tabs, line breaks and terminal control codes never reach a one-line field."""
-    if isinstance(value, str):
-        return _CONTROL.sub("", _BREAKS.sub(" ", value)).strip()
-    return value
+def _line(value: Any) -> Any:
+    """Line breaks and codes that drive a terminal never reach a one-line field."""
+    return clean.one_line(value) if isinstance(value, str) else value
 
 
-def _multi_line(value: Any) -> Any:
-    if isinstance(value, str):
-        return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\t", "    ")).strip()
-    return value
+def _lines(value: Any) -> Any:
+    """Several lines, kept as typed or pasted, without codes that drive a terminal."""
+    return clean.lines(value) if isinstance(value, str) else value
 
 
 def _required(value: str) -> str:
@@ -90,11 +85,11 @@ def linkedin_shape(value: str) -> str:
     return value
 
 
-Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(one_line)]
+Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
 Email = Annotated[Line, AfterValidator(_email_shape)]
 """An email address, or empty; checked wherever one is typed (person, add form)."""
-Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_multi_line)]
+Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_lines)]
 
 ChoiceT = TypeVar("ChoiceT", bound=Choice)
 

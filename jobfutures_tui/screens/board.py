@@ -20,6 +20,7 @@ from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.board import BoardOrder, Card, archive_order, neighbour_stage
 from jobfutures_tui.usecases.intake import ProspectInput
 from jobfutures_tui.usecases.search import SearchIndex
+from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn
@@ -197,7 +198,7 @@ class BoardScreen(PanelScreen):
                 yield StageColumn(stage, id=f"column-{stage.value}")
             yield ScriptPanel(self.repo, id="script-panel")
         yield Static(Text(EMPTY_HINT), id="empty-hint")
-        yield Input(placeholder="filter: company, person, role, notes, tags", id="board-filter")
+        yield LineInput(placeholder="filter: company, person, role, notes, tags", id="board-filter")
         yield Static(id="filter-status")
         yield KeyFooter()
 

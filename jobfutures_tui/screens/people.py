@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.relative import ago
 from jobfutures_tui.models import Person, Record
@@ -17,6 +17,7 @@ from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.people import PersonRow, filter_rows, last_touch_with, people_rows
+from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 
@@ -54,7 +55,7 @@ class PeopleScreen(FilteredListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield LineInput(
             placeholder="filter: name, title, company, email, city",
             id="people-filter",
             classes="list-filter",

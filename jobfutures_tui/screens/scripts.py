@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.script_library import is_edited, missing_builtins, restored
 from jobfutures_tui.engine.scripts import PLACEHOLDERS, SAMPLE_VALUES, render
 from jobfutures_tui.models import Script, TouchKind
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 
@@ -79,7 +80,7 @@ class ScriptsScreen(FilteredListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield LineInput(
             placeholder="filter: name, kind, purpose, words",
             id="scripts-filter",
             classes="list-filter",

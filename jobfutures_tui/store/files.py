@@ -19,10 +19,22 @@ TEMP_SUFFIX = ".jf-tmp"
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) private to the user."""
-    if not folder.is_dir():
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-        os.chmod(folder, FOLDER_MODE)
+    """Create ``folder`` and any parents it lacks, each private to the user (0700):
+    exports and backups name the people the user talks to. A folder that already
+    exists is left as it is: ``~/Documents`` is the user's, not ours to close."""
+    missing: list[Path] = []
+    current = folder
+    while not current.is_dir() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            if path.is_dir():
+                continue  # made meanwhile by someone else: theirs
+            raise
+        os.chmod(path, FOLDER_MODE)  # mkdir's mode passes through the umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:

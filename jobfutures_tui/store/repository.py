@@ -26,6 +26,7 @@ from tinydb.table import Document
 
 from jobfutures_tui.engine.history import CadenceSummary
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
+from jobfutures_tui.models.clean import squash
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.store import layout, opening
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
@@ -284,10 +285,10 @@ class Repository:
         return row.get(field) if row is not None else None
 
     def find_company(self, name: str) -> Company | None:
-        """The company with this name, ignoring case and surrounding spaces."""
-        wanted = name.strip().casefold()
+        """The company with this name, matched as imports match (models.clean.squash)."""
+        wanted = squash(name)
         for company_id, row in list(self._rows(Company).items()):
-            if str(row.get("name", "")).strip().casefold() == wanted:
+            if squash(str(row.get("name", ""))) == wanted:
                 return self._get(Company, company_id)
         return None
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Record, Stage, revise
+from jobfutures_tui.models.clean import squash
 from jobfutures_tui.models.dates import Day, now, today
 from jobfutures_tui.models.entities import (
     ChannelField,
@@ -190,9 +191,9 @@ def apply_input(
 
 
 def _known_person(repo: Repository, name: str, company_id: str) -> Person | None:
-    wanted = name.strip().casefold()
+    wanted = squash(name)
     for person_id, row in list(repo.stored_rows(Person).items()):
-        if row.get("company_id") == company_id and str(row.get("name", "")).casefold() == wanted:
+        if row.get("company_id") == company_id and squash(str(row.get("name", ""))) == wanted:
             return repo.person(person_id)
     return None
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui.engine.names import fold
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch, revise
+from jobfutures_tui.models.clean import squash
 from jobfutures_tui.models.dates import local_timezone, now, to_date
 from jobfutures_tui.models.entities import NewsItem
 from jobfutures_tui.models.errors import field_errors, invalid
@@ -43,9 +44,9 @@ def revise_story(repo: Repository, prospect: Prospect, values: dict[str, Any]) -
 
 
 def _person_named(repo: Repository, name: str) -> str:
-    wanted = name.casefold()
+    wanted = squash(name)
     found = [
-        pid for pid in repo.person_ids() if str(repo.peek(Person, pid, "name")).casefold() == wanted
+        pid for pid in repo.person_ids() if squash(str(repo.peek(Person, pid, "name"))) == wanted
     ]
     if not found:
         raise invalid("referred_by", f"no one named '{name}' yet: add them in People (3)", name)

@@ -35,6 +35,7 @@ from jobfutures_tui.models import (
     dates,
     revise,
 )
+from jobfutures_tui.models.clean import one_line, squash
 from jobfutures_tui.models.dates import now, to_utc
 from jobfutures_tui.models.entities import (
     ChannelField,
@@ -44,7 +45,6 @@ from jobfutures_tui.models.entities import (
     StageField,
     Text,
     TouchKindField,
-    one_line,
 )
 from jobfutures_tui.models.errors import invalid
 from jobfutures_tui.store import Repository
@@ -304,9 +304,9 @@ def _referred_person(repo: Repository, data: LogInput, company: Company) -> Pers
     name = data.referred_person
     if not name:
         return None
-    wanted = name.casefold()
+    wanted = squash(name)
     for person in repo.people():
-        if person.name.casefold() == wanted and person.company_id == company.id:
+        if squash(person.name) == wanted and person.company_id == company.id:
             return person
     return Person(name=name, company_id=company.id, role=PersonRole.HIRING_MANAGER)
 

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bombs import zip_bomb
 from disk import saved_data
 from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
 from textual.widgets import Input, Select
@@ -106,6 +107,29 @@ async def test_a_damaged_backup_is_refused_and_nothing_changes(
         await move_card(pilot, "greater_than_sign")  # the app still works on the data it had
         repo.flush()
     assert saved_data(data_dir) != before
+
+
+async def test_a_zip_bomb_is_refused_with_a_message(
+    repo: Repository, data_dir: Path, tmp_path: Path
+) -> None:
+    """1.5 MB that unpacks to 1.5 GiB: measured, not read; the review says why."""
+    add_prospect(repo, "Contoso")
+    repo.flush()
+    bomb = zip_bomb(tmp_path / "bomb.zip", "meta.json")
+    before = saved_data(data_dir)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await palette(pilot, "restore")
+        await pilot.press("enter")
+        app.screen.query_one("#path", Input).value = str(bomb)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        shown = " ".join(review_text(app).split())
+        assert f"{bomb} is too big to read: it unpacks to 1.5 GB" in shown
+        assert "Nothing was restored" in shown
+        await pilot.press("escape")
+        assert app.repo is repo
+    assert saved_data(data_dir) == before
 
 
 async def test_cancelling_a_restore_changes_nothing(

@@ -6,6 +6,7 @@ test_today_budget.py."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from pilot_helpers import (
@@ -215,6 +216,27 @@ async def test_the_palette_backs_up_into_the_exports_folder(
         await pilot.pause()
     assert [path.suffix for path in (tmp_path / "mine").iterdir()] == [".zip"]
     assert not (Path.home() / "jobfutures-exports").exists()
+
+
+async def test_what_the_palette_exports_is_private(repo: Repository, tmp_path: Path) -> None:
+    """Folders 0700 (the ones it makes above the export too), files 0600: they name
+    the people the user talks to."""
+    add_prospect(repo, "Contoso")
+    write_config(f'exports_folder = "{tmp_path / "mine" / "jobs"}"\n')
+    previous = os.umask(0o022)
+    try:
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await palette(pilot, "export everything")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    finally:
+        os.umask(previous)
+    made = [tmp_path / "mine", tmp_path / "mine" / "jobs", *(tmp_path / "mine" / "jobs").iterdir()]
+    files = [path for path in made[-1].iterdir()]
+    assert {oct(stat.S_IMODE(path.stat().st_mode)) for path in made} == {"0o700"}
+    assert len(files) == 5, "json, three CSV files, the calendar"
+    assert {oct(stat.S_IMODE(path.stat().st_mode)) for path in files} == {"0o600"}
 
 
 # ------------------------------------------------------------ the settings screen

@@ -82,6 +82,24 @@ def test_the_engine_reads_no_files_and_no_clock() -> None:
     assert wrong == [], "the engine must stay pure"
 
 
+FOLDER_MAKER = "jobfutures_tui/store/files.py"
+"""The one place a folder is made (ensure_folder): private, parents too."""
+
+
+def test_folders_are_made_only_by_the_one_helper() -> None:
+    """A stray ``mkdir`` makes a folder anyone on the machine can read (0755)."""
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name == FOLDER_MAKER:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            if isinstance(called, ast.Attribute) and called.attr in {"mkdir", "makedirs"}:
+                wrong.append(f"{name}:{node.lineno} calls {called.attr}(): use ensure_folder")
+    assert wrong == []
+
+
 MAX_LINES = 500
 LONGER = {"jobfutures_tui/demo.py"}  # the sample data: tables of people and touches
 

@@ -1,0 +1,83 @@
+"""Clean text at the edge: what is stored, and what names are matched by, has no
+characters a person cannot see.
+
+Control codes (C0, DEL, C1) would drive the terminal that shows them (a name
+holding ``ESC ] 0 ;`` retitles the window); bidi overrides and isolates
+reorder what is shown (U+202E makes ``exe.txt`` of ``txt.exe``); zero-width
+characters make two names look one, so an import would make two companies of
+"Acme". The models' validators clean every text field with these functions,
+so forms, commands, imports and restores all store the same; stored data
+that predates them is cleaned as it is read, never refused.
+
+A joiner (U+200D, U+200C) is kept between two visible characters: emoji
+(👩‍💻) and Persian or Indic words need it, and it changes what they look like.
+Names are matched without any (:func:`squash`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+"""C0 but tab and line feed (each cleaner deals with those first), DEL, C1."""
+_HIDDEN = (
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, overrides, isolates
+    "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"  # zero-width
+)
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_INVISIBLE = re.compile(f"[{_HIDDEN}]")
+TERMINAL_UNSAFE = re.compile(f"[{_CONTROLS}{_HIDDEN}\u2028\u2029]")
+"""What must never reach a terminal raw: it would drive it, or hide in what it shows."""
+_JOINERS = "\u200c\u200d"
+_STRAY_JOINERS = re.compile(rf"(?:^|(?<=\s))[{_JOINERS}]+|[{_JOINERS}]+(?=\s|$)|[{_JOINERS}]{{2,}}")
+"""Joiners that join nothing: at an end, beside a space, or one after another."""
+_LINE_ENDS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """A single-line field: line breaks and tabs become one space; controls and
+    invisible characters go; no spaces at the ends."""
+    flat = _BREAKS.sub(" ", text)
+    return _STRAY_JOINERS.sub("", _INVISIBLE.sub("", _CONTROL.sub("", flat))).strip()
+
+
+def lines(text: str) -> str:
+    """A multi-line field (notes, a script's words): its lines and tabs kept, every
+    line ending made ``\\n``; controls and invisible characters go; no blank ends."""
+    unified = _LINE_ENDS.sub("\n", text)
+    return _STRAY_JOINERS.sub("", _INVISIBLE.sub("", _CONTROL.sub("", unified))).strip()
+
+
+def squash(text: str) -> str:
+    """What a name is matched by: case, spacing, joiners and how an accent is
+    encoded (é as one character or two) do not tell two names apart."""
+    seen = unicodedata.normalize("NFC", one_line(text))
+    for joiner in _JOINERS:
+        seen = seen.replace(joiner, "")
+    return " ".join(seen.casefold().split())
+
+
+def for_terminal(text: str) -> str:
+    """Text to print as it is: what would drive the terminal or hide in the text is
+    shown instead (ESC as ``^[``, U+202E as ``\\u202e``); lines and tabs are kept."""
+    return TERMINAL_UNSAFE.sub(_shown, text)
+
+
+def _shown(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code < 0x20 or code == 0x7F:
+        return "^" + chr(code ^ 0x40)  # caret notation: ^[ for ESC, ^? for DEL
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def pasted(text: str, *, multi_line: bool) -> str:
+    """Pasted text, cleaned as its field will store it, its spaces at the ends kept (it
+    goes in among what is typed). Into one line, the lines are joined by a space: none
+    is dropped."""
+    if multi_line:
+        kept = _LINE_ENDS.sub("\n", text)
+    else:
+        kept = _BREAKS.sub(" ", text.strip("\r\n\x85\u2028\u2029"))
+    return _INVISIBLE.sub("", _CONTROL.sub("", kept))

@@ -1,0 +1,119 @@
+"""Clean text at the edge (models/clean.py): what the models store and what names are
+matched by has no control codes, no bidi overrides, no invisible characters."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobfutures_tui.commands.common import json_text
+from jobfutures_tui.models import Company, Person, Touch
+from jobfutures_tui.models.clean import for_terminal, lines, one_line, pasted, squash
+
+JUNK = [
+    *map(chr, range(0x20)),
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u00ad",
+    "\u061c",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u202a",
+    "\u202e",
+    "\u2028",
+    "\u2029",
+    "\u2066",
+    "\u2069",
+    "\ufeff",
+]
+"""Control codes, line ends, bidi controls, zero-width characters, joiners."""
+text_with_junk = st.text(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(JUNK)))
+printable = st.text(st.characters(exclude_categories=["Cs"])).filter(str.isprintable)
+HIDDEN = set(JUNK) - {"\n", "\t", "\u200c", "\u200d"}
+BREAKS = set("\t\n\r\x85\u2028\u2029")
+
+
+def strays(text: str) -> list[int]:
+    """Where a joiner joins nothing (at an end, beside a space or another joiner)."""
+    joiners = "\u200c\u200d"
+    found = []
+    for at, ch in enumerate(text):
+        if ch in joiners:
+            before = text[at - 1] if at else " "
+            after = text[at + 1] if at + 1 < len(text) else " "
+            if before.isspace() or after.isspace() or before in joiners or after in joiners:
+                found.append(at)
+    return found
+
+
+@given(text_with_junk)
+def test_cleaning_is_idempotent_and_leaves_no_control_or_hidden_character(text: str) -> None:
+    line, several = one_line(text), lines(text)
+    assert one_line(line) == line and lines(several) == several
+    assert not set(line) & (HIDDEN | {"\n", "\t"})
+    assert not set(several) & HIDDEN
+    assert strays(line) == [] and strays(several) == []
+    assert line == line.strip() and several == several.strip()
+
+
+@given(printable)
+def test_printable_text_is_left_as_it_is(text: str) -> None:
+    assert one_line(text) == lines(text) == text.strip()
+    assert for_terminal(text) == text
+
+
+@given(
+    st.lists(printable.map(str.strip).filter(bool), min_size=1, max_size=5),
+    st.sampled_from(["\n", "\r\n", "\r", "\u2028"]),
+)
+def test_only_multi_line_fields_keep_their_lines(parts: list[str], ending: str) -> None:
+    text = ending.join(parts) + ending
+    assert lines(text) == "\n".join(parts)
+    assert one_line(text) == " ".join(parts)
+    assert pasted(text, multi_line=True) == "\n".join(parts) + "\n"
+    assert pasted(text, multi_line=False) == " ".join(parts)
+
+
+@given(text_with_junk)
+def test_names_match_whatever_hides_in_them(text: str) -> None:
+    seen = "".join(" " if ch in BREAKS else "" if ch in HIDDEN else ch for ch in text)
+    assert squash(text) == squash(seen) == squash(one_line(text))
+    assert squash(squash(text)) == squash(text)
+
+
+def test_what_looks_the_same_is_the_same_name() -> None:
+    assert squash("Acme\x07") == squash("ACME") == squash("A\u200bcme") == squash("\u202eAcme")
+    assert squash("Café") == squash(unicodedata.normalize("NFD", "Café"))
+    assert squash("Acme Corp") == squash(" acme \t corp\n")
+
+
+def test_a_joiner_is_kept_where_it_joins() -> None:
+    """An emoji sequence and a Persian word need theirs; one at an edge joins nothing."""
+    assert one_line("👩\u200d💻 coder") == "👩\u200d💻 coder"
+    assert one_line("می\u200cخواهم") == "می\u200cخواهم"
+    assert one_line("\u200dAcme\u200d \u200c") == "Acme"
+
+
+def test_the_models_clean_every_text_field_and_old_data_still_loads() -> None:
+    person = Person(name="\u202eAna\x1b[31m Ruiz\u200b", notes="one\r\ntwo\rthree\tfour\x00")
+    assert person.name == "Ana[31m Ruiz"
+    assert person.notes == "one\ntwo\nthree\tfour"
+    stored = {"id": "c1", "name": "Acme\x07\u2066", "notes": "a\x9b\r\nb"}
+    assert Company.model_validate(stored).name == "Acme"  # data stored before: cleaned, read
+    touch = Touch(prospect_id="p", at="2026-01-01T00:00:00+00:00", channel="call", note="x\ry")
+    assert touch.note == "x\ny"
+
+
+def test_terminal_output_shows_codes_instead_of_sending_them() -> None:
+    assert for_terminal("Evil\x1b]0;pwned\x07 Co\n\tok") == "Evil^[]0;pwned^G Co\n\tok"
+    assert for_terminal("a\x7fb\x9bc\u202ed") == "a^?b\\x9bc\\u202ed"
+    document = {"company": "Ac\u202eme\x9b\x1b", "n": 1}
+    text = json_text(document)
+    assert json.loads(text) == document, "the same value for a script"
+    assert for_terminal(text) == text, "nothing raw for a terminal"
