@@ -208,14 +208,14 @@ def run_app(
 def _close(repo: Repository, *, said: bool) -> bool:
     """Close the app's data: a last try at saves that failed; False if they still fail
     (said here, unless the app said so as the user chose to quit without them)."""
+    from jobfutures_tui.commands.common import complain
     from jobfutures_tui.store import SaveFailed
 
     try:
         repo.close()
     except SaveFailed as failed:
         if not said:
-            print(f"jobfutures: your latest changes were not saved: {failed.problem}.",
-                  file=sys.stderr)  # fmt: skip
+            complain(f"your latest changes were not saved: {failed.problem}.")
         return False
     return True
 

@@ -238,7 +238,7 @@ def say_merges(repo: Repository) -> None:
     """What the command's commits merged from another device (a sync folder), on stderr."""
     writer = repo.writer
     for note in writer.merge_notes if writer is not None else []:
-        print(f"jobfutures: {note}", file=sys.stderr)
+        complain(note)
 
 
 def run_handler(args: argparse.Namespace) -> int:
@@ -256,7 +256,7 @@ def run_handler(args: argparse.Namespace) -> int:
         complain(str(error))
         return EXIT_USER_ERROR
     except DataLocked as locked:  # restore and repair take the lock themselves
-        print(f"jobfutures: {locked_words(locked)}", file=sys.stderr)
+        complain(locked_words(locked))
         return EXIT_USER_ERROR
     finally:
         if watched is not None and _files_now(watched[0]) != watched[1]:
