@@ -29,13 +29,15 @@ COPIES_DIR = "conflict-copies"
 """Inside the backups folder: where merged copies are kept."""
 
 FIX = "merge it into the data (the newer version of each record wins), then move it to backups"
+MANIFEST_FIX = "move it to backups (it holds no records; every save writes the manifest again)"
 
 
 def findings(folder: Path) -> list[tuple[str, str, str]]:
     """(copy, what it is, what --repair does) for each conflict copy in ``folder``."""
     found = []
-    for copy, original in layout.conflict_copies(folder).items():
-        found.append((copy, f"a sync tool's conflict copy of {original}, not read", FIX))
+    for copy, original in layout.conflict_copies(folder, manifest=True).items():
+        fix = MANIFEST_FIX if original == layout.MANIFEST else FIX
+        found.append((copy, f"a sync tool's conflict copy of {original}, not read", fix))
     return found
 
 
@@ -44,8 +46,11 @@ def merge_copies(repo: Repository) -> list[str]:
     the backups folder; what was done, a line per copy."""
     done = []
     saves: dict[str, Record] = {}
-    copies = layout.conflict_copies(repo.folder)
+    copies = layout.conflict_copies(repo.folder, manifest=True)
     for copy, original in copies.items():
+        if original == layout.MANIFEST:
+            done.append(f"{copy}: a copy of the manifest, which holds no records")
+            continue
         added = newer = unreadable = 0
         for record in _records(repo.folder / copy, original):
             if record is None:

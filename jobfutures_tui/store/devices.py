@@ -48,6 +48,10 @@ class Seen:
         """The version this process holds, as of its last read or commit of the file."""
         self.digests: dict[str, str] = {}
         """The SHA-256 of that version, where known (the manifest at open, each commit)."""
+        self.merges: dict[str, str] = {}
+        """The SHA-256 of a merge this process wrote, which its memory does not hold:
+        found again on disk at the next commit, it is merged again, but nothing new
+        came from another device."""
         self.watching = False
         """Only a folder opened as data is watched: a restore or a repair replaces
         the files whole, whatever they hold."""
@@ -67,14 +71,20 @@ class Seen:
         if in_sync:
             self.signatures[name] = signature(self.folder / name)
             self.digests[name] = sha256
+            self.merges.pop(name, None)
         else:
             self.signatures[name] = None
+            self.merges[name] = sha256
         if tables is not None:
             self.bases[name] = tables
 
     def holds(self, name: str, sha256: str) -> bool:
         """Whether the file's content is the version this process holds."""
         return self.digests.get(name) == sha256
+
+    def merged_here(self, name: str, sha256: str) -> bool:
+        """Whether the file's content is the merge this process wrote last."""
+        return self.merges.get(name) == sha256
 
     def note_present(self, names: list[str]) -> None:
         """The files as they are when the folder is opened (most are read later, or never)."""
@@ -86,6 +96,7 @@ class Seen:
         self.signatures.pop(name, None)
         self.bases.pop(name, None)
         self.digests.pop(name, None)
+        self.merges.pop(name, None)
 
     def changed(self) -> list[str]:
         """Data files whose signature is not the one last seen: changed, created or

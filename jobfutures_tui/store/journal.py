@@ -224,15 +224,18 @@ class Journal:
             mine = ours.get(name)
             if mine is None:
                 mine = orjson.loads(data)
-            if self._merge_into(files, name, mine, disk):
+            quiet = self.seen.merged_here(name, entry.sha256)
+            if self._merge_into(files, name, mine, disk, quiet=quiet):
                 merged.add(name)
         return merged
 
     def _merge_into(
-        self, files: dict[str, bytes | None], name: str, mine: Tables, disk: bytes
+        self, files: dict[str, bytes | None], name: str, mine: Tables, disk: bytes, *, quiet: bool
     ) -> bool:
         """Put ours merged with the disk's version in ``files``; whether that differs
-        from ours (when it does not, the other side changed nothing that matters)."""
+        from ours (when it does not, the other side changed nothing that matters).
+        ``quiet``: the disk holds the merge this process wrote last, so what it takes
+        from there was said then (a record changed on both is said again)."""
         result = devices.merge_file(self.seen.bases.get(name, {}), mine, disk)
         if result is None:
             kept = devices.set_aside_bytes(self.folder, name, disk)
@@ -245,6 +248,8 @@ class Journal:
             return False
         files[name] = dumps(result.tables)
         self.behind.add(name)
+        if quiet and not result.set_aside:
+            return True
         note = f"{name} had changed on another device: merged ({result.theirs} from there)"
         if result.set_aside:
             kept = devices.set_aside(

@@ -70,9 +70,12 @@ _CONFLICT_COPY = re.compile(
 )
 
 
-def conflict_copies(folder: Path) -> dict[str, str]:
+def conflict_copies(folder: Path, *, manifest: bool = False) -> dict[str, str]:
     """Copies a sync tool made of a data file that changed on two devices at once:
-    copy's relative name → the data file's ('companies.json', 'touches/2026-03.json')."""
+    copy's relative name → the data file's ('companies.json', 'touches/2026-03.json').
+    With ``manifest``, copies of the manifest too (every commit writes it, on both
+    devices, so it has copies as often as any file; they hold no records)."""
+    wanted = (*COLLECTION_FILES, MANIFEST) if manifest else COLLECTION_FILES
     found: dict[str, str] = {}
     for directory, prefix in ((folder, ""), (folder / TOUCHES_DIR, f"{TOUCHES_DIR}/")):
         if not directory.is_dir():
@@ -82,6 +85,6 @@ def conflict_copies(folder: Path) -> dict[str, str]:
             if match is None or not path.is_file():
                 continue
             original = f"{prefix}{match['stem']}.json"
-            if original in COLLECTION_FILES or is_month_file(original):
+            if original in wanted or is_month_file(original):
                 found[f"{prefix}{path.name}"] = original
     return found

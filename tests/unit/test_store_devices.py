@@ -11,7 +11,7 @@ import orjson
 import pendulum
 import pytest
 
-from jobfutures_tui.exchange.check import check_folder
+from jobfutures_tui.exchange.check import check_folder, repair_folder
 from jobfutures_tui.models import Company, Prospect, Touch
 from jobfutures_tui.models.entities import revise
 from jobfutures_tui.store import Repository, SaveFailed
@@ -155,3 +155,60 @@ def test_a_file_that_is_no_longer_data_is_set_aside_and_ours_written(tmp_path: P
     kept = list((folder / "backups").glob("set-aside-*companies.json"))
     assert kept and kept[0].read_bytes().startswith(b"<html>")
     assert "not jobfutures data" in notes[0]
+
+
+def test_a_merge_is_said_once_though_later_commits_merge_it_again(tmp_path: Path) -> None:
+    """Memory does not hold what a merge took from there, so each later commit merges
+    the file again, until the data is opened again; only the first says so."""
+    folder = tmp_path / "desk"
+    seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(folder) as desk:
+        with Repository.open(laptop) as there:
+            there.save(Company(name="Globex"))
+        synced(laptop, folder)
+        desk.save(Company(name="Initech"))
+        desk.save(Company(name="Hooli"))
+        assert desk.changed_elsewhere() == ["companies.json"]
+        notes = list(desk.writer.merge_notes if desk.writer else [])
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Globex", "Initech", "Hooli"}
+    assert notes == ["companies.json had changed on another device: merged (1 from there)"]
+
+
+def test_a_change_from_there_after_a_merge_is_said_again(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(folder) as desk:
+        with Repository.open(laptop) as there:
+            there.save(Company(name="Globex"))
+        synced(laptop, folder)
+        desk.save(Company(name="Initech"))
+        synced(folder, laptop)
+        with Repository.open(laptop) as there:
+            there.save(Company(name="Umbrella"))
+        synced(laptop, folder)
+        desk.save(Company(name="Hooli"))
+        notes = desk.writer.merge_notes if desk.writer else []
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Globex", "Initech", "Umbrella", "Hooli"}
+    assert len(notes) == 2 and "merged (2 from there)" in notes[1]
+
+
+def test_the_manifest_s_conflict_copies_are_reported_and_put_away(tmp_path: Path) -> None:
+    """Both computers write manifest.json at every commit, so a sync tool makes copies
+    of it as often as of any file: check lists them, repair moves them to the backups
+    (they hold no records), rather than leaving them in the folder for ever."""
+    folder = tmp_path / "desk"
+    seeded(folder)
+    copy = "manifest.sync-conflict-20261206-101502-ABCDEF7.json"
+    shutil.copyfile(folder / "manifest.json", folder / copy)
+    report = check_folder(folder)
+    assert [problem.where for problem in report.problems] == [copy]
+    assert report.repairable
+    repaired = repair_folder(folder)
+    assert any(f"{copy}: a copy of the manifest" in line for line in repaired.done)
+    assert not (folder / copy).exists()
+    assert (folder / "backups" / "conflict-copies" / copy).exists()
+    assert check_folder(folder).ok
