@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
@@ -21,13 +22,15 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
 
 from jobfutures_tui.models import field_errors
 from jobfutures_tui.models.enums import Choice
 
 ResultT = TypeVar("ResultT")
-Kind = Literal["line", "text", "choice", "flag"]
+Kind = Literal["line", "text", "choice", "list", "flag"]
+"""A line of text, several lines, a choice in a drop-down list, a choice among a few
+shown at once (a list: no drop-down to spill over the form), a yes/no."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,9 @@ class Field:
     """How to write it, shown under the field (a text field has no placeholder)."""
     suggestions: Sequence[str] = ()
     """For a line: completions offered as you type (the part after the last comma)."""
+    replace: bool = False
+    """For a line: focusing it selects its text, so typing replaces it (a "now" to
+    overwrite); otherwise the cursor goes to the end, to add to what is there."""
 
 
 def choices_of(
@@ -80,6 +86,11 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         self.fields = fields
         self.initial = initial
         self.build = build
+        self._move_on_from: Select[Any] | None = None
+        """The drop-down list whose option enter chose: focus moves on once it closes."""
+
+    first_field: str | None = None
+    """The field focused first (None: the first one)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form", classes="record-form"):
@@ -106,7 +117,19 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         """Widgets between the fields and the help line (none here)."""
         yield from ()
 
+    def on_mount(self) -> None:
+        for select in self.query(Select):
+            self.watch(select, "expanded", partial(self._list_closed, select), init=False)
+        if self.first_field is not None:
+            self.query_one(f"#{self.first_field}").focus()
+
     def _widget(self, field: Field, value: Any) -> Widget:
+        if field.kind == "list":
+            labels = [label for label, _ in field.choices]
+            chosen = [index for index, (_, choice) in enumerate(field.choices) if choice == value]
+            listing = OptionList(*labels, id=field.name, classes="field-list", compact=True)
+            listing.highlighted = chosen[0] if chosen else 0
+            return listing
         if field.kind == "text":
             return TextArea(str(value or ""), id=field.name, compact=True)
         if field.kind == "flag":
@@ -126,7 +149,12 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         text = "" if value is None else str(value)
         suggester = LastItemSuggester(field.suggestions) if field.suggestions else None
         return Input(
-            text, placeholder=field.placeholder, id=field.name, compact=True, suggester=suggester
+            text,
+            placeholder=field.placeholder,
+            id=field.name,
+            compact=True,
+            suggester=suggester,
+            select_on_focus=field.replace,
         )
 
     def values(self) -> dict[str, Any]:
@@ -139,16 +167,36 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 found[field.name] = None if widget.is_blank() else widget.value
             elif isinstance(widget, Checkbox | Input):
                 found[field.name] = widget.value
+            elif isinstance(widget, OptionList):
+                index = widget.highlighted
+                found[field.name] = field.choices[index][1] if index is not None else None
         return found
 
     def action_next_field(self) -> None:
-        if not isinstance(self.focused, Input):
+        focused = self.focused
+        if isinstance(focused, OptionList) and isinstance(focused.parent, Select):
+            # A drop-down's open list: the option is chosen, then focus moves on.
+            self._move_on_from = focused.parent
+            raise SkipAction()
+        if not isinstance(focused, Input | OptionList):
             raise SkipAction()  # enter opens a Select and breaks a line in a text
         inputs = list(self.query(Input))
-        if self.focused is inputs[-1]:
+        if focused is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()
+
+    def _list_closed(self, select: Select[Any], expanded: bool) -> None:
+        """A drop-down list closed: after enter chose an option, the next field, so
+        what is typed next lands there (not in the closed list, which drops it)."""
+        if expanded or self._move_on_from is not select:
+            return
+        self._move_on_from = None
+        fields = [self.query_one(f"#{field.name}") for field in self.fields]
+        shown = [widget for widget in fields if widget.focusable or widget is select]
+        if select in shown and select is not shown[-1]:
+            # After Select's own focus(), queued the same way when the option was chosen.
+            self.app.call_later(shown[shown.index(select) + 1].focus)
 
     def action_save(self) -> None:
         try:

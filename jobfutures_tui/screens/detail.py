@@ -60,7 +60,7 @@ COMPANY_FIELDS = (
     Field("news", "News", "text"),
 )
 NEWS_FIELDS = (
-    Field("on", "Date", placeholder="YYYY-MM-DD"),
+    Field("on", "Date", placeholder="YYYY-MM-DD", replace=True),
     Field("text", "What you saw", placeholder="e.g. they opened a Denver office"),
 )
 TOUCH_FIELDS = (
@@ -362,6 +362,7 @@ class DetailScreen(PanelScreen):
                 {"on": today().isoformat(), "text": ""},
                 lambda values: [story.add_news(company, values)],
                 f"Added news at {company.name}",
+                first="text",  # what was seen; the date is today unless changed
             )
 
     def action_remove(self) -> None:
@@ -434,12 +435,16 @@ class DetailScreen(PanelScreen):
         initial: dict[str, Any],
         build: Callable[[dict[str, Any]], list[Record]],
         label: str,
+        *,
+        first: str | None = None,
     ) -> None:
         def saved(records: list[Record] | None) -> None:
             if records:
                 self.jf.change(label, save=records, select=records[-1].id)
 
-        self.app.push_screen(RecordForm(title, fields, initial, build), saved)
+        form = RecordForm(title, fields, initial, build)
+        form.first_field = first
+        self.app.push_screen(form, saved)
 
     @on(RecordList.Chosen)
     def _chosen(self) -> None:
