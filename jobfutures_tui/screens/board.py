@@ -30,6 +30,7 @@ EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed 
 class BoardScreen(PanelScreen):
     TITLE = "Board"
     AUTO_FOCUS = ""  # the board takes the keys; the filter field only when / asks for it
+    FOOTER_KEPT = ("board.open", "board.add", "board.log")
     BINDINGS = [
         Binding(
             "left,h",

@@ -170,6 +170,7 @@ class DetailScreen(PanelScreen):
         ),
         *PANEL_BINDINGS,
     ]
+    FOOTER_KEPT = ("detail.back", "detail.edit", "detail.log")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     COMPONENT_CLASSES = {
         "detail--warning",
