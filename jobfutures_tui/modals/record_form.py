@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
@@ -72,6 +71,26 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             priority=True,
             tooltip="Go to the next field (save on the last one)",
         ),
+        # Priority, so focus moves before the next key is handed on: keys typed right
+        # after tab land in the field they were typed for.
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next field",
+            id="form.tab",
+            show=False,
+            priority=True,
+            tooltip="Go to the next field",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            id="form.shift_tab",
+            show=False,
+            priority=True,
+            tooltip="Go back to the previous field",
+        ),
     ]
 
     def __init__(
@@ -86,8 +105,6 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         self.fields = fields
         self.initial = initial
         self.build = build
-        self._move_on_from: Select[Any] | None = None
-        """The drop-down list whose option enter chose: focus moves on once it closes."""
 
     first_field: str | None = None
     """The field focused first (None: the first one)."""
@@ -118,8 +135,6 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         yield from ()
 
     def on_mount(self) -> None:
-        for select in self.query(Select):
-            self.watch(select, "expanded", partial(self._list_closed, select), init=False)
         if self.first_field is not None:
             self.query_one(f"#{self.first_field}").focus()
 
@@ -175,9 +190,8 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     def action_next_field(self) -> None:
         focused = self.focused
         if isinstance(focused, OptionList) and isinstance(focused.parent, Select):
-            # A drop-down's open list: the option is chosen, then focus moves on.
-            self._move_on_from = focused.parent
-            raise SkipAction()
+            self._choose(focused.parent, focused.highlighted)
+            return
         if not isinstance(focused, Input | OptionList):
             raise SkipAction()  # enter opens a Select and breaks a line in a text
         inputs = list(self.query(Input))
@@ -186,17 +200,21 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         else:
             self.focus_next()
 
-    def _list_closed(self, select: Select[Any], expanded: bool) -> None:
-        """A drop-down list closed: after enter chose an option, the next field, so
-        what is typed next lands there (not in the closed list, which drops it)."""
-        if expanded or self._move_on_from is not select:
-            return
-        self._move_on_from = None
+    def _choose(self, select: Select[Any], index: int | None) -> None:
+        """enter in a drop-down's open list: that option, and on to the next field at
+        once, so keys typed right after land there, not in the list (which drops them).
+
+        The list holds the field's choices in order, after a blank when it has one."""
+        field = next(field for field in self.fields if field.name == select.id)
+        values: list[Any] = [Select.NULL] if any(c is None for _, c in field.choices) else []
+        values += [choice for _, choice in field.choices if choice is not None]
+        if index is not None and index < len(values):
+            select.value = values[index]
+        select.expanded = False
         fields = [self.query_one(f"#{field.name}") for field in self.fields]
         shown = [widget for widget in fields if widget.focusable or widget is select]
-        if select in shown and select is not shown[-1]:
-            # After Select's own focus(), queued the same way when the option was chosen.
-            self.app.call_later(shown[shown.index(select) + 1].focus)
+        after = shown[shown.index(select) + 1 :] if select in shown else []
+        self.set_focus(after[0] if after else select)
 
     def action_save(self) -> None:
         try:

@@ -16,19 +16,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.relative import short_date
-from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
-from jobfutures_tui.models import (
-    Channel,
-    Company,
-    Direction,
-    Origin,
-    Outcome,
-    Person,
-    Prospect,
-    Record,
-    Stage,
-    TouchKind,
+from jobfutures_tui.modals.record_form import Field, RecordForm
+from jobfutures_tui.modals.story_forms import (
+    COMPANY_FIELDS,
+    NEWS_FIELDS,
+    STORY_FIELDS,
+    TOUCH_FIELDS,
 )
+from jobfutures_tui.models import Company, Person, Prospect, Record, Touch
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.screens import actions, story_text
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen
@@ -43,36 +38,6 @@ from jobfutures_tui.widgets.timeline import Timeline
 if TYPE_CHECKING:
     from textual.app import App
 
-STORY_FIELDS = (
-    Field("role", "Role discussed"),
-    Field("stage", "Stage", "choice", choices=choices_of(Stage, only=Stage.board())),
-    Field("origin", "How it began", "choice", choices=choices_of(Origin)),
-    Field("began_on", "On", placeholder="YYYY-MM-DD"),
-    Field("referred_by", "Referred by", placeholder="a person's name"),
-    Field("self_assessment", "After the no", "text"),
-    Field("notes", "Notes", "text"),
-    Field("tags", "Tags", placeholder="comma, separated"),
-)
-COMPANY_FIELDS = (
-    Field("name", "Name"),
-    Field("website", "Website"),
-    Field("notes", "Notes", "text"),
-    Field("news", "News", "text"),
-)
-NEWS_FIELDS = (
-    Field("on", "Date", placeholder="YYYY-MM-DD", replace=True),
-    Field("text", "What you saw", placeholder="e.g. they opened a Denver office"),
-)
-TOUCH_FIELDS = (
-    Field("at", "When", placeholder="YYYY-MM-DD HH:MM"),
-    Field("channel", "Channel", "choice", choices=choices_of(Channel)),
-    Field("direction", "Direction", "choice", choices=choices_of(Direction)),
-    Field("outcome", "Outcome", "choice", choices=choices_of(Outcome)),
-    Field("kind", "Kind", "choice", choices=choices_of(TouchKind, unset="not said")),
-    Field("note", "Note", "text"),
-    Field("shared", "Shared", placeholder="titles, separated by commas"),
-    Field("replied", "Replied", "flag", placeholder="they replied"),
-)
 PERSON_ROWS = 3
 """Lines per person: name, role, contact details (and their address, when any has one)."""
 
@@ -269,13 +234,7 @@ class DetailScreen(PanelScreen):
         if isinstance(focused, RecordList) and focused.id == "timeline" and focused.selected:
             touch = self.query_one(Timeline).touches.get(focused.selected)
             if touch is not None:
-                self._open_form(
-                    "Edit touch",
-                    TOUCH_FIELDS,
-                    story.touch_values(touch),
-                    lambda values: [story.revise_touch(touch, values)],
-                    "Edited a touch",
-                )
+                self._edit_touch(touch)
             return
         self._open_form(
             "Edit job future",
@@ -284,6 +243,30 @@ class DetailScreen(PanelScreen):
             lambda values: [story.revise_story(self.repo, prospect, values)],
             f"Edited {self.title}",
         )
+
+    def _edit_touch(self, touch: Touch) -> None:
+        self._open_form(
+            "Edit touch",
+            TOUCH_FIELDS,
+            story.touch_values(touch),
+            lambda values: [story.revise_touch(touch, values)],
+            "Edited a touch",
+        )
+
+    def _read_touch(self, touch_id: str) -> None:
+        """The whole touch, its note unabridged; `e` there edits it."""
+        from jobfutures_tui.modals.touch_view import EDIT, TouchView
+
+        touch = self.query_one(Timeline).touches.get(touch_id)
+        if touch is None:
+            return
+
+        def closed(choice: str | None) -> None:
+            current = self.query_one(Timeline).touches.get(touch_id)
+            if choice == EDIT and current is not None:
+                self._edit_touch(current)
+
+        self.app.push_screen(TouchView(self.repo, touch), closed)
 
     def _edit_person(self, person: Person) -> None:
         from jobfutures_tui.modals.person_form import person_form
@@ -447,9 +430,13 @@ class DetailScreen(PanelScreen):
         form.first_field = first
         self.app.push_screen(form, saved)
 
-    @on(RecordList.Chosen)
-    def _chosen(self) -> None:
+    @on(RecordList.Chosen, "#people")
+    def _person_chosen(self) -> None:
         self.action_edit()
+
+    @on(RecordList.Chosen, "#timeline")
+    def _touch_chosen(self, event: RecordList.Chosen) -> None:
+        self._read_touch(event.row_id)
 
 
 def open_prospect(app: App[Any], prospect_id: str, *, person: str | None = None) -> None:

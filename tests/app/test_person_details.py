@@ -13,7 +13,8 @@ from jobfutures_tui.widgets.record_list import RecordList
 
 
 def lines_of(widget: RecordList) -> list[str]:
-    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+    """Its lines, without the column where the selected row's bar goes."""
+    return [widget.render_line(y).text[1:].rstrip() for y in range(widget.size.height)]
 
 
 async def open_detail(app: JobFuturesApp, pilot) -> DetailScreen:  # type: ignore[no-untyped-def]
