@@ -38,6 +38,7 @@ from jobfutures_tui.usecases.touch_log import (
     next_words,
     suggested_move,
 )
+from jobfutures_tui.widgets.key_picker import KeyPicker
 
 CHANNEL_KEYS: dict[str, Channel] = {
     "c": Channel.CALL,
@@ -174,6 +175,8 @@ class LogForm(RecordForm[Logged]):
             "script_id": script_id if any(s.id == script_id for s in scripts) else None,
         }
         self.scripts = scripts
+        self.read_a_script = initial["script_id"] is not None
+        """The form opened with the script the user read; the words for the touch follow."""
         self._auto: dict[str, Any] = {"kind": initial["kind"], "script_id": initial["script_id"]}
         """What the form last chose itself: a field still showing it follows the picks."""
         super().__init__(f"Log a touch · {company}", fields, initial, self._logged)
@@ -184,8 +187,8 @@ class LogForm(RecordForm[Logged]):
 
     def compose_head(self) -> ComposeResult:
         yield Static(id="log-direction")
-        yield Static(id="log-channel")
-        yield Static(id="log-outcome")
+        yield KeyPicker("by", CHANNEL_KEYS, id="log-channel")
+        yield KeyPicker("and", OUTCOME_KEYS, id="log-outcome")
 
     def compose_foot(self) -> ComposeResult:
         yield Static(id="log-warnings")
@@ -243,6 +246,8 @@ class LogForm(RecordForm[Logged]):
         if not self._mounted:
             return  # on_mount follows what the early keys picked
         self._set_auto("kind", logged_kind(self.planned_kind, self.channel, self.direction))
+        if not self.read_a_script:
+            return  # no script was read (the panel was hidden): none is put on the touch
         if self._touches is None:
             self._touches = self.repo.touches_for(self.prospect.id)
         values = super().values()
@@ -294,8 +299,8 @@ class LogForm(RecordForm[Logged]):
         inbound = self.direction is Direction.IN
         who = "They reached you" if inbound else "You reached them"
         self.query_one("#log-direction", Static).update(Text(f"{who} (i switches)"))
-        self.query_one("#log-channel", Static).update(_picker("by", CHANNEL_KEYS, self.channel))
-        self.query_one("#log-outcome", Static).update(_picker("and", OUTCOME_KEYS, self.outcome))
+        self.query_one("#log-channel", KeyPicker).show(self.channel)
+        self.query_one("#log-outcome", KeyPicker).show(self.outcome)
         self._preview()
 
     def _preview(self) -> None:
@@ -331,16 +336,6 @@ class LogForm(RecordForm[Logged]):
 
     def _logged(self, values: dict[str, Any]) -> Logged:
         return log_from(self.repo, values)
-
-
-def _picker(lead: str, keys: dict[str, Any], chosen: Any) -> Text:
-    text = Text(f"{lead:>4} ", style="dim")
-    for key, member in keys.items():
-        style = "reverse bold" if member is chosen else ""
-        text.append(f" {key} ", style="bold " + style if style else "bold")
-        text.append(member.label, style=style)
-        text.append(" ")
-    return text
 
 
 def _next_words(suggestion: Suggestion | None) -> Text:

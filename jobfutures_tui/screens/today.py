@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pendulum
+from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
@@ -161,8 +163,9 @@ class TodayScreen(PanelScreen):
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"today--{part}", partial=True)
 
-    def _row(self, item: DueItem) -> Text:
-        """Two lines: when, then who; how, then why. Colours come from today.tcss."""
+    def _row(self, item: DueItem) -> Group:
+        """Two lines: when, then who; how, then why, indented however it wraps.
+        Colours come from today.tcss."""
         s = item.suggestion
         row = Text()
         if s.overdue_days:
@@ -174,9 +177,9 @@ class TodayScreen(PanelScreen):
         row.append(item.company, style=self._style("company"))
         if item.person:
             row.append(f" · {item.person}")
-        row.append(f"\n  {s.how}", style=self._style("how"))
-        row.append(f" — {s.reason}", style=self._style("why"))
-        return row
+        why = Text(s.how, style=self._style("how"))
+        why.append(f" — {s.reason}", style=self._style("why"))
+        return Group(row, Padding(why, (0, 0, 0, 2)))
 
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#today-list", OptionList)
