@@ -124,9 +124,18 @@ class ImportPlan:
         """What applying saves: the new records and the ones filled in."""
         return [*self.new, *self.updated]
 
+    def counted(self) -> list[str]:
+        """'1 company', '2 people': what is new, each kind in words."""
+        counts = Counter(type(record) for record in self.new)
+        return [
+            f"{counts[kind]} {one if counts[kind] == 1 else many}"
+            for kind, one, many in _KINDS
+            if counts[kind]
+        ]
+
     def what(self) -> str:
         """'2 people, 1 company, 3 people filled in', or 'nothing'."""
-        parts = [f"{n} {plural}" for plural, n in self.new_counts().items()]
+        parts = self.counted()
         if self.updated:
             parts.append(f"{_people(len(self.updated))} filled in")
         return ", ".join(parts) or "nothing"
@@ -140,7 +149,7 @@ class ImportPlan:
             width = max((len(c) for c in self.mapping), default=0)
             for column, target in self.mapping.items():
                 lines.append(f"  {column.ljust(width)}  → {target or '(ignored)'}")
-        new = ", ".join(f"{n} {plural}" for plural, n in self.new_counts().items()) or "nothing"
+        new = ", ".join(self.counted()) or "nothing"
         lines.append(f"Rows read: {self.rows}")
         lines.append(f"New: {new}")
         if self.filled:

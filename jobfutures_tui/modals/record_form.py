@@ -108,9 +108,11 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
 
     first_field: str | None = None
     """The field focused first (None: the first one)."""
+    form_class: str = ""
+    """A class on the form, for a look of its own in forms.tcss ("-script")."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form", classes="record-form"):
+        with Vertical(id="form", classes=f"record-form {self.form_class}".strip()):
             yield Static(Text(self.form_title), id="form-title")
             yield from self.compose_head()
             with VerticalScroll(id="form-body", can_focus=False), Grid(id="form-grid"):

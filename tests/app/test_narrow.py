@@ -48,3 +48,29 @@ async def test_at_80x24_titles_keys_and_reasons_stay_whole(demo: Repository) -> 
             text = line.strip()
             if text and not re.match(r"(Overdue|Due|\d+ days? late|due )", text):
                 assert line.startswith("  "), line
+
+
+async def test_the_import_dialog_keeps_its_list_inside_and_says_it_is_a_dry_run(
+    repo: Repository,
+) -> None:
+    from pilot_helpers import palette
+
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await palette(pilot, "import a f")
+        form = app.screen.query_one("#form")
+        listing = app.screen.query_one("#kind", OptionList)
+        assert listing.option_count == 5
+        assert form.region.contains_region(listing.region), "no drop-down over the border"
+        keys = str(app.screen.query_one("#form-help").render())
+        assert "dry run" in keys and "save" not in keys.replace("saves nothing", "")
+
+
+def test_one_is_counted_as_one() -> None:
+    from jobfutures_tui.exchange.plan import ImportPlan
+    from jobfutures_tui.exchange.restore import counts_summary
+    from jobfutures_tui.models import Company, Person
+
+    plan = ImportPlan("LinkedIn connections", "c.csv", new=[Company(name="A"), Person(name="B")])
+    assert "New: 1 company, 1 person" in plan.summary()
+    assert counts_summary({"companies": 1, "prospects": 2}) == "1 company, 2 job futures"

@@ -95,7 +95,7 @@ async def test_an_import_in_the_app_fills_an_address_in_and_undo_takes_it_back(
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await palette(pilot, "import a f")
-        app.screen.query_one("#kind").value = "vcard"
+        await pilot.press("down")  # from LinkedIn to an address book
         app.screen.query_one("#path").value = str(source)
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
