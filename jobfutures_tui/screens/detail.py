@@ -71,6 +71,14 @@ class DetailScreen(PanelScreen):
             tooltip="Add a person to this job future",
         ),
         Binding(
+            "f",
+            "add_known",
+            "Someone you know",
+            id="detail.add_known",
+            show=False,
+            tooltip="Add someone already in your people (an import, say) to this job future",
+        ),
+        Binding(
             "d",
             "remove",
             "Remove",
@@ -159,7 +167,10 @@ class DetailScreen(PanelScreen):
             with VerticalScroll(id="story"):
                 yield Static(id="about")
                 yield Static(id="company")
-                yield Static(Text("People  (p add · e edit · d remove)"), classes="section-title")
+                yield Static(
+                    Text("People  (p add · f someone you know · e edit · d remove)"),
+                    classes="section-title",
+                )
                 yield RecordList(
                     row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
                 )
@@ -365,6 +376,9 @@ class DetailScreen(PanelScreen):
             if touch is not None:
                 when = short_date(touch.at.in_timezone(local_timezone()).date())
                 self.jf.change(f"Removed the {touch.channel.label} of {when}", delete=[touch])
+
+    def action_add_known(self) -> None:
+        actions.add_known_person(self.app, self.prospect_id)
 
     def action_archive(self) -> None:
         actions.archive_or_reopen(self.app, self.prospect_id)
