@@ -422,6 +422,9 @@ class BoardScreen(PanelScreen):
         prospect = self._selected_prospect()
         if prospect is None:
             return
+        if not prospect.is_open:  # the add form's stages are the board's
+            self.notify("It is archived: x reopens it; its story (enter) edits it.", timeout=4)
+            return
         from jobfutures_tui.modals.prospect_form import prospect_form
 
         initial = ProspectInput.from_prospect(self.repo, prospect)

@@ -198,7 +198,10 @@ class DetailScreen(PanelScreen):
         try:
             prospect = self.repo.prospect(self.prospect_id)
             if prospect is None:  # deleted (or its add undone): nothing left to show
-                self.app.pop_screen()
+                # Once: the change also reaches it as it resumes, and a second pop
+                # took the board away (a blank screen; 1-4 then crashed).
+                if self.is_current:
+                    self.app.pop_screen()
                 return
             self.prospect = prospect
             self.company = self.repo.company(prospect.company_id)
@@ -247,9 +250,11 @@ class DetailScreen(PanelScreen):
             if touch is not None:
                 self._edit_touch(touch)
             return
+        # An archived one's stage changes by reopening it (x), not here.
+        fields = [f for f in STORY_FIELDS if prospect.is_open or f.name != "stage"]
         self._open_form(
             "Edit job future",
-            STORY_FIELDS,
+            fields,
             story.story_values(self.repo, prospect),
             lambda values: [story.revise_story(self.repo, prospect, values)],
             f"Edited {self.title}",
