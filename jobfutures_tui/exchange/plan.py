@@ -140,6 +140,25 @@ class ImportPlan:
             parts.append(f"{_people(len(self.updated))} filled in")
         return ", ".join(parts) or "nothing"
 
+    def note_people_at_futures(self, existing: Existing) -> None:
+        """New people at a company you have an open job future with join none of them
+        (which one they belong to is yours to say): the dry run says so, and how."""
+        open_at = {p.company_id for p in existing.prospects if p.is_open}
+        linked = {pid for r in self.new if isinstance(r, Prospect) for pid in r.person_ids}
+        found = [
+            r
+            for r in self.new
+            if isinstance(r, Person) and r.company_id in open_at and r.id not in linked
+        ]
+        if found:
+            names = {c.id: c.name for c in existing.companies}
+            where = sorted({names.get(str(p.company_id), "?") for p in found})
+            listed = ", ".join(where[:3]) + (", …" if len(where) > 3 else "")
+            self.notes.append(
+                f"{_people(len(found))} new at a company with a job future of yours "
+                f"({listed}): in none of them until you add them (f on the app's People)"
+            )
+
     def summary(self, *, limit: int = 20) -> list[str]:
         """The dry-run report, in plain lines."""
         lines = [f"{self.source}: {self.path}"]
