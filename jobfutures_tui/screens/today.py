@@ -86,6 +86,8 @@ class TodayScreen(PanelScreen):
         super().__init__(repo)
         self.items: list[DueItem] = []
         self.worked_out_for: pendulum.Date | None = None
+        self._plain_at: int | None = None
+        """The row drawn plain for the cursor."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -129,6 +131,7 @@ class TodayScreen(PanelScreen):
         listing = self.query_one("#today-list", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         listing.set_options(self._options(items, today))
+        self._plain_at = None
         status = self.query_one("#today-status", Static)
         if items:
             status.update(
@@ -146,8 +149,25 @@ class TodayScreen(PanelScreen):
 
     @on(OptionList.OptionHighlighted, "#today-list")
     def _follow(self) -> None:
-        option = self.query_one("#today-list", OptionList).highlighted_option
+        listing = self.query_one("#today-list", OptionList)
+        option = listing.highlighted_option
+        self._plain_when_highlighted(listing)
         self.panel.follow(option.id if option is not None else None)
+
+    def _plain_when_highlighted(self, listing: OptionList) -> None:
+        """The highlighted row in the list's cursor colours alone: its own colours
+        (the channel in blue, the days late in red) were unreadable on the cursor."""
+        items = {item.prospect_id: item for item in self.items}
+        for index in {self._plain_at, listing.highlighted} - {None}:
+            assert index is not None
+            if index >= listing.option_count:
+                continue
+            option = listing.get_option_at_index(index)
+            item = items.get(option.id or "")
+            if item is not None:
+                plain = index == listing.highlighted
+                listing.replace_option_prompt_at_index(index, self._row(item, plain=plain))
+        self._plain_at = listing.highlighted
 
     def _options(self, items: list[DueItem], today: pendulum.Date) -> list[Option]:
         options: list[Option] = []
@@ -163,22 +183,26 @@ class TodayScreen(PanelScreen):
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"today--{part}", partial=True)
 
-    def _row(self, item: DueItem) -> Group:
+    def _row(self, item: DueItem, *, plain: bool = False) -> Group:
         """Two lines: when, then who; how, then why, indented however it wraps.
-        Colours come from today.tcss."""
+        Colours come from today.tcss; ``plain``: bold parts only (highlighted)."""
         s = item.suggestion
+
+        def style(part: str) -> Style:
+            return Style(bold=self._style(part).bold) if plain else self._style(part)
+
         row = Text()
         if s.overdue_days:
             days = "day" if s.overdue_days == 1 else "days"
-            row.append(f"{s.overdue_days} {days} late", style=self._style("late"))
+            row.append(f"{s.overdue_days} {days} late", style=style("late"))
         else:
-            row.append(f"due {short_date(s.due)}", style=self._style("due"))
+            row.append(f"due {short_date(s.due)}", style=style("due"))
         row.append("  ")
-        row.append(item.company, style=self._style("company"))
+        row.append(item.company, style=style("company"))
         if item.person:
             row.append(f" · {item.person}")
-        why = Text(s.how, style=self._style("how"))
-        why.append(f" — {s.reason}", style=self._style("why"))
+        why = Text(s.how, style=style("how"))
+        why.append(f" — {s.reason}", style=style("why"))
         return Group(row, Padding(why, (0, 0, 0, 2)))
 
     def action_cursor(self, step: int) -> None:
