@@ -262,7 +262,9 @@ async def run_sessions(
     for seed in seeds:
         found = await session(seed, walks, steps, verbose=verbose)
         done += found
-        if stop and any(walk.problem for walk in found):
+        problems = sum(1 for walk in found if walk.problem)
+        print(f"session {seed}: {len(found)} walks, {problems} with a problem", flush=True)
+        if stop and problems:
             break
     return done
 

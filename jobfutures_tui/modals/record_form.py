@@ -207,7 +207,9 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         once, so keys typed right after land there, not in the list (which drops them).
 
         The list holds the field's choices in order, after a blank when it has one."""
-        field = next(field for field in self.fields if field.name == select.id)
+        field = next((field for field in self.fields if field.name == select.id), None)
+        if field is None:
+            raise SkipAction()  # not one of the form's fields: the list chooses itself
         values: list[Any] = [Select.NULL] if any(c is None for _, c in field.choices) else []
         values += [choice for _, choice in field.choices if choice is not None]
         if index is not None and index < len(values):

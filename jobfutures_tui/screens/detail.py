@@ -167,10 +167,8 @@ class DetailScreen(PanelScreen):
             with VerticalScroll(id="story"):
                 yield Static(id="about")
                 yield Static(id="company")
-                yield Static(
-                    Text("People  (p add · f someone you know · e edit · d remove)"),
-                    classes="section-title",
-                )
+                people = Text("People  (p add · f add known · e edit · d remove)")
+                yield Static(people, classes="section-title")
                 yield RecordList(
                     row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
                 )

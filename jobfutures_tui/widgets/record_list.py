@@ -34,7 +34,14 @@ class RecordList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         # A binding, not a key handler: a handled binding stops the key, so a dialog
         # that enter opens does not take the same enter as its own.
-        Binding("enter", "choose", "Open", show=False, id="list.choose"),
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            show=False,
+            id="list.choose",
+            tooltip="Open the selected row",
+        ),
     ]
 
     class _RowMessage(Message):
