@@ -23,7 +23,7 @@ def test_a_control_code_in_a_csv_cell_makes_no_second_company(
     )
     data = tmp_path / "data"
     code, out, _ = jf(capsys, data, "import", "csv", str(sheet), "--apply")
-    assert code == 0 and "1 companies, 4 people" in out
+    assert code == 0 and "1 company, 4 people" in out
     with Repository.open(data, read_only=True) as repo:
         assert [company.name for company in repo.companies()] == ["Acme"]
     code, out, _ = jf(capsys, data, "add", "\u2066ACME\u2069", "--person", "Eve Ng")

@@ -257,7 +257,7 @@ def test_json_export_then_replace(
 
         repo.save(Company(name="Only here"))
     code, out, _ = jf(capsys, other, "import", "json", str(export), "--replace")
-    assert code == 0 and "Your data now: 1 companies" in out and "Dry run" in out
+    assert code == 0 and "Your data now: 1 company" in out and "Dry run" in out
     code, out, _ = jf(capsys, other, "import", "json", str(export), "--replace", "--apply")
     assert code == 0 and "Your data is now the export's." in out
     with Repository.open(other, read_only=True) as repo:

@@ -30,12 +30,12 @@ def build_plan(
     if args.format == "linkedin":
         from jobfutures_tui.exchange import linkedin
 
-        return linkedin.plan_import(path, existing, progress)
-    if args.format == "vcard":
+        plan = linkedin.plan_import(path, existing, progress)
+    elif args.format == "vcard":
         from jobfutures_tui.exchange import vcard
 
-        return vcard.plan_import(path, existing, progress)
-    if args.format == "csv":
+        plan = vcard.plan_import(path, existing, progress)
+    elif args.format == "csv":
         from jobfutures_tui.exchange.csv_import import CsvImport, Kind, parse_overrides
 
         sheet = CsvImport(
@@ -43,10 +43,13 @@ def build_plan(
             kind=Kind(args.kind) if args.kind else None,
             overrides=parse_overrides(args.map),
         )
-        return sheet.plan(existing, progress)
-    from jobfutures_tui.exchange.json_import import plan_merge
+        plan = sheet.plan(existing, progress)
+    else:
+        from jobfutures_tui.exchange.json_import import plan_merge
 
-    return plan_merge(path, existing, progress)
+        return plan_merge(path, existing, progress)
+    plan.note_people_at_futures(existing)
+    return plan
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -97,14 +97,17 @@ def plan_import(
 
     existing = Existing.of(repo, touches=kind == "json")
     if kind == "linkedin":
-        return linkedin.plan_import(path, existing, progress)
-    if kind == "vcard":
-        return vcard.plan_import(path, existing, progress)
-    if kind == "csv":
-        return csv_import.CsvImport(path).plan(existing, progress)
-    if kind == "json":
+        plan = linkedin.plan_import(path, existing, progress)
+    elif kind == "vcard":
+        plan = vcard.plan_import(path, existing, progress)
+    elif kind == "csv":
+        plan = csv_import.CsvImport(path).plan(existing, progress)
+    elif kind == "json":
         return json_import.plan_merge(path, existing, progress)
-    raise ExchangeError(f"unknown kind of file to import: {kind}")
+    else:
+        raise ExchangeError(f"unknown kind of file to import: {kind}")
+    plan.note_people_at_futures(existing)
+    return plan
 
 
 def check_restore(path: Path, *, json_export: bool = False) -> Snapshot:

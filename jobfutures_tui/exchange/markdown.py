@@ -16,6 +16,7 @@ from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import next_suggestion
 from jobfutures_tui.usecases.people import address_line
+from jobfutures_tui.usecases.referrals import ReferralNode, referral_tree
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _BULLET = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
@@ -103,6 +104,28 @@ def _person_line(person: Person) -> str:
     return f"- {line}" + (f" — {' · '.join(reach)}" if reach else "")
 
 
+def _chain_lines(repo: Repository, node: ReferralNode, current: str, depth: int) -> list[str]:
+    """Who led to whom, as nested bullets: each job future, and who referred it."""
+    prospect = repo.prospect(node.prospect_id)
+    if prospect is None:
+        line = "(removed)"
+    else:
+        company = repo.company(prospect.company_id)
+        line = f"**{md(company.name)}**" if company else "(missing company)"
+        if prospect.role:
+            line += f" · {md(prospect.role)}"
+        line += f" · {prospect.stage.label}"
+        referrer = repo.person(prospect.referred_by_id) if prospect.referred_by_id else None
+        if referrer is not None:
+            line += f", via {md(referrer.name)}"
+        if node.prospect_id == current:
+            line += " (this one)"
+    lines = [f"{'  ' * depth}- {line}"]
+    for child in node.children:
+        lines += _chain_lines(repo, child, current, depth + 1)
+    return lines
+
+
 def prospect_markdown(repo: Repository, prospect: Prospect, *, today: pendulum.Date) -> str:
     company = repo.company(prospect.company_id)
     people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p]
@@ -132,6 +155,9 @@ def prospect_markdown(repo: Repository, prospect: Prospect, *, today: pendulum.D
     out += [*facts, ""]
     if people:
         out += ["## People", "", *(_person_line(p) for p in people), ""]
+    chain = referral_tree(repo, prospect.id)
+    if chain is not None:
+        out += ["## Referral chain", "", *_chain_lines(repo, chain, prospect.id, 0), ""]
     if company and company.news:
         out += ["## Company news", ""]
         out += [

@@ -124,12 +124,40 @@ class ImportPlan:
         """What applying saves: the new records and the ones filled in."""
         return [*self.new, *self.updated]
 
+    def counted(self) -> list[str]:
+        """'1 company', '2 people': what is new, each kind in words."""
+        counts = Counter(type(record) for record in self.new)
+        return [
+            f"{counts[kind]} {one if counts[kind] == 1 else many}"
+            for kind, one, many in _KINDS
+            if counts[kind]
+        ]
+
     def what(self) -> str:
         """'2 people, 1 company, 3 people filled in', or 'nothing'."""
-        parts = [f"{n} {plural}" for plural, n in self.new_counts().items()]
+        parts = self.counted()
         if self.updated:
             parts.append(f"{_people(len(self.updated))} filled in")
         return ", ".join(parts) or "nothing"
+
+    def note_people_at_futures(self, existing: Existing) -> None:
+        """New people at a company you have an open job future with join none of them
+        (which one they belong to is yours to say): the dry run says so, and how."""
+        open_at = {p.company_id for p in existing.prospects if p.is_open}
+        linked = {pid for r in self.new if isinstance(r, Prospect) for pid in r.person_ids}
+        found = [
+            r
+            for r in self.new
+            if isinstance(r, Person) and r.company_id in open_at and r.id not in linked
+        ]
+        if found:
+            names = {c.id: c.name for c in existing.companies}
+            where = sorted({names.get(str(p.company_id), "?") for p in found})
+            listed = ", ".join(where[:3]) + (", …" if len(where) > 3 else "")
+            self.notes.append(
+                f"{_people(len(found))} new at a company with a job future of yours "
+                f"({listed}): in none of them until you add them (f on the app's People)"
+            )
 
     def summary(self, *, limit: int = 20) -> list[str]:
         """The dry-run report, in plain lines."""
@@ -140,7 +168,7 @@ class ImportPlan:
             width = max((len(c) for c in self.mapping), default=0)
             for column, target in self.mapping.items():
                 lines.append(f"  {column.ljust(width)}  → {target or '(ignored)'}")
-        new = ", ".join(f"{n} {plural}" for plural, n in self.new_counts().items()) or "nothing"
+        new = ", ".join(self.counted()) or "nothing"
         lines.append(f"Rows read: {self.rows}")
         lines.append(f"New: {new}")
         if self.filled:

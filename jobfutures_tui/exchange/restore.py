@@ -64,9 +64,17 @@ def counts_of(repo: Repository) -> dict[str, int]:
 
 
 def counts_summary(counts: dict[str, int]) -> str:
-    """``3 companies, 4 people, 2 job futures, 10 touches``."""
-    words = {"prospects": "job futures"}
-    return ", ".join(f"{n} {words.get(name, name)}" for name, n in counts.items())
+    """``3 companies, 4 people, 1 job future, 10 touches``."""
+    return ", ".join(f"{n} {_NAMES.get(name, (name, name))[n != 1]}" for name, n in counts.items())
+
+
+_NAMES = {
+    "companies": ("company", "companies"),
+    "people": ("person", "people"),
+    "prospects": ("job future", "job futures"),
+    "touches": ("touch", "touches"),
+}
+"""Each kind counted (counts_of), in words: one, many."""
 
 
 @contextmanager

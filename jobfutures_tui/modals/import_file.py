@@ -32,7 +32,7 @@ KINDS = [
     ("jobfutures JSON export: replace all your data", REPLACE),
 ]
 FIELDS = (
-    Field("kind", "What", "choice", choices=KINDS),
+    Field("kind", "What", "list", choices=KINDS),
     Field("path", "File", placeholder="~/Downloads/Connections.csv"),
 )
 
@@ -53,7 +53,9 @@ def _chosen(values: dict[str, Any]) -> tuple[str, Path]:
 
 
 def import_form() -> RecordForm[tuple[str, Path]]:
-    return RecordForm("Import a file", FIELDS, {"kind": "linkedin", "path": ""}, _chosen)
+    form = RecordForm("Import a file", FIELDS, {"kind": "linkedin", "path": ""}, _chosen)
+    form.help_text = "↑↓ what · ctrl+s read it (a dry run, saves nothing) · esc cancel"
+    return form
 
 
 class ImportReview(FileReview):

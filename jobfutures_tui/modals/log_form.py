@@ -25,11 +25,13 @@ from jobfutures_tui.models import (
     Script,
     Shareable,
     Stage,
+    Touch,
     TouchKind,
     dates,
 )
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import suggestion_after
+from jobfutures_tui.usecases.log_choice import logged_kind, logged_script, words_channel
 from jobfutures_tui.usecases.open_touch import ReadyTouch
 from jobfutures_tui.usecases.touch_log import (
     Logged,
@@ -37,6 +39,7 @@ from jobfutures_tui.usecases.touch_log import (
     next_words,
     suggested_move,
 )
+from jobfutures_tui.widgets.key_picker import KeyPicker
 
 CHANNEL_KEYS: dict[str, Channel] = {
     "c": Channel.CALL,
@@ -127,6 +130,10 @@ class LogForm(RecordForm[Logged]):
         self.direction = Direction.OUT
         self.outcome = usual_outcome(self.channel, self.direction)
         self.outcome_chosen = False
+        self.planned_kind = suggestion.kind if suggestion else None
+        self._touches: list[Touch] | None = None
+        self._picked = False
+        """A channel, outcome or direction was picked (before the form was built, maybe)."""
         self._mounted = False
         self._save_when_mounted = False
         """enter came before the form was built: save once it is."""
@@ -144,7 +151,12 @@ class LogForm(RecordForm[Logged]):
                 choices=[("nobody in particular", None), *((p.name, p.id) for p in people)],
             ),
             Field("kind", "Kind", "choice", choices=choices_of(TouchKind, unset="not said")),
-            Field("at", "When", placeholder="now · yesterday 4pm · 3 days ago · 2026-11-20"),
+            Field(
+                "at",
+                "When",
+                placeholder="now · yesterday 4pm · 3 days ago · 2026-11-20",
+                replace=True,  # "now" is there to be overwritten
+            ),
             Field("note", "Note", placeholder="what was said, what to remember"),
             Field(
                 "shared",
@@ -175,6 +187,11 @@ class LogForm(RecordForm[Logged]):
             "at": dates.now().in_timezone(dates.local_timezone()).format("YYYY-MM-DD HH:mm"),
             "script_id": script_id if any(s.id == script_id for s in scripts) else None,
         }
+        self.scripts = scripts
+        self.read_a_script = initial["script_id"] is not None
+        """The form opened with the script the user read; the words for the touch follow."""
+        self._auto: dict[str, Any] = {"kind": initial["kind"], "script_id": initial["script_id"]}
+        """What the form last chose itself: a field still showing it follows the picks."""
         super().__init__(f"Log a touch · {company}", fields, initial, self._logged)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -183,8 +200,8 @@ class LogForm(RecordForm[Logged]):
 
     def compose_head(self) -> ComposeResult:
         yield Static(id="log-direction")
-        yield Static(id="log-channel")
-        yield Static(id="log-outcome")
+        yield KeyPicker("by", CHANNEL_KEYS, id="log-channel")
+        yield KeyPicker("and", OUTCOME_KEYS, id="log-outcome")
 
     def compose_foot(self) -> ComposeResult:
         yield Static(id="log-warnings")
@@ -196,6 +213,8 @@ class LogForm(RecordForm[Logged]):
         if self.outcome_chosen:
             self._outcome_fields()
         self._show_referral_fields()
+        if self._picked:
+            self._follow()
         self._redraw()
         if self._save_when_mounted:
             self.action_save()
@@ -206,6 +225,7 @@ class LogForm(RecordForm[Logged]):
         self.channel = Channel(value)
         if not self.outcome_chosen:
             self.outcome = usual_outcome(self.channel, self.direction)
+        self._follow()
         self._redraw()
 
     def action_outcome(self, value: str) -> None:
@@ -215,6 +235,7 @@ class LogForm(RecordForm[Logged]):
             self.channel = Channel.CALL
         if self._mounted:
             self._outcome_fields()
+        self._follow()
         self._redraw()
 
     def _outcome_fields(self) -> None:
@@ -228,6 +249,7 @@ class LogForm(RecordForm[Logged]):
         self.direction = Direction.IN if inbound else Direction.OUT
         if not self.outcome_chosen or (inbound and self.outcome in _WAITING):
             self.outcome = usual_outcome(self.channel, self.direction)
+        self._follow()
         self._redraw()
 
     def action_open_touch(self) -> None:
@@ -253,6 +275,37 @@ class LogForm(RecordForm[Logged]):
 
         if touch is not None:
             open_touch(self.app, touch, opened, in_form=True)
+
+    def _follow(self) -> None:
+        """The kind and the script follow the picks, as the engine decides them
+        (usecases.log_choice), unless the user chose one by hand."""
+        self._picked = True
+        if not self._mounted:
+            return  # on_mount follows what the early keys picked
+        self._set_auto("kind", logged_kind(self.planned_kind, self.channel, self.direction))
+        if not self.read_a_script:
+            return  # no script was read (the panel was hidden): none is put on the touch
+        if self._touches is None:
+            self._touches = self.repo.touches_for(self.prospect.id)
+        values = super().values()
+        script = logged_script(
+            self.scripts,
+            self.prospect,
+            self._touches,
+            kind=values["kind"],
+            channel=words_channel(self.channel, self.outcome),
+            person_id=values["person_id"],
+            keep=self._auto["script_id"],
+        )
+        self._set_auto("script_id", script)
+
+    def _set_auto(self, name: str, value: Any) -> None:
+        field = self.query_one(f"#{name}", Select)
+        shown = None if field.is_blank() else field.value
+        if shown != self._auto[name]:
+            return  # chosen by hand: kept
+        field.value = Select.NULL if value is None else value
+        self._auto[name] = value
 
     def action_next_field(self) -> None:
         if not self._mounted:
@@ -283,8 +336,8 @@ class LogForm(RecordForm[Logged]):
         inbound = self.direction is Direction.IN
         who = "They reached you" if inbound else "You reached them"
         self.query_one("#log-direction", Static).update(Text(f"{who} (i switches)"))
-        self.query_one("#log-channel", Static).update(_picker("by", CHANNEL_KEYS, self.channel))
-        self.query_one("#log-outcome", Static).update(_picker("and", OUTCOME_KEYS, self.outcome))
+        self.query_one("#log-channel", KeyPicker).show(self.channel)
+        self.query_one("#log-outcome", KeyPicker).show(self.outcome)
         self._preview()
 
     def _preview(self) -> None:
@@ -320,16 +373,6 @@ class LogForm(RecordForm[Logged]):
 
     def _logged(self, values: dict[str, Any]) -> Logged:
         return log_from(self.repo, values)
-
-
-def _picker(lead: str, keys: dict[str, Any], chosen: Any) -> Text:
-    text = Text(f"{lead:>4} ", style="dim")
-    for key, member in keys.items():
-        style = "reverse bold" if member is chosen else ""
-        text.append(f" {key} ", style="bold " + style if style else "bold")
-        text.append(member.label, style=style)
-        text.append(" ")
-    return text
 
 
 def _next_words(suggestion: Suggestion | None) -> Text:

@@ -21,14 +21,16 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
 
 from jobfutures_tui.models import field_errors
 from jobfutures_tui.models.enums import Choice
 from jobfutures_tui.widgets.fields import LineInput, LinesArea
 
 ResultT = TypeVar("ResultT")
-Kind = Literal["line", "text", "choice", "flag"]
+Kind = Literal["line", "text", "choice", "list", "flag"]
+"""A line of text, several lines, a choice in a drop-down list, a choice among a few
+shown at once (a list: no drop-down to spill over the form), a yes/no."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,9 @@ class Field:
     """How to write it, shown under the field (a text field has no placeholder)."""
     suggestions: Sequence[str] = ()
     """For a line: completions offered as you type (the part after the last comma)."""
+    replace: bool = False
+    """For a line: focusing it selects its text, so typing replaces it (a "now" to
+    overwrite); otherwise the cursor goes to the end, to add to what is there."""
 
 
 def choices_of(
@@ -67,6 +72,26 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             priority=True,
             tooltip="Go to the next field (save on the last one)",
         ),
+        # Priority, so focus moves before the next key is handed on: keys typed right
+        # after tab land in the field they were typed for.
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next field",
+            id="form.tab",
+            show=False,
+            priority=True,
+            tooltip="Go to the next field",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            id="form.shift_tab",
+            show=False,
+            priority=True,
+            tooltip="Go back to the previous field",
+        ),
     ]
 
     def __init__(
@@ -82,8 +107,13 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         self.initial = initial
         self.build = build
 
+    first_field: str | None = None
+    """The field focused first (None: the first one)."""
+    form_class: str = ""
+    """A class on the form, for a look of its own in forms.tcss ("-script")."""
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="form", classes="record-form"):
+        with Vertical(id="form", classes=f"record-form {self.form_class}".strip()):
             yield Static(Text(self.form_title), id="form-title")
             yield from self.compose_head()
             with VerticalScroll(id="form-body", can_focus=False), Grid(id="form-grid"):
@@ -107,7 +137,17 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         """Widgets between the fields and the help line (none here)."""
         yield from ()
 
+    def on_mount(self) -> None:
+        if self.first_field is not None:
+            self.query_one(f"#{self.first_field}").focus()
+
     def _widget(self, field: Field, value: Any) -> Widget:
+        if field.kind == "list":
+            labels = [label for label, _ in field.choices]
+            chosen = [index for index, (_, choice) in enumerate(field.choices) if choice == value]
+            listing = OptionList(*labels, id=field.name, classes="field-list", compact=True)
+            listing.highlighted = chosen[0] if chosen else 0
+            return listing
         if field.kind == "text":
             return LinesArea(str(value or ""), id=field.name, compact=True)
         if field.kind == "flag":
@@ -127,7 +167,12 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         text = "" if value is None else str(value)
         suggester = LastItemSuggester(field.suggestions) if field.suggestions else None
         return LineInput(
-            text, placeholder=field.placeholder, id=field.name, compact=True, suggester=suggester
+            text,
+            placeholder=field.placeholder,
+            id=field.name,
+            compact=True,
+            suggester=suggester,
+            select_on_focus=field.replace,
         )
 
     def values(self) -> dict[str, Any]:
@@ -140,16 +185,41 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 found[field.name] = None if widget.is_blank() else widget.value
             elif isinstance(widget, Checkbox | Input):
                 found[field.name] = widget.value
+            elif isinstance(widget, OptionList):
+                index = widget.highlighted
+                found[field.name] = field.choices[index][1] if index is not None else None
         return found
 
     def action_next_field(self) -> None:
-        if not isinstance(self.focused, Input):
+        focused = self.focused
+        if isinstance(focused, OptionList) and isinstance(focused.parent, Select):
+            self._choose(focused.parent, focused.highlighted)
+            return
+        if not isinstance(focused, Input | OptionList):
             raise SkipAction()  # enter opens a Select and breaks a line in a text
         inputs = list(self.query(Input))
-        if self.focused is inputs[-1]:
+        if focused is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()
+
+    def _choose(self, select: Select[Any], index: int | None) -> None:
+        """enter in a drop-down's open list: that option, and on to the next field at
+        once, so keys typed right after land there, not in the list (which drops them).
+
+        The list holds the field's choices in order, after a blank when it has one."""
+        field = next((field for field in self.fields if field.name == select.id), None)
+        if field is None:
+            raise SkipAction()  # not one of the form's fields: the list chooses itself
+        values: list[Any] = [Select.NULL] if any(c is None for _, c in field.choices) else []
+        values += [choice for _, choice in field.choices if choice is not None]
+        if index is not None and index < len(values):
+            select.value = values[index]
+        select.expanded = False
+        fields = [self.query_one(f"#{field.name}") for field in self.fields]
+        shown = [widget for widget in fields if widget.focusable or widget is select]
+        after = shown[shown.index(select) + 1 :] if select in shown else []
+        self.set_focus(after[0] if after else select)
 
     def action_save(self) -> None:
         try:

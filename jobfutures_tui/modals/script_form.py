@@ -51,7 +51,9 @@ def script_form(title: str, script: Script | None, *, copy: bool = False) -> Rec
             return Script.model_validate(fields)
         return revise(script, **fields)
 
-    return RecordForm(title, FIELDS, initial, build)
+    form = RecordForm(title, FIELDS, initial, build)
+    form.form_class = "-script"  # wide and tall enough to see the words whole
+    return form
 
 
 def _listed(field: str, text: Any, kind: type[Choice]) -> tuple[Choice, ...]:

@@ -177,6 +177,69 @@ def log_touch(
     app.push_screen(form, logged)
 
 
+# ------------------------------------------------------------ people joining job futures
+
+
+def add_to_future(app: App[Any], person_id: str, *, then_log: bool = False) -> None:
+    """Pick an open job future for someone (their company's first) and add them to it
+    (undoable); ``then_log``: open the log form with them there, as `c` asked."""
+    from jobfutures_tui.modals.pick import Pick
+    from jobfutures_tui.usecases.joining import futures_to_join, join
+
+    ui = services(app)
+    person = ui.repo.person(person_id)
+    if person is None:
+        return
+    choices = futures_to_join(ui.repo, person_id)
+    if not choices:
+        app.notify(
+            f"No open job future to add {person.name} to: a on the board adds one.",
+            timeout=4,
+            markup=False,
+        )
+        return
+    why = f"{person.name} is part of no open job future: add them to one to log a touch."
+
+    def chosen(prospect_id: str | None) -> None:
+        if prospect_id is None:
+            return
+        label, save = join(ui.repo, prospect_id, person_id)
+        if save and not ui.change(label, save=save, select=person_id):
+            return
+        if then_log:
+            log_touch(app, prospect_id, person_id=person_id)
+        elif save:
+            app.notify(f"{label} (u undoes).", timeout=4, markup=False)
+
+    title = f"Add {person.name} to a job future"
+    app.push_screen(Pick(title, why if then_log else "", choices, verb="add"), chosen)
+
+
+def add_known_person(app: App[Any], prospect_id: str) -> None:
+    """Pick someone already stored (an import, another job future's) to add to this one."""
+    from jobfutures_tui.modals.pick import Pick
+    from jobfutures_tui.usecases.joining import join, people_to_add
+
+    ui = services(app)
+    prospect = ui.repo.prospect(prospect_id)
+    if prospect is None:
+        return
+    choices = people_to_add(ui.repo, prospect_id)
+    if not choices:
+        app.notify("Everyone you know is here already: p adds someone new.", timeout=4)
+        return
+
+    def chosen(person_id: str | None) -> None:
+        if person_id is not None:
+            label, save = join(ui.repo, prospect_id, person_id)
+            if save and ui.change(label, save=save, select=person_id):
+                app.notify(f"{label} (u undoes).", timeout=4, markup=False)
+
+    name = company_name(ui.repo, prospect)
+    why = f"People at {name} first. Someone new: p on the story."
+    app.push_screen(Pick(f"Add someone you know to {name}", why, choices, verb="add"), chosen)
+
+
 # ------------------------------------------------------------ the profile
 
 

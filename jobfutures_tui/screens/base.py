@@ -25,6 +25,10 @@ class AppScreen(Screen[None]):
     screen's edit), so no screen shows stale data.
     """
 
+    FOOTER_KEPT: tuple[str, ...] = ()
+    """Ids of this screen's bindings the footer keeps longest when the window is narrow
+    (widgets.key_footer); the others go from the last one declared."""
+
     def __init__(self, repo: Repository) -> None:
         super().__init__()
         self.repo = repo

@@ -31,6 +31,7 @@ EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed 
 class BoardScreen(PanelScreen):
     TITLE = "Board"
     AUTO_FOCUS = ""  # the board takes the keys; the filter field only when / asks for it
+    FOOTER_KEPT = ("board.open", "board.add", "board.log")
     BINDINGS = [
         Binding(
             "left,h",
@@ -186,6 +187,8 @@ class BoardScreen(PanelScreen):
         self.cards = BoardCards(repo, self.refuse)
         self.cursors: dict[Stage, int] = {stage: 0 for stage in Stage}
         self.focus_stage = Stage.INTERVIEWED
+        self._before_archive = Stage.INTERVIEWED
+        """The column selected when the archive was shown: hiding it goes back there."""
         self.show_archive = False
         self.query_text = ""
         self.search = SearchIndex(repo)
@@ -312,9 +315,10 @@ class BoardScreen(PanelScreen):
 
     def action_column(self, step: int) -> None:
         order = self.visible_stages
-        index = max(0, min(len(order) - 1, order.index(self.focus_stage) + step))
+        here = order.index(self.focus_stage) if self.focus_stage in order else len(order) - 1
+        index = max(0, min(len(order) - 1, here + step))
         previous, self.focus_stage = self.focus_stage, order[index]
-        self.redraw(previous, self.focus_stage)
+        self.redraw(*{previous, self.focus_stage} & set(order))
 
     def action_card(self, step: int) -> None:
         self.cursors[self.focus_stage] += step
@@ -326,16 +330,32 @@ class BoardScreen(PanelScreen):
 
     def action_toggle_archive(self) -> None:
         self.show_archive_column(not self.show_archive)
-        if self.show_archive:
+        if self.show_archive and self.columns[Stage.ARCHIVE]:
+            self._before_archive = self.focus_stage
             self.focus_stage = Stage.ARCHIVE
             self.redraw()
-        shown = "shown" if self.show_archive else "hidden"
-        self.notify(f"Archive {shown} (A toggles).", timeout=2)
+        if not self.show_archive:
+            said = "Archive hidden"
+        elif self.columns[Stage.ARCHIVE]:
+            said = "Archive shown"
+        else:
+            said = "Archive shown: nothing archived yet"
+        self.notify(f"{said} (A toggles).", timeout=2)
 
     def show_archive_column(self, show: bool) -> None:
         self.show_archive = show
         self.column(Stage.ARCHIVE).display = show
+        refocus = not show and self.focus_stage is Stage.ARCHIVE
+        if refocus:
+            # Back to the column the archive was opened from, on a card if it has one.
+            back = self._before_archive
+            self.focus_stage = back if self.columns[back] else self._first_stage_with_cards()
         self.reload()
+        if refocus:
+            self.redraw(self.focus_stage)
+
+    def _first_stage_with_cards(self) -> Stage:
+        return next((s for s in Stage.board() if self.columns[s]), Stage.INTERVIEWED)
 
     # ------------------------------------------------------------ filter
 
@@ -409,6 +429,9 @@ class BoardScreen(PanelScreen):
     def action_edit(self) -> None:
         prospect = self._selected_prospect()
         if prospect is None:
+            return
+        if not prospect.is_open:  # the add form's stages are the board's
+            self.notify("It is archived: x reopens it; its story (enter) edits it.", timeout=4)
             return
         from jobfutures_tui.modals.prospect_form import prospect_form
 

@@ -16,19 +16,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.relative import short_date
-from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
-from jobfutures_tui.models import (
-    Channel,
-    Company,
-    Direction,
-    Origin,
-    Outcome,
-    Person,
-    Prospect,
-    Record,
-    Stage,
-    TouchKind,
+from jobfutures_tui.modals.record_form import Field, RecordForm
+from jobfutures_tui.modals.story_forms import (
+    COMPANY_FIELDS,
+    NEWS_FIELDS,
+    STORY_FIELDS,
+    TOUCH_FIELDS,
 )
+from jobfutures_tui.models import Company, Person, Prospect, Record, Touch
 from jobfutures_tui.models.dates import local_timezone, today
 from jobfutures_tui.screens import actions, story_text
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
@@ -43,36 +38,6 @@ from jobfutures_tui.widgets.timeline import Timeline
 if TYPE_CHECKING:
     from textual.app import App
 
-STORY_FIELDS = (
-    Field("role", "Role discussed"),
-    Field("stage", "Stage", "choice", choices=choices_of(Stage, only=Stage.board())),
-    Field("origin", "How it began", "choice", choices=choices_of(Origin)),
-    Field("began_on", "On", placeholder="YYYY-MM-DD"),
-    Field("referred_by", "Referred by", placeholder="a person's name"),
-    Field("self_assessment", "After the no", "text"),
-    Field("notes", "Notes", "text"),
-    Field("tags", "Tags", placeholder="comma, separated"),
-)
-COMPANY_FIELDS = (
-    Field("name", "Name"),
-    Field("website", "Website"),
-    Field("notes", "Notes", "text"),
-    Field("news", "News", "text"),
-)
-NEWS_FIELDS = (
-    Field("on", "Date", placeholder="YYYY-MM-DD"),
-    Field("text", "What you saw", placeholder="e.g. they opened a Denver office"),
-)
-TOUCH_FIELDS = (
-    Field("at", "When", placeholder="YYYY-MM-DD HH:MM"),
-    Field("channel", "Channel", "choice", choices=choices_of(Channel)),
-    Field("direction", "Direction", "choice", choices=choices_of(Direction)),
-    Field("outcome", "Outcome", "choice", choices=choices_of(Outcome)),
-    Field("kind", "Kind", "choice", choices=choices_of(TouchKind, unset="not said")),
-    Field("note", "Note", "text"),
-    Field("shared", "Shared", placeholder="titles, separated by commas"),
-    Field("replied", "Replied", "flag", placeholder="they replied"),
-)
 PERSON_ROWS = 3
 """Lines per person: name, role, contact details (and their address, when any has one)."""
 
@@ -104,6 +69,14 @@ class DetailScreen(PanelScreen):
             "Person",
             id="detail.person",
             tooltip="Add a person to this job future",
+        ),
+        Binding(
+            "f",
+            "add_known",
+            "Someone you know",
+            id="detail.add_known",
+            show=False,
+            tooltip="Add someone already in your people (an import, say) to this job future",
         ),
         Binding(
             "d",
@@ -171,6 +144,7 @@ class DetailScreen(PanelScreen):
         ),
         *PANEL_BINDINGS,
     ]
+    FOOTER_KEPT = ("detail.back", "detail.edit", "detail.log")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     COMPONENT_CLASSES = {
         "detail--warning",
@@ -194,7 +168,8 @@ class DetailScreen(PanelScreen):
             with VerticalScroll(id="story"):
                 yield Static(id="about")
                 yield Static(id="company")
-                yield Static(Text("People  (p add · e edit · d remove)"), classes="section-title")
+                people = Text("People  (p add · f add known · e edit · d remove)")
+                yield Static(people, classes="section-title")
                 yield RecordList(
                     row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
                 )
@@ -222,7 +197,10 @@ class DetailScreen(PanelScreen):
         try:
             prospect = self.repo.prospect(self.prospect_id)
             if prospect is None:  # deleted (or its add undone): nothing left to show
-                self.app.pop_screen()
+                # Once: the change also reaches it as it resumes, and a second pop
+                # took the board away (a blank screen; 1-4 then crashed).
+                if self.is_current:
+                    self.app.pop_screen()
                 return
             self.prospect = prospect
             self.company = self.repo.company(prospect.company_id)
@@ -269,21 +247,41 @@ class DetailScreen(PanelScreen):
         if isinstance(focused, RecordList) and focused.id == "timeline" and focused.selected:
             touch = self.query_one(Timeline).touches.get(focused.selected)
             if touch is not None:
-                self._open_form(
-                    "Edit touch",
-                    TOUCH_FIELDS,
-                    story.touch_values(touch),
-                    lambda values: [story.revise_touch(touch, values)],
-                    "Edited a touch",
-                )
+                self._edit_touch(touch)
             return
+        # An archived one's stage changes by reopening it (x), not here.
+        fields = [f for f in STORY_FIELDS if prospect.is_open or f.name != "stage"]
         self._open_form(
             "Edit job future",
-            STORY_FIELDS,
+            fields,
             story.story_values(self.repo, prospect),
             lambda values: [story.revise_story(self.repo, prospect, values)],
             f"Edited {self.title}",
         )
+
+    def _edit_touch(self, touch: Touch) -> None:
+        self._open_form(
+            "Edit touch",
+            TOUCH_FIELDS,
+            story.touch_values(touch),
+            lambda values: [story.revise_touch(touch, values)],
+            "Edited a touch",
+        )
+
+    def _read_touch(self, touch_id: str) -> None:
+        """The whole touch, its note unabridged; `e` there edits it."""
+        from jobfutures_tui.modals.touch_view import EDIT, TouchView
+
+        touch = self.query_one(Timeline).touches.get(touch_id)
+        if touch is None:
+            return
+
+        def closed(choice: str | None) -> None:
+            current = self.query_one(Timeline).touches.get(touch_id)
+            if choice == EDIT and current is not None:
+                self._edit_touch(current)
+
+        self.app.push_screen(TouchView(self.repo, touch), closed)
 
     def _edit_person(self, person: Person) -> None:
         from jobfutures_tui.modals.person_form import person_form
@@ -363,6 +361,7 @@ class DetailScreen(PanelScreen):
                 {"on": today().isoformat(), "text": ""},
                 lambda values: [story.add_news(company, values)],
                 f"Added news at {company.name}",
+                first="text",  # what was seen; the date is today unless changed
             )
 
     def action_remove(self) -> None:
@@ -381,6 +380,9 @@ class DetailScreen(PanelScreen):
             if touch is not None:
                 when = short_date(touch.at.in_timezone(local_timezone()).date())
                 self.jf.change(f"Removed the {touch.channel.label} of {when}", delete=[touch])
+
+    def action_add_known(self) -> None:
+        actions.add_known_person(self.app, self.prospect_id)
 
     def action_archive(self) -> None:
         actions.archive_or_reopen(self.app, self.prospect_id)
@@ -442,16 +444,24 @@ class DetailScreen(PanelScreen):
         initial: dict[str, Any],
         build: Callable[[dict[str, Any]], list[Record]],
         label: str,
+        *,
+        first: str | None = None,
     ) -> None:
         def saved(records: list[Record] | None) -> None:
             if records:
                 self.jf.change(label, save=records, select=records[-1].id)
 
-        self.app.push_screen(RecordForm(title, fields, initial, build), saved)
+        form = RecordForm(title, fields, initial, build)
+        form.first_field = first
+        self.app.push_screen(form, saved)
 
-    @on(RecordList.Chosen)
-    def _chosen(self) -> None:
+    @on(RecordList.Chosen, "#people")
+    def _person_chosen(self) -> None:
         self.action_edit()
+
+    @on(RecordList.Chosen, "#timeline")
+    def _touch_chosen(self, event: RecordList.Chosen) -> None:
+        self._read_touch(event.row_id)
 
 
 def open_prospect(app: App[Any], prospect_id: str, *, person: str | None = None) -> None:

@@ -46,6 +46,13 @@ class PeopleScreen(FilteredListScreen):
             id="people.log",
             tooltip="Log a contact with the selected person (their latest open job future)",
         ),
+        Binding(
+            "f",
+            "add_to_future",
+            "Add to job future",
+            id="people.add_to_future",
+            tooltip="Add the selected person to an open job future (their company's first)",
+        ),
     ]
 
     def __init__(self, repo: Repository) -> None:
@@ -86,7 +93,8 @@ class PeopleScreen(FilteredListScreen):
         if self.query_text.strip():
             status.update(Text(f"{len(shown)} of {total} people match · esc clears"))
         else:
-            status.update(Text(f"{total} people · / filter · enter open · e edit · a add"))
+            keys = "/ filter · enter open · e edit · a add · f add to a job future"
+            status.update(Text(f"{total} people · {keys}"))
 
     def _draw(self, person_id: str, width: int) -> Text:
         person = self.repo.person(person_id)
@@ -130,10 +138,17 @@ class PeopleScreen(FilteredListScreen):
             return
         archived = set(self.repo.prospect_ids(archived=True))
         open_ones = [pid for pid in row.prospect_ids if pid not in archived]
-        if not open_ones:
-            self.notify("They have no open job future to log a touch with.", timeout=3)
+        if not open_ones:  # first add them to one (an import's people are in none)
+            actions.add_to_future(self.app, row.person_id, then_log=True)
             return
         actions.log_touch(self.app, open_ones[-1], person_id=row.person_id)
+
+    def action_add_to_future(self) -> None:
+        person_id = self.query_one(RecordList).selected
+        if person_id is None:
+            self.notify("Nothing selected: add a person with a.", timeout=3)
+            return
+        actions.add_to_future(self.app, person_id)
 
     def action_add(self) -> None:
         from jobfutures_tui.modals.person_form import person_form

@@ -249,8 +249,16 @@ class ScriptsScreen(FilteredListScreen):
         elif not is_edited(script):
             self.notify(f"{script.name} is already as shipped.", timeout=3, markup=False)
         else:
-            label = f"Restored the script {script.name} as shipped"
-            self.jf.change(label, save=[restored(script)], select=script.id)
+            from jobfutures_tui.modals.confirm import Confirm
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    label = f"Restored the script {script.name} as shipped"
+                    self.jf.change(label, save=[restored(script)], select=script.id)
+
+            question = f"Put “{script.name}” back as shipped?"
+            detail = "Your edits to its words and fields are replaced (u undoes)."
+            self.app.push_screen(Confirm(question, detail), answer)
 
     def action_restore_missing(self) -> None:
         missing = missing_builtins(list(self.scripts.values()))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pendulum
+from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
@@ -88,6 +90,8 @@ class TodayScreen(PanelScreen):
         self.listing = DueList([])
         """Where the daily budget (settings) puts each touch."""
         self.worked_out_for: pendulum.Date | None = None
+        self._plain_at: int | None = None
+        """The row drawn plain for the cursor."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,6 +140,7 @@ class TodayScreen(PanelScreen):
         listing = self.query_one("#today-list", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         listing.set_options(self._options(items, today))
+        self._plain_at = None
         status = self.query_one("#today-status", Static)
         if items:
             status.update(
@@ -153,8 +158,26 @@ class TodayScreen(PanelScreen):
 
     @on(OptionList.OptionHighlighted, "#today-list")
     def _follow(self) -> None:
-        option = self.query_one("#today-list", OptionList).highlighted_option
+        listing = self.query_one("#today-list", OptionList)
+        option = listing.highlighted_option
+        self._plain_when_highlighted(listing)
         self.panel.follow(option.id if option is not None else None)
+
+    def _plain_when_highlighted(self, listing: OptionList) -> None:
+        """The highlighted row in the list's cursor colours alone: its own colours
+        (the channel in blue, the days late in red) were unreadable on the cursor."""
+        items = {item.prospect_id: item for item in self.items}
+        today = self.worked_out_for or local_today()
+        for index in {self._plain_at, listing.highlighted} - {None}:
+            assert index is not None
+            if index >= listing.option_count:
+                continue
+            option = listing.get_option_at_index(index)
+            item = items.get(option.id or "")
+            if item is not None:
+                plain = index == listing.highlighted
+                listing.replace_option_prompt_at_index(index, self._row(item, today, plain=plain))
+        self._plain_at = listing.highlighted
 
     def _options(self, items: list[DueItem], today: pendulum.Date) -> list[Option]:
         options: list[Option] = []
@@ -170,28 +193,33 @@ class TodayScreen(PanelScreen):
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"today--{part}", partial=True)
 
-    def _row(self, item: DueItem, today: pendulum.Date) -> Text:
-        """Two lines: when, then who; how, then why. Colours come from today.tcss."""
+    def _row(self, item: DueItem, today: pendulum.Date, *, plain: bool = False) -> Group:
+        """Two lines: when, then who; how, then why, indented however it wraps.
+        Colours come from today.tcss; ``plain``: bold parts only (highlighted)."""
         s = item.suggestion
+
+        def style(part: str) -> Style:
+            return Style(bold=self._style(part).bold) if plain else self._style(part)
+
         row = Text()
         moved = self.listing.moved_to.get(item.prospect_id)
         if moved is not None:  # by the daily budget: the day it is shown on
-            row.append(f"moved to {short_date(moved, today)}", style=self._style("due"))
+            row.append(f"moved to {short_date(moved, today)}", style=style("due"))
             if s.overdue_days:
                 days = "day" if s.overdue_days == 1 else "days"
-                row.append(f" · {s.overdue_days} {days} late", style=self._style("late"))
+                row.append(f" · {s.overdue_days} {days} late", style=style("late"))
         elif s.overdue_days:
             days = "day" if s.overdue_days == 1 else "days"
-            row.append(f"{s.overdue_days} {days} late", style=self._style("late"))
+            row.append(f"{s.overdue_days} {days} late", style=style("late"))
         else:
-            row.append(f"due {short_date(s.due)}", style=self._style("due"))
+            row.append(f"due {short_date(s.due)}", style=style("due"))
         row.append("  ")
-        row.append(item.company, style=self._style("company"))
+        row.append(item.company, style=style("company"))
         if item.person:
             row.append(f" · {item.person}")
-        row.append(f"\n  {s.how}", style=self._style("how"))
-        row.append(f" — {s.reason}", style=self._style("why"))
-        return row
+        why = Text(s.how, style=style("how"))
+        why.append(f" — {s.reason}", style=style("why"))
+        return Group(row, Padding(why, (0, 0, 0, 2)))
 
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#today-list", OptionList)

@@ -17,12 +17,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+BAR = "▌"
+
 RowDrawer = Callable[[str, int], Text]
 """(row id, width) → the row's text; ``row_height`` lines, separated by newlines."""
 
 
 class RecordList(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {"record-list--cursor", "record-list--empty"}
+    COMPONENT_CLASSES = {"record-list--cursor", "record-list--bar", "record-list--empty"}
     BINDINGS = [
         Binding("up,k", "move(-1)", "Up", show=False, id="list.up"),
         Binding("down,j", "move(1)", "Down", show=False, id="list.down"),
@@ -30,6 +32,16 @@ class RecordList(ScrollView, can_focus=True):
         Binding("end,G", "edge(1)", "Last", show=False, id="list.last"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        # A binding, not a key handler: a handled binding stops the key, so a dialog
+        # that enter opens does not take the same enter as its own.
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            show=False,
+            id="list.choose",
+            tooltip="Open the selected row",
+        ),
     ]
 
     class _RowMessage(Message):
@@ -106,7 +118,7 @@ class RecordList(ScrollView, can_focus=True):
         rows = max(1, self.scrollable_content_region.height // self.row_height - 1)
         self._go(self.cursor + direction * rows)
 
-    def key_enter(self) -> None:
+    def action_choose(self) -> None:
         if self.selected is not None:
             self.post_message(self.Chosen(self, self.selected))
 
@@ -128,13 +140,18 @@ class RecordList(ScrollView, can_focus=True):
         index, row = divmod(y + int(self.scroll_offset.y), self.row_height)
         if index >= len(self.ids):
             return Strip.blank(width, base)
-        lines = self._lines(self.ids[index], width)
-        text = lines[row] if row < len(lines) else Text()
+        lines = self._lines(self.ids[index], width - 1)
+        line = lines[row] if row < len(lines) else Text()
         style = base
+        # A bar beside the selected row, as on the board's cards: seen in any theme,
+        # even where its background is close to the list's.
+        text = Text(" ", end="")
         if index == self.cursor:
             style = base + self.get_component_rich_style("record-list--cursor")
-            text = text.copy()
-            text.stylize(style)
+            text = Text(BAR, style=self.get_component_rich_style("record-list--bar"), end="")
+            line = line.copy()
+            line.stylize(style)
+        text.append_text(line)
         return self._strip(text, width, style)
 
     def _lines(self, row_id: str, width: int) -> list[Text]:

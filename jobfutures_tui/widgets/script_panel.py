@@ -304,7 +304,9 @@ class ScriptPanel(ScrollView, can_focus=False):
         text.append("\n\n")
         text.append(script.name, self._style("title"))
         count = len(view.scripts)
-        text.append(f"\n{self.index % count + 1}/{count} · [ ] other · y copy", muted)
+        # Keys, not a checkbox: "[ ] other" read like one.
+        others = " · ] next, [ back" if count > 1 else ""
+        text.append(f"\n{self.index % count + 1} of {count}{others} · y copy", muted)
         if script.purpose:
             text.append(f"\n{script.purpose}", muted)
         text.append("\n\n")

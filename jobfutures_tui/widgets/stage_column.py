@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-from jobfutures_tui.engine.relative import ago, since
+from jobfutures_tui.engine.relative import ago
 from jobfutures_tui.models import PersonRole, Stage
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.models.dates import today as local_today
@@ -125,7 +125,7 @@ class StageColumn(LaidOutOnce, can_focus=False):
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def _update_title(self) -> None:
-        title = f"{self.stage.label.capitalize()} {len(self.ids)}"
+        title = column_title(self.stage.label.capitalize(), len(self.ids), self.outer_size.width)
         if title == self._title:
             return
         self._title = title
@@ -187,6 +187,7 @@ class StageColumn(LaidOutOnce, can_focus=False):
         # or hiding changes only the height.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.ids) * PITCH)
         self.scroll_to_cursor()
+        self._update_title()  # a narrower column shortens its name, never its count
 
     def on_click(self, event: events.Click) -> None:
         index, row = divmod(event.y + int(self.scroll_offset.y), PITCH)
@@ -310,7 +311,8 @@ class StageColumn(LaidOutOnce, can_focus=False):
     def _touch_line(self, card: Card, width: int) -> Text:
         """'call 3w ago · 2d overdue': the last touch, muted, then when the next
         is due, coloured by how soon. Narrow columns drop words from the left
-        ('call 3w · 2d overdue', '3w · 2d overdue', '2d overdue'), never mid-word."""
+        ('3w ago · 2d overdue', '2d overdue'), never mid-word, and never the 'ago'
+        ('4w · 2w overdue' read like a date)."""
         muted = self._span("card--muted")
         due, level = due_phrase(card.next, self.today)
         last = card.last_touch
@@ -322,9 +324,8 @@ class StageColumn(LaidOutOnce, can_focus=False):
         elif last is None:
             lefts = ["no touch yet", "never"]
         else:
-            since_then = since(last.at, self.now)
-            lefts = [f"{last.channel.label} {ago(last.at, self.now)}"]
-            lefts += [f"{last.channel.label} {since_then}", since_then]
+            when = ago(last.at, self.now)
+            lefts = [f"{last.channel.label} {when}", when]
         fits = next((left for left in lefts if len(left) + 3 + len(due) <= width), None)
         text = Text(style=muted, end="")
         if fits is not None:
@@ -333,6 +334,22 @@ class StageColumn(LaidOutOnce, can_focus=False):
         text.append(due, style=self._span(_DUE_CLASS[level]))
         text.truncate(max(width, 0), overflow="ellipsis")
         return text
+
+
+def column_title(name: str, count: int, width: int) -> str:
+    """'Rejected-but-warm 8', or as much of the name as the top border has room for
+    beside the count ('Rejected-but… 8', 'Rejected… 8'): the count is never cut."""
+    title = f"{name} {count}"
+    room = width - 6  # "╭─ " and " ─╮" around it
+    if width <= 0 or len(title) <= room:
+        return title
+    parts = name.split("-")
+    for words in range(len(parts) - 1, 0, -1):  # whole words first: 'Rejected-but… 8'
+        short = f"{'-'.join(parts[:words])}… {count}"
+        if len(short) <= room:
+            return short
+    keep = max(1, room - len(str(count)) - 2)
+    return f"{name[:keep]}… {count}"
 
 
 def _line_regions(lines: list[int], width: int) -> list[Region]:

@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 WRITTEN_AGAINST = "8.2.8"
 
@@ -55,6 +56,14 @@ def update_scrollbars(widget: ScrollView, virtual_size: Size) -> None:
 def footer_bindings_ready(footer: Footer) -> bool:
     """Whether the footer has had its first bindings (before that it shows no keys)."""
     return footer._bindings_ready
+
+
+def footer_key_shown(widget: Widget) -> tuple[str, str] | None:
+    """The (keys, action) of a binding a footer widget shows; None for anything else,
+    the command palette's key included (Textual does not export FooterKey)."""
+    if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+        return (widget.key, widget.action)
+    return None
 
 
 def scrollbar_cells(bar: ScrollBar) -> list[Segment]:

@@ -35,7 +35,10 @@ class Timeline(Vertical):
         self.touches = {touch.id: touch for touch in self.repo.touches_for(prospect_id)}
         count = len(self.touches)
         self.query_one("#timeline-title", Static).update(
-            Text(f"Timeline  {count} touch{'es' if count != 1 else ''}, newest first")
+            Text(
+                f"Timeline  {count} touch{'es' if count != 1 else ''}, newest first"
+                + ("  (enter reads one)" if count else "")
+            )
         )
         self.listing.show(list(self.touches), self._draw, select=select)
 

@@ -40,3 +40,15 @@ def _quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def _notifications_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
     record_notifications(monkeypatch)
+
+
+@pytest.fixture
+def demo(data_dir: Path) -> Iterator[Repository]:
+    """The sample data (``demo.populate``), as ``jobfutures --demo`` opens it."""
+    from jobfutures_tui.demo import populate
+
+    with Repository.open(data_dir) as seed:
+        populate(seed)
+    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False)
+    yield repository
+    repository.close()

@@ -154,3 +154,12 @@ async def move_card(pilot: Pilot[None], *keys: str) -> None:
         ):
             await pilot.press("ctrl+s")
             await pilot.pause()
+
+
+def prospect_at(repo: Repository, company: str) -> Prospect:
+    """The job future at the company of this name (the demo has one per company)."""
+    for prospect in repo.prospects(include_archived=True):
+        found = repo.company(prospect.company_id)
+        if found is not None and found.name == company:
+            return prospect
+    raise AssertionError(f"no job future at {company}")

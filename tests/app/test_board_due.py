@@ -156,6 +156,8 @@ async def test_narrow_columns_drop_words_never_cut_them(repo: Repository) -> Non
         for index in range(7):
             text = last_line(column, index)[0].strip(" ▌")
             assert whole.match(text) or text.endswith("…"), text
+            left = text.rpartition(" · ")[0]
+            assert not re.search(r"\d+(d|w|mo|y)$", left), f"{text}: without 'ago', a date?"
         assert last_line(column, 0)[0].strip(" ▌").endswith("3w overdue")
 
 

@@ -51,7 +51,7 @@ async def test_clean_data_checks_out(repo: Repository) -> None:
         await settle(app, pilot)
         shown = review_text(app)
         assert "Everything checks out: 3 records" in shown
-        assert "1 companies, 1 people, 1 job futures, 0 touches" in shown
+        assert "1 company, 1 person, 1 job future, 0 touches" in shown
         assert "No problems found." in shown and "y repair" not in shown
         await pilot.press("y")  # nothing to repair
         await pilot.pause()

@@ -57,3 +57,19 @@ async def test_the_footer_follows_keys_that_change(repo: Repository) -> None:
         assert await keys_once(app, pilot, lambda keys: keys != board_keys) != board_keys
         await pilot.press("escape")
         assert await keys_once(app, pilot, lambda keys: keys == board_keys) == board_keys
+
+
+async def test_help_and_quit_never_fall_off_a_narrow_footer(repo: Repository) -> None:
+    from pilot_helpers import add_prospect
+
+    add_prospect(repo, "Northwind")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = await settled_keys(app, pilot)
+        assert {"Help", "Quit", "Log"} <= set(keys) and "Scripts" not in keys
+        await pilot.press("enter")  # the story has more keys than fit
+        keys = await keys_once(app, pilot, lambda keys: "Back" in keys)
+        assert {"Back", "Log", "Help", "Quit"} <= set(keys), keys
+        await pilot.resize_terminal(160, 45)
+        keys = await keys_once(app, pilot, lambda keys: "Referrals" in keys)
+        assert {"Referrals", "Undo", "Help"} <= set(keys), keys

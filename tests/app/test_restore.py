@@ -11,7 +11,7 @@ import pytest
 from bombs import zip_bomb
 from disk import saved_data
 from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from jobfutures_tui import restore_work
 from jobfutures_tui.app import JobFuturesApp
@@ -19,7 +19,6 @@ from jobfutures_tui.exchange import actions
 from jobfutures_tui.exchange.backup import automatic_backups
 from jobfutures_tui.exchange.dataset import export_json
 from jobfutures_tui.exchange.restore import Snapshot, read_backup
-from jobfutures_tui.modals.import_file import REPLACE
 from jobfutures_tui.modals.restore import RestorePicker, RestoreReview
 from jobfutures_tui.models import Stage
 from jobfutures_tui.screens.board import BoardScreen
@@ -54,7 +53,7 @@ async def test_restoring_from_the_backups_list_replaces_the_data_and_backs_it_up
         await settle(app, pilot)
         shown = review_text(app)
         assert "Replace all your data with the backup from " in shown
-        assert "It holds 1 companies, 1 people, 1 job futures" in shown
+        assert "It holds 1 company, 1 person, 1 job future" in shown
         assert "Your data now: 2 companies" in shown
         assert "Your current data is backed up first" in shown and "u cannot undo" in shown
         await pilot.press("y")
@@ -183,13 +182,13 @@ async def test_import_can_replace_all_the_data_with_a_json_export(
     app = JobFuturesApp(repo)
     async with app.run_test(size=(110, 30)) as pilot:
         await palette(pilot, "import a f")
-        app.screen.query_one("#kind", Select).value = REPLACE
+        await pilot.press("end")  # the last of what can be imported: replace all your data
         app.screen.query_one("#path", Input).value = str(export)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         shown = review_text(app)
         assert f"Replace all your data with the export in {export}?" in shown
-        assert "It holds 2 companies" in shown and "Your data now: 1 companies" in shown
+        assert "It holds 2 companies" in shown and "Your data now: 1 company" in shown
         await pilot.press("y")
         await settle(app, pilot)
         assert shown_companies(app) == ["Coho Winery", "Fabrikam"]

@@ -117,13 +117,13 @@ async def test_brackets_cycle_the_scripts_that_fit(repo: Repository) -> None:
         view_count = len(panel._view.scripts) if panel._view else 0
         assert view_count >= 2
         seen = [panel.shown_script_id]
-        assert f"1/{view_count} ·" in panel_text(app)
+        assert f"1 of {view_count} · ] next, [ back" in panel_text(app)
         await pilot.press("right_square_bracket")
         seen.append(panel.shown_script_id)
-        assert f"2/{view_count} ·" in panel_text(app)
+        assert f"2 of {view_count} ·" in panel_text(app)
         assert seen[1] != seen[0]
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert f"{view_count}/{view_count} ·" in panel_text(app)
+        assert f"{view_count} of {view_count} ·" in panel_text(app)
         await pilot.press("right_square_bracket")
         assert panel.shown_script_id == seen[0]
 
@@ -315,7 +315,14 @@ async def test_duplicate_restore_and_bring_back_built_ins(repo: Repository, data
 
         await pilot.press("g")  # the first match: the opener, before its copy
         assert screen.selected is not None and screen.selected.id == opener.id
-        await pilot.press("r")
+        await pilot.press("r")  # asks first: its edits would be lost
+        await settle(pilot)
+        assert "back as shipped?" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        repo.flush()
+        assert scripts_on_disk(data_dir)[opener.id].body == "My words, {first_name}."
+        await pilot.press("r", "y")
         await settle(pilot)
         repo.flush()
         assert scripts_on_disk(data_dir)[opener.id].body == opener.body

@@ -116,6 +116,9 @@ async def test_a_footer_says_when_its_bindings_are_ready() -> None:
         await until(pilot, lambda: tests_own.footer_keys(footer), "the footer's keys")
         descriptions = [key.description for key in tests_own.footer_keys(footer)]
         assert "Go somewhere" in descriptions, written_against("textual.widgets._footer.FooterKey")
+        shown = [ours.footer_key_shown(key) for key in footer.children]
+        assert ("g", "bell") in shown, written_against("FooterKey.key, FooterKey.action")
+        assert None in shown, written_against("FooterKey.-command-palette")
 
 
 def test_pilot_waits_for_idle_with_the_module_settings() -> None:

@@ -313,6 +313,14 @@ def test_markdown_of_a_job_future_newest_touch_first(demo: Path) -> None:
     assert headings[0].startswith("### Wed 11 Nov 2026")
 
 
+def test_the_markdown_has_the_referral_chain(demo: Path) -> None:
+    with Repository.open(demo, read_only=True) as repo:
+        text = prospect_markdown(repo, pick_prospect(repo, "fabrikam"), today=TODAY)
+    chain = text.split("## Referral chain\n\n")[1].split("\n\n")[0].splitlines()
+    assert chain[0].startswith("- **Contoso, Ltd.**")
+    assert chain[1].startswith("  - **Fabrikam**") and "via Tomás Ibáñez (this one)" in chain[1]
+
+
 def test_a_markdown_file_is_named_after_the_company_and_the_day() -> None:
     assert markdown_name("Northwind Logistics", TODAY) == "Northwind-Logistics_2026-11-23.md"
     assert markdown_name("../../etc/passwd", TODAY) == "etc-passwd_2026-11-23.md"

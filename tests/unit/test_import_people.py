@@ -240,3 +240,16 @@ def test_an_imported_address_fills_only_what_a_person_here_lacks(
     assert repo.person(kwame.id) == kwame, "nothing lacking, nothing changed"
     again = vcard.plan_import(ADDRESSES, Existing.of(repo))
     assert again.to_save() == [] and again.what() == "nothing"
+
+
+def test_the_dry_run_says_who_joins_no_job_future_of_yours(tmp_path: Path) -> None:
+    from jobfutures_tui.exchange.actions import plan_import
+    from jobfutures_tui.models import Prospect
+
+    with Repository.open(tmp_path / "data") as repo:
+        northwind = Company(name="Northwind Logistics")
+        repo.save(northwind, Prospect(company_id=northwind.id))
+        plan = plan_import(repo, "linkedin", LINKEDIN)
+    (note,) = [note for note in plan.notes if "job future of yours" in note]
+    assert note.startswith("1 person new at a company with a job future of yours (Northwind")
+    assert "f on the app's People" in note

@@ -1,0 +1,79 @@
+"""Someone already stored joins a job future: which job futures a person could
+join, and who could join a job future, those at the same company first.
+
+People come in without a job future (an import, a contact added on People);
+once one of theirs is open, linking them lets the cadence plan and the log
+form reach them. Read from stored fields, so thousands cost no validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jobfutures_tui.models import Company, Person, Prospect, Record, Stage
+from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.story import link_known
+
+_STAGES = {stage.value: stage.label for stage in Stage}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One entry of a picker: what it is, in words, and what filtering matches."""
+
+    record_id: str
+    label: str
+    detail: str
+    same_company: bool
+
+    @property
+    def words(self) -> str:
+        return f"{self.label} {self.detail}".casefold()
+
+
+def futures_to_join(repo: Repository, person_id: str) -> list[Choice]:
+    """The open job futures this person is not part of, their company's first."""
+    peek = repo.peek
+    company_id = peek(Person, person_id, "company_id")
+    found = []
+    for prospect_id in repo.open_prospect_ids():
+        if person_id in (peek(Prospect, prospect_id, "person_ids") or ()):
+            continue
+        company = peek(Prospect, prospect_id, "company_id")
+        role = str(peek(Prospect, prospect_id, "role") or "")
+        stage = _STAGES.get(str(peek(Prospect, prospect_id, "stage")), "")
+        name = str(peek(Company, company, "name") or "(missing company)")
+        detail = " · ".join(part for part in (role, stage) if part)
+        found.append(Choice(prospect_id, name, detail, company == company_id))
+    found.sort(key=lambda c: (not c.same_company, c.label.casefold(), c.detail, c.record_id))
+    return found
+
+
+def people_to_add(repo: Repository, prospect_id: str) -> list[Choice]:
+    """Everyone not yet among this job future's people, those at its company first."""
+    peek = repo.peek
+    linked = set(peek(Prospect, prospect_id, "person_ids") or ())
+    company_id = peek(Prospect, prospect_id, "company_id")
+    found = []
+    for person_id in repo.person_ids():
+        if person_id in linked:
+            continue
+        theirs = peek(Person, person_id, "company_id")
+        title = str(peek(Person, person_id, "title") or "")
+        company = str(peek(Company, theirs, "name") or "") if theirs else ""
+        detail = " · ".join(part for part in (title, company) if part)
+        name = str(peek(Person, person_id, "name") or "")
+        found.append(Choice(person_id, name, detail, theirs == company_id))
+    found.sort(key=lambda c: (not c.same_company, c.label.casefold(), c.record_id))
+    return found
+
+
+def join(repo: Repository, prospect_id: str, person_id: str) -> tuple[str, list[Record]]:
+    """The change that makes the person one of the job future's people: its label,
+    and the records to save (none when they are already, or either is gone)."""
+    prospect, person = repo.prospect(prospect_id), repo.person(person_id)
+    if prospect is None or person is None:
+        return "", []
+    company = repo.company(prospect.company_id)
+    where = company.name if company else "the job future"
+    return f"Added {person.name} to {where}", link_known(prospect, person)
