@@ -37,6 +37,8 @@ from jobfutures_tui.store.snapshot import dumps
 
 JOURNAL = layout.JOURNAL
 MAGIC = b"jobfutures commit 1\n"
+RECHECKS = 4
+"""Tries at a commit while another device's version keeps landing as it is written."""
 
 WriteFn = Callable[[Path, bytes], None]
 Files = Mapping[str, bytes | None]
@@ -164,25 +166,38 @@ class Journal:
         dropped), or part of it applied and the journal kept for the next open to finish.
         """
         journal = self.folder / JOURNAL
-        files = dict(files)
+        given, said = dict(files), len(self.notes)
         ours = dict(tables or {})
-        try:
-            before = self.current_manifest()
-            manifest = dict(before)
-            merged = self._reconcile(files, ours, manifest)
-        except OSError as error:
-            raise SaveFailed(journal, error) from error
-        for name, data in files.items():
-            if data is None:
-                manifest.pop(name, None)
-            else:
-                manifest[name] = Entry(len(data), digest(data))
-        everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
-        encoded = encode_journal(everything)
-        try:
-            self._write(journal, encoded)
-        except OSError as error:
-            raise self._failed(error, encoded, before, {}) from error
+        for attempt in range(1, RECHECKS + 1):
+            files = dict(given)
+            del self.notes[said:]  # a merge done again is said once
+            stamps = self._stamps(files)
+            try:
+                before = self.current_manifest()
+                manifest = dict(before)
+                merged = self._reconcile(files, ours, manifest)
+            except OSError as error:
+                raise SaveFailed(journal, error) from error
+            for name, data in files.items():
+                if data is None:
+                    manifest.pop(name, None)
+                else:
+                    manifest[name] = Entry(len(data), digest(data))
+            everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
+            encoded = encode_journal(everything)
+            try:
+                self._write(journal, encoded)
+            except OSError as error:
+                raise self._failed(error, encoded, before, {}) from error
+            if attempt < RECHECKS and self._stamps(files) != stamps:
+                # A sync tool put another device's version in place while the journal
+                # was written: start again from it, so it is merged, not written over.
+                try:
+                    self._drop()
+                except OSError as error:
+                    raise self._failed(error, encoded, before, {}) from error
+                continue
+            break
         try:
             apply(self.folder, everything, self._write)
         except OSError as error:
@@ -196,6 +211,13 @@ class Journal:
             else:
                 sha = manifest[name].sha256
                 self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
+
+    def _stamps(self, files: Files) -> dict[str, devices.Signature | None]:
+        """The signature of each file a commit writes, as it is now (none unless another
+        device may write here: see :meth:`devices.Seen.changed`)."""
+        if not self.seen.watching:
+            return {}
+        return {name: devices.signature(self.folder / name) for name in files}
 
     def _reconcile(
         self, files: dict[str, bytes | None], ours: Mapping[str, Tables], manifest: Manifest

@@ -212,3 +212,34 @@ def test_the_manifest_s_conflict_copies_are_reported_and_put_away(tmp_path: Path
     assert not (folder / copy).exists()
     assert (folder / "backups" / "conflict-copies" / copy).exists()
     assert check_folder(folder).ok
+
+
+def test_a_version_that_lands_while_the_commit_is_written_is_merged_not_written_over(
+    tmp_path: Path,
+) -> None:
+    """Seen with two real Syncthings (scripts/two_syncthings.sh): the other device's
+    file arrived between the look before the commit and the commit's own files, and
+    a touch logged there was gone on both. The commit looks again once its journal is
+    written, and starts again from what arrived."""
+    from jobfutures_tui.store.files import write_atomic
+
+    folder = tmp_path / "desk"
+    seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(laptop) as there:
+        there.save(Company(name="Globex"))
+    arrivals = []
+
+    def write(path: Path, data: bytes) -> None:
+        write_atomic(path, data)
+        if path.name == "commit.journal" and not arrivals:
+            arrivals.append(synced(laptop, folder))  # the sync tool, at the worst moment
+
+    with Repository.open(folder, writer=Writer(write=write)) as desk:
+        desk.save(Company(name="Initech"))
+        notes = desk.writer.merge_notes if desk.writer else []
+    assert arrivals and "companies.json" in arrivals[0]
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Globex", "Initech"}
+    assert notes == ["companies.json had changed on another device: merged (1 from there)"]
+    assert check_folder(folder).ok
