@@ -21,7 +21,12 @@ def chosen(form: LogForm) -> tuple[object, Script | None]:
 async def log_with(app: JobFuturesApp, pilot, company: str, *keys: str) -> LogForm:  # type: ignore[no-untyped-def]
     board = app.screen
     assert isinstance(board, BoardScreen)
-    board.select_prospect(prospect_at(app.repo, company).id)
+    chosen_id = prospect_at(app.repo, company).id
+    board.select_prospect(chosen_id)
+    for _ in range(100):  # the panel follows the selection (the script the user reads)
+        if board.script_for_log(chosen_id) is not None:
+            break
+        await pilot.pause(0.02)
     await pilot.press("c")
     await pilot.pause()
     await pilot.press(*keys)
