@@ -24,21 +24,10 @@ LOOK_EVERY = 3.0
 
 
 def watch(app: App[Any]) -> None:
-    """Look for changes from another device, for as long as the app runs; say once
-    if a sync tool left conflict copies, which only a repair reads."""
+    """Look for changes from another device, for as long as the app runs, and once
+    at once: conflict copies a sync tool left are merged as soon as the app may."""
     app.set_interval(LOOK_EVERY, partial(_look, app), name="other devices")
-    copies = layout.conflict_copies(services(app).repo.folder)
-    if copies:
-        count = len(copies)
-        app.notify(
-            f"A sync tool left {count} conflict cop{'ies' if count > 1 else 'y'} of your data "
-            f"({', '.join(copies)}): their changes are not shown until they are merged. "
-            "ctrl+p › Check the data, then repair, merges them (the newer version of each "
-            "record wins; the copies are kept in the backups).",
-            title="Sync conflict",
-            severity="warning",
-            timeout=30,
-        )
+    app.call_later(_look, app)
 
 
 def merged(app: App[Any], notes: list[str]) -> None:
@@ -56,14 +45,17 @@ def _look(app: App[Any]) -> None:
 
 def _changed(app: App[Any], repo: Repository) -> None:
     names = repo.changed_elsewhere()
-    if names:
-        app.call_from_thread(_reload, app, repo, names)
+    copies = bool(layout.conflict_copies(repo.folder, manifest=True))
+    if names or copies:
+        app.call_from_thread(_reload, app, repo, names, copies)
 
 
-def _reload(app: App[Any], repo: Repository, names: list[str]) -> None:
-    """Open the data again, unless the user is in a dialog or a save is still on its
-    way (the next look tries again)."""
+def _reload(app: App[Any], repo: Repository, names: list[str], copies: bool) -> None:
+    """Open the data again (having merged the conflict copies a sync tool left),
+    unless the user is in a dialog or a save is still on its way (the next look
+    tries again)."""
     from jobfutures_tui.exchange.actions import with_folder_closed
+    from jobfutures_tui.exchange.conflict_copies import merge_any
 
     host = services(app)
     if repo is not host.repo or host.replacing or host.quitting:
@@ -72,10 +64,15 @@ def _reload(app: App[Any], repo: Repository, names: list[str]) -> None:
         return
 
     def act() -> tuple[Repository, str]:
+        said = []
+        if copies:
+            said.append(merge_any(repo) or "")
         reopened, _ = with_folder_closed(
             repo, lambda _folder: None, what="opened again", new_writer=BackgroundWriter
         )
-        return reopened, f"Changed on another device ({described(names)}): shown as it is now."
+        if names:
+            said.append(f"Changed on another device ({described(names)}): shown as it is now.")
+        return reopened, " ".join(part for part in said if part)
 
     replace_data(app, "Opening the data again", "opened again", act)
 

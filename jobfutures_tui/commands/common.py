@@ -93,6 +93,11 @@ def opened_to_change(
     except DataLocked as locked:
         raise ExchangeError(locked_words(locked, there)) from None
     with repo:
+        from jobfutures_tui.exchange.conflict_copies import merge_any
+
+        merged = merge_any(repo)
+        if merged is not None:
+            complain(merged)
         yield repo
 
 

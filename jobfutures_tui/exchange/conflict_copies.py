@@ -80,6 +80,27 @@ def merge_copies(repo: Repository) -> list[str]:
     return done
 
 
+def merge_any(repo: Repository) -> str | None:
+    """Merge the conflict copies a sync tool left, if any (as a repair would), and say
+    so in a sentence; None when there were none.
+
+    Done as the data is opened to change it, and by the app as it watches: a sync
+    tool keeps few copies of a file (Syncthing ten) and deletes the oldest, with the
+    changes only they held, so they must not wait for the user to repair."""
+    if not layout.conflict_copies(repo.folder, manifest=True):
+        return None
+    done = merge_copies(repo)
+    count = sum(1 for line in done if ": " in line and "record(s)" in line)
+    kept = repo.backups_folder / COPIES_DIR
+    if not count:
+        return f"Put away the manifest's conflict copies a sync tool left (in {kept})."
+    copies = "copy" if count == 1 else "copies"
+    return (
+        f"Merged {count} conflict {copies} a sync tool left: every record kept, the newer "
+        f"version of each winning (the copies are in {kept})."
+    )
+
+
 def _records(path: Path, original: str) -> list[Record | None]:
     """The copy's records, validated (None for one that is not valid)."""
     kind, table = _kind_of(original)

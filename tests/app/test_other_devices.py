@@ -17,13 +17,15 @@ from jobfutures_tui.models.entities import revise
 from jobfutures_tui.store import Repository
 
 
-def laptop_adds(data_dir: Path, tmp_path: Path, company: str) -> None:
+def laptop_adds(data_dir: Path, tmp_path: Path, company: str, *, arrive: bool = True) -> None:
     """The other computer adds a job future; the sync tool brings its files here,
-    each by an atomic replace."""
+    each by an atomic replace (unless not ``arrive``)."""
     laptop = tmp_path / "laptop"
     shutil.copytree(data_dir, laptop, ignore=shutil.ignore_patterns("jobfutures.lock", "backups"))
     with Repository.open(laptop) as there:
         add_prospect(there, company, person="Lee Chen")
+    if not arrive:
+        return
     for name in ("companies.json", "people.json", "prospects.json", "manifest.json"):
         temp = data_dir / f".syncthing.{name}.tmp"
         shutil.copyfile(laptop / name, temp)
@@ -68,12 +70,21 @@ async def test_a_save_made_meanwhile_is_merged_with_the_other_change(
     assert notes == "call after the offsite"
 
 
-async def test_a_conflict_copy_is_said_when_the_app_opens(repo: Repository, data_dir: Path) -> None:
+async def test_a_conflict_copy_is_merged_as_the_app_opens(
+    repo: Repository, data_dir: Path, tmp_path: Path
+) -> None:
+    """A sync tool keeps few copies (Syncthing ten) and deletes the oldest: they are
+    merged at once, and the board shows what they held."""
     add_prospect(repo, "Contoso")
+    laptop_adds(data_dir, tmp_path, "Globex", arrive=False)
     copy = "companies.sync-conflict-20261206-101502-ABCDEF7.json"
-    shutil.copyfile(data_dir / "companies.json", data_dir / copy)
+    shutil.copyfile(tmp_path / "laptop" / "companies.json", data_dir / copy)
     app = JobFuturesApp(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await after_first_frame(pilot)
-        said = [m for m in messages(app) if "conflict cop" in m]
-        assert said and copy in said[0] and "Check the data" in said[0]
+        await until(pilot, lambda: any("conflict copy" in m for m in messages(app)), "merged")
+        said = [m for m in messages(app) if "conflict copy" in m]
+        assert "Merged 1 conflict copy" in said[0]
+        assert app.repo.find_company("Globex") is not None
+    assert not (data_dir / copy).exists()
+    assert (data_dir / "backups" / "conflict-copies" / copy).exists()

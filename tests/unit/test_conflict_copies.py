@@ -65,3 +65,27 @@ def test_check_reports_a_copy_and_repair_merges_it(tmp_path: Path) -> None:
     kept = folder / "backups" / "conflict-copies"
     assert (kept / copy).exists() and not (folder / copy).exists()
     assert check_folder(folder).ok
+
+
+def test_a_command_that_changes_the_data_merges_the_copies_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Syncthing keeps ten copies of a file and deletes the oldest: waiting for a
+    repair could lose what they alone hold."""
+    from shell import jf
+
+    folder = tmp_path / "data"
+    with Repository.open(folder) as repo:
+        repo.save(Company(name="Acme"))
+    globex = Company(name="Globex")
+    copy = "companies.sync-conflict-20261206-101502-ABCDEF7.json"
+    (folder / copy).write_bytes(
+        orjson.dumps({"companies": {globex.id: globex.model_dump(mode="json")}})
+    )
+    code, _, err = jf(capsys, folder, "add", "Initech")
+    assert code == 0, err
+    assert "Merged 1 conflict copy a sync tool left" in err
+    with Repository.open(folder, read_only=True) as repo:
+        assert {c.name for c in repo.companies()} == {"Acme", "Globex", "Initech"}
+    assert not (folder / copy).exists()
+    assert check_folder(folder).ok
