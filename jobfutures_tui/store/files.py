@@ -43,6 +43,20 @@ def write_atomic(path: Path, data: bytes) -> None:
     A path that is a symbolic link stays one: the file it points to is replaced, in
     its own folder (people link a data file into Dropbox; docs/storage.md).
     """
+    target = followed(path)
+    temp = staged(path, data)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_folder(target.parent)
+
+
+def staged(path: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside the file ``path`` names (through a link),
+    written and fsynced, ready to be renamed over it; removed if writing fails."""
     path = followed(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
@@ -51,12 +65,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-    fsync_folder(path.parent)
+    return Path(temp_name)
 
 
 def followed(path: Path) -> Path:

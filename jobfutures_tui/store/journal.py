@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,7 +32,7 @@ import orjson
 
 from jobfutures_tui.store import devices, layout
 from jobfutures_tui.store.errors import SaveFailed, StoreError
-from jobfutures_tui.store.files import ensure_folder, fsync_folder, write_atomic
+from jobfutures_tui.store.files import ensure_folder, followed, fsync_folder, staged, write_atomic
 from jobfutures_tui.store.merge import Tables
 from jobfutures_tui.store.snapshot import dumps
 
@@ -140,6 +141,46 @@ def apply(folder: Path, files: Files, write: WriteFn = write_atomic) -> None:
             write(path, data)
 
 
+class Moved(Exception):
+    """Another device's version landed while a commit's files were being written."""
+
+
+def apply_staged(folder: Path, files: Files, moved: Callable[[], bool]) -> None:
+    """:func:`apply`, with every file written and fsynced first, then renamed into
+    place one after the other, the manifest last; unless ``moved()`` says, just
+    before the renames, that a file changed meanwhile: then nothing is renamed
+    and :class:`Moved` is raised. The renames take microseconds, where writing
+    and fsyncing each file in turn left a sync tool milliseconds to put another
+    device's version in place, to be written over (docs/storage.md)."""
+    ordered = sorted(files.items(), key=lambda item: item[0] == layout.MANIFEST)
+    temps: dict[str, Path] = {}
+    try:
+        for name, data in ordered:
+            if data is not None:
+                path = folder / name
+                if path.parent != folder:
+                    ensure_folder(path.parent)
+                temps[name] = staged(path, data)
+        if moved():
+            raise Moved()
+        parents = set()
+        for name, _ in ordered:
+            path = followed(folder / name)
+            temp = temps.pop(name, None)
+            if temp is None:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            else:
+                os.replace(temp, path)
+            parents.add(path.parent)
+        for parent in parents:
+            fsync_folder(parent)
+    finally:
+        for temp in temps.values():
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
 class Journal:
     """Commits to one data folder, and keeps its manifest up to date."""
 
@@ -189,19 +230,25 @@ class Journal:
                 self._write(journal, encoded)
             except OSError as error:
                 raise self._failed(error, encoded, before, {}) from error
-            if attempt < RECHECKS and self._stamps(files) != stamps:
-                # A sync tool put another device's version in place while the journal
+            moved = partial(self._moved, files, stamps, attempt < RECHECKS)
+            try:
+                if self._write is write_atomic:
+                    apply_staged(self.folder, everything, moved)
+                elif moved():  # a test's own writes: one look, once the journal is written
+                    raise Moved()
+                else:
+                    apply(self.folder, everything, self._write)
+            except Moved:
+                # A sync tool put another device's version in place while this commit
                 # was written: start again from it, so it is merged, not written over.
                 try:
                     self._drop()
                 except OSError as error:
                     raise self._failed(error, encoded, before, {}) from error
                 continue
+            except OSError as error:
+                raise self._failed(error, encoded, before, everything) from error
             break
-        try:
-            apply(self.folder, everything, self._write)
-        except OSError as error:
-            raise self._failed(error, encoded, before, everything) from error
         with contextlib.suppress(OSError):
             self._drop()  # all applied: a journal left behind only rewrites the same bytes
         self.manifest = manifest
@@ -211,6 +258,10 @@ class Journal:
             else:
                 sha = manifest[name].sha256
                 self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
+
+    def _moved(self, files: Files, stamps: dict[str, devices.Signature | None], look: bool) -> bool:
+        """Whether a file of the commit changed since ``stamps`` were taken."""
+        return look and self._stamps(files) != stamps
 
     def _stamps(self, files: Files) -> dict[str, devices.Signature | None]:
         """The signature of each file a commit writes, as it is now (none unless another

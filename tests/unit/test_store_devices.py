@@ -243,3 +243,34 @@ def test_a_version_that_lands_while_the_commit_is_written_is_merged_not_written_
     assert names == {"Acme", "Globex", "Initech"}
     assert notes == ["companies.json had changed on another device: merged (1 from there)"]
     assert check_folder(folder).ok
+
+
+def test_a_version_that_lands_while_the_files_are_written_is_merged_not_written_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files of a commit are written and fsynced first, looked at again, then
+    renamed in a burst: a version landing during the writes is seen before any rename."""
+    from jobfutures_tui.store import journal
+
+    folder = tmp_path / "desk"
+    seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    with Repository.open(laptop) as there:
+        there.save(Company(name="Globex"))
+    arrivals = []
+
+    def staged(path: Path, data: bytes) -> Path:
+        temp = stage(path, data)
+        if path.name == "companies.json" and not arrivals:
+            arrivals.append(synced(laptop, folder))  # the sync tool, at the worst moment
+        return temp
+
+    stage = journal.staged
+    monkeypatch.setattr(journal, "staged", staged)
+    with Repository.open(folder) as desk:
+        desk.save(Company(name="Initech"))
+    assert arrivals and "companies.json" in arrivals[0]
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Globex", "Initech"}
+    assert not list(folder.glob("*.jf-tmp")), "the staged files of the first try are gone"
+    assert check_folder(folder).ok
