@@ -118,10 +118,21 @@ def test_a_full_disk_after_the_backup_drops_the_commit_it_began(
 def test_a_commit_cut_short_by_a_full_disk_waits_whole_for_the_next_open(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, demo: Path
 ) -> None:
-    """Companies written, people not: the journal stays, says the command, and the next
-    open finishes it; a reader sees the change meanwhile."""
+    """Companies renamed into place, people not: the journal stays, says the command,
+    and the next open finishes it; a reader sees the change meanwhile. (Every file of
+    a commit is written before the first rename, so a disk that fills up stops a
+    commit before any file changed; a rename that fails stops it part-way.)"""
     disk = failing_disk(monkeypatch, demo, "full")
-    disk.only = lambda path: os.path.basename(path).startswith(".people.json.")
+    made: list[str] = []
+
+    def people_renamed(path: str) -> bool:
+        if not os.path.basename(path).startswith(".people.json."):
+            return False
+        made.append(path)
+        return len(made) > 1  # its temporary file is made; renaming it fails
+
+    disk.only = people_renamed
+    disk.kind = "read_only"  # the rename fails as the disk is full: with ENOSPC
     code, _, err = jf(capsys, demo, "add", "Acme", "--person", "Dana Reyes")
     assert code == 1
     no_traceback(err)
