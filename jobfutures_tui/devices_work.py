@@ -74,7 +74,10 @@ def _reload(app: App[Any], repo: Repository, names: list[str], copies: bool) -> 
             said.append(f"Changed on another device ({described(names)}): shown as it is now.")
         return reopened, " ".join(part for part in said if part)
 
-    replace_data(app, "Opening the data again", "opened again", act)
+    if copies:
+        replace_data(app, "Merging the copies a sync tool left", "merged", act)
+    else:
+        replace_data(app, "Opening the data again", "opened again", act)
 
 
 def described(names: list[str]) -> str:
