@@ -209,3 +209,18 @@ def shown_key(app: App[Any], binding: Binding) -> str | None:
     """The first key the user gave ``binding`` (None: it has its shipped keys)."""
     keys = applied(app).get(binding.id or "")
     return app.get_key_display(Binding(keys.split(",")[0], "")) if keys else None
+
+
+def hint(app: App[Any], binding_id: str, shipped: str) -> str:
+    """``shipped`` ('c log') with the key the user gave the binding in its place, so
+    the hints a screen writes beside its content follow a remapped key."""
+    keys = applied(app).get(binding_id)
+    if not keys:
+        return shipped
+    key = app.get_key_display(Binding(keys.split(",")[0], ""))
+    return f"{key} {shipped.split(' ', 1)[1]}"
+
+
+def hints(app: App[Any], *pairs: tuple[str, str]) -> str:
+    """'c log · o open', each by :func:`hint`."""
+    return " · ".join(hint(app, binding_id, shipped) for binding_id, shipped in pairs)

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.relative import short_date
+from jobfutures_tui.keymap import hints
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.modals.story_forms import (
     COMPANY_FIELDS,
@@ -168,8 +169,14 @@ class DetailScreen(PanelScreen):
             with VerticalScroll(id="story"):
                 yield Static(id="about")
                 yield Static(id="company")
-                people = Text("People  (p add · f add known · e edit · d remove)")
-                yield Static(people, classes="section-title")
+                keys = hints(
+                    self.app,
+                    ("detail.person", "p add"),
+                    ("detail.add_known", "f add known"),
+                    ("detail.edit", "e edit"),
+                    ("detail.remove", "d remove"),
+                )
+                yield Static(Text(f"People  ({keys})"), classes="section-title")
                 yield RecordList(
                     row_height=PERSON_ROWS, empty="No one yet: p adds a person.", id="people"
                 )
@@ -211,9 +218,15 @@ class DetailScreen(PanelScreen):
     def _show(self, prospect: Prospect, select: str | None) -> None:
         name = self.company.name if self.company else "(missing company)"
         self.title = f"{name}"
-        about = story_text.about(self.repo, prospect, self.company, self._colour)
+        app = self.app
+        next_keys = hints(
+            app, ("detail.skip", "s skip"), ("detail.snooze", "z snooze"), ("detail.plan", "P plan")
+        )
+        about = story_text.about(self.repo, prospect, self.company, self._colour, keys=next_keys)
         self.query_one("#about", Static).update(about)
-        self.query_one("#company", Static).update(story_text.company_text(self.company))
+        company_keys = hints(app, ("detail.company", "w edit"), ("detail.news", "n add news"))
+        company = story_text.company_text(self.company, keys=company_keys)
+        self.query_one("#company", Static).update(company)
         people = self.query_one("#people", RecordList)
         # A fourth line per person only when one of them has a postal address.
         addressed = any(self.repo.peek(Person, pid, "address") for pid in prospect.person_ids)

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.relative import ago
+from jobfutures_tui.keymap import hints
 from jobfutures_tui.models import Person, Record
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.screens import actions
@@ -93,7 +94,14 @@ class PeopleScreen(FilteredListScreen):
         if self.query_text.strip():
             status.update(Text(f"{len(shown)} of {total} people match · esc clears"))
         else:
-            keys = "/ filter · enter open · e edit · a add · f add to a job future"
+            keys = hints(
+                self.app,
+                ("people.filter", "/ filter"),
+                ("list.choose", "enter open"),
+                ("people.edit", "e edit"),
+                ("people.add", "a add"),
+                ("people.add_to_future", "f add to a job future"),
+            )
             status.update(Text(f"{total} people · {keys}"))
 
     def _draw(self, person_id: str, width: int) -> Text:

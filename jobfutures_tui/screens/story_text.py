@@ -27,8 +27,16 @@ from jobfutures_tui.usecases.user_plans import plan_of
 Colour = Callable[[str], Style]
 
 
-def about(repo: Repository, prospect: Prospect, company: Company | None, colour: Colour) -> Text:
-    """Where it stands: stage, how it began, referrals, tags, the next touch, notes."""
+def about(
+    repo: Repository,
+    prospect: Prospect,
+    company: Company | None,
+    colour: Colour,
+    *,
+    keys: str = "s skip · z snooze · P plan",
+) -> Text:
+    """Where it stands: stage, how it began, referrals, tags, the next touch (``keys``:
+    what acts on it), notes."""
     text = Text()
     text.append(company.name if company else "(missing company)", style="bold")
     if prospect.role:
@@ -51,7 +59,7 @@ def about(repo: Repository, prospect: Prospect, company: Company | None, colour:
         _field(text, "led to", ", ".join(referred))
     if prospect.tags:
         _field(text, "tags", ", ".join(prospect.tags))
-    _next_touch(repo, text, prospect, colour)
+    _next_touch(repo, text, prospect, colour, keys)
     if prospect.self_assessment:
         _block(text, "After the no", prospect.self_assessment)
     if prospect.notes:
@@ -59,13 +67,15 @@ def about(repo: Repository, prospect: Prospect, company: Company | None, colour:
     return text
 
 
-def _next_touch(repo: Repository, text: Text, prospect: Prospect, colour: Colour) -> None:
+def _next_touch(
+    repo: Repository, text: Text, prospect: Prospect, colour: Colour, keys: str
+) -> None:
     """When the next touch is due (coloured as on the cards), how, and why."""
     day = today()
     suggestion = next_suggestion(repo, prospect.id, today=day)
     plan = plan_of(repo, prospect)
     text.append("\n\nNext touch  ", style="bold")
-    text.append("(s skip · z snooze · P plan)", style="dim")
+    text.append(f"({keys})", style="dim")
     phrase, level = due_phrase(suggestion, day)
     text.append("\n")
     text.append(phrase, style=colour(DUE_PART[level]))
@@ -108,11 +118,11 @@ def _referred_from_here(repo: Repository, prospect: Prospect) -> list[str]:
     return names
 
 
-def company_text(company: Company | None) -> Text:
+def company_text(company: Company | None, *, keys: str = "w edit · n add news") -> Text:
     text = Text()
     if company is None:
         return text
-    text.append("\nCompany  (w edit · n add news)", style="bold")
+    text.append(f"\nCompany  ({keys})", style="bold")
     if company.website:
         _field(text, "website", company.website)
     if company.notes:

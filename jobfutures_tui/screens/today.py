@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from jobfutures_tui.engine.relative import short_date
+from jobfutures_tui.keymap import hints
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
@@ -144,7 +145,18 @@ class TodayScreen(PanelScreen):
         status = self.query_one("#today-status", Static)
         if items:
             status.update(
-                Text("enter opens it · c log · o open · z snooze · s skip · P plan · r refresh")
+                Text(
+                    "enter opens it · "
+                    + hints(
+                        self.app,
+                        ("today.log", "c log"),
+                        ("today.open_touch", "o open"),
+                        ("today.snooze", "z snooze"),
+                        ("today.skip", "s skip"),
+                        ("today.plan", "P plan"),
+                        ("today.refresh", "r refresh"),
+                    )
+                )
             )
         else:
             status.update(Text(_nothing_due(upcoming)))

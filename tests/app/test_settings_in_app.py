@@ -19,7 +19,7 @@ from pilot_helpers import (
     until,
 )
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, OptionList, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 
 from jobfutures_tui import settings
 from jobfutures_tui.app import JobFuturesApp
@@ -42,6 +42,10 @@ def write_config(text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     settings.forget()
     return path
+
+
+def status(app: JobFuturesApp, selector: str) -> str:
+    return rendered_text(app.screen.query_one(selector, Static).render())
 
 
 def start_notes(app: JobFuturesApp) -> list[str]:
@@ -175,6 +179,21 @@ async def test_a_remapped_key_acts_and_the_old_one_no_longer_does(repo: Reposito
         await until(pilot, lambda: isinstance(app.screen, BoardScreen), "the board again")
         await search_palette(pilot, "Log (")
         await until(pilot, lambda: "Log (b)" in palette_hits(app), "the palette names b")
+
+
+async def test_the_hints_beside_a_screen_s_content_name_the_remapped_keys(
+    repo: Repository,
+) -> None:
+    add_prospect(repo, "Contoso")
+    write_config('[keys]\n"today.log" = "b"\n"people.add" = "n"\n')
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await after_first_frame(pilot)
+        await pilot.press("2")
+        await until(pilot, lambda: "b log · o open" in status(app, "#today-status"), "Today's")
+        assert "c log" not in status(app, "#today-status")
+        await pilot.press("3")
+        await until(pilot, lambda: "n add · f add to" in status(app, "#people-status"), "People's")
 
 
 async def test_a_remapped_key_that_another_action_has_is_said_and_not_applied(
