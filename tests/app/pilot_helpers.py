@@ -100,7 +100,9 @@ async def search_palette(pilot: Pilot[None], text: str) -> None:
 async def palette(pilot: Pilot[None], text: str) -> None:
     """Type into the command palette, wait for its search to settle, take the best hit."""
     await search_palette(pilot, text)
+    searched = pilot.app.screen
     await pilot.press("enter")
+    await until(pilot, lambda: pilot.app.screen is not searched, "the palette gone")
     await pilot.pause()
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pendulum
 from disk import saved_data
-from pilot_helpers import add_prospect, column_text, messages, move_card, palette, reopen
+from pilot_helpers import add_prospect, column_text, messages, move_card, palette, reopen, until
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import ClosedReason, Stage, Touch
@@ -255,7 +255,7 @@ async def test_palette_imports_a_linkedin_export_after_a_dry_run(repo: Repositor
         await pilot.press("tab")
         app.screen.query_one("#path").value = str(source)  # a long path; typing adds nothing
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ImportReview), "the dry run")
         review = app.screen
         assert isinstance(review, ImportReview)
         await app.workers.wait_for_complete()

@@ -131,6 +131,7 @@ async def test_new_workdays_saved_in_the_settings_screen_move_the_cards_dates(
         before = column_text(app, Stage.INTERVIEWED)
         assert "due Sat" in before
         await palette(pilot, "Settings")
+        await until(pilot, lambda: isinstance(app.screen, SettingsForm), "the settings form")
         form = app.screen
         assert isinstance(form, SettingsForm)
         form.query_one("#workdays", Input).value = "mon tue wed thu fri"
