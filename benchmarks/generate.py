@@ -23,6 +23,7 @@ marker says it is complete and current; copy it before writing to it
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import math
 import random
@@ -368,9 +369,19 @@ def _marker(folder: Path) -> Path:
     return folder.with_name(folder.name + ".complete")
 
 
+def _source_digest() -> str:
+    """The generator's own code: a change to it (a fix that forgot to bump
+    GENERATOR_VERSION) makes the cached data sets again."""
+    digest = hashlib.sha256()
+    for module in ("generate.py", "words.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _expected_marker(prospects: int, touches: int, seed: int) -> dict[str, object]:
     return {
         "generator": GENERATOR_VERSION,
+        "source": _source_digest(),
         "schema": SCHEMA_VERSION,
         "prospects": prospects,
         "touches": touches,
