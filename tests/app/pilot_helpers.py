@@ -50,8 +50,9 @@ def add_prospect(
 
 
 def column_text(app: JobFuturesApp, stage: Stage) -> str:
-    """What a column shows on screen, line by line."""
-    column = app.screen.query_one(f"#column-{stage.value}")
+    """What a column of the board shows, line by line (the board's, whichever screen
+    is on top: a notice may cover it while the data is opened again)."""
+    column = app.get_screen("board").query_one(f"#column-{stage.value}")
     return "\n".join(column.render_line(y).text for y in range(column.size.height))
 
 
@@ -90,11 +91,18 @@ async def after_first_frame(pilot: Pilot[None]) -> None:
 
 async def search_palette(pilot: Pilot[None], text: str) -> None:
     """Open the command palette and type; return once its search (a worker) is done."""
+    from textual.command import CommandList
+
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*text)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    deadline = time.monotonic() + 5.0  # the search starts after a short debounce
+    while time.monotonic() < deadline:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        found = pilot.app.screen.query(CommandList)
+        if found and found.first().highlighted is not None:
+            break
 
 
 async def palette(pilot: Pilot[None], text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import add_prospect
+from pilot_helpers import add_prospect, until
 from textual.widgets import Input
 
 from jobfutures_tui.app import JobFuturesApp
@@ -28,12 +28,11 @@ async def test_a_prefilled_field_keeps_its_text_and_types_at_its_end(repo: Repos
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "a")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, RecordForm), "the person form")
         await pilot.press(*"Jo Lee", "ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, RecordForm), "the form saved")
         await pilot.press("enter")  # no job future: enter edits them
-        await pilot.pause()
-        assert isinstance(app.screen, RecordForm)
+        await until(pilot, lambda: isinstance(app.screen, RecordForm), "the edit form")
         await pilot.press(*" Park")
         assert app.screen.query_one("#name", Input).value == "Jo Lee Park"
 
