@@ -15,6 +15,7 @@ from jobfutures_tui.commands.changes import refusal
 from jobfutures_tui.engine.names import close_to, matches
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.entities import Script
 from jobfutures_tui.store import Repository
 
@@ -26,15 +27,8 @@ def job_future(repo: Repository, query: str, *, role: str | None = None) -> Pros
     by_id = repo.prospect(query.strip())
     if by_id is not None:
         return by_id
-    companies = {c.id: c.name for c in repo.records(Company)}
-    prospects = repo.prospects(include_archived=True)
-
-    def company_of(prospect: Prospect) -> str:
-        return companies.get(prospect.company_id, "")
-
-    found = matches(query, prospects, company_of)
-    if not found:
-        raise _unknown(query, [company_of(p) for p in prospects])
+    found = _at_company(repo, query)
+    companies = {p.company_id: c.name for p in found if (c := repo.company(p.company_id))}
     if role is not None:
         with_role = matches(role, found, lambda p: p.role)
         if not with_role:
@@ -53,22 +47,39 @@ def job_future(repo: Repository, query: str, *, role: str | None = None) -> Pros
     pool = [p for p in found if p.is_open] or found
     if len(pool) == 1:
         return pool[0]
-    company = company_of(pool[0])
+    name = companies.get(pool[0].company_id, "")
     kind = "open " if pool[0].is_open else "archived "
     if len({p.role.casefold() for p in pool}) == len(pool) and all(p.role for p in pool):
         raise refusal(
-            f"{company} has {len(pool)} {kind}job futures",
+            f"{name} has {len(pool)} {kind}job futures",
             "Say which with --role",
             _lines(pool, companies, company=False),
         )
     raise refusal(
-        f"{company} has {len(pool)} {kind}job futures that --role cannot tell apart",
+        f"{name} has {len(pool)} {kind}job futures that --role cannot tell apart",
         "Give the id of one instead of the company's name",
         [
             f"{p.id} · {line}"
             for p, line in zip(pool, _lines(pool, companies, company=False), strict=True)
         ],
     )
+
+
+def _at_company(repo: Repository, query: str) -> list[Prospect]:
+    """The job futures at the companies ``query`` names, matched on the stored rows:
+    only those are read whole, not thousands of others (docs/benchmarks.md)."""
+    names = {
+        cid: one_line(str(row.get("name", ""))) for cid, row in repo.stored_rows(Company).items()
+    }
+    rows = repo.stored_rows(Prospect)
+
+    def company_of(prospect_id: str) -> str:
+        return names.get(str(rows[prospect_id].get("company_id", "")), "")
+
+    found = matches(query, list(rows), company_of)
+    if not found:
+        raise _unknown(query, [company_of(prospect_id) for prospect_id in rows])
+    return [prospect for pid in found if (prospect := repo.prospect(pid)) is not None]
 
 
 def _unknown(query: str, names: list[str]) -> ExchangeError:
