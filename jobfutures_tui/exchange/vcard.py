@@ -4,13 +4,21 @@ A small reader of our own instead of a library: we need a dozen properties,
 and address books in the wild (Apple's ``item1.`` groups and folded lines,
 Google's version 4, old phones' quoted-printable) are better served by a
 forgiving reader that reports one bad card and goes on than by a strict one
-that rejects the file. See RFC 6350 (4.0) and RFC 2426 (3.0).
+that rejects the file. See RFC 6350 (4.0), RFC 2426 (3.0) and the vCard 2.1
+specification (versit, 1996); what each address book writes is in
+docs/importing.md.
+
+Each card is decoded on its own (one Latin-1 card in a UTF-8 file garbles only
+itself), a value in the charset its CHARSET names; 2.1 values keep their
+backslashes (only ``\\;`` is an escape there); every EMAIL and TEL is kept, the
+preferred first (vCard 4's PREF=1 before PREF=2).
 """
 
 from __future__ import annotations
 
 import quopri
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +26,60 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jobfutures_tui.exchange.address import AddressParts
+from jobfutures_tui.exchange.contact import Reach, is_linkedin, left_out, notes_with
 from jobfutures_tui.exchange.errors import ExchangeError
+from jobfutures_tui.exchange.limits import CONTACTS_LIMIT, read_file
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
-from jobfutures_tui.exchange.text import read_text
+from jobfutures_tui.exchange.text import decoded
 from jobfutures_tui.models import PersonRole, describe
 
 SOURCE = "vCard contacts"
+KEEPS = (
+    "name (FN, else N), title (TITLE, else ROLE), company (ORG), every email and phone "
+    "(EMAIL, TEL: the preferred first, the others kept with them), LinkedIn profile "
+    "(X-SOCIALPROFILE or a linkedin.com URL), postal address (the preferred ADR) and "
+    "city, notes; the department (ORG's second part) and NICKNAME in the notes; a "
+    "company card's name and web address (URL)"
+)
+LEFT_OUT = {
+    "PHOTO": "photo",
+    "LOGO": "logo",
+    "BDAY": "birthday",
+    "ANNIVERSARY": "anniversary",
+    "X-ABDATE": "dates",
+    "IMPP": "instant messaging",
+    "X-AIM": "instant messaging",
+    "X-JABBER": "instant messaging",
+    "X-SKYPE": "instant messaging",
+    "X-ICQ": "instant messaging",
+    "X-MSN": "instant messaging",
+    "X-GOOGLE-TALK": "instant messaging",
+    "CATEGORIES": "groups (CATEGORIES)",
+    "X-ABRELATEDNAMES": "related people",
+    "RELATED": "related people",
+    "GENDER": "gender",
+    "GEO": "location (GEO)",
+    "TZ": "time zone",
+    "KEY": "public key",
+    "SOUND": "sound",
+    "X-PHONETIC-FIRST-NAME": "phonetic name",
+    "X-PHONETIC-MIDDLE-NAME": "phonetic name",
+    "X-PHONETIC-LAST-NAME": "phonetic name",
+    "X-ANDROID-CUSTOM": "Android custom field",
+}
+"""What a card may hold that is not kept, in words for the dry run."""
+_KEPT_OR_HOUSEKEEPING = {
+    "BEGIN", "END", "VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "EMAIL", "TEL", "ADR",
+    "NOTE", "URL", "X-SOCIALPROFILE", "NICKNAME", "KIND", "X-ABSHOWAS", "X-ABLABEL",
+    "X-ABADR", "X-ABUID", "UID", "REV", "PRODID", "LABEL", "SORT-STRING", "X-ABORG",
+    "SOURCE", "CLIENTPIDMAP", "X-ACCOUNT",
+}  # fmt: skip
+"""Properties that are kept, or say nothing about the person (ids, the writer)."""
+_NOT_PHONES = {"fax", "pager"}
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
+_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"n": "\n", "N": "\n"}
 
@@ -38,6 +92,8 @@ class Property:
     params: dict[str, list[str]]
     raw: str
     """The value as written (escapes and structure kept)."""
+    legacy: bool = False
+    """From a vCard 2.1 card: backslashes are text there, but for ``\\;``."""
 
     def types(self) -> set[str]:
         found = {t.casefold() for value in self.params.get("TYPE", []) for t in value.split(",")}
@@ -46,13 +102,35 @@ class Property:
             found.add("pref")
         return found
 
+    def preference(self) -> int:
+        """1 for the most preferred (vCard 4's PREF=1, 3.0's TYPE=pref, 2.1's bare
+        PREF), higher for less; 100 when it says nothing."""
+        ranks = [int(v) for v in self.params.get("PREF", []) if v.strip().isdigit()]
+        if ranks:
+            return max(1, min(ranks))
+        return 1 if "pref" in self.types() else 100
+
     @property
     def text(self) -> str:
+        if self.legacy:
+            return self.raw.replace("\\;", ";")
         return unescape(self.raw)
 
     def parts(self) -> list[str]:
         """The components of a structured value (N, ADR, ORG), unescaped."""
-        return [unescape(part) for part in split_unescaped(self.raw, ";")]
+        return [" ".join(values) for values in self.values()] if self.legacy else [
+            unescape(part) for part in split_unescaped(self.raw, ";")
+        ]
+
+    def values(self) -> list[list[str]]:
+        """Each component of a structured value, as the list of values it holds
+        (vCard 3 and 4 separate them with unescaped commas: ``Philip,Paul``)."""
+        if self.legacy:
+            return [[part.replace("\\;", ";")] for part in re.split(r"(?<!\\);", self.raw)]
+        return [
+            [unescape(value) for value in split_unescaped(part, ",")]
+            for part in split_unescaped(self.raw, ";")
+        ]
 
 
 @dataclass
@@ -60,6 +138,14 @@ class Card:
     line: int
     """Where its BEGIN:VCARD is in the file."""
     properties: list[Property] = field(default_factory=list)
+
+    def finish(self) -> Card:
+        """Once read whole: a 2.1 card's values are read the 2.1 way."""
+        version = self.first("VERSION")
+        if version is not None and version.raw.strip().startswith("2"):
+            for prop in self.properties:
+                prop.legacy = True
+        return self
 
     def all(self, name: str) -> list[Property]:
         return [p for p in self.properties if p.name == name]
@@ -118,11 +204,13 @@ def unfold(text: str) -> Iterator[tuple[int, str]]:
     current: str | None = None
     start = 0
     for number, line in enumerate(_NEWLINE.split(text), start=1):
-        if current is not None and line[:1] in (" ", "\t"):
-            current += line[1:]
-            continue
+        # A soft break first: the next line is the value's own, even when it starts
+        # with a space (Python's quopri writes such lines), so that space is kept.
         if current is not None and current.endswith("=") and _is_quoted_printable(current):
             current += "\n" + line
+            continue
+        if current is not None and line[:1] in (" ", "\t"):
+            current += line[1:]
             continue
         if current is not None:
             yield start, current
@@ -194,7 +282,7 @@ def cards(text: str) -> Iterator[Card | tuple[int, str]]:
             elif depth:
                 depth -= 1
             else:
-                yield problem if problem is not None else card
+                yield problem if problem is not None else card.finish()
                 card = None
             continue
         if card is None or depth or problem is not None:
@@ -210,41 +298,53 @@ def cards(text: str) -> Iterator[Card | tuple[int, str]]:
         yield card.line, "a card that never ends (no END:VCARD)"
 
 
+def by_preference(props: list[Property], *liked: str) -> list[Property]:
+    """Most preferred first (PREF=1, TYPE=pref), then the liked types in order, then as
+    written."""
+
+    def rank(item: tuple[int, Property]) -> tuple[int, int, int]:
+        index, prop = item
+        types = prop.types()
+        liking = next((n for n, kind in enumerate(liked) if kind in types), len(liked))
+        return prop.preference(), liking, index
+
+    return [prop for _, prop in sorted(enumerate(props), key=rank)]
+
+
 def _preferred(props: list[Property], *liked: str) -> Property | None:
-    """The property marked preferred, else one of the liked types, else the first."""
-    for wanted in ("pref", *liked):
-        for prop in props:
-            if wanted in prop.types() or (wanted == "pref" and _pref_number(prop)):
-                return prop
-    return props[0] if props else None
-
-
-def _pref_number(prop: Property) -> bool:
-    """vCard 4: PREF=1 is the most preferred."""
-    return any(value.strip() == "1" for value in prop.params.get("PREF", []))
+    ranked = by_preference(props, *liked)
+    return ranked[0] if ranked else None
 
 
 def _name(card: Card) -> str:
+    """FN, else N's parts in reading order: prefixes, given, additional names, family,
+    then the suffixes after a comma ("Dr. John Philip Paul Stevenson Jr., M.D.")."""
     fn = card.first("FN")
     if fn is not None and fn.text.strip():
         return " ".join(fn.text.split())
     n = card.first("N")
     if n is None:
         return ""
-    parts = [*n.parts(), "", "", "", "", ""]
-    family, given, additional, prefix, suffix = parts[:5]
-    return " ".join(" ".join((prefix, given, additional, family, suffix)).split())
+    parts = [[" ".join(v.split()) for v in values if v.strip()] for values in n.values()]
+    family, given, additional, prefix, suffix = (parts + [[]] * 5)[:5]
+    name = " ".join([*prefix, *given, *additional, *family])
+    return ", ".join(part for part in (name, ", ".join(suffix)) if part)
 
 
 def _linkedin(card: Card) -> str:
     for prop in card.all("X-SOCIALPROFILE"):
-        if "linkedin" in prop.types() or "linkedin.com" in prop.text.casefold():
+        if "linkedin" in prop.types() or is_linkedin(prop.text):
             return prop.text.strip()
     for prop in card.all("URL"):
         label = card.label(prop.group).casefold()
-        if "linkedin.com" in prop.text.casefold() or "linkedin" in label:
+        if is_linkedin(prop.text) or "linkedin" in label:
             return prop.text.strip()
     return ""
+
+
+def _addresses(card: Card) -> list[Property]:
+    found = [prop for prop in card.all("ADR") if prop.raw.replace(";", "").strip()]
+    return by_preference(found, "work")
 
 
 def _address(card: Card) -> AddressParts:
@@ -253,76 +353,168 @@ def _address(card: Card) -> AddressParts:
     A component may list several values separated by unescaped commas (vCard 3
     and 4); they read as one, comma-separated.
     """
-    found = [prop for prop in card.all("ADR") if prop.raw.replace(";", "").strip()]
-    adr = _preferred(found, "work")
-    if adr is None:
+    found = _addresses(card)
+    if not found:
         return AddressParts()
-    parts = [
-        ", ".join(v for v in (unescape(value).strip() for value in split_unescaped(raw, ",")) if v)
-        for raw in split_unescaped(adr.raw, ";")
-    ]
+    parts = [", ".join(v for v in (value.strip() for value in values) if v) for values in
+             found[0].values()]  # fmt: skip
     return AddressParts(*(parts + [""] * 7)[:7])
+
+
+def _reach(card: Card) -> Reach:
+    """Every email and phone, the preferred first; faxes and pagers are not phones."""
+    reach = Reach()
+    for prop in by_preference(card.all("EMAIL"), "work", "internet"):
+        reach.add_email(prop.text)
+    for prop in by_preference(card.all("TEL"), "cell", "mobile", "work"):
+        if not prop.types() & _NOT_PHONES:
+            reach.add_phone(prop.text)
+    return reach
 
 
 def person_fields(card: Card) -> tuple[dict[str, object], str]:
     """The fields of the person a card describes, and their company's name."""
-    org = card.first("ORG")
-    company = org.parts()[0].strip() if org is not None else ""
-    title = card.first("TITLE") or card.first("ROLE")
-    email = _preferred(card.all("EMAIL"), "work", "internet")
-    tel = _preferred(card.all("TEL"), "cell", "mobile", "work")
-    address = _address(card)
-    note = card.first("NOTE")
-    phone = tel.text.strip().removeprefix("tel:") if tel is not None else ""
-    fields: dict[str, object] = {
-        "name": _name(card),
-        "title": title.text if title is not None else "",
-        "email": email.text.strip().removeprefix("mailto:") if email is not None else "",
-        "phone": phone,
-        "linkedin": _linkedin(card),
-        "address": address.text(),
-        "city": address.city,
-        "notes": note.text if note is not None else "",
-        "role": PersonRole.OTHER,
-    }
+    fields, company, _ = _person(card)
     return fields, company
 
 
+def _person(card: Card) -> tuple[dict[str, object], str, Reach]:
+    org = card.first("ORG")
+    org_parts = [part.strip() for part in org.parts()] if org is not None else []
+    company = org_parts[0] if org_parts else ""
+    department = ", ".join(part for part in org_parts[1:] if part)
+    title = card.first("TITLE") or card.first("ROLE")
+    address = _address(card)
+    note = card.first("NOTE")
+    nickname = ", ".join(v.strip() for p in card.all("NICKNAME") for v in p.values()[0] if v.strip())
+    reach = _reach(card)
+    fields: dict[str, object] = {
+        "name": _name(card),
+        "title": title.text if title is not None else "",
+        **reach.fields(),
+        "linkedin": _linkedin(card),
+        "address": address.text(),
+        "city": address.city,
+        "notes": notes_with(
+            note.text if note is not None else "", department=department, nickname=nickname
+        ),
+        "role": PersonRole.OTHER,
+    }
+    return fields, company, reach
+
+
 def _is_company_card(card: Card) -> bool:
-    """Apple marks a card that is a company, not a person, with X-ABShowAs:COMPANY."""
+    """Apple marks a card that is a company, not a person, with X-ABShowAs:COMPANY;
+    vCard 4 with KIND:org."""
     show_as = card.first("X-ABSHOWAS")
-    return show_as is not None and show_as.text.strip().upper() == "COMPANY"
+    kind = card.first("KIND")
+    return (show_as is not None and show_as.text.strip().upper() == "COMPANY") or (
+        kind is not None and kind.text.strip().casefold() in ("org", "organization")
+    )
+
+
+def _left_out(card: Card, *, company_card: bool) -> set[str]:
+    """What this card holds that is not kept, in words."""
+    found = {
+        LEFT_OUT.get(prop.name, prop.name)
+        for prop in card.properties
+        if prop.name not in _KEPT_OR_HOUSEKEEPING and prop.raw.strip()
+    }
+    if len(_addresses(card)) > 1:
+        found.add("more postal addresses")
+    if any(p.types() & _NOT_PHONES for p in card.all("TEL")):
+        found.add("fax or pager number")
+    linkedin = _linkedin(card)
+    if not company_card and any(p.text.strip() != linkedin for p in card.all("URL")):
+        found.add("web page (URL)")
+    if any(p.text.strip() != linkedin for p in card.all("X-SOCIALPROFILE")):
+        found.add("social profile")
+    return found
+
+
+def decode_cards(data: bytes) -> str:
+    """The text of a .vcf file, each card decoded on its own.
+
+    A card is UTF-8 when it reads as UTF-8, else Windows-1252 (what old address
+    books wrote), so one Latin-1 card garbles nothing else; a line that names its
+    CHARSET (not quoted-printable: parse_line decodes those) is read in it. A file
+    with a UTF-16 byte-order mark is read whole as UTF-16.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decoded(data)
+    lines = _BYTE_NEWLINE.split(data.removeprefix(b"\xef\xbb\xbf"))
+    text: list[str] = []
+    chunk: list[bytes] = []
+    for line in lines:
+        chunk.append(line)
+        if line.strip().upper() == b"END:VCARD":
+            text.extend(_decode_card(chunk))
+            chunk = []
+    text.extend(_decode_card(chunk))
+    return "\n".join(text).replace("\x00", "")
+
+
+def _decode_card(lines: list[bytes]) -> list[str]:
+    declared: dict[int, str] = {}
+    charset = ""
+    for index, line in enumerate(lines):
+        if line[:1] in (b" ", b"\t") and charset:
+            declared[index] = charset  # the folded rest of a line that named it
+            continue
+        head = line.split(b":", 1)[0].upper()
+        found = _CHARSET.search(head) if b"QUOTED-PRINTABLE" not in head else None
+        charset = found.group(1).decode("ascii") if found else ""
+        if charset:
+            declared[index] = charset
+    rest = b"\n".join(line for index, line in enumerate(lines) if index not in declared)
+    try:
+        rest.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+    result: list[str] = []
+    for index, line in enumerate(lines):
+        try:
+            result.append(line.decode(declared.get(index, encoding)))
+        except (LookupError, UnicodeDecodeError):
+            result.append(line.decode(encoding, errors="replace"))
+    return result
 
 
 def plan_import(path: Path, existing: Existing, progress: Progress | None = None) -> ImportPlan:
     """The dry run of importing every card of this .vcf file."""
-    text = read_text(path)
+    text = decode_cards(read_file(path, CONTACTS_LIMIT))
     if "BEGIN:VCARD" not in text.upper():
         raise ExchangeError(f"{path} holds no vCard (no BEGIN:VCARD line)")
-    builder = PlanBuilder(ImportPlan(SOURCE, str(path)), existing)
+    builder = PlanBuilder(ImportPlan(SOURCE, str(path), keeps=KEEPS), existing)
     found = list(cards(text))
+    left: Counter[str] = builder.plan.left_out
     for item in builder.read(((_line(c), c) for c in found), len(found), progress):
         line, card = item
         if isinstance(card, tuple):
             builder.error(line, card[1])
             continue
-        fields, company = person_fields(card)
-        if _is_company_card(card):
+        fields, company, reach = _person(card)
+        company_card = _is_company_card(card)
+        left.update(_left_out(card, company_card=company_card))
+        if company_card:
             name = company or str(fields["name"])
+            url = next((p.text.strip() for p in card.all("URL") if p.text.strip()), "")
             if not name:
                 builder.skip(line, "a company card without a name")
             elif builder.companies.find(name) is not None:
                 builder.plan.matched.append(RowNote(line, f"{name}: company already here"))
             else:
                 try:
-                    builder.company(name, line)
+                    builder.company(name, line, website=url)
                 except ValidationError as exc:
                     builder.error(line, describe(exc))
             continue
         if not fields["name"]:
             builder.skip(line, "a card without a name")
             continue
-        builder.person(line, fields, company=company)
+        if builder.person(line, fields, company=company) is not None:
+            builder.plan.dropped.extend(left_out(line, str(fields["name"]), reach.refused))
     return builder.plan
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import Channel, Person, PersonRole, Record
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.people import person_records
+from jobfutures_tui.usecases.people import SEPARATOR, joined, person_records
 
 FIELDS = (
     Field("name", "Name", placeholder="e.g. Priya Raman"),
@@ -19,7 +19,9 @@ FIELDS = (
         choices=choices_of(Channel, unset="no preference"),
     ),
     Field("phone", "Phone"),
+    Field("other_phones", "More phones", placeholder=f"another{SEPARATOR}and another"),
     Field("email", "Email", placeholder="name@example.com"),
+    Field("other_emails", "More emails", placeholder=f"another{SEPARATOR}and another"),
     Field("linkedin", "LinkedIn", placeholder="https://www.linkedin.com/in/…"),
     Field("address", "Postal address", "text"),
     Field("city", "City"),
@@ -37,6 +39,11 @@ def person_form(
         title = "Add a person"
     else:
         owner = repo.company(person.company_id) if person.company_id else None
-        initial = {**person.model_dump(), "company": owner.name if owner else ""}
+        initial = {
+            **person.model_dump(),
+            "company": owner.name if owner else "",
+            "other_phones": joined(person.other_phones),
+            "other_emails": joined(person.other_emails),
+        }
         title = f"Edit {person.name}"
     return RecordForm(title, FIELDS, initial, lambda values: person_records(repo, values, person))

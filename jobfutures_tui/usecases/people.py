@@ -8,6 +8,7 @@ of theirs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -86,6 +87,20 @@ def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
     return [row for row in rows if all(word in row.search_text for word in words)]
 
 
+SEPARATOR = "; "
+"""Between a person's other emails or phones on one line (the form, the CSV export):
+a comma can be part of a phone number (a pause before an extension)."""
+
+
+def joined(values: Iterable[str]) -> str:
+    return SEPARATOR.join(values)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """``"a@x.example; b@y.example"`` (or one a line) into its items, blanks dropped."""
+    return tuple(item.strip() for item in re.split(r"[;\n]", text) if item.strip())
+
+
 def person_records(repo: Repository, values: dict[str, Any], person: Person | None) -> list[Record]:
     """The person saved from the form, and the company when it is a new name.
 
@@ -103,9 +118,22 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
             raise invalid("company", describe(error), company_name) from None
         created.append(company)
     values["company_id"] = company.id if company else None
+    for name in ("other_phones", "other_emails"):
+        if isinstance(values.get(name), str):
+            values[name] = split_list(values[name])
+    _check_other_emails(values.get("other_emails") or ())
     _check_linkedin(str(values.get("linkedin") or "").strip(), person)
     saved = revise(person, **values) if person else Person.model_validate(values)
     return [*created, saved]
+
+
+def _check_other_emails(emails: Iterable[str]) -> None:
+    """Each of them must look like an address; the message names the one that does not."""
+    for email in emails:
+        try:
+            Person.model_validate({"name": "-", "email": email})
+        except ValidationError as error:
+            raise invalid("other_emails", describe(error).removeprefix("email: ")) from None
 
 
 def _check_linkedin(typed: str, person: Person | None) -> None:
