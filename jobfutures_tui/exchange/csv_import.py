@@ -355,19 +355,21 @@ class CsvImport:
         plan = ImportPlan(source, str(self.path), mapping=self.mapping)
         if self.profile is not None:
             plan.notes.append(
-                f"read as {self.profile.name}'s export: its columns matched by their exact "
+                f"recognised: {self.profile.name}; its columns are matched by their exact "
                 "names (--map changes one)"
             )
         if self.kind is Kind.PEOPLE:
             plan.keeps = (
-                "what the columns below fill; every email, phone and web address column "
+                "what the columns fill (above); every email, phone and web address column "
                 "(a value labelled * first, values joined by ::: apart); a linkedin.com "
                 "web address as the LinkedIn profile; department and nickname in the notes"
             )
+        used = {label for value, label in self._labels.items() if self.mapping[self.header[value]]}
         ignored = [
             index
             for index, column in enumerate(self.header)
             if not self.mapping.get(column)
+            and index not in used  # the label that puts a value first
             and not (self.profile and column in self.profile.housekeeping)
         ]
         builder = PlanBuilder(plan, existing)

@@ -325,7 +325,10 @@ def _name(card: Card) -> str:
     n = card.first("N")
     if n is None:
         return ""
-    parts = [[" ".join(v.split()) for v in values if v.strip()] for values in n.values()]
+    # 2.1 has no lists, but its writers separate them with commas all the same.
+    lists = [[x for v in values for x in v.split(",")] if n.legacy else values for values in
+             n.values()]  # fmt: skip
+    parts = [[" ".join(v.split()) for v in values if v.strip()] for values in lists]
     family, given, additional, prefix, suffix = (parts + [[]] * 5)[:5]
     name = " ".join([*prefix, *given, *additional, *family])
     return ", ".join(part for part in (name, ", ".join(suffix)) if part)
@@ -385,7 +388,7 @@ def _person(card: Card) -> tuple[dict[str, object], str, Reach]:
     department = ", ".join(part for part in org_parts[1:] if part)
     title = card.first("TITLE") or card.first("ROLE")
     address = _address(card)
-    note = card.first("NOTE")
+    notes = "\n".join(text for p in card.all("NOTE") if (text := p.text.strip()))
     nickname = ", ".join(v.strip() for p in card.all("NICKNAME") for v in p.values()[0] if v.strip())
     reach = _reach(card)
     fields: dict[str, object] = {
@@ -395,9 +398,7 @@ def _person(card: Card) -> tuple[dict[str, object], str, Reach]:
         "linkedin": _linkedin(card),
         "address": address.text(),
         "city": address.city,
-        "notes": notes_with(
-            note.text if note is not None else "", department=department, nickname=nickname
-        ),
+        "notes": notes_with(notes, department=department, nickname=nickname),
         "role": PersonRole.OTHER,
     }
     return fields, company, reach
