@@ -53,7 +53,9 @@ class Companies:
             index.add(company)
         return index
 
-    def add(self, company: Company) -> None:
+    def add(self, company: Company, *, replace: bool = False) -> None:
+        if replace:
+            self.by_name[squash(company.name)] = company
         self.by_name.setdefault(squash(company.name), company)
         self.names[company.id] = company.name
 

@@ -321,6 +321,16 @@ class PlanBuilder:
         self.add(company, line)
         return company
 
+    def company_website(self, company: Company, website: str) -> bool:
+        """Give a company this import creates the web address a later row brings (a
+        company card after the cards of its people); True if it was given."""
+        if not website or company.website or self.first_line(company.id) is None:
+            return False
+        given = company.model_copy(update={"website": website})
+        self.plan.new = [given if r is company else r for r in self.plan.new]
+        self.companies.add(given, replace=True)
+        return True
+
     def fill(self, person: Person, fields: dict[str, Any], line: int) -> tuple[Person, str]:
         """A stored person with what they lacked taken from ``fields``, and
         '; address filled in' (or '' when nothing was)."""

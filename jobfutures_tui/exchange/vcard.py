@@ -503,8 +503,9 @@ def plan_import(path: Path, existing: Existing, progress: Progress | None = None
             url = next((p.text.strip() for p in card.all("URL") if p.text.strip()), "")
             if not name:
                 builder.skip(line, "a company card without a name")
-            elif builder.companies.find(name) is not None:
-                builder.plan.matched.append(RowNote(line, f"{name}: company already here"))
+            elif (known := builder.companies.find(name)) is not None:
+                if not builder.company_website(known, url):
+                    builder.plan.matched.append(RowNote(line, f"{name}: company already here"))
             else:
                 try:
                     builder.company(name, line, website=url)
