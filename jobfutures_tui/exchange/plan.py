@@ -194,8 +194,7 @@ class ImportPlan:
         if self.filled:
             lines.append(f"Already here: {len(self.matched)} (left as they are, but for:)")
             lines.append(
-                "Filled in (an address, city, email or phone they had none of): "
-                f"{len(self.filled)}"
+                f"Filled in (an address, city, email or phone they had none of): {len(self.filled)}"
             )
             lines.extend(_listed(self.filled, limit))
         else:

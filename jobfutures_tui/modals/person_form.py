@@ -1,4 +1,7 @@
-"""Add or edit a person; the company is typed by name (an existing one is reused)."""
+"""Add or edit a person; the company is typed by name (an existing one is reused).
+
+Phones and emails are each one line, the main one first and any others after a
+``;`` (an address book import brings them all)."""
 
 from __future__ import annotations
 
@@ -18,10 +21,8 @@ FIELDS = (
         "choice",
         choices=choices_of(Channel, unset="no preference"),
     ),
-    Field("phone", "Phone"),
-    Field("other_phones", "More phones", placeholder=f"another{SEPARATOR}and another"),
-    Field("email", "Email", placeholder="name@example.com"),
-    Field("other_emails", "More emails", placeholder=f"another{SEPARATOR}and another"),
+    Field("phone", "Phones", placeholder=f"the main one first{SEPARATOR}then any others"),
+    Field("email", "Emails", placeholder=f"name@example.com{SEPARATOR}then any others"),
     Field("linkedin", "LinkedIn", placeholder="https://www.linkedin.com/in/…"),
     Field("address", "Postal address", "text"),
     Field("city", "City"),
@@ -42,8 +43,8 @@ def person_form(
         initial = {
             **person.model_dump(),
             "company": owner.name if owner else "",
-            "other_phones": joined(person.other_phones),
-            "other_emails": joined(person.other_emails),
+            "phone": joined(person.phones),
+            "email": joined(person.emails),
         }
         title = f"Edit {person.name}"
     return RecordForm(title, FIELDS, initial, lambda values: person_records(repo, values, person))

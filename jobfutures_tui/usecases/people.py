@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, revise
 from jobfutures_tui.models.dates import to_utc
-from jobfutures_tui.models.entities import linkedin_shape
+from jobfutures_tui.models.entities import email_shape, linkedin_shape
 from jobfutures_tui.models.errors import describe, invalid
 from jobfutures_tui.store import Repository
 
@@ -52,6 +52,7 @@ def people_rows(repo: Repository) -> list[PersonRow]:
         company = peek(Company, peek(Person, person_id, "company_id"), "name") or ""
         words = [name, company]
         words += [peek(Person, person_id, field) or "" for field in ("title", "email", "city")]
+        words += peek(Person, person_id, "other_emails") or ()  # found by any address
         rows.append(
             PersonRow(
                 person_id=person_id,
@@ -88,8 +89,8 @@ def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
 
 
 SEPARATOR = "; "
-"""Between a person's other emails or phones on one line (the form, the CSV export):
-a comma can be part of a phone number (a pause before an extension)."""
+"""Between a person's emails or phones on one line (the form, the CSV export): a
+comma can be part of a phone number (a pause before an extension)."""
 
 
 def joined(values: Iterable[str]) -> str:
@@ -118,9 +119,10 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
             raise invalid("company", describe(error), company_name) from None
         created.append(company)
     values["company_id"] = company.id if company else None
-    for name in ("other_phones", "other_emails"):
-        if isinstance(values.get(name), str):
-            values[name] = split_list(values[name])
+    for main, others in (("phone", "other_phones"), ("email", "other_emails")):
+        if isinstance(values.get(main), str):  # the form's one line: main; others
+            values[main], *rest = split_list(values[main]) or ("",)
+            values[others] = tuple(rest)
     _check_other_emails(values.get("other_emails") or ())
     _check_linkedin(str(values.get("linkedin") or "").strip(), person)
     saved = revise(person, **values) if person else Person.model_validate(values)
@@ -128,12 +130,13 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
 
 
 def _check_other_emails(emails: Iterable[str]) -> None:
-    """Each of them must look like an address; the message names the one that does not."""
+    """Each of them must look like an address; the message, under the emails, names the
+    one that does not."""
     for email in emails:
         try:
-            Person.model_validate({"name": "-", "email": email})
-        except ValidationError as error:
-            raise invalid("other_emails", describe(error).removeprefix("email: ")) from None
+            email_shape(email)
+        except ValueError as error:
+            raise invalid("email", str(error), email) from None
 
 
 def _check_linkedin(typed: str, person: Person | None) -> None:

@@ -195,3 +195,53 @@ async def test_the_person_form_with_its_address_fits_80x24(repo: Repository) -> 
         for part in ("#form-title", "#address", "#do_not_contact", "#form-help"):
             region = app.screen.query_one(part).region
             assert inside.contains_region(region) and region.height, f"{part} is on screen"
+
+
+async def test_every_email_and_phone_is_shown_and_edited_in_the_form(
+    repo: Repository, data_dir: Path
+) -> None:
+    from textual.widgets import Input
+
+    from jobfutures_tui.models import revise
+
+    prospect = add_prospect(repo, "Northwind")
+    priya = repo.person(prospect.person_ids[0])
+    assert priya is not None
+    repo.save(
+        revise(
+            priya,
+            other_emails=("priya@home.example",),
+            phone="+1 303 555 0142",
+            other_phones=("+1 303 555 0100",),
+        )
+    )
+    repo.flush()
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 34)) as pilot:
+        detail = await open_detail(app, pilot)
+        people = detail.query_one("#people", RecordList)
+        shown = "\n".join(lines_of(people))
+        assert "+1 303 555 0142 (+1 more) · them@example.com (+1 more)" in shown
+        people.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        email = form.query_one("#email", Input)
+        assert email.value == "them@example.com; priya@home.example", "the main one first"
+        assert form.query_one("#phone", Input).value == "+1 303 555 0142; +1 303 555 0100"
+        email.focus()
+        email.value = ""
+        await pilot.press(*"priya@home.example; nope", "ctrl+s")
+        await pilot.pause()
+        error = str(form.query_one("#error-email").render())
+        assert "'nope' does not look like an email address" in error
+        email.value = ""
+        await pilot.press(*"priya@home.example; them@example.com", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+    repo.flush()
+    with reopen(data_dir) as saved:
+        stored = saved.person(priya.id)
+        assert stored is not None
+        assert (stored.email, stored.other_emails) == ("priya@home.example", ("them@example.com",))
+        assert stored.other_phones == ("+1 303 555 0100",)

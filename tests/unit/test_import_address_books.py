@@ -296,5 +296,7 @@ def test_csv_export_lists_other_emails_and_phones(
 ) -> None:
     repo = open_repo(folder)
     repo.save(Person(name="Jo", email="a@x.example", other_emails=("b@x.example", "c@x.example")))
-    rows = list(csv.DictReader(io.StringIO(tables(Dataset.of(repo))["people.csv"].decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(io.StringIO(tables(Dataset.of(repo))["people.csv"].decode("utf-8-sig")))
+    )
     assert rows[0]["other_emails"] == "b@x.example; c@x.example"

@@ -228,8 +228,7 @@ def test_an_imported_address_fills_only_what_a_person_here_lacks(
     plan = vcard.plan_import(ADDRESSES, Existing.of(repo))
     assert [str(note) for note in plan.matched] == [
         "line 1: Erik L.: already here (same email); address and city filled in",
-        "line 10: Dana Washington: already here (same name and company); "
-        "city and email filled in",
+        "line 10: Dana Washington: already here (same name and company); city and email filled in",
         "line 23: Kwame: already here (same email)",
     ]
     summary = plan.summary()
