@@ -460,7 +460,7 @@ class CsvImport:
             field: row.pop(f"person_{field}", "")
             for field in ("title", "email", "phone", "linkedin")
         }
-        person_fields["name"], *others = row.pop("person", "").split("; ") or [""]
+        person_fields["name"], *others = row.pop("person", "").split("; ")
         if others:  # our own export lists every person of a job future; the first comes in
             builder.plan.left_out["more people of a job future"] += 1
         row["began_on"] = _day(row.get("began_on", ""))

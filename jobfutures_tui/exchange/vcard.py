@@ -84,11 +84,6 @@ _KEPT_OR_HOUSEKEEPING = {
 _NOT_PHONES = {"fax", "pager"}
 
 
-def _preferred(props: list[Property], *liked: str) -> Property | None:
-    ranked = by_preference(props, *liked)
-    return ranked[0] if ranked else None
-
-
 def _name(card: Card) -> str:
     """FN, else N's parts in reading order: prefixes, given, additional names, family,
     then the suffixes after a comma ("Dr. John Philip Paul Stevenson Jr., M.D.")."""
@@ -146,12 +141,6 @@ def _reach(card: Card) -> Reach:
         if not prop.types() & _NOT_PHONES:
             reach.add_phone(prop.text)
     return reach
-
-
-def person_fields(card: Card) -> tuple[dict[str, object], str]:
-    """The fields of the person a card describes, and their company's name."""
-    fields, company, _ = _person(card)
-    return fields, company
 
 
 def _person(card: Card) -> tuple[dict[str, object], str, Reach]:

@@ -245,3 +245,30 @@ async def test_every_email_and_phone_is_shown_and_edited_in_the_form(
         assert stored is not None
         assert (stored.email, stored.other_emails) == ("priya@home.example", ("them@example.com",))
         assert stored.other_phones == ("+1 303 555 0100",)
+
+
+async def test_the_apps_dry_run_says_what_an_address_book_leaves_out(repo: Repository) -> None:
+    from pilot_helpers import palette
+
+    from jobfutures_tui.modals.import_file import ImportReview
+
+    source = Path(__file__).parent.parent / "fixtures" / "android_contacts.vcf"
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "import a f")
+        await pilot.press("down")  # from LinkedIn to an address book
+        app.screen.query_one("#path").value = str(source)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ImportReview)
+        body = str(review.query_one("#review-body").render())
+        assert "Keeps: name (FN, else N)" in body
+        assert "Left out (not kept by jobfutures): birthday (1), fax or pager number (1)" in body
+        assert "line 1: Björn Schön: email 'n/a' does not look like an email address" in body
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (bjorn,) = [p for p in repo.people() if p.name == "Björn Schön"]
+    assert bjorn.phones == ("+49 170 5550199", "+49 30 5550100")
