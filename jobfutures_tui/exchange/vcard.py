@@ -151,9 +151,7 @@ def _person(card: Card) -> tuple[dict[str, object], str, Reach]:
     title = card.first("TITLE") or card.first("ROLE")
     address = _address(card)
     notes = "\n".join(text for p in card.all("NOTE") if (text := p.text.strip()))
-    nickname = ", ".join(
-        v.strip() for p in card.all("NICKNAME") for v in p.values()[0] if v.strip()
-    )
+    nickname = ", ".join(_nicknames(card))
     reach = _reach(card)
     fields: dict[str, object] = {
         "name": _name(card),
@@ -178,12 +176,29 @@ def _is_company_card(card: Card) -> bool:
     )
 
 
+_ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
+"""Android's 2.1 export writes a nickname as ``X-ANDROID-CUSTOM:vnd.android.cursor.item/
+nickname;Ken;…``, having no NICKNAME in 2.1."""
+
+
+def _nicknames(card: Card) -> list[str]:
+    found = [v.strip() for p in card.all("NICKNAME") for v in p.values()[0]]
+    found += [
+        parts[1].strip()
+        for p in card.all("X-ANDROID-CUSTOM")
+        if len(parts := p.parts()) > 1 and parts[0].strip() == _ANDROID_NICKNAME
+    ]
+    return [name for name in dict.fromkeys(found) if name]
+
+
 def _left_out(card: Card, *, company_card: bool) -> set[str]:
     """What this card holds that is not kept, in words."""
     found = {
         LEFT_OUT.get(prop.name, prop.name)
         for prop in card.properties
-        if prop.name not in _KEPT_OR_HOUSEKEEPING and prop.raw.strip()
+        if prop.name not in _KEPT_OR_HOUSEKEEPING
+        and prop.raw.strip()
+        and not prop.raw.startswith(_ANDROID_NICKNAME)
     }
     if len(_addresses(card)) > 1:
         found.add("more postal addresses")

@@ -265,7 +265,7 @@ async def test_the_apps_dry_run_says_what_an_address_book_leaves_out(repo: Repos
         assert isinstance(review, ImportReview)
         body = str(review.query_one("#review-body").render())
         assert "Keeps: name (FN, else N)" in body
-        assert "Left out (not kept by jobfutures): birthday (1), fax or pager number (1)" in body
+        assert "Left out (not kept by jobfutures): Android custom field (1), birthday (1)" in body
         assert "line 1: Björn Schön: email 'n/a' does not look like an email address" in body
         await pilot.press("y")
         await app.workers.wait_for_complete()
