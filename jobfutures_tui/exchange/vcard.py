@@ -225,6 +225,10 @@ def plan_import(path: Path, existing: Existing, progress: Progress | None = None
         if isinstance(card, tuple):
             builder.error(line, card[1])
             continue
+        kind = card.first("KIND")
+        if kind is not None and kind.text.strip().casefold() == "group":
+            builder.skip(line, "a group of contacts (KIND:group), not a person")
+            continue
         fields, company, reach = _person(card)
         company_card = _is_company_card(card)
         left.update(_left_out(card, company_card=company_card))

@@ -208,6 +208,9 @@ def test_google_vcard_4_pref_numbers_rank_emails_and_phones() -> None:
     assert mei.other_emails == ("mei@home.example", "mei.alt@example.org")
     assert mei.phone == "+1 206 555 0199"
     assert mei.other_phones == ("+1 206 555 0100", "+1-206-555-0142")
+    assert [str(s) for s in plan.skipped] == [
+        "line 13: a group of contacts (KIND:group), not a person"
+    ]
 
 
 def test_one_latin1_card_garbles_nothing_else_and_charset_is_honoured() -> None:
