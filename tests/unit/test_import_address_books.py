@@ -308,3 +308,27 @@ def test_csv_export_lists_other_emails_and_phones(
         csv.DictReader(io.StringIO(tables(Dataset.of(repo))["people.csv"].decode("utf-8-sig")))
     )
     assert rows[0]["other_emails"] == "b@x.example; c@x.example"
+
+
+def test_googles_older_csv_export_with_type_columns(tmp_path: Path) -> None:
+    path = tmp_path / "google.csv"
+    header = (
+        "Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Name Prefix,"
+        "Nickname,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,"
+        "E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Type,"
+        "Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title,"
+        "Organization 1 - Department,Website 1 - Type,Website 1 - Value"
+    )
+    row = (
+        "Sam Park,Sam,,Park,サム,サム,Mr.,,* My Contacts,Home,sam@home.example,* Work,"
+        "sam.park@litware.example,Mobile,+1 555 0100 ::: +1 555 0101,Work,Litware,リトウェア,"
+        "CTO,Office of the CTO,Profile,linkedin.com/in/sam-park"
+    )
+    path.write_text(header + "\n" + row + "\n", encoding="utf-8")
+    sheet = CsvImport(path)
+    assert sheet.profile is not None and sheet.profile.name.startswith("Google Contacts (")
+    (sam,) = people(sheet.plan(Existing())).values()
+    assert (sam.email, sam.other_emails) == ("sam.park@litware.example", ("sam@home.example",))
+    assert (sam.phone, sam.other_phones) == ("+1 555 0100", ("+1 555 0101",))
+    assert (sam.title, sam.linkedin) == ("CTO", "linkedin.com/in/sam-park")
+    assert sam.notes == "Department: Office of the CTO"
