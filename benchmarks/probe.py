@@ -18,6 +18,8 @@ T0 = time.perf_counter()
 #   save FOLDER N [SEED]      N touch saves and N stage moves, synchronous writer
 #   due FOLDER                the due list as `jobfutures due` makes it: open read-only
 #                             and unverified, then due_items (the first call after open)
+#   vcard FOLDER FILE         the dry run of importing a .vcf into that data, as
+#                             `jobfutures import vcard FILE` makes it (read-only open)
 #
 # Only the standard library is imported at module level. Time spent in the
 # garbage collector is recorded too (a callback, negligible cost).
@@ -201,6 +203,34 @@ def probe_due(folder: str) -> dict[str, object]:
     return result
 
 
+def probe_vcard(folder: str, cards: str) -> dict[str, object]:
+    from pathlib import Path
+
+    from jobfutures_tui.exchange import vcard
+    from jobfutures_tui.exchange.plan import Existing
+    from jobfutures_tui.store import Repository
+
+    imported = time.perf_counter()
+    repo = Repository.open(Path(folder), read_only=True, verify=False)
+    opened = time.perf_counter()
+    existing = Existing.of(repo)
+    read = time.perf_counter()
+    plan = vcard.plan_import(Path(cards), existing)
+    planned = time.perf_counter()
+    result = {
+        "import_ms": _ms(imported - T0),
+        "open_ms": _ms(opened - imported),
+        "existing_ms": _ms(read - opened),
+        "plan_ms": _ms(planned - read),
+        "cards": plan.rows,
+        "people_new": plan.new_counts().get("people", 0),
+        "errors": len(plan.errors),
+        "maxrss_mb": _maxrss_mb(),
+    }
+    repo.close()
+    return result
+
+
 def probe_bare() -> dict[str, object]:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
@@ -304,6 +334,8 @@ def main(argv: list[str]) -> int:
         result = probe_import(args[0])
     elif mode == "due":
         result = probe_due(args[0])
+    elif mode == "vcard":
+        result = probe_vcard(args[0], args[1])
     elif mode == "save":
         result = probe_save(args[0], int(args[1]), int(args[2]) if len(args) > 2 else 7)
     else:

@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SIZES = ((10, 50), (500, 5_000), (5_000, 50_000))
 SAVES = 50
+VCARDS = 2_000
+"""Cards in the address book the import is timed with (benchmarks/exchange.py writes it)."""
 SAVE_ROUNDS = 5
 """Saves per size, in this many fresh processes."""
 
@@ -56,6 +58,11 @@ class SizeResult:
     due_ms: float = 0
     due_again_ms: float = 0
     due_items: int = 0
+    vcard_ms: float = 0
+    vcard_existing_ms: float = 0
+    vcard_rss_mb: float = 0
+    vcard_new: int = 0
+    vcard_errors: int = 0
     cli_ms: float = 0
     brief_ms: float = 0
     brief_cold_ms: float = 0
@@ -288,6 +295,28 @@ def report(
         "line kept, as the first shell after a change made outside the app and the shell's "
         "commands (which keep it up to date themselves) or on a new day: it opens the data and "
         "works the list out.",
+        "",
+        "## Importing an address book",
+        "",
+        f"The dry run of `jobfutures import vcard` of a {VCARDS:,}-card file (Apple 3.0, "
+        "Android 2.1 and Google 4.0 cards in turn, a photo on every thirtieth; "
+        "`benchmarks/exchange.py`) into each data set, in a fresh process: every card "
+        "read, matched against the stored people and companies, and validated.",
+        "",
+        "| prospects / touches | stored records read | dry run | people new | peak RSS |",
+        "|---|--:|--:|--:|--:|",
+        *(
+            f"| {r.label} | {ms(r.vcard_existing_ms)} | **{ms(r.vcard_ms)}** "
+            f"| {r.vcard_new:,}{f' ({r.vcard_errors} errors)' if r.vcard_errors else ''} "
+            f"| **{r.vcard_rss_mb:.0f} MB** |"
+            for r in results.values()
+        ),
+        "",
+        "- **stored records read**: `Existing.of(repo)`, the companies, people and job "
+        "futures the cards are matched against. **dry run**: `vcard.plan_import` after it. "
+        "**peak RSS**: the process's peak resident memory (`VmHWM`), imports and the open "
+        "data included. `python -m benchmarks.exchange` also times applying it and the same "
+        "file again.",
         "",
         "## Targets",
         "",

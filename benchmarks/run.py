@@ -27,7 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import generated, months_of_history, working_copy
-from benchmarks.results import ROOT, SAVE_ROUNDS, SAVES, SIZES, Floor, SizeResult, report
+from benchmarks.results import (
+    ROOT,
+    SAVE_ROUNDS,
+    SAVES,
+    SIZES,
+    VCARDS,
+    Floor,
+    SizeResult,
+    report,
+)
 
 PROBE = ROOT / "benchmarks" / "probe.py"
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -158,6 +167,9 @@ def measure(
     brief_cold: dict[tuple[int, int], list[float]] = {}
     version: list[float] = []
     cache = scratch / "cache"
+    from benchmarks.exchange import address_book
+
+    cards = str(address_book(scratch / "contacts.vcf", VCARDS))
 
     def take(key: str, *args: str) -> None:
         samples.setdefault(key, []).append(probe(*args))
@@ -171,6 +183,7 @@ def measure(
             take(f"frame {size}", "frame", folder)
             take(f"quiet {size}", "frame", folder, "--no-verify")
             take(f"due {size}", "due", folder)
+            take(f"vcard {size}", "vcard", folder, cards)
             cli.setdefault(size, []).append(run_cli("--data", folder, "due"))
             shutil.rmtree(cache, ignore_errors=True)  # the first shell after a change
             line = ("--data", folder, "due", "--brief")
@@ -232,6 +245,11 @@ def measure(
         result.due_ms = median(values(f"due {size}", "due_ms"))
         result.due_again_ms = median(values(f"due {size}", "due_again_ms"))
         result.due_items = int(values(f"due {size}", "items")[0])
+        result.vcard_ms = median(values(f"vcard {size}", "plan_ms"))
+        result.vcard_existing_ms = median(values(f"vcard {size}", "existing_ms"))
+        result.vcard_rss_mb = median(values(f"vcard {size}", "maxrss_mb"))
+        result.vcard_new = int(values(f"vcard {size}", "people_new")[0])
+        result.vcard_errors = int(values(f"vcard {size}", "errors")[0])
         result.cli_ms = median(cli[size])
         result.brief_ms = median(brief[size])
         result.brief_cold_ms = median(brief_cold[size])
@@ -249,6 +267,7 @@ def measure(
             "frame_gc_ms": values(f"frame {size}", "gc_ms"),
             "frame_no_verify_ms": values(f"quiet {size}", "frame_ms"),
             "due_ms": values(f"due {size}", "due_ms"),
+            "vcard_ms": values(f"vcard {size}", "plan_ms"),
             "cli_ms": [round(wall, 1) for wall in cli[size]],
             "brief_ms": [round(wall, 1) for wall in brief[size]],
             "brief_cold_ms": [round(wall, 1) for wall in brief_cold[size]],

@@ -20,6 +20,18 @@ from jobfutures_tui.models import Company, Person, Prospect, Touch
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FILES = ("prospects.csv", "people.csv", "touches.csv")
+PROSPECT_COLUMNS = (
+    "company", "role", "stage", "origin", "began_on", "people", "referred_by",
+    "cadence_plan", "tags", "notes", "self_assessment", "closed_reason",
+    "closed_note", "snoozed_until", "company_website", "created_at", "updated_at",
+    "id", "company_id", "person_ids",
+)  # fmt: skip
+PEOPLE_COLUMNS = (
+    "name", "title", "company", "role", "preferred_channel", "phone", "email",
+    "other_phones", "other_emails", "linkedin", "address", "city", "notes",
+    "do_not_contact", "created_at", "updated_at", "id", "company_id",
+)  # fmt: skip
+"""The header of each file, which the CSV import knows again (csv_profiles)."""
 
 
 def neutralise(value: Any) -> str:
@@ -32,6 +44,12 @@ def neutralise(value: Any) -> str:
         value = "; ".join(str(item) for item in value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unguarded(cell: str) -> str:
+    """A cell as it was before :func:`neutralise` guarded it: read back, ``'+44 20…``
+    is ``+44 20…`` again (an apostrophe before anything else is the cell's own)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
@@ -58,20 +76,11 @@ def tables(data: Dataset) -> dict[str, bytes]:
 
     return {
         "prospects.csv": _table(
-            (
-                "company", "role", "stage", "origin", "began_on", "people", "referred_by",
-                "cadence_plan", "tags", "notes", "self_assessment", "closed_reason",
-                "closed_note", "snoozed_until", "company_website", "created_at", "updated_at",
-                "id", "company_id", "person_ids",
-            ),
+            PROSPECT_COLUMNS,
             (_prospect_row(p, companies.get(p.company_id), person_name) for p in data.prospects),
         ),
         "people.csv": _table(
-            (
-                "name", "title", "company", "role", "preferred_channel", "phone", "email",
-                "linkedin", "address", "city", "notes", "do_not_contact", "created_at",
-                "updated_at", "id", "company_id",
-            ),
+            PEOPLE_COLUMNS,
             (_person_row(p, company_name(p.company_id)) for p in data.people),
         ),
         "touches.csv": _table(
@@ -124,6 +133,8 @@ def _person_row(p: Person, company: str) -> list[Any]:
         p.preferred_channel.value if p.preferred_channel else "",
         p.phone,
         p.email,
+        p.other_phones,
+        p.other_emails,
         p.linkedin,
         p.address,
         p.city,

@@ -1,10 +1,14 @@
 """A spreadsheet of people or of job futures, whatever its columns are called.
 
-The mapping from columns to fields is guessed from the header (``E-mail
-Address`` fills email, ``Status`` fills stage), shown in the dry run for the
-user to confirm, and can be overridden column by column. A column is matched
-by its whole name first, then by its first words ("Notes, free text"), except
-the address columns (:mod:`csv_address`), which only match whole. Cells are read with
+A known export (Google Contacts, Outlook, our own: :mod:`csv_profiles`) is read
+by its exact header. Otherwise the mapping from columns to fields is guessed
+from the header (``E-mail Address`` fills email, ``Status`` fills stage). Either
+is shown in the dry run for the user to confirm, and can be overridden column by
+column. A column is matched by its whole name first, then by its first words
+("Notes, free text"), except the address columns (:mod:`csv_address`), which
+only match whole, and columns about a value rather than the value ("Name
+Prefix", "Phonetic First Name", "E-mail 1 - Label"), which never match. Several
+columns may fill a person's email, phone and web address: every one is kept. Cells are read with
 the stdlib ``csv`` module: quoted line breaks, doubled quotes, commas,
 semicolons or tabs between cells, any line ending, an optional BOM.
 """
@@ -22,7 +26,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jobfutures_tui.exchange.contact import (
+    MULTIPLE,
+    Reach,
+    left_out,
+    linkedin_among,
+    notes_with,
+)
 from jobfutures_tui.exchange.csv_address import ADDRESS_COLUMNS, address_and_city
+from jobfutures_tui.exchange.csv_export import unguarded
+from jobfutures_tui.exchange.csv_profiles import Profile, profile_of
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.linkedin import parse_connected_on
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
@@ -41,7 +54,10 @@ class Kind(StrEnum):
 PEOPLE_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "contactname", "contact", "displayname"),
     "first_name": ("firstname", "givenname", "first"),
+    "middle_name": ("middlename", "additionalname", "middle"),
     "last_name": ("lastname", "surname", "familyname", "last"),
+    "nickname": ("nickname", "nick"),
+    "department": ("department", "organizationdepartment", "organization1department", "dept"),
     "title": ("jobtitle", "title", "position", "organizationtitle", "organization1title"),
     "company": (
         "company",
@@ -67,6 +83,7 @@ PEOPLE_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "email": ("email", "emailaddress", "mail", "workemail", "primaryemail", "email1value"),
     "linkedin": ("linkedin", "linkedinurl", "linkedinprofile", "profileurl", "url"),
+    "website": ("website", "webpage", "homepage", "personalwebpage", "web", "website1value"),
     "city": ("city", "location", "town"),
     **ADDRESS_COLUMNS,
     "notes": ("notes", "note", "comments", "comment"),
@@ -107,9 +124,11 @@ PROSPECT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 FIELDS = {Kind.PEOPLE: PEOPLE_FIELDS, Kind.PROSPECTS: PROSPECT_FIELDS}
 _PROSPECT_HINTS = {"stage", "status", "interviewdate", "rolediscussed", "origin", "howitbegan"}
-_QUALIFIERS = {"label", "type", "prefix", "suffix", "yomi"}
-"""A column whose last word is one of these is about a value, not the value
-("E-mail 1 - Label", "Name Prefix"): never matched by its start."""
+_QUALIFIERS = {"label", "type", "prefix", "suffix", "yomi", "phonetic", "display"}
+"""A column with one of these words is about a value, not the value ("E-mail 1 -
+Label", "Name Prefix", "Phonetic First Name", "E-mail Display Name"): never guessed."""
+MULTI = {"email", "phone", "website"}
+"""A person's fields that several columns may fill, each value kept."""
 _YES = {"yes", "y", "true", "1", "x", "✓"}
 _NO = {"", "no", "n", "false", "0"}
 
@@ -130,10 +149,19 @@ def guess_mapping(header: list[str], kind: Kind) -> dict[str, str]:
     # "Title", which is Mr or Ms), then names that start a column ("Notes, free text").
     keys = {column: squash(column) for column in header}
     for field, names in FIELDS[kind].items():
-        found = next((c for n in names for c in header if keys[c] == n and not mapping[c]), None)
+        found = next(
+            (
+                c
+                for n in names
+                for c in header
+                if keys[c] == n and not mapping[c] and not _qualified(c)
+            ),
+            None,
+        )
         if found is not None:
             mapping[found] = field
     taken = set(mapping.values())
+    multi = MULTI if kind is Kind.PEOPLE else set()
     for column in header:
         if mapping[column] or _qualified(column):
             continue
@@ -142,7 +170,7 @@ def guess_mapping(header: list[str], kind: Kind) -> dict[str, str]:
             (
                 f
                 for f, names in FIELDS[kind].items()
-                if f not in taken
+                if (f not in taken or f in multi)
                 and f not in ADDRESS_COLUMNS
                 and any(len(n) >= 4 and n in starts for n in names)
             ),
@@ -162,7 +190,7 @@ def _word_starts(column: str) -> set[str]:
 
 def _qualified(column: str) -> bool:
     words = re.findall(r"[0-9a-z]+", column.casefold())
-    return bool(words) and words[-1] in _QUALIFIERS
+    return bool(set(words) & _QUALIFIERS)
 
 
 def apply_overrides(
@@ -185,10 +213,14 @@ def apply_overrides(
                 + ", ".join(FIELDS[kind])
             )
         for other, field in result.items():
-            if target and field == target and other != found:
+            if target and field == target and other != found and not _is_multi(target, kind):
                 result[other] = ""  # a field comes from one column only
         result[found] = target
     return result
+
+
+def _is_multi(field: str, kind: Kind) -> bool:
+    return kind is Kind.PEOPLE and field in MULTI
 
 
 def parse_overrides(pairs: list[str]) -> dict[str, str]:
@@ -241,13 +273,18 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _by_field(cells: list[str], header: list[str], mapping: dict[str, str]) -> dict[str, str]:
-    row: dict[str, str] = {}
+def _labels(header: list[str]) -> dict[int, int]:
+    """Google's value columns -> the column labelling them ("E-mail 1 - Value" ->
+    "E-mail 1 - Label", or "- Type" in its older export)."""
+    where = {column: index for index, column in enumerate(header)}
+    found: dict[int, int] = {}
     for index, column in enumerate(header):
-        target = mapping.get(column, "")
-        if target and index < len(cells):
-            row[target] = cells[index].strip()
-    return row
+        if column.endswith(" - Value"):
+            stem = column.removesuffix("Value")
+            label = where.get(stem + "Label", where.get(stem + "Type"))
+            if label is not None:
+                found[index] = label
+    return found
 
 
 def _flag(text: str) -> bool:
@@ -286,10 +323,18 @@ class CsvImport:
     ) -> None:
         self.path = path
         self.header, self.rows = read_rows(read_text(path))
-        self.kind = kind or guess_kind(self.header)
-        self.mapping = apply_overrides(
-            guess_mapping(self.header, self.kind), overrides or {}, self.kind
+        found = profile_of(self.header)
+        self.profile: Profile | None = (
+            found if found is not None and kind in (None, Kind(found.kind)) else None
         )
+        self.kind = kind or (Kind(self.profile.kind) if self.profile else guess_kind(self.header))
+        guessed = (
+            self.profile.mapping(self.header)
+            if self.profile is not None
+            else guess_mapping(self.header, self.kind)
+        )
+        self.mapping = apply_overrides(guessed, overrides or {}, self.kind)
+        self._labels = _labels(self.header)
         self._check_required()
 
     def _check_required(self) -> None:
@@ -308,6 +353,25 @@ class CsvImport:
     def plan(self, existing: Existing, progress: Progress | None = None) -> ImportPlan:
         source = f"Spreadsheet of {'job futures' if self.kind is Kind.PROSPECTS else 'people'}"
         plan = ImportPlan(source, str(self.path), mapping=self.mapping)
+        if self.profile is not None:
+            plan.notes.append(
+                f"recognised: {self.profile.name}; its columns are matched by their exact "
+                "names (--map changes one)"
+            )
+        if self.kind is Kind.PEOPLE:
+            plan.keeps = (
+                "what the columns fill (above); every email, phone and web address column "
+                "(a value labelled * first, values joined by ::: apart); a linkedin.com "
+                "web address as the LinkedIn profile; department and nickname in the notes"
+            )
+        used = {label for value, label in self._labels.items() if self.mapping[self.header[value]]}
+        ignored = [
+            index
+            for index, column in enumerate(self.header)
+            if not self.mapping.get(column)
+            and index not in used  # the label that puts a value first
+            and not (self.profile and column in self.profile.housekeeping)
+        ]
         builder = PlanBuilder(plan, existing)
         for line, cells in builder.read(self.rows, len(self.rows), progress):
             extra = cells[len(self.header) :]
@@ -318,7 +382,10 @@ class CsvImport:
                     "(a separator inside a cell that is not quoted?)",
                 )
                 continue
-            row = _by_field(cells, self.header, self.mapping)
+            plan.left_out.update(
+                f"column '{self.header[i]}'" for i in ignored if i < len(cells) and cells[i].strip()
+            )
+            row = self._by_field(cells)
             try:
                 if self.kind is Kind.PEOPLE:
                     self._person(builder, line, row)
@@ -328,10 +395,34 @@ class CsvImport:
                 builder.error(line, describe(exc) if isinstance(exc, ValidationError) else str(exc))
         return plan
 
+    def _by_field(self, cells: list[str]) -> dict[str, Any]:
+        """The row's cells by the field each fills: a list of values for a field that
+        several columns fill (in the order of preference), else the text."""
+        row: dict[str, Any] = {}
+        many: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
+        rank = self.profile.rank if self.profile is not None else None
+        for index, column in enumerate(self.header):
+            target = self.mapping.get(column, "")
+            if not target or index >= len(cells):
+                continue
+            cell = unguarded(cells[index].strip()).strip()
+            if not _is_multi(target, self.kind):
+                row[target] = cell
+                continue
+            label = self._labels.get(index)
+            starred = label is not None and label < len(cells) and cells[label].startswith("*")
+            order = rank(column) if rank is not None else index
+            for n, value in enumerate(MULTIPLE.split(cell)):
+                if value.strip():
+                    many.setdefault(target, []).append(((0 if starred else 1, order, n), value))
+        for target, values in many.items():
+            row[target] = [value for _, value in sorted(values, key=lambda item: item[0])]
+        return row
+
     def _person(self, builder: PlanBuilder, line: int, row: dict[str, Any]) -> None:
-        first, last = row.pop("first_name", ""), row.pop("last_name", "")
+        parts = [row.pop(f"{part}_name", "") for part in ("first", "middle", "last")]
         if not row.get("name"):
-            row["name"] = " ".join(f"{first} {last}".split())
+            row["name"] = " ".join(" ".join(parts).split())
         if not row["name"]:
             builder.skip(line, "no name")
             return
@@ -340,7 +431,24 @@ class CsvImport:
         if "do_not_contact" in row:
             row["do_not_contact"] = _flag(row["do_not_contact"])
         _blank_none(row, "role", "preferred_channel")
-        builder.person(line, row, company=company)
+        reach = Reach()
+        for email in row.pop("email", []):
+            reach.add_email(email)
+        for phone in row.pop("phone", []):
+            reach.add_phone(phone)
+        row.update(reach.fields())
+        websites = row.pop("website", [])
+        if not row.get("linkedin"):
+            row["linkedin"] = linkedin_among(websites)
+        if any(site.strip() != row["linkedin"] for site in websites):
+            builder.plan.left_out["web page (not LinkedIn)"] += 1
+        row["notes"] = notes_with(
+            row.get("notes", ""),
+            department=row.pop("department", ""),
+            nickname=row.pop("nickname", ""),
+        )
+        if builder.person(line, row, company=company) is not None:
+            builder.plan.dropped.extend(left_out(line, row["name"], reach.refused))
 
     def _prospect(self, builder: PlanBuilder, line: int, row: dict[str, Any]) -> None:
         company_name = row.pop("company", "")
@@ -352,7 +460,9 @@ class CsvImport:
             field: row.pop(f"person_{field}", "")
             for field in ("title", "email", "phone", "linkedin")
         }
-        person_fields["name"] = row.pop("person", "")
+        person_fields["name"], *others = row.pop("person", "").split("; ")
+        if others:  # our own export lists every person of a job future; the first comes in
+            builder.plan.left_out["more people of a job future"] += 1
         row["began_on"] = _day(row.get("began_on", ""))
         if "tags" in row:
             row["tags"] = tuple(t.strip() for t in re.split(r"[;,]", row["tags"]) if t.strip())

@@ -72,7 +72,13 @@ def read_file(path: Path, limit: int) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise TooBig(path, size, limit, unpacked=False)
-            data = handle.read(limit + 1)
+            # Not read(limit + 1): that sets aside the whole limit (200 MB) for any file.
+            chunks = [handle.read(size + 1)] if size else []
+            total = sum(map(len, chunks))
+            while total <= limit and (chunk := handle.read(min(CHUNK, limit + 1 - total))):
+                chunks.append(chunk)  # a file that grows, a pipe, a device
+                total += len(chunk)
+            data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except FileNotFoundError:
         raise ExchangeError(f"{path} does not exist") from None
     except IsADirectoryError:

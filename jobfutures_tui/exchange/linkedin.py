@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from jobfutures_tui.exchange import limits
+from jobfutures_tui.exchange.contact import Reach, left_out
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress
 from jobfutures_tui.exchange.text import decoded, read_text
@@ -28,6 +29,13 @@ from jobfutures_tui.models import PersonRole
 SOURCE = "LinkedIn connections"
 CONNECTIONS = "connections.csv"
 COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
+"""The columns of the export, in its order. Only the names are needed: older exports
+have no URL column, some tools put URL first, and the rest are read if present."""
+REQUIRED = ("First Name", "Last Name")
+KEEPS = (
+    "name, LinkedIn profile (URL), email, company, position as title, the date you "
+    "connected in the notes"
+)
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS = {name.casefold(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -](\d{4})$")
@@ -55,21 +63,19 @@ def rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         line = start
         start = reader.line_num + 1
         if header is None:
-            if [cell.strip().casefold() for cell in cells[:2]] == ["first name", "last name"]:
-                header = [cell.strip() for cell in cells]
-                missing = [c for c in COLUMNS if c not in header]
-                if missing:
-                    raise ExchangeError(
-                        f"the header of this LinkedIn file (line {line}) lacks {', '.join(missing)}"
-                    )
+            names = {cell.strip().casefold(): cell.strip() for cell in cells}
+            if all(column.casefold() in names for column in REQUIRED):
+                known = {column.casefold(): column for column in COLUMNS}
+                header = [known.get(cell.strip().casefold(), cell.strip()) for cell in cells]
             continue
         if not any(cell.strip() for cell in cells):
             continue
-        yield line, {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}
+        found = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}
+        yield line, {column: found.get(column, "") for column in COLUMNS} | found
     if header is None:
         raise ExchangeError(
-            "this does not look like LinkedIn's Connections.csv: no header line starting "
-            "with First Name, Last Name"
+            "this does not look like LinkedIn's Connections.csv: no header line with "
+            "First Name and Last Name"
         )
 
 
@@ -100,7 +106,7 @@ def connections_text(path: Path) -> str:
 def plan_import(path: Path, existing: Existing, progress: Progress | None = None) -> ImportPlan:
     """The dry run of importing this Connections.csv."""
     text = connections_text(path)
-    builder = PlanBuilder(ImportPlan(SOURCE, str(path)), existing)
+    builder = PlanBuilder(ImportPlan(SOURCE, str(path), keeps=KEEPS), existing)
     found = list(rows(text))
     for line, row in builder.read(found, len(found), progress):
         name = " ".join(f"{row['First Name']} {row['Last Name']}".split())
@@ -116,16 +122,20 @@ def plan_import(path: Path, existing: Existing, progress: Progress | None = None
                 continue
             month = MONTH_NAMES[since.month - 1]
             notes = f"Connected on LinkedIn on {since.day} {month} {since.year}."
-        builder.person(
+        reach = Reach()
+        reach.add_email(row["Email Address"])
+        person = builder.person(
             line,
             {
                 "name": name,
                 "title": row["Position"],
-                "email": row["Email Address"].strip(),
+                "email": reach.fields()["email"],
                 "linkedin": row["URL"].strip(),
                 "role": PersonRole.OTHER,
                 "notes": notes,
             },
             company=row["Company"],
         )
+        if person is not None:
+            builder.plan.dropped.extend(left_out(line, name, reach.refused))
     return builder.plan

@@ -32,6 +32,12 @@ def email_key(email: str) -> str:
     return one_line(email).removeprefix("mailto:").casefold()
 
 
+def phone_key(phone: str) -> str:
+    """``+1 (303) 555-0142`` and ``+1 303 555 0142`` are one number."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return digits or one_line(phone).casefold()
+
+
 @dataclass
 class Companies:
     """Companies by name, ignoring case and spacing."""
@@ -47,7 +53,9 @@ class Companies:
             index.add(company)
         return index
 
-    def add(self, company: Company) -> None:
+    def add(self, company: Company, *, replace: bool = False) -> None:
+        if replace:
+            self.by_name[squash(company.name)] = company
         self.by_name.setdefault(squash(company.name), company)
         self.names[company.id] = company.name
 
@@ -80,19 +88,27 @@ class People:
         self.by_id[person.id] = person
         if person.linkedin:
             self.by_url.setdefault(profile_key(person.linkedin), person)
-        if person.email:
-            self.by_email.setdefault(email_key(person.email), person)
+        for email in person.emails:  # the main address first: it wins a tie
+            self.by_email.setdefault(email_key(email), person)
         company = self.companies.name_of(person.company_id)
         self.by_name.setdefault((squash(person.name), squash(company)), person)
 
     def find(
-        self, *, name: str, company: str = "", linkedin: str = "", email: str = ""
+        self,
+        *,
+        name: str,
+        company: str = "",
+        linkedin: str = "",
+        email: str = "",
+        other_emails: Iterable[str] = (),
     ) -> tuple[Person, str] | None:
-        """The matching person and how they matched, or None."""
+        """The matching person and how they matched, or None. Any of a row's
+        addresses finds anyone stored with it among theirs."""
         if linkedin and (found := self.by_url.get(profile_key(linkedin))):
             return found, "profile URL"
-        if email and (found := self.by_email.get(email_key(email))):
-            return found, "email"
+        for address in (email, *other_emails):
+            if address and (found := self.by_email.get(email_key(address))):
+                return found, "email"
         if name and (found := self.by_name.get((squash(name), squash(company)))):
             return found, "name and company"
         return None

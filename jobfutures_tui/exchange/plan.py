@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jobfutures_tui.exchange.matching import Companies, People, Prospects
+from jobfutures_tui.exchange.matching import Companies, People, Prospects, email_key, phone_key
 from jobfutures_tui.models import (
     Company,
     Person,
@@ -38,9 +38,18 @@ Progress = Callable[[int, int], None]
 
 PROGRESS_EVERY = 50
 
-FILLABLE = {"address": "address", "city": "city"}
-"""A person's fields an import fills in when the stored person's are empty,
-and how the report names each."""
+FILLABLE = {
+    "address": "address",
+    "city": "city",
+    "email": "email",
+    "other_emails": "email",
+    "phone": "phone",
+    "other_phones": "phone",
+}
+"""A person's fields an import fills in, and how the report names each: an address
+or city when the stored person's is empty; an email or phone they do not have yet
+joins theirs (the main one when they had none)."""
+_SCALARS = ("address", "city")
 
 _KINDS: tuple[tuple[type[Record], str, str], ...] = (
     (Profile, "profile", "profile"),
@@ -115,6 +124,13 @@ class ImportPlan:
     mapping: dict[str, str] | None = None
     """Generic CSV only: each column and the field it fills ("" when ignored)."""
     notes: list[str] = field(default_factory=list)
+    keeps: str = ""
+    """What this format brings in, in words ("" when the mapping says it)."""
+    left_out: Counter[str] = field(default_factory=Counter)
+    """What the file holds that is not kept (a birthday, a photo) -> how many rows
+    or cards hold it."""
+    dropped: list[RowNote] = field(default_factory=list)
+    """Values of imported rows that could not be kept ("email 'n/a' …")."""
 
     def new_counts(self) -> dict[str, int]:
         counts = Counter(type(record) for record in self.new)
@@ -168,12 +184,18 @@ class ImportPlan:
             width = max((len(c) for c in self.mapping), default=0)
             for column, target in self.mapping.items():
                 lines.append(f"  {column.ljust(width)}  → {target or '(ignored)'}")
+        if self.keeps:
+            lines.append(f"Keeps: {self.keeps}")
+        if self.left_out:
+            lines.append("Left out (not kept by jobfutures): " + self.left_out_text())
         new = ", ".join(self.counted()) or "nothing"
         lines.append(f"Rows read: {self.rows}")
         lines.append(f"New: {new}")
         if self.filled:
             lines.append(f"Already here: {len(self.matched)} (left as they are, but for:)")
-            lines.append(f"Filled in (an address or city they had none of): {len(self.filled)}")
+            lines.append(
+                f"Filled in (an address, city, email or phone they had none of): {len(self.filled)}"
+            )
             lines.extend(_listed(self.filled, limit))
         else:
             lines.append(f"Already here (left as they are): {len(self.matched)}")
@@ -181,7 +203,14 @@ class ImportPlan:
         lines.extend(_listed(self.skipped, limit))
         lines.append(f"Errors (rows not imported): {len(self.errors)}")
         lines.extend(_listed(self.errors, limit))
+        if self.dropped:
+            lines.append(f"Values left out of rows imported: {len(self.dropped)}")
+            lines.extend(_listed(self.dropped, limit))
         return lines
+
+    def left_out_text(self) -> str:
+        """'Birthday (3), Photo (12)': each thing left out and how many rows have it."""
+        return ", ".join(f"{what} ({count})" for what, count in sorted(self.left_out.items()))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -195,6 +224,9 @@ class ImportPlan:
             "filled_in": [note.to_json() for note in self.filled],
             "mapping": self.mapping,
             "notes": self.notes,
+            "keeps": self.keeps,
+            "left_out": dict(sorted(self.left_out.items())),
+            "values_left_out": [note.to_json() for note in self.dropped],
         }
 
     def apply(self, repo: Repository) -> Path | None:
@@ -208,6 +240,25 @@ class ImportPlan:
         repo.save(*self.to_save())
         repo.flush()
         return backup
+
+
+def _more_reach(person: Person, fields: dict[str, Any]) -> dict[str, Any]:
+    """The changes that give a stored person the row's emails and phones they lack."""
+    changes: dict[str, Any] = {}
+    for main, others, key in (
+        ("email", "other_emails", email_key),
+        ("phone", "other_phones", phone_key),
+    ):
+        have = {key(v) for v in (getattr(person, main), *getattr(person, others)) if v}
+        brought = [str(fields.get(main) or "").strip(), *map(str, fields.get(others) or ())]
+        new = [v for v in dict.fromkeys(v for v in brought if v) if key(v) not in have]
+        if not new:
+            continue
+        if not getattr(person, main):
+            changes[main], new = new[0], new[1:]
+        if new:
+            changes[others] = (*getattr(person, others), *new)
+    return changes
 
 
 def _people(count: int) -> str:
@@ -269,6 +320,16 @@ class PlanBuilder:
         self.add(company, line)
         return company
 
+    def company_website(self, company: Company, website: str) -> bool:
+        """Give a company this import creates the web address a later row brings (a
+        company card after the cards of its people); True if it was given."""
+        if not website or company.website or self.first_line(company.id) is None:
+            return False
+        given = company.model_copy(update={"website": website})
+        self.plan.new = [given if r is company else r for r in self.plan.new]
+        self.companies.add(given, replace=True)
+        return True
+
     def fill(self, person: Person, fields: dict[str, Any], line: int) -> tuple[Person, str]:
         """A stored person with what they lacked taken from ``fields``, and
         '; address filled in' (or '' when nothing was)."""
@@ -277,9 +338,10 @@ class PlanBuilder:
         person = self.latest(person)
         gaps = {
             name: value
-            for name in FILLABLE
+            for name in _SCALARS
             if not getattr(person, name) and (value := str(fields.get(name) or "").strip())
         }
+        gaps.update(_more_reach(person, fields))
         if not gaps:
             return person, ""
         filled = revise(person, **gaps)
@@ -288,7 +350,7 @@ class PlanBuilder:
         else:
             self._filled[person.id] = len(self.plan.updated)
             self.plan.updated.append(filled)
-        what = " and ".join(FILLABLE[name] for name in gaps)
+        what = " and ".join(dict.fromkeys(FILLABLE[name] for name in gaps))
         self.plan.filled.append(RowNote(line, f"{person.name}: {what}"))
         return filled, f"; {what} filled in"
 
@@ -318,6 +380,7 @@ class PlanBuilder:
             company=company,
             linkedin=str(fields.get("linkedin", "")),
             email=str(fields.get("email", "")),
+            other_emails=[str(e) for e in fields.get("other_emails", ())],
         )
         if found is not None:
             person, how = found

@@ -60,7 +60,7 @@ def _required(value: str) -> str:
     return value
 
 
-def _email_shape(value: str) -> str:
+def email_shape(value: str) -> str:
     if value and (
         "@" not in value
         or value.startswith("@")
@@ -87,7 +87,7 @@ def linkedin_shape(value: str) -> str:
 
 Line = Annotated[str, Field(max_length=NAME_MAX), BeforeValidator(_line)]
 RequiredLine = Annotated[Line, AfterValidator(_required)]
-Email = Annotated[Line, AfterValidator(_email_shape)]
+Email = Annotated[Line, AfterValidator(email_shape)]
 """An email address, or empty; checked wherever one is typed (person, add form)."""
 Text = Annotated[str, Field(max_length=TEXT_MAX), BeforeValidator(_lines)]
 
@@ -167,7 +167,13 @@ class Person(Record):
     role: RoleField = PersonRole.HIRING_MANAGER
     preferred_channel: ChannelField | None = None
     phone: Line = ""
+    """The main phone number: the one to call or text."""
     email: Email = ""
+    """The main email address: the one to write to."""
+    other_phones: tuple[Line, ...] = ()
+    """More numbers they came with (an address book's home or office line)."""
+    other_emails: tuple[Email, ...] = ()
+    """More addresses they came with, so mail from any of them is theirs."""
     linkedin: Line = ""
     address: Text = ""
     """A postal address, for a letter (one line or several)."""
@@ -178,6 +184,16 @@ class Person(Record):
     @property
     def first_name(self) -> str:
         return first_word(self.name)
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        """Every address, the main one first."""
+        return tuple(e for e in (self.email, *self.other_emails) if e)
+
+    @property
+    def phones(self) -> tuple[str, ...]:
+        """Every number, the main one first."""
+        return tuple(p for p in (self.phone, *self.other_phones) if p)
 
 
 def first_word(name: str) -> str:

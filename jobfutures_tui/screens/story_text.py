@@ -148,12 +148,24 @@ def person_text(repo: Repository, person_id: str, colour: Colour) -> Text:
     if person.preferred_channel:
         details.append(f"prefers {person.preferred_channel.label}")
     text.append("\n  " + " · ".join(d for d in details if d), style="dim")
-    reach = [person.phone, person.email, person.city, person.linkedin]
+    reach = [
+        _with_more(person.phones),
+        _with_more(person.emails),
+        person.city,
+        person.linkedin,
+    ]
     text.append("\n  " + (" · ".join(r for r in reach if r) or "no contact details"), style="dim")
     if person.address:
         text.append("\n  address: ", style="dim")
         text.append(address_line(person.address), style="dim")
     return text
+
+
+def _with_more(values: tuple[str, ...]) -> str:
+    """The main one, and how many more there are ("jo@x.example (+2 more)")."""
+    if len(values) < 2:
+        return values[0] if values else ""
+    return f"{values[0]} (+{len(values) - 1} more)"
 
 
 def _field(text: Text, label: str, value: str) -> None:

@@ -15,7 +15,7 @@ import orjson
 
 from jobfutures_tui.store import layout
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -96,11 +96,20 @@ def _format_five(files: Files) -> Files:
     return _builtins_refreshed(files)
 
 
+def _more_ways_to_reach(files: Files) -> Files:
+    """5 → 6: people may carry more email addresses and phone numbers than their main
+    ones (``other_emails``, ``other_phones``: an address book import keeps them all).
+    Nothing stored changes: both default to none. As for 1 → 2, the bump makes an
+    older jobfutures refuse the new files as newer, rather than as damaged."""
+    return files
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _snoozes_arrive,
     2: _library_arrives,
     3: _format_four,
     4: _format_five,
+    5: _more_ways_to_reach,
 }
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 

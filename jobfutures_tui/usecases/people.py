@@ -8,6 +8,7 @@ of theirs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, revise
 from jobfutures_tui.models.dates import to_utc
-from jobfutures_tui.models.entities import linkedin_shape
+from jobfutures_tui.models.entities import email_shape, linkedin_shape
 from jobfutures_tui.models.errors import describe, invalid
 from jobfutures_tui.store import Repository
 
@@ -51,6 +52,7 @@ def people_rows(repo: Repository) -> list[PersonRow]:
         company = peek(Company, peek(Person, person_id, "company_id"), "name") or ""
         words = [name, company]
         words += [peek(Person, person_id, field) or "" for field in ("title", "email", "city")]
+        words += peek(Person, person_id, "other_emails") or ()  # found by any address
         rows.append(
             PersonRow(
                 person_id=person_id,
@@ -86,6 +88,20 @@ def filter_rows(rows: Iterable[PersonRow], query: str) -> list[PersonRow]:
     return [row for row in rows if all(word in row.search_text for word in words)]
 
 
+SEPARATOR = "; "
+"""Between a person's emails or phones on one line (the form, the CSV export): a
+comma can be part of a phone number (a pause before an extension)."""
+
+
+def joined(values: Iterable[str]) -> str:
+    return SEPARATOR.join(values)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """``"a@x.example; b@y.example"`` (or one a line) into its items, blanks dropped."""
+    return tuple(item.strip() for item in re.split(r"[;\n]", text) if item.strip())
+
+
 def person_records(repo: Repository, values: dict[str, Any], person: Person | None) -> list[Record]:
     """The person saved from the form, and the company when it is a new name.
 
@@ -103,9 +119,24 @@ def person_records(repo: Repository, values: dict[str, Any], person: Person | No
             raise invalid("company", describe(error), company_name) from None
         created.append(company)
     values["company_id"] = company.id if company else None
+    for main, others in (("phone", "other_phones"), ("email", "other_emails")):
+        if isinstance(values.get(main), str):  # the form's one line: main; others
+            values[main], *rest = split_list(values[main]) or ("",)
+            values[others] = tuple(rest)
+    _check_other_emails(values.get("other_emails") or ())
     _check_linkedin(str(values.get("linkedin") or "").strip(), person)
     saved = revise(person, **values) if person else Person.model_validate(values)
     return [*created, saved]
+
+
+def _check_other_emails(emails: Iterable[str]) -> None:
+    """Each of them must look like an address; the message, under the emails, names the
+    one that does not."""
+    for email in emails:
+        try:
+            email_shape(email)
+        except ValueError as error:
+            raise invalid("email", str(error), email) from None
 
 
 def _check_linkedin(typed: str, person: Person | None) -> None:

@@ -195,3 +195,80 @@ async def test_the_person_form_with_its_address_fits_80x24(repo: Repository) -> 
         for part in ("#form-title", "#address", "#do_not_contact", "#form-help"):
             region = app.screen.query_one(part).region
             assert inside.contains_region(region) and region.height, f"{part} is on screen"
+
+
+async def test_every_email_and_phone_is_shown_and_edited_in_the_form(
+    repo: Repository, data_dir: Path
+) -> None:
+    from textual.widgets import Input
+
+    from jobfutures_tui.models import revise
+
+    prospect = add_prospect(repo, "Northwind")
+    priya = repo.person(prospect.person_ids[0])
+    assert priya is not None
+    repo.save(
+        revise(
+            priya,
+            other_emails=("priya@home.example",),
+            phone="+1 303 555 0142",
+            other_phones=("+1 303 555 0100",),
+        )
+    )
+    repo.flush()
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 34)) as pilot:
+        detail = await open_detail(app, pilot)
+        people = detail.query_one("#people", RecordList)
+        shown = "\n".join(lines_of(people))
+        assert "+1 303 555 0142 (+1 more) · them@example.com (+1 more)" in shown
+        people.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        email = form.query_one("#email", Input)
+        assert email.value == "them@example.com; priya@home.example", "the main one first"
+        assert form.query_one("#phone", Input).value == "+1 303 555 0142; +1 303 555 0100"
+        email.focus()
+        email.value = ""
+        await pilot.press(*"priya@home.example; nope", "ctrl+s")
+        await pilot.pause()
+        error = str(form.query_one("#error-email").render())
+        assert "'nope' does not look like an email address" in error
+        email.value = ""
+        await pilot.press(*"priya@home.example; them@example.com", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+    repo.flush()
+    with reopen(data_dir) as saved:
+        stored = saved.person(priya.id)
+        assert stored is not None
+        assert (stored.email, stored.other_emails) == ("priya@home.example", ("them@example.com",))
+        assert stored.other_phones == ("+1 303 555 0100",)
+
+
+async def test_the_apps_dry_run_says_what_an_address_book_leaves_out(repo: Repository) -> None:
+    from pilot_helpers import palette
+
+    from jobfutures_tui.modals.import_file import ImportReview
+
+    source = Path(__file__).parent.parent / "fixtures" / "android_contacts.vcf"
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "import a f")
+        await pilot.press("down")  # from LinkedIn to an address book
+        app.screen.query_one("#path").value = str(source)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ImportReview)
+        body = str(review.query_one("#review-body").render())
+        assert "Keeps: name (FN, else N)" in body
+        assert "Left out (not kept by jobfutures): Android custom field (1), birthday (1)" in body
+        assert "line 1: Björn Schön: email 'n/a' does not look like an email address" in body
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (bjorn,) = [p for p in repo.people() if p.name == "Björn Schön"]
+    assert bjorn.phones == ("+49 170 5550199", "+49 30 5550100")

@@ -49,10 +49,10 @@ def test_windows_sheet_with_bom_crlf_and_odd_quoting() -> None:
     assert found["Jonas Berg"].title == "Head of Data, EMEA"
     assert found['Mei "May" Chen'].do_not_contact is True
     assert found["Short Row"].email == "short@example.com"
-    assert [str(e) for e in plan.errors] == [
-        "line 7: email: 'olu@' does not look like an email address",
-        "line 9: 'maybe' is not yes or no",
-    ]
+    assert [str(e) for e in plan.errors] == ["line 9: 'maybe' is not yes or no"]
+    assert [str(e) for e in plan.dropped] == [
+        "line 7: Olu Adeyemi: email 'olu@' does not look like an email address, left out"
+    ], "a bad address drops itself, not the row"
     lines = plan.summary()
     assert "  Notes, free text  → notes" in lines
 
@@ -132,8 +132,10 @@ def test_hostile_cells_are_stored_as_text_or_refused_per_row() -> None:
 def test_kind_is_guessed_from_the_header() -> None:
     assert guess_kind(["Company", "Status", "Contact"]) is Kind.PROSPECTS
     assert guess_kind(["Name", "Company", "Email"]) is Kind.PEOPLE
-    mapping = guess_mapping(["Email", "E-mail"], Kind.PEOPLE)
-    assert mapping == {"Email": "email", "E-mail": ""}, "a field comes from one column"
+    mapping = guess_mapping(["Name", "Full Name"], Kind.PEOPLE)
+    assert mapping == {"Name": "name", "Full Name": ""}, "a field comes from one column"
+    mapping = guess_mapping(["Email", "E-mail 2", "Phone", "Phone 2 - Value"], Kind.PEOPLE)
+    assert set(mapping.values()) == {"email", "phone"}, "but for emails and phones: all kept"
 
 
 def test_an_empty_or_unreadable_file_is_refused(tmp_path: Path) -> None:
@@ -178,10 +180,15 @@ def test_google_contacts_export_with_addresses(
         "First Name": "first_name",
         "Last Name": "last_name",
         "Organization Name": "company",
+        "Middle Name": "middle_name",
+        "Nickname": "nickname",
         "Organization Title": "title",
+        "Organization Department": "department",
         "Notes": "notes",
         "E-mail 1 - Value": "email",
+        "E-mail 2 - Value": "email",
         "Phone 1 - Value": "phone",
+        "Website 1 - Value": "website",
         "Address 1 - Formatted": "address",
         "Address 1 - Street": "address_street",
         "Address 1 - City": "address_city",

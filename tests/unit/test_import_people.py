@@ -125,13 +125,20 @@ def test_apple_vcards_with_groups_folded_lines_and_a_photo() -> None:
     assert priya.linkedin == "https://www.linkedin.com/in/priya-raman-4a1b2c"
     assert priya.notes == (
         "Met at the Denver data meetup, spring 2024.\n"
-        "Likes long-form articles on streaming systems."
-    )
+        "Likes long-form articles on streaming systems.\n"
+        "Department: Engineering"
+    ), "ORG's second part, the department, is kept in the notes"
     assert found["Tomás Ibáñez"].phone == "+34 91 555 0199"
     companies = {r.name for r in plan.new if isinstance(r, Company)}
-    assert companies == {"Northwind Logistics", "Contoso, Ltd.", "Fabrikam"}, "a company card"
-    assert [str(e) for e in plan.errors] == [
-        "line 37: email: 'not-an-email' does not look like an email address"
+    assert companies == {
+        "Northwind Logistics",
+        "Contoso, Ltd.",
+        "Fabrikam",  # a company card
+        "Wingtip Aviation",
+    }
+    assert plan.errors == [], "an address that is not one drops only itself"
+    assert [str(e) for e in plan.dropped] == [
+        "line 37: Wei Zhang: email 'not-an-email' does not look like an email address, left out"
     ]
 
 
@@ -221,15 +228,15 @@ def test_an_imported_address_fills_only_what_a_person_here_lacks(
     plan = vcard.plan_import(ADDRESSES, Existing.of(repo))
     assert [str(note) for note in plan.matched] == [
         "line 1: Erik L.: already here (same email); address and city filled in",
-        "line 10: Dana Washington: already here (same name and company); city filled in",
+        "line 10: Dana Washington: already here (same name and company); city and email filled in",
         "line 23: Kwame: already here (same email)",
     ]
     summary = plan.summary()
     start = summary.index("Already here: 3 (left as they are, but for:)")
     assert summary[start + 1 : start + 4] == [
-        "Filled in (an address or city they had none of): 2",
+        "Filled in (an address, city, email or phone they had none of): 2",
         "  line 1: Erik L.: address and city",
-        "  line 10: Dana Washington: city",
+        "  line 10: Dana Washington: city and email",
     ]
     assert plan.what() == "4 companies, 4 people, 2 people filled in"
     assert {p.id for p in plan.updated} == {erik.id, dana.id}

@@ -160,7 +160,25 @@ def test_format_three_job_futures_read_with_no_skips_after_the_upgrade(
     (folder / "prospects.json").write_bytes(orjson.dumps(prospects))
     (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 3}))
     repo = open_repo(folder)
-    assert meta_version(folder) == CURRENT == 5
+    assert meta_version(folder) == CURRENT == 6
     assert repo.prospect(future.id).skips == ()
     facts = Facts(repo).future(future.id)
     assert isinstance(facts, FutureFacts) and facts.skips == (), "read from the row, quickly"
+
+
+def test_format_five_people_read_with_no_other_emails_or_phones(folder: Path, open_repo) -> None:
+    """5 → 6 adds ``other_emails`` and ``other_phones``; people written before have none."""
+    from jobfutures_tui.models import Person
+
+    jo = Person(name="Jo", email="jo@example.com", phone="+1 555 0100")
+    with Repository.open(folder) as repo:
+        repo.save(jo)
+    people = orjson.loads((folder / "people.json").read_bytes())
+    row = people["people"][jo.id]
+    del row["other_emails"], row["other_phones"]
+    (folder / "people.json").write_bytes(orjson.dumps(people))
+    (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 5}))
+    repo = open_repo(folder)
+    assert meta_version(folder) == CURRENT == 6
+    stored = repo.person(jo.id)
+    assert stored == jo and (stored.other_emails, stored.other_phones) == ((), ())
