@@ -15,7 +15,7 @@ import orjson
 
 from jobfutures_tui.store import layout
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -96,11 +96,20 @@ def _format_five(files: Files) -> Files:
     return _builtins_refreshed(files)
 
 
+def _mail_sources_arrive(files: Files) -> Files:
+    """5 → 6: a touch may carry where an import found it (``source_id``: the mail it
+    came from, docs/mail.md). Nothing stored changes: the field defaults to none. As
+    for 1 → 2, the bump makes an older jobfutures refuse the new touches as newer
+    rather than as damaged (every touch now saves the field)."""
+    return files
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _snoozes_arrive,
     2: _library_arrives,
     3: _format_four,
     4: _format_five,
+    5: _mail_sources_arrive,
 }
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 
