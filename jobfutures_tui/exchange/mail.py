@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from email.header import decode_header
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
@@ -330,9 +331,7 @@ def _newest(prospect: Prospect) -> tuple[str, str]:
 class MailPlanner:
     """Builds a :class:`MailPlan` message by message against an open repository."""
 
-    def __init__(
-        self, repo: Repository, path: Path, *, since: pendulum.Date | None = None
-    ) -> None:
+    def __init__(self, repo: Repository, path: Path, *, since: date | None = None) -> None:
         self.repo = repo
         self.mine = my_addresses(repo.profile())
         if not self.mine:
@@ -342,9 +341,9 @@ class MailPlanner:
                 "for each other address you write from; in the app: Your profile)."
             )
         self.plan = MailPlan(SOURCE, str(path), addresses=sorted(self.mine))
-        self.since = since
-        if since is not None:
-            self.plan.notes.append(f"only mail from {since.format('ddd D MMM YYYY')} on")
+        self.since = pendulum.Date(since.year, since.month, since.day) if since else None
+        if self.since is not None:
+            self.plan.notes.append(f"only mail from {self.since.format('ddd D MMM YYYY')} on")
         self.zone = dates_module.local_timezone()
         self.latest = now().add(seconds=FUTURE_TOLERANCE)
         self.by_address: dict[str, list[Person]] = {}
@@ -506,7 +505,7 @@ def plan_import(
     repo: Repository,
     progress: MailProgress | None = None,
     *,
-    since: pendulum.Date | None = None,
+    since: date | None = None,
 ) -> MailPlan:
     """The dry run of importing the mail under ``path`` into ``repo`` (read only)."""
     path = path.expanduser()
