@@ -9,9 +9,10 @@ of it: memory stays flat whatever the size of the mailbox (docs/mail.md).
   ``mailbox.mbox``, which first reads the whole file to build a table of every
   message's place (a second pass over a 2 GB file) and opens it for writing when
   it can. A message starts at a ``From `` line at the top of the file or after
-  a blank line, as mbox writers (Thunderbird, Gmail's Takeout, mutt, Python's
-  ``mailbox``) separate them; a ``From `` line within a message's text is
-  escaped (``>From``) by them.
+  a blank line that names a sender and a time of day, as mbox writers
+  (Thunderbird, Gmail's Takeout, mutt, Python's ``mailbox``) write it; a ``From ``
+  line within a message's text is escaped (``>From``) by them, and one that was not
+  rarely has a time of day in it.
 - A **Maildir** is its ``cur`` and ``new`` folders, one file per message (the
   ``tmp`` folder holds mail still arriving); a Maildir++ folder's subfolders
   (``.Sent``) are Maildirs of their own and are found by the walk.
@@ -27,6 +28,7 @@ as they are and are decoded here, header by header).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
@@ -37,6 +39,10 @@ from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.limits import MAIL_HEADER_LIMIT
 
 BLANK = (b"\n", b"\r\n")
+_FROM_LINE = re.compile(rb"From \S+ .*\d:\d\d")
+"""The line that starts a message in an mbox: 'From sender Mon Nov 16 10:00:00 2026'
+(the sender and the time of day are there in every writer's); a sentence of a text
+that starts with 'From ' and was not escaped has no time of day, as a rule."""
 SKIPPED_NAMES = (".msf", ".dat", ".sqlite", ".json", ".html", ".js", ".lock")
 """Files in a mail folder that are not mail (Thunderbird's indexes, its settings)."""
 
@@ -190,7 +196,7 @@ def _mbox(path: Path, name: str) -> Iterator[tuple[int, RawMessage]]:
     with path.open("rb") as handle:
         for line in handle:
             line_no += 1
-            if previous_blank and line.startswith(b"From "):
+            if previous_blank and line.startswith(b"From ") and _FROM_LINE.match(line):
                 if kept is not None:
                     yield start, RawMessage(f"{name}, line {start_line}", b"".join(kept))
                 kept = []
