@@ -160,7 +160,7 @@ def test_format_three_job_futures_read_with_no_skips_after_the_upgrade(
     (folder / "prospects.json").write_bytes(orjson.dumps(prospects))
     (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 3}))
     repo = open_repo(folder)
-    assert meta_version(folder) == CURRENT == 5
+    assert meta_version(folder) == CURRENT == 6
     assert repo.prospect(future.id).skips == ()
     facts = Facts(repo).future(future.id)
     assert isinstance(facts, FutureFacts) and facts.skips == (), "read from the row, quickly"
