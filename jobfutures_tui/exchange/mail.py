@@ -115,9 +115,9 @@ class MailPlan(ImportPlan):
         replies = len(touches) - sent
         futures = len({t.prospect_id for t in touches})
         return (
-            f"{len(touches)} {'touch' if len(touches) == 1 else 'touches'} "
-            f"({sent} sent, {replies} {'reply' if replies == 1 else 'replies'}) "
-            f"on {futures} job {'future' if futures == 1 else 'futures'}"
+            f"{len(touches):,} {'touch' if len(touches) == 1 else 'touches'} "
+            f"({sent:,} sent, {replies:,} {'reply' if replies == 1 else 'replies'}) "
+            f"on {futures:,} job {'future' if futures == 1 else 'futures'}"
         )
 
     def already_count(self) -> int:
@@ -130,7 +130,7 @@ class MailPlan(ImportPlan):
         lines = [f"{self.source}: {self.path}"]
         lines.append(f"Your addresses: {', '.join(self.addresses)}")
         lines.extend(f"  note: {note}" for note in self.notes)
-        lines.append(f"Messages read: {self.rows}")
+        lines.append(f"Messages read: {self.rows:,}")
         lines.append(f"New: {self.what()}")
         lines.append(f"Already here (left as they are): {self.already_count()}")
         for report in sorted(self.futures.values(), key=lambda r: r.title.casefold()):

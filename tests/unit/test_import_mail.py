@@ -515,3 +515,26 @@ def test_old_touches_without_a_source_load(repo: Repository) -> None:
     row = Touch(prospect_id=w.northwind.id, at=NOW, channel=Channel.CALL).model_dump(mode="json")
     del row["source_id"]
     assert Touch.model_validate(row).source_id is None
+
+
+def test_the_same_message_in_two_folders_is_one_touch_and_an_overlap_adds_nothing(
+    repo: Repository, tmp_path: Path
+) -> None:
+    w = world(repo)
+    sent = message(sender=ME, to="ana@contoso.example", days_ago=6, message_id="<s1@me>")
+    reply = message(sender="ana@contoso.example", to=ME, days_ago=5, message_id="<r1@co>")
+    (tmp_path / "Sent").write_bytes(mbox(sent))
+    (tmp_path / "All mail").write_bytes(mbox(sent, reply))
+    plan = mail.plan_import(tmp_path, repo)
+    assert plan.rows == 3 and len(plan.touches()) == 2
+    plan.apply(repo)
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "Inbox").write_bytes(
+        mbox(reply, message(sender="ana@contoso.example", to=ME, days_ago=1, subject="News"))
+    )
+    plan = mail.plan_import(tmp_path, repo)
+    assert [t.note for t in plan.touches()] == ["News"]
+    plan.apply(repo)
+    assert len(touches(repo, w.contoso)) == 3
+    assert mail.plan_import(tmp_path, repo).to_save() == []
