@@ -32,9 +32,9 @@ KINDS = [
     ("LinkedIn Connections.csv", "linkedin"),
     ("address book (.vcf)", "vcard"),
     ("spreadsheet of people or job futures (.csv)", "csv"),
+    ("your mail: an mbox file, a Maildir or a folder (each message a touch)", MAIL),
     ("jobfutures JSON export: add what is new", "json"),
     ("jobfutures JSON export: replace all your data", REPLACE),
-    ("your mail: an mbox file, a Maildir or a folder (each message a touch)", MAIL),
 ]
 FIELDS = (
     Field("kind", "What", "list", choices=KINDS),

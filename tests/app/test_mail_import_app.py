@@ -40,8 +40,7 @@ async def test_palette_imports_mail_after_a_dry_run_and_u_undoes(
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 36)) as pilot:
         await palette(pilot, "import a f")
-        app.screen.query_one("#kind").highlighted = len(KINDS) - 1  # the last: mail
-        assert KINDS[-1][1] == "mail"
+        app.screen.query_one("#kind").highlighted = [v for _, v in KINDS].index("mail")
         app.screen.query_one("#path").value = str(source)  # a folder, for mail
         app.screen.query_one("#since").value = "30 days ago"
         await pilot.press("ctrl+s")
