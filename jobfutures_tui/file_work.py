@@ -116,14 +116,14 @@ def _write(write: Callable[[], list[Path]], where: Path, to: Screen[Any]) -> lis
 
 def import_file(app: App[Any]) -> None:
     """Ask for a file, read it on a worker with a progress bar, then ask before saving."""
-    from jobfutures_tui.modals.import_file import REPLACE, ImportReview, import_form
+    from jobfutures_tui.modals.import_file import REPLACE, ImportChoice, ImportReview, import_form
     from jobfutures_tui.modals.restore import RestoreSource
     from jobfutures_tui.restore_work import review_restore
 
-    def chosen(choice: tuple[str, Path] | None) -> None:
+    def chosen(choice: ImportChoice | None) -> None:
         if choice is None:
             return
-        kind, path = choice
+        kind, path = choice.kind, choice.path
         if kind == REPLACE:
             review_restore(app, RestoreSource(path, f"the export in {path}", json_export=True))
             return
@@ -134,12 +134,14 @@ def import_file(app: App[Any]) -> None:
                 _apply_import(app, review.plan, path.name)
 
         app.push_screen(review, answered)
-        _plan_import(app, kind, path, review)
+        _plan_import(app, kind, path, review, since=choice.since)
 
     app.push_screen(import_form(), chosen)
 
 
-def _plan_import(app: App[Any], kind: str, path: Path, review: ImportReview) -> None:
+def _plan_import(
+    app: App[Any], kind: str, path: Path, review: ImportReview, *, since: Any = None
+) -> None:
     from jobfutures_tui.exchange.actions import plan_import
     from jobfutures_tui.exchange.errors import ExchangeError
 
@@ -155,7 +157,7 @@ def _plan_import(app: App[Any], kind: str, path: Path, review: ImportReview) -> 
                 review.post_message(ReadProgress(done, total))
 
         try:
-            plan = plan_import(repo, kind, path, progress)
+            plan = plan_import(repo, kind, path, progress, since=since)
         except (OSError, ValueError, ExchangeError, StoreError) as error:
             review.post_message(ReadFailed(str(error)))
             return

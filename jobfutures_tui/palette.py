@@ -173,8 +173,8 @@ def commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
     )
     yield SystemCommand(
         "Import a file",
-        "LinkedIn connections, an address book, a spreadsheet, or a jobfutures export "
-        "(added to your data, or replacing it): a dry run first",
+        "LinkedIn connections, an address book, a spreadsheet, a jobfutures export "
+        "(added to your data, or replacing it), or your mail as touches: a dry run first",
         partial(file_work.import_file, app),
     )
     yield SystemCommand(

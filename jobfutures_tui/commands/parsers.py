@@ -109,7 +109,8 @@ def add_data_commands(commands: Any) -> None:
 def _add_import(commands: Any) -> None:
     parser = commands.add_parser(
         "import",
-        help="bring in contacts or job futures (LinkedIn, vCard, CSV, a jobfutures export)",
+        help="bring in contacts or job futures (LinkedIn, vCard, CSV, a jobfutures export), "
+        "or your mail as touches",
         description=(
             "Read a file and show what importing it would do: new, already here, skipped, "
             "errors with line numbers. Nothing changes until you confirm (or give --apply); "
@@ -194,6 +195,27 @@ def _add_import(commands: Any) -> None:
     mode = json_parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--merge", action="store_true", help="add what is not here yet")
     mode.add_argument("--replace", action="store_true", help="replace all your data with it")
+    mail = _command(
+        formats,
+        "mail",
+        "mail_import:run_mail",
+        help="your mail on disk (an mbox file, a Maildir, a folder of .eml files): "
+        "each message with someone you know becomes a touch",
+        description=(
+            "Read the headers of your mail (an mbox file, a Maildir, or a folder of them "
+            "and of .eml files, such as a Thunderbird profile) and log each message between "
+            "you (your profile's addresses) and someone you know as an email touch: sent, or "
+            "their reply. Importing the same mail again adds nothing."
+        ),
+    )
+    mail.add_argument("file", metavar="PATH", help="an mbox file, a Maildir or a folder")
+    mail.add_argument("--apply", action="store_true", help=_APPLY)
+    mail.add_argument("--json", action="store_true", help=_JSON)
+    mail.add_argument(
+        "--since",
+        metavar="DATE",
+        help="only mail from this day on ('2026-01-01', '3 months ago', 'last friday')",
+    )
 
 
 def _add_export(commands: Any) -> None:

@@ -9,6 +9,7 @@ Run them in a thread worker: they read every record and write files.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -84,9 +85,15 @@ def backup_now(repo: Repository, path: Path) -> Path:
 
 
 def plan_import(
-    repo: Repository, kind: str, path: Path, progress: Progress | None = None
+    repo: Repository,
+    kind: str,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    since: date | None = None,
 ) -> ImportPlan:
-    """The dry run of importing ``path`` (kind: linkedin, vcard, csv or json) into ``repo``.
+    """The dry run of importing ``path`` (kind: linkedin, vcard, csv, json or mail) into
+    ``repo``; ``since``: mail only, from that day on.
 
     Show ``plan.summary()``, then ``plan.apply(repo)`` takes a backup and saves
     it all at once. ``progress(done, total)`` is called as rows are read (from
@@ -95,6 +102,14 @@ def plan_import(
     """
     from jobfutures_tui.exchange import csv_import, json_import, linkedin, vcard
 
+    if kind == "mail":
+        from jobfutures_tui.exchange import mail
+
+        def counted(done: int, total: int, _messages: int) -> None:
+            if progress is not None:
+                progress(done, total)
+
+        return mail.plan_import(path, repo, counted, since=since)
     existing = Existing.of(repo, touches=kind == "json")
     if kind == "linkedin":
         plan = linkedin.plan_import(path, existing, progress)

@@ -30,6 +30,11 @@ DATA_LIMIT = 256 * MB
 CONTACTS_LIMIT = 200 * MB
 """A CSV, vCard or LinkedIn file: address books exported with photos run to tens
 of KB a contact, so tens of thousands of contacts fit."""
+MAIL_HEADER_LIMIT = 256 * 1024
+"""Mail has no size limit: a mailbox of 2 GB is ordinary, and an import of mail reads
+only each message's headers, streamed (exchange/mail_read.py), so what it holds does
+not grow with the file. This caps one message's headers instead (real ones run to a
+few KB; a long thread's References to tens of KB); the rest is passed over."""
 MAX_RATIO = 100
 """How tightly a zip member may be packed. Ours pack at most 6.4 to 1; a file of
 zeros packs about 1,000 to 1, the stuff of zip bombs."""

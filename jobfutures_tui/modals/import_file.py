@@ -8,9 +8,11 @@ export that replaces all the data is a restore: the app asks as for a backup
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pendulum
 from textual import on
 from textual.binding import Binding
 
@@ -22,19 +24,36 @@ from jobfutures_tui.models.errors import invalid
 if TYPE_CHECKING:
     from jobfutures_tui.exchange.plan import ImportPlan
 
+MAIL = "mail"
+"""Mail on disk: a file or a folder, read as touches (docs/mail.md)."""
 REPLACE = "json-replace"
 """Not an import but a restore from an export: the app asks as it does for a backup."""
 KINDS = [
     ("LinkedIn Connections.csv", "linkedin"),
     ("address book (.vcf)", "vcard"),
     ("spreadsheet of people or job futures (.csv)", "csv"),
+    ("your mail: an mbox file, a Maildir or a folder (each message a touch)", MAIL),
     ("jobfutures JSON export: add what is new", "json"),
     ("jobfutures JSON export: replace all your data", REPLACE),
 ]
 FIELDS = (
     Field("kind", "What", "list", choices=KINDS),
     Field("path", "File", placeholder="~/Downloads/Connections.csv"),
+    Field(
+        "since",
+        "Since",
+        placeholder="mail only: from this day on (2026-01-01, 3 months ago); empty: all",
+    ),
 )
+
+
+@dataclass(frozen=True)
+class ImportChoice:
+    """What the form chose: the kind of file, where, and (mail only) from which day."""
+
+    kind: str
+    path: Path
+    since: pendulum.Date | None = None
 
 
 def file_at(values: dict[str, Any]) -> Path:
@@ -48,12 +67,31 @@ def file_at(values: dict[str, Any]) -> Path:
     return path
 
 
-def _chosen(values: dict[str, Any]) -> tuple[str, Path]:
-    return str(values["kind"]), file_at(values)
+def _chosen(values: dict[str, Any]) -> ImportChoice:
+    kind = str(values["kind"])
+    if kind != MAIL:
+        return ImportChoice(kind, file_at(values))
+    text = str(values.get("path") or "").strip()
+    if not text:
+        raise invalid("path", "give the path of the mbox file, the Maildir or the folder", text)
+    path = Path(text).expanduser()
+    if not path.exists():
+        raise invalid("path", f"there is nothing at {path}", text)
+    since_text = str(values.get("since") or "").strip()
+    since = None
+    if since_text:
+        from jobfutures_tui.usecases.touch_log import parse_day
+
+        try:
+            since = parse_day(since_text)
+        except ValueError as error:
+            raise invalid("since", str(error), since_text) from None
+    return ImportChoice(kind, path, since)
 
 
-def import_form() -> RecordForm[tuple[str, Path]]:
-    form = RecordForm("Import a file", FIELDS, {"kind": "linkedin", "path": ""}, _chosen)
+def import_form() -> RecordForm[ImportChoice]:
+    initial = {"kind": "linkedin", "path": "", "since": ""}
+    form = RecordForm("Import a file", FIELDS, initial, _chosen)
     form.help_text = "↑↓ what · ctrl+s read it (a dry run, saves nothing) · esc cancel"
     return form
 

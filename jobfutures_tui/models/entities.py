@@ -304,6 +304,9 @@ class Touch(Record):
     shared: tuple[Line, ...] = ()
     """Titles of the items shared (see :class:`Shareable`), as they were then."""
     replied: bool = False
+    source_id: str | None = Field(default=None, max_length=NAME_MAX)
+    """Where an import found it (``mail:`` and a hash of the message's Message-ID, see
+    docs/mail.md), so importing the same mail again adds nothing; None when logged by hand."""
 
     @field_validator("at")
     @classmethod

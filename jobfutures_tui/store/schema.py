@@ -98,9 +98,11 @@ def _format_five(files: Files) -> Files:
 
 def _more_ways_to_reach(files: Files) -> Files:
     """5 → 6: people may carry more email addresses and phone numbers than their main
-    ones (``other_emails``, ``other_phones``: an address book import keeps them all).
-    Nothing stored changes: both default to none. As for 1 → 2, the bump makes an
-    older jobfutures refuse the new files as newer, rather than as damaged."""
+    ones (``other_emails``, ``other_phones``: an address book import keeps them all),
+    and a touch where an import found it (``source_id``: the mail it came from,
+    docs/mail.md). Nothing stored changes: the fields default to none. As for 1 → 2,
+    the bump makes an older jobfutures refuse the new files as newer, rather than as
+    damaged."""
     return files
 
 

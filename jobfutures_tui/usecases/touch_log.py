@@ -96,6 +96,8 @@ class LogInput(BaseModel):
     referred_role: Line = ""
     move_to: StageField | None = None
     """A stage to move the job future to as part of the same change."""
+    source_id: str | None = None
+    """Where an import found the touch (:attr:`Touch.source_id`); None when typed."""
 
     @field_validator("at", mode="before")
     @classmethod
@@ -201,6 +203,7 @@ def plan_log(repo: Repository, data: LogInput) -> Logged:
         script_id=data.script_id,
         shared=data.shared,
         replied=they_replied(data.direction, data.outcome),
+        source_id=data.source_id,
     )
     logged = Logged(touch, [touch])
     moved = _moved(prospect, data)

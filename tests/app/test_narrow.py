@@ -60,7 +60,7 @@ async def test_the_import_dialog_keeps_its_list_inside_and_says_it_is_a_dry_run(
         await palette(pilot, "import a f")
         form = app.screen.query_one("#form")
         listing = app.screen.query_one("#kind", OptionList)
-        assert listing.option_count == 5
+        assert listing.option_count == 6
         assert form.region.contains_region(listing.region), "no drop-down over the border"
         keys = str(app.screen.query_one("#form-help").render())
         assert "dry run" in keys and "save" not in keys.replace("saves nothing", "")
