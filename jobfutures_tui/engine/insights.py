@@ -385,11 +385,11 @@ def pipeline(
         warm += 1
         since = began if first is Stage.REJECTED_WARM else moved_day or began
         days: list[int] = []
-        if first is Stage.REJECTED_WARM and moved_day is not None:
-            if future.stage in (Stage.REFERRAL, Stage.OFFER) or (
-                future.stage is Stage.ARCHIVE and closed.get(future.id) == hired
-            ):
-                days.append(moved_day.toordinal() - since.toordinal())
+        reached_stage = future.stage in (Stage.REFERRAL, Stage.OFFER) or (
+            future.stage is Stage.ARCHIVE and closed.get(future.id) == hired
+        )
+        if first is Stage.REJECTED_WARM and moved_day is not None and reached_stage:
+            days.append(moved_day.toordinal() - since.toordinal())
         for touch in histories.get(future.id, ()):
             if touch.outcome is Outcome.REFERRAL_GIVEN:
                 day = local_day(touch.at, zone)
