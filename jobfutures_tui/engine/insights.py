@@ -12,22 +12,21 @@ calls the functions here; nothing here reads a store, a file or the clock.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from jobfutures_tui.engine.facts import FutureFacts, PersonLike
+from jobfutures_tui.engine.facts import FutureFacts
+from jobfutures_tui.engine.follow_through import FollowThrough
 from jobfutures_tui.engine.history import (
-    CadenceSummary,
     TouchFacts,
     answered,
     local_day,
     order,
     plus_days,
 )
-from jobfutures_tui.engine.plan_walk import upcoming
-from jobfutures_tui.engine.plans import CadencePlan, Zone
-from jobfutures_tui.engine.workload import ALL_DAYS, next_workday
+from jobfutures_tui.engine.plans import Zone
+from jobfutures_tui.engine.stage_history import first_stage, moved, start_day
 from jobfutures_tui.models.enums import (
     Channel,
     ClosedReason,
@@ -44,8 +43,6 @@ WEEKS_SHOWN = 26
 """Touches per week: this many weeks, the current one last."""
 MONTHS_SHOWN = 12
 """The pipeline month by month: this many month ends, the current month last."""
-CREATED_IN_STAGE = timedelta(days=1)
-"""A stage set within this long of adding the job future was its first stage."""
 
 
 # ------------------------------------------------------------ results
@@ -127,19 +124,6 @@ class Referrals:
     """The longest chain of job futures, first to last (ids)."""
     top: list[tuple[str, int]]
     """Person id → how many job futures they referred you to, most first."""
-
-
-@dataclass(frozen=True)
-class FollowThrough:
-    since: date
-    on_time: int
-    late: int
-    unplanned: int
-    """Outgoing touches made when the plan suggested nothing (stopped, nobody reachable)."""
-    skipped: int
-    snoozed: int
-    """Open job futures snoozed today."""
-    late_days_median: float | None = None
 
 
 @dataclass(frozen=True)
@@ -309,31 +293,6 @@ def _ranked(tallies: Mapping[str, _Tally]) -> list[Rate]:
 
 # ------------------------------------------------------------ the pipeline
 
-_FIRST_STAGE = {
-    Origin.REJECTED: Stage.REJECTED_WARM,
-    Origin.REFERRED: Stage.REFERRAL,
-}
-
-
-def first_stage(future: FutureFacts) -> Stage:
-    """The stage a job future began in, as far as the stored data says: its stage
-    when it was set as it was added (or never moved), else what its origin implies
-    (a "no": rejected-but-warm; a referral: referral; otherwise interviewed)."""
-    if not moved(future):
-        return future.stage
-    return _FIRST_STAGE.get(future.origin, Stage.INTERVIEWED)
-
-
-def moved(future: FutureFacts) -> bool:
-    """Whether the job future moved to its stage after it was added."""
-    changed = future.stage_changed_at
-    return changed is not None and changed - future.created_at > CREATED_IN_STAGE
-
-
-def start_day(future: FutureFacts, zone: Zone) -> date:
-    """When the job future began: its start date, else the day it was added."""
-    return future.began_on or local_day(future.created_at, zone)
-
 
 def _stage_then(future: FutureFacts, day: date, moved_day: date | None) -> Stage:
     if moved_day is None or moved_day <= day:
@@ -435,68 +394,3 @@ def referrals(
     )
     top = sorted(by_person.items(), key=lambda item: (-item[1], item[0]))
     return Referrals(referred, given, chain, top)
-
-
-# ------------------------------------------------------------ follow-through
-
-
-def follow_through(
-    futures: Sequence[FutureFacts],
-    histories: Mapping[str, Sequence[TouchFacts]],
-    *,
-    since: datetime,
-    today: date,
-    zone: Zone,
-    plan_of: Callable[[FutureFacts], CadencePlan | None],
-    people_of: Callable[[FutureFacts], Sequence[PersonLike]],
-    workdays: frozenset[int] = ALL_DAYS,
-) -> FollowThrough:
-    """Each outgoing touch made since ``since``, against the touch the cadence engine
-    had due just before it (from the touches before it): on time when made by the day
-    it was due (moved to a workday, as the app shows it), late after.
-
-    What is approximated (docs/insights.md): the plan and the people are today's,
-    and the stage is the one the job future had then as far as the data says
-    (its first stage before its last move, its stage since).
-    """
-    on_time = late = unplanned = skipped = snoozed = 0
-    late_days: list[int] = []
-    for future in futures:
-        skipped += sum(1 for skip in future.skips if skip.at >= since)
-        if future.is_open and future.snoozed_until is not None and future.snoozed_until > today:
-            snoozed += 1
-        history = histories.get(future.id)
-        if not history or history[-1].at < since:
-            continue
-        plan = plan_of(future)
-        people = people_of(future)
-        changed = future.stage_changed_at if moved(future) else None
-        before = future._replace(stage=first_stage(future), stage_changed_at=None)
-        summary = CadenceSummary()
-        for touch in history:
-            if touch.at >= since and touch.direction is Direction.OUT:
-                then = future if changed is None or changed <= touch.at else before
-                then = then._replace(skips=tuple(s for s in future.skips if s.at < touch.at))
-                if then.stage is Stage.ARCHIVE:
-                    then = then._replace(stage=first_stage(future))
-                found = upcoming(then, people, summary, plan, zone)
-                if found is None:
-                    unplanned += 1
-                else:
-                    due = next_workday(found[0].due, workdays)
-                    day = local_day(touch.at, zone)
-                    if day <= due:
-                        on_time += 1
-                    else:
-                        late += 1
-                        late_days.append(day.toordinal() - due.toordinal())
-            summary.add(touch)
-    return FollowThrough(
-        local_day(since, zone),
-        on_time,
-        late,
-        unplanned,
-        skipped,
-        snoozed,
-        statistics.median(late_days) if late_days else None,
-    )

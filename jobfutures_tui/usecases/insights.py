@@ -18,6 +18,7 @@ import pendulum
 from jobfutures_tui import settings
 from jobfutures_tui.engine import insights as figures
 from jobfutures_tui.engine.facts import FutureFacts, FutureLike, PersonLike, SkipFacts
+from jobfutures_tui.engine.follow_through import follow_through
 from jobfutures_tui.engine.history import local_day
 from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
@@ -84,7 +85,7 @@ def insights(
     known = [future for future in futures if future is not None]
     touches = repo.touch_facts()
     histories = figures.by_prospect(touches)
-    now = pendulum.now(zone)
+    now = datetime.now(zone)
     start = None if since is None else datetime.combine(since, time(), tzinfo=zone)
     weeks = figures.weekly(touches, today, zone)
     follow_from = start or datetime.combine(weeks[0].start, time(), tzinfo=zone)
@@ -112,7 +113,7 @@ def insights(
         ),
         pipeline=figures.pipeline(known, histories, closed, today=today, zone=zone),
         referrals=figures.referrals(known, histories, chain, since=start),
-        follow=figures.follow_through(
+        follow=follow_through(
             known,
             histories,
             since=follow_from,
