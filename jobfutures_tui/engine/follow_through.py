@@ -2,15 +2,14 @@
 
 Each outgoing touch is set against the touch the cadence engine had due just before
 it (:func:`engine.plan_walk.upcoming`, from the touches before it). Pure: the caller
-passes the plans and the people.
+passes the plan and the people.
 """
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
 
 from jobfutures_tui.engine.facts import FutureFacts, PersonLike
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, local_day
@@ -21,76 +20,64 @@ from jobfutures_tui.engine.workload import ALL_DAYS, next_workday
 from jobfutures_tui.models.enums import Direction, Stage
 
 
-@dataclass(frozen=True)
-class FollowThrough:
-    since: date
+class Kept(NamedTuple):
+    """One job future's outgoing touches since a day, against its plan."""
+
     on_time: int
     late: int
     unplanned: int
-    """Outgoing touches made when the plan suggested nothing (stopped, nobody reachable)."""
-    skipped: int
-    snoozed: int
-    """Open job futures snoozed today."""
-    late_days_median: float | None = None
+    """Made when the plan suggested nothing (it was stopped, nobody reachable)."""
+    late_days: tuple[int, ...]
 
 
-def follow_through(
-    futures: Sequence[FutureFacts],
-    histories: Mapping[str, Sequence[TouchFacts]],
+NOTHING_KEPT = Kept(0, 0, 0, ())
+
+
+def kept(
+    future: FutureFacts,
+    history: Sequence[TouchFacts],
     *,
     since: datetime,
-    today: date,
     zone: Zone,
-    plan_of: Callable[[FutureFacts], CadencePlan | None],
-    people_of: Callable[[FutureFacts], Sequence[PersonLike]],
+    plan: CadencePlan | None,
+    people: Sequence[PersonLike],
     workdays: frozenset[int] = ALL_DAYS,
-) -> FollowThrough:
-    """Each outgoing touch made since ``since``, against the touch the cadence engine
-    had due just before it (from the touches before it): on time when made by the day
-    it was due (moved to a workday, as the app shows it), late after.
+) -> Kept:
+    """Each outgoing touch made since ``since`` (``history`` in order), against the
+    touch the cadence engine had due just before it, worked out from the touches
+    before it: on time when made by the day it was due (moved to a workday, as the
+    app shows it), late after.
 
     What is approximated (docs/insights.md): the plan and the people are today's,
-    and the stage is the one the job future had then as far as the data says
-    (its first stage before its last move, its stage since).
+    and the stage is the one the job future had then as far as the data says (its
+    first stage before its last move, its stage since); skips count from when made.
     """
-    on_time = late = unplanned = skipped = snoozed = 0
+    if not history or history[-1].at < since:
+        return NOTHING_KEPT
+    on_time = late = unplanned = 0
     late_days: list[int] = []
-    for future in futures:
-        skipped += sum(1 for skip in future.skips if skip.at >= since)
-        if future.is_open and future.snoozed_until is not None and future.snoozed_until > today:
-            snoozed += 1
-        history = histories.get(future.id)
-        if not history or history[-1].at < since:
-            continue
-        plan = plan_of(future)
-        people = people_of(future)
-        changed = future.stage_changed_at if moved(future) else None
-        before = future._replace(stage=first_stage(future), stage_changed_at=None)
-        summary = CadenceSummary()
-        for touch in history:
-            if touch.at >= since and touch.direction is Direction.OUT:
-                then = future if changed is None or changed <= touch.at else before
+    changed = future.stage_changed_at if moved(future) else None
+    first = first_stage(future)
+    if first is Stage.ARCHIVE:
+        first = Stage.REJECTED_WARM  # archived as it was added: kept warm until then
+    before = future._replace(stage=first, stage_changed_at=None)
+    after = future if future.stage is not Stage.ARCHIVE else future._replace(stage=first)
+    summary = CadenceSummary()
+    for touch in history:
+        if touch.at >= since and touch.direction is Direction.OUT:
+            then = after if changed is None or changed <= touch.at else before
+            if future.skips:
                 then = then._replace(skips=tuple(s for s in future.skips if s.at < touch.at))
-                if then.stage is Stage.ARCHIVE:
-                    then = then._replace(stage=first_stage(future))
-                found = upcoming(then, people, summary, plan, zone)
-                if found is None:
-                    unplanned += 1
+            found = upcoming(then, people, summary, plan, zone)
+            if found is None:
+                unplanned += 1
+            else:
+                due = next_workday(found[0].due, workdays)
+                day = local_day(touch.at, zone)
+                if day <= due:
+                    on_time += 1
                 else:
-                    due = next_workday(found[0].due, workdays)
-                    day = local_day(touch.at, zone)
-                    if day <= due:
-                        on_time += 1
-                    else:
-                        late += 1
-                        late_days.append(day.toordinal() - due.toordinal())
-            summary.add(touch)
-    return FollowThrough(
-        local_day(since, zone),
-        on_time,
-        late,
-        unplanned,
-        skipped,
-        snoozed,
-        statistics.median(late_days) if late_days else None,
-    )
+                    late += 1
+                    late_days.append(day.toordinal() - due.toordinal())
+        summary.add(touch)
+    return Kept(on_time, late, unplanned, tuple(late_days))

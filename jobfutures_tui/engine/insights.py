@@ -12,21 +12,23 @@ calls the functions here; nothing here reads a store, a file or the clock.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 
 from jobfutures_tui.engine.facts import FutureFacts
-from jobfutures_tui.engine.follow_through import FollowThrough
+from jobfutures_tui.engine.follow_through import NOTHING_KEPT, Kept
 from jobfutures_tui.engine.history import (
     TouchFacts,
     answered,
     local_day,
-    order,
     plus_days,
 )
 from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.stage_history import first_stage, moved, start_day
+from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models.enums import (
     Channel,
     ClosedReason,
@@ -127,6 +129,19 @@ class Referrals:
 
 
 @dataclass(frozen=True)
+class FollowThrough:
+    since: date
+    on_time: int
+    late: int
+    unplanned: int
+    """Outgoing touches made when the plan suggested nothing (stopped, nobody reachable)."""
+    skipped: int
+    snoozed: int
+    """Open job futures snoozed today."""
+    late_days_median: float | None = None
+
+
+@dataclass(frozen=True)
 class Figures:
     """Every figure but the cold list (that one needs the engine's decisions)."""
 
@@ -140,7 +155,250 @@ class Figures:
     follow: FollowThrough
     touches: int = 0
     futures: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------ one job future
+
+
+@dataclass(frozen=True)
+class Window:
+    """What every job future's part is counted against (its parts are kept while
+    this stays the same: see usecases/insights.py)."""
+
+    today: date
+    zone: Zone
+    since: datetime | None
+    """Rates, referrals: from this instant on (None: ever)."""
+    follow_since: datetime
+    """Follow-through: from this instant on."""
+    settled: datetime
+    """An unanswered touch made after this still has time to be answered."""
+    workdays: frozenset[int] = ALL_DAYS
+
+    @property
+    def first_week(self) -> date:
+        return date.fromordinal(week_start(self.today).toordinal() - 7 * (WEEKS_SHOWN - 1))
+
+    @property
+    def month_ends(self) -> list[date]:
+        return month_ends(self.today)
+
+
+GroupKey = tuple[Channel, TouchKind | None, str | None]
+"""The channel, kind and script id of outgoing touches counted together."""
+
+
+@dataclass(slots=True)
+class Part:
+    """What one job future adds to the figures."""
+
+    stage: Stage
+    first: Stage
+    shown: int
+    """The first of the window's month ends it existed at (len: none)."""
+    moved_at: int
+    """The first month end it was at its stage now (before it: at its first stage)."""
+    warm: bool
+    reached: int | None
+    """Days from rejected-but-warm to referral or offer (or a referral given)."""
+    referred: bool
+    referrer: str | None
+    weeks: dict[int, int]
+    """Monday's ordinal → outgoing touches that week (in the window's weeks)."""
+    groups: dict[GroupKey, _Tally]
+    waiting: int
+    given: int
+    kept: Kept
+    skipped: int
+    snoozed: bool
+
+
+def part(
+    future: FutureFacts,
+    history: Sequence[TouchFacts],
+    closed_reason: str,
+    window: Window,
+    ends: Sequence[date],
+    kept: Kept = NOTHING_KEPT,
+) -> Part:
+    """One job future's share of every figure (``history`` in order); ``kept``:
+    its follow-through (:func:`engine.follow_through.kept`)."""
+    zone, since = window.zone, window.since
+    # The pipeline.
+    began = start_day(future, zone)
+    changed = future.stage_changed_at
+    moved_day = local_day(changed, zone) if changed is not None and moved(future) else None
+    first = first_stage(future)
+    shown = bisect_left(ends, began)
+    moved_at = shown if moved_day is None else max(shown, bisect_left(ends, moved_day))
+    warm = Stage.REJECTED_WARM in (first, future.stage)
+    reached: int | None = None
+    if warm:
+        start = began if first is Stage.REJECTED_WARM else moved_day or began
+        days: list[int] = []
+        there = future.stage in (Stage.REFERRAL, Stage.OFFER) or (
+            future.stage is Stage.ARCHIVE and closed_reason == ClosedReason.HIRED_HERE.value
+        )
+        if first is Stage.REJECTED_WARM and moved_day is not None and there:
+            days.append(moved_day.toordinal() - start.toordinal())
+        for touch in history:
+            if touch.outcome is Outcome.REFERRAL_GIVEN:
+                day = local_day(touch.at, zone)
+                if day >= start:
+                    days.append(day.toordinal() - start.toordinal())
+                    break
+        reached = max(0, min(days)) if days else None
+    # Referrals.
+    counted = since is None or future.created_at >= since
+    referred = counted and (future.referred_by_id is not None or future.origin is Origin.REFERRED)
+    referrer = future.referred_by_id if counted else None
+    # Touches: per week, replies.
+    weeks: dict[int, int] = {}
+    groups: dict[GroupKey, _Tally] = {}
+    waiting = given = 0
+    first_week = window.first_week
+    cutoff = datetime.combine(plus_days(first_week, -1), datetime.min.time(), tzinfo=zone)
+    settled = window.settled
+    out = Direction.OUT
+    if history:
+        answers = reply_days(history)
+        for touch, answer in zip(history, answers, strict=True):
+            if touch.outcome is Outcome.REFERRAL_GIVEN and (since is None or touch.at >= since):
+                given += 1
+            if touch.direction is not out:
+                continue
+            if touch.at >= cutoff:
+                local = local_day(touch.at, zone)
+                if local >= first_week:
+                    monday = local.toordinal() - local.weekday()
+                    weeks[monday] = weeks.get(monday, 0) + 1
+            if since is not None and touch.at < since:
+                continue
+            if answer is None and touch.at > settled:
+                waiting += 1
+                continue
+            key = (touch.channel, touch.kind, touch.script_id)
+            tally = groups.get(key)
+            if tally is None:
+                tally = groups[key] = _Tally()
+            tally.touches += 1
+            if answer is not None:
+                tally.replies += 1
+                tally.days.append(answer)
+    follow = window.follow_since
+    return Part(
+        future.stage,
+        first,
+        shown,
+        moved_at,
+        warm,
+        reached,
+        referred,
+        referrer,
+        weeks,
+        groups,
+        waiting,
+        given,
+        kept,
+        sum(1 for skip in future.skips if skip.at >= follow),
+        future.is_open and future.snoozed_until is not None and future.snoozed_until > window.today,
+    )
+
+
+# ------------------------------------------------------------ all together
+
+
+def figures(
+    parts: Iterable[Part],
+    window: Window,
+    *,
+    goal: int | None,
+    since: date | None,
+    script_names: Mapping[str, str],
+    chain: list[str],
+    touches: int,
+) -> Figures:
+    """Every job future's part, added up."""
+    ends = window.month_ends
+    now = dict.fromkeys(Stage, 0)
+    months = [dict.fromkeys(Stage, 0) for _ in ends]
+    moves: dict[tuple[Stage, Stage], int] = {}
+    warm = 0
+    reached: list[int] = []
+    referred = given = waiting = 0
+    referrers: dict[str, int] = {}
+    weeks: dict[int, int] = {}
+    groups: dict[GroupKey, _Tally] = {}
+    on_time = late = unplanned = skipped = snoozed = 0
+    late_days: list[int] = []
+    count = 0
+    for one in parts:
+        count += 1
+        now[one.stage] += 1
+        for index in range(one.shown, one.moved_at):
+            months[index][one.first] += 1
+        for index in range(one.moved_at, len(ends)):
+            months[index][one.stage] += 1
+        if one.first is not one.stage:
+            moves[(one.first, one.stage)] = moves.get((one.first, one.stage), 0) + 1
+        if one.warm:
+            warm += 1
+            if one.reached is not None:
+                reached.append(one.reached)
+        referred += one.referred
+        if one.referrer is not None:
+            referrers[one.referrer] = referrers.get(one.referrer, 0) + 1
+        given += one.given
+        waiting += one.waiting
+        for monday, n in one.weeks.items():
+            weeks[monday] = weeks.get(monday, 0) + n
+        for key, tally in one.groups.items():
+            mine = groups.get(key)
+            if mine is None:
+                mine = groups[key] = _Tally()
+            mine.join(tally)
+        on_time += one.kept.on_time
+        late += one.kept.late
+        unplanned += one.kept.unplanned
+        late_days += one.kept.late_days
+        skipped += one.skipped
+        snoozed += one.snoozed
+    base = window.first_week.toordinal()
+    return Figures(
+        today=window.today,
+        since=since,
+        weekly_goal=goal,
+        weeks=[
+            Week(date.fromordinal(base + 7 * i), weeks.get(base + 7 * i, 0))
+            for i in range(WEEKS_SHOWN)
+        ],
+        replies=_replies(groups, waiting, script_names),
+        pipeline=Pipeline(
+            now,
+            list(zip(ends, months, strict=True)),
+            [Move(a, b, n) for (a, b), n in sorted(moves.items(), key=lambda item: -item[1])],
+            warm,
+            len(reached),
+            statistics.median(reached) if reached else None,
+        ),
+        referrals=Referrals(
+            referred,
+            given,
+            chain,
+            sorted(referrers.items(), key=lambda item: (-item[1], item[0])),
+        ),
+        follow=FollowThrough(
+            local_day(window.follow_since, window.zone),
+            on_time,
+            late,
+            unplanned,
+            skipped,
+            snoozed,
+            statistics.median(late_days) if late_days else None,
+        ),
+        touches=touches,
+        futures=count,
+    )
 
 
 # ------------------------------------------------------------ grouping
@@ -152,152 +410,16 @@ def by_prospect(touches: Iterable[TouchFacts]) -> dict[str, list[TouchFacts]]:
     for touch in touches:
         grouped.setdefault(touch.prospect_id, []).append(touch)
     for history in grouped.values():
-        history.sort(key=order)
+        history.sort(key=ORDER)
     return grouped
 
 
-# ------------------------------------------------------------ touches per week
+ORDER = itemgetter(2, 3, 0)
+"""engine.history.order on a TouchFacts (at, created_at, id), in C: 50,000 sort keys."""
 
 
 def week_start(day: date) -> date:
     return date.fromordinal(day.toordinal() - day.weekday())
-
-
-def weekly(touches: Iterable[TouchFacts], today: date, zone: Zone) -> list[Week]:
-    """Outgoing touches per week (Monday to Sunday), the last WEEKS_SHOWN weeks."""
-    first = date.fromordinal(week_start(today).toordinal() - 7 * (WEEKS_SHOWN - 1))
-    cutoff = datetime.combine(plus_days(first, -1), datetime.min.time(), tzinfo=zone)
-    counts = [0] * WEEKS_SHOWN
-    base = first.toordinal()
-    for touch in touches:
-        if touch.direction is not Direction.OUT or touch.at < cutoff:
-            continue
-        index = (local_day(touch.at, zone).toordinal() - base) // 7
-        if 0 <= index < WEEKS_SHOWN:
-            counts[index] += 1
-    return [Week(date.fromordinal(base + 7 * i), count) for i, count in enumerate(counts)]
-
-
-# ------------------------------------------------------------ replies
-
-
-class _Tally:
-    __slots__ = ("days", "replies", "touches")
-
-    def __init__(self) -> None:
-        self.touches = 0
-        self.replies = 0
-        self.days: list[int] = []
-
-    def rate(self, label: str) -> Rate:
-        median = statistics.median(self.days) if self.days else None
-        return Rate(label, self.touches, self.replies, median)
-
-
-def reply_days(history: Sequence[TouchFacts], zone: Zone) -> list[int | None]:
-    """For each touch of one job future (in order): the days until its answer, for an
-    outgoing touch answered within REPLY_WINDOW_DAYS (0: the touch itself was
-    answered, or the same day); None otherwise (unanswered, or an incoming touch).
-
-    An answer is a later touch with the same person (a touch logged without a person
-    matches anyone) that :func:`answered` says is theirs: any incoming touch, or an
-    outcome of replied, conversation, referral given, opening mentioned, asked to stop.
-    """
-    found: list[int | None] = [None] * len(history)
-    later: dict[str | None, datetime] = {}
-    window = timedelta(days=REPLY_WINDOW_DAYS)
-    for index in range(len(history) - 1, -1, -1):
-        touch = history[index]
-        said = answered(touch)
-        if touch.direction is Direction.OUT:
-            if said:
-                found[index] = 0
-            else:
-                person = touch.person_id
-                if person is None:
-                    when = min(later.values(), default=None)
-                else:
-                    mine, anyone = later.get(person), later.get(None)
-                    when = mine if anyone is None else anyone if mine is None else min(mine, anyone)
-                if when is not None and when - touch.at <= window:
-                    start = local_day(touch.at, zone).toordinal()
-                    found[index] = local_day(when, zone).toordinal() - start
-        if said:
-            later[touch.person_id] = touch.at
-    return found
-
-
-def replies(
-    histories: Mapping[str, Sequence[TouchFacts]],
-    *,
-    now: datetime,
-    since: datetime | None,
-    zone: Zone,
-    script_names: Mapping[str, str],
-) -> Replies:
-    """Reply rates of outgoing touches made since ``since`` (None: ever), overall and
-    by channel, kind of touch and script, each with its count and median days."""
-    overall = _Tally()
-    channels: dict[Channel, _Tally] = {}
-    kinds: dict[TouchKind | None, _Tally] = {}
-    scripts: dict[str | None, _Tally] = {}
-    waiting = 0
-    settled = now - timedelta(days=REPLY_WINDOW_DAYS)
-    for history in histories.values():
-        if not any(t.direction is Direction.OUT for t in history):
-            continue
-        if since is not None and history[-1].at < since:
-            continue
-        days = reply_days(history, zone)
-        for touch, day in zip(history, days, strict=True):
-            if touch.direction is not Direction.OUT or (since is not None and touch.at < since):
-                continue
-            if day is None and touch.at > settled:
-                waiting += 1
-                continue
-            script = touch.script_id if touch.script_id in script_names else None
-            for tally in (
-                overall,
-                channels.setdefault(touch.channel, _Tally()),
-                kinds.setdefault(touch.kind, _Tally()),
-                scripts.setdefault(script, _Tally()),
-            ):
-                tally.touches += 1
-                if day is not None:
-                    tally.replies += 1
-                    tally.days.append(day)
-    return Replies(
-        overall.rate("every outgoing touch"),
-        _ranked({channel.label: tally for channel, tally in channels.items()}),
-        _ranked(
-            {
-                (kind.label if kind is not None else "(kind not said)"): tally
-                for kind, tally in kinds.items()
-            }
-        ),
-        _ranked(
-            {
-                (script_names[sid] if sid is not None else "(no script)"): tally
-                for sid, tally in scripts.items()
-            }
-        ),
-        waiting,
-    )
-
-
-def _ranked(tallies: Mapping[str, _Tally]) -> list[Rate]:
-    """Most touches first (the figures to trust first), then by name."""
-    rates = [tally.rate(label) for label, tally in tallies.items()]
-    return sorted(rates, key=lambda rate: (-rate.touches, rate.label.casefold()))
-
-
-# ------------------------------------------------------------ the pipeline
-
-
-def _stage_then(future: FutureFacts, day: date, moved_day: date | None) -> Stage:
-    if moved_day is None or moved_day <= day:
-        return future.stage
-    return first_stage(future)
 
 
 def month_ends(today: date) -> list[date]:
@@ -311,86 +433,88 @@ def month_ends(today: date) -> list[date]:
     return list(reversed(ends))
 
 
-def pipeline(
-    futures: Sequence[FutureFacts],
-    histories: Mapping[str, Sequence[TouchFacts]],
-    closed: Mapping[str, str],
-    *,
-    today: date,
-    zone: Zone,
-) -> Pipeline:
-    """Stages now and month by month, the moves, and what became of rejected-but-warm."""
-    now = {stage: 0 for stage in Stage}
-    ends = month_ends(today)
-    months = [{stage: 0 for stage in Stage} for _ in ends]
-    moves: dict[tuple[Stage, Stage], int] = {}
-    warm = 0
-    reached: list[int] = []
-    hired = ClosedReason.HIRED_HERE.value
-    for future in futures:
-        now[future.stage] += 1
-        began = start_day(future, zone)
-        changed = future.stage_changed_at
-        moved_day = local_day(changed, zone) if changed is not None and moved(future) else None
-        first = first_stage(future)
-        for index, end in enumerate(ends):
-            if began <= end:
-                months[index][_stage_then(future, end, moved_day)] += 1
-        if first is not future.stage:
-            key = (first, future.stage)
-            moves[key] = moves.get(key, 0) + 1
-        if Stage.REJECTED_WARM not in (first, future.stage):
-            continue
-        warm += 1
-        since = began if first is Stage.REJECTED_WARM else moved_day or began
-        days: list[int] = []
-        reached_stage = future.stage in (Stage.REFERRAL, Stage.OFFER) or (
-            future.stage is Stage.ARCHIVE and closed.get(future.id) == hired
-        )
-        if first is Stage.REJECTED_WARM and moved_day is not None and reached_stage:
-            days.append(moved_day.toordinal() - since.toordinal())
-        for touch in histories.get(future.id, ()):
-            if touch.outcome is Outcome.REFERRAL_GIVEN:
-                day = local_day(touch.at, zone)
-                if day >= since:
-                    days.append(day.toordinal() - since.toordinal())
-                    break
-        if days:
-            reached.append(max(0, min(days)))
-    return Pipeline(
-        now,
-        [(end, counts) for end, counts in zip(ends, months, strict=True)],
-        [Move(a, b, n) for (a, b), n in sorted(moves.items(), key=lambda item: -item[1])],
-        warm,
-        len(reached),
-        statistics.median(reached) if reached else None,
+# ------------------------------------------------------------ replies
+
+
+class _Tally:
+    __slots__ = ("days", "replies", "touches")
+
+    def __init__(self) -> None:
+        self.touches = 0
+        self.replies = 0
+        self.days: list[int] = []
+
+    def join(self, other: _Tally) -> None:
+        self.touches += other.touches
+        self.replies += other.replies
+        self.days += other.days
+
+    def rate(self, label: str) -> Rate:
+        median = statistics.median(self.days) if self.days else None
+        return Rate(label, self.touches, self.replies, median)
+
+
+_WINDOW = timedelta(days=REPLY_WINDOW_DAYS)
+
+
+def reply_days(history: Sequence[TouchFacts]) -> list[int | None]:
+    """For each touch of one job future (in order): the whole days (24 hours each)
+    until its answer, for an outgoing touch answered within REPLY_WINDOW_DAYS (0: the
+    touch itself was answered, or the answer came within a day); None otherwise
+    (unanswered, or an incoming touch).
+
+    An answer is a later touch with the same person (a touch logged without a person
+    matches anyone) that :func:`answered` says is theirs: any incoming touch, or an
+    outcome of replied, conversation, referral given, opening mentioned, asked to stop.
+    """
+    found: list[int | None] = [None] * len(history)
+    later: dict[str | None, datetime] = {}
+    out = Direction.OUT
+    for index in range(len(history) - 1, -1, -1):
+        touch = history[index]
+        said = answered(touch)
+        if touch.direction is out:
+            if said:
+                found[index] = 0
+            elif later:
+                person = touch.person_id
+                when: datetime | None
+                if person is None:
+                    when = min(later.values())
+                else:
+                    mine, anyone = later.get(person), later.get(None)
+                    when = mine if anyone is None else anyone if mine is None else min(mine, anyone)
+                if when is not None and (gap := when - touch.at) <= _WINDOW:
+                    found[index] = gap.days
+        if said:
+            later[touch.person_id] = touch.at
+    return found
+
+
+def _replies(
+    groups: Mapping[GroupKey, _Tally], waiting: int, script_names: Mapping[str, str]
+) -> Replies:
+    overall = _Tally()
+    channels: dict[str, _Tally] = {}
+    kinds: dict[str, _Tally] = {}
+    scripts: dict[str, _Tally] = {}
+    for (channel, kind, script), tally in groups.items():
+        overall.join(tally)
+        channels.setdefault(channel.label, _Tally()).join(tally)
+        kind_label = kind.label if kind is not None else "(kind not said)"
+        kinds.setdefault(kind_label, _Tally()).join(tally)
+        name = script_names.get(script, "(no script)") if script is not None else "(no script)"
+        scripts.setdefault(name, _Tally()).join(tally)
+    return Replies(
+        overall.rate("every outgoing touch"),
+        _ranked(channels),
+        _ranked(kinds),
+        _ranked(scripts),
+        waiting,
     )
 
 
-# ------------------------------------------------------------ referrals
-
-
-def referrals(
-    futures: Sequence[FutureFacts],
-    histories: Mapping[str, Sequence[TouchFacts]],
-    chain: list[str],
-    *,
-    since: datetime | None,
-) -> Referrals:
-    referred = 0
-    by_person: dict[str, int] = {}
-    for future in futures:
-        if since is not None and future.created_at < since:
-            continue
-        if future.referred_by_id is not None or future.origin is Origin.REFERRED:
-            referred += 1
-        if future.referred_by_id is not None:
-            by_person[future.referred_by_id] = by_person.get(future.referred_by_id, 0) + 1
-    given = sum(
-        1
-        for history in histories.values()
-        for touch in history
-        if touch.outcome is Outcome.REFERRAL_GIVEN and (since is None or touch.at >= since)
-    )
-    top = sorted(by_person.items(), key=lambda item: (-item[1], item[0]))
-    return Referrals(referred, given, chain, top)
+def _ranked(tallies: Mapping[str, _Tally]) -> list[Rate]:
+    """Most touches first (the figures to trust first), then by name."""
+    rates = [tally.rate(label) for label, tally in tallies.items()]
+    return sorted(rates, key=lambda rate: (-rate.touches, rate.label.casefold()))

@@ -329,11 +329,11 @@ class Repository:
         """A prospect's touches, newest first."""
         return self._touches.for_prospect(prospect_id)
 
-    def touch_facts(self) -> list[TouchFacts]:
-        """The facts of every touch (engine.history.TouchFacts), in no order: for
-        counting tens of thousands at once (the insights). Shown text goes through
-        :meth:`touch`."""
-        return self._touches.every_fact()
+    def touch_facts(self, prospect_id: str | None = None) -> list[TouchFacts]:
+        """The facts of every touch (engine.history.TouchFacts), or of one job
+        future's, in no order: for counting tens of thousands at once (the insights).
+        Shown text goes through :meth:`touch`."""
+        return self._touches.every_fact(prospect_id)
 
     def touch_count(self, prospect_id: str | None = None) -> int:
         return self._touches.count(prospect_id)

@@ -275,11 +275,14 @@ class TouchHistory:
             self._models[touch_id] = model
         return model
 
-    def every_fact(self) -> list[TouchFacts]:
-        """The facts of every touch, in no order, unvalidated where stored as the model
-        writes them (a touch the model refuses refuses the data, as reading it does)."""
+    def every_fact(self, prospect_id: str | None = None) -> list[TouchFacts]:
+        """The facts of every touch (or one prospect's), in no order, unvalidated where
+        stored as the model writes them (a touch the model refuses refuses the data,
+        as reading it does)."""
         with self._lock:
             self.ensure_loaded()
+            if prospect_id is not None:
+                return [self._facts(i) for i in list(self._by_prospect.get(prospect_id, ()))]
             return [ref.facts or self._facts(i) for i, ref in list(self._refs.items())]
 
     def for_prospect(self, prospect_id: str) -> list[Touch]:

@@ -9,17 +9,22 @@ the due list's own overdue touches (:func:`usecases.due.due_items`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
+import gc
+import threading
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pendulum
 
 from jobfutures_tui import settings
 from jobfutures_tui.engine import insights as figures
-from jobfutures_tui.engine.facts import FutureFacts, FutureLike, PersonLike, SkipFacts
-from jobfutures_tui.engine.follow_through import follow_through
-from jobfutures_tui.engine.history import local_day
+from jobfutures_tui.engine.facts import FutureFacts, FutureLike, SkipFacts
+from jobfutures_tui.engine.follow_through import NOTHING_KEPT
+from jobfutures_tui.engine.follow_through import kept as follow_kept
+from jobfutures_tui.engine.history import TouchFacts, local_day
 from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.models import Prospect, Script, Stage, dates
@@ -78,55 +83,52 @@ def insights(
     """Every figure, from what is stored; ``since`` limits the rates, the referrals and
     the follow-through to touches and job futures from that day (None: ever; the
     follow-through then covers the weeks of the chart)."""
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small results: the collector would only rescan them
+    try:
+        return _insights(repo, today=today, since=since, goal=goal, zone=zone)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _insights(
+    repo: Repository,
+    *,
+    today: pendulum.Date,
+    since: date | None,
+    goal: int | None,
+    zone: Zone | None,
+) -> Insights:
     zone = zone or dates.local_timezone()
+    start = None if since is None else datetime.combine(since, time(), tzinfo=zone)
+    first_week = figures.week_start(today).toordinal() - 7 * (figures.WEEKS_SHOWN - 1)
+    window = figures.Window(
+        today,
+        zone,
+        start,
+        start or datetime.combine(date.fromordinal(first_week), time(), tzinfo=zone),
+        # Answers are judged by the day, so the parts kept stay right all day.
+        datetime.combine(today, time(), tzinfo=zone) - timedelta(days=figures.REPLY_WINDOW_DAYS),
+        workdays(),
+    )
     facts = Facts(repo)
     rows = repo.stored_rows(Prospect)
-    futures = [_as_facts(facts.future(pid)) for pid in list(rows)]
-    known = [future for future in futures if future is not None]
-    touches = repo.touch_facts()
-    histories = figures.by_prospect(touches)
-    now = datetime.now(zone)
-    start = None if since is None else datetime.combine(since, time(), tzinfo=zone)
-    weeks = figures.weekly(touches, today, zone)
-    follow_from = start or datetime.combine(weeks[0].start, time(), tzinfo=zone)
+    memo = _brought_up_to_date(repo, facts, rows, window)
     script_names = {
         sid: str(row.get("name") or "(unnamed script)")
         for sid, row in repo.stored_rows(Script).items()
     }
-    custom = repo.records(CadencePlan) if repo.stored_rows(CadencePlan) else []
-    closed = {pid: str(row.get("closed_reason") or "") for pid, row in rows.items()}
-
-    def plan_of(future: FutureFacts) -> CadencePlan | None:
-        return plan_for(future, custom, zone=zone)
-
-    def people_of(future: FutureFacts) -> list[PersonLike]:
-        return facts.people(future)
-
-    chain = longest_chain(rows)
-    result = Figures(
-        today=today,
+    result = figures.figures(
+        memo.parts.values(),
+        window,
+        goal=goal,
         since=since,
-        weekly_goal=goal,
-        weeks=weeks,
-        replies=figures.replies(
-            histories, now=now, since=start, zone=zone, script_names=script_names
-        ),
-        pipeline=figures.pipeline(known, histories, closed, today=today, zone=zone),
-        referrals=figures.referrals(known, histories, chain, since=start),
-        follow=follow_through(
-            known,
-            histories,
-            since=follow_from,
-            today=today,
-            zone=zone,
-            plan_of=plan_of,
-            people_of=people_of,
-            workdays=workdays(),
-        ),
-        touches=len(touches),
-        futures=len(known),
+        script_names=script_names,
+        chain=memo.chain,
+        touches=repo.touch_count(),
     )
-    cold, total = going_cold(repo, facts, histories, today=today, zone=zone)
+    cold, total = going_cold(repo, memo, today=today, zone=zone)
     names: dict[str, str] = {}
     for person_id, _count in result.referrals.top[:TOP_REFERRERS]:
         names[person_id] = facts.person_name(person_id) or "(someone since deleted)"
@@ -137,10 +139,104 @@ def insights(
     return Insights(result, cold, total, names)
 
 
-def going_cold(
+# ------------------------------------------------------------ kept between calls
+
+
+@dataclass
+class _Memo:
+    """Each job future's part of the figures, kept while its records do not change
+    (Repository.changed_since), so pressing 5 again after a change counts only what
+    changed (docs/insights.md, "How fast")."""
+
+    window: figures.Window
+    revision: int
+    parts: dict[str, figures.Part] = field(default_factory=dict)
+    last_at: dict[str, datetime] = field(default_factory=dict)
+    """Job future id → its latest touch (for the silence of those going cold)."""
+    owners: dict[str, str] = field(default_factory=dict)
+    """Touch id → its job future, when it was counted (a touch moved to another job
+    future changes both)."""
+    chain: list[str] = field(default_factory=list)
+
+
+_MEMOS: weakref.WeakKeyDictionary[Repository, _Memo] = weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+
+
+def _brought_up_to_date(
+    repo: Repository, facts: Facts, rows: Mapping[str, Mapping[str, Any]], window: figures.Window
+) -> _Memo:
+    with _MEMO_LOCK:
+        revision = repo.revision  # before reading: a change made meanwhile is counted next time
+        memo = _MEMOS.get(repo)
+        changed = None if memo is None else repo.changed_since(memo.revision)
+        if memo is None or memo.window != window or changed is None:
+            memo = _Memo(window, revision)
+            touches = repo.touch_facts()
+            histories = figures.by_prospect(touches)
+            memo.owners = {touch.id: touch.prospect_id for touch in touches}
+            _count(repo, facts, memo, rows, list(rows), histories)
+            memo.chain = longest_chain(rows)
+        elif changed:
+            affected = {i for i in changed if i in rows or i in memo.parts}
+            affected |= {memo.owners[i] for i in changed if i in memo.owners}
+            others = set(changed) - affected - memo.owners.keys()
+            if others:  # people: the job futures they belong to
+                affected |= {
+                    pid for pid, row in rows.items() if not others.isdisjoint(row["person_ids"])
+                }
+            histories = {}
+            for pid in affected:
+                history = repo.touch_facts(pid)
+                history.sort(key=figures.ORDER)
+                histories[pid] = history
+                memo.owners.update((touch.id, pid) for touch in history)
+                memo.parts.pop(pid, None)
+                memo.last_at.pop(pid, None)
+            _count(repo, facts, memo, rows, [pid for pid in affected if pid in rows], histories)
+            if any(pid in rows or pid in memo.parts for pid in affected):
+                memo.chain = longest_chain(rows)
+        memo.revision = revision
+        _MEMOS[repo] = memo
+        return memo
+
+
+def _count(
     repo: Repository,
     facts: Facts,
-    histories: dict[str, list[Any]],
+    memo: _Memo,
+    rows: Mapping[str, Mapping[str, Any]],
+    prospect_ids: Iterable[str],
+    histories: Mapping[str, list[TouchFacts]],
+) -> None:
+    window = memo.window
+    zone, ends = window.zone, window.month_ends
+    custom = repo.records(CadencePlan) if repo.stored_rows(CadencePlan) else []
+    for pid in prospect_ids:
+        future = _as_facts(facts.future(pid))
+        if future is None:
+            continue
+        history = histories.get(pid, [])
+        kept = NOTHING_KEPT
+        if history and history[-1].at >= window.follow_since:
+            kept = follow_kept(
+                future,
+                history,
+                since=window.follow_since,
+                zone=zone,
+                plan=plan_for(future, custom, zone=zone),
+                people=facts.people(future),
+                workdays=window.workdays,
+            )
+        closed = str(rows[pid].get("closed_reason") or "")
+        memo.parts[pid] = figures.part(future, history, closed, window, ends, kept)
+        if history:
+            memo.last_at[pid] = history[-1].at
+
+
+def going_cold(
+    repo: Repository,
+    memo: _Memo,
     *,
     today: pendulum.Date,
     zone: Zone,
@@ -152,10 +248,8 @@ def going_cold(
         s = item.suggestion
         if not s.overdue_days:
             continue
-        history = histories.get(item.prospect_id)
-        silent = None
-        if history:
-            silent = today.toordinal() - local_day(history[-1].at, zone).toordinal()
+        last = memo.last_at.get(item.prospect_id)
+        silent = None if last is None else today.toordinal() - local_day(last, zone).toordinal()
         found.append(
             Cold(
                 item.prospect_id,
