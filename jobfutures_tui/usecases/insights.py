@@ -21,6 +21,7 @@ import pendulum
 
 from jobfutures_tui import settings
 from jobfutures_tui.engine import insights as figures
+from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.facts import FutureFacts, FutureLike, SkipFacts
 from jobfutures_tui.engine.follow_through import NOTHING_KEPT
 from jobfutures_tui.engine.follow_through import kept as follow_kept
@@ -29,8 +30,7 @@ from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.models import Prospect, Script, Stage, dates
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import workdays
-from jobfutures_tui.usecases.due import due_items
+from jobfutures_tui.usecases.decisions import open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
 from jobfutures_tui.usecases.referrals import longest_chain
 
@@ -242,27 +242,36 @@ def going_cold(
     zone: Zone,
 ) -> tuple[list[Cold], int]:
     """Open job futures whose next touch is overdue, the most overdue first (then the
-    longest silent): the due list's own dates, so the screens agree."""
-    found: list[Cold] = []
-    for item in due_items(repo, today=today, within_days=0):
-        s = item.suggestion
-        if not s.overdue_days:
+    longest silent): the due list's own suggestions (usecases/decisions.py), so the
+    screens agree; names are read for those shown only."""
+    late: list[tuple[int, int, str, Suggestion, Stage, str]] = []
+    for future in open_suggestions(repo):
+        s = future.suggestion(today)
+        if s is None or not s.overdue_days:
             continue
-        last = memo.last_at.get(item.prospect_id)
-        silent = None if last is None else today.toordinal() - local_day(last, zone).toordinal()
-        found.append(
+        last = memo.last_at.get(future.prospect_id)
+        silent = -1 if last is None else today.toordinal() - local_day(last, zone).toordinal()
+        late.append(
+            (s.overdue_days, silent, future.prospect_id, s, future.stage, future.company_id)
+        )
+    late.sort(key=lambda found: (-found[0], -found[1], found[2]))
+    facts = Facts(repo)
+    shown: list[Cold] = []
+    for days_late, silent, prospect_id, s, stage, company_id in late[:COLD_SHOWN]:
+        company = facts.company_name(company_id) or "(missing company)"
+        person = (facts.person_name(s.person_id) or "") if s.person_id else ""
+        shown.append(
             Cold(
-                item.prospect_id,
-                item.company,
-                item.person,
-                item.stage,
-                s.overdue_days,
-                silent,
+                prospect_id,
+                company,
+                person,
+                stage,
+                days_late,
+                None if silent < 0 else silent,
                 s.how,
             )
         )
-    found.sort(key=lambda c: (-c.late_days, -(c.silent_days or 0), c.company.casefold()))
-    return found[:COLD_SHOWN], len(found)
+    return shown, len(late)
 
 
 def _as_facts(future: FutureLike | None) -> FutureFacts | None:
