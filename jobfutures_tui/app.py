@@ -34,6 +34,7 @@ from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.screens.insights import InsightsScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.scripts import ScriptsScreen
 from jobfutures_tui.screens.today import TodayScreen
@@ -72,6 +73,7 @@ class JobFuturesApp(App[None]):
         STYLES / "detail.tcss",
         STYLES / "plans.tcss",
         STYLES / "script_panel.tcss",
+        STYLES / "insights.tcss",
     ]
     COMMANDS = App.COMMANDS | {JumpCommands}
     BINDINGS = [
@@ -90,6 +92,13 @@ class JobFuturesApp(App[None]):
             "Scripts",
             id="app.scripts",
             tooltip="Show the scripts: what to say for each kind of touch",
+        ),
+        Binding(
+            "5",
+            "show('insights')",
+            "Insights",
+            id="app.insights",
+            tooltip="Show how it is going: touches per week, replies, the pipeline, going cold",
         ),
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
         Binding(
@@ -183,6 +192,7 @@ class JobFuturesApp(App[None]):
             "today": TodayScreen(self.repo),
             "people": PeopleScreen(self.repo),
             "scripts": ScriptsScreen(self.repo),
+            "insights": InsightsScreen(self.repo),
         }
 
     def verify_after_first_frame(self, board: Screen[None]) -> None:
@@ -196,10 +206,10 @@ class JobFuturesApp(App[None]):
         import jobfutures_tui.modals.log_form
         import jobfutures_tui.modals.prospect_form  # noqa: F401
 
-    MAIN_SCREENS = ("board", "today", "people", "scripts")
+    MAIN_SCREENS = ("board", "today", "people", "scripts", "insights")
 
     def action_show(self, name: str) -> None:
-        """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts);
+        """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts, 5 insights);
         dialogs stay on top."""
         if isinstance(self.screen, ModalScreen):
             return
