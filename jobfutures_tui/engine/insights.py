@@ -376,7 +376,7 @@ def figures(
         pipeline=Pipeline(
             now,
             list(zip(ends, months, strict=True)),
-            [Move(a, b, n) for (a, b), n in sorted(moves.items(), key=lambda item: -item[1])],
+            [Move(a, b, n) for (a, b), n in sorted(moves.items(), key=_most_moves)],
             warm,
             len(reached),
             statistics.median(reached) if reached else None,
@@ -399,6 +399,14 @@ def figures(
         touches=touches,
         futures=count,
     )
+
+
+_STAGE_ORDER = {stage: index for index, stage in enumerate(Stage)}
+
+
+def _most_moves(item: tuple[tuple[Stage, Stage], int]) -> tuple[int, int, int]:
+    (first, now), count = item
+    return (-count, _STAGE_ORDER[first], _STAGE_ORDER[now])
 
 
 # ------------------------------------------------------------ grouping
