@@ -81,7 +81,7 @@ def add_reminder_commands(commands: Any) -> None:
         "--since",
         metavar="DATE",
         type=_since_day,
-        help="count touches and job futures from this day on (2026-01-01, '3 months ago', "
+        help="count touches and job futures from this day on (2026-01-01, '3 weeks ago', "
         "'Jan 5'); default: ever, and the last 26 weeks for follow-through",
     )
     stats.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")

@@ -15,32 +15,34 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from operator import itemgetter
 
 from jobfutures_tui.engine.facts import FutureFacts
 from jobfutures_tui.engine.follow_through import NOTHING_KEPT, Kept
 from jobfutures_tui.engine.history import (
     TouchFacts,
-    answered,
     local_day,
     plus_days,
 )
 from jobfutures_tui.engine.plans import Zone
+from jobfutures_tui.engine.replies import (
+    GroupKey,
+    Replies,
+    Tally,
+    replies,
+    reply_days,
+)
 from jobfutures_tui.engine.stage_history import first_stage, moved, start_day
 from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models.enums import (
-    Channel,
     ClosedReason,
     Direction,
     Origin,
     Outcome,
     Stage,
-    TouchKind,
 )
 
-REPLY_WINDOW_DAYS = 30
-"""An answer counts as the reply to an outgoing touch within this many days."""
 WEEKS_SHOWN = 26
 """Touches per week: this many weeks, the current one last."""
 MONTHS_SHOWN = 12
@@ -48,42 +50,6 @@ MONTHS_SHOWN = 12
 
 
 # ------------------------------------------------------------ results
-
-
-@dataclass(frozen=True)
-class Rate:
-    """How often one kind of outgoing touch got an answer."""
-
-    label: str
-    touches: int
-    """Outgoing touches that count: answered, or at least REPLY_WINDOW_DAYS old."""
-    replies: int
-    median_days: float | None = None
-    """Median days from the touch to its answer (0: the same day)."""
-
-    @property
-    def rate(self) -> float | None:
-        return self.replies / self.touches if self.touches else None
-
-    def to_json(self) -> dict[str, object]:
-        rate = self.rate
-        return {
-            "label": self.label,
-            "touches": self.touches,
-            "replies": self.replies,
-            "rate": None if rate is None else round(rate, 4),
-            "median_days_to_reply": self.median_days,
-        }
-
-
-@dataclass(frozen=True)
-class Replies:
-    overall: Rate
-    by_channel: list[Rate]
-    by_kind: list[Rate]
-    by_script: list[Rate]
-    waiting: int
-    """Outgoing touches younger than the window and not answered yet (not counted)."""
 
 
 @dataclass(frozen=True)
@@ -184,10 +150,6 @@ class Window:
         return month_ends(self.today)
 
 
-GroupKey = tuple[Channel, TouchKind | None, str | None]
-"""The channel, kind and script id of outgoing touches counted together."""
-
-
 @dataclass(slots=True)
 class Part:
     """What one job future adds to the figures."""
@@ -205,7 +167,7 @@ class Part:
     referrer: str | None
     weeks: dict[int, int]
     """Monday's ordinal → outgoing touches that week (in the window's weeks)."""
-    groups: dict[GroupKey, _Tally]
+    groups: dict[GroupKey, Tally]
     waiting: int
     given: int
     kept: Kept
@@ -254,7 +216,7 @@ def part(
     referrer = future.referred_by_id if counted else None
     # Touches: per week, replies.
     weeks: dict[int, int] = {}
-    groups: dict[GroupKey, _Tally] = {}
+    groups: dict[GroupKey, Tally] = {}
     waiting = given = 0
     first_week = window.first_week
     cutoff = datetime.combine(plus_days(first_week, -1), datetime.min.time(), tzinfo=zone)
@@ -280,7 +242,7 @@ def part(
             key = (touch.channel, touch.kind, touch.script_id)
             tally = groups.get(key)
             if tally is None:
-                tally = groups[key] = _Tally()
+                tally = groups[key] = Tally()
             tally.touches += 1
             if answer is not None:
                 tally.replies += 1
@@ -328,7 +290,7 @@ def figures(
     referred = given = waiting = 0
     referrers: dict[str, int] = {}
     weeks: dict[int, int] = {}
-    groups: dict[GroupKey, _Tally] = {}
+    groups: dict[GroupKey, Tally] = {}
     on_time = late = unplanned = skipped = snoozed = 0
     late_days: list[int] = []
     count = 0
@@ -355,7 +317,7 @@ def figures(
         for key, tally in one.groups.items():
             mine = groups.get(key)
             if mine is None:
-                mine = groups[key] = _Tally()
+                mine = groups[key] = Tally()
             mine.join(tally)
         on_time += one.kept.on_time
         late += one.kept.late
@@ -372,7 +334,7 @@ def figures(
             Week(date.fromordinal(base + 7 * i), weeks.get(base + 7 * i, 0))
             for i in range(WEEKS_SHOWN)
         ],
-        replies=_replies(groups, waiting, script_names),
+        replies=replies(groups, waiting, script_names),
         pipeline=Pipeline(
             now,
             list(zip(ends, months, strict=True)),
@@ -439,90 +401,3 @@ def month_ends(today: date) -> list[date]:
         ends.append(end)
         first = end.replace(day=1)
     return list(reversed(ends))
-
-
-# ------------------------------------------------------------ replies
-
-
-class _Tally:
-    __slots__ = ("days", "replies", "touches")
-
-    def __init__(self) -> None:
-        self.touches = 0
-        self.replies = 0
-        self.days: list[int] = []
-
-    def join(self, other: _Tally) -> None:
-        self.touches += other.touches
-        self.replies += other.replies
-        self.days += other.days
-
-    def rate(self, label: str) -> Rate:
-        median = statistics.median(self.days) if self.days else None
-        return Rate(label, self.touches, self.replies, median)
-
-
-_WINDOW = timedelta(days=REPLY_WINDOW_DAYS)
-
-
-def reply_days(history: Sequence[TouchFacts]) -> list[int | None]:
-    """For each touch of one job future (in order): the whole days (24 hours each)
-    until its answer, for an outgoing touch answered within REPLY_WINDOW_DAYS (0: the
-    touch itself was answered, or the answer came within a day); None otherwise
-    (unanswered, or an incoming touch).
-
-    An answer is a later touch with the same person (a touch logged without a person
-    matches anyone) that :func:`answered` says is theirs: any incoming touch, or an
-    outcome of replied, conversation, referral given, opening mentioned, asked to stop.
-    """
-    found: list[int | None] = [None] * len(history)
-    later: dict[str | None, datetime] = {}
-    out = Direction.OUT
-    for index in range(len(history) - 1, -1, -1):
-        touch = history[index]
-        said = answered(touch)
-        if touch.direction is out:
-            if said:
-                found[index] = 0
-            elif later:
-                person = touch.person_id
-                when: datetime | None
-                if person is None:
-                    when = min(later.values())
-                else:
-                    mine, anyone = later.get(person), later.get(None)
-                    when = mine if anyone is None else anyone if mine is None else min(mine, anyone)
-                if when is not None and (gap := when - touch.at) <= _WINDOW:
-                    found[index] = gap.days
-        if said:
-            later[touch.person_id] = touch.at
-    return found
-
-
-def _replies(
-    groups: Mapping[GroupKey, _Tally], waiting: int, script_names: Mapping[str, str]
-) -> Replies:
-    overall = _Tally()
-    channels: dict[str, _Tally] = {}
-    kinds: dict[str, _Tally] = {}
-    scripts: dict[str, _Tally] = {}
-    for (channel, kind, script), tally in groups.items():
-        overall.join(tally)
-        channels.setdefault(channel.label, _Tally()).join(tally)
-        kind_label = kind.label if kind is not None else "(kind not said)"
-        kinds.setdefault(kind_label, _Tally()).join(tally)
-        name = script_names.get(script, "(no script)") if script is not None else "(no script)"
-        scripts.setdefault(name, _Tally()).join(tally)
-    return Replies(
-        overall.rate("every outgoing touch"),
-        _ranked(channels),
-        _ranked(kinds),
-        _ranked(scripts),
-        waiting,
-    )
-
-
-def _ranked(tallies: Mapping[str, _Tally]) -> list[Rate]:
-    """Most touches first (the figures to trust first), then by name."""
-    rates = [tally.rate(label) for label, tally in tallies.items()]
-    return sorted(rates, key=lambda rate: (-rate.touches, rate.label.casefold()))

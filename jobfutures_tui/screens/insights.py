@@ -20,7 +20,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from jobfutures_tui.engine.insights import REPLY_WINDOW_DAYS, Rate
+from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
 from jobfutures_tui.models import Stage
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions

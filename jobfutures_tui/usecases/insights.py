@@ -28,6 +28,7 @@ from jobfutures_tui.engine.follow_through import kept as follow_kept
 from jobfutures_tui.engine.history import TouchFacts, local_day
 from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
+from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
 from jobfutures_tui.models import Prospect, Script, Stage, dates
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import open_suggestions, workdays
@@ -109,7 +110,7 @@ def _insights(
         start,
         start or datetime.combine(date.fromordinal(first_week), time(), tzinfo=zone),
         # Answers are judged by the day, so the parts kept stay right all day.
-        datetime.combine(today, time(), tzinfo=zone) - timedelta(days=figures.REPLY_WINDOW_DAYS),
+        datetime.combine(today, time(), tzinfo=zone) - timedelta(days=REPLY_WINDOW_DAYS),
         workdays(),
     )
     facts = Facts(repo)
@@ -299,7 +300,7 @@ def _as_facts(future: FutureLike | None) -> FutureFacts | None:
 # ------------------------------------------------------------ as JSON and as text
 
 
-def _rates(rates: list[figures.Rate]) -> list[dict[str, object]]:
+def _rates(rates: list[Rate]) -> list[dict[str, object]]:
     return [rate.to_json() for rate in rates]
 
 
@@ -314,7 +315,7 @@ def as_json(found: Insights) -> dict[str, Any]:
         "weekly_goal": f.weekly_goal,
         "weeks": [{"week": w.start.isoformat(), "touches": w.touches} for w in f.weeks],
         "replies": {
-            "window_days": figures.REPLY_WINDOW_DAYS,
+            "window_days": REPLY_WINDOW_DAYS,
             "overall": r.overall.to_json(),
             "waiting": r.waiting,
             "by_channel": _rates(r.by_channel),
@@ -373,7 +374,7 @@ def as_json(found: Insights) -> dict[str, Any]:
     }
 
 
-def percent(rate: figures.Rate) -> str:
+def percent(rate: Rate) -> str:
     """'42% (11 of 26)', or '— (0 touches)'."""
     value = rate.rate
     if value is None:
@@ -423,10 +424,10 @@ def text_lines(found: Insights) -> list[str]:
         mark = "" if goal is None else ("  ✓" if week.touches >= goal else "")
         lines.append(f"  {week.start:%d %b %Y}  {week.touches:>4}  {bar}{mark}")
     r = f.replies
-    lines += ["", f"Replies within {figures.REPLY_WINDOW_DAYS} days: {percent(r.overall)}"]
+    lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days: {percent(r.overall)}"]
     lines.append(
         f"  median days to a reply: {days(r.overall.median_days)}; "
-        f"{r.waiting} touches still within their {figures.REPLY_WINDOW_DAYS} days"
+        f"{r.waiting} touches still within their {REPLY_WINDOW_DAYS} days"
     )
     for title, rates in (
         ("by channel", r.by_channel),
