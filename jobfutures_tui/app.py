@@ -48,6 +48,7 @@ from jobfutures_tui.store import (
 from jobfutures_tui.store.errors import shown
 from jobfutures_tui.store.undo import UndoHistory
 from jobfutures_tui.usecases.changes import Change
+from jobfutures_tui.usecases.insights import warm as warm_insights
 
 if TYPE_CHECKING:
     from jobfutures_tui.ui_services import DataHost
@@ -383,6 +384,8 @@ class JobFuturesApp(App[None]):
             return  # the data is being replaced; what replaces it is checked afterwards
         try:
             repo.verify(should_stop=lambda: worker.is_cancelled)
+            if not (worker.is_cancelled or self.replacing):
+                warm_insights(repo)  # the insights screen (5) then counts only what changes
         except DataRefused as error:
             self.call_from_thread(self.refuse, error, repo)
 

@@ -283,7 +283,9 @@ def figures(
     """Every job future's part, added up."""
     ends = window.month_ends
     now = dict.fromkeys(Stage, 0)
-    months = [dict.fromkeys(Stage, 0) for _ in ends]
+    # Where each job future starts counting in a stage, and where it stops: the months
+    # are the running sums (one step per job future, not one per month).
+    steps = {stage: [0] * (len(ends) + 1) for stage in Stage}
     moves: dict[tuple[Stage, Stage], int] = {}
     warm = 0
     reached: list[int] = []
@@ -297,10 +299,10 @@ def figures(
     for one in parts:
         count += 1
         now[one.stage] += 1
-        for index in range(one.shown, one.moved_at):
-            months[index][one.first] += 1
-        for index in range(one.moved_at, len(ends)):
-            months[index][one.stage] += 1
+        first_steps = steps[one.first]
+        first_steps[one.shown] += 1
+        first_steps[one.moved_at] -= 1
+        steps[one.stage][one.moved_at] += 1
         if one.first is not one.stage:
             moves[(one.first, one.stage)] = moves.get((one.first, one.stage), 0) + 1
         if one.warm:
@@ -325,6 +327,12 @@ def figures(
         late_days += one.kept.late_days
         skipped += one.skipped
         snoozed += one.snoozed
+    months = [dict.fromkeys(Stage, 0) for _ in ends]
+    for stage, counts in steps.items():
+        running = 0
+        for index in range(len(ends)):
+            running += counts[index]
+            months[index][stage] = running
     base = window.first_week.toordinal()
     return Figures(
         today=window.today,

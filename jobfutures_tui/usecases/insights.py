@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 
@@ -31,7 +31,7 @@ from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
 from jobfutures_tui.models import Prospect, Script, Stage, dates
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import open_suggestions, workdays
+from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
 from jobfutures_tui.usecases.referrals import longest_chain
 
@@ -43,6 +43,12 @@ TOP_REFERRERS = 5
 def weekly_goal() -> int | None:
     """The user's weekly goal of touches, from their settings (None: no goal)."""
     return settings.current().settings.weekly_goal
+
+
+def warm(repo: Repository) -> None:
+    """Count every job future's part now (the app does after checking the data), so
+    the first press of 5 counts only what changed since."""
+    insights(repo, today=dates.today(), goal=weekly_goal())
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,9 @@ def _insights(
     )
     facts = Facts(repo)
     rows = repo.stored_rows(Prospect)
-    memo = _brought_up_to_date(repo, facts, rows, window)
+    with _MEMO_LOCK:
+        memo = _brought_up_to_date(repo, facts, rows, window)
+        cold, total = going_cold(repo, memo, today=today, zone=zone)
     script_names = {
         sid: str(row.get("name") or "(unnamed script)")
         for sid, row in repo.stored_rows(Script).items()
@@ -129,7 +137,6 @@ def _insights(
         chain=memo.chain,
         touches=repo.touch_count(),
     )
-    cold, total = going_cold(repo, memo, today=today, zone=zone)
     names: dict[str, str] = {}
     for person_id, _count in result.referrals.top[:TOP_REFERRERS]:
         names[person_id] = facts.person_name(person_id) or "(someone since deleted)"
@@ -141,6 +148,15 @@ def _insights(
 
 
 # ------------------------------------------------------------ kept between calls
+
+
+class _Late(NamedTuple):
+    days_late: int
+    silent: int
+    """-1: never touched."""
+    suggestion: Suggestion
+    stage: Stage
+    company_id: str
 
 
 @dataclass
@@ -158,6 +174,15 @@ class _Memo:
     """Touch id → its job future, when it was counted (a touch moved to another job
     future changes both)."""
     chain: list[str] = field(default_factory=list)
+    links: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    """Job future id → what its referral links are made of (the chain is worked out
+    again only when one of them changes)."""
+    cold: dict[str, _Late] = field(default_factory=dict)
+    """Open job future id → how late its next touch is (none when it is not overdue)."""
+    cold_ready: bool = False
+    """Whether ``cold`` holds every open job future (else all are worked out again)."""
+    stale_cold: set[str] = field(default_factory=set)
+    """Job futures whose next touch may have moved since ``cold`` was worked out."""
 
 
 _MEMOS: weakref.WeakKeyDictionary[Repository, _Memo] = weakref.WeakKeyDictionary()
@@ -167,39 +192,53 @@ _MEMO_LOCK = threading.Lock()
 def _brought_up_to_date(
     repo: Repository, facts: Facts, rows: Mapping[str, Mapping[str, Any]], window: figures.Window
 ) -> _Memo:
-    with _MEMO_LOCK:
-        revision = repo.revision  # before reading: a change made meanwhile is counted next time
-        memo = _MEMOS.get(repo)
-        changed = None if memo is None else repo.changed_since(memo.revision)
-        if memo is None or memo.window != window or changed is None:
-            memo = _Memo(window, revision)
-            touches = repo.touch_facts()
-            histories = figures.by_prospect(touches)
-            memo.owners = {touch.id: touch.prospect_id for touch in touches}
-            _count(repo, facts, memo, rows, list(rows), histories)
+    revision = repo.revision  # before reading: a change made meanwhile is counted next time
+    memo = _MEMOS.get(repo)
+    changed = None if memo is None else repo.changed_since(memo.revision)
+    if memo is None or memo.window != window or changed is None:
+        memo = _Memo(window, revision)
+        touches = repo.touch_facts()
+        histories = figures.by_prospect(touches)
+        memo.owners = {touch.id: touch.prospect_id for touch in touches}
+        _count(repo, facts, memo, rows, list(rows), histories)
+        memo.links = {pid: _links(row) for pid, row in rows.items()}
+        memo.chain = longest_chain(rows)
+    elif changed:
+        affected = {i for i in changed if i in rows or i in memo.parts}
+        affected |= {memo.owners[i] for i in changed if i in memo.owners}
+        others = set(changed) - affected - memo.owners.keys()
+        if others:  # people: the job futures they belong to
+            affected |= {
+                pid for pid, row in rows.items() if not others.isdisjoint(row["person_ids"])
+            }
+        histories = {}
+        for pid in affected:
+            history = repo.touch_facts(pid)
+            history.sort(key=figures.ORDER)
+            histories[pid] = history
+            memo.owners.update((touch.id, pid) for touch in history)
+            memo.parts.pop(pid, None)
+            memo.last_at.pop(pid, None)
+        _count(repo, facts, memo, rows, [pid for pid in affected if pid in rows], histories)
+        relinked = False
+        for pid in affected:
+            links = _links(rows[pid]) if pid in rows else None
+            if memo.links.get(pid) != links:
+                relinked = True
+                if links is None:
+                    memo.links.pop(pid, None)
+                else:
+                    memo.links[pid] = links
+        if relinked:
             memo.chain = longest_chain(rows)
-        elif changed:
-            affected = {i for i in changed if i in rows or i in memo.parts}
-            affected |= {memo.owners[i] for i in changed if i in memo.owners}
-            others = set(changed) - affected - memo.owners.keys()
-            if others:  # people: the job futures they belong to
-                affected |= {
-                    pid for pid, row in rows.items() if not others.isdisjoint(row["person_ids"])
-                }
-            histories = {}
-            for pid in affected:
-                history = repo.touch_facts(pid)
-                history.sort(key=figures.ORDER)
-                histories[pid] = history
-                memo.owners.update((touch.id, pid) for touch in history)
-                memo.parts.pop(pid, None)
-                memo.last_at.pop(pid, None)
-            _count(repo, facts, memo, rows, [pid for pid in affected if pid in rows], histories)
-            if any(pid in rows or pid in memo.parts for pid in affected):
-                memo.chain = longest_chain(rows)
-        memo.revision = revision
-        _MEMOS[repo] = memo
-        return memo
+        if others:  # a person, the profile (your city), a plan: every next touch may move
+            memo.cold_ready = False
+        for pid in affected:
+            memo.cold.pop(pid, None)
+        memo.stale_cold = affected
+    memo.revision = revision
+    _MEMOS[repo] = memo
+    return memo
 
 
 def _count(
@@ -244,21 +283,35 @@ def going_cold(
 ) -> tuple[list[Cold], int]:
     """Open job futures whose next touch is overdue, the most overdue first (then the
     longest silent): the due list's own suggestions (usecases/decisions.py), so the
-    screens agree; names are read for those shown only."""
-    late: list[tuple[int, int, str, Suggestion, Stage, str]] = []
-    for future in open_suggestions(repo):
+    screens agree; worked out again only for the job futures that changed, and names
+    are read for those shown only."""
+
+    def add(future: Open) -> None:
         s = future.suggestion(today)
         if s is None or not s.overdue_days:
-            continue
+            return
         last = memo.last_at.get(future.prospect_id)
         silent = -1 if last is None else today.toordinal() - local_day(last, zone).toordinal()
-        late.append(
-            (s.overdue_days, silent, future.prospect_id, s, future.stage, future.company_id)
+        memo.cold[future.prospect_id] = _Late(
+            s.overdue_days, silent, s, future.stage, future.company_id
         )
-    late.sort(key=lambda found: (-found[0], -found[1], found[2]))
+
+    if not memo.cold_ready:
+        memo.cold = {}
+        for future in open_suggestions(repo):
+            add(future)
+        memo.cold_ready = True
+    else:
+        for prospect_id in memo.stale_cold:
+            memo.cold.pop(prospect_id, None)
+            found = open_one(repo, prospect_id)
+            if found is not None and found.stage is not Stage.ARCHIVE:
+                add(found)
+    memo.stale_cold = set()
+    late = sorted(memo.cold.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
     facts = Facts(repo)
     shown: list[Cold] = []
-    for days_late, silent, prospect_id, s, stage, company_id in late[:COLD_SHOWN]:
+    for prospect_id, (days_late, silent, s, stage, company_id) in late[:COLD_SHOWN]:
         company = facts.company_name(company_id) or "(missing company)"
         person = (facts.person_name(s.person_id) or "") if s.person_id else ""
         shown.append(
@@ -273,6 +326,11 @@ def going_cold(
             )
         )
     return shown, len(late)
+
+
+def _links(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What a job future's referral links are made of (usecases/referrals.py)."""
+    return (row.get("referred_by_id"), tuple(row.get("person_ids") or ()), row.get("created_at"))
 
 
 def _as_facts(future: FutureLike | None) -> FutureFacts | None:
