@@ -29,7 +29,7 @@ from jobfutures_tui.engine.history import TouchFacts, local_day
 from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
-from jobfutures_tui.models import Prospect, Script, Stage, dates
+from jobfutures_tui.models import Person, Prospect, Script, Stage, dates
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
@@ -206,39 +206,54 @@ def _brought_up_to_date(
     elif changed:
         affected = {i for i in changed if i in rows or i in memo.parts}
         affected |= {memo.owners[i] for i in changed if i in memo.owners}
-        others = set(changed) - affected - memo.owners.keys()
-        if others:  # people: the job futures they belong to
+        people = repo.stored_rows(Person)
+        named = {i for i in changed if i in people}
+        if named:  # a person changed: the job futures they belong to
             affected |= {
-                pid for pid, row in rows.items() if not others.isdisjoint(row["person_ids"])
+                pid
+                for pid, row in rows.items()
+                if not named.isdisjoint(row.get("person_ids") or ())
             }
-        histories = {}
-        for pid in affected:
-            history = repo.touch_facts(pid)
-            history.sort(key=figures.ORDER)
-            histories[pid] = history
-            memo.owners.update((touch.id, pid) for touch in history)
-            memo.parts.pop(pid, None)
-            memo.last_at.pop(pid, None)
-        _count(repo, facts, memo, rows, [pid for pid in affected if pid in rows], histories)
-        relinked = False
-        for pid in affected:
-            links = _links(rows[pid]) if pid in rows else None
-            if memo.links.get(pid) != links:
-                relinked = True
-                if links is None:
-                    memo.links.pop(pid, None)
-                else:
-                    memo.links[pid] = links
-        if relinked:
-            memo.chain = longest_chain(rows)
-        if others:  # a person, the profile (your city), a plan: every next touch may move
+        _recount(repo, facts, memo, rows, affected)
+        if set(changed) - affected - named - memo.owners.keys():
+            # The profile (your city), a plan, a person deleted: any next touch may move.
             memo.cold_ready = False
-        for pid in affected:
-            memo.cold.pop(pid, None)
-        memo.stale_cold = affected
+    memo.revision = revision
     memo.revision = revision
     _MEMOS[repo] = memo
     return memo
+
+
+def _recount(
+    repo: Repository,
+    facts: Facts,
+    memo: _Memo,
+    rows: Mapping[str, Mapping[str, Any]],
+    affected: set[str],
+) -> None:
+    """Count these job futures again (those deleted leave the figures)."""
+    histories = {}
+    for pid in affected:
+        history = repo.touch_facts(pid)
+        history.sort(key=figures.ORDER)
+        histories[pid] = history
+        memo.owners.update((touch.id, pid) for touch in history)
+        memo.parts.pop(pid, None)
+        memo.last_at.pop(pid, None)
+        memo.cold.pop(pid, None)
+    _count(repo, facts, memo, rows, [pid for pid in affected if pid in rows], histories)
+    relinked = False
+    for pid in affected:
+        links = _links(rows[pid]) if pid in rows else None
+        if memo.links.get(pid) != links:
+            relinked = True
+            if links is None:
+                memo.links.pop(pid, None)
+            else:
+                memo.links[pid] = links
+    if relinked:
+        memo.chain = longest_chain(rows)
+    memo.stale_cold |= affected
 
 
 def _count(

@@ -259,6 +259,9 @@ def test_kept_parts_follow_a_change(tmp_path: Path) -> None:
         answer = touch(pa, ann, "2026-11-21", Channel.EMAIL, direction=Direction.IN)
         repo.save(answer)
         repo.save(pa.model_copy(update={"stage": Stage.OFFER, "stage_changed_at": NOW}))
+        insights(repo, today=TODAY)
+        repo.save(ann.model_copy(update={"do_not_contact": True}))  # A suggests nothing now
+        repo.save(repo.profile().model_copy(update={"city": "Boise"}))
         again = insights(repo, today=TODAY).to_json()
     with Repository.open(tmp_path / "data", read_only=True) as fresh:
         afresh = insights(fresh, today=TODAY).to_json()
