@@ -15,6 +15,7 @@ from jobfutures_tui.demo import populate
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.insights import insights
+from jobfutures_tui.usecases.insights_words import as_json
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 
@@ -40,7 +41,7 @@ def test_stats_json_is_the_screens_figures(capsys: pytest.CaptureFixture[str], d
     assert code == 0 and err == ""
     document = json.loads(out)
     with Repository.open(demo, read_only=True) as repo:
-        expected = insights(repo, today=NOW.date(), goal=5).to_json()
+        expected = as_json(insights(repo, today=NOW.date(), goal=5))
     assert document == json.loads(json.dumps(expected))
     assert document["weekly_goal"] == 5 and len(document["weeks"]) == 26
     assert document["going_cold"]["overdue"] >= len(document["going_cold"]["most_overdue"]) > 0

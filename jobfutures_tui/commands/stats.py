@@ -9,7 +9,8 @@ from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, folde
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
-from jobfutures_tui.usecases.insights import insights, text_lines, weekly_goal
+from jobfutures_tui.usecases.insights import insights, weekly_goal
+from jobfutures_tui.usecases.insights_words import as_json, text_lines
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -22,7 +23,7 @@ def run_stats(args: argparse.Namespace) -> int:
         with Repository.open(folder, read_only=True, verify=False) as repo:
             found = insights(repo, today=today, since=args.since, goal=weekly_goal())
     if args.json:
-        emit_json(found.to_json())
+        emit_json(as_json(found))
     else:
         emit_lines(text_lines(found))
     return EXIT_OK

@@ -26,16 +26,8 @@ from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.usecases.insights import (
-    TOP_REFERRERS,
-    Insights,
-    cold_words,
-    days,
-    insights,
-    percent,
-    share,
-    weekly_goal,
-)
+from jobfutures_tui.usecases.insights import TOP_REFERRERS, Insights, insights, weekly_goal
+from jobfutures_tui.usecases.insights_words import cold_words, days, percent, share
 from jobfutures_tui.widgets.charts import bar, stacked, week_columns
 from jobfutures_tui.widgets.key_footer import KeyFooter
 

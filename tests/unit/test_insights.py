@@ -31,7 +31,8 @@ from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import Skip
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.due import due_items
-from jobfutures_tui.usecases.insights import insights, text_lines
+from jobfutures_tui.usecases.insights import insights
+from jobfutures_tui.usecases.insights_words import as_json, text_lines
 from jobfutures_tui.usecases.referrals import longest_chain
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
@@ -262,9 +263,9 @@ def test_kept_parts_follow_a_change(tmp_path: Path) -> None:
         insights(repo, today=TODAY)
         repo.save(ann.model_copy(update={"do_not_contact": True}))  # A suggests nothing now
         repo.save(repo.profile().model_copy(update={"city": "Boise"}))
-        again = insights(repo, today=TODAY).to_json()
+        again = as_json(insights(repo, today=TODAY))
     with Repository.open(tmp_path / "data", read_only=True) as fresh:
-        afresh = insights(fresh, today=TODAY).to_json()
+        afresh = as_json(insights(fresh, today=TODAY))
     assert again == afresh
     assert again["replies"]["waiting"] == 0 and again["replies"]["overall"]["replies"] == 5
     assert again["pipeline"]["now"]["offer"] == 1
