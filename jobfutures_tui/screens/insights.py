@@ -155,7 +155,7 @@ class InsightsScreen(AppScreen):
         self.title = f"Insights ({found.cold_total} going cold)" if found.cold_total else "Insights"
         status = Text(
             f"{f.futures} job futures · {f.touches} touches · enter opens one going cold · "
-            "r works it out again",
+            "r counts again",
             style=self._style("muted"),
         )
         self.query_one("#insights-status", Static).update(status)
@@ -207,11 +207,12 @@ class InsightsScreen(AppScreen):
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         options = []
         for cold in found.cold:
-            row = Text(cold_words(cold).ljust(30), no_wrap=True, overflow="ellipsis")
+            row = Text(cold_words(cold).ljust(30))
             row.append(cold.company, style="bold")
             if cold.person:
                 row.append(f" · {cold.person}")
             row.append(f" — {cold.how}", style=self._style("muted"))
+            row.truncate(max(20, self.size.width - 4), overflow="ellipsis")  # one line each
             options.append(Option(row, id=cold.prospect_id))
         listing.set_options(options)
         listing.display = bool(options)
@@ -328,6 +329,10 @@ class InsightsScreen(AppScreen):
             f"  skipped {ft.skipped} · snoozed now {ft.snoozed}"
         )
         return text
+
+    def on_resize(self) -> None:
+        if self.found is not None:
+            self._show_cold(self.found)
 
     # ------------------------------------------------------------ keys
 

@@ -63,6 +63,12 @@ async def test_5_shows_the_figures_and_enter_opens_one_going_cold(tmp_path: Path
             assert detail.prospect_id == first.prospect_id, "enter opens the job future"
             await pilot.press("escape")
             assert isinstance(app.screen, InsightsScreen)
+            await pilot.press("c")  # a touch with the one selected
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LogForm"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, InsightsScreen)
             await pilot.press("1")
             assert isinstance(app.screen, BoardScreen)
         repo.close()
