@@ -105,3 +105,19 @@ async def test_a_change_elsewhere_shows_when_5_comes_back(tmp_path: Path) -> Non
             assert screen.found.figures.weeks[-1].touches == 1
             assert screen.found.cold_total == 0
         repo.close()
+
+
+def test_the_settings_screen_checks_the_weekly_goal() -> None:
+    import pytest
+
+    from jobfutures_tui.modals.settings_form import read
+
+    def no_keys(keys: dict[str, str]) -> dict[str, str]:
+        return {}
+
+    assert read("weekly_goal", " 8 ", no_keys) == 8
+    assert read("weekly_goal", "", no_keys) is None  # the default (5)
+    with pytest.raises(ValueError, match="at least 1"):
+        read("weekly_goal", "0", no_keys)
+    with pytest.raises(ValueError, match="'many' is not a whole number"):
+        read("weekly_goal", "many", no_keys)
