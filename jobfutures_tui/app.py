@@ -34,6 +34,7 @@ from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.screens.insights import InsightsScreen
 from jobfutures_tui.screens.people import PeopleScreen
 from jobfutures_tui.screens.scripts import ScriptsScreen
 from jobfutures_tui.screens.today import TodayScreen
@@ -47,6 +48,7 @@ from jobfutures_tui.store import (
 from jobfutures_tui.store.errors import shown
 from jobfutures_tui.store.undo import UndoHistory
 from jobfutures_tui.usecases.changes import Change
+from jobfutures_tui.usecases.insights import warm as warm_insights
 
 if TYPE_CHECKING:
     from jobfutures_tui.ui_services import DataHost
@@ -72,6 +74,7 @@ class JobFuturesApp(App[None]):
         STYLES / "detail.tcss",
         STYLES / "plans.tcss",
         STYLES / "script_panel.tcss",
+        STYLES / "insights.tcss",
     ]
     COMMANDS = App.COMMANDS | {JumpCommands}
     BINDINGS = [
@@ -90,6 +93,13 @@ class JobFuturesApp(App[None]):
             "Scripts",
             id="app.scripts",
             tooltip="Show the scripts: what to say for each kind of touch",
+        ),
+        Binding(
+            "5",
+            "show('insights')",
+            "Insights",
+            id="app.insights",
+            tooltip="Show how it is going: touches per week, replies, the pipeline, going cold",
         ),
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
         Binding(
@@ -183,6 +193,7 @@ class JobFuturesApp(App[None]):
             "today": TodayScreen(self.repo),
             "people": PeopleScreen(self.repo),
             "scripts": ScriptsScreen(self.repo),
+            "insights": InsightsScreen(self.repo),
         }
 
     def verify_after_first_frame(self, board: Screen[None]) -> None:
@@ -196,10 +207,10 @@ class JobFuturesApp(App[None]):
         import jobfutures_tui.modals.log_form
         import jobfutures_tui.modals.prospect_form  # noqa: F401
 
-    MAIN_SCREENS = ("board", "today", "people", "scripts")
+    MAIN_SCREENS = ("board", "today", "people", "scripts", "insights")
 
     def action_show(self, name: str) -> None:
-        """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts);
+        """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts, 5 insights);
         dialogs stay on top."""
         if isinstance(self.screen, ModalScreen):
             return
@@ -373,6 +384,8 @@ class JobFuturesApp(App[None]):
             return  # the data is being replaced; what replaces it is checked afterwards
         try:
             repo.verify(should_stop=lambda: worker.is_cancelled)
+            if not (worker.is_cancelled or self.replacing):
+                warm_insights(repo)  # the insights screen (5) then counts only what changes
         except DataRefused as error:
             self.call_from_thread(self.refuse, error, repo)
 

@@ -128,7 +128,7 @@ def applied(app: App[Any], now: settings.Loaded, changes: Mapping[str, Any]) -> 
         problems += _apply_theme(app, now)
     if "keys" in changes:
         problems += _apply_keys(app, now)
-    if {"workdays", "daily_budget"} & set(changes):
+    if {"workdays", "daily_budget", "weekly_goal"} & set(changes):
         _recompute(app)
     if any(key.startswith("calendar_") for key in changes):
         services(app).follow_data(

@@ -121,6 +121,8 @@ class Settings(BaseModel):
     """Due dates on other days move to the next workday."""
     daily_budget: int | None = Field(default=None, ge=1, le=500)
     """At most this many touches for today; the rest go to the next workdays."""
+    weekly_goal: int | None = Field(default=5, ge=1, le=500)
+    """Touches a week the insights screen (5) and ``jobfutures stats`` measure you against."""
     calendar_file: File = None
     """A calendar (.ics) rewritten after every change, for a calendar app to subscribe to."""
     calendar_days: int = Field(default=60, ge=0, le=36_500)
@@ -151,6 +153,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "data_folder": "your data, when neither --data nor $JOBFUTURES_DATA says",
     "workdays": "the days you get in touch (mon … sun); due dates move off the others",
     "daily_budget": "at most this many touches a day; the rest move to the next workdays",
+    "weekly_goal": "touches a week you aim for: the insights (5) and stats measure you against it",
     "calendar_file": "a calendar (.ics) of the touches due, rewritten after every change",
     "calendar_days": "how many days ahead that calendar goes (overdue ones are always in)",
     "calendar_alarm": "when on the due day its events remind you (HH:MM, or off)",

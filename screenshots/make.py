@@ -42,6 +42,7 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "after-a-no": ("greater_than_sign", *"Lead with the routing numbers; ask about on-call"),
     "settings": ("ctrl+p", *"Settings", "enter"),
     "opened": ("o",),
+    "insights": ("5",),
 }
 SETTINGS = """# jobfutures settings
 theme = "textual-dark"

@@ -52,7 +52,7 @@ def _value(key: str, text: str) -> Any:
     """A value typed in the shell, as the setting takes it."""
     if key == "workdays":
         return [part for part in text.replace(",", " ").split() if part]
-    if key in ("keep_backups", "daily_budget"):
+    if key in ("keep_backups", "daily_budget", "weekly_goal"):
         try:
             return int(text)
         except ValueError:

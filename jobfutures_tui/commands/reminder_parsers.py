@@ -61,3 +61,39 @@ def add_reminder_commands(commands: Any) -> None:
         action="store_true",
         help="print the reminder instead of showing a notification",
     )
+
+    stats = _command(
+        commands,
+        "stats",
+        "stats:run_stats",
+        help="how it is going: touches per week, reply rates, the pipeline, referrals, "
+        "follow-through, what is going cold",
+        description=(
+            "Print the figures of the insights screen (5): touches per week against your "
+            "weekly_goal, reply rates by channel, kind of touch and script (with their "
+            "counts), the pipeline and its moves, referrals, follow-through, and the job "
+            "futures going cold. docs/insights.md defines each. Only reads, so it works while "
+            "the app is open."
+        ),
+        epilog="examples: jobfutures stats; jobfutures stats --since 2026-01-01 --json",
+    )
+    stats.add_argument(
+        "--since",
+        metavar="DATE",
+        type=_since_day,
+        help="count touches and job futures from this day on (2026-01-01, '3 weeks ago', "
+        "'Jan 5'); default: ever, and the last 26 weeks for follow-through",
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+
+
+def _since_day(text: str) -> Any:
+    import argparse
+
+    from jobfutures_tui.engine.spoken_dates import read_day
+    from jobfutures_tui.models.dates import today
+
+    try:
+        return read_day(text, today())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

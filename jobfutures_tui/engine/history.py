@@ -107,6 +107,8 @@ class TouchFacts(NamedTuple):
     outcome: Outcome
     replied: bool
     kind: TouchKind | None = None
+    script_id: str | None = None
+    """The script used (the fold ignores it; the insights count replies by script)."""
 
     @classmethod
     def of(cls, touch: Any) -> TouchFacts:
@@ -122,6 +124,7 @@ class TouchFacts(NamedTuple):
             touch.outcome,
             touch.replied,
             touch.kind,
+            touch.script_id,
         )
 
 

@@ -41,6 +41,7 @@ def fields(themes: Sequence[str]) -> list[Field]:
         ),
         Field("workdays", "Workdays", placeholder="every day (or: mon tue wed thu fri)"),
         Field("daily_budget", "Daily budget", placeholder="no budget (or a number: 5)"),
+        Field("weekly_goal", "Weekly goal", placeholder="5 touches a week"),
         Field("exports_folder", "Exports folder", placeholder=str(Path("~/jobfutures-exports"))),
         Field("keep_backups", "Backups kept", placeholder=f"{DEFAULT_KEEP}"),
         Field("data_folder", "Data folder", placeholder=_home(data)),
@@ -68,6 +69,7 @@ ABOUT = {
 TYPED = (
     "workdays",
     "daily_budget",
+    "weekly_goal",
     "exports_folder",
     "keep_backups",
     "data_folder",
@@ -125,7 +127,7 @@ def read(name: str, raw: Any, check_keys: KeysCheck) -> Any:
     text = str(raw).strip()
     if not text:
         return None
-    if name in ("daily_budget", "keep_backups", "calendar_days"):
+    if name in ("daily_budget", "weekly_goal", "keep_backups", "calendar_days"):
         try:
             return settings.checked_value(name, int(text))
         except ValueError as error:

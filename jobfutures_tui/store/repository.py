@@ -24,7 +24,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from jobfutures_tui.engine.history import CadenceSummary
+from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
 from jobfutures_tui.models.clean import squash
 from jobfutures_tui.models.entities import PROFILE_ID
@@ -328,6 +328,12 @@ class Repository:
     def touches_for(self, prospect_id: str) -> list[Touch]:
         """A prospect's touches, newest first."""
         return self._touches.for_prospect(prospect_id)
+
+    def touch_facts(self, prospect_id: str | None = None) -> list[TouchFacts]:
+        """The facts of every touch (engine.history.TouchFacts), or of one job
+        future's, in no order: for counting tens of thousands at once (the insights).
+        Shown text goes through :meth:`touch`."""
+        return self._touches.every_fact(prospect_id)
 
     def touch_count(self, prospect_id: str | None = None) -> int:
         return self._touches.count(prospect_id)

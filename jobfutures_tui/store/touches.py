@@ -143,6 +143,7 @@ class TouchHistory:
                 or not prospect_id
                 or (person_id is not None and type(person_id) is not str)
                 or type(replied) is not bool
+                or ((script_id := row.get("script_id")) is not None and type(script_id) is not str)
             ):
                 raise TypeError(doc_id)
             return prospect_id, TouchFacts(
@@ -156,6 +157,7 @@ class TouchHistory:
                 _OUTCOMES[row["outcome"]],
                 replied,
                 None if (kind := row.get("kind")) is None else _KINDS[kind],
+                script_id,
             )
         except (KeyError, TypeError, ValueError):
             pass
@@ -272,6 +274,16 @@ class TouchHistory:
             model = self.files.validate(Touch, ref.partition, touch_id, raw)
             self._models[touch_id] = model
         return model
+
+    def every_fact(self, prospect_id: str | None = None) -> list[TouchFacts]:
+        """The facts of every touch (or one prospect's), in no order, unvalidated where
+        stored as the model writes them (a touch the model refuses refuses the data,
+        as reading it does)."""
+        with self._lock:
+            self.ensure_loaded()
+            if prospect_id is not None:
+                return [self._facts(i) for i in list(self._by_prospect.get(prospect_id, ()))]
+            return [ref.facts or self._facts(i) for i, ref in list(self._refs.items())]
 
     def for_prospect(self, prospect_id: str) -> list[Touch]:
         """Newest first."""

@@ -80,3 +80,33 @@ def referred_from(repo: Repository, prospect_id: str) -> list[str]:
     if prospect_id not in rows:
         return []
     return _Links(rows).children(prospect_id)
+
+
+def longest_chain(rows: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The longest line of job futures each referred by someone at the one before,
+    first to last (one job future when none was referred; [] when there are none).
+    From stored fields only: a loop in the links ends the line."""
+    links = _Links(rows)
+    depth: dict[str, int] = {}
+    parents: dict[str, str | None] = {}
+    for start in rows:
+        path: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in depth and node not in seen:
+            seen.add(node)
+            path.append(node)
+            parent = links.parent(node)
+            parents[node] = parent if parent not in seen else None
+            node = parents[node]
+        base = depth[node] if node is not None and node in depth else 0
+        for member in reversed(path):
+            base += 1
+            depth[member] = base
+    if not depth:
+        return []
+    last = max(depth, key=lambda pid: (depth[pid], pid))
+    chain = [last]
+    while (parent := parents.get(chain[-1])) is not None and parent not in chain:
+        chain.append(parent)
+    return list(reversed(chain))

@@ -30,7 +30,10 @@ from jobfutures_tui.widgets.textual_internals import footer_bindings_ready, foot
 
 ALWAYS = frozenset({"app.help", "app.quit"})
 """Never left out: how to learn every other key, and how to leave."""
-FIRST_LEFT_OUT = (("app.board", "app.today", "app.people", "app.scripts"), ("app.undo",))
+FIRST_LEFT_OUT = (
+    ("app.board", "app.today", "app.people", "app.scripts", "app.insights"),
+    ("app.undo",),
+)
 """Left out first, each group at once: keys that work everywhere (help lists them)."""
 PALETTE_WIDTH = 14
 """The command palette's key at the right: a bar, ' ^p ', 'Commands '."""

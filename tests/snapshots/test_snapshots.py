@@ -76,3 +76,21 @@ def test_plans_for_a_job_future(snap_compare, demo_app: JobFuturesApp) -> None:
 def test_plan_form_with_an_error(snap_compare, demo_app: JobFuturesApp) -> None:
     keys = ["l", "P", "a", *"Gentle", "tab", "tab", *"check-in 0 days", "ctrl+s"]
     assert snap_compare(demo_app, terminal_size=SIZE, press=keys)
+
+
+def test_insights(snap_compare, demo_app: JobFuturesApp) -> None:
+    async def wait_for_the_figures(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("5")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=wait_for_the_figures)
+
+
+def test_insights_at_80x24(snap_compare, demo_app: JobFuturesApp) -> None:
+    async def wait_for_the_figures(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("5")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=wait_for_the_figures)

@@ -1,0 +1,411 @@
+"""How it is going, in figures: pure counting over a lifetime of touches and job
+futures (docs/insights.md says each definition in plain words).
+
+The insights screen (5) and ``jobfutures stats`` both call
+:func:`jobfutures_tui.usecases.insights.insights`, which gathers the stored rows and
+calls the functions here; nothing here reads a store, a file or the clock.
+
+"They replied" is the engine's one definition (:func:`engine.history.answered`);
+"the touch that was due" is the cadence engine's own (:func:`engine.plan_walk.upcoming`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from operator import itemgetter
+
+from jobfutures_tui.engine.facts import FutureFacts
+from jobfutures_tui.engine.follow_through import NOTHING_KEPT, Kept
+from jobfutures_tui.engine.history import (
+    TouchFacts,
+    local_day,
+    plus_days,
+)
+from jobfutures_tui.engine.plans import Zone
+from jobfutures_tui.engine.replies import (
+    GroupKey,
+    Replies,
+    Tally,
+    replies,
+    reply_days,
+)
+from jobfutures_tui.engine.stage_history import first_stage, moved, start_day
+from jobfutures_tui.engine.workload import ALL_DAYS
+from jobfutures_tui.models.enums import (
+    ClosedReason,
+    Direction,
+    Origin,
+    Outcome,
+    Stage,
+)
+
+WEEKS_SHOWN = 26
+"""Touches per week: this many weeks, the current one last."""
+MONTHS_SHOWN = 12
+"""The pipeline month by month: this many month ends, the current month last."""
+
+
+# ------------------------------------------------------------ results
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    """Its Monday."""
+    touches: int
+
+
+@dataclass(frozen=True)
+class Move:
+    from_stage: Stage
+    to_stage: Stage
+    count: int
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    now: dict[Stage, int]
+    """Job futures per stage today (the archive included)."""
+    months: list[tuple[date, dict[Stage, int]]]
+    """Per month end (today for the current month), the job futures in each stage."""
+    moves: list[Move]
+    """From the first stage to the current one, for job futures that moved."""
+    warm: int
+    """Job futures that were rejected-but-warm (began there or are there)."""
+    warm_reached: int
+    """Of those, the ones that later reached referral or offer (or whose people referred you)."""
+    warm_median_days: float | None
+    """Median days from rejected-but-warm to that."""
+
+
+@dataclass(frozen=True)
+class Referrals:
+    referred: int
+    """Job futures that came from a referral."""
+    given: int
+    """Touches whose outcome was a referral given."""
+    chain: list[str]
+    """The longest chain of job futures, first to last (ids)."""
+    top: list[tuple[str, int]]
+    """Person id → how many job futures they referred you to, most first."""
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    since: date
+    on_time: int
+    late: int
+    unplanned: int
+    """Outgoing touches made when the plan suggested nothing (stopped, nobody reachable)."""
+    skipped: int
+    snoozed: int
+    """Open job futures snoozed today."""
+    late_days_median: float | None = None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every figure but the cold list (that one needs the engine's decisions)."""
+
+    today: date
+    since: date | None
+    weekly_goal: int | None
+    weeks: list[Week]
+    replies: Replies
+    pipeline: Pipeline
+    referrals: Referrals
+    follow: FollowThrough
+    touches: int = 0
+    futures: int = 0
+
+
+# ------------------------------------------------------------ one job future
+
+
+@dataclass(frozen=True)
+class Window:
+    """What every job future's part is counted against (its parts are kept while
+    this stays the same: see usecases/insights.py)."""
+
+    today: date
+    zone: Zone
+    since: datetime | None
+    """Rates, referrals: from this instant on (None: ever)."""
+    follow_since: datetime
+    """Follow-through: from this instant on."""
+    settled: datetime
+    """An unanswered touch made after this still has time to be answered."""
+    workdays: frozenset[int] = ALL_DAYS
+
+    @property
+    def first_week(self) -> date:
+        return date.fromordinal(week_start(self.today).toordinal() - 7 * (WEEKS_SHOWN - 1))
+
+    @property
+    def month_ends(self) -> list[date]:
+        return month_ends(self.today)
+
+
+@dataclass(slots=True)
+class Part:
+    """What one job future adds to the figures."""
+
+    stage: Stage
+    first: Stage
+    shown: int
+    """The first of the window's month ends it existed at (len: none)."""
+    moved_at: int
+    """The first month end it was at its stage now (before it: at its first stage)."""
+    warm: bool
+    reached: int | None
+    """Days from rejected-but-warm to referral or offer (or a referral given)."""
+    referred: bool
+    referrer: str | None
+    weeks: dict[int, int]
+    """Monday's ordinal → outgoing touches that week (in the window's weeks)."""
+    groups: dict[GroupKey, Tally]
+    waiting: int
+    given: int
+    kept: Kept
+    skipped: int
+    snoozed: bool
+
+
+def part(
+    future: FutureFacts,
+    history: Sequence[TouchFacts],
+    closed_reason: str,
+    window: Window,
+    ends: Sequence[date],
+    kept: Kept = NOTHING_KEPT,
+) -> Part:
+    """One job future's share of every figure (``history`` in order); ``kept``:
+    its follow-through (:func:`engine.follow_through.kept`)."""
+    zone, since = window.zone, window.since
+    # The pipeline.
+    began = start_day(future, zone)
+    changed = future.stage_changed_at
+    moved_day = local_day(changed, zone) if changed is not None and moved(future) else None
+    first = first_stage(future)
+    shown = bisect_left(ends, began)
+    moved_at = shown if moved_day is None else max(shown, bisect_left(ends, moved_day))
+    warm = Stage.REJECTED_WARM in (first, future.stage)
+    reached: int | None = None
+    if warm:
+        start = began if first is Stage.REJECTED_WARM else moved_day or began
+        days: list[int] = []
+        there = future.stage in (Stage.REFERRAL, Stage.OFFER) or (
+            future.stage is Stage.ARCHIVE and closed_reason == ClosedReason.HIRED_HERE.value
+        )
+        if first is Stage.REJECTED_WARM and moved_day is not None and there:
+            days.append(moved_day.toordinal() - start.toordinal())
+        for touch in history:
+            if touch.outcome is Outcome.REFERRAL_GIVEN:
+                day = local_day(touch.at, zone)
+                if day >= start:
+                    days.append(day.toordinal() - start.toordinal())
+                    break
+        reached = max(0, min(days)) if days else None
+    # Referrals.
+    counted = since is None or future.created_at >= since
+    referred = counted and (future.referred_by_id is not None or future.origin is Origin.REFERRED)
+    referrer = future.referred_by_id if counted else None
+    # Touches: per week, replies.
+    weeks: dict[int, int] = {}
+    groups: dict[GroupKey, Tally] = {}
+    waiting = given = 0
+    first_week = window.first_week
+    cutoff = datetime.combine(plus_days(first_week, -1), datetime.min.time(), tzinfo=zone)
+    settled = window.settled
+    out = Direction.OUT
+    if history:
+        answers = reply_days(history)
+        for touch, answer in zip(history, answers, strict=True):
+            if touch.outcome is Outcome.REFERRAL_GIVEN and (since is None or touch.at >= since):
+                given += 1
+            if touch.direction is not out:
+                continue
+            if touch.at >= cutoff:
+                local = local_day(touch.at, zone)
+                if local >= first_week:
+                    monday = local.toordinal() - local.weekday()
+                    weeks[monday] = weeks.get(monday, 0) + 1
+            if since is not None and touch.at < since:
+                continue
+            if answer is None and touch.at > settled:
+                waiting += 1
+                continue
+            key = (touch.channel, touch.kind, touch.script_id)
+            tally = groups.get(key)
+            if tally is None:
+                tally = groups[key] = Tally()
+            tally.touches += 1
+            if answer is not None:
+                tally.replies += 1
+                tally.days.append(answer)
+    follow = window.follow_since
+    return Part(
+        future.stage,
+        first,
+        shown,
+        moved_at,
+        warm,
+        reached,
+        referred,
+        referrer,
+        weeks,
+        groups,
+        waiting,
+        given,
+        kept,
+        sum(1 for skip in future.skips if skip.at >= follow),
+        future.is_open and future.snoozed_until is not None and future.snoozed_until > window.today,
+    )
+
+
+# ------------------------------------------------------------ all together
+
+
+def figures(
+    parts: Iterable[Part],
+    window: Window,
+    *,
+    goal: int | None,
+    since: date | None,
+    script_names: Mapping[str, str],
+    chain: list[str],
+    touches: int,
+) -> Figures:
+    """Every job future's part, added up."""
+    ends = window.month_ends
+    now = dict.fromkeys(Stage, 0)
+    # Where each job future starts counting in a stage, and where it stops: the months
+    # are the running sums (one step per job future, not one per month).
+    steps = {stage: [0] * (len(ends) + 1) for stage in Stage}
+    moves: dict[tuple[Stage, Stage], int] = {}
+    warm = 0
+    reached: list[int] = []
+    referred = given = waiting = 0
+    referrers: dict[str, int] = {}
+    weeks: dict[int, int] = {}
+    groups: dict[GroupKey, Tally] = {}
+    on_time = late = unplanned = skipped = snoozed = 0
+    late_days: list[int] = []
+    count = 0
+    for one in parts:
+        count += 1
+        now[one.stage] += 1
+        first_steps = steps[one.first]
+        first_steps[one.shown] += 1
+        first_steps[one.moved_at] -= 1
+        steps[one.stage][one.moved_at] += 1
+        if one.first is not one.stage:
+            moves[(one.first, one.stage)] = moves.get((one.first, one.stage), 0) + 1
+        if one.warm:
+            warm += 1
+            if one.reached is not None:
+                reached.append(one.reached)
+        referred += one.referred
+        if one.referrer is not None:
+            referrers[one.referrer] = referrers.get(one.referrer, 0) + 1
+        given += one.given
+        waiting += one.waiting
+        for monday, n in one.weeks.items():
+            weeks[monday] = weeks.get(monday, 0) + n
+        for key, tally in one.groups.items():
+            mine = groups.get(key)
+            if mine is None:
+                mine = groups[key] = Tally()
+            mine.join(tally)
+        on_time += one.kept.on_time
+        late += one.kept.late
+        unplanned += one.kept.unplanned
+        late_days += one.kept.late_days
+        skipped += one.skipped
+        snoozed += one.snoozed
+    months = [dict.fromkeys(Stage, 0) for _ in ends]
+    for stage, counts in steps.items():
+        running = 0
+        for index in range(len(ends)):
+            running += counts[index]
+            months[index][stage] = running
+    base = window.first_week.toordinal()
+    return Figures(
+        today=window.today,
+        since=since,
+        weekly_goal=goal,
+        weeks=[
+            Week(date.fromordinal(base + 7 * i), weeks.get(base + 7 * i, 0))
+            for i in range(WEEKS_SHOWN)
+        ],
+        replies=replies(groups, waiting, script_names),
+        pipeline=Pipeline(
+            now,
+            list(zip(ends, months, strict=True)),
+            [Move(a, b, n) for (a, b), n in sorted(moves.items(), key=_most_moves)],
+            warm,
+            len(reached),
+            statistics.median(reached) if reached else None,
+        ),
+        referrals=Referrals(
+            referred,
+            given,
+            chain,
+            sorted(referrers.items(), key=lambda item: (-item[1], item[0])),
+        ),
+        follow=FollowThrough(
+            local_day(window.follow_since, window.zone),
+            on_time,
+            late,
+            unplanned,
+            skipped,
+            snoozed,
+            statistics.median(late_days) if late_days else None,
+        ),
+        touches=touches,
+        futures=count,
+    )
+
+
+_STAGE_ORDER = {stage: index for index, stage in enumerate(Stage)}
+
+
+def _most_moves(item: tuple[tuple[Stage, Stage], int]) -> tuple[int, int, int]:
+    (first, now), count = item
+    return (-count, _STAGE_ORDER[first], _STAGE_ORDER[now])
+
+
+# ------------------------------------------------------------ grouping
+
+
+def by_prospect(touches: Iterable[TouchFacts]) -> dict[str, list[TouchFacts]]:
+    """Each job future's touches in the order they happened."""
+    grouped: dict[str, list[TouchFacts]] = {}
+    for touch in touches:
+        grouped.setdefault(touch.prospect_id, []).append(touch)
+    for history in grouped.values():
+        history.sort(key=ORDER)
+    return grouped
+
+
+ORDER = itemgetter(2, 3, 0)
+"""engine.history.order on a TouchFacts (at, created_at, id), in C: 50,000 sort keys."""
+
+
+def week_start(day: date) -> date:
+    return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def month_ends(today: date) -> list[date]:
+    """The last day of each of the last MONTHS_SHOWN months, today for this one."""
+    ends: list[date] = [today]
+    first = today.replace(day=1)
+    for _ in range(MONTHS_SHOWN - 1):
+        end = plus_days(first, -1)
+        ends.append(end)
+        first = end.replace(day=1)
+    return list(reversed(ends))

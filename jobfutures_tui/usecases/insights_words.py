@@ -1,0 +1,191 @@
+"""The insights in words: as JSON for scripts, as lines for the shell, and the
+phrases the screen shares with them ("64% (76 of 119)"; docs/insights.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
+from jobfutures_tui.models import Stage
+from jobfutures_tui.usecases.insights import TOP_REFERRERS, Cold, Insights
+
+
+def _rates(rates: list[Rate]) -> list[dict[str, object]]:
+    return [rate.to_json() for rate in rates]
+
+
+def as_json(found: Insights) -> dict[str, Any]:
+    f = found.figures
+    r, p, ref, ft = f.replies, f.pipeline, f.referrals, f.follow
+    return {
+        "today": f.today.isoformat(),
+        "since": None if f.since is None else f.since.isoformat(),
+        "job_futures": f.futures,
+        "touches": f.touches,
+        "weekly_goal": f.weekly_goal,
+        "weeks": [{"week": w.start.isoformat(), "touches": w.touches} for w in f.weeks],
+        "replies": {
+            "window_days": REPLY_WINDOW_DAYS,
+            "overall": r.overall.to_json(),
+            "waiting": r.waiting,
+            "by_channel": _rates(r.by_channel),
+            "by_kind": _rates(r.by_kind),
+            "by_script": _rates(r.by_script),
+        },
+        "pipeline": {
+            "now": {stage.value: count for stage, count in p.now.items()},
+            "months": [
+                {"month_end": end.isoformat(), **{s.value: n for s, n in counts.items()}}
+                for end, counts in p.months
+            ],
+            "moves": [
+                {"from": m.from_stage.value, "to": m.to_stage.value, "count": m.count}
+                for m in p.moves
+            ],
+            "rejected_but_warm": p.warm,
+            "warm_reached_referral_or_offer": p.warm_reached,
+            "warm_median_days": p.warm_median_days,
+        },
+        "referrals": {
+            "referred_job_futures": ref.referred,
+            "referrals_given": ref.given,
+            "longest_chain": [
+                {"prospect_id": pid, "company": found.names.get(pid, "")} for pid in ref.chain
+            ],
+            "top_referrers": [
+                {"person_id": pid, "name": found.names.get(pid, ""), "referred": n}
+                for pid, n in ref.top[:TOP_REFERRERS]
+            ],
+        },
+        "follow_through": {
+            "since": ft.since.isoformat(),
+            "on_time": ft.on_time,
+            "late": ft.late,
+            "late_days_median": ft.late_days_median,
+            "unplanned": ft.unplanned,
+            "skipped": ft.skipped,
+            "snoozed_now": ft.snoozed,
+        },
+        "going_cold": {
+            "overdue": found.cold_total,
+            "most_overdue": [
+                {
+                    "prospect_id": c.prospect_id,
+                    "company": c.company,
+                    "person": c.person,
+                    "stage": c.stage.value,
+                    "days_late": c.late_days,
+                    "days_silent": c.silent_days,
+                    "next": c.how,
+                }
+                for c in found.cold
+            ],
+        },
+    }
+
+
+def percent(rate: Rate) -> str:
+    """'42% (11 of 26)', or '— (0 touches)'."""
+    value = rate.rate
+    if value is None:
+        return "— (no touches)"
+    return f"{round(value * 100)}% ({rate.replies} of {rate.touches})"
+
+
+def days(value: float | None) -> str:
+    if value is None:
+        return "—"
+    shown = f"{value:.1f}".removesuffix(".0")
+    return f"{shown} day" if shown == "1" else f"{shown} days"
+
+
+def count_days(number: int) -> str:
+    return f"{number} day" if number == 1 else f"{number} days"
+
+
+def cold_words(cold: Cold) -> str:
+    """'14 days late, silent 28 days'."""
+    silent = (
+        "never touched" if cold.silent_days is None else f"silent {count_days(cold.silent_days)}"
+    )
+    return f"{count_days(cold.late_days)} late, {silent}"
+
+
+def share(part: int, whole: int) -> str:
+    return f"{round(part * 100 / whole)}%" if whole else "—"
+
+
+def text_lines(found: Insights) -> list[str]:
+    """The figures as plain lines, for the shell (``jobfutures stats``)."""
+    f = found.figures
+    lines: list[str] = []
+    window = f"since {f.since.isoformat()}" if f.since else "ever"
+    lines.append(f"{f.futures} job futures, {f.touches} touches (rates {window}; {f.today})")
+    lines.append("")
+    goal = f.weekly_goal
+    met = sum(1 for w in f.weeks if goal is not None and w.touches >= goal)
+    lines.append(
+        f"Touches per week, last {len(f.weeks)} weeks"
+        + (f" (goal {goal}: met {met} of {len(f.weeks)})" if goal else " (no weekly goal)")
+    )
+    top = max([w.touches for w in f.weeks] + [goal or 0, 1])
+    for week in f.weeks:
+        bar = "█" * round(week.touches * 30 / top)
+        mark = "" if goal is None else ("  ✓" if week.touches >= goal else "")
+        lines.append(f"  {week.start:%d %b %Y}  {week.touches:>4}  {bar}{mark}")
+    r = f.replies
+    lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days: {percent(r.overall)}"]
+    lines.append(
+        f"  median days to a reply: {days(r.overall.median_days)}; "
+        f"{r.waiting} touches still within their {REPLY_WINDOW_DAYS} days"
+    )
+    for title, rates in (
+        ("by channel", r.by_channel),
+        ("by kind of touch", r.by_kind),
+        ("by script", r.by_script),
+    ):
+        lines.append(f"  {title}:")
+        for rate in rates:
+            lines.append(
+                f"    {rate.label:<32} {percent(rate):>18}  median {days(rate.median_days)}"
+            )
+    p = f.pipeline
+    lines += ["", "Pipeline now: " + ", ".join(f"{s.label} {n}" for s, n in p.now.items())]
+    lines.append("  month by month (interviewed / rejected-but-warm / referral / offer / archive):")
+    for end, counts in p.months:
+        lines.append(f"    {end:%b %Y}  " + " / ".join(str(counts[s]) for s in Stage))
+    lines.append("  moves (first stage → stage now):")
+    for move in p.moves or []:
+        lines.append(f"    {move.from_stage.label} → {move.to_stage.label}: {move.count}")
+    if not p.moves:
+        lines.append("    none")
+    lines.append(
+        f"  rejected-but-warm: {p.warm}; later reached referral or offer: {p.warm_reached}"
+        f" ({share(p.warm_reached, p.warm)}), median {days(p.warm_median_days)} after"
+    )
+    ref = f.referrals
+    lines += [
+        "",
+        f"Referrals: {ref.referred} job futures came from one; {ref.given} referrals given",
+        "  longest chain: "
+        + (
+            " → ".join(found.names.get(pid, "?") for pid in ref.chain) + f" ({len(ref.chain)})"
+            if len(ref.chain) > 1
+            else "none yet"
+        ),
+    ]
+    for pid, count in ref.top[:TOP_REFERRERS]:
+        lines.append(f"  {found.names.get(pid, '?')}: referred you {count}×")
+    ft = f.follow
+    planned = ft.on_time + ft.late
+    lines += [
+        "",
+        f"Follow-through since {ft.since}: {ft.on_time} on time ({share(ft.on_time, planned)}),"
+        f" {ft.late} late (median {days(ft.late_days_median)}), {ft.skipped} skipped,"
+        f" {ft.snoozed} snoozed now; {ft.unplanned} made when nothing was due",
+        "",
+        f"Going cold: {found.cold_total} open job futures overdue",
+    ]
+    for c in found.cold:
+        lines.append(f"  {c.company} · {c.person or '—'}: {cold_words(c)}")
+    return lines

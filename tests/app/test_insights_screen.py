@@ -1,0 +1,123 @@
+"""The insights screen (5): the figures of ``jobfutures stats`` on screen, and enter
+opening a job future going cold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+from pilot_helpers import rendered_text
+from textual.widgets import OptionList, Static
+
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.demo import populate
+from jobfutures_tui.models import Company, Person, Prospect, Touch
+from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.screens.detail import DetailScreen
+from jobfutures_tui.screens.insights import InsightsScreen
+from jobfutures_tui.store import BackgroundWriter, Repository
+from jobfutures_tui.usecases.insights import insights
+from jobfutures_tui.usecases.insights_words import as_json
+
+NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
+
+
+async def open_insights(app: JobFuturesApp, pilot) -> InsightsScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("5")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, InsightsScreen)
+    assert screen.complete
+    return screen
+
+
+def shown(screen: InsightsScreen, part: str) -> str:
+    static = screen.query_one(f"#insights-{part}", Static)
+    return rendered_text(static.render(), width=200)
+
+
+async def test_5_shows_the_figures_and_enter_opens_one_going_cold(tmp_path: Path) -> None:
+    with pendulum.travel_to(NOW, freeze=True):
+        folder = tmp_path / "data"
+        with Repository.open(folder) as seed:
+            populate(seed, today=NOW.date())
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        expected = insights(repo, today=NOW.date(), goal=5)
+        app = JobFuturesApp(repo, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            assert screen.found is not None
+            assert as_json(screen.found) == as_json(expected), "the same figures as stats"
+            overall = expected.figures.replies.overall
+            assert f"({overall.replies} of {overall.touches})" in shown(screen, "replies")
+            assert "goal 5" in shown(screen, "weeks")
+            cold = screen.query_one("#insights-cold", OptionList)
+            assert cold.has_focus and cold.option_count == len(expected.cold) > 0
+            first = expected.cold[0]
+            assert first.company in rendered_text(cold.get_option_at_index(0).prompt, width=200)
+            await pilot.press("j", "k", "enter")
+            await pilot.pause()
+            detail = app.screen
+            assert isinstance(detail, DetailScreen)
+            assert detail.prospect_id == first.prospect_id, "enter opens the job future"
+            await pilot.press("escape")
+            assert isinstance(app.screen, InsightsScreen)
+            await pilot.press("c")  # a touch with the one selected
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LogForm"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, InsightsScreen)
+            await pilot.press("1")
+            assert isinstance(app.screen, BoardScreen)
+        repo.close()
+
+
+async def test_a_change_elsewhere_shows_when_5_comes_back(tmp_path: Path) -> None:
+    with pendulum.travel_to(NOW, freeze=True):
+        repo = Repository.open(tmp_path / "data", writer=BackgroundWriter(), verify=False)
+        firm = Company(name="[bold]Acme[/")
+        who = Person(name="Jo [red]Lee", company_id=firm.id, email="jo@acme.example")
+        future = Prospect(
+            company_id=firm.id,
+            person_ids=(who.id,),
+            began_on=NOW.date().subtract(days=60),
+            created_at=NOW.subtract(days=60),
+            stage_changed_at=NOW.subtract(days=60),
+        )
+        repo.save(firm, who, future)
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_insights(app, pilot)
+            assert "0 of 0" not in shown(screen, "replies")
+            cold = screen.query_one("#insights-cold", OptionList)
+            assert "[bold]Acme[/ · Jo [red]Lee" in rendered_text(
+                cold.get_option_at_index(0).prompt, width=200
+            ), "names show as typed, never as markup"
+            await pilot.press("1")
+            touch = Touch(
+                prospect_id=future.id, person_id=who.id, at=NOW.subtract(hours=1), channel="email"
+            )
+            app.change("Logged", save=[touch])
+            screen = await open_insights(app, pilot)
+            assert screen.found is not None
+            assert screen.found.figures.weeks[-1].touches == 1
+            assert screen.found.cold_total == 0
+        repo.close()
+
+
+def test_the_settings_screen_checks_the_weekly_goal() -> None:
+    import pytest
+
+    from jobfutures_tui.modals.settings_form import read
+
+    def no_keys(keys: dict[str, str]) -> dict[str, str]:
+        return {}
+
+    assert read("weekly_goal", " 8 ", no_keys) == 8
+    assert read("weekly_goal", "", no_keys) is None  # the default (5)
+    with pytest.raises(ValueError, match="at least 1"):
+        read("weekly_goal", "0", no_keys)
+    with pytest.raises(ValueError, match="'many' is not a whole number"):
+        read("weekly_goal", "many", no_keys)
