@@ -19,6 +19,7 @@ import pendulum
 
 from jobfutures_tui.exchange.mail_read import header_fields
 from jobfutures_tui.models.clean import one_line
+from jobfutures_tui.models.entities import MAIL_SOURCE
 
 SUBJECT_MAX = 300
 """A subject longer than this is cut (a note is for reading at a glance)."""
@@ -130,7 +131,7 @@ def source_key(message_id: str, sender: str, at: pendulum.DateTime | None, subje
     else:
         when = at.isoformat() if at is not None else ""
         text = f"hash\0{sender}\0{when}\0{subject}"
-    return "mail:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return MAIL_SOURCE + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def read_letter(where: str, headers: bytes) -> Letter:

@@ -285,6 +285,9 @@ class Prospect(Record):
         return self.stage is not Stage.ARCHIVE
 
 
+MAIL_SOURCE = "mail:"
+"""How a touch's ``source_id`` starts when the mail import made it."""
+
 FUTURE_TOLERANCE_SECONDS = 300
 
 
@@ -307,6 +310,11 @@ class Touch(Record):
     source_id: str | None = Field(default=None, max_length=NAME_MAX)
     """Where an import found it (``mail:`` and a hash of the message's Message-ID, see
     docs/mail.md), so importing the same mail again adds nothing; None when logged by hand."""
+
+    @property
+    def from_mail(self) -> bool:
+        """Logged from the user's mail by the mail import, not by hand."""
+        return (self.source_id or "").startswith(MAIL_SOURCE)
 
     @field_validator("at")
     @classmethod

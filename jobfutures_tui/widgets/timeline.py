@@ -64,5 +64,7 @@ class Timeline(Vertical):
         if touch.script_id:
             script = self.repo.stored(Script, touch.script_id)
             second.append(f"script: {script.name if script else 'deleted'}")
+        if touch.from_mail:
+            second.append("from your mail")
         text.append("\n  " + (" · ".join(second) or "no note"), style="dim")
         return text

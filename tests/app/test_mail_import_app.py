@@ -6,7 +6,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pendulum
-from pilot_helpers import palette
+from pilot_helpers import palette, until
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Company, Person, Profile, Prospect
@@ -44,7 +44,7 @@ async def test_palette_imports_mail_after_a_dry_run_and_u_undoes(
         app.screen.query_one("#path").value = str(source)  # a folder, for mail
         app.screen.query_one("#since").value = "30 days ago"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ImportReview), "the dry run")
         review = app.screen
         assert isinstance(review, ImportReview)
         await app.workers.wait_for_complete()
@@ -57,7 +57,17 @@ async def test_palette_imports_mail_after_a_dry_run_and_u_undoes(
         await app.workers.wait_for_complete()
         await pilot.pause()
         [touch] = repo.touches_for(future.id)
-        assert touch.note == "Re: hello" and touch.replied and touch.source_id
+        assert touch.note == "Re: hello" and touch.replied and touch.from_mail
+        await pilot.press("escape")  # the review closes after y: the board
+        await until(pilot, lambda: not isinstance(app.screen, ImportReview), "the board")
+        app.screen.select_prospect(future.id)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.query("#timeline"), "the story")
+        timeline = app.screen.query_one("#timeline")
+        lines = [timeline.render_line(y).text for y in range(2)]
+        assert "Re: hello · from your mail" in lines[1], lines
+        await pilot.press("escape")
+        await until(pilot, lambda: not app.screen.query("#timeline"), "the board again")
         await pilot.press("u")
         await pilot.pause()
         assert repo.touches_for(future.id) == [], "an import is one undoable change"
