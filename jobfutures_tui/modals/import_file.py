@@ -70,6 +70,9 @@ def file_at(values: dict[str, Any]) -> Path:
 def _chosen(values: dict[str, Any]) -> ImportChoice:
     kind = str(values["kind"])
     if kind != MAIL:
+        since_text = str(values.get("since") or "").strip()
+        if since_text:  # said rather than ignored: the user meant something by it
+            raise invalid("since", "only mail is read from a day on: leave it empty", since_text)
         return ImportChoice(kind, file_at(values))
     text = str(values.get("path") or "").strip()
     if not text:

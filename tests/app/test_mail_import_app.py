@@ -71,3 +71,26 @@ async def test_palette_imports_mail_after_a_dry_run_and_u_undoes(
         await pilot.press("u")
         await pilot.pause()
         assert repo.touches_for(future.id) == [], "an import is one undoable change"
+
+
+async def test_a_since_day_for_another_kind_of_file_is_said_at_the_field(
+    repo: Repository, tmp_path: Path
+) -> None:
+    from textual.widgets import Label
+
+    from jobfutures_tui.modals.record_form import RecordForm
+
+    source = tmp_path / "contacts.vcf"
+    source.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Jo\nEND:VCARD\n")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await palette(pilot, "import a f")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#path").value = str(source)
+        form.query_one("#since").value = "3 months ago"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form, "nothing read"
+        said = str(form.query_one("#error-since", Label).render())
+        assert "only mail is read from a day on" in said
