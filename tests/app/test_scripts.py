@@ -153,7 +153,7 @@ async def test_a_narrow_window_hides_the_panel_and_shift_s_shows_it_and_y_still_
         panel = app.screen.query_one(ScriptPanel)
         assert not panel.display
         await pilot.press("y")
-        assert "Hi Priya" in app.clipboard
+        await until(pilot, lambda: "Hi Priya" in app.clipboard, "the script copied")
         await pilot.press("S")
         await settle(pilot)
         assert panel.display and "Northwind Logistics" in panel_text(app)
