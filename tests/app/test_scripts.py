@@ -250,12 +250,14 @@ async def test_create_edit_with_an_error_delete_and_undo_reach_the_disk(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_scripts(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#channels"), "the script form")
         await pilot.press(*"Coffee invite", "tab", "tab")  # name, then past the kind
         await pilot.press(*"fax, email", "ctrl+s")
-        await pilot.pause()
-        error = app.screen.query_one("#error-channels")
-        assert "unknown channel 'fax'" in str(error.render())
+        await until(
+            pilot,
+            lambda: "unknown channel 'fax'" in str(app.screen.query_one("#error-channels").render()),
+            "the channel refused at its field",
+        )
         assert not any(s.name == "Coffee invite" for s in scripts_on_disk(data_dir).values())
         app.screen.query_one("#channels", Input).value = "in person, email"
         app.screen.query_one("#origins", Input).value = "offer declined, hired"
@@ -274,7 +276,7 @@ async def test_create_edit_with_an_error_delete_and_undo_reach_the_disk(
         assert screen.selected is not None and screen.selected.id == saved.id
 
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#purpose"), "the script form")
         app.screen.query_one("#purpose", Input).value = "Meet in person"
         await pilot.press("ctrl+s")
         await settle(pilot)
