@@ -9,12 +9,14 @@ import sys
 import textwrap
 from pathlib import Path
 
+import orjson
 import pendulum
 import pytest
 
 from jobfutures_tui.models import Channel
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.datafiles import DataFiles
+from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.touch_index import INDEX_NAME
 
 JAN = pendulum.datetime(2026, 1, 5, 9, tz="UTC")
@@ -113,3 +115,90 @@ def test_a_crash_after_logging_a_touch_never_shows_a_stale_summary(
     assert result.returncode == -signal.SIGKILL
     with Repository.open(folder, verify=False) as repo:
         assert repo.last_touch(prospect_id).channel is Channel.IN_PERSON
+
+
+# ------------------------------------------------------------ a change parses its month only
+
+
+def test_logging_a_touch_parses_its_month_only(folder: Path, history: dict, make, parsed) -> None:
+    """A change reads what it touches: the month it writes, not the history
+    (issue 22); the job future's summary is folded on, not replayed."""
+    future = history["prospect"]
+    later = make.touch(future, FEB.add(days=3), channel="letter")
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(later)
+        assert repo.last_touch(future.id).touch_id == later.id
+        summary = repo.cadence_summary(future.id)
+    assert touch_files(parsed) == ["touches/2026-02.json"], "closing parsed no month either"
+    assert summary is not None and summary.touches == 3
+    with Repository.open(folder, verify=False) as repo:
+        assert repo.cadence_summary(future.id) == summary, "the index keeps the folded summary"
+        assert repo.touches_for(future.id) == [later, history["new"], history["old"]]
+        assert repo.cadence_summary(future.id) == summary, "as a replay of every touch says"
+
+
+def test_a_touch_older_than_the_newest_is_replayed_in_order(
+    folder: Path, history: dict, make, parsed
+) -> None:
+    """Backdated before the newest touch: folding on would be out of order, so
+    the history is read and replayed."""
+    future = history["prospect"]
+    backdated = make.touch(future, JAN.add(days=3), channel="letter")
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(backdated)
+        summary = repo.cadence_summary(future.id)
+        assert summary is not None and summary.touches == 3
+        assert summary.last is not None and summary.last.id == history["new"].id
+    assert set(touch_files(parsed)) == {"touches/2026-01.json", "touches/2026-02.json"}
+
+
+def test_a_copy_left_in_a_month_not_parsed_is_healed_when_it_is(
+    folder: Path, history: dict
+) -> None:
+    """A version of a touch saved into another month by a process that never read
+    it leaves two copies, as a crash does: the newer edit is kept once both months
+    are parsed, and the stale copy leaves the disk."""
+    old = history["old"]
+    moved = old.model_copy(
+        update={"at": FEB.add(days=1), "updated_at": old.updated_at.add(minutes=5)}
+    )
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(moved)  # January is not parsed: its copy stays there
+    assert old.id in (folder / "touches/2026-01.json").read_text()
+    with Repository.open(folder, verify=False) as repo:
+        assert repo.touches_for(old.prospect_id) == [moved, history["new"]]
+        assert repo.cadence_summary(old.prospect_id).touches == 2
+    assert old.id not in (folder / "touches/2026-01.json").read_text()
+    with Repository.open(folder, read_only=True) as again:
+        assert again.touch_count() == 2
+
+
+def test_a_copy_that_cannot_be_told_apart_is_refused_when_its_month_is_parsed(
+    folder: Path, history: dict, make
+) -> None:
+    """Two copies, each dated in the other's month, behind a trusted index: a change
+    to another month is written, and reading the history refuses the data, writing
+    nothing more."""
+    from jobfutures_tui.store.touch_index import fingerprints
+
+    touch = history["new"]
+    (folder / "touches/2026-03.json").write_bytes((folder / "touches/2026-02.json").read_bytes())
+    march = folder / "touches/2026-03.json"
+    february = folder / "touches/2026-02.json"
+    data = orjson.loads(february.read_bytes())
+    data["touches"][touch.id]["at"] = "2026-03-03T09:00:00+00:00"
+    february.write_bytes(orjson.dumps(data))
+    index = orjson.loads((folder / INDEX_NAME).read_bytes())
+    months = ["touches/2026-01.json", "touches/2026-02.json", "touches/2026-03.json"]
+    index["files"] = fingerprints(folder, months)  # the index trusts what is there now
+    (folder / INDEX_NAME).write_bytes(orjson.dumps(index))
+    january = make.touch(history["prospect"], JAN.add(days=1), channel="letter")
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(january)  # Jan's month alone: written
+        before = make.snapshot(folder)
+        with pytest.raises(DataRefused) as caught:
+            repo.verify()
+        assert f"touch {touch.id} is stored twice" in str(caught.value)
+    assert make.snapshot(folder) == before, "refused: nothing more written, not the index"
+    assert january.id in (folder / "touches/2026-01.json").read_text()
+    assert march.is_file()
