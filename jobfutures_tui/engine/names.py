@@ -44,11 +44,21 @@ def _tiers(wanted: str) -> tuple[Callable[[str], bool], ...]:
     )
 
 
-def likeness(wanted: str, name: str) -> float:
+def likeness(wanted: str, name: str, *, at_least: float = 0.0) -> float:
     """How alike a folded query is to a folded name: to the whole name, to its
-    start, or to one of its words, whichever is closest."""
-    parts = {name, name[: len(wanted)], *name.split()}
-    return max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in parts)
+    start, or to one of its words, whichever is closest.
+
+    With ``at_least``, a part that cannot reach it is not worked out (0 for a
+    name none of whose parts can): difflib's quick bounds are never below the
+    ratio, and a command matching one name against thousands of companies spent
+    most of its time on ratios far below any it kept (docs/benchmarks.md)."""
+    best = 0.0
+    for part in {name, name[: len(wanted)], *name.split()}:
+        matcher = difflib.SequenceMatcher(None, wanted, part)
+        if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
+            continue
+        best = max(best, matcher.ratio())
+    return best
 
 
 def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]:
@@ -63,7 +73,9 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
         found = [item for item, folded in named if fits(folded)]
         if found:
             return found
-    scored = [(likeness(wanted, folded), n) for n, (_, folded) in enumerate(named)]
+    scored = [
+        (likeness(wanted, folded, at_least=NEAR_ENOUGH), n) for n, (_, folded) in enumerate(named)
+    ]
     near = sorted((pair for pair in scored if pair[0] >= NEAR_ENOUGH), key=lambda p: -p[0])
     return [named[n][0] for _, n in near]
 
@@ -72,7 +84,7 @@ def close_to(query: str, names: Sequence[str], *, most: int = 5) -> list[str]:
     """Names a little like ``query``, most alike first: what to offer when nothing matched."""
     wanted = fold(query)
     scored = sorted(
-        ((likeness(wanted, fold(name)), name) for name in dict.fromkeys(names)),
+        ((likeness(wanted, fold(name), at_least=CLOSE), name) for name in dict.fromkeys(names)),
         key=lambda pair: -pair[0],
     )
     return [name for score, name in scored[:most] if score >= CLOSE]

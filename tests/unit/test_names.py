@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from jobfutures_tui.engine.names import close_to, fold, matches
+from jobfutures_tui.engine.names import close_to, fold, likeness, matches
 
 COMPANIES = [
     "Northwind Logistics",
@@ -57,3 +59,12 @@ def test_what_is_offered_when_nothing_matched() -> None:
     assert close_to("Northwood", COMPANIES) == ["Northwind Logistics", "Northwind"]
     assert close_to("zzz", COMPANIES) == []
     assert len(close_to("t", ["ta", "tb", "tc", "td", "te", "tf"])) == 5
+
+
+@given(st.text(alphabet="abcdeno rw", max_size=12), st.text(alphabet="abcdeno rw", max_size=24))
+def test_a_likeness_bound_only_skips_what_cannot_reach_it(wanted: str, name: str) -> None:
+    """The quick bounds leave out work, never a name that is alike enough."""
+    full = likeness(wanted, name)
+    for at_least in (0.6, 0.8):
+        bounded = likeness(wanted, name, at_least=at_least)
+        assert bounded == full if full >= at_least else bounded < at_least
