@@ -68,6 +68,7 @@ class Repository:
         self._kinds_verified: set[type[Record]] = set()
         self.revision = 0
         self._changes = ChangeLog()
+        self._keep_index = False
         self.first_backup: Path | None = None
         """The backup this session took before it first changed anything (a migration,
         a month healed at open, the first save); None until then."""
@@ -85,6 +86,7 @@ class Repository:
         verify: bool = True,
         holder: str = "jobfutures",
         lock_wait: float = 0.0,
+        keep_index: bool = False,
     ) -> Repository:
         """Open (creating on first use) the data in ``folder``.
 
@@ -92,6 +94,9 @@ class Repository:
         ``lock_wait`` seconds (``holder`` says who we are, to the next one) and
         :class:`DataRefused` when the data cannot be trusted. With
         ``verify=False`` the touch history is checked later by :meth:`verify`.
+        With ``keep_index``, a read-only repository writes the derived index at
+        close when it had to work it out and no writer is at work (see
+        :meth:`_keep_index_as_reader`).
         """
         folder = Path(folder).expanduser().absolute()
         if read_only:
@@ -100,6 +105,7 @@ class Repository:
             writer = Writer()
         repo = cls(folder, writer, keep_backups)
         repo._lock.holder = holder
+        repo._keep_index = keep_index
         try:
             opening.load(
                 repo._files,
@@ -159,12 +165,36 @@ class Repository:
                 self._writer.flush()
                 self._write_touch_index()
                 self._writer.close()
+            elif self._keep_index:
+                self._keep_index_as_reader()
         finally:
             self._lock.release()
 
+    def _keep_index_as_reader(self) -> None:
+        """Write the derived index a reader had to work out (`jobfutures due` on a
+        folder only another device or the benchmark generator wrote), so the next
+        one need not: only while no writer holds the lock, which this takes
+        without waiting, and only if every data file is still the one it read
+        (docs/storage.md). Never the only copy of anything: any doubt, and
+        nothing is written."""
+        journal = self._files.journal
+        if not self._index_stale() or self._files.refused:
+            return
+        if self._files.overlay or (self.folder / layout.JOURNAL).exists():
+            return  # a commit is, or was, under way: the next writer finishes it
+        with contextlib.suppress(StoreError, OSError):
+            self._lock.acquire()
+            if journal.seen.changed():
+                return  # a sync tool brought another version meanwhile
+            self._write_touch_index()
+            if journal.seen.changed():  # replaced while the index was written
+                (self.folder / INDEX_NAME).unlink(missing_ok=True)
+
+    def _index_stale(self) -> bool:
+        return bool(self._touches.changed or self.revision or self._touches.derived is None)
+
     def _write_touch_index(self) -> None:
-        stale = self._touches.changed or self.revision or self._touches.derived is None
-        if not (stale and self._lock.held) or self._files.refused:
+        if not (self._index_stale() and self._lock.held) or self._files.refused:
             return  # refused data: nothing is written, not even what is derived from it
         derived = None
         # Only accelerators: if they cannot be written (or the data is bad) the

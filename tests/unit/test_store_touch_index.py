@@ -202,3 +202,55 @@ def test_a_copy_that_cannot_be_told_apart_is_refused_when_its_month_is_parsed(
     assert make.snapshot(folder) == before, "refused: nothing more written, not the index"
     assert january.id in (folder / "touches/2026-01.json").read_text()
     assert march.is_file()
+
+
+# ------------------------------------------------------------ a reader keeps the index
+
+
+def test_a_reader_asked_to_keeps_the_index_it_worked_out(
+    folder: Path, history: dict, make, parsed
+) -> None:
+    """`jobfutures due` on a folder no writer opened since it changed: the first
+    works the index out and keeps it, the next reads no month."""
+    import jobfutures_tui.usecases.decisions  # noqa: F401  (keeps its decisions in the index)
+
+    (folder / INDEX_NAME).unlink()
+    before = make.snapshot(folder)
+    with Repository.open(folder, read_only=True, verify=False) as repo:
+        assert repo.last_touch(history["prospect"].id).touch_id == history["new"].id
+    assert not (folder / INDEX_NAME).exists(), "only when asked to"
+    with Repository.open(folder, read_only=True, verify=False, keep_index=True) as repo:
+        assert repo.last_touch(history["prospect"].id).touch_id == history["new"].id
+    assert (folder / INDEX_NAME).is_file()
+    after = make.snapshot(folder)
+    assert {k: v for k, v in after.items() if k != INDEX_NAME} == before, "no data file written"
+    parsed.clear()
+    with Repository.open(folder, read_only=True, verify=False, keep_index=True) as repo:
+        assert repo.last_touch(history["prospect"].id).touch_id == history["new"].id
+    assert touch_files(parsed) == []
+    assert make.snapshot(folder) == after, "a fresh index is not written again"
+
+
+def test_a_reader_keeps_no_index_while_a_writer_is_at_work(folder: Path, history: dict) -> None:
+    (folder / INDEX_NAME).unlink()
+    with Repository.open(folder, verify=False) as writer:
+        with Repository.open(folder, read_only=True, verify=False, keep_index=True) as repo:
+            assert repo.last_touch(history["prospect"].id) is not None
+        assert not (folder / INDEX_NAME).exists(), "the writer keeps it, at its close"
+        assert writer.holder == "jobfutures"
+
+
+def test_a_reader_keeps_no_index_when_a_file_changed_after_it_was_read(
+    folder: Path, history: dict
+) -> None:
+    """A sync tool brought another version of a month meanwhile: what was worked
+    out describes the old one, so it is not kept."""
+    (folder / INDEX_NAME).unlink()
+    month = folder / "touches/2026-02.json"
+    with Repository.open(folder, read_only=True, verify=False, keep_index=True) as repo:
+        assert repo.last_touch(history["prospect"].id).channel is Channel.EMAIL
+        month.write_bytes(month.read_bytes().replace(b'"email"', b'"text"'))
+    assert not (folder / INDEX_NAME).exists()
+    with Repository.open(folder, read_only=True, verify=False, keep_index=True) as repo:
+        assert repo.last_touch(history["prospect"].id).channel is Channel.TEXT
+    assert (folder / INDEX_NAME).is_file()
