@@ -32,6 +32,7 @@ from jobfutures_tui.store import layout, opening
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
+from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import ReadOnly, SaveFailed, StoreError
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.lock import FolderLock
@@ -66,6 +67,10 @@ class Repository:
         """Validated records, filled as they are read."""
         self._state = threading.RLock()
         self._kinds_verified: set[type[Record]] = set()
+        self._kinds_trusted: set[type[Record]] = set()
+        """Kinds whose file a session of this version validated whole and nobody
+        replaced since (the derived index says so): a change need not validate
+        them again before rewriting them (docs/storage.md)."""
         self.revision = 0
         self._changes = ChangeLog()
         self._keep_index = False
@@ -115,12 +120,35 @@ class Repository:
                 read_only=read_only,
                 lock_wait=lock_wait,
             )
+            repo._trust_validated()
             if verify:
                 repo.verify()
         except BaseException:
             repo._lock.release()
             raise
         return repo
+
+    def _trust_validated(self) -> None:
+        """The kinds whose file is the very one a session validated whole: the index
+        lists it with the fingerprint it has now, which is also the one it had
+        just before it was read here (a file replaced meanwhile gets a new inode)."""
+        seen = self._files.journal.seen.signatures
+        for kind, (name, _) in TABLES.items():
+            if name in self._touches.validated and seen.get(name) == signature(self.folder / name):
+                self._kinds_trusted.add(kind)
+
+    def _validated_files(self) -> dict[str, list[int]]:
+        """The collection files validated whole (by this session, or trusted as such)
+        that are still the file this session read or wrote in step with its memory:
+        not a merge another device's records came in by, nor replaced since."""
+        seen = self._files.journal.seen.signatures
+        found: dict[str, list[int]] = {}
+        for kind in self._kinds_verified | self._kinds_trusted:
+            name = TABLES[kind][0]
+            now = signature(self.folder / name)
+            if now is not None and seen.get(name) == now:
+                found[name] = list(now)
+        return found
 
     def _backup(self) -> None:
         taken = make_backup(self.folder, self.backups_folder, self.keep_backups)
@@ -204,7 +232,8 @@ class Repository:
             with contextlib.suppress(StoreError, ValueError):
                 derived = derive(self)
         with contextlib.suppress(OSError, StoreError):
-            write_atomic(self.folder / INDEX_NAME, self._touches.index(derived))
+            index = self._touches.index(derived, self._validated_files())
+            write_atomic(self.folder / INDEX_NAME, index)
 
     def __enter__(self) -> Repository:
         return self
@@ -469,7 +498,7 @@ class Repository:
                 "anything",
             )
         changed = (*save, *delete)
-        for kind in {type(record) for record in changed} - {Touch}:
+        for kind in {type(record) for record in changed} - {Touch} - self._kinds_trusted:
             self._verify_kind(kind)
         touches = [record for record in changed if isinstance(record, Touch)]
         if touches:

@@ -28,9 +28,11 @@ from typing import Any, NamedTuple
 import orjson
 import pendulum
 
+from jobfutures_tui import __version__
 from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
-from jobfutures_tui.store.layout import PEOPLE, PLANS, PROSPECTS
+from jobfutures_tui.store.layout import COLLECTION_FILES, PEOPLE, PLANS, PROSPECTS
+from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 INDEX_NAME = "touch-index.json"
 INDEX_VERSION = 2
@@ -74,29 +76,49 @@ def derived_fingerprints(folder: Path) -> dict[str, list[int] | None]:
 
 
 class StoredIndex(NamedTuple):
-    summaries: StoredSummaries
+    summaries: StoredSummaries | None
+    """None when the month files are not those the summaries were made from."""
     derived: dict[str, Any] | None
     """What the rules keep here (their decisions), if made from the collection
     files as they are now; None otherwise."""
+    validated: frozenset[str] = frozenset()
+    """Collection files every record of which was validated by this version of
+    jobfutures, and not replaced since (see :func:`validated_prints`)."""
+
+
+VALIDATED_BY = f"{__version__}/{SCHEMA_VERSION}"
+"""Which rules validated the files listed as validated: another version may
+check records differently, and checks them again."""
 
 
 def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
-    """The stored summaries (and derived decisions), or None when the index is missing or stale."""
+    """The stored summaries (and derived decisions, and the files known valid), or
+    None when the index is missing or odd."""
     try:
         data: Any = orjson.loads((folder / INDEX_NAME).read_bytes())
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
-        if data.get("files") != fingerprints(folder, partitions):
-            return None
+        validated = _validated(folder, data.get("validated"))
         summaries = data["summaries"]
-        if not isinstance(summaries, dict):
-            return None
+        if data.get("files") != fingerprints(folder, partitions) or not isinstance(summaries, dict):
+            return StoredIndex(None, None, validated)
         derived = data.get("derived")
         if not isinstance(derived, dict) or derived.get("files") != derived_fingerprints(folder):
             derived = None
-        return StoredIndex(summaries, derived)
+        return StoredIndex(summaries, derived, validated)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
+
+
+def _validated(folder: Path, kept: Any) -> frozenset[str]:
+    if not isinstance(kept, dict) or kept.get("by") != VALIDATED_BY:
+        return frozenset()
+    files = kept.get("files")
+    if not isinstance(files, dict):
+        return frozenset()
+    found = [name for name in files if name in COLLECTION_FILES and (folder / name).is_file()]
+    now = fingerprints(folder, found)
+    return frozenset(name for name in found if files[name] == now[name])
 
 
 def index_bytes(
@@ -104,6 +126,7 @@ def index_bytes(
     partitions: list[str],
     summaries: StoredSummaries,
     derived: dict[str, Any] | None = None,
+    validated: dict[str, list[int]] | None = None,
 ) -> bytes:
     """Serialise the index; call once every data file has reached the disk."""
     document: dict[str, Any] = {
@@ -114,4 +137,6 @@ def index_bytes(
     }
     if derived is not None:
         document["derived"] = {**derived, "files": derived_fingerprints(folder)}
+    if validated:
+        document["validated"] = {"by": VALIDATED_BY, "files": validated}
     return orjson.dumps(document)

@@ -84,6 +84,8 @@ class TouchHistory:
         """Prospects whose touches changed since opening."""
         self.derived: dict[str, Any] | None = None
         """What the rules kept in the index (see touch_index), if still trustworthy."""
+        self.validated: frozenset[str] = frozenset()
+        """Collection files the index says were validated whole, unchanged since."""
 
     # ------------------------------------------------------------ loading
 
@@ -93,6 +95,8 @@ class TouchHistory:
         if trust_index:
             stored = read_index(self.files.folder, partitions)
             if stored is not None:
+                self.validated = stored.validated
+            if stored is not None and stored.summaries is not None:
                 self._summaries = dict(stored.summaries)
                 self.derived = stored.derived
                 return
@@ -400,7 +404,11 @@ class TouchHistory:
         """Whether this prospect's touches are as they were when the data was opened."""
         return prospect_id not in self._touched
 
-    def index(self, derived: dict[str, Any] | None = None) -> bytes:
+    def index(
+        self,
+        derived: dict[str, Any] | None = None,
+        validated: dict[str, list[int]] | None = None,
+    ) -> bytes:
         """The index of summaries (and what the rules derive); call once every
         data file is on disk."""
         with self._lock:
@@ -415,4 +423,4 @@ class TouchHistory:
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
             partitions = layout.touch_partitions(self.files.folder)
-            return index_bytes(self.files.folder, partitions, stored, derived)
+            return index_bytes(self.files.folder, partitions, stored, derived, validated)

@@ -254,3 +254,63 @@ def test_a_reader_keeps_no_index_when_a_file_changed_after_it_was_read(
     with Repository.open(folder, read_only=True, verify=False, keep_index=True) as repo:
         assert repo.last_touch(history["prospect"].id).channel is Channel.TEXT
     assert (folder / INDEX_NAME).is_file()
+
+
+# ------------------------------------------------------------ files known valid
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The kinds of record validated from now on (by name)."""
+    names: list[str] = []
+    original = DataFiles.validate
+
+    def spy(self: DataFiles, kind, name, doc_id, row):  # type: ignore[no-untyped-def]
+        names.append(kind.__name__)
+        return original(self, kind, name, doc_id, row)
+
+    monkeypatch.setattr(DataFiles, "validate", spy)
+    return names
+
+
+def test_a_file_validated_whole_is_not_validated_again_until_replaced(
+    folder: Path, history: dict, make, validated
+) -> None:
+    """A move rewrites prospects.json: the session that validated every job future
+    says so in the index, and the next change trusts that while the file is the
+    same one (issue 22). Another version of the file is validated again."""
+    future = history["prospect"]
+    contoso = make.company("Contoso")
+    other = make.prospect(contoso)
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(contoso, other)
+    validated.clear()
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(future.model_copy(update={"role": "Engineer"}))
+    assert validated == [], "the file is the one validated: nothing read whole"
+    (folder / INDEX_NAME).unlink()  # deleting the index is always safe: all checked again
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(future.model_copy(update={"role": "Analyst"}))
+    assert validated.count("Prospect") == 2, "every job future, before the file is rewritten"
+    prospects = folder / "prospects.json"
+    data = orjson.loads(prospects.read_bytes())
+    data["prospects"][other.id]["stage"] = "limbo"
+    prospects.write_bytes(orjson.dumps(data))  # by hand: a new version of the file
+    with Repository.open(folder, verify=False) as repo, pytest.raises(DataRefused) as caught:
+        repo.save(future.model_copy(update={"role": "Lead"}))
+    assert f"record {other.id} is not valid" in str(caught.value)
+
+
+def test_files_validated_by_another_version_are_validated_again(
+    folder: Path, history: dict, validated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobfutures_tui.store import touch_index
+
+    future = history["prospect"]
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(future.model_copy(update={"role": "Engineer"}))
+    validated.clear()
+    monkeypatch.setattr(touch_index, "VALIDATED_BY", "9.9.9/99")
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(future.model_copy(update={"role": "Lead"}))
+    assert "Prospect" in validated
