@@ -125,12 +125,11 @@ def _unpacks_to(packed: bytes, data: bytes, chunk: int = 1 << 18) -> bool:
     """Whether ``packed`` inflates to exactly ``data``, a chunk at a time (a
     collection of 5,000 job futures is not held unpacked a second time)."""
     unpacker = zlib.decompressobj(-zlib.MAX_WBITS)
-    view = memoryview(data)
     done = 0
     rest = packed
     while True:
         part = unpacker.decompress(rest, chunk)
-        if view[done : done + len(part)] != part:
+        if not data.startswith(part, done):  # compared in place, no copy
             return False
         done += len(part)
         rest = unpacker.unconsumed_tail
