@@ -28,8 +28,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def fold(text: str) -> str:
     """Case, accents, punctuation and spacing do not tell two names apart."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = text
+    if not text.isascii():  # ASCII has no accents to drop: most names, thousands a command
+        plain = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     return _NOT_WORD.sub(" ", plain.casefold()).strip()
 
 

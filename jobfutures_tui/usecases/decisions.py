@@ -174,6 +174,18 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
         key = None if row is None else _key(row, records)
         if row is None or key is None:
             continue  # unusual data: decided afresh next time
+        stored = cache.stored.get(prospect_id)
+        if (
+            prospect_id not in cache.entries
+            and isinstance(stored, list)
+            and len(stored) == 2
+            and stored[0] == key
+            and (pristine or repo.touches_unchanged(prospect_id))
+        ):
+            # Still made from the same records and touches: kept as stored, not
+            # decoded and encoded again (most of a close after one change).
+            kept[prospect_id] = stored
+            continue
         decision = _kept(repo, cache, prospect_id, row, records, pristine)
         if decision is _MISSING:
             decision = _made(repo, facts, cache, prospect_id, row, records, zone, home_city)

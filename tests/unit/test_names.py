@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,3 +71,11 @@ def test_a_likeness_bound_only_skips_what_cannot_reach_it(wanted: str, name: str
     for at_least in (0.6, 0.8):
         bounded = likeness(wanted, name, at_least=at_least)
         assert bounded == full if full >= at_least else bounded < at_least
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_folds_as_the_long_way_does(text: str) -> None:
+    """Skipping the accent step for ASCII changes nothing."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    assert fold(text) == re.sub(r"[\W_]+", " ", plain.casefold()).strip()
