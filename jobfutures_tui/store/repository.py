@@ -32,13 +32,12 @@ from jobfutures_tui.store import layout, opening
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
-from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import ReadOnly, SaveFailed, StoreError
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.storage import as_document
 from jobfutures_tui.store.tables import ORDER, TABLES, RecordT
-from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary
+from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary, still_the_same
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
 
@@ -129,26 +128,10 @@ class Repository:
         return repo
 
     def _trust_validated(self) -> None:
-        """The kinds whose file is the very one a session validated whole: the index
-        lists it with the fingerprint it has now, which is also the one it had
-        just before it was read here (a file replaced meanwhile gets a new inode)."""
-        seen = self._files.journal.seen.signatures
-        for kind, (name, _) in TABLES.items():
-            if name in self._touches.validated and seen.get(name) == signature(self.folder / name):
-                self._kinds_trusted.add(kind)
-
-    def _validated_files(self) -> dict[str, list[int]]:
-        """The collection files validated whole (by this session, or trusted as such)
-        that are still the file this session read or wrote in step with its memory:
-        not a merge another device's records came in by, nor replaced since."""
-        seen = self._files.journal.seen.signatures
-        found: dict[str, list[int]] = {}
-        for kind in self._kinds_verified | self._kinds_trusted:
-            name = TABLES[kind][0]
-            now = signature(self.folder / name)
-            if now is not None and seen.get(name) == now:
-                found[name] = list(now)
-        return found
+        """The kinds whose file the index lists as validated whole (docs/storage.md)."""
+        same = still_the_same(self.folder, self._files.journal.seen.signatures)
+        listed = self._touches.validated & same.keys()
+        self._kinds_trusted = {kind for kind, (name, _) in TABLES.items() if name in listed}
 
     def _backup(self) -> None:
         taken = make_backup(self.folder, self.backups_folder, self.keep_backups)
@@ -232,7 +215,9 @@ class Repository:
             with contextlib.suppress(StoreError, ValueError):
                 derived = derive(self)
         with contextlib.suppress(OSError, StoreError):
-            index = self._touches.index(derived, self._validated_files())
+            seen = self._files.journal.seen.signatures
+            whole = {TABLES[kind][0] for kind in self._kinds_verified | self._kinds_trusted}
+            index = self._touches.index(derived, still_the_same(self.folder, seen, whole))
             write_atomic(self.folder / INDEX_NAME, index)
 
     def __enter__(self) -> Repository:

@@ -21,6 +21,7 @@ records of job futures and people (the cadence engine's decisions, see
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -31,16 +32,21 @@ import pendulum
 from jobfutures_tui import __version__
 from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
+from jobfutures_tui.store.devices import Signature, signature
 from jobfutures_tui.store.layout import COLLECTION_FILES, PEOPLE, PLANS, PROSPECTS
 from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 INDEX_NAME = "touch-index.json"
-INDEX_VERSION = 2
-"""2: a cadence summary per job future (1 held only the newest touch)."""
+INDEX_VERSION = 3
+"""3: each summary (and each decision) as JSON text, parsed when first used;
+2: a cadence summary per job future (1 held only the newest touch)."""
 
 Fingerprints = dict[str, list[int]]
-StoredSummaries = dict[str, list[Any]]
-"""Summaries as stored (see CadenceSummary.to_json), by prospect id."""
+StoredSummaries = dict[str, str]
+"""Summaries as stored, by prospect id: each CadenceSummary.to_json as JSON text.
+Text, not nested lists: a command reads one or two of 5,000, and a string is
+one object where the lists were dozens (the index took 18 MB in memory at
+5,000 job futures, 4 MB as text; docs/storage.md)."""
 
 DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS)
 """The collection files the derived decisions read, besides the touches
@@ -73,6 +79,21 @@ def derived_fingerprints(folder: Path) -> dict[str, list[int] | None]:
         name: fingerprints(folder, [name])[name] if (folder / name).is_file() else None
         for name in DERIVED_FROM
     }
+
+
+def still_the_same(
+    folder: Path, seen: Mapping[str, Signature | None], names: Iterable[str] | None = None
+) -> dict[str, list[int]]:
+    """Of ``names`` (every collection file), those that are still the file this
+    process read, or wrote in step with its memory (``seen``, store/devices.py):
+    not a merge another device's records came in by, nor replaced since (a file
+    replaced gets a new inode); with their fingerprints."""
+    found = {}
+    for name in COLLECTION_FILES if names is None else names:
+        before = seen.get(name)
+        if before is not None and before == signature(folder / name):
+            found[name] = list(before)
+    return found
 
 
 class StoredIndex(NamedTuple):

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
+import orjson
 from tinydb.table import Document
 
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, summarise
@@ -76,8 +77,9 @@ class TouchHistory:
         self._refs: dict[str, _Ref] = {}
         self._by_prospect: dict[str, set[str]] = {}
         self._models: dict[str, Touch] = {}
-        self._summaries: dict[str, CadenceSummary | list[Any]] = {}
-        """Per prospect with touches: its summary, or its row in the index until first read."""
+        self._summaries: dict[str, CadenceSummary | str] = {}
+        """Per prospect with touches: its summary, or its row in the index (JSON
+        text, see touch_index) until first read."""
         self._dirty: set[str] = set()
         """Prospects whose touches changed since their summary was made."""
         self._touched: set[str] = set()
@@ -261,7 +263,7 @@ class TouchHistory:
         if found is None or isinstance(found, CadenceSummary):
             return found
         try:
-            summary = CadenceSummary.from_json(found)
+            summary = CadenceSummary.from_json(orjson.loads(found))
         except (KeyError, TypeError, ValueError):
             return self._replay(prospect_id)  # an odd row in the index: ask the touches
         self._summaries[prospect_id] = summary
@@ -419,7 +421,7 @@ class TouchHistory:
                 if prospect_id in self._dirty or found is None:
                     found = self._replay(prospect_id)
                 if isinstance(found, CadenceSummary):
-                    stored[prospect_id] = found.to_json()
+                    stored[prospect_id] = orjson.dumps(found.to_json()).decode()
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
             partitions = layout.touch_partitions(self.files.folder)

@@ -30,6 +30,8 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
+import orjson
+
 from jobfutures_tui import settings
 from jobfutures_tui.engine.cadence import (
     DECISION_VERSION,
@@ -189,7 +191,9 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
         decision = _kept(repo, cache, prospect_id, row, records, pristine)
         if decision is _MISSING:
             decision = _made(repo, facts, cache, prospect_id, row, records, zone, home_city)
-        kept[prospect_id] = [key, None if decision is None else decision.to_json()]
+        # As JSON text, as the index keeps summaries: parsed only when used.
+        made = None if decision is None else orjson.dumps(decision.to_json()).decode()
+        kept[prospect_id] = [key, made]
     return {"context": cache.context, "decisions": kept}
 
 
@@ -257,8 +261,8 @@ def _kept(
         if stored is None:
             return _MISSING
         try:
-            key, decision = stored
-            made = None if decision is None else Decision.from_json(decision)
+            key, decision = stored  # the decision as JSON text (see decisions_to_keep)
+            made = None if decision is None else Decision.from_json(orjson.loads(decision))
         except (KeyError, TypeError, ValueError):
             return _MISSING  # an odd entry: decide again
         entry = cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)
