@@ -194,6 +194,7 @@ class Repository:
         if self._files.overlay or (self.folder / layout.JOURNAL).exists():
             return  # a commit is, or was, under way: the next writer finishes it
         with contextlib.suppress(StoreError, OSError):
+            opening.keep_local(self.folder)  # the lock and the index stay on this computer
             self._lock.acquire()
             if journal.seen.changed():
                 return  # a sync tool brought another version meanwhile

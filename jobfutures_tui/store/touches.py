@@ -372,7 +372,12 @@ class TouchHistory:
         be (an older touch, or a summary to replay anyway)."""
         if prospect_id in self._dirty:
             return False
-        summary = self.summary(prospect_id)
+        summary = self._summaries.get(prospect_id)
+        if isinstance(summary, str):
+            try:
+                summary = CadenceSummary.from_json(orjson.loads(summary))
+            except (KeyError, TypeError, ValueError):
+                return False  # an odd row in the index: replayed from the touches instead
         if summary is not None and (summary.last is None or facts.at <= summary.last.at):
             return False  # replayed in order from its touches instead
         # A new object: the use cases keep a decision while the summary is the same one.

@@ -137,6 +137,23 @@ def test_logging_a_touch_parses_its_month_only(folder: Path, history: dict, make
         assert repo.cadence_summary(future.id) == summary, "as a replay of every touch says"
 
 
+def test_a_new_touch_after_an_odd_row_in_the_index_is_counted_once(
+    folder: Path, history: dict, make
+) -> None:
+    """An index row that does not decode is replayed from the touches, the new one
+    among them, never folded on top of that."""
+    future = history["prospect"]
+    index = orjson.loads((folder / INDEX_NAME).read_bytes())
+    index["summaries"][future.id] = "not a summary"
+    (folder / INDEX_NAME).write_bytes(orjson.dumps(index))
+    later = make.touch(future, FEB.add(days=3), channel="letter")
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(later)
+        summary = repo.cadence_summary(future.id)
+        assert summary is not None and summary.touches == 3
+        assert summary.last is not None and summary.last.id == later.id
+
+
 def test_a_touch_older_than_the_newest_is_replayed_in_order(
     folder: Path, history: dict, make, parsed
 ) -> None:
