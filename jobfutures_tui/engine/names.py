@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -51,16 +52,29 @@ def likeness(wanted: str, name: str, *, at_least: float = 0.0) -> float:
     start, or to one of its words, whichever is closest.
 
     With ``at_least``, a part that cannot reach it is not worked out (0 for a
-    name none of whose parts can): difflib's quick bounds are never below the
-    ratio, and a command matching one name against thousands of companies spent
-    most of its time on ratios far below any it kept (docs/benchmarks.md)."""
+    name none of whose parts can): difflib's two quick bounds (lengths, then
+    letters in common), worked out here without building a matcher, are never
+    below the ratio, and a command matching one name against thousands of
+    companies spent most of its time on ratios far below any it kept (issue 22:
+    `jobfutures add` at 5,000 job futures, 0.76 s of 1.8 s profiled)."""
+    letters = Counter(wanted) if at_least else None
     best = 0.0
     for part in {name, name[: len(wanted)], *name.split()}:
-        matcher = difflib.SequenceMatcher(None, wanted, part)
-        if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
+        if letters is not None and not _may_reach(letters, len(wanted), part, at_least):
             continue
-        best = max(best, matcher.ratio())
+        best = max(best, difflib.SequenceMatcher(None, wanted, part).ratio())
     return best
+
+
+def _may_reach(letters: Counter[str], size: int, part: str, at_least: float) -> bool:
+    """difflib's real_quick_ratio and quick_ratio of the query against ``part``
+    both reach ``at_least``."""
+    total = size + len(part)
+    if not total:
+        return True  # two empty strings are alike (ratio 1)
+    if 2 * min(size, len(part)) / total < at_least:
+        return False
+    return 2 * sum((letters & Counter(part)).values()) / total >= at_least
 
 
 def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]:
