@@ -73,6 +73,8 @@ class Repository:
         self.revision = 0
         self._changes = ChangeLog()
         self._keep_index = False
+        self.kinds_changed: set[type[Record]] = set()
+        """The kinds of record this session saved or deleted."""
         self.first_backup: Path | None = None
         """The backup this session took before it first changed anything (a migration,
         a month healed at open, the first save); None until then."""
@@ -416,6 +418,7 @@ class Repository:
     def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
         """Save some records and delete others as one change (one write per file)."""
         self._check_writable(save, delete)
+        self.kinds_changed.update(map(type, (*save, *delete)))
         touched = touched_by((*save, *delete), self._rows(Prospect))
         with self._changing():
             if any(isinstance(r, Profile) for r in (*save, *delete)):

@@ -171,12 +171,23 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     pristine = repo.revision == 0
     facts = Facts(repo)
     kept: dict[str, Any] = {}
+    # Only touches changed (`jobfutures log`): the records the stored decisions were
+    # made from are as they were; only job futures whose touches changed are redone.
+    records_as_stored = repo.stored_decisions() is not None and repo.kinds_changed <= {Touch}
     for prospect_id in repo.open_prospect_ids():
+        stored = cache.stored.get(prospect_id)
+        if (
+            records_as_stored
+            and prospect_id not in cache.entries
+            and isinstance(stored, list)
+            and repo.touches_unchanged(prospect_id)
+        ):
+            kept[prospect_id] = stored
+            continue
         row = prospects.get(prospect_id)
         key = None if row is None else _key(row, records)
         if row is None or key is None:
             continue  # unusual data: decided afresh next time
-        stored = cache.stored.get(prospect_id)
         if (
             prospect_id not in cache.entries
             and isinstance(stored, list)

@@ -331,3 +331,27 @@ def test_files_validated_by_another_version_are_validated_again(
     with Repository.open(folder, verify=False) as repo:
         repo.save(future.model_copy(update={"role": "Lead"}))
     assert "Prospect" in validated
+
+
+def test_decisions_kept_after_logging_a_touch_are_those_made_afresh(
+    folder: Path, history: dict, make
+) -> None:
+    """Closing after a log redoes only the decisions of the job futures whose
+    touches changed: the index then holds what deciding everything afresh gives."""
+    from jobfutures_tui.usecases.decisions import decisions_to_keep
+
+    contoso = make.company("Contoso")
+    other = make.prospect(contoso)
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(contoso, other, make.touch(other, JAN.add(days=9), channel="call"))
+    later = make.touch(history["prospect"], FEB.add(days=3), channel="letter")
+    with Repository.open(folder, verify=False) as repo:
+        assert repo.stored_decisions() is not None
+        repo.save(later)
+        assert repo.kinds_changed == {type(later)}
+    kept = orjson.loads((folder / INDEX_NAME).read_bytes())["derived"]["decisions"]
+    (folder / INDEX_NAME).unlink()
+    with Repository.open(folder, read_only=True, verify=False) as repo:
+        afresh = decisions_to_keep(repo)["decisions"]
+    assert set(kept) == {history["prospect"].id, other.id}
+    assert kept == afresh
