@@ -230,6 +230,28 @@ def test_add_reuses_a_company_and_says_what_else_is_there(
     assert names.count("Northwind Logistics") == 1 and "Northwind" in names
 
 
+def test_add_reads_whole_only_the_companies_it_names(
+    capsys: pytest.CaptureFixture[str], demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note on a name like another is matched on the stored rows: of the
+    companies, only the one named is validated (issue 22: add at 5,000)."""
+    from jobfutures_tui.store.datafiles import DataFiles
+
+    assert jf(capsys, demo, "add", "Zed Widgets")[0] == 0  # the index now knows the files valid
+    read: list[str] = []
+    original = DataFiles.validate
+
+    def spy(self, kind, name, doc_id, row):  # type: ignore[no-untyped-def]
+        read.append(kind.__name__)
+        return original(self, kind, name, doc_id, row)
+
+    monkeypatch.setattr(DataFiles, "validate", spy)
+    code, _, err = jf(capsys, demo, "add", "Northwind")
+    assert code == 0
+    assert "'Northwind' is a new company; you also have Northwind Logistics" in err
+    assert read.count("Company") == 1, read
+
+
 def test_add_refuses_wrong_values_by_their_option(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from jobfutures_tui.commands.changes import (
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.engine.names import matches
 from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.intake import ProspectInput
@@ -95,12 +96,20 @@ def _worth_knowing(repo: Repository, name: str) -> list[str]:
     or a new company named like one they have."""
     company = repo.find_company(name)
     if company is not None:
-        others = [p for p in repo.prospects(include_archived=False) if p.company_id == company.id]
+        # Matched on the stored rows: only this company's job futures are read whole.
+        rows = repo.stored_rows(Prospect)
+        at_company = [
+            pid for pid in repo.open_prospect_ids() if rows[pid].get("company_id") == company.id
+        ]
+        others = [p for pid in at_company if (p := repo.prospect(pid)) is not None]
         return [
             f"{company.name} already has a job future: {p.role or '(no role)'} · {p.stage.label}"
             for p in others
+            if p.company_id == company.id
         ]
-    names = [c.name for c in matches(name, repo.records(Company), lambda c: c.name)]
+    stored = repo.stored_rows(Company)
+    found = matches(name, list(stored), lambda cid: one_line(str(stored[cid].get("name", ""))))
+    names = [c.name for cid in found if (c := repo.company(cid)) is not None]
     if names:
         return [f"'{name}' is a new company; you also have {', '.join(names)}"]
     return []

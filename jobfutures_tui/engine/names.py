@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -28,8 +29,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def fold(text: str) -> str:
     """Case, accents, punctuation and spacing do not tell two names apart."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = text
+    if not text.isascii():  # ASCII has no accents to drop: most names, thousands a command
+        plain = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     return _NOT_WORD.sub(" ", plain.casefold()).strip()
 
 
@@ -44,11 +47,34 @@ def _tiers(wanted: str) -> tuple[Callable[[str], bool], ...]:
     )
 
 
-def likeness(wanted: str, name: str) -> float:
+def likeness(wanted: str, name: str, *, at_least: float = 0.0) -> float:
     """How alike a folded query is to a folded name: to the whole name, to its
-    start, or to one of its words, whichever is closest."""
-    parts = {name, name[: len(wanted)], *name.split()}
-    return max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in parts)
+    start, or to one of its words, whichever is closest.
+
+    With ``at_least``, a part that cannot reach it is not worked out (0 for a
+    name none of whose parts can): difflib's two quick bounds (lengths, then
+    letters in common), worked out here without building a matcher, are never
+    below the ratio, and a command matching one name against thousands of
+    companies spent most of its time on ratios far below any it kept (issue 22:
+    `jobfutures add` at 5,000 job futures, 0.76 s of 1.8 s profiled)."""
+    letters = Counter(wanted) if at_least else None
+    best = 0.0
+    for part in {name, name[: len(wanted)], *name.split()}:
+        if letters is not None and not _may_reach(letters, len(wanted), part, at_least):
+            continue
+        best = max(best, difflib.SequenceMatcher(None, wanted, part).ratio())
+    return best
+
+
+def _may_reach(letters: Counter[str], size: int, part: str, at_least: float) -> bool:
+    """difflib's real_quick_ratio and quick_ratio of the query against ``part``
+    both reach ``at_least``."""
+    total = size + len(part)
+    if not total:
+        return True  # two empty strings are alike (ratio 1)
+    if 2 * min(size, len(part)) / total < at_least:
+        return False
+    return 2 * sum((letters & Counter(part)).values()) / total >= at_least
 
 
 def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]:
@@ -63,7 +89,9 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
         found = [item for item, folded in named if fits(folded)]
         if found:
             return found
-    scored = [(likeness(wanted, folded), n) for n, (_, folded) in enumerate(named)]
+    scored = [
+        (likeness(wanted, folded, at_least=NEAR_ENOUGH), n) for n, (_, folded) in enumerate(named)
+    ]
     near = sorted((pair for pair in scored if pair[0] >= NEAR_ENOUGH), key=lambda p: -p[0])
     return [named[n][0] for _, n in near]
 
@@ -72,7 +100,7 @@ def close_to(query: str, names: Sequence[str], *, most: int = 5) -> list[str]:
     """Names a little like ``query``, most alike first: what to offer when nothing matched."""
     wanted = fold(query)
     scored = sorted(
-        ((likeness(wanted, fold(name)), name) for name in dict.fromkeys(names)),
+        ((likeness(wanted, fold(name), at_least=CLOSE), name) for name in dict.fromkeys(names)),
         key=lambda pair: -pair[0],
     )
     return [name for score, name in scored[:most] if score >= CLOSE]

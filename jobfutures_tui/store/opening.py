@@ -60,7 +60,7 @@ def load(
         files.overlay = files.journal.pending() or {}
     else:
         _take(files, lock, lock_wait)
-        _keep_local(folder)
+        keep_local(folder)
     existing = _present(files)
     files.journal.seen.note_present(existing)
     files.journal.remember_manifest()
@@ -147,7 +147,7 @@ touch-index.json
 """Syncthing's ignore file: other sync tools have no such file (docs/storage.md)."""
 
 
-def _keep_local(folder: Path) -> None:
+def keep_local(folder: Path) -> None:
     """Write Syncthing's ignore file into a data folder that has none (a user's own is kept)."""
     ignore = folder / ".stignore"
     if not ignore.exists():

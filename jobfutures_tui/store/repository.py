@@ -37,7 +37,7 @@ from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.storage import as_document
 from jobfutures_tui.store.tables import ORDER, TABLES, RecordT
-from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary
+from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary, still_the_same
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
 
@@ -66,8 +66,15 @@ class Repository:
         """Validated records, filled as they are read."""
         self._state = threading.RLock()
         self._kinds_verified: set[type[Record]] = set()
+        self._kinds_trusted: set[type[Record]] = set()
+        """Kinds whose file a session of this version validated whole and nobody
+        replaced since (the derived index says so): a change need not validate
+        them again before rewriting them (docs/storage.md)."""
         self.revision = 0
         self._changes = ChangeLog()
+        self._keep_index = False
+        self.kinds_changed: set[type[Record]] = set()
+        """The kinds of record this session saved or deleted."""
         self.first_backup: Path | None = None
         """The backup this session took before it first changed anything (a migration,
         a month healed at open, the first save); None until then."""
@@ -85,6 +92,7 @@ class Repository:
         verify: bool = True,
         holder: str = "jobfutures",
         lock_wait: float = 0.0,
+        keep_index: bool = False,
     ) -> Repository:
         """Open (creating on first use) the data in ``folder``.
 
@@ -92,6 +100,9 @@ class Repository:
         ``lock_wait`` seconds (``holder`` says who we are, to the next one) and
         :class:`DataRefused` when the data cannot be trusted. With
         ``verify=False`` the touch history is checked later by :meth:`verify`.
+        With ``keep_index``, a read-only repository writes the derived index at
+        close when it had to work it out and no writer is at work (see
+        :meth:`_keep_index_as_reader`).
         """
         folder = Path(folder).expanduser().absolute()
         if read_only:
@@ -100,6 +111,7 @@ class Repository:
             writer = Writer()
         repo = cls(folder, writer, keep_backups)
         repo._lock.holder = holder
+        repo._keep_index = keep_index
         try:
             opening.load(
                 repo._files,
@@ -109,12 +121,19 @@ class Repository:
                 read_only=read_only,
                 lock_wait=lock_wait,
             )
+            repo._trust_validated()
             if verify:
                 repo.verify()
         except BaseException:
             repo._lock.release()
             raise
         return repo
+
+    def _trust_validated(self) -> None:
+        """The kinds whose file the index lists as validated whole (docs/storage.md)."""
+        same = still_the_same(self.folder, self._files.journal.seen.signatures)
+        listed = self._touches.validated & same.keys()
+        self._kinds_trusted = {kind for kind, (name, _) in TABLES.items() if name in listed}
 
     def _backup(self) -> None:
         taken = make_backup(self.folder, self.backups_folder, self.keep_backups)
@@ -159,12 +178,37 @@ class Repository:
                 self._writer.flush()
                 self._write_touch_index()
                 self._writer.close()
+            elif self._keep_index:
+                self._keep_index_as_reader()
         finally:
             self._lock.release()
 
+    def _keep_index_as_reader(self) -> None:
+        """Write the derived index a reader had to work out (`jobfutures due` on a
+        folder only another device or the benchmark generator wrote), so the next
+        one need not: only while no writer holds the lock, which this takes
+        without waiting, and only if every data file is still the one it read
+        (docs/storage.md). Never the only copy of anything: any doubt, and
+        nothing is written."""
+        journal = self._files.journal
+        if not self._index_stale() or self._files.refused:
+            return
+        if self._files.overlay or (self.folder / layout.JOURNAL).exists():
+            return  # a commit is, or was, under way: the next writer finishes it
+        with contextlib.suppress(StoreError, OSError):
+            opening.keep_local(self.folder)  # the lock and the index stay on this computer
+            self._lock.acquire()
+            if journal.seen.changed():
+                return  # a sync tool brought another version meanwhile
+            self._write_touch_index()
+            if journal.seen.changed():  # replaced while the index was written
+                (self.folder / INDEX_NAME).unlink(missing_ok=True)
+
+    def _index_stale(self) -> bool:
+        return bool(self._touches.changed or self.revision or self._touches.derived is None)
+
     def _write_touch_index(self) -> None:
-        stale = self._touches.changed or self.revision or self._touches.derived is None
-        if not (stale and self._lock.held) or self._files.refused:
+        if not (self._index_stale() and self._lock.held) or self._files.refused:
             return  # refused data: nothing is written, not even what is derived from it
         derived = None
         # Only accelerators: if they cannot be written (or the data is bad) the
@@ -174,7 +218,10 @@ class Repository:
             with contextlib.suppress(StoreError, ValueError):
                 derived = derive(self)
         with contextlib.suppress(OSError, StoreError):
-            write_atomic(self.folder / INDEX_NAME, self._touches.index(derived))
+            seen = self._files.journal.seen.signatures
+            whole = {TABLES[kind][0] for kind in self._kinds_verified | self._kinds_trusted}
+            index = self._touches.index(derived, still_the_same(self.folder, seen, whole))
+            write_atomic(self.folder / INDEX_NAME, index)
 
     def __enter__(self) -> Repository:
         return self
@@ -371,6 +418,7 @@ class Repository:
     def apply(self, *, save: Sequence[Record] = (), delete: Sequence[Record] = ()) -> None:
         """Save some records and delete others as one change (one write per file)."""
         self._check_writable(save, delete)
+        self.kinds_changed.update(map(type, (*save, *delete)))
         touched = touched_by((*save, *delete), self._rows(Prospect))
         with self._changing():
             if any(isinstance(r, Profile) for r in (*save, *delete)):
@@ -439,7 +487,7 @@ class Repository:
                 "anything",
             )
         changed = (*save, *delete)
-        for kind in {type(record) for record in changed} - {Touch}:
+        for kind in {type(record) for record in changed} - {Touch} - self._kinds_trusted:
             self._verify_kind(kind)
         touches = [record for record in changed if isinstance(record, Touch)]
         if touches:

@@ -21,6 +21,7 @@ records of job futures and people (the cadence engine's decisions, see
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,17 +29,24 @@ from typing import Any, NamedTuple
 import orjson
 import pendulum
 
+from jobfutures_tui import __version__
 from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
-from jobfutures_tui.store.layout import PEOPLE, PLANS, PROSPECTS
+from jobfutures_tui.store.devices import Signature, signature
+from jobfutures_tui.store.layout import COLLECTION_FILES, PEOPLE, PLANS, PROSPECTS
+from jobfutures_tui.store.schema import SCHEMA_VERSION
 
 INDEX_NAME = "touch-index.json"
-INDEX_VERSION = 2
-"""2: a cadence summary per job future (1 held only the newest touch)."""
+INDEX_VERSION = 3
+"""3: each summary (and each decision) as JSON text, parsed when first used;
+2: a cadence summary per job future (1 held only the newest touch)."""
 
 Fingerprints = dict[str, list[int]]
-StoredSummaries = dict[str, list[Any]]
-"""Summaries as stored (see CadenceSummary.to_json), by prospect id."""
+StoredSummaries = dict[str, str]
+"""Summaries as stored, by prospect id: each CadenceSummary.to_json as JSON text.
+Text, not nested lists: a command reads one or two of 5,000, and a string is
+one object where the lists were dozens (the index took 18 MB in memory at
+5,000 job futures, 4 MB as text; docs/storage.md)."""
 
 DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS)
 """The collection files the derived decisions read, besides the touches
@@ -73,30 +81,65 @@ def derived_fingerprints(folder: Path) -> dict[str, list[int] | None]:
     }
 
 
+def still_the_same(
+    folder: Path, seen: Mapping[str, Signature | None], names: Iterable[str] | None = None
+) -> dict[str, list[int]]:
+    """Of ``names`` (every collection file), those that are still the file this
+    process read, or wrote in step with its memory (``seen``, store/devices.py):
+    not a merge another device's records came in by, nor replaced since (a file
+    replaced gets a new inode); with their fingerprints."""
+    found = {}
+    for name in COLLECTION_FILES if names is None else names:
+        before = seen.get(name)
+        if before is not None and before == signature(folder / name):
+            found[name] = list(before)
+    return found
+
+
 class StoredIndex(NamedTuple):
-    summaries: StoredSummaries
+    summaries: StoredSummaries | None
+    """None when the month files are not those the summaries were made from."""
     derived: dict[str, Any] | None
     """What the rules keep here (their decisions), if made from the collection
     files as they are now; None otherwise."""
+    validated: frozenset[str] = frozenset()
+    """Collection files every record of which was validated by this version of
+    jobfutures, and not replaced since (see :func:`validated_prints`)."""
+
+
+VALIDATED_BY = f"{__version__}/{SCHEMA_VERSION}"
+"""Which rules validated the files listed as validated: another version may
+check records differently, and checks them again."""
 
 
 def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
-    """The stored summaries (and derived decisions), or None when the index is missing or stale."""
+    """The stored summaries (and derived decisions, and the files known valid), or
+    None when the index is missing or odd."""
     try:
         data: Any = orjson.loads((folder / INDEX_NAME).read_bytes())
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
-        if data.get("files") != fingerprints(folder, partitions):
-            return None
+        validated = _validated(folder, data.get("validated"))
         summaries = data["summaries"]
-        if not isinstance(summaries, dict):
-            return None
+        if data.get("files") != fingerprints(folder, partitions) or not isinstance(summaries, dict):
+            return StoredIndex(None, None, validated)
         derived = data.get("derived")
         if not isinstance(derived, dict) or derived.get("files") != derived_fingerprints(folder):
             derived = None
-        return StoredIndex(summaries, derived)
+        return StoredIndex(summaries, derived, validated)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
+
+
+def _validated(folder: Path, kept: Any) -> frozenset[str]:
+    if not isinstance(kept, dict) or kept.get("by") != VALIDATED_BY:
+        return frozenset()
+    files = kept.get("files")
+    if not isinstance(files, dict):
+        return frozenset()
+    found = [name for name in files if name in COLLECTION_FILES and (folder / name).is_file()]
+    now = fingerprints(folder, found)
+    return frozenset(name for name in found if files[name] == now[name])
 
 
 def index_bytes(
@@ -104,6 +147,7 @@ def index_bytes(
     partitions: list[str],
     summaries: StoredSummaries,
     derived: dict[str, Any] | None = None,
+    validated: dict[str, list[int]] | None = None,
 ) -> bytes:
     """Serialise the index; call once every data file has reached the disk."""
     document: dict[str, Any] = {
@@ -114,4 +158,6 @@ def index_bytes(
     }
     if derived is not None:
         document["derived"] = {**derived, "files": derived_fingerprints(folder)}
+    if validated:
+        document["validated"] = {"by": VALIDATED_BY, "files": validated}
     return orjson.dumps(document)

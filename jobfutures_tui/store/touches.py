@@ -16,11 +16,13 @@ asked for, so a bulk import replays each job future once.
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
+import orjson
 from tinydb.table import Document
 
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, summarise
@@ -65,31 +67,42 @@ class TouchHistory:
         self._lock = threading.RLock()
         self._partitions: list[str] = []
         self._loaded = False
+        """Every stored month is parsed."""
+        self._stored: set[str] = set()
+        """The month files there were at open."""
+        self._months: set[str] = set()
+        """The months parsed so far."""
         self._verified = False
         self._verified_months: set[str] = set()
         self._refs: dict[str, _Ref] = {}
         self._by_prospect: dict[str, set[str]] = {}
         self._models: dict[str, Touch] = {}
-        self._summaries: dict[str, CadenceSummary | list[Any]] = {}
-        """Per prospect with touches: its summary, or its row in the index until first read."""
+        self._summaries: dict[str, CadenceSummary | str] = {}
+        """Per prospect with touches: its summary, or its row in the index (JSON
+        text, see touch_index) until first read."""
         self._dirty: set[str] = set()
         """Prospects whose touches changed since their summary was made."""
         self._touched: set[str] = set()
         """Prospects whose touches changed since opening."""
         self.derived: dict[str, Any] | None = None
         """What the rules kept in the index (see touch_index), if still trustworthy."""
+        self.validated: frozenset[str] = frozenset()
+        """Collection files the index says were validated whole, unchanged since."""
 
     # ------------------------------------------------------------ loading
 
     def open(self, partitions: list[str], *, trust_index: bool) -> None:
         self._partitions = partitions
+        self._stored = set(partitions)
         if trust_index:
             stored = read_index(self.files.folder, partitions)
             if stored is not None:
+                self.validated = stored.validated
+            if stored is not None and stored.summaries is not None:
                 self._summaries = dict(stored.summaries)
                 self.derived = stored.derived
                 return
-        self._load_all()
+        self.ensure_loaded()
         self._summaries.clear()
         self._dirty = set(self._by_prospect)  # every summary is replayed when first asked for
         self.changed = True  # the index was missing or stale: write a fresh one at close
@@ -99,14 +112,25 @@ class TouchHistory:
         return self._loaded
 
     def ensure_loaded(self) -> None:
+        """Parse every month not parsed yet."""
         if not self._loaded:
             with self._lock:
-                if not self._loaded:
-                    self._load_all()
+                for name in self._partitions:
+                    self._load_month(name)
+                self._loaded = True
 
-    def _load_all(self) -> None:
-        healed: set[str] = set()
-        for name in self._partitions:
+    def _load_month(self, name: str) -> None:
+        """Parse one month, if it is stored and not parsed yet (docs/storage.md:
+        a change reads only the months it rewrites). A touch found in a month
+        parsed before is a copy a crash left: the stale one is dropped and its
+        month written again, whichever of the two months is parsed second."""
+        if name in self._months or name not in self._stored:
+            return
+        with self._lock:
+            if name in self._months:
+                return
+            self._months.add(name)
+            healed: set[str] = set()
             rows = self.files.attach(name, self.files.parse(name), TOUCHES_TABLE)
             for doc_id, row in list(rows.items()):
                 prospect_id, facts = self._peek(name, doc_id, row)
@@ -123,10 +147,9 @@ class TouchHistory:
                     self._by_prospect[earlier.prospect_id].discard(doc_id)
                 self._refs[doc_id] = _Ref(name, prospect_id, facts)
                 self._by_prospect.setdefault(prospect_id, set()).add(doc_id)
-        self._loaded = True
-        if healed and self.files.writer is not None:
-            for name in sorted(healed):
-                self.files.rewrite(name)
+            if healed and self.files.writer is not None:
+                for stale in sorted(healed):
+                    self.files.rewrite(stale)
 
     def _peek(self, name: str, doc_id: str, row: dict[str, Any]) -> tuple[str, TouchFacts | None]:
         """The prospect and facts of a stored touch, read unvalidated when stored as
@@ -205,11 +228,15 @@ class TouchHistory:
 
     def verify_months(self, touches: Sequence[Touch]) -> None:
         """Validate every touch in the months that saving or deleting these
-        touches rewrites (where each is stored now, and where its date puts it)."""
-        self.ensure_loaded()
+        touches rewrites (where each is stored now, and where its date puts it).
+
+        Only those months are parsed: a touch this process has not read is
+        stored in none of the others (see :meth:`save`)."""
         if self._verified:
             return
         months = {layout.touches_file(touch.at) for touch in touches}
+        for name in months:
+            self._load_month(name)
         months |= {ref.partition for t in touches if (ref := self._refs.get(t.id)) is not None}
         months -= self._verified_months
         if not months:
@@ -236,7 +263,7 @@ class TouchHistory:
         if found is None or isinstance(found, CadenceSummary):
             return found
         try:
-            summary = CadenceSummary.from_json(found)
+            summary = CadenceSummary.from_json(orjson.loads(found))
         except (KeyError, TypeError, ValueError):
             return self._replay(prospect_id)  # an odd row in the index: ask the touches
         self._summaries[prospect_id] = summary
@@ -266,7 +293,8 @@ class TouchHistory:
         """The validated touch, or None if there is no such touch."""
         model = self._models.get(touch_id)
         if model is None:
-            self.ensure_loaded()
+            if touch_id not in self._refs:
+                self.ensure_loaded()  # stored in a month not parsed yet, if anywhere
             ref = self._refs.get(touch_id)
             raw = self.files.rows(ref.partition, TOUCHES_TABLE).get(touch_id) if ref else None
             if ref is None or raw is None:
@@ -300,15 +328,24 @@ class TouchHistory:
     # ------------------------------------------------------------ changing
 
     def save(self, touch: Touch, inserts: Inserts) -> None:
-        """Stage ``touch``; new ones join ``inserts``, which the caller inserts per file."""
+        """Stage ``touch``; new ones join ``inserts``, which the caller inserts per file.
+
+        Only the month its date puts it in is parsed (and the one it is stored
+        in, which reading it parsed): a touch with an id this process has not
+        read is a new one. Should a caller ever save a version of a touch it
+        never read into another month, the two copies are healed as a crash's
+        are, when both months are next parsed (docs/storage.md)."""
         with self._lock:
-            self.ensure_loaded()
             partition = layout.touches_file(touch.at)
+            # Its month is parsed before it is changed: a month not parsed yet
+            # would otherwise be written as holding this touch alone.
+            self._load_month(partition)
             # Touch the new month first, so a move is written to it before the
             # old month loses the touch: a crash in between leaves two copies
             # (healed at the next load), never none.
             self.files.table(partition, TOUCHES_TABLE)
             ref = self._refs.get(touch.id)
+            new = ref is None
             if ref is not None and ref.partition != partition:
                 self.delete(touch.id)
                 ref = None
@@ -320,16 +357,39 @@ class TouchHistory:
                 pending[touch.id] = document
             else:
                 self.files.table(partition, TOUCHES_TABLE).replace(document)
-            self._refs[touch.id] = _Ref(partition, touch.prospect_id, TouchFacts.of(touch))
+            facts = TouchFacts.of(touch)
+            self._refs[touch.id] = _Ref(partition, touch.prospect_id, facts)
             self._models[touch.id] = touch
             self._by_prospect.setdefault(touch.prospect_id, set()).add(touch.id)
-            self._dirty.add(touch.prospect_id)
+            if not (new and self._fold(touch.prospect_id, facts)):
+                self._dirty.add(touch.prospect_id)
             self._touched.add(touch.prospect_id)
             self.changed = True
 
+    def _fold(self, prospect_id: str, facts: TouchFacts) -> bool:
+        """Fold a new touch into its job future's summary, when it is the newest
+        of them: no month is parsed to replay its history. False when it cannot
+        be (an older touch, or a summary to replay anyway)."""
+        if prospect_id in self._dirty:
+            return False
+        summary = self._summaries.get(prospect_id)
+        if isinstance(summary, str):
+            try:
+                summary = CadenceSummary.from_json(orjson.loads(summary))
+            except (KeyError, TypeError, ValueError):
+                return False  # an odd row in the index: replayed from the touches instead
+        if summary is not None and (summary.last is None or facts.at <= summary.last.at):
+            return False  # replayed in order from its touches instead
+        # A new object: the use cases keep a decision while the summary is the same one.
+        folded = copy.deepcopy(summary) if summary is not None else CadenceSummary()
+        folded.add(facts)
+        self._summaries[prospect_id] = folded
+        return True
+
     def delete(self, touch_id: str) -> None:
         with self._lock:
-            self.ensure_loaded()
+            if touch_id not in self._refs:
+                self.ensure_loaded()  # not read by this process: wherever it is
             ref = self._refs.pop(touch_id, None)
             if ref is None:
                 return
@@ -351,7 +411,11 @@ class TouchHistory:
         """Whether this prospect's touches are as they were when the data was opened."""
         return prospect_id not in self._touched
 
-    def index(self, derived: dict[str, Any] | None = None) -> bytes:
+    def index(
+        self,
+        derived: dict[str, Any] | None = None,
+        validated: dict[str, list[int]] | None = None,
+    ) -> bytes:
         """The index of summaries (and what the rules derive); call once every
         data file is on disk."""
         with self._lock:
@@ -362,8 +426,8 @@ class TouchHistory:
                 if prospect_id in self._dirty or found is None:
                     found = self._replay(prospect_id)
                 if isinstance(found, CadenceSummary):
-                    stored[prospect_id] = found.to_json()
+                    stored[prospect_id] = orjson.dumps(found.to_json()).decode()
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
             partitions = layout.touch_partitions(self.files.folder)
-            return index_bytes(self.files.folder, partitions, stored, derived)
+            return index_bytes(self.files.folder, partitions, stored, derived, validated)

@@ -30,6 +30,8 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
+import orjson
+
 from jobfutures_tui import settings
 from jobfutures_tui.engine.cadence import (
     DECISION_VERSION,
@@ -169,15 +171,40 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     pristine = repo.revision == 0
     facts = Facts(repo)
     kept: dict[str, Any] = {}
+    # Only touches changed (`jobfutures log`): the records the stored decisions were
+    # made from are as they were; only job futures whose touches changed are redone.
+    records_as_stored = repo.stored_decisions() is not None and repo.kinds_changed <= {Touch}
     for prospect_id in repo.open_prospect_ids():
+        stored = cache.stored.get(prospect_id)
+        if (
+            records_as_stored
+            and prospect_id not in cache.entries
+            and isinstance(stored, list)
+            and repo.touches_unchanged(prospect_id)
+        ):
+            kept[prospect_id] = stored
+            continue
         row = prospects.get(prospect_id)
         key = None if row is None else _key(row, records)
         if row is None or key is None:
             continue  # unusual data: decided afresh next time
+        if (
+            prospect_id not in cache.entries
+            and isinstance(stored, list)
+            and len(stored) == 2
+            and stored[0] == key
+            and (pristine or repo.touches_unchanged(prospect_id))
+        ):
+            # Still made from the same records and touches: kept as stored, not
+            # decoded and encoded again (most of a close after one change).
+            kept[prospect_id] = stored
+            continue
         decision = _kept(repo, cache, prospect_id, row, records, pristine)
         if decision is _MISSING:
             decision = _made(repo, facts, cache, prospect_id, row, records, zone, home_city)
-        kept[prospect_id] = [key, None if decision is None else decision.to_json()]
+        # As JSON text, as the index keeps summaries: parsed only when used.
+        made = None if decision is None else orjson.dumps(decision.to_json()).decode()
+        kept[prospect_id] = [key, made]
     return {"context": cache.context, "decisions": kept}
 
 
@@ -245,8 +272,8 @@ def _kept(
         if stored is None:
             return _MISSING
         try:
-            key, decision = stored
-            made = None if decision is None else Decision.from_json(decision)
+            key, decision = stored  # the decision as JSON text (see decisions_to_keep)
+            made = None if decision is None else Decision.from_json(orjson.loads(decision))
         except (KeyError, TypeError, ValueError):
             return _MISSING  # an odd entry: decide again
         entry = cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)

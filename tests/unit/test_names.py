@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import unicodedata
 
-from jobfutures_tui.engine.names import close_to, fold, matches
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobfutures_tui.engine.names import close_to, fold, likeness, matches
 
 COMPANIES = [
     "Northwind Logistics",
@@ -57,3 +62,20 @@ def test_what_is_offered_when_nothing_matched() -> None:
     assert close_to("Northwood", COMPANIES) == ["Northwind Logistics", "Northwind"]
     assert close_to("zzz", COMPANIES) == []
     assert len(close_to("t", ["ta", "tb", "tc", "td", "te", "tf"])) == 5
+
+
+@given(st.text(alphabet="abcdeno rw", max_size=12), st.text(alphabet="abcdeno rw", max_size=24))
+def test_a_likeness_bound_only_skips_what_cannot_reach_it(wanted: str, name: str) -> None:
+    """The quick bounds leave out work, never a name that is alike enough."""
+    full = likeness(wanted, name)
+    for at_least in (0.6, 0.8):
+        bounded = likeness(wanted, name, at_least=at_least)
+        assert bounded == full if full >= at_least else bounded < at_least
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_folds_as_the_long_way_does(text: str) -> None:
+    """Skipping the accent step for ASCII changes nothing."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    assert fold(text) == re.sub(r"[\W_]+", " ", plain.casefold()).strip()

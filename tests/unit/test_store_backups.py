@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import struct
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +162,60 @@ def test_leftover_temporary_files_are_removed_at_open(existing: Path, make) -> N
         assert repo.touch_count() == 1
     assert make.temp_files(existing) == []
     assert all(path.read_text() == "mine" for path in keep)
+
+
+def raw_members(path: Path) -> dict[str, bytes]:
+    """Each member's packed bytes, as stored in the zip."""
+    found = {}
+    whole = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(whole)) as zf:
+        for info in zf.infolist():
+            at = info.header_offset
+            names, extra = struct.unpack("<2H", whole[at + 26 : at + 30])
+            start = at + 30 + names + extra
+            found[info.filename] = whole[start : start + info.compress_size]
+    return found
+
+
+def two_backups(existing: Path, make) -> list[Path]:
+    """Two sessions' backups: between them, the second session's change (a company)."""
+    for name in ("Contoso", "Fabrikam"):
+        with Repository.open(existing) as repo:
+            repo.save(make.company(name))
+    return [b.path for b in reversed(list_backups(existing / "backups"))]
+
+
+def test_a_backup_takes_the_unchanged_files_packed_from_the_one_before(
+    existing: Path, make
+) -> None:
+    """Months that never change are not packed again at every command; the zip is
+    whole and holds the data as it was."""
+    first, second = two_backups(existing, make)
+    before, after = raw_members(first), raw_members(second)
+    assert after["touches/2026-01.json"] == before["touches/2026-01.json"]
+    assert after["companies.json"] != before["companies.json"]
+    with zipfile.ZipFile(second) as zf:
+        assert zf.testzip() is None
+        assert all(info.external_attr >> 16 == 0o600 for info in zf.infolist())
+    assert b"Contoso" in zip_contents(second)["companies.json"]
+    with Repository.open(existing) as repo:
+        assert {c.name for c in repo.companies()} == {"Acme", "Contoso", "Fabrikam"}
+
+
+def test_a_damaged_earlier_backup_is_not_copied_on(existing: Path, make) -> None:
+    """A member taken again must unpack to the file as it is: one that does not
+    (a bit flipped on the disk) is packed afresh."""
+    with Repository.open(existing) as repo:
+        repo.save(make.company("Contoso"))
+    (earlier,) = list_backups(existing / "backups")
+    whole = bytearray(earlier.path.read_bytes())
+    month = raw_members(earlier.path)["touches/2026-01.json"]
+    at = bytes(whole).index(month) + len(month) // 2
+    whole[at] ^= 0xFF
+    earlier.path.write_bytes(bytes(whole))
+    expected = data_bytes(make.snapshot(existing))
+    with Repository.open(existing) as repo:
+        repo.save(make.company("Fabrikam"))
+    newest = list_backups(existing / "backups")[0].path
+    assert newest != earlier.path
+    assert zip_contents(newest) == expected

@@ -1,0 +1,186 @@
+"""The shell commands that change data, and `due`, at 10 and at 5,000 job futures.
+
+    python -m benchmarks.commands [REPEATS] [--write]
+
+``--write`` puts the table into docs/benchmarks.md, in a section of its own
+that ``python -m benchmarks.run`` keeps when it writes the rest.
+
+Issue 22's target: `jobfutures log`, `add`, `move` and `due` at 5,000 job
+futures / 50,000 touches within 1.5x their CPU time and 2x their peak memory
+at 10 (docs/benchmarks.md). Each figure is a whole process as a shell runs it
+(`python -m jobfutures_tui --data COPY ...`): its CPU time (user + system,
+which the shared machine's load blurs less than wall time) and its peak
+resident memory, both from ``os.wait4``; the median of REPEATS runs (5).
+
+Each size works on a private copy of the generated data, after one `log`
+that leaves the folder as a command leaves it (its index written, a backup
+taken). ``due (not opened)``: `due` on a fresh copy whose derived index is
+gone, as on a folder another device's sync changed; the copy is made anew
+for each run. The data sets are generated in a child process: Linux carries
+a parent's peak memory over to its children's figures, so this one stays small.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = ((10, 50), (5_000, 50_000))
+TARGET_CPU = 1.5
+TARGET_MEMORY = 2.0
+
+
+def dataset(prospects: int, touches: int) -> Path:
+    """The cached generated data set (generated in a child process on first use)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.generate", str(prospects), str(touches)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+def copy_of(source: Path) -> Path:
+    """A private copy, as benchmarks.generate.working_copy makes one."""
+    target = Path(tempfile.mkdtemp(prefix="jobfutures-cmd-")) / "data"
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("backups", "jobfutures.lock"))
+    return target
+
+
+def run(folder: Path, *args: str) -> tuple[float, float]:
+    """CPU seconds and peak MB of one `jobfutures --data FOLDER ARGS` process."""
+    command = [sys.executable, "-m", "jobfutures_tui", "--data", str(folder), *args]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({child.returncode}): {error[-2000:]}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def one_job_future(folder: Path) -> str:
+    """A company with a single job future, interviewed, whose name no other shares."""
+    companies = json.loads((folder / "companies.json").read_bytes())["companies"]
+    futures = json.loads((folder / "prospects.json").read_bytes())["prospects"]
+    names: dict[str, int] = {}
+    for company in companies.values():
+        names[company["name"].casefold()] = names.get(company["name"].casefold(), 0) + 1
+    at: dict[str, list[dict]] = {}
+    for future in futures.values():
+        at.setdefault(future["company_id"], []).append(future)
+    for company_id, found in at.items():
+        name = companies[company_id]["name"]
+        if len(found) == 1 and found[0]["stage"] == "interviewed" and names[name.casefold()] == 1:
+            return name
+    raise SystemExit(f"no company with one job future in {folder}")
+
+
+def measure(source: Path, repeats: int) -> dict[str, tuple[float, float]]:
+    folder = copy_of(source)
+    company = one_job_future(folder)
+    commands: dict[str, Callable[[int], list[str]]] = {
+        "log": lambda i: ["log", company, "--channel", "email", "--outcome", "sent"],
+        "add": lambda i: ["add", f"Zzyzx Benchmark {i}"],
+        "move": lambda i: ["move", company, "referral" if i % 2 else "interviewed"],
+        "due": lambda i: ["due"],
+    }
+    run(folder, *commands["log"](0))  # the folder as a command leaves it
+    found = {}
+    for name, args in commands.items():
+        runs = [run(folder, *args(i + 1)) for i in range(repeats)]
+        found[name] = median(runs)
+    shutil.rmtree(folder.parent)
+    fresh = []
+    for _ in range(repeats):
+        copy = copy_of(source)
+        (copy / "touch-index.json").unlink(missing_ok=True)
+        fresh.append(run(copy, "due"))
+        shutil.rmtree(copy.parent)
+    found["due (not opened)"] = median(fresh)
+    return found
+
+
+def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+REPORT = ROOT / "docs" / "benchmarks.md"
+BEGIN = "<!-- shell commands: python -m benchmarks.commands --write -->"
+END = "<!-- end of shell commands -->"
+
+
+def kept_section(report: Path) -> str:
+    """The shell commands' section of the report as it is now ('' if none)."""
+    try:
+        text = report.read_text()
+    except OSError:
+        return "\n"
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        return "\n"
+    return "\n\n" + text[start : end + len(END)] + "\n"
+
+
+def table(results: dict[tuple[int, int], dict[str, tuple[float, float]]]) -> list[str]:
+    small, large = (results[size] for size in SIZES)
+    lines = [
+        "| command | CPU at 10 | at 5,000 | ratio | peak RSS at 10 | at 5,000 | ratio | target |",
+        "|---|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for name in small:
+        (cpu, mem), (big_cpu, big_mem) = small[name], large[name]
+        ok = big_cpu <= TARGET_CPU * cpu and big_mem <= TARGET_MEMORY * mem
+        verdict = "" if name.startswith("due (") else ("**PASS**" if ok else "**FAIL**")
+        lines.append(
+            f"| `{name}` | {cpu:.2f} s | {big_cpu:.2f} s | {big_cpu / cpu:.1f}× "
+            f"| {mem:.0f} MB | {big_mem:.0f} MB | {big_mem / mem:.1f}× | {verdict} |"
+        )
+    return lines
+
+
+def section(lines: list[str], repeats: int) -> str:
+    import time
+
+    intro = (
+        f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} by `python -m benchmarks.commands`: "
+        f"whole processes as a shell runs them, CPU time (user + system) and peak resident "
+        f"memory, median of {repeats}. Target (issue 22): at 5,000 job futures / 50,000 "
+        f"touches at most {TARGET_CPU}× the CPU time and {TARGET_MEMORY:.0f}× the peak "
+        f"memory at 10. `due (not opened)`: the first `due` on a folder whose derived index "
+        f"is missing or stale (another device's sync), which now keeps the index it works out "
+        f"for the next (docs/storage.md)."
+    )
+    return "\n".join([BEGIN, "", "## Shell commands", "", intro, "", *lines, "", END])
+
+
+def main() -> None:
+    args = [arg for arg in sys.argv[1:] if arg != "--write"]
+    repeats = int(args[0]) if args else 5
+    sizes = [(size, dataset(*size)) for size in SIZES]
+    results = {size: measure(folder, repeats) for size, folder in sizes}
+    lines = table(results)
+    print("\n".join(lines))
+    if "--write" in sys.argv:
+        text = REPORT.read_text()
+        start, end = text.find(BEGIN), text.find(END)
+        new = section(lines, repeats)
+        if start >= 0 and end > start:
+            text = text[:start] + new + text[end + len(END) :]
+        else:
+            text = text.rstrip("\n") + "\n\n" + new + "\n"
+        REPORT.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
