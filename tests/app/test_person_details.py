@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import add_prospect, reopen
+from pilot_helpers import add_prospect, reopen, until
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.screens.detail import DetailScreen, open_prospect
@@ -130,8 +130,10 @@ async def test_p_with_a_name_known_at_the_company_asks_to_link_them_instead(
     async with app.run_test(size=(100, 30)) as pilot:
         open_prospect(app, second.id)
         await pilot.pause()
-        await pilot.press("p", *"priya  RAMAN", "ctrl+s")
-        await pilot.pause()
+        await pilot.press("p")
+        await until(pilot, lambda: app.screen.query("#name"), "the person form")
+        await pilot.press(*"priya  RAMAN", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the question")
         ask = app.screen
         assert isinstance(ask, Confirm)
         question = str(ask.query_one("#confirm-question").render())
