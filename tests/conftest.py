@@ -23,6 +23,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def _short_sync_grace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data file the manifest lists is waited for a moment (a sync tool may be
+    putting it back): the tests of missing files need not wait the full 2 s."""
+    from jobfutures_tui.store import opening
+
+    monkeypatch.setattr(opening, "SYNC_GRACE", 0.05)
+
+
+@pytest.fixture(autouse=True)
 def _unfreeze_collector() -> Iterator[None]:
     """Opening a store freezes what is loaded out of GC (right for one long app run);
     across hundreds of tests that would keep every earlier test's cycles alive."""

@@ -13,6 +13,7 @@ import contextlib
 import gc
 import os
 import stat
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,8 @@ def load(
         _take(files, lock, lock_wait)
         keep_local(folder)
     existing = _present(files)
+    if existing and _missing(files):
+        existing = _after_a_sync(files)
     files.journal.seen.note_present(existing)
     files.journal.remember_manifest()
     files.journal.format_version = SCHEMA_VERSION
@@ -167,6 +170,20 @@ def _present(files: DataFiles) -> list[str]:
             names.add(name)
     order = [layout.META, *layout.COLLECTION_FILES]
     return [n for n in order if n in names] + sorted(n for n in names if n not in order)
+
+
+SYNC_GRACE = 2.0
+"""Seconds to wait for a data file the manifest lists to come back: a sync tool
+resolving a conflict renames the file away before it puts the winner in place."""
+
+
+def _after_a_sync(files: DataFiles) -> list[str]:
+    """The files present once those missing are back, or ``SYNC_GRACE`` is over
+    (then they are missing for good: the caller says so)."""
+    deadline = time.monotonic() + SYNC_GRACE
+    while _missing(files) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return _present(files)
 
 
 def _missing(files: DataFiles) -> list[str]:

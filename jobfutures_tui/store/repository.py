@@ -482,9 +482,10 @@ class Repository:
             name = self._files.missing[0]
             raise self._files.refuse(
                 name,
-                "it is missing, though the folder's manifest lists it: the records it held "
-                "are gone. Restore a backup (jobfutures backups lists them) before changing "
-                "anything",
+                "it is missing, though the folder's manifest lists it. If a sync tool is "
+                "at work on this folder, try again in a moment; otherwise the records it "
+                "held are gone: restore a backup (jobfutures backups lists them) before "
+                "changing anything",
             )
         changed = (*save, *delete)
         for kind in {type(record) for record in changed} - {Touch} - self._kinds_trusted:

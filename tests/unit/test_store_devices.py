@@ -274,3 +274,34 @@ def test_a_version_that_lands_while_the_files_are_written_is_merged_not_written_
     assert names == {"Acme", "Globex", "Initech"}
     assert not list(folder.glob("*.jf-tmp")), "the staged files of the first try are gone"
     assert check_folder(folder).ok
+
+
+def test_a_file_a_sync_tool_has_renamed_away_for_a_moment_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen with two real Syncthings: resolving a conflict, Syncthing renames the file
+    to its conflict copy, then puts the winner in place. A command opening the data
+    in between found it missing and refused to save ("restore a backup")."""
+    import threading
+    import time
+
+    from jobfutures_tui.store import opening
+
+    monkeypatch.setattr(opening, "SYNC_GRACE", 2.0)  # as shipped
+    folder = tmp_path / "desk"
+    seeded(folder)
+    away = folder / "companies.sync-conflict-20261206-101502-ABCDEF7.json"
+    os.replace(folder / "companies.json", away)
+
+    def winner_arrives() -> None:
+        time.sleep(0.3)
+        shutil.copyfile(away, folder / ".syncthing.companies.json.tmp")
+        os.replace(folder / ".syncthing.companies.json.tmp", folder / "companies.json")
+
+    arriving = threading.Thread(target=winner_arrives)
+    arriving.start()
+    with Repository.open(folder) as desk:
+        desk.save(Company(name="Initech"))
+    arriving.join()
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert names == {"Acme", "Initech"}
