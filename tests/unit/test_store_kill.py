@@ -31,7 +31,7 @@ from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIALS = int(os.environ.get("JOBFUTURES_KILL_TRIALS", "60"))
+TRIALS = int(os.environ.get("JOBFUTURES_KILL_TRIALS", "40"))
 WAIT = 10.0
 
 FORKER = r"""
