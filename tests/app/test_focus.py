@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import add_prospect
+from pilot_helpers import add_prospect, after_first_frame, until
 from textual.app import App, ComposeResult
 from textual.color import Color
 
@@ -44,15 +44,16 @@ async def test_enter_on_a_touch_reads_its_whole_note(repo: Repository) -> None:
     )
     app = JobFuturesApp(repo)
     async with app.run_test(size=(80, 24)) as pilot:
+        await after_first_frame(pilot)
         await pilot.press("enter")  # the story, on its timeline
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#timeline"), "the story")
+        await until(pilot, lambda: app.screen.focused is not None, "the timeline focused")
         await pilot.press("enter")  # the touch, whole (the same enter does not close it)
-        await pilot.pause()
-        assert isinstance(app.screen, TouchView)
+        await until(pilot, lambda: isinstance(app.screen, TouchView), "the touch")
         shown = str(app.screen.query_one("#touch-view-text", Static).render())
         assert "The end." in shown
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, RecordForm), "the edit form")
         assert isinstance(app.screen, RecordForm) and app.screen.form_title == "Edit touch"
 
 
