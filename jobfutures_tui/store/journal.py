@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -195,9 +196,17 @@ class Journal:
         self.notes: list[str] = []
         self.format_version: int | None = None
         """The data format this process writes (set when the folder is opened)."""
+        self._busy = threading.Lock()
+        """Held by a commit and by a look for other devices' changes: a look taken
+        between a commit's renames and its notes would take our own write for theirs."""
 
     def commit(self, files: Files, tables: Mapping[str, Tables] | None = None) -> None:
-        """Write ``files`` whole or not at all (see the module docstring).
+        """Write ``files`` whole or not at all (see the module docstring)."""
+        with self._busy:
+            self._commit(files, tables)
+
+    def _commit(self, files: Files, tables: Mapping[str, Tables] | None) -> None:
+        """:meth:`commit`, with the folder to itself.
 
         ``tables`` are the parsed contents of some of them, as this process holds
         them: the base of the next merge, should another device change the file.
@@ -350,6 +359,10 @@ class Journal:
     def changed_elsewhere(self) -> list[str]:
         """Data files whose content is not the version this process holds (see
         :meth:`Repository.changed_elsewhere`)."""
+        with self._busy:
+            return self._changed_elsewhere()
+
+    def _changed_elsewhere(self) -> list[str]:
         found = set(self.behind)
         for name in self.seen.changed():
             path = self.folder / name

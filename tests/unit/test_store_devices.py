@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import orjson
@@ -305,3 +307,31 @@ def test_a_file_a_sync_tool_has_renamed_away_for_a_moment_is_waited_for(
     arriving.join()
     names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
     assert names == {"Acme", "Initech"}
+
+
+def test_a_look_during_our_own_commit_does_not_take_it_for_another_device(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app looks for other devices' changes on a worker while its writer commits:
+    a look that lands after the renames and before the commit notes them waits."""
+    from jobfutures_tui.store import journal
+
+    folder = tmp_path / "desk"
+    seeded(folder)
+    renamed, looked = threading.Event(), []
+    applied = journal.apply_staged
+
+    def slow_apply(*args: object, **kwargs: object) -> None:
+        applied(*args, **kwargs)  # type: ignore[arg-type]
+        renamed.set()
+        time.sleep(0.3)  # the notes come after this
+
+    monkeypatch.setattr(journal, "apply_staged", slow_apply)
+    with Repository.open(folder) as desk:
+        look = threading.Thread(
+            target=lambda: renamed.wait(5) and looked.append(desk.changed_elsewhere())
+        )
+        look.start()
+        desk.save(Company(name="Initech"))
+        look.join(5)
+    assert looked == [[]]
