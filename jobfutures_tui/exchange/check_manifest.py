@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from jobfutures_tui.exchange import conflict_copies
 from jobfutures_tui.store import layout
-from jobfutures_tui.store.journal import JOURNAL, compare, read_manifest
+from jobfutures_tui.store.journal import JOURNAL
+from jobfutures_tui.store.manifest import compare, read_manifest
 
 
 class ManifestFindings(NamedTuple):

@@ -28,8 +28,8 @@ from jobfutures_tui.store.files import (
     remove_leftover_temps,
     write_atomic,
 )
-from jobfutures_tui.store.journal import compare, read_manifest
 from jobfutures_tui.store.lock import FolderLock
+from jobfutures_tui.store.manifest import compare, read_manifest
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
 from jobfutures_tui.store.snapshot import dumps
 from jobfutures_tui.store.tables import TABLES

@@ -12,7 +12,8 @@ from jobfutures_tui.exchange.check import check_folder
 from jobfutures_tui.models import Company, Person, Prospect, Touch
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.store.files import write_atomic
-from jobfutures_tui.store.journal import JOURNAL, encode_journal, read_manifest
+from jobfutures_tui.store.journal import JOURNAL, encode_journal
+from jobfutures_tui.store.manifest import read_manifest
 from jobfutures_tui.store.writer import Writer
 
 

@@ -1,0 +1,75 @@
+"""The manifest (``manifest.json``): every data file a folder holds after the last
+commit, with its size and SHA-256 (docs/storage.md, "Commits"). A file listed and
+missing is data gone; one there and not listed was not written here."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import NamedTuple
+
+import orjson
+
+from jobfutures_tui.store import layout
+
+
+class Entry(NamedTuple):
+    size: int
+    sha256: str
+
+
+Manifest = dict[str, Entry]
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def encode_manifest(manifest: Manifest) -> bytes:
+    files = {name: [entry.size, entry.sha256] for name, entry in sorted(manifest.items())}
+    return orjson.dumps({"app": "jobfutures", "files": files}, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def decode_manifest(data: bytes) -> Manifest:
+    """The manifest's entries; ValueError if it is not one."""
+    try:
+        document = orjson.loads(data)
+        files = document["files"]
+        return {str(name): Entry(int(size), str(sha)) for name, (size, sha) in files.items()}
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        raise ValueError("it is not a jobfutures manifest") from None
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The folder's manifest (None: there is none yet); ValueError if it is damaged."""
+    try:
+        data = (folder / layout.MANIFEST).read_bytes()
+    except FileNotFoundError:
+        return None
+    return decode_manifest(data)
+
+
+class Findings(NamedTuple):
+    """What a folder holds against its manifest."""
+
+    missing: list[str]
+    """Listed, but not there: part of the data is gone."""
+    unknown: list[str]
+    """There, but not listed: not written by jobfutures here (another device, a hand)."""
+    changed: list[str]
+    """There, but not as the last commit left it (size or hash)."""
+
+
+def compare(folder: Path, manifest: Manifest, *, hashes: bool = False) -> Findings:
+    """The folder's data files against ``manifest`` (sizes only, unless ``hashes``)."""
+    present = set(layout.data_files(folder))
+    missing = sorted(name for name in manifest if name not in present)
+    unknown = sorted(name for name in present if name not in manifest)
+    changed = []
+    for name in sorted(present & set(manifest)):
+        entry = manifest[name]
+        path = folder / name
+        size_differs = path.stat().st_size != entry.size
+        if size_differs or (hashes and digest(path.read_bytes()) != entry.sha256):
+            changed.append(name)
+    return Findings(missing, unknown, changed)
