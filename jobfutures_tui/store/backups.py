@@ -17,6 +17,7 @@ import time
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +25,7 @@ import pendulum
 
 from jobfutures_tui.models import dates
 from jobfutures_tui.paths import DEFAULT_KEEP
+from jobfutures_tui.store.devices import Signature, signature
 from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import ensure_folder, write_atomic
 from jobfutures_tui.store.layout import data_files
@@ -52,20 +54,32 @@ def make_backup(folder: Path, backups: Path, keep: int = DEFAULT_KEEP) -> Path |
     if not names:
         return None
     try:
-        archive = _Archive()
-        with _Earlier(backups) as earlier:
-            for name in names:
-                data = (folder / name).read_bytes()
-                crc = zlib.crc32(data)
-                archive.add(name, len(data), crc, earlier.packed(name, data, crc) or _pack(data))
         ensure_folder(backups)
         target = _free_name(backups)
-        write_atomic(target, archive.close())
+        with _Earlier(backups) as earlier:
+            write_atomic(target, partial(_write_zip, folder, names, earlier))
     except OSError as error:
         raise SaveFailed(backups / "backup.zip", error) from error
     with contextlib.suppress(OSError):  # an old backup that cannot go yet goes next time
         prune(backups, keep)
     return target
+
+
+def _write_zip(folder: Path, names: list[str], earlier: _Earlier, out: BinaryIO) -> None:
+    archive = _Archive(out)
+    for name in names:
+        path = folder / name
+        seen = signature(path)
+        member = earlier.unchanged(name, seen)
+        if member is not None:
+            archive.add(name, *member, seen)
+            continue
+        data = path.read_bytes()
+        crc = zlib.crc32(data)
+        packed = earlier.packed(name, data, crc) or _pack(data)
+        # The signature vouches for these bytes only if the file did not move meanwhile.
+        archive.add(name, len(data), crc, packed, seen if signature(path) == seen else None)
+    archive.close()
 
 
 def _pack(data: bytes) -> bytes:
@@ -74,12 +88,39 @@ def _pack(data: bytes) -> bytes:
     return packer.compress(data) + packer.flush()
 
 
+_STAMP_ID = 0x666A
+"""Our extra field (``jf``) on each member: the file's signature (size, modification
+time, inode) when it was packed, and a CRC of the packed bytes. Zip readers skip it."""
+_STAMP = struct.Struct("<HHQqQL")
+
+
+def _stamp(seen: Signature, packed: bytes) -> bytes:
+    size, mtime_ns, inode = seen
+    return _STAMP.pack(_STAMP_ID, _STAMP.size - 4, size, mtime_ns, inode, zlib.crc32(packed))
+
+
+def _read_stamp(extra: bytes) -> tuple[Signature, int] | None:
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<HH", extra, at)
+        if kind == _STAMP_ID and length == _STAMP.size - 4 and at + _STAMP.size <= len(extra):
+            _, _, size, mtime_ns, inode, crc = _STAMP.unpack_from(extra, at)
+            return (size, mtime_ns, inode), crc
+        at += 4 + length
+    return None
+
+
 class _Earlier:
     """The newest automatic backup, whose packed members are taken again for files
     that have not changed since (docs/storage.md: most of a lifetime of data is
-    months that never change, and packing them again was most of every shell
-    command's time at 5,000 job futures). A member is taken only when it unpacks
-    to exactly the bytes on disk now, so a damaged backup is never copied on."""
+    months that never change, and packing or even reading them again at every
+    command made every change cost the whole history).
+
+    A file whose signature (size, modification time, inode: every write here is a
+    rename, so a new inode) is the one stamped on its member is taken without being
+    read, once the packed bytes match the CRC stamped beside them. Any other is read;
+    its member is taken only if it unpacks to exactly those bytes. So a damaged
+    backup is never copied on."""
 
     def __init__(self, backups: Path) -> None:
         self._file: BinaryIO | None = None
@@ -103,9 +144,29 @@ class _Earlier:
         if self._file is not None:
             self._file.close()
 
+    def unchanged(self, name: str, seen: Signature | None) -> tuple[int, int, bytes] | None:
+        """Size, CRC and packed bytes of the file, if it is as it was when packed."""
+        info = self._infos.get(name)
+        stamp = _read_stamp(info.extra) if info is not None else None
+        if info is None or stamp is None or seen is None or stamp[0] != seen:
+            return None
+        packed = self._raw(info)
+        if packed is None or zlib.crc32(packed) != stamp[1] or info.file_size != seen[0]:
+            return None
+        return info.file_size, info.CRC, packed
+
     def packed(self, name: str, data: bytes, crc: int) -> bytes | None:
         info = self._infos.get(name)
-        if self._file is None or info is None or info.file_size != len(data) or crc != info.CRC:
+        if info is None or info.file_size != len(data) or crc != info.CRC:
+            return None
+        packed = self._raw(info)
+        if packed is None or not _unpacks_to(packed, data):
+            return None
+        return packed
+
+    def _raw(self, info: zipfile.ZipInfo) -> bytes | None:
+        """The member's packed bytes as stored (None: the zip is not as it says)."""
+        if self._file is None:
             return None
         try:
             self._file.seek(info.header_offset)
@@ -114,11 +175,9 @@ class _Earlier:
                 return None
             self._file.seek(head[9] + head[10], os.SEEK_CUR)
             packed = self._file.read(info.compress_size)
-            if not _unpacks_to(packed, data):
-                return None
-        except (OSError, struct.error, zlib.error):
+        except (OSError, struct.error):
             return None
-        return packed
+        return packed if len(packed) == info.compress_size else None
 
 
 def _unpacks_to(packed: bytes, data: bytes, chunk: int = 1 << 18) -> bool:
@@ -127,16 +186,19 @@ def _unpacks_to(packed: bytes, data: bytes, chunk: int = 1 << 18) -> bool:
     unpacker = zlib.decompressobj(-zlib.MAX_WBITS)
     done = 0
     rest = packed
-    while True:
-        part = unpacker.decompress(rest, chunk)
-        if not data.startswith(part, done):  # compared in place, no copy
-            return False
-        done += len(part)
-        rest = unpacker.unconsumed_tail
-        if unpacker.eof or not rest:
-            break
-        if not part:
-            return False  # no headway: not a stream this code wrote
+    try:
+        while True:
+            part = unpacker.decompress(rest, chunk)
+            if not data.startswith(part, done):  # compared in place, no copy
+                return False
+            done += len(part)
+            rest = unpacker.unconsumed_tail
+            if unpacker.eof or not rest:
+                break
+            if not part:
+                return False  # no headway: not a stream this code wrote
+    except zlib.error:
+        return False
     return unpacker.eof and done == len(data) and not unpacker.unused_data
 
 
@@ -148,38 +210,44 @@ _END = struct.Struct("<4s4H2LH")
 
 class _Archive:
     """A zip of members already deflated, as zipfile writes one (private files,
-    the time now), built in memory: written here because zipfile cannot take a
+    the time now), streamed to ``out``: written here because zipfile cannot take a
     member already packed."""
 
-    def __init__(self) -> None:
+    def __init__(self, out: BinaryIO) -> None:
         now = time.localtime()
         self._when = (
             now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2,
             (now.tm_year - 1980) << 9 | now.tm_mon << 5 | now.tm_mday,
         )
-        self._out = io.BytesIO()
+        self._out = out
+        self._at = 0
         self._central = io.BytesIO()
         self._count = 0
 
-    def add(self, name: str, size: int, crc: int, packed: bytes) -> None:
+    def add(self, name: str, size: int, crc: int, packed: bytes, seen: Signature | None) -> None:
         encoded = name.encode()
         flags = 0 if name.isascii() else 0x800  # the name is UTF-8
         how = (flags, zipfile.ZIP_DEFLATED, *self._when, crc, len(packed), size, len(encoded))
-        offset = self._out.tell()
-        self._out.write(_LOCAL.pack(_LOCAL_MARK, 20, *how, 0) + encoded)
-        self._out.write(packed)
+        offset = self._at
+        self._write(_LOCAL.pack(_LOCAL_MARK, 20, *how, 0) + encoded)
+        self._write(packed)
+        extra = _stamp(seen, packed) if seen is not None else b""
         # Made by version 2.0 on Unix, read-write for the owner only, no comment.
         made = (b"PK\x01\x02", 20, 3, 20, 0)
-        self._central.write(_CENTRAL.pack(*made, *how, 0, 0, 0, 0, 0o600 << 16, offset) + encoded)
+        central = _CENTRAL.pack(*made, *how, len(extra), 0, 0, 0, 0o600 << 16, offset)
+        self._central.write(central + encoded + extra)
         self._count += 1
 
-    def close(self) -> bytes:
-        start = self._out.tell()
+    def _write(self, data: bytes) -> None:
+        self._out.write(data)
+        self._at += len(data)
+
+    def close(self) -> None:
+        start = self._at
         directory = self._central.getvalue()
-        self._out.write(directory)
+        self._write(directory)
         count = self._count
-        self._out.write(_END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), start, 0))
-        return self._out.getvalue()
+        self._write(_END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), start, 0))
 
 
 def list_backups(backups: Path) -> list[Backup]:

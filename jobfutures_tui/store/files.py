@@ -11,7 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
+
+Content = bytes | Callable[[BinaryIO], None]
+"""What a file is to hold: its bytes, or a function that writes them (a backup
+streams its zip rather than holding it whole)."""
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -37,7 +43,7 @@ def ensure_folder(folder: Path) -> None:
         os.chmod(path, FOLDER_MODE)  # mkdir's mode passes through the umask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: Content) -> None:
     """Replace ``path`` with ``data`` atomically and durably.
 
     A path that is a symbolic link stays one: the file it points to is replaced, in
@@ -54,7 +60,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fsync_folder(target.parent)
 
 
-def staged(path: Path, data: bytes) -> Path:
+def staged(path: Path, data: Content) -> Path:
     """``data`` in a temporary file beside the file ``path`` names (through a link),
     written and fsynced, ready to be renamed over it; removed if writing fails."""
     path = followed(path)
@@ -62,7 +68,10 @@ def staged(path: Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

@@ -15,7 +15,7 @@ import pytest
 
 from jobfutures_tui.models import revise
 from jobfutures_tui.store import Repository
-from jobfutures_tui.store.backups import list_backups
+from jobfutures_tui.store.backups import list_backups, make_backup
 
 
 def zip_contents(path: Path) -> dict[str, bytes]:
@@ -219,3 +219,38 @@ def test_a_damaged_earlier_backup_is_not_copied_on(existing: Path, make) -> None
     newest = list_backups(existing / "backups")[0].path
     assert newest != earlier.path
     assert zip_contents(newest) == expected
+
+
+def test_a_file_unchanged_since_the_last_backup_is_not_even_read(
+    existing: Path, make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its signature (size, time, inode) is stamped on its member: a command's backup
+    costs what changed, not the whole history."""
+    two_backups(existing, make)
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def recorded(path: Path) -> bytes:
+        read.append(path.relative_to(existing).as_posix())
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", recorded)
+    newest = make_backup(existing, existing / "backups")
+    monkeypatch.undo()
+    assert newest is not None
+    assert read == ["companies.json"], "only what the last session changed"
+    assert zip_contents(newest) == data_bytes(make.snapshot(existing))
+
+
+def test_a_file_changed_in_place_to_the_same_size_is_packed_again(existing: Path, make) -> None:
+    """Written by hand or by another program without a rename: the time moved."""
+    two_backups(existing, make)
+    month = existing / "touches" / "2026-01.json"
+    text = month.read_bytes()
+    changed = text.replace(b"email", b"EMAIL")
+    assert changed != text and len(changed) == len(text)
+    with month.open("r+b") as handle:  # the same inode, the same size
+        handle.write(changed)
+    newest = make_backup(existing, existing / "backups")
+    assert newest is not None
+    assert zip_contents(newest)["touches/2026-01.json"] == changed
