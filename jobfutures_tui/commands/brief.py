@@ -28,7 +28,7 @@ def run_brief(folder: Path, *, keep: bool = True) -> int:
         from jobfutures_tui.store import Repository
         from jobfutures_tui.usecases.due import due_items
 
-        with Repository.open(folder, read_only=True, verify=False) as repo:
+        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
             line = brief_line(due_items(repo, today=today, within_days=0), today=today)
         if keep:
             remember(folder, line, worked_from)

@@ -79,7 +79,8 @@ def opened_to_change(
     args: argparse.Namespace, folder: Path, *, verify: bool = True, there: str = ""
 ) -> Iterator[Repository]:
     """The data in ``folder``, opened to change it after waiting for the lock a little;
-    held by someone else, it is a refusal that says so (:func:`locked_words`)."""
+    held by someone else, it is a refusal that says so (:func:`locked_words`).
+    Unverified, each file is read when first used: a change reads what it touches."""
     from jobfutures_tui.store import DataLocked, Repository
 
     try:
@@ -87,6 +88,7 @@ def opened_to_change(
             folder,
             keep_backups=args.keep_backups,
             verify=verify,
+            lazy=not verify,
             holder=holder_of(args),
             lock_wait=LOCK_WAIT,
         )

@@ -45,7 +45,12 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
     # keep_index: on a folder no writer has opened since it changed (another
     # device's sync), the first due works the index out and keeps it for the next.
     with Repository.open(
-        folder, read_only=True, verify=False, keep_index=True, holder="the command jobfutures due"
+        folder,
+        read_only=True,
+        verify=False,
+        lazy=True,
+        keep_index=True,
+        holder="the command jobfutures due",
     ) as repo:
         listing = due_list(repo, today=today, within_days=days, budget=daily_budget())
         items = listing.items

@@ -24,7 +24,7 @@ def run_open(args: argparse.Namespace) -> int:
     with folder_of(args) as folder:
         if not data_files(folder):
             raise ExchangeError(f"there is no jobfutures data in {folder} yet")
-        with Repository.open(folder, read_only=True, verify=False) as repo:
+        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
             prospect = job_future(repo, args.company, role=args.role)
             person = person_of(repo, prospect, args.person) if args.person else None
             ready = ready_touch(

@@ -67,19 +67,17 @@ def job_future(repo: Repository, query: str, *, role: str | None = None) -> Pros
 
 def _at_company(repo: Repository, query: str) -> list[Prospect]:
     """The job futures at the companies ``query`` names, matched on the stored rows:
-    only those are read whole, not thousands of others (docs/benchmarks.md)."""
-    names = {
-        cid: one_line(str(row.get("name", ""))) for cid, row in repo.stored_rows(Company).items()
-    }
-    rows = repo.stored_rows(Prospect)
-
-    def company_of(prospect_id: str) -> str:
-        return names.get(str(rows[prospect_id].get("company_id", "")), "")
-
-    found = matches(query, list(rows), company_of)
+    each company's name is matched once, and only the job futures found are read
+    whole, not thousands of others (docs/benchmarks.md)."""
+    at: dict[str, list[str]] = {}
+    for prospect_id, row in repo.stored_rows(Prospect).items():
+        at.setdefault(str(row.get("company_id", "")), []).append(prospect_id)
+    stored = repo.stored_rows(Company)
+    names = {cid: str(stored.get(cid, {}).get("name", "")) for cid in at}
+    found = matches(query, list(at), names.__getitem__)  # folded: controls count as spaces
     if not found:
-        raise _unknown(query, [company_of(prospect_id) for prospect_id in rows])
-    return [prospect for pid in found if (prospect := repo.prospect(pid)) is not None]
+        raise _unknown(query, [one_line(names[cid]) for cid, ids in at.items() for _ in ids])
+    return [p for cid in found for pid in at[cid] if (p := repo.prospect(pid)) is not None]
 
 
 def _unknown(query: str, names: list[str]) -> ExchangeError:

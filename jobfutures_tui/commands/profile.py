@@ -62,7 +62,7 @@ def _stored(args: argparse.Namespace) -> Profile:
     with folder_of(args) as folder:
         if not data_files(folder):
             return Profile()
-        with Repository.open(folder, read_only=True, verify=False) as repo:
+        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
             return repo.profile()
 
 

@@ -37,7 +37,7 @@ def run_remind(args: argparse.Namespace) -> int:
             return EXIT_OK
         today = local_today()
         worked_from = worked_out_from(folder, today)
-        with Repository.open(folder, read_only=True, verify=False) as repo:
+        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
             items = due_items(repo, today=today, within_days=0)
             # A new day: the kept calendar's overdue events move to it, the shell's line too
             # (never from the demo's data).

@@ -20,7 +20,7 @@ def run_stats(args: argparse.Namespace) -> int:
         if not data_files(folder):
             emit_lines([f"No jobfutures data in {folder} yet: nothing to count."])
             return EXIT_OK
-        with Repository.open(folder, read_only=True, verify=False) as repo:
+        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
             found = insights(repo, today=today, since=args.since, goal=weekly_goal())
     if args.json:
         emit_json(as_json(found))

@@ -10,16 +10,15 @@ once, and it is where data is refused rather than served.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jobfutures_tui.store import layout
-from jobfutures_tui.store.datafiles import DataFiles
+from jobfutures_tui.store.datafiles import DataFiles, collector_paused
 from jobfutures_tui.store.errors import DataRefused, NotWritable, ReadOnly, ReadOnlyFile, shown
 from jobfutures_tui.store.files import (
     dangling,
@@ -45,9 +44,11 @@ def load(
     *,
     read_only: bool,
     lock_wait: float = 0.0,
+    lazy: bool = False,
 ) -> None:
     """Serve the data in ``files.folder`` (creating it on first use) through
-    ``files`` and ``touches``; raise DataLocked or DataRefused.
+    ``files`` and ``touches``; raise DataLocked or DataRefused. ``lazy``: parse each
+    collection when it is first used (then refused when read, not here).
 
     ``backup`` snapshots the folder: before a migration, or (through the
     writer) before the first write of the session.
@@ -74,16 +75,20 @@ def load(
     files.missing = _missing(files)
     version = _read_meta(files)
     collections = [name for name in existing if name in layout.COLLECTION_FILES]
-    with _collector_paused():
-        parsed = {name: files.parse(name) for name in collections}
+    with collector_paused():
         if version < SCHEMA_VERSION:
             parsed = _migrate(files, existing, version, backup, read_only)
-            collections = [name for name in layout.COLLECTION_FILES if name in parsed]
-        elif writer is not None:
-            # The first write of this session first snapshots the data as it was.
-            writer.before_first_write = backup
-        for name in collections:
-            _attach(files, name, parsed[name])
+            for name in layout.COLLECTION_FILES:
+                if name in parsed:
+                    _attach(files, name, parsed[name])
+        else:
+            if writer is not None:
+                # The first write of this session first snapshots the data as it was.
+                writer.before_first_write = backup
+            for name in collections:
+                files.defer(name, _table_of(name))
+                if not lazy:
+                    files.rows(name, _table_of(name))
         months = [name for name in existing if layout.is_month_file(name)]
         touches.open(months, trust_index=version == SCHEMA_VERSION and not files.overlay)
 
@@ -257,22 +262,8 @@ def _migrate(
 
 
 def _attach(files: DataFiles, name: str, data: dict[str, Any]) -> None:
-    kind = next(kind for kind, (file, _) in TABLES.items() if file == name)
-    files.attach(name, data, TABLES[kind][1])
+    files.attach(name, data, _table_of(name))
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading builds many small objects; the collector only slows it down.
-
-    The loaded records live as long as the app, so they are frozen out of
-    later collections, which would otherwise rescan them all every time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+def _table_of(name: str) -> str:
+    return next(table for file, table in TABLES.values() if file == name)

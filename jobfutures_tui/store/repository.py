@@ -93,6 +93,7 @@ class Repository:
         holder: str = "jobfutures",
         lock_wait: float = 0.0,
         keep_index: bool = False,
+        lazy: bool = False,
     ) -> Repository:
         """Open (creating on first use) the data in ``folder``.
 
@@ -102,7 +103,7 @@ class Repository:
         ``verify=False`` the touch history is checked later by :meth:`verify`.
         With ``keep_index``, a read-only repository writes the derived index at
         close when it had to work it out and no writer is at work (see
-        :meth:`_keep_index_as_reader`).
+        :meth:`_keep_index_as_reader`). ``lazy``: parse each file when first used.
         """
         folder = Path(folder).expanduser().absolute()
         if read_only:
@@ -120,6 +121,7 @@ class Repository:
                 repo._backup,
                 read_only=read_only,
                 lock_wait=lock_wait,
+                lazy=lazy,
             )
             repo._trust_validated()
             if verify:
@@ -478,15 +480,7 @@ class Repository:
         other months."""
         if self._writer is None:
             raise ReadOnly()
-        if self._files.missing:
-            name = self._files.missing[0]
-            raise self._files.refuse(
-                name,
-                "it is missing, though the folder's manifest lists it. If a sync tool is "
-                "at work on this folder, try again in a moment; otherwise the records it "
-                "held are gone: restore a backup (jobfutures backups lists them) before "
-                "changing anything",
-            )
+        self._files.refuse_if_missing()
         changed = (*save, *delete)
         for kind in {type(record) for record in changed} - {Touch} - self._kinds_trusted:
             self._verify_kind(kind)
