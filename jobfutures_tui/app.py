@@ -18,26 +18,22 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from jobfutures_tui import app_settings, devices_work, palette, signals
+from jobfutures_tui import app_settings, devices_work, signals
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
 from jobfutures_tui.models import Record
-from jobfutures_tui.palette import JumpCommands
 from jobfutures_tui.screens import actions
-from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.screens.board import BoardScreen
-from jobfutures_tui.screens.insights import InsightsScreen
-from jobfutures_tui.screens.people import PeopleScreen
-from jobfutures_tui.screens.scripts import ScriptsScreen
-from jobfutures_tui.screens.today import TodayScreen
+from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
 from jobfutures_tui.store import (
     BackgroundWriter,
     DataRefused,
@@ -48,7 +44,6 @@ from jobfutures_tui.store import (
 from jobfutures_tui.store.errors import shown
 from jobfutures_tui.store.undo import UndoHistory
 from jobfutures_tui.usecases.changes import Change
-from jobfutures_tui.usecases.insights import warm as warm_insights
 
 if TYPE_CHECKING:
     from jobfutures_tui.ui_services import DataHost
@@ -61,6 +56,13 @@ FOLLOW_DELAY = 0.5
 """Seconds after a change before the calendar file and the shell's line follow it."""
 FOLLOW_AT_START = 3.0
 """After the first frame and the check of the records have had the machine."""
+
+
+def _jump_commands() -> type[Provider]:
+    """The palette's jumps to people and job futures, imported when it first opens."""
+    from jobfutures_tui.palette import JumpCommands
+
+    return JumpCommands
 
 
 class JobFuturesApp(App[None]):
@@ -76,7 +78,7 @@ class JobFuturesApp(App[None]):
         STYLES / "script_panel.tcss",
         STYLES / "insights.tcss",
     ]
-    COMMANDS = App.COMMANDS | {JumpCommands}
+    COMMANDS = App.COMMANDS | {_jump_commands}
     BINDINGS = [
         Binding("1", "show('board')", "Board", id="app.board", tooltip="Show the board"),
         Binding(
@@ -186,15 +188,9 @@ class JobFuturesApp(App[None]):
             writer.on_recovered = self._report_saved_again
             writer.on_merged = self._report_merged
 
-    def _main_screens(self) -> dict[str, AppScreen]:
+    def _main_screens(self) -> dict[str, Screen[None]]:
         """The screens of MAIN_SCREENS, over the repository open now."""
-        return {
-            "board": BoardScreen(self.repo),
-            "today": TodayScreen(self.repo),
-            "people": PeopleScreen(self.repo),
-            "scripts": ScriptsScreen(self.repo),
-            "insights": InsightsScreen(self.repo),
-        }
+        return main_screens(self.repo)
 
     def verify_after_first_frame(self, board: Screen[None]) -> None:
         """Once the board has painted its cards, check the rest of the data in the background."""
@@ -207,7 +203,7 @@ class JobFuturesApp(App[None]):
         import jobfutures_tui.modals.log_form
         import jobfutures_tui.modals.prospect_form  # noqa: F401
 
-    MAIN_SCREENS = ("board", "today", "people", "scripts", "insights")
+    MAIN_SCREENS = MAIN_SCREENS
 
     def action_show(self, name: str) -> None:
         """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts, 5 insights);
@@ -385,6 +381,8 @@ class JobFuturesApp(App[None]):
         try:
             repo.verify(should_stop=lambda: worker.is_cancelled)
             if not (worker.is_cancelled or self.replacing):
+                from jobfutures_tui.usecases.insights import warm as warm_insights
+
                 warm_insights(repo)  # the insights screen (5) then counts only what changes
         except DataRefused as error:
             self.call_from_thread(self.refuse, error, repo)
@@ -469,6 +467,8 @@ class JobFuturesApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers the exports, backups and checks the shell has too, and
         every action of the screen below it, with its key."""
+        from jobfutures_tui import palette
+
         yield from super().get_system_commands(screen)
         yield from palette.commands(self, screen)
 
