@@ -17,7 +17,6 @@ from jobfutures_tui.commands.changes import (
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.engine.names import matches
 from jobfutures_tui.models import Company, Person, Prospect
-from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.intake import ProspectInput
@@ -108,7 +107,7 @@ def _worth_knowing(repo: Repository, name: str) -> list[str]:
             if p.company_id == company.id
         ]
     stored = repo.stored_rows(Company)
-    found = matches(name, list(stored), lambda cid: one_line(str(stored[cid].get("name", ""))))
+    found = matches(name, list(stored), lambda cid: str(stored[cid].get("name", "")))
     names = [c.name for cid in found if (c := repo.company(cid)) is not None]
     if names:
         return [f"'{name}' is a new company; you also have {', '.join(names)}"]

@@ -11,6 +11,7 @@ longer one that begins with it. Pure: no store, no UI.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -47,7 +48,9 @@ def _tiers(wanted: str) -> tuple[Callable[[str], bool], ...]:
     )
 
 
-def likeness(wanted: str, name: str, *, at_least: float = 0.0) -> float:
+def likeness(
+    wanted: str, name: str, *, at_least: float = 0.0, memo: dict[str, float] | None = None
+) -> float:
     """How alike a folded query is to a folded name: to the whole name, to its
     start, or to one of its words, whichever is closest.
 
@@ -56,14 +59,31 @@ def likeness(wanted: str, name: str, *, at_least: float = 0.0) -> float:
     letters in common), worked out here without building a matcher, are never
     below the ratio, and a command matching one name against thousands of
     companies spent most of its time on ratios far below any it kept (issue 22:
-    `jobfutures add` at 5,000 job futures, 0.76 s of 1.8 s profiled)."""
-    letters = Counter(wanted) if at_least else None
+    `jobfutures add` at 5,000 job futures, 0.76 s of 1.8 s profiled). ``memo``
+    keeps each part's figure for the next name: thousands of company names share
+    a few hundred words."""
+    letters = _letters(wanted) if at_least else None
     best = 0.0
     for part in {name, name[: len(wanted)], *name.split()}:
-        if letters is not None and not _may_reach(letters, len(wanted), part, at_least):
-            continue
-        best = max(best, difflib.SequenceMatcher(None, wanted, part).ratio())
+        known = memo.get(part) if memo is not None else None
+        if known is None:
+            known = _part_likeness(wanted, part, letters, at_least)
+            if memo is not None:
+                memo[part] = known
+        best = max(best, known)
     return best
+
+
+@functools.lru_cache(maxsize=8)
+def _letters(wanted: str) -> Counter[str]:
+    """The query's letters, counted once for the thousands of names it is held against."""
+    return Counter(wanted)
+
+
+def _part_likeness(wanted: str, part: str, letters: Counter[str] | None, at_least: float) -> float:
+    if letters is not None and not _may_reach(letters, len(wanted), part, at_least):
+        return 0.0
+    return difflib.SequenceMatcher(None, wanted, part).ratio()
 
 
 def _may_reach(letters: Counter[str], size: int, part: str, at_least: float) -> bool:
@@ -73,6 +93,10 @@ def _may_reach(letters: Counter[str], size: int, part: str, at_least: float) -> 
     if not total:
         return True  # two empty strings are alike (ratio 1)
     if 2 * min(size, len(part)) / total < at_least:
+        return False
+    # At most the query's own count of each letter both have: a bound with no Counter.
+    shared = sum(letters[letter] for letter in letters.keys() & set(part))
+    if 2 * min(shared, len(part)) / total < at_least:
         return False
     return 2 * sum((letters & Counter(part)).values()) / total >= at_least
 
@@ -89,8 +113,10 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
         found = [item for item, folded in named if fits(folded)]
         if found:
             return found
+    memo: dict[str, float] = {}
     scored = [
-        (likeness(wanted, folded, at_least=NEAR_ENOUGH), n) for n, (_, folded) in enumerate(named)
+        (likeness(wanted, folded, at_least=NEAR_ENOUGH, memo=memo), n)
+        for n, (_, folded) in enumerate(named)
     ]
     near = sorted((pair for pair in scored if pair[0] >= NEAR_ENOUGH), key=lambda p: -p[0])
     return [named[n][0] for _, n in near]
@@ -99,8 +125,12 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
 def close_to(query: str, names: Sequence[str], *, most: int = 5) -> list[str]:
     """Names a little like ``query``, most alike first: what to offer when nothing matched."""
     wanted = fold(query)
+    memo: dict[str, float] = {}
     scored = sorted(
-        ((likeness(wanted, fold(name), at_least=CLOSE), name) for name in dict.fromkeys(names)),
+        (
+            (likeness(wanted, fold(name), at_least=CLOSE, memo=memo), name)
+            for name in dict.fromkeys(names)
+        ),
         key=lambda pair: -pair[0],
     )
     return [name for score, name in scored[:most] if score >= CLOSE]

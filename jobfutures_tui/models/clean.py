@@ -53,6 +53,8 @@ def lines(text: str) -> str:
 def squash(text: str) -> str:
     """What a name is matched by: case, spacing, joiners and how an accent is
     encoded (é as one character or two) do not tell two names apart."""
+    if text.isascii() and text.isprintable():  # no controls, joiners or accents: most names
+        return " ".join(text.casefold().split())
     seen = unicodedata.normalize("NFC", one_line(text))
     for joiner in _JOINERS:
         seen = seen.replace(joiner, "")

@@ -117,3 +117,10 @@ def test_terminal_output_shows_codes_instead_of_sending_them() -> None:
     text = json_text(document)
     assert json.loads(text) == document, "the same value for a script"
     assert for_terminal(text) == text, "nothing raw for a terminal"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_a_plain_ascii_name_squashes_as_the_long_way_does(text: str) -> None:
+    """The quick path for printable ASCII (most names) changes nothing."""
+    seen = unicodedata.normalize("NFC", one_line(text))
+    assert squash(text) == " ".join(seen.casefold().split())

@@ -79,3 +79,16 @@ def test_ascii_folds_as_the_long_way_does(text: str) -> None:
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     assert fold(text) == re.sub(r"[\W_]+", " ", plain.casefold()).strip()
+
+
+@given(
+    st.text(alphabet="abcdeno rw", max_size=12),
+    st.lists(st.text(alphabet="abcdeno rw", max_size=24), max_size=6),
+)
+def test_a_memo_shared_across_names_changes_no_likeness(wanted: str, names: list[str]) -> None:
+    """Parts a name shares with one before it are taken from the memo: the same figure."""
+    memo: dict[str, float] = {}
+    for name in names:
+        assert likeness(wanted, name, at_least=0.8, memo=memo) == likeness(
+            wanted, name, at_least=0.8
+        )
