@@ -75,9 +75,9 @@ def _reload(app: App[Any], repo: Repository, names: list[str], copies: bool) -> 
         return reopened, " ".join(part for part in said if part)
 
     if copies:
-        replace_data(app, "Merging the copies a sync tool left", "merged", act)
+        replace_data(app, "Merging the copies a sync tool left", "merged", act, keep_place=True)
     else:
-        replace_data(app, "Opening the data again", "opened again", act)
+        replace_data(app, "Opening the data again", "opened again", act, keep_place=True)
 
 
 def described(names: list[str]) -> str:

@@ -10,6 +10,7 @@ Workers report with messages (``messages``) to the dialog that waits for them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from jobfutures_tui.ui_services import data_host, services
 if TYPE_CHECKING:
     from textual.app import App
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from jobfutures_tui.exchange.restore import Snapshot
     from jobfutures_tui.modals.restore import RestoreSource
@@ -173,8 +175,39 @@ class Replacing(Saving):
         )
 
 
-def replace_data(app: App[Any], doing: str, done: str, act: Act) -> None:
-    """Hold back every key, stop the background check, and run ``act`` on a worker."""
+@dataclass(frozen=True)
+class Place:
+    """Where the user was, to come back to once the data is opened again."""
+
+    main: str
+    """The main screen (MAIN_SCREENS) under any story."""
+    selected: str | None
+    """The job future selected on the board."""
+    story: str | None
+    """The job future whose story was open."""
+
+
+def place_of(app: App[Any]) -> Place:
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.screens.detail import DetailScreen
+    from jobfutures_tui.screens.main_screens import MAIN_SCREENS
+
+    stack = app.screen_stack
+    below = stack[1] if len(stack) > 1 else None
+    main = next((name for name in MAIN_SCREENS if app.get_screen(name) is below), "board")
+    board = app.get_screen("board")
+    selected = board.selected_id if isinstance(board, BoardScreen) else None
+    story = next((s.prospect_id for s in stack if isinstance(s, DetailScreen)), None)
+    return Place(main, selected, story)
+
+
+def replace_data(
+    app: App[Any], doing: str, done: str, act: Act, *, keep_place: bool = False
+) -> None:
+    """Hold back every key, stop the background check, and run ``act`` on a worker.
+    ``keep_place``: come back to the screen, the selection and the story the user was
+    on (the data opened again after another device's change), not to the board."""
+    place = place_of(app) if keep_place else None
     services(app).replacing = True
     app.workers.cancel_group(app, "verify")
     notice = Replacing(f"{doing}… (your data is backed up first)")
@@ -200,7 +233,7 @@ def replace_data(app: App[Any], doing: str, done: str, act: Act) -> None:
             app.call_from_thread(app.exit, return_code=1, message=gone)
             return
         start_over: Callable[[], Awaitable[None] | None] = partial(
-            _start_over, app, repo, message, title, severity
+            _start_over, app, repo, message, title, severity, place
         )
         # Waits until the screens are drawn anew: the worker ends with the work.
         app.call_from_thread(start_over)
@@ -210,7 +243,12 @@ def replace_data(app: App[Any], doing: str, done: str, act: Act) -> None:
 
 
 async def _start_over(
-    app: App[Any], repo: Repository, message: str, title: str, severity: SeverityLevel
+    app: App[Any],
+    repo: Repository,
+    message: str,
+    title: str,
+    severity: SeverityLevel,
+    place: Place | None = None,
 ) -> None:
     """Carry on with the repository opened again: new main screens over it, the board
     on top, and an empty undo history (a restore or a repair is not undoable: its
@@ -228,6 +266,21 @@ async def _start_over(
     for screen in old:
         if screen.is_mounted:
             await screen.remove()
+    if place is not None:
+        await _return_to(app, repo, screens["board"], place)
     host.replacing = False
     app.notify(message, title=title, severity=severity, timeout=12, markup=False)
     host.verify_after_first_frame(screens["board"])
+
+
+async def _return_to(app: App[Any], repo: Repository, board: Screen[Any], place: Place) -> None:
+    """The user's place again, as far as what it named is still there."""
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.screens.detail import open_prospect
+
+    if place.selected is not None and isinstance(board, BoardScreen):
+        board.select_prospect(place.selected)
+    if place.main != "board":
+        await app.switch_screen(place.main)
+    if place.story is not None and repo.prospect(place.story) is not None:
+        open_prospect(app, place.story)

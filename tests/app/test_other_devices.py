@@ -88,3 +88,44 @@ async def test_a_conflict_copy_is_merged_as_the_app_opens(
         assert app.repo.find_company("Globex") is not None
     assert not (data_dir / copy).exists()
     assert (data_dir / "backups" / "conflict-copies" / copy).exists()
+
+
+async def test_the_user_stays_where_they_were_when_another_change_arrives(
+    repo: Repository, data_dir: Path, tmp_path: Path
+) -> None:
+    """On the board with a card selected, or in a story: the data is opened again under
+    them, not a jump back to the board's first card."""
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.screens.detail import DetailScreen
+
+    add_prospect(repo, "Contoso")
+    fabrikam = add_prospect(repo, "Fabrikam")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await after_first_frame(pilot)
+        board = app.get_screen("board")
+        assert isinstance(board, BoardScreen) and board.select_prospect(fabrikam.id)
+        laptop_adds(data_dir, tmp_path, "Globex")
+        await until(pilot, lambda: any("on another device" in m for m in messages(app)), "one")
+        await until(pilot, lambda: not app.replacing, "the data opened again")
+        board = app.get_screen("board")
+        assert isinstance(board, BoardScreen) and app.screen is board
+        assert board.selected_id == fabrikam.id
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DetailScreen), "the story")
+        shutil.rmtree(tmp_path / "laptop")
+        laptop_adds(data_dir, tmp_path, "Initech")
+        await until(pilot, lambda: "Initech" in column_text(app, Stage.INTERVIEWED), "Initech")
+        await until(pilot, lambda: not app.replacing, "the data opened again")
+        await until(pilot, lambda: isinstance(app.screen, DetailScreen), "the story again")
+        assert app.screen.prospect_id == fabrikam.id
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.get_screen("board"), "the board")
+        assert app.get_screen("board").selected_id == fabrikam.id
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen is app.get_screen("today"), "Today")
+        shutil.rmtree(tmp_path / "laptop")
+        laptop_adds(data_dir, tmp_path, "Hooli")
+        await until(pilot, lambda: app.repo.find_company("Hooli") is not None, "Hooli")
+        await until(pilot, lambda: not app.replacing, "the data opened again")
+        await until(pilot, lambda: app.screen is app.get_screen("today"), "still Today")
