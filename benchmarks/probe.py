@@ -97,6 +97,11 @@ def probe_frame(
 ) -> dict[str, object]:
     from pathlib import Path
 
+    # As `jobfutures` starts (jobfutures_tui/launch.py): the collector waits for the frame.
+    from jobfutures_tui.launch import hold_collector
+
+    hold_collector()
+
     # Exactly as cli.run_app opens the data and the app.
     from jobfutures_tui.app import JobFuturesApp
     from jobfutures_tui.screens.board import BoardScreen

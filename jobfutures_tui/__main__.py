@@ -1,3 +1,3 @@
-from jobfutures_tui.cli import main
+from jobfutures_tui.launch import main
 
 raise SystemExit(main())

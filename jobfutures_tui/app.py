@@ -26,6 +26,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from jobfutures_tui import app_settings, devices_work, signals
+from jobfutures_tui.launch import release_collector
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
@@ -193,7 +194,9 @@ class JobFuturesApp(App[None]):
         return main_screens(self.repo)
 
     def verify_after_first_frame(self, board: Screen[None]) -> None:
-        """Once the board has painted its cards, check the rest of the data in the background."""
+        """Once the board has painted its cards, check the rest of the data in the background
+        (and let the collector run again: see launch.py)."""
+        board.call_after_refresh(release_collector)
         board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
 
     @work(thread=True, group="warm-up")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from jobfutures_tui import __version__, settings
 from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
+from jobfutures_tui.launch import release_collector
 from jobfutures_tui.models.clean import for_terminal
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 
@@ -127,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
+    if getattr(args, "command", None) is not None:
+        release_collector()  # a command: its start-up is done (the app waits for its frame)
     _warn_about_settings(args)
     if args.command == "due":
         return _run_command(lambda: run_due_command(args))
