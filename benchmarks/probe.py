@@ -97,8 +97,8 @@ def probe_frame(
 ) -> dict[str, object]:
     from pathlib import Path
 
-    # As `jobfutures` starts (jobfutures_tui/launch.py): the collector waits for the frame.
-    from jobfutures_tui.launch import hold_collector
+    # As `jobfutures` starts (jobfutures_tui/collector.py): the collector waits for the frame.
+    from jobfutures_tui.collector import hold_collector
 
     hold_collector()
 

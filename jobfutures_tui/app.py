@@ -26,7 +26,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from jobfutures_tui import app_settings, devices_work, signals
-from jobfutures_tui.launch import release_collector
+from jobfutures_tui.collector import release_collector
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen

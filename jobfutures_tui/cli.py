@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobfutures_tui import __version__, settings
+from jobfutures_tui.collector import release_collector
 from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
-from jobfutures_tui.launch import release_collector
 from jobfutures_tui.models.clean import for_terminal
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 

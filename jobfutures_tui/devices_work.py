@@ -9,11 +9,12 @@ restore, once no dialog is open and every save has landed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from textual.app import App
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from jobfutures_tui.restore_work import replace_data
 from jobfutures_tui.store import BackgroundWriter, Repository, layout
@@ -74,10 +75,12 @@ def _reload(app: App[Any], repo: Repository, names: list[str], copies: bool) -> 
             said.append(f"Changed on another device ({described(names)}): shown as it is now.")
         return reopened, " ".join(part for part in said if part)
 
+    # Back to the screen, the selection and the story the user was on, not the board.
+    then = partial(_return_to, app, place_of(app))
     if copies:
-        replace_data(app, "Merging the copies a sync tool left", "merged", act, keep_place=True)
+        replace_data(app, "Merging the copies a sync tool left", "merged", act, then=then)
     else:
-        replace_data(app, "Opening the data again", "opened again", act, keep_place=True)
+        replace_data(app, "Opening the data again", "opened again", act, then=then)
 
 
 def described(names: list[str]) -> str:
@@ -87,3 +90,42 @@ def described(names: list[str]) -> str:
         stem = name.rsplit("/", 1)[-1].removesuffix(".json")
         words.append(f"touches of {stem}" if name.startswith("touches/") else stem)
     return ", ".join(words)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the user was, to come back to once the data is opened again."""
+
+    main: str
+    """The main screen (MAIN_SCREENS) under any story."""
+    selected: str | None
+    """The job future selected on the board."""
+    story: str | None
+    """The job future whose story was open."""
+
+
+def place_of(app: App[Any]) -> Place:
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.screens.detail import DetailScreen
+    from jobfutures_tui.screens.main_screens import MAIN_SCREENS
+
+    stack = app.screen_stack
+    below = stack[1] if len(stack) > 1 else None
+    main = next((name for name in MAIN_SCREENS if app.get_screen(name) is below), "board")
+    board = app.get_screen("board")
+    selected = board.selected_id if isinstance(board, BoardScreen) else None
+    story = next((s.prospect_id for s in stack if isinstance(s, DetailScreen)), None)
+    return Place(main, selected, story)
+
+
+async def _return_to(app: App[Any], place: Place, repo: Repository, board: Screen[Any]) -> None:
+    """The user's place again, as far as what it named is still there."""
+    from jobfutures_tui.screens.board import BoardScreen
+    from jobfutures_tui.screens.detail import open_prospect
+
+    if place.selected is not None and isinstance(board, BoardScreen):
+        board.select_prospect(place.selected)
+    if place.main != "board":
+        await app.switch_screen(place.main)
+    if place.story is not None and repo.prospect(place.story) is not None:
+        open_prospect(app, place.story)

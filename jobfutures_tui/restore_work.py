@@ -10,7 +10,6 @@ Workers report with messages (``messages``) to the dialog that waits for them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -175,39 +174,15 @@ class Replacing(Saving):
         )
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where the user was, to come back to once the data is opened again."""
-
-    main: str
-    """The main screen (MAIN_SCREENS) under any story."""
-    selected: str | None
-    """The job future selected on the board."""
-    story: str | None
-    """The job future whose story was open."""
-
-
-def place_of(app: App[Any]) -> Place:
-    from jobfutures_tui.screens.board import BoardScreen
-    from jobfutures_tui.screens.detail import DetailScreen
-    from jobfutures_tui.screens.main_screens import MAIN_SCREENS
-
-    stack = app.screen_stack
-    below = stack[1] if len(stack) > 1 else None
-    main = next((name for name in MAIN_SCREENS if app.get_screen(name) is below), "board")
-    board = app.get_screen("board")
-    selected = board.selected_id if isinstance(board, BoardScreen) else None
-    story = next((s.prospect_id for s in stack if isinstance(s, DetailScreen)), None)
-    return Place(main, selected, story)
+Then = Callable[[Repository, "Screen[Any]"], Awaitable[None]]
+"""What to do once the data is opened again, over it and the new board."""
 
 
 def replace_data(
-    app: App[Any], doing: str, done: str, act: Act, *, keep_place: bool = False
+    app: App[Any], doing: str, done: str, act: Act, *, then: Then | None = None
 ) -> None:
-    """Hold back every key, stop the background check, and run ``act`` on a worker.
-    ``keep_place``: come back to the screen, the selection and the story the user was
-    on (the data opened again after another device's change), not to the board."""
-    place = place_of(app) if keep_place else None
+    """Hold back every key, stop the background check, and run ``act`` on a worker;
+    ``then`` once the app carries on over the new data (else the board is on top)."""
     services(app).replacing = True
     app.workers.cancel_group(app, "verify")
     notice = Replacing(f"{doing}… (your data is backed up first)")
@@ -233,7 +208,7 @@ def replace_data(
             app.call_from_thread(app.exit, return_code=1, message=gone)
             return
         start_over: Callable[[], Awaitable[None] | None] = partial(
-            _start_over, app, repo, message, title, severity, place
+            _start_over, app, repo, message, title, severity, then
         )
         # Waits until the screens are drawn anew: the worker ends with the work.
         app.call_from_thread(start_over)
@@ -248,7 +223,7 @@ async def _start_over(
     message: str,
     title: str,
     severity: SeverityLevel,
-    place: Place | None = None,
+    then: Then | None = None,
 ) -> None:
     """Carry on with the repository opened again: new main screens over it, the board
     on top, and an empty undo history (a restore or a repair is not undoable: its
@@ -266,21 +241,8 @@ async def _start_over(
     for screen in old:
         if screen.is_mounted:
             await screen.remove()
-    if place is not None:
-        await _return_to(app, repo, screens["board"], place)
+    if then is not None:
+        await then(repo, screens["board"])
     host.replacing = False
     app.notify(message, title=title, severity=severity, timeout=12, markup=False)
     host.verify_after_first_frame(screens["board"])
-
-
-async def _return_to(app: App[Any], repo: Repository, board: Screen[Any], place: Place) -> None:
-    """The user's place again, as far as what it named is still there."""
-    from jobfutures_tui.screens.board import BoardScreen
-    from jobfutures_tui.screens.detail import open_prospect
-
-    if place.selected is not None and isinstance(board, BoardScreen):
-        board.select_prospect(place.selected)
-    if place.main != "board":
-        await app.switch_screen(place.main)
-    if place.story is not None and repo.prospect(place.story) is not None:
-        open_prospect(app, place.story)

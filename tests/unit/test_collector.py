@@ -1,4 +1,4 @@
-"""The collector waits for start-up only in the ``jobfutures`` process (launch.py):
+"""The collector waits for start-up only in the ``jobfutures`` process (collector.py):
 library use and tests never find it stopped, nor anything frozen."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import sys
 
 PROGRAM = """
 import gc
-from jobfutures_tui import launch
+from jobfutures_tui import collector
 {steps}
 print(gc.isenabled(), gc.get_freeze_count() > 0)
 """
@@ -23,9 +23,9 @@ def after(steps: str) -> str:
 
 
 def test_released_without_being_held_nothing_changes() -> None:
-    assert after("launch.release_collector()") == "True False"
+    assert after("collector.release_collector()") == "True False"
 
 
 def test_held_until_released_then_start_up_is_frozen() -> None:
-    assert after("launch.hold_collector()\nprint(gc.isenabled())") == "False\nFalse False"
-    assert after("launch.hold_collector()\nlaunch.release_collector()") == "True True"
+    assert after("collector.hold_collector()\nprint(gc.isenabled())") == "False\nFalse False"
+    assert after("collector.hold_collector()\ncollector.release_collector()") == "True True"
