@@ -46,7 +46,9 @@ class DataFiles:
         whole journal), read instead of the files on disk."""
         self._dbs: dict[str, TinyDB] = {}
         self._deferred: dict[str, str] = {}
-        """Files present but not parsed yet: name → the table they hold."""
+        """Files present but not parsed yet (or released): name → the table they hold."""
+        self._written: set[str] = set()
+        """Files this process has changed: never released (see :meth:`release`)."""
         self._parsing = threading.Lock()
         self._batch_depth = 0
         self._held: dict[str, MemoryStorage] = {}
@@ -106,6 +108,17 @@ class DataFiles:
                 self.attach(name, self.parse(name), table)
             del self._deferred[name]
 
+    def release(self, name: str, table: str) -> None:
+        """Forget the parsed contents of a file this process has not changed: it is
+        parsed again when next used (a month of touches, once its facts are known:
+        docs/storage.md, "Reading"). One it changed stays, whatever the writer holds."""
+        with self._parsing:
+            if name in self._written or name in self._held or name not in self._dbs:
+                return
+            del self._dbs[name]
+            self.journal.seen.bases.pop(name, None)
+            self._deferred[name] = table
+
     def rows(self, name: str, table: str) -> dict[str, Any]:
         """The stored rows of a file, as held in memory (none if it has no file yet)."""
         self._parsed(name)
@@ -116,6 +129,7 @@ class DataFiles:
     def rewrite(self, name: str) -> None:
         """Write a loaded file again as it is in memory (after healing it)."""
         self._parsed(name)
+        self._written.add(name)
         storage = self._dbs[name].storage
         storage.write(storage.read() or {})
 
@@ -131,6 +145,7 @@ class DataFiles:
     def table(self, name: str, table: str) -> Any:
         """A TinyDB table to change; inside a batch its file is written once, at the end."""
         self._parsed(name)
+        self._written.add(name)
         db = self._dbs.get(name)
         if db is None:
             # Its folder (touches/) is made when the commit is written: a folder that

@@ -160,10 +160,12 @@ class Repository:
         """Validate every record of one kind (one file); False if stopped."""
         if kind in self._kinds_verified:
             return True
-        for record_id in list(self._rows(kind)):
+        cache, name = self._records[kind], TABLES[kind][0]
+        for record_id, row in list(self._rows(kind).items()):
             if should_stop is not None and should_stop():
                 return False
-            self._get(kind, record_id)
+            if record_id not in cache:  # validated, not kept: the screens keep what they read
+                self._files.validate(kind, name, record_id, row)
         self._kinds_verified.add(kind)
         return True
 

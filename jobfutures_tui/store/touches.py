@@ -20,6 +20,7 @@ import copy
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from sys import intern
 from typing import Any, NamedTuple
 
 import orjson
@@ -111,13 +112,21 @@ class TouchHistory:
     def loaded(self) -> bool:
         return self._loaded
 
-    def ensure_loaded(self) -> None:
-        """Parse every month not parsed yet."""
+    def ensure_loaded(self, keep: str | None = None) -> None:
+        """Know every stored touch: each month not parsed yet is parsed for the facts of
+        its touches, then its rows are let go (parsed again when a touch is read),
+        but for the months holding a touch of the job future ``keep``, about to be read."""
         if not self._loaded:
             with self._lock:
                 for name in self._partitions:
                     self._load_month(name)
+                    if not self._holds(name, keep):
+                        self.files.release(name, TOUCHES_TABLE)
                 self._loaded = True
+
+    def _holds(self, name: str, prospect_id: str | None) -> bool:
+        ids = self._by_prospect.get(prospect_id, ()) if prospect_id is not None else ()
+        return any(self._refs[touch_id].partition == name for touch_id in ids)
 
     def _load_month(self, name: str) -> None:
         """Parse one month, if it is stored and not parsed yet (docs/storage.md:
@@ -169,18 +178,20 @@ class TouchHistory:
                 or ((script_id := row.get("script_id")) is not None and type(script_id) is not str)
             ):
                 raise TypeError(doc_id)
+            # Ids shared by many touches are kept once: the facts outlive the rows.
+            prospect_id = intern(prospect_id)
             return prospect_id, TouchFacts(
                 doc_id,
                 prospect_id,
                 at,
                 created,
-                person_id,
+                None if person_id is None else intern(person_id),
                 _CHANNELS[row["channel"]],
                 _DIRECTIONS[row["direction"]],
                 _OUTCOMES[row["outcome"]],
                 replied,
                 None if (kind := row.get("kind")) is None else _KINDS[kind],
-                script_id,
+                None if script_id is None else intern(script_id),
             )
         except (KeyError, TypeError, ValueError):
             pass
@@ -215,15 +226,23 @@ class TouchHistory:
         raise self.files.refuse(second, f"touch {doc_id} is stored twice")
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> bool:
-        """Validate every touch; False if stopped before the end."""
-        self.ensure_loaded()
+        """Validate every touch, a month at a time; False if stopped before the end.
+
+        A model is kept only for a touch read, and a month's rows only while it is
+        checked: a lifetime of touches kept as models and rows held 270 MB at
+        50,000 (docs/benchmarks.md). The UI's changes wait one month at most."""
         if self._verified:
             return True
-        for touch_id in list(self._refs):
+        for name in list(self._partitions):
             if should_stop is not None and should_stop():
                 return False
-            self.get(touch_id)
-        self._verified = True
+            with self._lock:
+                self._load_month(name)
+                for touch_id, raw in list(self.files.rows(name, TOUCHES_TABLE).items()):
+                    if touch_id not in self._models:
+                        self.files.validate(Touch, name, touch_id, raw)
+                self.files.release(name, TOUCHES_TABLE)
+        self._loaded = self._verified = True
         return True
 
     def verify_months(self, touches: Sequence[Touch]) -> None:
@@ -315,7 +334,7 @@ class TouchHistory:
 
     def for_prospect(self, prospect_id: str) -> list[Touch]:
         """Newest first."""
-        self.ensure_loaded()
+        self.ensure_loaded(keep=prospect_id)
         touches = [self.get(i) for i in list(self._by_prospect.get(prospect_id, ()))]
         return sorted((t for t in touches if t is not None), key=lambda t: t.at, reverse=True)
 

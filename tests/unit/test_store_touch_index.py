@@ -355,3 +355,33 @@ def test_decisions_kept_after_logging_a_touch_are_those_made_afresh(
         afresh = decisions_to_keep(repo)["decisions"]
     assert set(kept) == {history["prospect"].id, other.id}
     assert kept == afresh
+
+
+def test_the_background_check_lets_each_month_go_and_a_read_parses_it_again(
+    folder: Path, history: dict, parsed
+) -> None:
+    """A lifetime of touches is not held in memory once checked: its facts are, and a
+    touch read later comes from its month parsed again."""
+    with Repository.open(folder, verify=False) as repo:
+        repo.verify()
+        assert touch_files(parsed) == ["touches/2026-01.json", "touches/2026-02.json"]
+        assert repo.history_loaded
+        assert repo.touches_for(history["prospect"].id) == [history["new"], history["old"]]
+        assert touch_files(parsed)[2:] == ["touches/2026-01.json", "touches/2026-02.json"]
+
+
+def test_a_month_changed_here_is_never_let_go_before_it_is_written(
+    folder: Path, history: dict, make
+) -> None:
+    """The background writer may still hold the change: parsing the month again from
+    the disk would lose it."""
+    from jobfutures_tui.store import BackgroundWriter
+
+    later = make.touch(history["prospect"], FEB.add(days=3), channel="letter")
+    latest = make.touch(history["prospect"], FEB.add(days=4), channel="call")
+    with Repository.open(folder, verify=False, writer=BackgroundWriter()) as repo:
+        repo.save(later)  # written a moment later, on the writer's thread
+        repo.verify()
+        repo.save(latest)  # the same month again
+    with Repository.open(folder) as repo:
+        assert repo.touches_for(history["prospect"].id)[:2] == [latest, later]
