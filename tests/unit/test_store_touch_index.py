@@ -367,7 +367,7 @@ def test_the_background_check_lets_each_month_go_and_a_read_parses_it_again(
         assert touch_files(parsed) == ["touches/2026-01.json", "touches/2026-02.json"]
         assert repo.history_loaded
         assert repo.touches_for(history["prospect"].id) == [history["new"], history["old"]]
-        assert touch_files(parsed)[2:] == ["touches/2026-01.json", "touches/2026-02.json"]
+        assert sorted(touch_files(parsed)[2:]) == ["touches/2026-01.json", "touches/2026-02.json"]
 
 
 def test_a_month_changed_here_is_never_let_go_before_it_is_written(
