@@ -201,10 +201,15 @@ class JobFuturesApp(App[None]):
 
     @work(thread=True, group="warm-up")
     def warm_up(self) -> None:
-        """Import the forms now, not on the first key press: keys typed while a form
-        is still being built are lost, and a first import takes a few hundred ms."""
+        """Import the forms and the other main screens now, once the first frame is out,
+        not on the first key press: keys typed while a form is still being built are
+        lost, and a first import takes a few hundred ms."""
         import jobfutures_tui.modals.log_form
-        import jobfutures_tui.modals.prospect_form  # noqa: F401
+        import jobfutures_tui.modals.prospect_form
+        import jobfutures_tui.screens.insights
+        import jobfutures_tui.screens.people
+        import jobfutures_tui.screens.scripts
+        import jobfutures_tui.screens.today  # noqa: F401  (built when first shown: main_screens.py)
 
     MAIN_SCREENS = MAIN_SCREENS
 
