@@ -33,6 +33,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.sections import MARKERS, write
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = ((10, 50), (5_000, 50_000))
 TARGET_CPU = 1.5
@@ -116,21 +118,7 @@ def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
-REPORT = ROOT / "docs" / "benchmarks.md"
-BEGIN = "<!-- shell commands: python -m benchmarks.commands --write -->"
-END = "<!-- end of shell commands -->"
-
-
-def kept_section(report: Path) -> str:
-    """The shell commands' section of the report as it is now ('' if none)."""
-    try:
-        text = report.read_text()
-    except OSError:
-        return "\n"
-    start, end = text.find(BEGIN), text.find(END)
-    if start < 0 or end < start:
-        return "\n"
-    return "\n\n" + text[start : end + len(END)] + "\n"
+BEGIN, END = MARKERS[0]
 
 
 def table(results: dict[tuple[int, int], dict[str, tuple[float, float]]]) -> list[str]:
@@ -175,14 +163,7 @@ def main() -> None:
     lines = table(results)
     print("\n".join(lines))
     if "--write" in sys.argv:
-        text = REPORT.read_text()
-        start, end = text.find(BEGIN), text.find(END)
-        new = section(lines, repeats)
-        if start >= 0 and end > start:
-            text = text[:start] + new + text[end + len(END) :]
-        else:
-            text = text.rstrip("\n") + "\n\n" + new + "\n"
-        REPORT.write_text(text)
+        write(section(lines, repeats), BEGIN, END)
 
 
 if __name__ == "__main__":

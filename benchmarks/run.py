@@ -321,10 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
-        # The shell commands' section is measured by benchmarks/commands.py: kept.
-        from benchmarks.commands import kept_section
+        # The sections other benchmarks write (benchmarks/sections.py) are kept.
+        from benchmarks.sections import kept
 
-        output.write_text(text.rstrip("\n") + kept_section(output))
+        output.write_text(text.rstrip("\n") + kept(output))
         log(f"written to {output}")
     if args.json is not None:
         raw = {r.label: r.raw for r in results.values()}

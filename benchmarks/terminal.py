@@ -31,6 +31,7 @@ from pathlib import Path
 
 from benchmarks.commands import dataset
 from benchmarks.generate import working_copy
+from benchmarks.sections import MARKERS, write
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = ((10, 50), (5_000, 50_000))
@@ -38,9 +39,7 @@ TARGETS = {SIZES[0]: 1.6, SIZES[1]: 2.0}
 BARE_WORDS = "Hello, floor."
 POLL = 0.005
 TIMEOUT = 30.0
-REPORT = ROOT / "docs" / "benchmarks.md"
-BEGIN = "<!-- first frame in a terminal: python -m benchmarks.terminal --write -->"
-END = "<!-- end of first frame in a terminal -->"
+BEGIN, END = MARKERS[1]
 
 
 def first_frame(
@@ -130,7 +129,7 @@ def main() -> None:
     lines = table({name: statistics.median(times) for name, times in found.items()})
     print("\n".join(lines))
     if "--write" in sys.argv:
-        write(section(lines, repeats))
+        write(section(lines, repeats), BEGIN, END)
 
 
 def table(medians: dict[str, float]) -> list[str]:
@@ -160,16 +159,6 @@ def section(lines: list[str], repeats: int) -> str:
         "bare app at 10 job futures, 2× at 5,000 / 50,000."
     )
     return "\n".join([BEGIN, "", "## First frame in a terminal", "", intro, "", *lines, "", END])
-
-
-def write(new: str) -> None:
-    text = REPORT.read_text()
-    start, end = text.find(BEGIN), text.find(END)
-    if start >= 0 and end > start:
-        text = text[:start] + new + text[end + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    REPORT.write_text(text)
 
 
 if __name__ == "__main__":
