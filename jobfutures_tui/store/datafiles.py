@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +23,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
+from jobfutures_tui.store.row_index import RowIndex
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
 
@@ -47,6 +48,9 @@ class DataFiles:
         self._dbs: dict[str, TinyDB] = {}
         self._deferred: dict[str, str] = {}
         """Files present but not parsed yet (or released): name → the table they hold."""
+        self._by_record: set[str] = set()
+        """Deferred files read a record at a time until something needs them whole."""
+        self._indexes: dict[str, RowIndex | None] = {}
         self._written: set[str] = set()
         """Files this process has changed: never released (see :meth:`release`)."""
         self._parsing = threading.Lock()
@@ -92,9 +96,43 @@ class DataFiles:
         self.journal.seen.note_tables(name, data)
         return rows
 
-    def defer(self, name: str, table: str) -> None:
-        """Parse ``name`` when it is first used (its problems are refused then)."""
+    def defer(self, name: str, table: str, *, by_record: bool = False) -> None:
+        """Parse ``name`` when it is first used (its problems are refused then);
+        ``by_record``: until something needs it whole, parse only the records read
+        (:mod:`row_index`)."""
         self._deferred[name] = table
+        if by_record:
+            self._by_record.add(name)
+
+    def records(self, name: str, table: str) -> Mapping[str, Any]:
+        """The stored rows of a collection file, to read: :meth:`rows`, or, while the file
+        is read a record at a time, a view that parses each row looked up."""
+        if name in self._by_record and name in self._deferred:
+            return _Records(self, name, table)
+        return self.rows(name, table)
+
+    def row_index(self, name: str, table: str) -> RowIndex | None:
+        """Where the file's rows lie, found once (None once it is parsed whole, or
+        when it is not laid out as written here: then it is parsed whole)."""
+        if name not in self._deferred:
+            return None
+        with self._parsing:
+            if name not in self._deferred:
+                return None
+            if name not in self._indexes:
+                self._indexes[name] = self._index(name, table)
+            return self._indexes[name]
+
+    def _index(self, name: str, table: str) -> RowIndex | None:
+        path = self.folder / name
+        newer = self.overlay.get(name)
+        try:
+            if newer is None:
+                self.journal.seen.note_read(name, signature(path))
+            data = newer if newer is not None else path.read_bytes()
+        except OSError as exc:
+            raise self.refuse(name, f"it cannot be read ({exc.strerror})") from None
+        return RowIndex.of(data, table)
 
     def _parsed(self, name: str) -> None:
         """Parse a deferred file now, once, whichever thread asks first."""
@@ -105,8 +143,19 @@ class DataFiles:
             if table is None:
                 return
             with collector_paused():
-                self.attach(name, self.parse(name), table)
+                self.attach(name, self._whole(name, table), table)
             del self._deferred[name]
+            self._indexes.pop(name, None)
+
+    def _whole(self, name: str, table: str) -> dict[str, Any]:
+        """A file's contents, parsed a record at a time where it is read so (the same
+        result, a lower peak: :meth:`RowIndex.every_row`), else whole."""
+        if name in self._by_record:
+            index = self._indexes.get(name) if name in self._indexes else self._index(name, table)
+            if index is not None:
+                with contextlib.suppress(ValueError):  # parsed whole: refused there if bad
+                    return {table: index.every_row()}
+        return self.parse(name)
 
     def release(self, name: str, table: str) -> None:
         """Forget the parsed contents of a file this process has not changed: it is
@@ -204,6 +253,54 @@ def collector_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+class _Records(Mapping[str, Any]):
+    """The rows of a file read a record at a time: a row looked up is found in the
+    bytes and parsed alone; walking every row parses the file whole first."""
+
+    def __init__(self, files: DataFiles, name: str, table: str) -> None:
+        self._files, self._name, self._table = files, name, table
+
+    def _whole(self) -> dict[str, Any]:
+        return self._files.rows(self._name, self._table)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        index = self._files.row_index(self._name, self._table)
+        if index is None:
+            return self._whole().get(key, default)
+        try:
+            row = index.get(key)
+        except ValueError:  # not as the index says: parsed whole, refused there if bad
+            return self._whole().get(key, default)
+        return default if row is None else row
+
+    def __getitem__(self, key: str) -> Any:
+        row = self.get(key, _MISSING)
+        if row is _MISSING:
+            raise KeyError(key)
+        return row
+
+    def __contains__(self, key: object) -> bool:
+        index = self._files.row_index(self._name, self._table)
+        return key in (index if index is not None else self._whole())
+
+    def __iter__(self) -> Iterator[str]:
+        index = self._files.row_index(self._name, self._table)
+        return iter(index.ids() if index is not None else list(self._whole()))
+
+    def __len__(self) -> int:
+        index = self._files.row_index(self._name, self._table)
+        return len(index if index is not None else self._whole())
+
+    def items(self) -> ItemsView[str, Any]:
+        return self._whole().items()
+
+    def values(self) -> ValuesView[Any]:
+        return self._whole().values()
+
+
+_MISSING: Any = object()
 
 
 def _write_order(name: str) -> int:

@@ -86,7 +86,7 @@ def load(
                 # The first write of this session first snapshots the data as it was.
                 writer.before_first_write = backup
             for name in collections:
-                files.defer(name, _table_of(name))
+                files.defer(name, _table_of(name), by_record=lazy)
                 if not lazy:
                     files.rows(name, _table_of(name))
         months = [name for name in existing if layout.is_month_file(name)]

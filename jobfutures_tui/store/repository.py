@@ -343,8 +343,8 @@ class Repository:
                 return self._get(Company, company_id)
         return None
 
-    def _rows(self, kind: type[Record]) -> dict[str, Any]:
-        return self._files.rows(*TABLES[kind])
+    def _rows(self, kind: type[Record]) -> Mapping[str, Any]:
+        return self._files.records(*TABLES[kind])
 
     def _get(self, kind: type[RecordT], record_id: str) -> RecordT | None:
         cache = self._records[kind]

@@ -1,0 +1,84 @@
+"""Finding one record in a collection file without parsing the rest (store/row_index.py):
+the same rows a whole parse gives, or a refusal to guess (then the file is parsed whole)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import orjson
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobfutures_tui.models import Company, Person
+from jobfutures_tui.store import Repository
+from jobfutures_tui.store.datafiles import DataFiles
+from jobfutures_tui.store.row_index import RowIndex
+from jobfutures_tui.store.snapshot import dumps
+
+TRICKY = st.lists(
+    st.sampled_from(['"', "\\", ",", ":", "{", "}", '"id":"', "a", "é", "\n", " "]), max_size=12
+).map("".join)
+
+
+def table_of(values: list[str]) -> dict[str, dict[str, object]]:
+    rows = {}
+    for value in values:
+        row_id = uuid.uuid4().hex
+        rows[row_id] = {"id": row_id, "name": value, "notes": f'"{value}":{{"id":"x"}}'}
+    return rows
+
+
+@given(st.lists(TRICKY, max_size=8))
+def test_found_rows_are_the_rows_a_whole_parse_gives(values: list[str]) -> None:
+    rows = table_of(values)
+    data = dumps({"people": rows})
+    index = RowIndex.of(data, "people")
+    assert index is not None
+    assert index.ids() == list(rows)
+    assert index.every_row() == orjson.loads(data)["people"]
+
+
+def test_a_file_not_laid_out_as_written_here_is_parsed_whole() -> None:
+    rows = table_of(["Priya", "Lee"])
+    pretty = json.dumps({"people": rows}, indent=2).encode()
+    nested_id = dict(rows)
+    first = next(iter(nested_id))
+    nested_id[first] = {**rows[first], "extra": {"id": "inner"}}
+    for data in (pretty, dumps({"people": nested_id}), dumps({"others": rows})):
+        assert RowIndex.of(data, "people") is None
+
+
+def test_a_command_reads_one_person_without_parsing_them_all(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "data"
+    acme = Company(name="Acme")
+    people = [Person(name=f"Person {n}", company_id=acme.id) for n in range(20)]
+    with Repository.open(folder) as repo:
+        repo.save(acme, *people)
+    whole: list[str] = []
+    original = DataFiles.parse
+
+    def spy(self: DataFiles, name: str):  # type: ignore[no-untyped-def]
+        whole.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(DataFiles, "parse", spy)
+    with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+        assert repo.person(people[7].id) == people[7]
+        assert people[3].id in repo.stored_rows(Person)
+        assert "people.json" not in whole
+        assert {p.id for p in repo.people()} == {p.id for p in people}  # every one: whole
+
+
+def test_a_hand_edited_file_is_still_read_right(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    acme = Company(name="Acme")
+    priya = Person(name="Priya", company_id=acme.id)
+    with Repository.open(folder) as repo:
+        repo.save(acme, priya)
+    stored = orjson.loads((folder / "people.json").read_bytes())
+    (folder / "people.json").write_text(json.dumps(stored, indent=2))
+    with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+        assert repo.person(priya.id) == priya
+        assert list(repo.stored_rows(Person)) == [priya.id]
