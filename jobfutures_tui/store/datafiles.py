@@ -126,13 +126,13 @@ class DataFiles:
     def _index(self, name: str, table: str) -> RowIndex | None:
         path = self.folder / name
         newer = self.overlay.get(name)
+        if newer is not None:
+            return RowIndex.of(newer, table)
         try:
-            if newer is None:
-                self.journal.seen.note_read(name, signature(path))
-            data = newer if newer is not None else path.read_bytes()
+            self.journal.seen.note_read(name, signature(path))
+            return RowIndex.of_file(path, table)
         except OSError as exc:
             raise self.refuse(name, f"it cannot be read ({exc.strerror})") from None
-        return RowIndex.of(data, table)
 
     def _parsed(self, name: str) -> None:
         """Parse a deferred file now, once, whichever thread asks first."""

@@ -17,6 +17,10 @@ with records nested by id) is parsed whole, as before.
 
 from __future__ import annotations
 
+import os
+import weakref
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -28,16 +32,39 @@ _ID_KEY = b'"id":"'
 _QUOTE = ord('"')
 
 
-class RowIndex:
-    """Where each row of a compact one-table file lies, and each row parsed on demand."""
+Read = Callable[[int, int], bytes]
+"""The bytes at (start, end) of the file as it was indexed."""
 
-    def __init__(self, data: bytes, spans: dict[str, tuple[int, int]]) -> None:
-        self._data = data
+
+class RowIndex:
+    """Where each row of a compact one-table file lies, and each row parsed when it is
+    looked up (and not kept: the caller keeps what it needs)."""
+
+    def __init__(self, read: Read, spans: dict[str, tuple[int, int]]) -> None:
+        self._read = read
         self._spans = spans
-        self._parsed: dict[str, dict[str, Any]] = {}
 
     @classmethod
-    def of(cls, data: bytes, table: str) -> RowIndex | None:
+    def of_file(cls, path: Path, table: str) -> RowIndex | None:
+        """The rows of the file at ``path``, read through a descriptor kept open for the
+        index's life: the version indexed is the one read, whatever replaces the file,
+        and its bytes are not held in memory."""
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                data = handle.read()
+            index = cls.of(data, table, read=lambda start, end: os.pread(fd, end - start, start))
+        except BaseException:
+            os.close(fd)
+            raise
+        if index is None:
+            os.close(fd)
+        else:
+            weakref.finalize(index, os.close, fd)
+        return index
+
+    @classmethod
+    def of(cls, data: bytes, table: str, *, read: Read | None = None) -> RowIndex | None:
         """The rows of ``data``, if it is laid out as written here (None: parse it whole).
 
         Each row is found by what starts it, ``"<id>":{"id":"<id>"``: a plain search,
@@ -47,8 +74,9 @@ class RowIndex:
         if not data.startswith(head) or not body.endswith(b"}}"):
             return None
         end = len(body) - 2  # the table's closing brace
+        read = read or (lambda start, stop: data[start:stop])
         if end == len(head):
-            return cls(data, {})  # an empty table
+            return cls(read, {})  # an empty table
         starts: list[tuple[str, int]] = []
         find, at = data.find, 0
         while (at := find(_ROW_HEAD, at)) >= 0:
@@ -72,7 +100,7 @@ class RowIndex:
         }
         if len(spans) != len(starts):
             return None  # an id twice
-        return cls(data, spans)
+        return cls(read, spans)
 
     def __contains__(self, row_id: object) -> bool:
         return row_id in self._spans
@@ -85,15 +113,12 @@ class RowIndex:
 
     def get(self, row_id: str) -> dict[str, Any] | None:
         """The row, parsed (None if there is none; ValueError if it does not parse)."""
-        row = self._parsed.get(row_id)
-        if row is None:
-            span = self._spans.get(row_id)
-            if span is None:
-                return None
-            row = orjson.loads(self._data[span[0] : span[1]])
-            if not isinstance(row, dict) or row.get("id") != row_id:
-                raise ValueError(f"record {row_id} is not where the file says")
-            self._parsed[row_id] = row
+        span = self._spans.get(row_id)
+        if span is None:
+            return None
+        row = orjson.loads(self._read(*span))
+        if not isinstance(row, dict) or row.get("id") != row_id:
+            raise ValueError(f"record {row_id} is not where the file says")
         return row
 
     def every_row(self) -> dict[str, dict[str, Any]]:
