@@ -125,9 +125,14 @@ class RowIndex:
         """Every row, each parsed alone (ValueError if one does not parse): the same
         dict a whole parse gives, without its peak (orjson held 44 MB more than the
         result while parsing 3.4 MB of job futures whole)."""
+        if not self._spans:
+            return {}
+        first = min(start for start, _ in self._spans.values())
+        blob = self._read(first, max(end for _, end in self._spans.values()))  # one read
         rows = {}
-        for row_id in self._spans:
-            row = self.get(row_id)
-            assert row is not None
+        for row_id, (start, end) in self._spans.items():
+            row = orjson.loads(blob[start - first : end - first])
+            if not isinstance(row, dict) or row.get("id") != row_id:
+                raise ValueError(f"record {row_id} is not where the file says")
             rows[row_id] = row
         return rows
