@@ -70,10 +70,10 @@ class RowIndex:
         Each row is found by what starts it, ``"<id>":{"id":"<id>"``: a plain search,
         about 5 ms for 9,000 people where a regular expression took 27."""
         head = b'{"' + table.encode() + b'":{'
-        body = data.rstrip(b"\n")
-        if not data.startswith(head) or not body.endswith(b"}}"):
+        size = len(data) - 1 if data.endswith(b"\n") else len(data)  # no copy of 4 MB
+        if not data.startswith(head) or not data.endswith(b"}}", 0, size):
             return None
-        end = len(body) - 2  # the table's closing brace
+        end = size - 2  # the table's closing brace
         read = read or (lambda start, stop: data[start:stop])
         if end == len(head):
             return cls(read, {})  # an empty table
