@@ -9,8 +9,9 @@ be found by their keys in the bytes and parsed one at a time.
 
 They are trusted to be found so only when the file proves it: it starts and
 ends as one table written that way, every row found starts with its own id,
-and the file holds exactly as many ``"id":"`` keys as rows found (inside a
-JSON string a quote is escaped, so neither pattern can hide there). Anything
+the file holds exactly as many ``"id":"`` keys as rows found, and no object
+closes twice before another key (a second table; rows here hold no objects).
+Inside a JSON string a quote is escaped, so none of these can hide there. Anything
 else (a file edited by hand, written by another tool or by a later version
 with records nested by id) is parsed whole, as before.
 """
@@ -94,6 +95,8 @@ class RowIndex:
             return None
         if data.count(_ID_KEY) != len(starts):
             return None  # an id not at the head of a row: nested records
+        if b'}},"' in data:
+            return None  # a second table, or rows holding objects: not as written here
         spans = {
             key: (at + 2, starts[n + 1][1] - _ID - 2 if n + 1 < len(starts) else end)
             for n, (key, at) in enumerate(starts)

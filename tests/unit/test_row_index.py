@@ -46,7 +46,8 @@ def test_a_file_not_laid_out_as_written_here_is_parsed_whole() -> None:
     nested_id = dict(rows)
     first = next(iter(nested_id))
     nested_id[first] = {**rows[first], "extra": {"id": "inner"}}
-    for data in (pretty, dumps({"people": nested_id}), dumps({"others": rows})):
+    two_tables = dumps({"people": rows, "more": table_of(["Dana"])})
+    for data in (pretty, dumps({"people": nested_id}), dumps({"others": rows}), two_tables):
         assert RowIndex.of(data, "people") is None
 
 
