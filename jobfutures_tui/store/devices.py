@@ -29,7 +29,7 @@ Signature = tuple[int, int, int]
 """A file's size, modification time (ns) and inode."""
 
 
-def signature(path: Path) -> Signature | None:
+def signature(path: Path | str) -> Signature | None:
     try:
         found = os.stat(path)
     except FileNotFoundError:
@@ -105,13 +105,15 @@ class Seen:
             return []
         names = dict.fromkeys(self.signatures)
         names.update(dict.fromkeys(layout.data_files(self.folder)))
+        base = os.fspath(self.folder)
         return [
             name
             for name in names
             if name != layout.MANIFEST
             and (
                 name not in self.signatures
-                or signature(self.folder / name) != self.signatures[name]
+                # A string path, not a Path: every commit stats a lifetime of months.
+                or signature(f"{base}/{name}") != self.signatures[name]
             )
         ]
 

@@ -8,6 +8,7 @@ a call rewrites one month's file, whatever the size of the history
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,11 +49,12 @@ def is_month_file(name: str) -> bool:
 
 def touch_partitions(folder: Path) -> list[str]:
     """Relative names of the touch files present, oldest month first."""
-    directory = folder / TOUCHES_DIR
-    if not directory.is_dir():
+    try:
+        # Names only, no Path per file: every commit lists a lifetime of months.
+        found = os.listdir(folder / TOUCHES_DIR)
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    names = sorted(p.name for p in directory.iterdir() if _MONTH_FILE.match(p.name))
-    return [f"{TOUCHES_DIR}/{name}" for name in names]
+    return [f"{TOUCHES_DIR}/{name}" for name in sorted(found) if _MONTH_FILE.match(name)]
 
 
 def data_files(folder: Path) -> list[str]:
