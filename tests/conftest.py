@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import compileall
 import gc
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-# The package compiled once, before any test imports it: the shell's and the kill
-# tests' subprocesses import it afresh, and where PYTHONDONTWRITEBYTECODE is set (as
-# on this CI machine) each one compiled 200 modules again (about a tenth of the suite).
-for _package in ("jobfutures_tui", "benchmarks"):
-    compileall.compile_dir(Path(__file__).resolve().parent.parent / _package, quiet=1)
 
 
 @pytest.fixture(autouse=True)
