@@ -18,6 +18,7 @@ user never changed the old ones (:data:`FORMAT_FOUR`, store/schema).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from typing import Any
@@ -56,8 +57,14 @@ def builtin_script(item: BuiltIn) -> Script:
 
 
 def builtin_rows() -> list[dict[str, Any]]:
-    """Every built-in as a stored row (what a new or upgraded data folder gets)."""
-    return [builtin_script(item).model_dump(mode="json") for item in LIBRARY]
+    """Every built-in as a stored row (what a new or upgraded data folder gets): new
+    dicts each time, made from rows validated once per process (~6 ms)."""
+    return [dict(row) for row in _shipped_rows()]
+
+
+@functools.cache
+def _shipped_rows() -> tuple[dict[str, Any], ...]:
+    return tuple(builtin_script(item).model_dump(mode="json") for item in LIBRARY)
 
 
 def is_edited(script: Script) -> bool:
