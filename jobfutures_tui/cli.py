@@ -186,18 +186,8 @@ def run_app(
     folder: Path, *, read_only: bool = False, demo: bool = False, keep_backups: int = DEFAULT_KEEP
 ) -> int:
     from jobfutures_tui.app import JobFuturesApp
-    from jobfutures_tui.store import BackgroundWriter, Repository
 
-    writer = None if read_only else BackgroundWriter()
-    repo = Repository.open(
-        folder,
-        read_only=read_only,
-        writer=writer,
-        verify=False,
-        keep_backups=keep_backups,
-        holder="the jobfutures app",
-        lock_wait=3.0,
-    )
+    repo = open_for_app(folder, read_only=read_only, keep_backups=keep_backups)
     app: JobFuturesApp | None = None
     try:
         app = JobFuturesApp(repo, demo=demo, ask_profile=True)  # once, on the user's own data
@@ -206,6 +196,29 @@ def run_app(
         # A restore from the app closes the repository it began with and opens another.
         closed = _close(app.repo if app is not None else repo, said=bool(app and app.quit_unsaved))
     return (app.return_code or EXIT_OK) if closed else EXIT_USER_ERROR
+
+
+def open_for_app(
+    folder: Path, *, read_only: bool = False, keep_backups: int = DEFAULT_KEEP
+) -> Repository:
+    """The app's data; read-only when a file its manifest lists is gone, so the app shows
+    what is there and says what is missing rather than refuse the first change
+    (docs/storage.md, "Commits")."""
+    from jobfutures_tui.store import BackgroundWriter, Repository
+
+    repo = Repository.open(
+        folder,
+        read_only=read_only,
+        writer=None if read_only else BackgroundWriter(),
+        verify=False,
+        keep_backups=keep_backups,
+        holder="the jobfutures app",
+        lock_wait=3.0,
+    )
+    if repo.missing_files and not read_only:
+        repo.close()  # the grace for a sync tool is spent: opened again at once
+        repo = Repository.open(folder, read_only=True, verify=False, sync_grace=0)
+    return repo
 
 
 def _close(repo: Repository, *, said: bool) -> bool:

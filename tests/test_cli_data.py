@@ -285,6 +285,28 @@ def test_csv_ics_and_markdown_exports(
     assert code == 1 and "no jobfutures data" in err
 
 
+def test_a_missing_month_is_said_by_readers_and_stops_an_export(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    """A month of touches deleted by hand (or by a sync tool): every command that reads
+    says so on stderr, and an export refuses unless --force (docs/storage.md)."""
+    month = sorted((demo / "touches").glob("*.json"))[-1]
+    month.unlink()
+    name = f"touches/{month.name}"
+    for words in (["due"], ["stats"]):
+        code, out, err = jf(capsys, demo, *words)
+        assert code == 0 and out, words
+        assert f"warning: {demo / name} is missing" in err, words
+        assert f"jobfutures backups lists those in {demo / 'backups'}" in err, words
+    export = tmp_path / "all.json"
+    code, out, err = jf(capsys, demo, "export", "json", "-o", str(export))
+    assert code == 1 and out == "" and not export.exists()
+    assert f"nothing was exported: {demo / name} is missing" in err and "--force" in err
+    code, _, err = jf(capsys, demo, "export", "json", "-o", str(export), "--force")
+    assert code == 0 and export.is_file() and f"{demo / name} is missing" in err
+    assert not month.exists(), "a reader wrote nothing back"
+
+
 def test_exports_work_while_the_app_holds_the_data(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobfutures_tui.commands.common import EXIT_OK, emit
+from jobfutures_tui.commands.common import EXIT_OK, emit, warn_missing
 from jobfutures_tui.exchange.brief import kept_line, remember, worked_out_from
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store.layout import data_files
@@ -29,6 +29,7 @@ def run_brief(folder: Path, *, keep: bool = True) -> int:
         from jobfutures_tui.usecases.due import due_items
 
         with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+            warn_missing(repo)
             line = brief_line(due_items(repo, today=today, within_days=0), today=today)
         if keep:
             remember(folder, line, worked_from)

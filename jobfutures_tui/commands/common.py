@@ -241,6 +241,18 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
     return target
 
 
+def warn_missing(repo: Repository) -> None:
+    """A command that only reads says which data files the manifest lists are gone:
+    what it prints leaves their records out (docs/storage.md, "Commits")."""
+    from jobfutures_tui.store.errors import missing_words
+
+    for name in repo.missing_files:
+        complain(
+            f"warning: {missing_words(repo.folder / name, repo.backups_folder)} "
+            "What follows leaves those records out."
+        )
+
+
 def say_merges(repo: Repository) -> None:
     """What the command's commits merged from another device (a sync folder), on stderr."""
     writer = repo.writer

@@ -16,7 +16,7 @@ from typing import Any
 import pendulum
 from rich.cells import cell_len, set_cell_size
 
-from jobfutures_tui.commands.common import emit, json_text, say
+from jobfutures_tui.commands.common import emit, json_text, say, warn_missing
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.dates import today as local_today
@@ -52,6 +52,7 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
         keep_index=True,
         holder="the command jobfutures due",
     ) as repo:
+        warn_missing(repo)
         listing = due_list(repo, today=today, within_days=days, budget=daily_budget())
         items = listing.items
         if as_json:

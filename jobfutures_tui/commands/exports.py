@@ -5,9 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say, write_output
+from jobfutures_tui.commands.common import (
+    EXIT_OK,
+    emit_lines,
+    folder_of,
+    say,
+    warn_missing,
+    write_output,
+)
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.store import Repository
+from jobfutures_tui.store.errors import missing_words
 from jobfutures_tui.store.files import ensure_folder
 from jobfutures_tui.store.layout import data_files
 
@@ -17,6 +25,7 @@ def run_export(args: argparse.Namespace) -> int:
         if not data_files(folder):
             raise ExchangeError(f"there is no jobfutures data in {folder} to export")
         with Repository.open(folder, read_only=True) as repo:
+            _refuse_missing(args, repo)
             if args.format == "csv":
                 from jobfutures_tui.exchange.csv_export import write_tables
                 from jobfutures_tui.exchange.dataset import Dataset
@@ -32,6 +41,19 @@ def run_export(args: argparse.Namespace) -> int:
         if written_to is not None:
             say(f"Wrote {written_to}")
     return EXIT_OK
+
+
+def _refuse_missing(args: argparse.Namespace, repo: Repository) -> None:
+    """An export without a file the manifest lists would lose its records without a
+    word, wherever the export goes: refused, unless ``--force`` (docs/storage.md)."""
+    if not repo.missing_files:
+        return
+    if not args.force:
+        words = missing_words(repo.folder / repo.missing_files[0], repo.backups_folder)
+        raise ExchangeError(
+            f"nothing was exported: {words} Give --force to export what is there without them"
+        )
+    warn_missing(repo)
 
 
 def _render(args: argparse.Namespace, repo: Repository) -> bytes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say
+from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say, warn_missing
 from jobfutures_tui.commands.pick import job_future, person_of
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.opener import NO_OPENER, open_link
@@ -25,6 +25,7 @@ def run_open(args: argparse.Namespace) -> int:
         if not data_files(folder):
             raise ExchangeError(f"there is no jobfutures data in {folder} yet")
         with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+            warn_missing(repo)
             prospect = job_future(repo, args.company, role=args.role)
             person = person_of(repo, prospect, args.person) if args.person else None
             ready = ready_touch(

@@ -231,7 +231,11 @@ def _add_export(commands: Any) -> None:
         sub.add_argument(
             "-o", "--output", metavar="FILE", help=f"write {what} to FILE (default: stdout)"
         )
-        sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            help="replace FILE if it exists; export even with a data file missing",
+        )
 
     output(
         _command(
@@ -256,7 +260,11 @@ def _add_export(commands: Any) -> None:
     csv_parser.add_argument(
         "folder", nargs="?", default=".", metavar="FOLDER", help="where (default: here)"
     )
-    csv_parser.add_argument("--force", action="store_true", help="replace the files if present")
+    csv_parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the files if present; export even with a data file missing",
+    )
     ics = _command(
         formats,
         "ics",

@@ -17,7 +17,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, interactive, say
+from jobfutures_tui.commands.common import (
+    EXIT_OK,
+    emit_lines,
+    folder_of,
+    interactive,
+    say,
+    warn_missing,
+)
 from jobfutures_tui.exchange.brief import counted, worked_out_from
 from jobfutures_tui.exchange.outputs import follow_changes
 from jobfutures_tui.models.dates import today as local_today
@@ -38,6 +45,7 @@ def run_remind(args: argparse.Namespace) -> int:
         today = local_today()
         worked_from = worked_out_from(folder, today)
         with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+            warn_missing(repo)
             items = due_items(repo, today=today, within_days=0)
             # A new day: the kept calendar's overdue events move to it, the shell's line too
             # (never from the demo's data).

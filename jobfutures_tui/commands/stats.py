@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, folder_of
+from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, folder_of, warn_missing
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
@@ -21,6 +21,7 @@ def run_stats(args: argparse.Namespace) -> int:
             emit_lines([f"No jobfutures data in {folder} yet: nothing to count."])
             return EXIT_OK
         with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+            warn_missing(repo)
             found = insights(repo, today=today, since=args.since, goal=weekly_goal())
     if args.json:
         emit_json(as_json(found))

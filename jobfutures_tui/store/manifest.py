@@ -60,6 +60,12 @@ class Findings(NamedTuple):
     """There, but not as the last commit left it (size or hash)."""
 
 
+def absent(folder: Path, manifest: Manifest) -> list[str]:
+    """The files ``manifest`` lists that are not in ``folder``: one stat each, cheap
+    enough for every open (docs/storage.md, "Commits")."""
+    return sorted(name for name in manifest if not (folder / name).is_file())
+
+
 def compare(folder: Path, manifest: Manifest, *, hashes: bool = False) -> Findings:
     """The folder's data files against ``manifest`` (sizes only, unless ``hashes``)."""
     present = set(layout.data_files(folder))

@@ -28,7 +28,7 @@ from jobfutures_tui.store.files import (
     write_atomic,
 )
 from jobfutures_tui.store.lock import FolderLock
-from jobfutures_tui.store.manifest import compare, read_manifest
+from jobfutures_tui.store.manifest import absent, read_manifest
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
 from jobfutures_tui.store.snapshot import dumps
 from jobfutures_tui.store.tables import TABLES
@@ -45,10 +45,12 @@ def load(
     read_only: bool,
     lock_wait: float = 0.0,
     lazy: bool = False,
+    sync_grace: float | None = None,
 ) -> None:
     """Serve the data in ``files.folder`` (creating it on first use) through
     ``files`` and ``touches``; raise DataLocked or DataRefused. ``lazy``: parse each
     collection when it is first used (then refused when read, not here).
+    ``sync_grace``: seconds to wait for a missing file (None: ``SYNC_GRACE``).
 
     ``backup`` snapshots the folder: before a migration, or (through the
     writer) before the first write of the session.
@@ -64,15 +66,15 @@ def load(
         _take(files, lock, lock_wait)
         keep_local(folder)
     existing = _present(files)
-    if existing and _missing(files):
-        existing = _after_a_sync(files)
+    files.missing = _missing(files) if existing else []
+    if files.missing:
+        existing = _after_a_sync(files, SYNC_GRACE if sync_grace is None else sync_grace)
     files.journal.seen.note_present(existing)
     files.journal.remember_manifest()
     files.journal.format_version = SCHEMA_VERSION
     if not existing:
         _create(files)
         return
-    files.missing = _missing(files)
     version = _read_meta(files)
     collections = [name for name in existing if name in layout.COLLECTION_FILES]
     with collector_paused():
@@ -182,12 +184,13 @@ SYNC_GRACE = 2.0
 resolving a conflict renames the file away before it puts the winner in place."""
 
 
-def _after_a_sync(files: DataFiles) -> list[str]:
-    """The files present once those missing are back, or ``SYNC_GRACE`` is over
-    (then they are missing for good: the caller says so)."""
-    deadline = time.monotonic() + SYNC_GRACE
-    while _missing(files) and time.monotonic() < deadline:
+def _after_a_sync(files: DataFiles, grace: float) -> list[str]:
+    """The files present once those missing are back, or ``grace`` seconds are over
+    (then they are missing for good, left in ``files.missing``: the caller says so)."""
+    deadline = time.monotonic() + grace
+    while files.missing and time.monotonic() < deadline:
         time.sleep(0.1)
+        files.missing = _missing(files)
     return _present(files)
 
 
@@ -200,7 +203,7 @@ def _missing(files: DataFiles) -> list[str]:
         return []
     if manifest is None:
         return []
-    return [name for name in compare(files.folder, manifest).missing if name not in files.overlay]
+    return [name for name in absent(files.folder, manifest) if name not in files.overlay]
 
 
 def _create(files: DataFiles) -> None:

@@ -5,11 +5,10 @@ refuses data it cannot trust (damaged, or from a newer version) without
 touching it, and migrates older data after a backup. Companies, people and
 job futures are parsed at once and each validated the first time it is read;
 the touch history is parsed lazily (:mod:`touches`). :meth:`Repository.verify`
-validates everything: :meth:`Repository.open` calls it unless asked not to
-(the app runs it in the background after the first frame), and a change
-first validates every file it rewrites, so data that has not been validated
-is never written back. Every change is written at once, one small file per
-collection; what it touched is logged for the screens (:mod:`change_log`).
+validates everything: :meth:`Repository.open` calls it unless asked not to (the
+app runs it in the background after the first frame), and a change first validates
+every file it rewrites, so data that has not been validated is never written back.
+Each change is one commit; what it touched is logged for the screens (:mod:`change_log`).
 """
 
 from __future__ import annotations
@@ -67,17 +66,16 @@ class Repository:
         self._state = threading.RLock()
         self._kinds_verified: set[type[Record]] = set()
         self._kinds_trusted: set[type[Record]] = set()
-        """Kinds whose file a session of this version validated whole and nobody
-        replaced since (the derived index says so): a change need not validate
-        them again before rewriting them (docs/storage.md)."""
+        """Kinds whose file a session of this version validated whole and nobody replaced
+        since (the index says so): not validated again before a rewrite (docs/storage.md)."""
         self.revision = 0
         self._changes = ChangeLog()
         self._keep_index = False
         self.kinds_changed: set[type[Record]] = set()
         """The kinds of record this session saved or deleted."""
         self.first_backup: Path | None = None
-        """The backup this session took before it first changed anything (a migration,
-        a month healed at open, the first save); None until then."""
+        """The backup this session's first change took first (a migration, a month healed
+        at open, the first save); None until then."""
 
     # ----------------------------------------------------------- opening
 
@@ -94,6 +92,7 @@ class Repository:
         lock_wait: float = 0.0,
         keep_index: bool = False,
         lazy: bool = False,
+        sync_grace: float | None = None,
     ) -> Repository:
         """Open (creating on first use) the data in ``folder``.
 
@@ -104,6 +103,7 @@ class Repository:
         With ``keep_index``, a read-only repository writes the derived index at
         close when it had to work it out and no writer is at work (see
         :meth:`_keep_index_as_reader`). ``lazy``: parse each file when first used.
+        ``sync_grace``: how long to wait for a listed file to come back (opening.SYNC_GRACE).
         """
         folder = Path(folder).expanduser().absolute()
         if read_only:
@@ -122,6 +122,7 @@ class Repository:
                 read_only=read_only,
                 lock_wait=lock_wait,
                 lazy=lazy,
+                sync_grace=sync_grace,
             )
             repo._trust_validated()
             if verify:
@@ -248,6 +249,11 @@ class Repository:
         """Whether every month of touches is parsed, so reading a job future's
         touches costs no file read (the UI then reads them on its own thread)."""
         return self._touches.loaded
+
+    @property
+    def missing_files(self) -> list[str]:
+        """Data files the manifest lists that were gone at open: no change is written."""
+        return self._files.missing
 
     @property
     def holder(self) -> str:
@@ -442,14 +448,12 @@ class Repository:
                     self._files.table(file, table).remove(doc_ids=[record.id])
 
     def changed_since(self, revision: int) -> set[str] | None:
-        """Ids of records changed after ``revision`` (a touch also names its job
-        future, a plan the job futures that chose it: :mod:`change_log`), or None
-        when that is too long ago to know."""
+        """Ids of records changed after ``revision`` (a touch also names its job future, a
+        plan the job futures that chose it: :mod:`change_log`); None: too long ago to know."""
         return self._changes.since(revision, self.revision)
 
     def _save(self, records: Sequence[Record]) -> None:
-        # New records go in with one insert_multiple per file: TinyDB rebuilds a
-        # table on every operation, so one insert per record is quadratic.
+        # One insert_multiple per file: TinyDB rebuilds a table per operation (quadratic).
         inserts: dict[tuple[str, str], dict[str, Document]] = {}
         for record in sorted(records, key=lambda r: ORDER[type(r)]):
             if isinstance(record, Touch):

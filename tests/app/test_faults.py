@@ -112,3 +112,37 @@ async def test_a_read_only_file_system_opens_read_only_and_refuses_to_open_for_w
         await pilot.press("greater_than_sign")
         await until(pilot, lambda: any("read-only" in m for m in messages(app)), "the refusal")
     repo.close()
+
+
+async def test_a_missing_month_opens_read_only_and_says_which_file_and_where_backups_are(
+    data_dir: Path,
+) -> None:
+    """A month of touches the manifest lists, deleted: the app opens, shows what is left,
+    says what is gone and where the backups are, and changes nothing (docs/storage.md)."""
+    import pendulum
+
+    from jobfutures_tui.models import Touch
+
+    with Repository.open(data_dir) as setup:
+        future = add_prospect(setup, "Northwind Logistics")
+        at = pendulum.datetime(2026, 3, 3, tz="UTC")
+        setup.save(Touch(prospect_id=future.id, at=at, channel="email"))
+    (data_dir / "touches" / "2026-03.json").unlink()
+    before = sorted(p.name for p in data_dir.rglob("*") if p.name != "jobfutures.lock")
+
+    repo = cli.open_for_app(data_dir)
+    assert repo.read_only and repo.missing_files == ["touches/2026-03.json"]
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and app.is_running
+        assert app.sub_title.startswith("touches/2026-03.json IS MISSING · READ-ONLY")
+        said = " ".join(messages(app))
+        assert f"{data_dir / 'touches' / '2026-03.json'} is missing" in said
+        assert str(data_dir / "backups") in said
+        await pilot.press("greater_than_sign")  # a move: refused, the app carries on
+        await until(pilot, lambda: any("read-only" in m for m in messages(app)), "the refusal")
+        assert app.is_running
+    repo.close()
+    after = sorted(p.name for p in data_dir.rglob("*") if p.name != "jobfutures.lock")
+    assert after == before, "nothing written, not even a backup"
