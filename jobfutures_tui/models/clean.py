@@ -5,7 +5,8 @@ Control codes (C0, DEL, C1) would drive the terminal that shows them (a name
 holding ``ESC ] 0 ;`` retitles the window); bidi overrides and isolates
 reorder what is shown (U+202E makes ``exe.txt`` of ``txt.exe``); zero-width
 characters make two names look one, so an import would make two companies of
-"Acme". The models' validators clean every text field with these functions,
+"Acme". A terminal escape sequence goes whole, not only its ESC: left behind,
+``ESC [ 1 m Acme ESC [ 0 m`` would be a second company, "[1mAcme[0m". The models' validators clean every text field with these functions,
 so forms, commands, imports and restores all store the same; stored data
 that predates them is cleaned as it is read, never refused.
 
@@ -25,6 +26,12 @@ _HIDDEN = (
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, overrides, isolates
     "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"  # zero-width
 )
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves ("ESC [ 1 m")
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC, DCS…: to BEL or ST (ESC backslash)
+    r"|\x1b[ -/]*[0-~]"  # the rest: ESC, intermediates, one final ("ESC ( B", "ESC c")
+)
+"""Whole ECMA-48 escape sequences (7-bit); an ESC that starts none is a lone control."""
 _CONTROL = re.compile(f"[{_CONTROLS}]")
 _INVISIBLE = re.compile(f"[{_HIDDEN}]")
 TERMINAL_UNSAFE = re.compile(f"[{_CONTROLS}{_HIDDEN}\u2028\u2029]")
@@ -39,15 +46,20 @@ _BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]+")
 def one_line(text: str) -> str:
     """A single-line field: line breaks and tabs become one space; controls and
     invisible characters go; no spaces at the ends."""
-    flat = _BREAKS.sub(" ", text)
+    flat = _BREAKS.sub(" ", _no_escapes(text))
     return _STRAY_JOINERS.sub("", _INVISIBLE.sub("", _CONTROL.sub("", flat))).strip()
 
 
 def lines(text: str) -> str:
     """A multi-line field (notes, a script's words): its lines and tabs kept, every
     line ending made ``\\n``; controls and invisible characters go; no blank ends."""
-    unified = _LINE_ENDS.sub("\n", text)
+    unified = _LINE_ENDS.sub("\n", _no_escapes(text))
     return _STRAY_JOINERS.sub("", _INVISIBLE.sub("", _CONTROL.sub("", unified))).strip()
+
+
+def _no_escapes(text: str) -> str:
+    """``text`` without its terminal escape sequences, each removed whole."""
+    return _ESCAPES.sub("", text) if "\x1b" in text else text
 
 
 def squash(text: str) -> str:
@@ -78,6 +90,7 @@ def pasted(text: str, *, multi_line: bool) -> str:
     """Pasted text, cleaned as its field will store it, its spaces at the ends kept (it
     goes in among what is typed). Into one line, the lines are joined by a space: none
     is dropped."""
+    text = _no_escapes(text)
     if multi_line:
         kept = _LINE_ENDS.sub("\n", text)
     else:

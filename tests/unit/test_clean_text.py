@@ -4,6 +4,7 @@ matched by has no control codes, no bidi overrides, no invisible characters."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 from hypothesis import given
@@ -36,6 +37,16 @@ JUNK = [
 text_with_junk = st.text(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(JUNK)))
 printable = st.text(st.characters(exclude_categories=["Cs"])).filter(str.isprintable)
 HIDDEN = set(JUNK) - {"\n", "\t", "\u200c", "\u200d"}
+SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]"
+)
+"""A terminal escape sequence (ECMA-48): CSI, a string (OSC, DCS…) ended by BEL or ST,
+or ESC with intermediates and one final character."""
+sequences = st.one_of(
+    st.from_regex(r"\A\x1b\[[0-?]{0,6}[ -/]?[@-~]\Z"),
+    st.from_regex(r"\A\x1b[\]P_]0;[ -~]{0,12}(\x07|\x1b\\)\Z"),
+    st.sampled_from(["\x1bc", "\x1b(B", "\x1b7", "\x1bM", "\x1b=", "\x1b[0m", "\x1b[2J"]),
+)
 BREAKS = set("\t\n\r\x85\u2028\u2029")
 
 
@@ -82,9 +93,33 @@ def test_only_multi_line_fields_keep_their_lines(parts: list[str], ending: str) 
 
 @given(text_with_junk)
 def test_names_match_whatever_hides_in_them(text: str) -> None:
-    seen = "".join(" " if ch in BREAKS else "" if ch in HIDDEN else ch for ch in text)
+    bare = SEQUENCE.sub("", text)  # an escape sequence hides whole, not only its ESC
+    seen = "".join(" " if ch in BREAKS else "" if ch in HIDDEN else ch for ch in bare)
     assert squash(text) == squash(seen) == squash(one_line(text))
     assert squash(squash(text)) == squash(text)
+
+
+@given(st.lists(st.one_of(printable, sequences), max_size=8))
+def test_escape_sequences_go_whole_on_every_path(parts: list[str]) -> None:
+    """``ESC [ 1 m Acme`` is "Acme", not "[1mAcme": no trace of a sequence is kept,
+    in one line, in lines, pasted, or in the name matched."""
+    text = "".join(parts)
+    plain = "".join(part for part in parts if not part.startswith("\x1b"))
+    assert one_line(text) == one_line(plain) and lines(text) == lines(plain)
+    for multi_line in (True, False):
+        assert pasted(text, multi_line=multi_line) == pasted(plain, multi_line=multi_line)
+    assert squash(text) == squash(plain)
+
+
+def test_a_styled_name_is_the_same_company() -> None:
+    styled = "\x1b[1mAcme\x1b[0m"
+    assert one_line(styled) == lines(styled) == "Acme"
+    assert squash(styled) == squash("ACME")
+    assert one_line("\x1b]8;;https://acme.example\x1b\\Acme\x1b]8;;\x1b\\ Corp") == "Acme Corp"
+    assert one_line("Evil\x1b]0;pwned\x07 Co") == "Evil Co", "a window title, ended by BEL"
+    assert one_line("\x1b(BAcme\x1bc") == "Acme", "two-character sequences"
+    assert pasted("\x1b[31mred\x1b[0m\nnext", multi_line=True) == "red\nnext"
+    assert one_line("a\x1b é") == "a é", "an ESC starting no sequence goes alone"
 
 
 def test_what_looks_the_same_is_the_same_name() -> None:
@@ -102,7 +137,7 @@ def test_a_joiner_is_kept_where_it_joins() -> None:
 
 def test_the_models_clean_every_text_field_and_old_data_still_loads() -> None:
     person = Person(name="\u202eAna\x1b[31m Ruiz\u200b", notes="one\r\ntwo\rthree\tfour\x00")
-    assert person.name == "Ana[31m Ruiz"
+    assert person.name == "Ana Ruiz"
     assert person.notes == "one\ntwo\nthree\tfour"
     stored = {"id": "c1", "name": "Acme\x07\u2066", "notes": "a\x9b\r\nb"}
     assert Company.model_validate(stored).name == "Acme"  # data stored before: cleaned, read
