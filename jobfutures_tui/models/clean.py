@@ -5,10 +5,11 @@ Control codes (C0, DEL, C1) would drive the terminal that shows them (a name
 holding ``ESC ] 0 ;`` retitles the window); bidi overrides and isolates
 reorder what is shown (U+202E makes ``exe.txt`` of ``txt.exe``); zero-width
 characters make two names look one, so an import would make two companies of
-"Acme". A terminal escape sequence goes whole, not only its ESC: left behind,
-``ESC [ 1 m Acme ESC [ 0 m`` would be a second company, "[1mAcme[0m". The models' validators clean every text field with these functions,
-so forms, commands, imports and restores all store the same; stored data
-that predates them is cleaned as it is read, never refused.
+"Acme". A terminal escape sequence goes whole, not only its ESC: the rest of
+``ESC [ 1 m Acme ESC [ 0 m`` would be a second company, "[1mAcme[0m". The
+models' validators clean every text field with these functions, so forms,
+commands, imports and restores all store the same; stored data that predates
+them is cleaned as it is read, never refused.
 
 A joiner (U+200D, U+200C) is kept between two visible characters: emoji
 (👩‍💻) and Persian or Indic words need it, and it changes what they look like.
