@@ -118,7 +118,7 @@ def test_hostile_cells_are_stored_as_text_or_refused_per_row() -> None:
     formula = found['=HYPERLINK("http://evil.example","click")']
     assert formula.notes == "@SUM(A1:A9)" and formula.title == "-10+20"
     markup = found["[bold]Acme[/"]
-    assert markup.title == "[31mRed[0m Title", "escape codes never reach a field"
+    assert markup.title == "Red Title", "escape sequences never reach a field, whole"
     assert markup.notes == "tab\there and bell"
     assert found["Tabbed Start"].notes == "line1\nline2"
     companies = {r.name for r in plan.new if isinstance(r, Company)}

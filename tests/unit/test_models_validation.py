@@ -180,13 +180,13 @@ def test_one_line_fields_lose_line_breaks_and_control_codes() -> None:
         city="Denver\x07",
     )
     assert person.name == "Priya Raman"
-    assert person.title == "Director[31m of Engineering"
+    assert person.title == "Director of Engineering"
     assert person.city == "Denver"
 
 
 def test_notes_keep_their_lines_but_lose_control_codes() -> None:
     company = Company(name="Acme", notes="first line\r\nsecond\tline\x1b]0;pwned\x07\n")
-    assert company.notes == "first line\nsecond\tline]0;pwned"
+    assert company.notes == "first line\nsecond\tline"
 
 
 @pytest.mark.parametrize(
