@@ -42,7 +42,7 @@ from jobfutures_tui.store import (
     Repository,
     SaveFailed,
 )
-from jobfutures_tui.store.errors import missing_words, shown
+from jobfutures_tui.store.errors import lost_words, shown
 from jobfutures_tui.store.undo import UndoHistory
 from jobfutures_tui.usecases.changes import Change
 
@@ -154,8 +154,8 @@ class JobFuturesApp(App[None]):
         self._where = "demo data (a temporary copy)" if demo else str(repo.folder)
         if repo.read_only:
             self._where = f"READ-ONLY · {self._where}"
-        if repo.missing_files:  # opened read-only for it (cli.open_for_app)
-            self._where = f"{shown(repo.missing_files[0])} IS MISSING · {self._where}"
+        for name in repo.lost_files:  # opened read-only for it (cli.open_for_app)
+            self._where = f"RECORDS LOST FROM {shown(name)} · {self._where}"
         self.sub_title = self._where
 
     class SaveStatus(Message):
@@ -169,9 +169,9 @@ class JobFuturesApp(App[None]):
         self._caught = signals.catch(self)
         app_settings.start(self)  # the theme and keys saved, and what is wrong in the file
         self._listen_to_writer()
-        for name in self.repo.missing_files:
-            missing = missing_words(self.repo.folder / name, self.repo.backups_folder)
-            self.notify(f"{missing} Open read-only until it is back.", severity="error", timeout=30)
+        for name, problem in self.repo.lost_files.items():
+            lost = lost_words(self.repo.folder / name, problem, self.repo.backups_folder)
+            self.notify(f"{lost} Open read-only until then.", severity="error", timeout=30)
         screens = self._main_screens()
         for name, screen in screens.items():
             self.install_screen(screen, name)

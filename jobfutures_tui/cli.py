@@ -201,9 +201,9 @@ def run_app(
 def open_for_app(
     folder: Path, *, read_only: bool = False, keep_backups: int = DEFAULT_KEEP
 ) -> Repository:
-    """The app's data; read-only when a file its manifest lists is gone, so the app shows
-    what is there and says what is missing rather than refuse the first change
-    (docs/storage.md, "Commits")."""
+    """The app's data; read-only when a file its manifest lists is gone or holds fewer
+    records, so the app shows what is there and says what is lost rather than refuse
+    the first change (docs/storage.md, "Commits")."""
     from jobfutures_tui.store import BackgroundWriter, Repository
 
     repo = Repository.open(
@@ -215,7 +215,7 @@ def open_for_app(
         holder="the jobfutures app",
         lock_wait=3.0,
     )
-    if repo.missing_files and not read_only:
+    if repo.lost_files and not read_only:
         repo.close()  # the grace for a sync tool is spent: opened again at once
         repo = Repository.open(folder, read_only=True, verify=False, sync_grace=0)
     return repo

@@ -7,6 +7,14 @@ from typing import Any
 
 import orjson
 
+from jobfutures_tui.store.manifest import (
+    Entry,
+    count_records,
+    digest,
+    encode_manifest,
+    read_manifest,
+)
+
 DERIVED = {"touch-index.json", "meta.json", "manifest.json"}
 
 
@@ -20,3 +28,15 @@ def saved_data(folder: Path) -> dict[str, Any]:
             for rid, row in rows.items():
                 found[f"{path.relative_to(folder)}:{table}:{rid}"] = row
     return found
+
+
+def synced(path: Path) -> None:
+    """List a data file changed behind the store's back in the manifest, as another
+    device's commit does (its manifest arrives with it): records it deleted there are
+    not records lost here (docs/storage.md, "Commits")."""
+    folder = path.parent.parent if path.parent.name == "touches" else path.parent
+    manifest = read_manifest(folder) or {}
+    data = path.read_bytes()
+    name = path.relative_to(folder).as_posix()
+    manifest[name] = Entry(len(data), digest(data), count_records(data))
+    (folder / "manifest.json").write_bytes(encode_manifest(manifest))

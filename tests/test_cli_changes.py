@@ -655,3 +655,21 @@ def test_read_only_and_missing_data_are_refused(
     code, _, err = jf(capsys, nothing, "log", "acme", "--channel", "call", "--outcome", "sent")
     assert code == 1 and f"there is no jobfutures data in {nothing} yet" in err
     assert not nothing.exists()
+
+
+def test_log_into_a_month_emptied_behind_our_back_is_refused(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """A month emptied to no touches (a sync tool's bad copy, a hand): logging into it
+    would seal the loss, the manifest agreeing. Refused, the month left as it is."""
+    month = demo / "touches" / "2026-11.json"
+    assert json.loads(month.read_bytes())["touches"], "the demo has touches this month"
+    month.write_bytes(b'{"touches":{}}')
+    before = files_of(demo)
+    code, _, err = jf(capsys, demo, "log", "contoso", "--channel", "call", "--outcome", "sent")
+    assert code == 1
+    assert f"{month}: it holds 0 records, where the folder's manifest lists" in err
+    assert "restore a backup" in err and "Nothing was changed" in err
+    assert {k: v for k, v in files_of(demo).items() if k != "touch-index.json"} == {
+        k: v for k, v in before.items() if k != "touch-index.json"
+    }

@@ -16,6 +16,7 @@ from pathlib import Path
 import icalendar
 import pendulum
 import pytest
+from disk import synced
 from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
@@ -296,14 +297,14 @@ def test_a_missing_month_is_said_by_readers_and_stops_an_export(
     for words in (["due"], ["stats"]):
         code, out, err = jf(capsys, demo, *words)
         assert code == 0 and out, words
-        assert f"warning: {demo / name} is missing" in err, words
+        assert f"warning: {demo / name}: it is missing" in err, words
         assert f"jobfutures backups lists those in {demo / 'backups'}" in err, words
     export = tmp_path / "all.json"
     code, out, err = jf(capsys, demo, "export", "json", "-o", str(export))
     assert code == 1 and out == "" and not export.exists()
-    assert f"nothing was exported: {demo / name} is missing" in err and "--force" in err
+    assert f"nothing was exported: {demo / name}: it is missing" in err and "--force" in err
     code, _, err = jf(capsys, demo, "export", "json", "-o", str(export), "--force")
-    assert code == 0 and export.is_file() and f"{demo / name} is missing" in err
+    assert code == 0 and export.is_file() and f"{demo / name}: it is missing" in err
     assert not month.exists(), "a reader wrote nothing back"
 
 
@@ -378,6 +379,7 @@ def test_check_exit_codes_and_repair(capsys: pytest.CaptureFixture[str], demo: P
     data = json.loads(people.read_text())
     data["people"].popitem()
     people.write_text(json.dumps(data))
+    synced(people)  # deleted on another device, its manifest along
     code, out, _ = jf(capsys, demo, "check")
     assert code == 1 and "do not exist" in out and "check --repair" in out
     code, out, _ = jf(capsys, demo, "check", "--json")

@@ -242,13 +242,13 @@ def write_output(path: str | None, data: bytes, *, force: bool) -> Path | None:
 
 
 def warn_missing(repo: Repository) -> None:
-    """A command that only reads says which data files the manifest lists are gone:
-    what it prints leaves their records out (docs/storage.md, "Commits")."""
-    from jobfutures_tui.store.errors import missing_words
+    """A command that only reads says which data files lost records (gone, or holding
+    fewer than the manifest lists): what it prints leaves them out (docs/storage.md)."""
+    from jobfutures_tui.store.errors import lost_words
 
-    for name in repo.missing_files:
+    for name, problem in repo.lost_files.items():
         complain(
-            f"warning: {missing_words(repo.folder / name, repo.backups_folder)} "
+            f"warning: {lost_words(repo.folder / name, problem, repo.backups_folder)} "
             "What follows leaves those records out."
         )
 

@@ -15,7 +15,7 @@ from jobfutures_tui.commands.common import (
 )
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.store import Repository
-from jobfutures_tui.store.errors import missing_words
+from jobfutures_tui.store.errors import lost_words
 from jobfutures_tui.store.files import ensure_folder
 from jobfutures_tui.store.layout import data_files
 
@@ -46,10 +46,11 @@ def run_export(args: argparse.Namespace) -> int:
 def _refuse_missing(args: argparse.Namespace, repo: Repository) -> None:
     """An export without a file the manifest lists would lose its records without a
     word, wherever the export goes: refused, unless ``--force`` (docs/storage.md)."""
-    if not repo.missing_files:
+    if not repo.lost_files:
         return
     if not args.force:
-        words = missing_words(repo.folder / repo.missing_files[0], repo.backups_folder)
+        name, problem = next(iter(repo.lost_files.items()))
+        words = lost_words(repo.folder / name, problem, repo.backups_folder)
         raise ExchangeError(
             f"nothing was exported: {words} Give --force to export what is there without them"
         )

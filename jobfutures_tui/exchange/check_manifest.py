@@ -8,7 +8,7 @@ from typing import NamedTuple
 from jobfutures_tui.exchange import conflict_copies
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.journal import JOURNAL
-from jobfutures_tui.store.manifest import compare, read_manifest
+from jobfutures_tui.store.manifest import compare, count_records, read_manifest
 
 
 class ManifestFindings(NamedTuple):
@@ -40,6 +40,10 @@ def manifest_findings(folder: Path) -> ManifestFindings:
             "(its records are read as usual)"
         )
     for name in found.changed:
+        fewer = _fewer(folder, name, manifest[name].records)
+        if fewer is not None:
+            problems.append((name, fewer, ""))
+            continue
         notes.append(
             f"{name} changed since jobfutures last wrote it (another device or a hand); "
             "its records were checked above"
@@ -48,3 +52,22 @@ def manifest_findings(folder: Path) -> ManifestFindings:
     if (folder / JOURNAL).exists():
         notes.append("a save was cut short; jobfutures finishes it the next time it opens the data")
     return ManifestFindings(problems, notes)
+
+
+def _fewer(folder: Path, name: str, listed: int | None) -> str | None:
+    """What is wrong with a changed file that holds fewer records than the manifest
+    lists (emptied, or an older copy put back); None when it holds as many or more,
+    as another device's change may (docs/storage.md, "Commits"). A file that is not
+    JSON is reported where its records are read."""
+    if listed is None:
+        return None
+    try:
+        held = count_records((folder / name).read_bytes())
+    except OSError:
+        return None
+    if held is None or held >= listed:
+        return None
+    return (
+        f"it holds {held} records, where the manifest lists {listed} as of the last save: "
+        "records were lost (the file emptied, cut short or replaced by an older copy)"
+    )

@@ -23,6 +23,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
+from jobfutures_tui.store.manifest import read_manifest
 from jobfutures_tui.store.row_index import RowIndex
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
@@ -43,6 +44,8 @@ class DataFiles:
         """Some data was refused this session: nothing more is written, not even the index."""
         self.missing: list[str] = []
         """Data files the manifest lists that are not there: no change is written."""
+        self.fewer: dict[str, tuple[int, int]] = {}
+        """Files parsed holding fewer records than the manifest lists → (held, listed)."""
         """Read-only: the files of a commit another process is writing now (its
         whole journal), read instead of the files on disk."""
         self._dbs: dict[str, TinyDB] = {}
@@ -61,16 +64,42 @@ class DataFiles:
         self.refused = True
         return DataRefused(self.folder / name, problem, self.backups)
 
-    def refuse_if_missing(self) -> None:
-        """No change is written while a file the manifest lists is gone."""
-        if self.missing:
+    @property
+    def lost(self) -> dict[str, str]:
+        """Files that lost records since the last commit (gone, or holding fewer than
+        the manifest lists): name → what is wrong (docs/storage.md, "Commits")."""
+        found = {
+            name: "it is missing, though the folder's manifest lists it" for name in self.missing
+        }
+        for name, (held, listed) in self.fewer.items():
+            found[name] = f"it holds {held} records, where the folder's manifest lists {listed}"
+        return found
+
+    def refuse_if_lost(self) -> None:
+        """No change is written while a file lost records: written over, they would be
+        gone for good, the manifest agreeing."""
+        self._recount()
+        for name, problem in self.lost.items():
             raise self.refuse(
-                self.missing[0],
-                "it is missing, though the folder's manifest lists it. If a sync tool is "
-                "at work on this folder, try again in a moment; otherwise the records it "
-                "held are gone: restore a backup (jobfutures backups lists them) before "
-                "changing anything",
+                name,
+                f"{problem}. If a sync tool is at work on this folder, try again in a "
+                "moment; otherwise the records it held are gone: restore a backup "
+                "(jobfutures backups lists them) before changing anything",
             )
+
+    def _recount(self) -> None:
+        """Forget files that hold fewer records than the manifest read at open, if the
+        manifest now on disk agrees: another device's, synced after its files."""
+        if not self.fewer:
+            return
+        try:
+            now = read_manifest(self.folder) or {}
+        except ValueError:
+            return
+        for name, (held, _) in list(self.fewer.items()):
+            entry = now.get(name)
+            if entry is None or entry.records is None or entry.records <= held:
+                del self.fewer[name]
 
     def parse(self, name: str) -> dict[str, Any]:
         path = self.folder / name
@@ -92,6 +121,16 @@ class DataFiles:
         rows = data.get(table, {})
         if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
             raise self.refuse(name, f"its '{table}' table is not a set of records")
+        listed = (self.journal.manifest or {}).get(name)
+        held = len(rows)
+        # Not in a read-only overlay: a commit being written may remove records.
+        if (
+            listed
+            and listed.records is not None
+            and held < listed.records
+            and name not in self.overlay
+        ):
+            self.fewer[name] = (held, listed.records)
         self._dbs[name] = open_file(self.folder / name, data, self.writer)
         self.journal.seen.note_tables(name, data)
         return rows

@@ -55,12 +55,12 @@ def what_to_do(cause: BaseException, where: Path) -> str:
     return ""
 
 
-def missing_words(path: Path, backups: Path) -> str:
-    """What a reader is told of a data file the manifest lists and that is gone
-    (docs/storage.md, "Commits")."""
+def lost_words(path: Path, problem: str, backups: Path) -> str:
+    """What a reader is told of a data file that lost records since the last commit:
+    gone, or holding fewer than the manifest lists (docs/storage.md, "Commits")."""
     return (
-        f"{shown(path)} is missing, though the folder's manifest lists it, so the records "
-        "it held are not here. If a sync tool is at work on this folder, try again in a "
+        f"{shown(path)}: {problem}, so records it held are not here. If a sync tool is "
+        "at work on this folder, try again in a "
         f"moment; otherwise restore a backup (jobfutures backups lists those in "
         f"{shown(backups)})."
     )

@@ -35,9 +35,11 @@ from jobfutures_tui.store.files import ensure_folder, followed, fsync_folder, st
 from jobfutures_tui.store.manifest import (
     Entry,
     Manifest,
+    count_records,
     digest,
     encode_manifest,
     read_manifest,
+    records_in,
 )
 from jobfutures_tui.store.merge import Tables
 from jobfutures_tui.store.snapshot import dumps
@@ -201,7 +203,8 @@ class Journal:
                 if data is None:
                     manifest.pop(name, None)
                 else:
-                    manifest[name] = Entry(len(data), digest(data))
+                    records = _records(name, data, None if name in merged else ours.get(name))
+                    manifest[name] = Entry(len(data), digest(data), records)
             everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
             encoded = encode_journal(everything)
             try:
@@ -429,6 +432,15 @@ class Journal:
         fsync_folder(self.folder)
 
 
+def _records(name: str, data: bytes, tables: Tables | None) -> int | None:
+    """How many records a file a commit writes holds, for the manifest: counted from
+    the tables the writer serialised, else from the bytes (a restore, a migration,
+    a merge). meta.json holds none."""
+    if name == layout.META:
+        return None
+    return records_in(tables) if tables is not None else count_records(data)
+
+
 def _any_applied(folder: Path, files: Files, before: Manifest) -> bool:
     """Whether any file of a commit now holds its new contents (or is gone, if the
     commit removes it), where it held something else before. The manifest, written
@@ -442,8 +454,7 @@ def _any_applied(folder: Path, files: Files, before: Manifest) -> bool:
             if old is not None and not path.exists():
                 return True
             continue
-        new = Entry(len(data), digest(data))
-        if new == old:
+        if Entry(len(data), digest(data)).same_bytes(old):
             continue
         try:
             now = path.read_bytes()

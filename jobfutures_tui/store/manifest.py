@@ -1,12 +1,14 @@
 """The manifest (``manifest.json``): every data file a folder holds after the last
-commit, with its size and SHA-256 (docs/storage.md, "Commits"). A file listed and
-missing is data gone; one there and not listed was not written here."""
+commit, with its size, SHA-256 and how many records it holds (docs/storage.md,
+"Commits"). A file listed and missing is data gone, and so are records a file
+no longer holds; one there and not listed was not written here."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -16,6 +18,12 @@ from jobfutures_tui.store import layout
 class Entry(NamedTuple):
     size: int
     sha256: str
+    records: int | None = None
+    """How many records the file held (None: not counted, as for meta.json, or a file
+    another device wrote, or a manifest written before counts were kept)."""
+
+    def same_bytes(self, other: Entry | None) -> bool:
+        return other is not None and (self.size, self.sha256) == (other.size, other.sha256)
 
 
 Manifest = dict[str, Entry]
@@ -25,9 +33,27 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def records_in(tables: Mapping[str, Any]) -> int:
+    """How many records a data file's parsed contents hold (its tables' rows)."""
+    return sum(len(rows) for rows in tables.values() if isinstance(rows, Mapping))
+
+
+def count_records(data: bytes) -> int | None:
+    """:func:`records_in` of a file's bytes; None if they are not a set of tables."""
+    try:
+        tables = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    return records_in(tables) if isinstance(tables, dict) else None
+
+
 def encode_manifest(manifest: Manifest) -> bytes:
-    files = {name: [entry.size, entry.sha256] for name, entry in sorted(manifest.items())}
-    return orjson.dumps({"app": "jobfutures", "files": files}, option=orjson.OPT_APPEND_NEWLINE)
+    entries = sorted(manifest.items())
+    files = {name: [entry.size, entry.sha256] for name, entry in entries}
+    # Counts apart from "files": a jobfutures before them reads the manifest as it did.
+    counts = {name: entry.records for name, entry in entries if entry.records is not None}
+    document = {"app": "jobfutures", "files": files, "records": counts}
+    return orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def decode_manifest(data: bytes) -> Manifest:
@@ -35,9 +61,17 @@ def decode_manifest(data: bytes) -> Manifest:
     try:
         document = orjson.loads(data)
         files = document["files"]
-        return {str(name): Entry(int(size), str(sha)) for name, (size, sha) in files.items()}
+        counts = document.get("records") or {}
+        return {
+            str(name): Entry(int(size), str(sha), _count(counts.get(name)))
+            for name, (size, sha) in files.items()
+        }
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
         raise ValueError("it is not a jobfutures manifest") from None
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def read_manifest(folder: Path) -> Manifest | None:

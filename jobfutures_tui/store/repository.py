@@ -251,9 +251,9 @@ class Repository:
         return self._touches.loaded
 
     @property
-    def missing_files(self) -> list[str]:
-        """Data files the manifest lists that were gone at open: no change is written."""
-        return self._files.missing
+    def lost_files(self) -> dict[str, str]:
+        """Files gone or holding fewer records than the manifest lists → what is wrong."""
+        return self._files.lost
 
     @property
     def holder(self) -> str:
@@ -486,13 +486,13 @@ class Repository:
         other months."""
         if self._writer is None:
             raise ReadOnly()
-        self._files.refuse_if_missing()
         changed = (*save, *delete)
         for kind in {type(record) for record in changed} - {Touch} - self._kinds_trusted:
             self._verify_kind(kind)
         touches = [record for record in changed if isinstance(record, Touch)]
         if touches:
             self._touches.verify_months(touches)
+        self._files.refuse_if_lost()  # once the files it rewrites are parsed
 
 
 @functools.cache

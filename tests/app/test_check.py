@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from disk import saved_data
+from disk import saved_data, synced
 from pilot_helpers import add_prospect, messages, move_card, palette, reopen, review_text, settle
 
 from jobfutures_tui import restore_work
@@ -35,6 +35,7 @@ def broken(data_dir: Path) -> Iterator[Repository]:
     data = orjson.loads(companies.read_bytes())
     del data["companies"][ghost.id]
     companies.write_bytes(orjson.dumps(data))
+    synced(companies)  # with another device's manifest: records lost are another test's
     for backup in automatic_backups(data_dir):
         backup.path.unlink()  # the setup's own; the repair's is the one to find
     repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False)

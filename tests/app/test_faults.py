@@ -131,14 +131,14 @@ async def test_a_missing_month_opens_read_only_and_says_which_file_and_where_bac
     before = sorted(p.name for p in data_dir.rglob("*") if p.name != "jobfutures.lock")
 
     repo = cli.open_for_app(data_dir)
-    assert repo.read_only and repo.missing_files == ["touches/2026-03.json"]
+    assert repo.read_only and list(repo.lost_files) == ["touches/2026-03.json"]
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen) and app.is_running
-        assert app.sub_title.startswith("touches/2026-03.json IS MISSING · READ-ONLY")
+        assert app.sub_title.startswith("RECORDS LOST FROM touches/2026-03.json · READ-ONLY")
         said = " ".join(messages(app))
-        assert f"{data_dir / 'touches' / '2026-03.json'} is missing" in said
+        assert f"{data_dir / 'touches' / '2026-03.json'}: it is missing" in said
         assert str(data_dir / "backups") in said
         await pilot.press("greater_than_sign")  # a move: refused, the app carries on
         await until(pilot, lambda: any("read-only" in m for m in messages(app)), "the refusal")

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 import pendulum
 import pytest
+from disk import synced
 
 from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.actions import NotDone, check_now, repair_open, restore_open
@@ -43,6 +44,12 @@ def edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
     data = orjson.loads(path.read_bytes())
     change(data)
     path.write_bytes(orjson.dumps(data))
+
+
+def deleted_elsewhere(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Records deleted on another device: its file and its manifest arrive by sync."""
+    edit(path, change)
+    synced(path)
 
 
 def zipped(files: dict[str, bytes]) -> bytes:
@@ -191,7 +198,7 @@ def test_repair_open_repairs_the_data_an_open_repository_holds(demo: Path) -> No
     ghost = Company(name="Ghost")
     repo.save(ghost, Person(name="Jo", company_id=ghost.id))
     repo.flush()
-    edit(demo / "companies.json", lambda d: d["companies"].pop(ghost.id))
+    deleted_elsewhere(demo / "companies.json", lambda d: d["companies"].pop(ghost.id))
     assert not check_now(repo).ok, "checked while the repository is open"
     reopened, repaired = repair_open(repo)
     with reopened:
@@ -249,9 +256,9 @@ def test_broken_references_are_found_and_repaired_without_losing_anything(
         orphan = Touch(prospect_id=lost.id, person_id=gone.id, at=make.now, channel="call")
         repo.save(acme, ghost_company, jo, gone, future, lost, orphan)
         # Deleted behind the store's back, as a sync tool or a hand edit would.
-    edit(demo / "companies.json", lambda d: d["companies"].pop(ghost_company.id))
-    edit(demo / "people.json", lambda d: d["people"].pop(gone.id))
-    edit(demo / "prospects.json", lambda d: d["prospects"].pop(lost.id))
+    deleted_elsewhere(demo / "companies.json", lambda d: d["companies"].pop(ghost_company.id))
+    deleted_elsewhere(demo / "people.json", lambda d: d["people"].pop(gone.id))
+    deleted_elsewhere(demo / "prospects.json", lambda d: d["prospects"].pop(lost.id))
 
     report = check_folder(demo)
     messages = [p.message for p in report.problems]

@@ -3,6 +3,7 @@ that knows what it holds."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pendulum
@@ -71,6 +72,60 @@ def test_a_deleted_month_is_a_problem_and_no_change_is_written(tmp_path: Path) -
     ], "nothing written, not even a backup"
 
 
+def test_the_manifest_counts_the_records_of_each_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    manifest = read_manifest(folder)
+    assert manifest is not None
+    assert manifest["companies.json"].records == 1
+    assert manifest["touches/2026-03.json"].records == 1
+    assert manifest["meta.json"].records is None
+
+
+def test_a_month_emptied_behind_our_back_is_a_problem_and_not_written_over(
+    tmp_path: Path,
+) -> None:
+    """Another device may change a file (a changed hash alone is a note), but a file
+    holding fewer records than the last save left lost them: check says so, and no
+    change writes over it, which would seal the loss (docs/storage.md)."""
+    folder = tmp_path / "data"
+    _, future = seeded(folder)
+    month = folder / "touches" / "2026-03.json"
+    month.write_bytes(b'{"touches":{}}')
+    report = check_folder(folder)
+    assert not report.ok
+    assert any(
+        p.where == "touches/2026-03.json"
+        and "holds 0 records, where the manifest lists 1" in p.message
+        for p in report.problems
+    )
+    at = pendulum.datetime(2026, 3, 20, tz="UTC")
+    with Repository.open(folder) as repo, pytest.raises(DataRefused) as refused:
+        repo.save(Touch(prospect_id=future.id, at=at, channel="email"))
+    assert "touches/2026-03.json" in str(refused.value)
+    assert "holds 0 records, where the folder's manifest lists 1" in str(refused.value)
+    assert month.read_bytes() == b'{"touches":{}}', "not written over"
+    # Opening reads a month its index does not know again: even a command sees it,
+    # and refuses every change, as for a missing file, until a backup is restored.
+    with Repository.open(folder, verify=False, lazy=True) as repo:
+        assert list(repo.lost_files) == ["touches/2026-03.json"]
+        with pytest.raises(DataRefused):
+            repo.save(Touch(prospect_id=future.id, at=pendulum.now("UTC"), channel="call"))
+    assert month.read_bytes() == b'{"touches":{}}' and not check_folder(folder).ok
+
+
+def test_another_devices_file_with_more_or_other_records_is_only_a_note(tmp_path: Path) -> None:
+    folder, other = tmp_path / "data", tmp_path / "other"
+    seeded(folder)
+    shutil.copytree(folder, other)
+    with Repository.open(other) as there:
+        there.save(Company(name="Globex"), Company(name="Initech"))
+    (folder / "companies.json").write_bytes((other / "companies.json").read_bytes())
+    report = check_folder(folder)
+    assert report.ok, report.lines()
+    assert any("companies.json changed since" in note for note in report.notes)
+
+
 def test_a_whole_journal_left_by_a_crash_is_finished_at_the_next_open(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     acme, future = seeded(folder)
@@ -131,3 +186,21 @@ def test_check_notes_a_company_nothing_refers_to(tmp_path: Path) -> None:
     report = check_folder(folder)
     assert report.ok, "a note, not a problem: it may be kept on purpose"
     assert any("1 company with no person and no job future: Left Alone" in n for n in report.notes)
+
+
+def test_a_deletion_whose_manifest_arrives_after_its_file_is_saved_over(tmp_path: Path) -> None:
+    """A sync tool may bring another device's file a moment before its manifest: by the
+    time a change is made, the manifest agrees and the change is saved."""
+    folder, other = tmp_path / "data", tmp_path / "other"
+    _, future = seeded(folder)
+    shutil.copytree(folder, other)
+    with Repository.open(other) as there:
+        (march,) = [t for t in there.touches_for(future.id) if t.at.month == 3]
+        there.delete(march)
+    month = "touches/2026-03.json"
+    (folder / month).write_bytes((other / month).read_bytes())  # the file first
+    with Repository.open(folder) as repo:
+        assert list(repo.lost_files) == [month]
+        (folder / "manifest.json").write_bytes((other / "manifest.json").read_bytes())
+        repo.save(Touch(prospect_id=future.id, at=pendulum.datetime(2026, 3, 9), channel="call"))
+    assert check_folder(folder).ok
