@@ -47,7 +47,12 @@ from jobfutures_tui.store.snapshot import dumps
 JOURNAL = layout.JOURNAL
 MAGIC = b"jobfutures commit 1\n"
 RECHECKS = 4
-"""Tries at a commit while another device's version keeps landing as it is written."""
+"""Tries at a commit while another device's version keeps landing as it is written;
+after the last, the save fails (the change kept pending) rather than write over one."""
+KEPT_MOVING = (
+    f"another device kept changing the data files while this change was saved "
+    f"({RECHECKS} tries), so it was not written over theirs"
+)
 
 WriteFn = Callable[[Path, bytes], None]
 Files = Mapping[str, bytes | None]
@@ -211,7 +216,7 @@ class Journal:
                 self._write(journal, encoded)
             except OSError as error:
                 raise self._failed(error, encoded, before, {}) from error
-            moved = partial(self._moved, files, stamps, attempt < RECHECKS)
+            moved = partial(self._moved, files, stamps)
             try:
                 if self._write is write_atomic:
                     apply_staged(self.folder, everything, moved)
@@ -226,6 +231,8 @@ class Journal:
                     self._drop()
                 except OSError as error:
                     raise self._failed(error, encoded, before, {}) from error
+                if attempt == RECHECKS:  # still moving: fail (kept pending), never write over
+                    raise SaveFailed(journal, Moved(KEPT_MOVING)) from None
                 continue
             except OSError as error:
                 raise self._failed(error, encoded, before, everything) from error
@@ -240,9 +247,9 @@ class Journal:
                 sha = manifest[name].sha256
                 self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
 
-    def _moved(self, files: Files, stamps: dict[str, devices.Signature | None], look: bool) -> bool:
+    def _moved(self, files: Files, stamps: dict[str, devices.Signature | None]) -> bool:
         """Whether a file of the commit changed since ``stamps`` were taken."""
-        return look and self._stamps(files) != stamps
+        return self._stamps(files) != stamps
 
     def _stamps(self, files: Files) -> dict[str, devices.Signature | None]:
         """The signature of each file a commit writes, as it is now (none unless another

@@ -278,6 +278,45 @@ def test_a_version_that_lands_while_the_files_are_written_is_merged_not_written_
     assert check_folder(folder).ok
 
 
+def test_a_version_landing_at_every_try_fails_the_save_rather_than_write_over_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last try looks too: when another device's version lands at every try, the
+    save fails (the change kept pending, as for a full disk), and the other device's
+    version stays; once the files hold still, the change is saved, merged."""
+    from jobfutures_tui.store import journal
+
+    folder = tmp_path / "desk"
+    seeded(folder)
+    laptop = other_device(folder, tmp_path)
+    landed: list[str] = []
+
+    def staged(path: Path, data: bytes) -> Path:
+        temp = stage(path, data)
+        if path == folder / "companies.json":
+            with Repository.open(laptop) as there:
+                there.save(Company(name=f"Globex {len(landed)}"))
+            synced(laptop, folder)  # the sync tool, at the worst moment, every time
+            landed.append(path.name)
+        return temp
+
+    stage = journal.staged
+    monkeypatch.setattr(journal, "staged", staged)
+    with Repository.open(folder) as desk:
+        with pytest.raises(SaveFailed) as failed:
+            desk.save(Company(name="Initech"))
+        assert len(landed) == journal.RECHECKS
+        assert "another device kept changing the data files" in str(failed.value)
+        assert "Nothing was saved" in str(failed.value)
+        names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+        assert names == {"Acme", *(f"Globex {n}" for n in range(journal.RECHECKS))}
+        assert desk.pending_files == [folder / "companies.json"], "kept, to be tried again"
+        monkeypatch.setattr(journal, "staged", stage)  # the other device is done
+    names = {row["name"] for row in rows(folder, "companies.json", "companies").values()}
+    assert "Initech" in names and len(names) == 2 + journal.RECHECKS
+    assert check_folder(folder).ok
+
+
 def test_a_file_a_sync_tool_has_renamed_away_for_a_moment_is_waited_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
