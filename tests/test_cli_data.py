@@ -172,6 +172,11 @@ def test_an_import_that_only_fills_in_an_address_is_applied(
     with Repository.open(demo, read_only=True) as repo:
         (priya,) = [p for p in repo.people() if p.name == "Priya Raman"]
     assert priya.address == "1800 Larimer St\nDenver, CO 80202\nUnited States"
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "never changed" not in said, "a person already here is filled in, as above"
+    assert "a person already here only gains the emails and phones they do not have" in said
 
 
 def test_csv_import_shows_and_takes_the_mapping(

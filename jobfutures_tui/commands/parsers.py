@@ -114,8 +114,10 @@ def _add_import(commands: Any) -> None:
         description=(
             "Read a file and show what importing it would do: new, already here, skipped, "
             "errors with line numbers. Nothing changes until you confirm (or give --apply); "
-            "then a backup is taken and everything new is saved at once. Stored records are "
-            "never changed, except by import json --replace."
+            "then a backup is taken and everything new is saved at once. What is stored is "
+            "never overwritten: a person already here only gains the emails and phones they "
+            "do not have, and an address or city where theirs is empty (each shown in the "
+            "dry run). Only import json --replace replaces the data."
         ),
     )
     formats = parser.add_subparsers(dest="format", metavar="FORMAT", title="formats")
