@@ -257,6 +257,26 @@ def test_repair_names_the_backup_taken_before_it_changed_anything(
 # ------------------------------------------------------------ the lock
 
 
+@pytest.mark.parametrize("kind", ["log", "add"])
+def test_a_folder_where_the_lock_file_should_be_is_a_message(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path, kind: str
+) -> None:
+    """A directory named jobfutures.lock (a sync tool's mishap, a hand): a message naming
+    it, and nothing changed, never a traceback (docs/storage.md, the table of faults)."""
+    (demo / "jobfutures.lock").unlink()
+    (demo / "jobfutures.lock").mkdir()
+    command = changes(tmp_path, demo)[kind]
+    before = files_of(demo)
+    code, out, err = jf(capsys, demo, *command)
+    assert code == 1 and out == ""
+    no_traceback(err)
+    assert f"Cannot use the lock file {demo / 'jobfutures.lock'} (Is a directory)" in err
+    assert "Nothing was changed." in err
+    assert files_of(demo) == before
+    code, out, _ = jf(capsys, demo, "due")
+    assert code == 0 and out, "a reader needs no lock"
+
+
 HOLDER = r"""
 import sys, time
 from pathlib import Path

@@ -35,3 +35,59 @@ async def test_a_signal_right_after_a_change_saves_it_then_quits(
     with reopen(data_dir) as saved:
         assert saved.prospect(prospect.id).stage is Stage.REFERRAL  # type: ignore[union-attr]
     repo.close()
+
+
+DEMO = r"""
+import sys
+from pathlib import Path
+
+from jobfutures_tui import cli
+from jobfutures_tui.app import JobFuturesApp
+
+ready = Path(sys.argv[1])
+run, mount = JobFuturesApp.run, JobFuturesApp.on_mount
+
+
+def on_mount(self):
+    mount(self)
+    self.call_after_refresh(ready.touch)  # the signals are caught from here on
+
+
+JobFuturesApp.on_mount = on_mount
+JobFuturesApp.run = lambda self, **options: run(self, headless=True, **options)
+sys.exit(cli.main(["--demo"]))
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_the_demo_removes_its_temporary_folder_on_a_signal(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    """``jobfutures --demo`` works on a copy in the temporary folder: a closed terminal
+    or a kill removes it, as quitting does (signals.py, commands/common.demo_folder)."""
+    import subprocess
+    import sys
+    import time
+
+    temp, ready = tmp_path / "tmp", tmp_path / "ready"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    demo = subprocess.Popen(
+        [sys.executable, "-c", DEMO, str(ready)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and demo.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists(), demo.stderr.read() if demo.poll() is not None else "not ready"
+        assert [p.name[:15] for p in temp.iterdir()] == ["jobfutures-demo"]
+        demo.send_signal(sig)
+        assert demo.wait(timeout=30) == 128 + sig
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+    assert list(temp.iterdir()) == [], "the demo's copy is gone"
