@@ -35,7 +35,7 @@ from jobfutures_tui.exchange.contact import (
 )
 from jobfutures_tui.exchange.csv_address import ADDRESS_COLUMNS, address_and_city
 from jobfutures_tui.exchange.csv_export import unguarded
-from jobfutures_tui.exchange.csv_profiles import Profile, profile_of
+from jobfutures_tui.exchange.csv_profiles import SEVERAL, Profile, profile_of
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.linkedin import parse_connected_on
 from jobfutures_tui.exchange.plan import Existing, ImportPlan, PlanBuilder, Progress, RowNote
@@ -358,11 +358,12 @@ class CsvImport:
                 f"recognised: {self.profile.name}; its columns are matched by their exact "
                 "names (--map changes one)"
             )
-        if self.kind is Kind.PEOPLE:
+        if self.kind is Kind.PEOPLE:  # how several values come: the source's own way
+            several = self.profile.several if self.profile is not None else SEVERAL
             plan.keeps = (
                 "what the columns fill (above); every email, phone and web address column "
-                "(a value labelled * first, values joined by ::: apart); a linkedin.com "
-                "web address as the LinkedIn profile; department and nickname in the notes"
+                f"({several}); a linkedin.com web address as the LinkedIn profile; "
+                "department and nickname in the notes"
             )
         used = {label for value, label in self._labels.items() if self.mapping[self.header[value]]}
         ignored = [

@@ -52,6 +52,8 @@ class Profile:
     housekeeping: frozenset[str] = field(default_factory=frozenset)
     """Columns that are not about the contact (ids, dates of our own export): not
     reported as left out."""
+    several: str = ""
+    """How it writes several emails or phones, for the dry run's "Keeps" line."""
 
     def fits(self, header: list[str]) -> bool:
         return self.signature <= set(header)
@@ -74,6 +76,10 @@ class Profile:
         return len(order) + (int(digits[0]) if digits else 0)
 
 
+GOOGLE_SEVERAL = "a value labelled * first, values joined by ::: apart"
+SEVERAL = "values joined by ::: or ; apart"
+"""A file of no known source: both joins are split (exchange/contact.MULTIPLE)."""
+
 GOOGLE = Profile(
     "Google Contacts",
     "people",
@@ -90,6 +96,7 @@ GOOGLE = Profile(
         **_GOOGLE_ADDRESS,
     },
     _GOOGLE_NUMBERED,
+    several=GOOGLE_SEVERAL,
 )
 GOOGLE_OLD = Profile(
     "Google Contacts (Google CSV, before 2021)",
@@ -108,6 +115,7 @@ GOOGLE_OLD = Profile(
         **_GOOGLE_ADDRESS,
     },
     _GOOGLE_NUMBERED,
+    several=GOOGLE_SEVERAL,
 )
 OUTLOOK = Profile(
     "Outlook",
@@ -153,6 +161,7 @@ OUTLOOK = Profile(
         "Location": "city",
         "Notes": "notes",
     },
+    several="its own columns for each, kept in Outlook's order: primary, mobile, business…",
 )
 OWN_PEOPLE = Profile(
     "jobfutures' own people.csv",
@@ -164,6 +173,7 @@ OWN_PEOPLE = Profile(
         if column not in ("created_at", "updated_at", "id", "company_id")
     },
     housekeeping=frozenset({"created_at", "updated_at", "id", "company_id"}),
+    several="other_emails and other_phones, values joined by ; apart",
 )
 OWN_PROSPECTS = Profile(
     "jobfutures' own prospects.csv",

@@ -53,7 +53,8 @@ def test_google_contacts_csv_keeps_every_email_and_phone_the_starred_one_first()
     assert "column 'Birthday' (1)" in left and "column 'Phonetic First Name' (1)" in left
     assert "web page (not LinkedIn) (1)" in left, "Kenji's blog"
     assert "E-mail 1 - Label" not in left, "a label that put a value first was used"
-    assert any(line.startswith("Keeps: ") for line in summary)
+    (keeps,) = [line for line in summary if line.startswith("Keeps: ")]
+    assert "a value labelled * first, values joined by ::: apart" in keeps
 
 
 def test_outlook_desktop_csv_title_is_mr_and_phones_come_in_their_order() -> None:
@@ -74,6 +75,9 @@ def test_outlook_desktop_csv_title_is_mr_and_phones_come_in_their_order() -> Non
     assert luis.notes == "Prefers mornings.\nDepartment: Data"
     assert people(plan)["Hana Novak"].phone == "+420 555 123 456", "Primary Phone"
     assert "column 'Title' (2)" in plan.left_out_text()
+    (keeps,) = [line for line in plan.summary() if line.startswith("Keeps: ")]
+    assert ":::" not in keeps and "labelled *" not in keeps, "Google's ways, not Outlook's"
+    assert "kept in Outlook's order: primary, mobile, business" in keeps
 
 
 @pytest.mark.parametrize(
