@@ -16,7 +16,7 @@ from jobfutures_tui.exchange.csv_export import tables
 from jobfutures_tui.exchange.csv_import import CsvImport, Kind, guess_mapping
 from jobfutures_tui.exchange.dataset import Dataset
 from jobfutures_tui.exchange.plan import Existing, ImportPlan
-from jobfutures_tui.models import Company, Person
+from jobfutures_tui.models import Channel, Company, Person, PersonRole
 from jobfutures_tui.store import Repository
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -131,6 +131,11 @@ def test_our_csv_export_comes_back_as_it_went_out(
         other_emails=("jo@home.example",),
         notes="- first point\n@mention",
         city="London",
+        address="1 Poultry\nLondon EC2R 8EJ\nUnited Kingdom",
+        linkedin="https://www.linkedin.com/in/jo-lee",
+        role=PersonRole.RECRUITER,
+        preferred_channel=Channel.LINKEDIN,
+        do_not_contact=True,
     )
     repo.save(acme, jo)
     sheet = tables(Dataset.of(repo))["people.csv"].decode("utf-8-sig")
@@ -140,7 +145,9 @@ def test_our_csv_export_comes_back_as_it_went_out(
     imported = CsvImport(path)
     assert imported.profile is not None and imported.profile.name == "jobfutures' own people.csv"
     (back,) = people(imported.plan(Existing())).values()
-    for field in ("name", "title", "phone", "other_phones", "email", "other_emails", "notes"):
+    fields = ("name", "title", "phone", "other_phones", "email", "other_emails", "notes")
+    fields += ("address", "city", "linkedin", "role", "preferred_channel", "do_not_contact")
+    for field in fields:
         assert getattr(back, field) == getattr(jo, field), field
     assert imported.plan(Existing()).left_out == {}, "ids and dates are not the contact's"
 
@@ -223,6 +230,38 @@ def test_one_latin1_card_garbles_nothing_else_and_charset_is_honoured() -> None:
     assert set(found) == {"Björn Ångström", "Jürgen Müller", "Renée Dupré", "Zoë Ørsted"}
     assert found["Renée Dupré"].title == "Directrice générale", "UTF-8 beside a CHARSET line"
     assert {r.name for r in plan.new if isinstance(r, Company)} == {"Fjällräven", "Bäckerei Groß"}
+
+
+def test_outlook_vcard_21_with_charsets_quoted_printable_and_ms_fields() -> None:
+    """Outlook's File › Save As vCard: version 2.1, CHARSET=Windows-1252 or utf-8 with
+    QUOTED-PRINTABLE (soft breaks, CR LF in a note), a base64 photo, X-MS-* fields."""
+    plan = vcard.plan_import(FIXTURES / "outlook_contacts.vcf", Existing())
+    assert plan.errors == [] and plan.skipped == []
+    found = people(plan)
+    assert set(found) == {"Luis García", "Hana Nováková"}
+    luis = found["Luis García"]
+    assert luis.title == "Head of Analytics"
+    assert {luis.phone, *luis.other_phones} == {"+1 425 555 0111", "+1 425 555 0199"}
+    assert (luis.email, luis.other_emails) == (
+        "luis.garcia@fabrikam.example",
+        ("luis@personal.example",),
+    ), "EMAIL;PREF first"
+    assert luis.linkedin == "https://www.linkedin.com/in/luis-garcia-data"
+    assert luis.notes == (
+        "Met at the Seattle data summit.\nPrefers mornings; café near the office.\nDepartment: Data"
+    ), "Windows-1252 quoted-printable, its soft break joined"
+    assert (luis.address, luis.city) == (
+        "1 Microsoft Way\nRedmond, WA 98052\nUnited States of America",
+        "Redmond",
+    )
+    hana = found["Hana Nováková"]
+    assert (hana.address, hana.city) == ("Na Příkopě 12\nPraha 110 00\nČeská republika", "Praha")
+    companies = {r.name for r in plan.new if isinstance(r, Company)}
+    assert companies == {"Fabrikam, Inc.", "Contoso Ltd."}
+    left = plan.left_out_text()
+    for field in ("X-MS-CARDPICTURE", "X-MS-OL-DESIGN", "X-MS-IMADDRESS"):
+        assert field in left, field
+    assert "fax or pager number (1)" in left
 
 
 def test_a_quoted_printable_soft_break_as_pythons_quopri_writes_it(tmp_path: Path) -> None:
