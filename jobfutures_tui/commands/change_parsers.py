@@ -158,7 +158,7 @@ def _add_log(commands: Any) -> None:
         metavar="WHEN",
         default="",
         help='when (default: now): "2026-11-20 14:00", 2026-11-20, yesterday, "yesterday 4pm", '
-        '"3 days ago", 9:30',
+        '"3 days ago", "2 hours ago", "this morning", 9:30, 20/11 (the day first)',
     )
     parser.add_argument("--note", metavar="TEXT", default="", help="what was said")
     parser.add_argument(
