@@ -9,8 +9,9 @@ user's zone) is passed in.
 A small grammar rather than a general date parser: a touch is always in the
 past, so every phrase reads backwards ('friday' is the last Friday, 'Nov 20'
 the last 20 November); anything else gets one clear error with examples
-instead of a guess (README, "Values", says why not dateparser). A day without a time is noon (or now, for today), so the
-touch stays on that calendar day in any zone the user moves to.
+instead of a guess (README, "Values", says why not dateparser). A day without
+a time is noon (or now, for today), so the touch stays on that calendar day in
+any zone the user moves to.
 """
 
 from __future__ import annotations
