@@ -133,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (commands/completion.py)
         import argcomplete
 
+        from jobfutures_tui.commands.setup_parsers import add_completers
+
+        add_completers(parser)
         argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
     if getattr(args, "command", None) is not None:

@@ -127,3 +127,37 @@ def test_config_shows_the_problems_of_the_file_as_it_is(
     assert any(f'{config}:6: keys."board.add": give its keys as text' in line for line in lines)
     code, out, _ = jf(capsys, "config", "--json")
     assert len(json.loads(out)["warnings"]) == 5
+
+
+def complete(line: str, tmp_path: Path) -> list[str]:
+    """What the shell gets for ``line`` (argcomplete, as the completion script asks)."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "completions"
+    env = {
+        **os.environ,
+        "_ARGCOMPLETE": "1",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "_ARGCOMPLETE_IFS": " ",
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(out),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "jobfutures_tui"],
+        env=env,
+        capture_output=True,
+        check=False,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    return out.read_text(encoding="utf-8").split()
+
+
+def test_completion_offers_settings_and_vocabularies(tmp_path: Path) -> None:
+    assert complete("jobfutures config set da", tmp_path) == ["data_folder", "daily_budget"]
+    assert complete("jobfutures config set theme no", tmp_path) == ["nord"]
+    assert "call" in complete("jobfutures log acme --channel ", tmp_path)
+    said = complete("jobfutures log acme --channel call --outcome left", tmp_path)
+    assert said == ["left-voicemail"]

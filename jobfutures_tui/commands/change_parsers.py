@@ -45,6 +45,10 @@ class ChoiceOf:
     def __str__(self) -> str:
         return ", ".join(member.value for member in self.members())
 
+    def complete(self, prefix: str, **_: Any) -> list[str]:
+        """What the shell completes (argcomplete): the values starting with ``prefix``."""
+        return [m.value for m in self.members() if m.value.startswith(prefix.lower())]
+
 
 def add_change_commands(commands: Any) -> None:
     """Add ``add``, ``log``, ``move`` and ``profile`` to the ``jobfutures`` subparsers."""
