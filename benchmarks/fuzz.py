@@ -80,6 +80,8 @@ class Walk:
     keys: list[str] = field(default_factory=list)
     problem: str = ""
     changes: int = 0
+    reached: set[str] = field(default_factory=set)
+    """The screens and dialogs it was on (their class names)."""
 
     def describe(self, steps: int) -> str:
         width, height = self.size
@@ -162,7 +164,24 @@ def next_key(app: Any, rng: random.Random) -> str:
     return rng.choice(TYPED).replace(" ", "space")
 
 
-async def session(seed: int, walks: int, steps: int, *, verbose: bool = False) -> list[Walk]:
+PALETTE_CHANCE = 0.04
+"""How often a soak's walk opens a palette command on a screen (the suite's walks: never,
+so they stay as they were recorded)."""
+
+
+def palette_keys(app: Any, rng: random.Random) -> list[str]:
+    """ctrl+p, the start of one of the palette's commands (as the walk's app lists
+    them), enter: the dialogs only the palette opens are reached too."""
+    titles = [command.title for command in app.get_system_commands(app.screen)]
+    if not titles:
+        return []
+    typed = rng.choice(titles)[:10]
+    return ["ctrl+p", *("space" if c == " " else c for c in typed), "enter"]
+
+
+async def session(
+    seed: int, walks: int, steps: int, *, verbose: bool = False, palette: float = 0.0
+) -> list[Walk]:
     """``walks`` walks of ``steps`` keys in one app over a fresh copy of the demo data,
     each at a size drawn for it; after each, the checks (see the module docstring).
     One app for several walks: starting it costs as much as twenty keys, and each
@@ -186,7 +205,7 @@ async def session(seed: int, walks: int, steps: int, *, verbose: bool = False) -
                     if verbose:
                         print(f"walk {index + 1} at {walk.size}", flush=True)
                     await pilot.resize_terminal(*walk.size)
-                    await _walk(app, pilot, walk, steps, rng, verbose=verbose)
+                    await _walk(app, pilot, walk, steps, rng, verbose=verbose, palette=palette)
                     if not walk.problem:
                         await _checked(app, pilot, walk, folder, start)
                     if walk.problem:
@@ -200,10 +219,24 @@ async def session(seed: int, walks: int, steps: int, *, verbose: bool = False) -
 
 
 async def _walk(
-    app: Any, pilot: Any, walk: Walk, steps: int, rng: random.Random, *, verbose: bool
+    app: Any,
+    pilot: Any,
+    walk: Walk,
+    steps: int,
+    rng: random.Random,
+    *,
+    verbose: bool,
+    palette: float = 0.0,
 ) -> None:
+    from textual.screen import ModalScreen
+
+    pending: list[str] = []
     for _ in range(steps):
-        key = next_key(app, rng)
+        walk.reached.add(type(app.screen).__name__)
+        modal = isinstance(app.screen, ModalScreen)
+        if not pending and palette and not modal and rng.random() < palette:
+            pending = palette_keys(app, rng)
+        key = pending.pop(0) if pending else next_key(app, rng)
         walk.keys.append(key)
         if verbose:
             print(f"  {key:12} on {type(app.screen).__name__}", flush=True)
@@ -211,6 +244,7 @@ async def _walk(
         if app.return_code is not None:
             walk.problem = f"the app stopped after {key!r}"
             return
+    walk.reached.add(type(app.screen).__name__)
 
 
 async def _checked(app: Any, pilot: Any, walk: Walk, folder: Path, start: dict[str, Any]) -> None:
@@ -259,14 +293,25 @@ def _demo() -> Path:
 
 
 async def run_sessions(
-    seeds: Iterable[int], walks: int, steps: int, *, verbose: bool = False, stop: bool = False
+    seeds: Iterable[int],
+    walks: int,
+    steps: int,
+    *,
+    verbose: bool = False,
+    stop: bool = False,
+    palette: float = PALETTE_CHANCE,
 ) -> list[Walk]:
     done: list[Walk] = []
     for seed in seeds:
-        found = await session(seed, walks, steps, verbose=verbose)
+        found = await session(seed, walks, steps, verbose=verbose, palette=palette)
         done += found
         problems = sum(1 for walk in found if walk.problem)
-        print(f"session {seed}: {len(found)} walks, {problems} with a problem", flush=True)
+        reached = sorted(set().union(*(walk.reached for walk in found)))
+        print(
+            f"session {seed}: {len(found)} walks, {problems} with a problem; "
+            f"reached {len(reached)}: {', '.join(reached)}",
+            flush=True,
+        )
         if stop and problems:
             break
     return done

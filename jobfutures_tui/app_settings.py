@@ -9,7 +9,6 @@ Writes go through one background thread, in the order they were asked for
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -19,7 +18,7 @@ from textual.app import App
 from textual.constants import DEFAULT_THEME
 from textual.screen import Screen
 
-from jobfutures_tui import keymap, settings
+from jobfutures_tui import keymap, settings, settings_check
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.ui_services import services
@@ -49,12 +48,9 @@ def _apply_theme(app: App[Any], loaded: settings.Loaded) -> list[str]:
     name = loaded.settings.theme
     if name is None or name == app.theme:
         return []
-    if name not in app.available_themes:
-        where = _where(loaded, r"^\s*theme\s*=")
-        return [
-            f"{where}: theme: '{name}' is not a theme here (ctrl+p › Theme lists them); "
-            f"using {app.theme}"
-        ]
+    problem = settings_check.theme_warning(loaded, app.theme, app.available_themes)
+    if problem:
+        return problem
     app.theme = name
     return []
 
@@ -65,25 +61,7 @@ def _apply_keys(app: App[Any], loaded: settings.Loaded) -> list[str]:
         return []  # nothing to check: the screens' modules need not be imported
     checked = keymap.check(keys, type(app))
     keymap.apply(app, checked.keymap)
-    return [
-        f'{_where(loaded, _quoted(binding_id))}: keys."{binding_id}": {problem}; not applied'
-        for binding_id, problem in checked.problems.items()
-    ]
-
-
-def _quoted(binding_id: str) -> str:
-    return rf"""["']{re.escape(binding_id)}["']"""
-
-
-def _where(loaded: settings.Loaded, pattern: str) -> str:
-    """'path:line' of the first line matching ``pattern``, else the path."""
-    try:
-        lines = loaded.path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return str(loaded.path)
-    found = re.compile(pattern)
-    line = next((n for n, text in enumerate(lines, start=1) if found.search(text)), None)
-    return f"{loaded.path}:{line}" if line else str(loaded.path)
+    return settings_check.key_warnings(loaded, checked.problems)
 
 
 # ------------------------------------------------------------ saving
@@ -173,5 +151,5 @@ def open_settings(app: App[Any]) -> None:
         save(app, changes, apply=True)
 
     themes = sorted(app.available_themes)
-    form = SettingsForm(loaded, themes, lambda keys: keymap.check(keys, type(app)).problems)
+    form = SettingsForm(loaded, themes, lambda keys: settings_check.key_problems(keys, type(app)))
     app.push_screen(form, chosen)

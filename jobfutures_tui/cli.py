@@ -39,13 +39,19 @@ def build_parser() -> argparse.ArgumentParser:
             "Keep your job futures warm: the hiring managers who interviewed you, "
             "liked you, and did not hire you (yet)."
         ),
-        epilog=f"Your data lives in {data_folder()} unless --data or ${ENV_VAR} says otherwise.",
+        epilog=(
+            f"Your data lives in {data_folder()} unless --data or ${ENV_VAR} says otherwise. "
+            "The settings file (`jobfutures config` shows where) can name another data folder "
+            "(data_folder) and the backups to keep (keep_backups), with the theme, keys, "
+            "workdays and daily budget."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"jobfutures {__version__}")
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help=f"data folder to use (default: ${ENV_VAR}, then the user data folder)",
+        help=f"data folder to use (default: ${ENV_VAR}, then the settings' data_folder, "
+        "then the user data folder)",
     )
     parser.add_argument(
         "--demo",
@@ -56,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-backups",
         metavar="N",
         type=_at_least_one,
-        help=f"automatic backups to keep (default: ${BACKUPS_ENV_VAR}, else {DEFAULT_KEEP})",
+        help=f"automatic backups to keep (default: ${BACKUPS_ENV_VAR}, then the settings' "
+        f"keep_backups, else {DEFAULT_KEEP})",
     )
     parser.add_argument(
         "--read-only",
@@ -126,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (commands/completion.py)
         import argcomplete
 
+        from jobfutures_tui.commands.setup_parsers import add_completers
+
+        add_completers(parser)
         argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
     if getattr(args, "command", None) is not None:

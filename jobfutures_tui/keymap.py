@@ -211,14 +211,21 @@ def shown_key(app: App[Any], binding: Binding) -> str | None:
     return app.get_key_display(Binding(keys.split(",")[0], "")) if keys else None
 
 
+def key_of(app: App[Any], binding_id: str, shipped: str) -> str:
+    """The key to name for ``binding_id``: the first one the user gave it, else ``shipped``."""
+    keys = applied(app).get(binding_id)
+    return app.get_key_display(Binding(keys.split(",")[0], "")) if keys else shipped
+
+
 def hint(app: App[Any], binding_id: str, shipped: str) -> str:
     """``shipped`` ('c log') with the key the user gave the binding in its place, so
-    the hints a screen writes beside its content follow a remapped key."""
-    keys = applied(app).get(binding_id)
-    if not keys:
+    the hints a screen or a dialog writes follow a remapped key. Of keys written
+    'enter/ctrl+s', the last is the binding's; an empty id is a hint of no binding."""
+    if not binding_id or not applied(app).get(binding_id):
         return shipped
-    key = app.get_key_display(Binding(keys.split(",")[0], ""))
-    return f"{key} {shipped.split(' ', 1)[1]}"
+    keys, _, words = shipped.partition(" ")
+    *others, _ = keys.split("/")
+    return f"{'/'.join([*others, key_of(app, binding_id, '')])} {words}".strip()
 
 
 def hints(app: App[Any], *pairs: tuple[str, str]) -> str:

@@ -59,8 +59,15 @@ def _weekdays(value: Any) -> Any:
 
 
 def _folder(value: Any) -> Any:
+    """A folder named in full (``~`` works): a relative one would depend on the folder
+    the app or the shell happened to start in."""
     if isinstance(value, str):
-        return Path(value).expanduser() if value.strip() else None
+        if not value.strip():
+            return None
+        path = Path(value.strip()).expanduser()
+        if not path.is_absolute():
+            raise ValueError(f"give the whole path of the folder, like ~/{path}")
+        return path
     return value
 
 
@@ -184,23 +191,35 @@ def load(path: Path | None = None) -> Loaded:
     kept: dict[str, Any] = {}
     warnings: list[str] = []
     for key, value in raw.items():
+        if key == "keys" and isinstance(value, dict):
+            value = _good_keys(value, text, path, warnings)
         problem = _problem(key, value)
         if problem is None:
             kept[key] = value
         else:
-            where = f"{path}:{_line_of(text, key)}" if _line_of(text, key) else str(path)
-            warnings.append(f"{where}: {key}: {problem}")
+            warnings.append(f"{where(path, text, key)}: {key}: {problem}")
     return Loaded(Settings.model_validate(kept), path, warnings)
+
+
+def _good_keys(table: dict[str, Any], text: str, path: Path, warnings: list[str]) -> dict[str, Any]:
+    """The ``[keys]`` entries that are text; each other one is said at its own line and
+    left out (the rest of the table still applies)."""
+    good: dict[str, Any] = {}
+    for entry, keys in table.items():
+        if isinstance(keys, str) and keys.strip():
+            good[entry] = keys
+        else:
+            warnings.append(
+                f'{where(path, text, "keys", entry)}: keys."{entry}": give its keys as text, '
+                f'like "{entry}" = "L"; not applied'
+            )
+    return good
 
 
 def _problem(key: str, value: Any) -> str | None:
     """What is wrong with one setting (None: nothing), the default it falls back to."""
     if key not in Settings.model_fields:
         return f"not a setting jobfutures knows ({', '.join(Settings.model_fields)})"
-    if key == "keys" and isinstance(value, dict):
-        bad = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
-        if bad:
-            return f'each key must be text, like "board.log" = "L" (not {bad[0]}); ignored'
     try:
         Settings.model_validate({key: value})
     except ValidationError as error:
@@ -218,13 +237,30 @@ def _default_words(key: str) -> str:
     return str(default)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The line a top-level key is set on (1-based), if it can be found."""
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[\s*{re.escape(key)}\s*\]")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+def where(path: Path, text: str | None, key: str, entry: str | None = None) -> str:
+    """'file:line' of a setting (or of one entry of a table, like ``keys``), else the
+    file; ``text`` is the file's (None: read it)."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return str(path)
+    line = _line_of(text, key, entry)
+    return f"{path}:{line}" if line else str(path)
+
+
+def _line_of(text: str, key: str, entry: str | None = None) -> int | None:
+    """The line a top-level key is set on (1-based), or one entry of its table (in
+    the table, dotted or inline), if it can be found."""
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*[\"']?{name}[\"']?\s*[=.]|^\s*\[\s*{name}\s*\]")
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if pattern.match(line)), None)
+    if start is None or entry is None:
+        return None if start is None else start + 1
+    quoted = re.compile(rf"""(^|[\s{{,.])(["']{re.escape(entry)}["']|{re.escape(entry)})\s*=""")
+    found = next((n for n in range(start, len(lines)) if quoted.search(lines[n])), start)
+    return found + 1
 
 
 @functools.cache

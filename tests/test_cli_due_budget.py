@@ -64,6 +64,24 @@ def test_the_budget_note_comes_first_and_moved_touches_say_where(
     assert "Today" not in lines, "today's touches all moved: the overdue ones fill the budget"
 
 
+def test_an_overdue_touch_moved_says_how_late_it_is_as_today_does(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    settings.save({"daily_budget": 1})
+    lines = due(capsys, folder).splitlines()
+    with Repository.open(folder, read_only=True) as repo:
+        listing = due_list(repo, today=MON, budget=1)
+    moved_late = [
+        item
+        for item in listing.items
+        if item.prospect_id in listing.moved_to and item.suggestion.overdue_days
+    ]
+    (item,) = moved_late
+    days = item.suggestion.overdue_days
+    said = [line for line in lines if line.startswith(f"  {item.company} ")]
+    assert said[0].endswith(f"moved to Tue 8 Dec · {days} days late"), said
+
+
 def test_json_says_where_each_moved(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     settings.save({"daily_budget": 4})
     data = json.loads(due(capsys, folder, "--json"))

@@ -45,6 +45,10 @@ class ChoiceOf:
     def __str__(self) -> str:
         return ", ".join(member.value for member in self.members())
 
+    def complete(self, prefix: str, **_: Any) -> list[str]:
+        """What the shell completes (argcomplete): the values starting with ``prefix``."""
+        return [m.value for m in self.members() if m.value.startswith(prefix.lower())]
+
 
 def add_change_commands(commands: Any) -> None:
     """Add ``add``, ``log``, ``move`` and ``profile`` to the ``jobfutures`` subparsers."""
@@ -158,7 +162,7 @@ def _add_log(commands: Any) -> None:
         metavar="WHEN",
         default="",
         help='when (default: now): "2026-11-20 14:00", 2026-11-20, yesterday, "yesterday 4pm", '
-        '"3 days ago", 9:30',
+        '"3 days ago", "2 hours ago", "this morning", 9:30, 20/11 (the day first)',
     )
     parser.add_argument("--note", metavar="TEXT", default="", help="what was said")
     parser.add_argument(

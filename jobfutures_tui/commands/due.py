@@ -17,12 +17,19 @@ import pendulum
 from rich.cells import cell_len, set_cell_size
 
 from jobfutures_tui.commands.common import emit, json_text, say, warn_missing
-from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
-from jobfutures_tui.usecases.due import DueItem, DueList, When, daily_budget, due_list, next_due
+from jobfutures_tui.usecases.due import (
+    DueItem,
+    DueList,
+    When,
+    daily_budget,
+    due_list,
+    moved_words,
+    next_due,
+)
 
 WIDTH = 80
 """The plain output stays readable in a terminal this wide."""
@@ -240,7 +247,7 @@ def _who(item: DueItem) -> str:
 
 def _how_soon(item: DueItem, today: pendulum.Date, moved: pendulum.Date | None = None) -> str:
     if moved is not None:
-        return f"moved to {short_date(moved, today)}"
+        return "".join(moved_words(moved, item.suggestion.overdue_days, today))
     due = item.suggestion.due
     days = due.toordinal() - today.toordinal()
     if days < 0:

@@ -152,9 +152,10 @@ class Decision(NamedTuple):
         )
 
 
-DECISION_VERSION = 5
+DECISION_VERSION = 6
 """Bump when the engine would decide differently from the same records, so
-decisions kept in the derived index are made again (5: the advice rules)."""
+decisions kept in the derived index are made again (5: the advice rules; 6: a plan
+chosen since the last touch comes first, a start step names the week it waits)."""
 
 _KINDS = {member.value: member for member in TouchKind}
 _CHANNELS = {member.value: member for member in Channel}
@@ -226,7 +227,8 @@ def _decided(
     if found is None:
         return None
     nxt, history, followed, last_day, zone = found
-    nxt = moments(nxt, prospect, people, history, last_day, zone, thanks, followed.since)
+    if not followed.fresh:  # a plan chosen since the last touch: its own touch first
+        nxt = moments(nxt, prospect, people, history, last_day, zone, thanks, followed.since)
     person, nxt = whom(nxt, prospect, people, history, home_city)
     person_id = person.id if person is not None else None
     last_channel = (

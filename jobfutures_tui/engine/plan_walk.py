@@ -151,6 +151,9 @@ class FollowedPlan(NamedTuple):
     """What the start is, in words ('the interview', 'their no')."""
     not_before: date | None = None
     """The day the user chose the plan: none of its touches is due before it."""
+    fresh: bool = False
+    """Chosen since the last touch: the next touch is the plan's, not a follow-up,
+    a reply or a moment the last touch called for."""
 
 
 def upcoming(
@@ -170,20 +173,24 @@ def upcoming(
     zone = tz
     last = history.last
     last_day = None if last is None else local_day(last.at, zone)
-    followed = _plan_of(prospect, plan, zone, last_day)
+    followed = _plan_of(prospect, plan, zone, last)
     skipped = _Skipped.of(prospect.skips, last, zone, followed.since)
     nxt = _next_touch(followed, history, prospect, last_day, zone, skipped)
     if nxt is None:
         return None
     if last_day is not None and nxt.due < last_day:
         nxt = nxt._replace(due=last_day)
-    if nxt.step and followed.not_before is not None and nxt.due < followed.not_before:
-        nxt = nxt._replace(due=followed.not_before)
+    chosen_day = followed.not_before
+    if nxt.step and chosen_day is not None and nxt.due < chosen_day:
+        # Its day had passed when the user chose the plan: due from that day, and
+        # the words say so (not "1 day after the last touch", long gone).
+        words = (f"{nxt.kind.label}: the plan's next touch, from the day you chose it (",)
+        nxt = nxt._replace(due=chosen_day, words=(*words, chosen_day, ")"))
     return nxt, history, followed, last_day, zone
 
 
 def _plan_of(
-    prospect: FutureLike, plan: CadencePlan | None, zone: Zone, last_day: date | None
+    prospect: FutureLike, plan: CadencePlan | None, zone: Zone, last: LastTouch | None
 ) -> FollowedPlan:
     """The plan and where it starts: the job future's start, or the day it moved to its
     stage, or (chosen by hand since) its last touch, with nothing due before the choice."""
@@ -193,10 +200,12 @@ def _plan_of(
     if chosen is not None:
         chosen_day = local_day(chosen, zone)
         if chosen_day > start:
+            last_day = None if last is None else local_day(last.at, zone)
             anchor = last_day if last_day is not None and last_day <= chosen_day else chosen_day
             since = datetime.combine(chosen_day, time(), tzinfo=zone)
             phrase = "the last touch" if anchor != chosen_day else "you chose this plan"
-            return FollowedPlan(plan, max(anchor, start), since, phrase, chosen_day)
+            fresh = last is None or last.at < chosen
+            return FollowedPlan(plan, max(anchor, start), since, phrase, chosen_day, fresh)
     if moved is None:
         return FollowedPlan(plan, start, None, _START_PHRASE.get(prospect.origin, "the start"))
     since = datetime.combine(moved, time(), tzinfo=zone)
@@ -221,6 +230,8 @@ def _next_touch(
         return planned._replace(lead=skipped.lead())
     if last is None or last_day is None:
         return _planned(followed, history, followed.start, zone, skipped, first=True)
+    if followed.fresh:
+        return _planned(followed, history, last_day, zone, skipped)
 
     if last.outcome is Outcome.OPENING_MENTIONED:
         if prospect.stage is Stage.OFFER:
@@ -311,7 +322,13 @@ def _step(
             last = history.last
             same = last is not None and out_at == last.at and not after_skip
             out_day = since if same else local_day(out_at, zone)
-            due = max(due, plus_days(out_day, MIN_GAP_DAYS))
+            if plus_days(out_day, MIN_GAP_DAYS) > due:  # the words say what set the day
+                gap: Words = ("not within a week of your last touch (", out_day, ")")
+                if step.after or followed.start != out_day:
+                    gap = (what + (step.after or followed.phrase) + "; ", *gap)
+                else:  # counted from that touch: the week is the whole story
+                    gap = (f"{step.kind.label} a week after your last touch (", out_day, ")")
+                return Next(plus_days(out_day, MIN_GAP_DAYS), step.kind, gap)
         return Next(due, step.kind, (what + (step.after or followed.phrase),))
     due = plus_days(since, step.days)
     if step.after:

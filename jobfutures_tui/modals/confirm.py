@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from jobfutures_tui import keymap
+
 
 class Confirm(ModalScreen[bool | None]):
     BINDINGS = [
@@ -28,7 +30,15 @@ class Confirm(ModalScreen[bool | None]):
         self.escape_cancels = escape_cancels
 
     def compose(self) -> ComposeResult:
-        keys = "y yes · n no · esc cancel" if self.escape_cancels else "y yes · n or esc no"
+        yes, no, cancel = (
+            keymap.key_of(self.app, "confirm.yes", "y"),
+            keymap.key_of(self.app, "confirm.no", "n"),
+            keymap.key_of(self.app, "confirm.cancel", "esc"),
+        )
+        if self.escape_cancels:
+            keys = f"{yes} yes · {no} no · {cancel} cancel"
+        else:
+            keys = f"{yes} yes · {no} or {cancel} no"
         with Vertical(id="confirm"):
             yield Static(Text(self.question), id="confirm-question")
             if self.detail:

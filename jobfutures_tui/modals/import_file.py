@@ -95,7 +95,11 @@ def _chosen(values: dict[str, Any]) -> ImportChoice:
 def import_form() -> RecordForm[ImportChoice]:
     initial = {"kind": "linkedin", "path": "", "since": ""}
     form = RecordForm("Import a file", FIELDS, initial, _chosen)
-    form.help_text = "↑↓ what · ctrl+s read it (a dry run, saves nothing) · esc cancel"
+    form.help_keys = (
+        ("", "↑↓ what"),
+        ("form.save", "ctrl+s read it (a dry run, saves nothing)"),
+        ("form.cancel", "esc cancel"),
+    )
     return form
 
 

@@ -67,5 +67,8 @@ def after_a_no_form(name: str, assessment: str) -> RecordForm[str]:
     form = RecordForm(
         f"{name}: a no for now", NO_FIELDS, {"self_assessment": assessment}, _assessment
     )
-    form.help_text = "ctrl+s move it (a thank-you is planned) · esc don't move"
+    form.help_keys = (
+        ("form.save", "ctrl+s move it (a thank-you is planned)"),
+        ("form.cancel", "esc don't move"),
+    )
     return form

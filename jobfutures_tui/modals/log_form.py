@@ -7,6 +7,7 @@ reaches the fields. It says what the next due date becomes before saving.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Select, Static
 
+from jobfutures_tui import keymap
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import (
@@ -29,6 +31,7 @@ from jobfutures_tui.models import (
     TouchKind,
     dates,
 )
+from jobfutures_tui.models.enums import Choice
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import suggestion_after
 from jobfutures_tui.usecases.log_choice import logged_kind, logged_script, words_channel
@@ -82,11 +85,27 @@ class LogForm(RecordForm[Logged]):
         # Priority, so keys typed fast while the form is still being built are
         # not lost; check_action hands them back to a field being typed in.
         *(
-            Binding(key, f"channel('{channel.value}')", channel.label, show=False, priority=True)
+            Binding(
+                key,
+                f"channel('{channel.value}')",
+                channel.label,
+                id=f"log.channel.{channel.name.lower()}",
+                show=False,
+                priority=True,
+                tooltip=f"The touch was by {channel.label}",
+            )
             for key, channel in CHANNEL_KEYS.items()
         ),
         *(
-            Binding(key, f"outcome('{outcome.value}')", outcome.label, show=False, priority=True)
+            Binding(
+                key,
+                f"outcome('{outcome.value}')",
+                outcome.label,
+                id=f"log.outcome.{outcome.name.lower()}",
+                show=False,
+                priority=True,
+                tooltip=f"It came to: {outcome.label}",
+            )
             for key, outcome in OUTCOME_KEYS.items()
         ),
         Binding(
@@ -108,8 +127,13 @@ class LogForm(RecordForm[Logged]):
             tooltip="Open this touch: a mail draft with the script, a call, a text, a profile",
         ),
     ]
-    help_text = (
-        "letters pick · i inbound · tab fields · ctrl+o open · enter/ctrl+s save · esc cancel"
+    help_keys = (
+        ("", "letters pick"),
+        ("log.inbound", "i inbound"),
+        ("form.tab", "tab fields"),
+        ("log.open", "ctrl+o open"),
+        ("form.save", "enter/ctrl+s save"),
+        ("form.cancel", "esc cancel"),
     )
 
     def __init__(
@@ -200,8 +224,15 @@ class LogForm(RecordForm[Logged]):
 
     def compose_head(self) -> ComposeResult:
         yield Static(id="log-direction")
-        yield KeyPicker("by", CHANNEL_KEYS, id="log-channel")
-        yield KeyPicker("and", OUTCOME_KEYS, id="log-outcome")
+        yield KeyPicker("by", self._keys("channel", CHANNEL_KEYS), id="log-channel")
+        yield KeyPicker("and", self._keys("outcome", OUTCOME_KEYS), id="log-outcome")
+
+    def _keys(self, what: str, shipped: Mapping[str, Choice]) -> dict[str, Choice]:
+        """The letters to show for each pick: the user's, where they gave one."""
+        return {
+            keymap.key_of(self.app, f"log.{what}.{member.name.lower()}", key): member
+            for key, member in shipped.items()
+        }
 
     def compose_foot(self) -> ComposeResult:
         yield Static(id="log-warnings")
@@ -335,7 +366,8 @@ class LogForm(RecordForm[Logged]):
             return  # on_mount draws what the early keys picked
         inbound = self.direction is Direction.IN
         who = "They reached you" if inbound else "You reached them"
-        self.query_one("#log-direction", Static).update(Text(f"{who} (i switches)"))
+        switch = keymap.key_of(self.app, "log.inbound", "i")
+        self.query_one("#log-direction", Static).update(Text(f"{who} ({switch} switches)"))
         self.query_one("#log-channel", KeyPicker).show(self.channel)
         self.query_one("#log-outcome", KeyPicker).show(self.outcome)
         self._preview()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from jobfutures_tui import keymap
 from jobfutures_tui.usecases.joining import Choice
 
 SHOWN = 200
@@ -42,7 +43,16 @@ class Pick(ModalScreen[str | None]):
             yield Input(placeholder="type to narrow", id="pick-filter")
             yield OptionList(id="pick-list")
             yield Static(id="pick-count")
-            yield Static(Text(f"↑↓ choose · enter {self.verb} · esc cancel"), id="pick-keys")
+            yield Static(Text(self._keys()), id="pick-keys")
+
+    def _keys(self) -> str:
+        up, down = (
+            keymap.key_of(self.app, "pick.up", "↑"),
+            keymap.key_of(self.app, "pick.down", "↓"),
+        )
+        move = f"{up}{down}" if (up, down) == ("↑", "↓") else f"{up}/{down}"
+        cancel = keymap.key_of(self.app, "pick.cancel", "esc")
+        return f"{move} choose · enter {self.verb} · {cancel} cancel"
 
     def on_mount(self) -> None:
         self._show("")

@@ -23,6 +23,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
 
+from jobfutures_tui import keymap
 from jobfutures_tui.models import field_errors
 from jobfutures_tui.models.enums import Choice
 from jobfutures_tui.widgets.fields import LineInput, LinesArea
@@ -125,9 +126,14 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                         if field.hint:
                             yield Static(Text(field.hint), classes="field-hint")
             yield from self.compose_foot()
-            yield Static(Text(self.help_text), id="form-help")
+            yield Static(Text(keymap.hints(self.app, *self.help_keys)), id="form-help")
 
-    help_text = "ctrl+s save · enter next field · esc cancel"
+    help_keys: tuple[tuple[str, str], ...] = (
+        ("form.save", "ctrl+s save"),
+        ("form.next", "enter next field"),
+        ("form.cancel", "esc cancel"),
+    )
+    """The key line: (binding id, its hint as shipped), each with the key in force."""
 
     def compose_head(self) -> ComposeResult:
         """Widgets between the title and the fields (none here)."""

@@ -168,7 +168,11 @@ def _title(loaded: settings.Loaded) -> str:
 class SettingsForm(RecordForm[dict[str, Any]]):
     """The settings file as a form; the result is the changes to save."""
 
-    help_text = "ctrl+s save · tab next field · esc cancel"
+    help_keys = (
+        ("form.save", "ctrl+s save"),
+        ("form.tab", "tab next field"),
+        ("form.cancel", "esc cancel"),
+    )
 
     def __init__(
         self, loaded: settings.Loaded, themes: Sequence[str], check_keys: KeysCheck

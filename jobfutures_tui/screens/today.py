@@ -21,7 +21,16 @@ from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.usecases.due import DueItem, DueList, When, daily_budget, due_list, next_due
+from jobfutures_tui.usecases.due import (
+    DueItem,
+    DueList,
+    When,
+    daily_budget,
+    days_late,
+    due_list,
+    moved_words,
+    next_due,
+)
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
@@ -216,13 +225,11 @@ class TodayScreen(PanelScreen):
         row = Text()
         moved = self.listing.moved_to.get(item.prospect_id)
         if moved is not None:  # by the daily budget: the day it is shown on
-            row.append(f"moved to {short_date(moved, today)}", style=style("due"))
-            if s.overdue_days:
-                days = "day" if s.overdue_days == 1 else "days"
-                row.append(f" · {s.overdue_days} {days} late", style=style("late"))
+            where, late = moved_words(moved, s.overdue_days, today)
+            row.append(where, style=style("due"))
+            row.append(late, style=style("late"))
         elif s.overdue_days:
-            days = "day" if s.overdue_days == 1 else "days"
-            row.append(f"{s.overdue_days} {days} late", style=style("late"))
+            row.append(days_late(s.overdue_days), style=style("late"))
         else:
             row.append(f"due {short_date(s.due)}", style=style("due"))
         row.append("  ")

@@ -223,6 +223,18 @@ DAYS_NAMED = 3
 """The note names this many days; past that, the last two are summed up."""
 
 
+def days_late(days: int) -> str:
+    """'1 day late', '3 days late': a touch past its due date (Today, ``jobfutures due``)."""
+    return f"{days} day{'s' if days != 1 else ''} late"
+
+
+def moved_words(moved: pendulum.Date, overdue_days: int, today: pendulum.Date) -> tuple[str, str]:
+    """A touch the daily budget moved: 'moved to Tue 8 Dec', and how late it already
+    is (' · 3 days late', or ''), as Today and ``jobfutures due`` both say it."""
+    late = f" · {days_late(overdue_days)}" if overdue_days else ""
+    return f"moved to {short_date(moved, today)}", late
+
+
 def budget_note(
     budget: int, items: list[DueItem], moved: Mapping[str, pendulum.Date], today: pendulum.Date
 ) -> str | None:

@@ -49,3 +49,32 @@ async def test_deleting_from_its_story_goes_back_to_the_board_once(repo: Reposit
         await pilot.press("2")  # was: IndexError in switch_screen, from a blank screen
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_drop_down_that_is_not_one_of_the_form_s_fields_chooses_by_itself(
+    repo: Repository,
+) -> None:
+    """Commit 5000706: enter in the open list of a drop-down the form did not make
+    from its fields was StopIteration in RecordForm._choose; the list now chooses."""
+    from textual.app import ComposeResult
+    from textual.widgets import Select
+
+    from jobfutures_tui.modals.record_form import Field
+
+    class WithExtra(RecordForm[dict[str, object]]):
+        def compose_head(self) -> ComposeResult:
+            yield Select([("one", 1), ("two", 2)], id="extra", allow_blank=False)
+
+    form = WithExtra("A form", [Field("note", "Note")], {"note": ""}, dict)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(form)
+        await pilot.pause()
+        extra = form.query_one("#extra", Select)
+        extra.focus()
+        await pilot.press("enter")  # opens the list
+        await pilot.pause()
+        await pilot.press("down", "enter")  # was: StopIteration
+        await pilot.pause()
+        assert app.screen is form and extra.value == 2

@@ -56,10 +56,16 @@ def test_the_app_keys_count_on_every_main_screen_but_not_in_dialogs() -> None:
     assert check(form__save="q").problems == {}, "dialogs do not take the app's keys"
 
 
-def test_a_dialogs_own_keys_count_even_those_without_an_id() -> None:
+def test_a_dialogs_own_keys_count() -> None:
     """The log form picks a channel with e (email): a form's save key cannot be e."""
     problem = check(form__save="e").problems["form.save"]
-    assert problem == "e already does “email” in the log form"
+    assert problem == "e already does “the touch was by email” (log.channel.email) in the log form"
+
+
+def test_the_log_form_s_letters_can_be_remapped_but_not_onto_each_other() -> None:
+    assert check(log__channel__call="z", log__outcome__sent="S").problems == {}
+    problem = check(log__outcome__sent="c").problems["log.outcome.sent"]
+    assert problem.startswith("c already does “the touch was by call” (log.channel.call)")
 
 
 def test_two_entries_on_one_key_are_both_left_out() -> None:

@@ -364,4 +364,31 @@ def test_a_plan_chosen_mid_way_starts_from_the_last_touch(repo: Repository) -> N
     chosen = changes.choose_plan(repo, repo.prospect(touched.id), "long-game")  # type: ignore[arg-type]
     repo.save(*chosen.save)
     after, _ = advice(repo, touched)
-    assert after.due >= TODAY and "after the last touch" in after.reason, after.reason
+    assert after.due == pendulum.date(2026, 11, 27), "a week after the last touch out"
+    assert after.reason == "reconnect a week after your last touch (20 Nov)", "says that day"
+
+
+def test_a_plan_chosen_mid_way_comes_first_and_says_why_it_is_due_today(
+    repo: Repository,
+) -> None:
+    """A recruiter-only job future long past its 'ask who leads the team': the plan
+    chosen now gives the next touch, due from today, and its words say so."""
+    from jobfutures_tui.usecases import changes
+
+    marcus = Person(name="Marcus Bell", role=PersonRole.RECRUITER, email="m@example.com")
+    long_ago = NOW.subtract(days=120)
+    future = job_future(
+        repo, "Wingtip", marcus, stage=Stage.REJECTED_WARM, began_on=long_ago.date()
+    )
+    log(repo, future, marcus, at="2026-09-01", outcome="replied")
+    before, _ = advice(repo, future)
+    assert before.kind is TouchKind.FIND_MANAGER and before.overdue_days > 30
+    chosen = changes.choose_plan(repo, repo.prospect(future.id), "early-on")  # type: ignore[arg-type]
+    repo.save(*chosen.save)
+    now, _ = advice(repo, future)
+    assert (now.kind, now.due, now.overdue_days) == (TouchKind.THANK_YOU, TODAY, 0)
+    assert now.reason == "thank-you: the plan's next touch, from the day you chose it (23 Nov)"
+
+    log(repo, future, marcus, at="now")  # a touch since the choice: the usual rules again
+    later, _ = advice(repo, future)
+    assert later.kind is TouchKind.FOLLOW_UP and later.due == TODAY.add(days=7)

@@ -95,3 +95,27 @@ def test_workdays_move_a_weekend_due_date_to_monday(
         moved = next_suggestion(repo, future.id, today=today)
         assert moved is not None and moved.due == pendulum.date(2026, 12, 7)
         assert moved.reason.endswith("(on your next workday)")
+
+
+def test_one_bad_key_entry_is_left_out_at_its_own_line_and_the_others_apply(
+    config: Path,
+) -> None:
+    config.write_text(
+        '[keys]\n"board.log" = "b"\n"board.add" = 3\n# mine\n"today.snooze" = "z"\n',
+        encoding="utf-8",
+    )
+    loaded = settings.load(config)
+    assert loaded.settings.keys == {"board.log": "b", "today.snooze": "z"}
+    (warning,) = loaded.warnings
+    assert warning.startswith(f'{config}:3: keys."board.add": give its keys as text')
+
+
+def test_a_folder_must_be_named_in_full(config: Path, tmp_path: Path) -> None:
+    config.write_text('exports_folder = "relative/dir"\ndata_folder = "~/jf"\n', encoding="utf-8")
+    loaded = settings.load(config)
+    assert loaded.settings.exports_folder is None
+    assert loaded.settings.data_folder == Path.home() / "jf", "~ is the home folder"
+    (warning,) = loaded.warnings
+    assert warning.startswith(f"{config}:1: exports_folder: give the whole path")
+    with pytest.raises(ValueError, match="whole path"):
+        settings.save({"data_folder": "data"})
