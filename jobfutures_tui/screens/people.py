@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -117,12 +118,21 @@ class PeopleScreen(FilteredListScreen):
         text.append(name[:NAME_WIDTH].ljust(NAME_WIDTH), style="bold")
         text.append(" ")
         text.append(f"{person.role.label:<15} ", style="dim")
-        text.append(company.name if company else "no company")
         last = last_touch_with(self.repo, row)
-        text.append(f" · last touch {ago(last, self.now)}" if last else " · no touch yet", "dim")
+        when = ago(last, self.now) if last else None
         count = len(row.prospect_ids)
-        if count:
-            text.append(f" · {count} job future{'s' if count != 1 else ''}", style="dim")
+        futures = f" · {count} job future{'s' if count != 1 else ''}" if count else ""
+        where = company.name if company else "no company"
+        tail = f" · last touch {when}" if when else " · no touch yet"
+        room = width - text.cell_len
+        if cell_len(where + tail + futures) > room:
+            # Narrow: the count and the time stay whole; the company gives way.
+            tail = f" · {when}" if when else " · no touch"
+        place = Text(where)
+        place.truncate(max(room - cell_len(tail + futures), 4), overflow="ellipsis")
+        text.append_text(place)
+        text.append(tail, "dim")
+        text.append(futures, style="dim")
         return text
 
     # ------------------------------------------------------------ actions
