@@ -35,6 +35,7 @@ from jobfutures_tui.usecases.log_choice import logged_kind, logged_script, words
 from jobfutures_tui.usecases.open_touch import ReadyTouch
 from jobfutures_tui.usecases.touch_log import (
     Logged,
+    default_person,
     log_from,
     next_words,
     suggested_move,
@@ -180,9 +181,8 @@ class LogForm(RecordForm[Logged]):
                 choices=choices_of(Stage, unset="stay in " + prospect.stage.label),
             ),
         )
-        main = person_id or (suggestion.person_id if suggestion else None)
         initial: dict[str, Any] = {
-            "person_id": main if main in prospect.person_ids else prospect.main_person_id,
+            "person_id": default_person(prospect, suggestion, person_id),
             "kind": suggestion.kind if suggestion else None,
             "at": dates.now().in_timezone(dates.local_timezone()).format("YYYY-MM-DD HH:mm"),
             "script_id": script_id if any(s.id == script_id for s in scripts) else None,
