@@ -11,7 +11,7 @@ follow the data) in ``background_work``; they reach the app through
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,6 @@ from jobfutures_tui.messages import DataChanged, Merged, SaveStatus
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
-from jobfutures_tui.models import Record
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
@@ -205,40 +204,23 @@ class JobFuturesApp(App[None]):
 
     # ------------------------------------------------------------ changing the data
 
-    def change(
-        self,
-        label: str,
-        *,
-        save: Sequence[Record] = (),
-        delete: Sequence[Record] = (),
-        select: str | None = None,
-    ) -> bool:
-        """Save an undoable change from any screen, then show it there.
-
-        Read-only says so; damaged data stops the app.
-        """
+    def apply(self, change: Change, *, note: bool = True) -> bool:
+        """Apply a use case's change (undoable) from any screen and show it there;
+        ``note`` says what was done and its warnings. False when nothing was saved:
+        nothing to change, read-only data (said), damaged data (the app stops)."""
+        if change.empty:
+            if note:
+                self.notify(f"{change.label} already.", timeout=3)
+            return False
         try:
-            self.history.apply(label, save=save, delete=delete)
+            self.history.apply(change.label, save=change.save, delete=change.delete)
         except ReadOnly as error:
             self.notify(str(error), severity="warning")
             return False
         except DataRefused as error:
             self.refuse(error)
             return False
-        self._show_changes(select)
-        return True
-
-    def apply(self, change: Change, *, note: bool = True) -> bool:
-        """Apply a use case's change (undoable) and show it; ``note`` says what was done
-        and its warnings. False when nothing was saved (refused, or nothing to change)."""
-        if change.empty:
-            if note:
-                self.notify(f"{change.label} already.", timeout=3)
-            return False
-        if not self.change(
-            change.label, save=change.save, delete=change.delete, select=change.prospect_id
-        ):
-            return False
+        self._show_changes(change.select or change.prospect_id)
         if note:
             for warning in change.warnings:
                 self.notify(f"Note: {warning}.", severity="warning", timeout=6)

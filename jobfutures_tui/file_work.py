@@ -179,6 +179,6 @@ def _apply_import(app: App[Any], plan: ImportPlan, name: str) -> None:
         except (OSError, StoreError) as error:
             to.post_message(WorkFailed("Not imported", str(error)))
             return
-        to.post_message(ImportReady(f"Imported {plan.what()} from {name}", plan.to_save()))
+        to.post_message(ImportReady(plan.change(name)))
 
     app.run_worker(work, thread=True, exclusive=True, group="import")

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from jobfutures_tui.exchange.check import Report
     from jobfutures_tui.exchange.plan import ImportPlan
     from jobfutures_tui.exchange.restore import Snapshot
-    from jobfutures_tui.models import Record
     from jobfutures_tui.store import SaveFailed
+    from jobfutures_tui.usecases.changes import Change
 
 
 class DataChanged(Message, bubble=False):
@@ -109,10 +109,9 @@ class WorkFailed(Message, bubble=False):
 class ImportReady(Message, bubble=False):
     """The data is backed up: save what the import adds, as one undoable change."""
 
-    def __init__(self, label: str, save: Sequence[Record]) -> None:
+    def __init__(self, change: Change) -> None:
         super().__init__()
-        self.label = label
-        self.save = save
+        self.change = change
 
 
 # ------------------------------------------------------------ to the app, from the writer

@@ -7,14 +7,13 @@ The app satisfies these protocols structurally; mypy checks it in app.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
-    from jobfutures_tui.models import Record
     from jobfutures_tui.store import DataRefused, Repository
     from jobfutures_tui.usecases.changes import Change
 
@@ -28,15 +27,6 @@ class JobFutures(Protocol):
     quitting: bool
     replacing: bool
     """A restore or a repair is replacing the data: no key may start anything."""
-
-    def change(
-        self,
-        label: str,
-        *,
-        save: Sequence[Record] = (),
-        delete: Sequence[Record] = (),
-        select: str | None = None,
-    ) -> bool: ...
 
     def apply(self, change: Change, *, note: bool = True) -> bool: ...
 
