@@ -8,7 +8,7 @@ The app satisfies these protocols structurally; mypy checks it in app.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -49,6 +49,18 @@ class DataHost(JobFutures, Protocol):
         ...
 
     def verify_after_first_frame(self, board: Screen[None]) -> None: ...
+
+
+@runtime_checkable
+class MainScreen(Protocol):
+    """A main screen over the data (``screens.base.AppScreen``): it redraws when the
+    data or the settings change, and shows what a worker reports when no dialog
+    waits for it. Known by what it does, so the workflows the screens import
+    (file_work) need not import the screens back."""
+
+    def data_changed(self, select: str | None = None) -> None: ...
+
+    def settings_changed(self) -> None: ...
 
 
 def services(app: App[Any]) -> JobFutures:

@@ -255,7 +255,7 @@ class LogForm(RecordForm[Logged]):
     def action_open_touch(self) -> None:
         """The touch as the form has it (with whom, how, which script) opened in the program
         made for it; once a message is sent, enter logs it as sent with that script."""
-        from jobfutures_tui.screens.opening import SENT, open_touch, ready
+        from jobfutures_tui.touch_opening import SENT, open_touch, ready
 
         values = self.values()
         touch = ready(
