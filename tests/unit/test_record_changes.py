@@ -16,6 +16,7 @@ from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes, record_changes
 from jobfutures_tui.usecases.joining import join
+from jobfutures_tui.usecases.lifecycle import people_used
 
 NEW_YORK = pendulum.timezone("America/New_York")
 
@@ -116,3 +117,14 @@ def test_a_deleted_plan_sends_its_followers_back_to_their_default(repo: Reposito
     deleted = record_changes.delete_plan(repo, plan)
     assert deleted.label == "Deleted the plan Quarterly" and deleted.delete == (plan,)
     assert [p.cadence_plan for p in deleted.save] == [None]  # type: ignore[attr-defined]
+
+
+def test_a_person_who_referred_another_job_future_stays(repo: Repository) -> None:
+    """One rule for "still used" (usecases/lifecycle.people_used): removing them from
+    a job future and deleting the job future keep them alike."""
+    prospect, dana = seeded(repo)
+    other = Prospect(company_id=prospect.company_id, role="Analyst", referred_by_id=dana.id)
+    repo.save(other)
+    assert record_changes.remove_person(repo, prospect, dana).delete == ()
+    assert dana not in changes.delete(repo, prospect).delete
+    assert people_used(repo, [other.id]) == {dana.id}
