@@ -45,7 +45,14 @@ def imports_of(path: Path) -> set[str]:
     TYPE_CHECKING blocks too)."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        if isinstance(node, ast.ImportFrom) and node.module == "jobfutures_tui":
+            # from jobfutures_tui import settings: a module; __version__: the package's own
+            found.update(
+                f"jobfutures_tui.{alias.name}"
+                for alias in node.names
+                if (PACKAGE / alias.name).is_dir() or (PACKAGE / f"{alias.name}.py").is_file()
+            )
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
