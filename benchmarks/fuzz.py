@@ -325,16 +325,6 @@ def _isolate(home: Path) -> None:
     os.environ.pop("JOBFUTURES_DATA", None)
 
 
-def _quick_idle_checks() -> None:
-    """Pilot waits after each key until the app has used no CPU for a slice, twice:
-    5 ms slices, as the tests use (tests/app/textual_internals.py), keep the rule
-    and make a walk several times quicker."""
-    import textual._wait
-
-    textual._wait.SLEEP_GRANULARITY = 0.005
-    textual._wait.SLEEP_IDLE = 0.005 / 20
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.fuzz",
@@ -351,7 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="jobfutures-fuzz-home-") as home:
         _isolate(Path(home))
-        _quick_idle_checks()
+        # Pilot's idle checks in 5 ms slices, as the tests' (the same rule, several
+        # times quicker walks); Textual's private names are kept in that one place.
+        from tests.app.textual_internals import quick_idle_checks
+
+        quick_idle_checks()
         seeds = range(args.seed, args.seed + args.sessions)
         walks = asyncio.run(
             run_sessions(seeds, args.walks, args.steps, verbose=args.verbose, stop=args.stop)

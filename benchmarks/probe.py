@@ -117,6 +117,11 @@ def probe_frame(
         "open_ms": _ms(opened - imported),
     }
 
+    if not verify:  # diagnosis only: no background validation competing for the GIL
+        from jobfutures_tui import background_work
+
+        background_work.verify = lambda app: None  # this process only: it runs one app
+
     class Probe(JobFuturesApp):
         """Records the moment the board has painted its cards, then exits."""
 
@@ -126,11 +131,6 @@ def probe_frame(
             # No super().on_mount(): Textual calls the handler of every class in the
             # MRO itself (this one first), so calling it here would push a second board.
             self._poll_timer = self.set_interval(0.001, self._poll)
-
-        if not verify:
-
-            def verify_data(self) -> None:  # type: ignore[override]
-                """Diagnosis only: no background validation competing for the GIL."""
 
         def _poll(self) -> None:
             screen = self.screen

@@ -2,15 +2,16 @@
 saving a change with undo, the writer's status, quitting, and refusing damaged data.
 
 What the user does lives with the screens (``screens.actions``), the palette's
-commands in ``palette``, and the data work in ``file_work`` and ``restore_work``;
-they reach the app through ``ui_services``, never by importing it.
+commands in ``palette``, the data work in ``file_work`` and ``restore_work``, and
+what runs in the background (the check after the first frame, the outputs that
+follow the data) in ``background_work``; they reach the app through
+``ui_services``, never by importing it.
 """
 
 from __future__ import annotations
 
 import signal
-import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,18 +21,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
 from textual.content import Content
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.worker import get_current_worker
 
-from jobfutures_tui import app_settings, devices_work, signals
-from jobfutures_tui.collector import release_collector
-from jobfutures_tui.messages import DataChanged
+from jobfutures_tui import app_settings, background_work, devices_work, signals
+from jobfutures_tui.background_work import FOLLOW_AT_START, FOLLOW_DELAY
+from jobfutures_tui.messages import DataChanged, Merged, SaveStatus
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.saving import Saving
-from jobfutures_tui.models import Record
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
@@ -50,13 +48,6 @@ if TYPE_CHECKING:
     from jobfutures_tui.ui_services import DataHost
 
 STYLES = Path(__file__).parent / "styles"
-
-VERIFY_DELAY = 1.0
-"""Seconds after the board is painted before the background check of all records starts."""
-FOLLOW_DELAY = 0.5
-"""Seconds after a change before the calendar file and the shell's line follow it."""
-FOLLOW_AT_START = 3.0
-"""After the first frame and the check of the records have had the machine."""
 
 
 def _jump_commands() -> type[Provider]:
@@ -147,8 +138,8 @@ class JobFuturesApp(App[None]):
         (check_action)."""
         self.script_panel_shown: bool | None = None
         """The user's choice (S) to show or hide the script panel; None: by window width."""
-        self._followed = repo.revision
-        """The data's revision the calendar file and the shell's line last followed."""
+        self.outputs = background_work.Outputs(self, demo=demo)
+        """The calendar file and the shell's line, following the data."""
         self.quit_unsaved = False
         """The user chose to quit over saves that failed (the app said what was lost)."""
         self._where = "demo data (a temporary copy)" if demo else str(repo.folder)
@@ -157,13 +148,6 @@ class JobFuturesApp(App[None]):
         for name in repo.lost_files:  # opened read-only for it (cli.open_for_app)
             self._where = f"RECORDS LOST FROM {shown(name)} · {self._where}"
         self.sub_title = self._where
-
-    class SaveStatus(Message):
-        """From the writer thread: a save failed (``error``) or all is saved again (None)."""
-
-        def __init__(self, error: SaveFailed | None) -> None:
-            super().__init__()
-            self.error = error
 
     def on_mount(self) -> None:
         self._caught = signals.catch(self)
@@ -177,7 +161,7 @@ class JobFuturesApp(App[None]):
             self.install_screen(screen, name)
         self.push_screen("board")
         self.verify_after_first_frame(screens["board"])
-        screens["board"].call_after_refresh(self.warm_up)
+        screens["board"].call_after_refresh(background_work.warm_up, self)
         if self.ask_profile:
             screens["board"].call_after_refresh(actions.ask_profile_once, self)
         # A new day moves the kept calendar's overdue events to it.
@@ -199,22 +183,9 @@ class JobFuturesApp(App[None]):
         return main_screens(self.repo)
 
     def verify_after_first_frame(self, board: Screen[None]) -> None:
-        """Once the board has painted its cards, check the rest of the data in the background
-        (and let the collector run again: see launch.py)."""
-        board.call_after_refresh(release_collector)
-        board.call_after_refresh(self.set_timer, VERIFY_DELAY, self.verify_data)
-
-    @work(thread=True, group="warm-up")
-    def warm_up(self) -> None:
-        """Import the forms and the other main screens now, once the first frame is out,
-        not on the first key press: keys typed while a form is still being built are
-        lost, and a first import takes a few hundred ms."""
-        import jobfutures_tui.modals.log_form
-        import jobfutures_tui.modals.prospect_form
-        import jobfutures_tui.screens.insights
-        import jobfutures_tui.screens.people
-        import jobfutures_tui.screens.scripts
-        import jobfutures_tui.screens.today  # noqa: F401  (built when first shown: main_screens.py)
+        """Once the board has painted its cards, check the rest of the data in the
+        background (background_work.py)."""
+        background_work.after_first_frame(self, board)
 
     MAIN_SCREENS = MAIN_SCREENS
 
@@ -238,40 +209,23 @@ class JobFuturesApp(App[None]):
 
     # ------------------------------------------------------------ changing the data
 
-    def change(
-        self,
-        label: str,
-        *,
-        save: Sequence[Record] = (),
-        delete: Sequence[Record] = (),
-        select: str | None = None,
-    ) -> bool:
-        """Save an undoable change from any screen, then show it there.
-
-        Read-only says so; damaged data stops the app.
-        """
+    def apply(self, change: Change, *, note: bool = True) -> bool:
+        """Apply a use case's change (undoable) from any screen and show it there;
+        ``note`` says what was done and its warnings. False when nothing was saved:
+        nothing to change, read-only data (said), damaged data (the app stops)."""
+        if change.empty:
+            if note:
+                self.notify(f"{change.label} already.", timeout=3)
+            return False
         try:
-            self.history.apply(label, save=save, delete=delete)
+            self.history.apply(change.label, save=change.save, delete=change.delete)
         except ReadOnly as error:
             self.notify(str(error), severity="warning")
             return False
         except DataRefused as error:
             self.refuse(error)
             return False
-        self._show_changes(select)
-        return True
-
-    def apply(self, change: Change, *, note: bool = True) -> bool:
-        """Apply a use case's change (undoable) and show it; ``note`` says what was done
-        and its warnings. False when nothing was saved (refused, or nothing to change)."""
-        if change.empty:
-            if note:
-                self.notify(f"{change.label} already.", timeout=3)
-            return False
-        if not self.change(
-            change.label, save=change.save, delete=change.delete, select=change.prospect_id
-        ):
-            return False
+        self._show_changes(change.select or change.prospect_id)
         if note:
             for warning in change.warnings:
                 self.notify(f"Note: {warning}.", severity="warning", timeout=6)
@@ -309,32 +263,8 @@ class JobFuturesApp(App[None]):
 
     def follow_data(self, delay: float = FOLLOW_DELAY) -> None:
         """What lives outside the data follows each change: the calendar file the settings
-        name, the line a new shell prints (exchange.outputs)."""
-        from jobfutures_tui.exchange.outputs import anything_kept
-
-        if not (self.demo or self.repo.read_only) and anything_kept(self.repo.folder):
-            self._follow_data(self.repo, delay)
-
-    @work(thread=True, exclusive=True, group="outputs")
-    def _follow_data(self, repo: Repository, delay: float) -> None:
-        worker = get_current_worker()
-        waited = 0.0
-        while waited < delay:  # a burst of changes is followed once; quitting does not wait
-            if worker.is_cancelled:
-                return
-            time.sleep(0.05)
-            waited += 0.05
-        if not worker.is_cancelled and not self.replacing:
-            self._follow_now(repo)
-
-    def _follow_now(self, repo: Repository) -> None:
-        from jobfutures_tui.exchange.outputs import anything_kept, follow_open
-
-        revision = repo.revision
-        if anything_kept(repo.folder):
-            for problem in follow_open(repo):
-                self.call_from_thread(self.notify, problem, severity="warning", timeout=8)
-        self._followed = revision
+        name, the line a new shell prints (background_work.Outputs)."""
+        self.outputs.follow(delay)
 
     def carry_on_with(self, repo: Repository) -> Mapping[str, Screen[None]]:
         """After a restore or a repair: the repository opened again, an empty undo
@@ -359,22 +289,15 @@ class JobFuturesApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _report_save_failed(self, error: SaveFailed) -> None:
-        self.post_message(self.SaveStatus(error))
+        self.post_message(SaveStatus(error))
 
     def _report_saved_again(self) -> None:
-        self.post_message(self.SaveStatus(None))
-
-    class Merged(Message):
-        """From the writer thread: a save merged with another device's change."""
-
-        def __init__(self, notes: list[str]) -> None:
-            super().__init__()
-            self.notes = notes
+        self.post_message(SaveStatus(None))
 
     def _report_merged(self, notes: list[str]) -> None:
-        self.post_message(self.Merged(notes))
+        self.post_message(Merged(notes))
 
-    def on_job_futures_app_merged(self, message: Merged) -> None:
+    def on_merged(self, message: Merged) -> None:
         devices_work.merged(self, message.notes)
 
     def on_unmount(self) -> None:
@@ -383,22 +306,6 @@ class JobFuturesApp(App[None]):
         if isinstance(writer, BackgroundWriter):
             writer.on_error = writer.on_recovered = None
             writer.on_merged = None
-
-    @work(thread=True, exclusive=True, group="verify")
-    def verify_data(self) -> None:
-        """Validate every stored record that the first frame did not need."""
-        worker = get_current_worker()
-        repo = self.repo
-        if self.replacing:
-            return  # the data is being replaced; what replaces it is checked afterwards
-        try:
-            repo.verify(should_stop=lambda: worker.is_cancelled)
-            if not (worker.is_cancelled or self.replacing):
-                from jobfutures_tui.usecases.insights import warm as warm_insights
-
-                warm_insights(repo)  # the insights screen (5) then counts only what changes
-        except DataRefused as error:
-            self.call_from_thread(self.refuse, error, repo)
 
     def refuse(self, error: DataRefused, source: Repository | None = None) -> None:
         """The data turned out to be damaged: stop before anything is written over it.
@@ -410,7 +317,7 @@ class JobFuturesApp(App[None]):
             return
         self.exit(return_code=1, message=Text(f"jobfutures: {error}"))
 
-    def on_job_futures_app_save_status(self, message: SaveStatus) -> None:
+    def on_save_status(self, message: SaveStatus) -> None:
         """Say it, and keep saying it in the title while a change waits to be saved."""
         if message.error is not None:
             self.sub_title = f"NOT SAVED · {self._where}"
@@ -444,8 +351,7 @@ class JobFuturesApp(App[None]):
         except (SaveFailed, TimeoutError) as error:
             self.call_from_thread(self._ask_quit_anyway, error)
             return
-        if self._followed != self.repo.revision and not self.demo:  # a change just before q
-            self._follow_now(self.repo)
+        self.outputs.catch_up()  # a change just before q
         self.call_from_thread(self.exit)
 
     def _ask_quit_anyway(self, error: SaveFailed | TimeoutError) -> None:

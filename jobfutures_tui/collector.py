@@ -1,4 +1,4 @@
-"""The garbage collector during start-up.
+"""The garbage collector: held during start-up, paused while many records load.
 
 Starting up creates a few hundred thousand objects (classes, functions, the
 parsed data) that live as long as the process; the garbage collector would
@@ -7,18 +7,34 @@ the app's first frame, even at 10 job futures (docs/benchmarks.md). So the
 ``jobfutures`` process (launch.py) holds the collector until the start-up is
 done: the first frame painted, or a command's arguments read. Then everything
 made so far is frozen out of later collections, and the collector runs as usual.
+
+Loading or deciding over thousands of records makes many small objects the
+collector would only rescan, so that work pauses it (:func:`collector_paused`,
+docs/architecture.md, "Why the speed tricks exist"). The collector's switch is
+the whole process's: only the main thread touches it. A worker thread pausing it
+would race the main thread (one re-enabling it while the other still needs it
+off, or the start-up hold), so off the main thread every helper here does nothing.
+
+Plain Python, no Textual: the store and the use cases use it (docs/architecture.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import threading
+from collections.abc import Iterator
 
 _held = False
 
 
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
 def hold_collector() -> None:
     global _held
-    if gc.isenabled():
+    if _on_main_thread() and gc.isenabled():
         gc.disable()
         _held = True
 
@@ -28,7 +44,35 @@ def release_collector() -> None:
     runs again. Only if :func:`hold_collector` stopped it (tests and library use
     never see it stopped, nor anything frozen)."""
     global _held
-    if _held:
+    if _held and _on_main_thread():
         _held = False
         gc.freeze()
         gc.enable()
+
+
+@contextlib.contextmanager
+def collector_paused(*, freeze: bool = False) -> Iterator[None]:
+    """The collector off for the block, on the main thread (elsewhere: nothing).
+
+    ``freeze``: what the block loaded lives as long as the process, so it is frozen
+    out of later collections, which would otherwise rescan it all every time (a
+    command at 5,000 job futures spent 20-30 ms in collections that found nothing).
+    """
+    if not _on_main_thread():
+        yield
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def freeze_loaded() -> None:
+    """Everything loaded is for good: keep it out of later collections (main thread only)."""
+    if _on_main_thread():
+        gc.freeze()

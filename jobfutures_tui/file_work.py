@@ -25,10 +25,9 @@ from jobfutures_tui.messages import (
     ReadProgress,
     WorkFailed,
 )
-from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import Repository, StoreError
 from jobfutures_tui.store.files import ensure_folder
-from jobfutures_tui.ui_services import services
+from jobfutures_tui.ui_services import MainScreen, services
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -49,10 +48,8 @@ def exports_folder() -> Path:
 def main_screen(app: App[Any]) -> Screen[Any]:
     """The main screen under any dialogs: it shows what a worker reports when no
     dialog waits for it."""
-    return next(
-        (screen for screen in reversed(app.screen_stack) if isinstance(screen, AppScreen)),
-        app.screen,
-    )
+    mains = [screen for screen in app.screen_stack if isinstance(screen, MainScreen)]
+    return mains[-1] if mains else app.screen
 
 
 def export_everything(app: App[Any]) -> None:
@@ -179,6 +176,6 @@ def _apply_import(app: App[Any], plan: ImportPlan, name: str) -> None:
         except (OSError, StoreError) as error:
             to.post_message(WorkFailed("Not imported", str(error)))
             return
-        to.post_message(ImportReady(f"Imported {plan.what()} from {name}", plan.to_save()))
+        to.post_message(ImportReady(plan.change(name)))
 
     app.run_worker(work, thread=True, exclusive=True, group="import")

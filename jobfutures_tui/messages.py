@@ -1,5 +1,6 @@
 """Messages to the screen or dialog that waits for news: new data, and what a
-worker found or wrote.
+worker found or wrote; and to the app, the writer thread's news (a save failed,
+all saved again, a save merged with another device's change).
 
 Workers post them (``post_message`` is safe from a thread and never waits), so
 no worker calls a method of a screen; a dialog closed in the meantime simply
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from jobfutures_tui.exchange.check import Report
     from jobfutures_tui.exchange.plan import ImportPlan
     from jobfutures_tui.exchange.restore import Snapshot
-    from jobfutures_tui.models import Record
+    from jobfutures_tui.store import SaveFailed
+    from jobfutures_tui.usecases.changes import Change
 
 
 class DataChanged(Message, bubble=False):
@@ -107,7 +109,25 @@ class WorkFailed(Message, bubble=False):
 class ImportReady(Message, bubble=False):
     """The data is backed up: save what the import adds, as one undoable change."""
 
-    def __init__(self, label: str, save: Sequence[Record]) -> None:
+    def __init__(self, change: Change) -> None:
         super().__init__()
-        self.label = label
-        self.save = save
+        self.change = change
+
+
+# ------------------------------------------------------------ to the app, from the writer
+
+
+class SaveStatus(Message, bubble=False):
+    """From the writer thread: a save failed (``error``) or all is saved again (None)."""
+
+    def __init__(self, error: SaveFailed | None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class Merged(Message, bubble=False):
+    """From the writer thread: a save merged with another device's change."""
+
+    def __init__(self, notes: list[str]) -> None:
+        super().__init__()
+        self.notes = notes

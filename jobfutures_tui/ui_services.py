@@ -7,14 +7,13 @@ The app satisfies these protocols structurally; mypy checks it in app.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
-    from jobfutures_tui.models import Record
     from jobfutures_tui.store import DataRefused, Repository
     from jobfutures_tui.usecases.changes import Change
 
@@ -28,15 +27,6 @@ class JobFutures(Protocol):
     quitting: bool
     replacing: bool
     """A restore or a repair is replacing the data: no key may start anything."""
-
-    def change(
-        self,
-        label: str,
-        *,
-        save: Sequence[Record] = (),
-        delete: Sequence[Record] = (),
-        select: str | None = None,
-    ) -> bool: ...
 
     def apply(self, change: Change, *, note: bool = True) -> bool: ...
 
@@ -59,6 +49,18 @@ class DataHost(JobFutures, Protocol):
         ...
 
     def verify_after_first_frame(self, board: Screen[None]) -> None: ...
+
+
+@runtime_checkable
+class MainScreen(Protocol):
+    """A main screen over the data (``screens.base.AppScreen``): it redraws when the
+    data or the settings change, and shows what a worker reports when no dialog
+    waits for it. Known by what it does, so the workflows the screens import
+    (file_work) need not import the screens back."""
+
+    def data_changed(self, select: str | None = None) -> None: ...
+
+    def settings_changed(self) -> None: ...
 
 
 def services(app: App[Any]) -> JobFutures:

@@ -24,7 +24,12 @@ from jobfutures_tui.commands.pick import job_future, person_of, script_of
 from jobfutures_tui.models import Direction, Prospect, Stage
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
-from jobfutures_tui.usecases.touch_log import Logged, next_phrase, suggested_move
+from jobfutures_tui.usecases.touch_log import (
+    Logged,
+    default_person,
+    next_phrase,
+    suggested_move,
+)
 
 
 def run_log(args: argparse.Namespace) -> int:
@@ -64,11 +69,9 @@ def _values(repo: Repository, prospect: Prospect, args: argparse.Namespace) -> d
     """The log form's values from the options; the person named, or else the one
     the next touch is suggested with (as the form would start with)."""
     if args.person is not None:
-        person_id: str | None = person_of(repo, prospect, args.person).id
+        person_id = default_person(prospect, None, person_of(repo, prospect, args.person).id)
     else:
-        suggestion, _ = next_touch(repo, prospect.id)
-        person_id = suggestion.person_id if suggestion else None
-        person_id = person_id or prospect.main_person_id
+        person_id = default_person(prospect, next_touch(repo, prospect.id)[0])
     return {
         "prospect_id": prospect.id,
         "person_id": person_id,

@@ -20,7 +20,8 @@ from jobfutures_tui.models import Profile
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
-from jobfutures_tui.usecases.profile import FIELDS, WHY, edited, is_empty, same_values
+from jobfutures_tui.usecases import changes
+from jobfutures_tui.usecases.profile import FIELDS, WHY, edited, is_empty
 
 OPTIONS = ("name", "email", "phone", "linkedin", "city", "pitch", "signature")
 """The fields an option of the same name sets."""
@@ -48,12 +49,12 @@ def run_profile(args: argparse.Namespace) -> int:
             profile = edited(current, values)
         except ValidationError as error:
             raise invalid_options(error) from None
-        changed = stored is None or not same_values(stored, profile) or not stored.asked
-        if changed:
-            repo.apply(save=[profile])
-        else:
+        change = changes.save_profile(profile, stored=stored)
+        if change.empty:
             profile = current
-    said = "Saved your profile." if changed else f"Your profile says so already; {UNCHANGED}."
+        else:
+            repo.apply(save=change.save)
+    said = f"{change.label}." if not change.empty else f"{change.label}; {UNCHANGED}."
     return _show(args, profile, said)
 
 

@@ -88,6 +88,12 @@ class PersonLike(Reachable, Protocol):
     def do_not_contact(self) -> bool: ...
 
 
+def is_referred(future: FutureLike) -> bool:
+    """Someone referred the seeker to it: it began as a referral, or names who
+    referred it (its plan, docs/advice.md; the insights' referrals, docs/insights.md)."""
+    return future.origin is Origin.REFERRED or future.referred_by_id is not None
+
+
 class SkipFacts(NamedTuple):
     at: datetime
     kind: TouchKind

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
 
-from jobfutures_tui.engine.facts import FutureFacts
+from jobfutures_tui.engine.facts import FutureFacts, is_referred
 from jobfutures_tui.engine.follow_through import NOTHING_KEPT, Kept
 from jobfutures_tui.engine.history import (
     TouchFacts,
@@ -38,7 +38,6 @@ from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models.enums import (
     ClosedReason,
     Direction,
-    Origin,
     Outcome,
     Stage,
 )
@@ -212,7 +211,7 @@ def part(
         reached = max(0, min(days)) if days else None
     # Referrals.
     counted = since is None or future.created_at >= since
-    referred = counted and (future.referred_by_id is not None or future.origin is Origin.REFERRED)
+    referred = counted and is_referred(future)
     referrer = future.referred_by_id if counted else None
     # Touches: per week, replies.
     weeks: dict[int, int] = {}

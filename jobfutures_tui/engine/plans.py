@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from jobfutures_tui.engine.facts import is_referred
 from jobfutures_tui.engine.history import as_pendulum, local_day
 from jobfutures_tui.models.enums import Origin, Stage, TouchKind
 from jobfutures_tui.models.plan import MAX_DAYS, Anchor, CadencePlan, Repeat, Step, span_words
@@ -201,9 +202,7 @@ def default_plan(prospect: FutureLike, zone: Zone) -> CadencePlan:
     "Old" is judged against the day the job future was added, not today, so a
     plan never changes by itself as time passes.
     """
-    if prospect.stage is Stage.REFERRAL and (
-        prospect.origin is Origin.REFERRED or prospect.referred_by_id is not None
-    ):
+    if prospect.stage is Stage.REFERRAL and is_referred(prospect):
         return INTRODUCED
     if prospect.stage in _TIGHT_STAGES:
         return EARLY_ON

@@ -132,14 +132,6 @@ def _add_text(parts: list[Part], text: str) -> None:
         parts.append(Part(text, "text"))
 
 
-def placeholders_in(body: str) -> list[str]:
-    """The names a body uses, in order, once each."""
-    seen: dict[str, None] = {}
-    for match in _PLACEHOLDER.finditer(body):
-        seen.setdefault(match.group(1), None)
-    return list(seen)
-
-
 # ------------------------------------------------------------ which scripts fit
 
 

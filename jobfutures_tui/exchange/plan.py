@@ -32,6 +32,7 @@ from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
+from jobfutures_tui.usecases.changes import Change
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) while a file is read."""
@@ -139,6 +140,10 @@ class ImportPlan:
     def to_save(self) -> list[Record]:
         """What applying saves: the new records and the ones filled in."""
         return [*self.new, *self.updated]
+
+    def change(self, source: str) -> Change:
+        """The import as one undoable change in the app (the shell: :meth:`apply`)."""
+        return Change(f"Imported {self.what()} from {source}", save=tuple(self.to_save()))
 
     def counted(self) -> list[str]:
         """'1 company', '2 people': what is new, each kind in words."""

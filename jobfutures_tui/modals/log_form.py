@@ -38,6 +38,7 @@ from jobfutures_tui.usecases.log_choice import logged_kind, logged_script, words
 from jobfutures_tui.usecases.open_touch import ReadyTouch
 from jobfutures_tui.usecases.touch_log import (
     Logged,
+    default_person,
     log_from,
     next_words,
     suggested_move,
@@ -204,9 +205,8 @@ class LogForm(RecordForm[Logged]):
                 choices=choices_of(Stage, unset="stay in " + prospect.stage.label),
             ),
         )
-        main = person_id or (suggestion.person_id if suggestion else None)
         initial: dict[str, Any] = {
-            "person_id": main if main in prospect.person_ids else prospect.main_person_id,
+            "person_id": default_person(prospect, suggestion, person_id),
             "kind": suggestion.kind if suggestion else None,
             "at": dates.now().in_timezone(dates.local_timezone()).format("YYYY-MM-DD HH:mm"),
             "script_id": script_id if any(s.id == script_id for s in scripts) else None,
@@ -286,7 +286,7 @@ class LogForm(RecordForm[Logged]):
     def action_open_touch(self) -> None:
         """The touch as the form has it (with whom, how, which script) opened in the program
         made for it; once a message is sent, enter logs it as sent with that script."""
-        from jobfutures_tui.screens.opening import SENT, open_touch, ready
+        from jobfutures_tui.touch_opening import SENT, open_touch, ready
 
         values = self.values()
         touch = ready(

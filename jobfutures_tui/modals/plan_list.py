@@ -27,11 +27,11 @@ from jobfutures_tui.models import Prospect
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.ui_services import JobFutures, services
+from jobfutures_tui.usecases import record_changes
 from jobfutures_tui.usecases.user_plans import (
     all_plans,
     default_of,
     followers,
-    forget_plan,
     is_built_in,
 )
 
@@ -216,8 +216,8 @@ class PlanList(ModalScreen[PlanChoice | None]):
 
         def saved(result: CadencePlan | None) -> None:
             if result is not None:
-                verb = "Edited" if plan is not None and not copy else "Added"
-                self.jf.change(f"{verb} the plan {result.name}", save=[result], select=result.id)
+                added = plan is None or copy
+                self.jf.apply(record_changes.save_plan(result, added=added), note=False)
 
         self.app.push_screen(plan_form(self.repo, plan, copy=copy), saved)
 
@@ -233,8 +233,7 @@ class PlanList(ModalScreen[PlanChoice | None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                save, delete = forget_plan(self.repo, plan)
-                self.jf.change(f"Deleted the plan {plan.name}", save=save, delete=delete)
+                self.jf.apply(record_changes.delete_plan(self.repo, plan), note=False)
 
         self.app.push_screen(Confirm(f"Delete the plan {plan.name}?", detail), answer)
 

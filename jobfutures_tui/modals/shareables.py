@@ -23,6 +23,7 @@ from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
 from jobfutures_tui.models import Prospect, Shareable, ShareKind, dates, revise
 from jobfutures_tui.store import Repository
 from jobfutures_tui.ui_services import JobFutures, services
+from jobfutures_tui.usecases import record_changes
 from jobfutures_tui.widgets.record_list import RecordList
 
 FIELDS = (
@@ -136,17 +137,17 @@ class ShareablesScreen(ModalScreen[None]):
     # ------------------------------------------------------------ actions
 
     def action_add(self) -> None:
-        self.app.push_screen(shareable_form(None), self._saved("Added"))
+        self.app.push_screen(shareable_form(None), self._saved(added=True))
 
     def action_edit(self) -> None:
         item = self._selected()
         if item is not None:
-            self.app.push_screen(shareable_form(item), self._saved("Edited"))
+            self.app.push_screen(shareable_form(item), self._saved(added=False))
 
     def action_delete(self) -> None:
         item = self._selected()
         if item is not None:
-            self.jf.change(f"Deleted {item.title}", delete=[item])
+            self.jf.apply(record_changes.delete_shareable(item), note=False)
 
     def on_screen_resume(self) -> None:
         self._show()  # back from a form, which may have saved
@@ -170,9 +171,9 @@ class ShareablesScreen(ModalScreen[None]):
             self.notify("Nothing selected: add something with a.", timeout=3)
         return item
 
-    def _saved(self, verb: str) -> Any:
+    def _saved(self, *, added: bool) -> Any:
         def save(item: Shareable | None) -> None:
             if item is not None:
-                self.jf.change(f"{verb} {item.title}", save=[item], select=item.id)
+                self.jf.apply(record_changes.save_shareable(item, added=added), note=False)
 
         return save

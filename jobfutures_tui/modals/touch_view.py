@@ -10,7 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jobfutures_tui.models import Direction, Outcome, Script, Touch
+from jobfutures_tui.engine.history import REPLY_OUTCOMES
+from jobfutures_tui.models import Direction, Script, Touch
 from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.store import Repository
 
@@ -57,7 +58,7 @@ class TouchView(ModalScreen[str | None]):
             facts.append(("kind", touch.kind.label))
         person = self.repo.person(touch.person_id) if touch.person_id else None
         facts.append(("with", person.name if person else "nobody in particular"))
-        if touch.replied and touch.outcome not in (Outcome.REPLIED, Outcome.CONVERSATION):
+        if touch.replied and touch.outcome not in REPLY_OUTCOMES:  # else the outcome says so
             facts.append(("answer", "they replied"))
         if touch.shared:
             facts.append(("shared", ", ".join(touch.shared)))

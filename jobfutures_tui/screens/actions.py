@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 
 from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.snooze import SnoozeForm
-from jobfutures_tui.models import Channel, Profile, Prospect, Stage, revise
+from jobfutures_tui.models import Channel, Profile, Prospect, Stage
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.store import DataRefused, ReadOnly, Repository
@@ -203,13 +203,11 @@ def add_to_future(app: App[Any], person_id: str, *, then_log: bool = False) -> N
     def chosen(prospect_id: str | None) -> None:
         if prospect_id is None:
             return
-        label, save = join(ui.repo, prospect_id, person_id)
-        if save and not ui.change(label, save=save, select=person_id):
+        change = join(ui.repo, prospect_id, person_id)
+        if not change.empty and not ui.apply(change, note=not then_log):
             return
         if then_log:
             log_touch(app, prospect_id, person_id=person_id)
-        elif save:
-            app.notify(f"{label} (u undoes).", timeout=4, markup=False)
 
     title = f"Add {person.name} to a job future"
     app.push_screen(Pick(title, why if then_log else "", choices, verb="add"), chosen)
@@ -231,9 +229,9 @@ def add_known_person(app: App[Any], prospect_id: str) -> None:
 
     def chosen(person_id: str | None) -> None:
         if person_id is not None:
-            label, save = join(ui.repo, prospect_id, person_id)
-            if save and ui.change(label, save=save, select=person_id):
-                app.notify(f"{label} (u undoes).", timeout=4, markup=False)
+            change = join(ui.repo, prospect_id, person_id)
+            if not change.empty:
+                ui.apply(change)
 
     name = company_name(ui.repo, prospect)
     why = f"People at {name} first. Someone new: p on the story."
@@ -275,14 +273,14 @@ def ask_profile_once(app: App[Any]) -> None:
 
     def answered(result: Profile | None) -> None:
         try:
-            ui.repo.apply(save=[revise(profile, asked=True)])
+            ui.repo.apply(save=changes.mark_profile_asked(profile).save)
         except ReadOnly as error:
             app.notify(str(error), severity="warning", markup=False)
             return
         except DataRefused as error:
             ui.refuse(error)
             return
-        if result is not None and ui.change("Saved your profile", save=[result]):
+        if result is not None and ui.apply(changes.save_profile(result), note=False):
             said = "Saved your profile (u undoes; ctrl+p, Your profile, edits it)."
             app.notify(said, markup=False)
 

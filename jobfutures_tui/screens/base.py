@@ -85,6 +85,6 @@ class AppScreen(Screen[None]):
 
     @on(ImportReady)
     def _import_ready(self, message: ImportReady) -> None:
-        if self.jf.change(message.label, save=message.save):
-            said = f"{message.label} (u undoes)."
+        if self.jf.apply(message.change, note=False):
+            said = f"{message.change.label} (u undoes)."
             self.app.notify(said, title="Imported", timeout=6, markup=False)

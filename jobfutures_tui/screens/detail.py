@@ -15,7 +15,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Header, Static
 
-from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.keymap import hints
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.modals.story_forms import (
@@ -25,12 +24,13 @@ from jobfutures_tui.modals.story_forms import (
     TOUCH_FIELDS,
 )
 from jobfutures_tui.models import Company, Person, Prospect, Record, Touch
-from jobfutures_tui.models.dates import local_timezone, today
+from jobfutures_tui.models.dates import today
 from jobfutures_tui.screens import actions, story_text
 from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.ui_services import services
-from jobfutures_tui.usecases import story
+from jobfutures_tui.usecases import record_changes, story
+from jobfutures_tui.usecases.changes import Change
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
 from jobfutures_tui.widgets.script_panel import ScriptPanel
@@ -268,8 +268,7 @@ class DetailScreen(PanelScreen):
             "Edit job future",
             fields,
             story.story_values(self.repo, prospect),
-            lambda values: [story.revise_story(self.repo, prospect, values)],
-            f"Edited {self.title}",
+            lambda values: record_changes.edit_story(self.repo, prospect, values),
         )
 
     def _edit_touch(self, touch: Touch) -> None:
@@ -277,8 +276,7 @@ class DetailScreen(PanelScreen):
             "Edit touch",
             TOUCH_FIELDS,
             story.touch_values(touch),
-            lambda values: [story.revise_touch(touch, values)],
-            "Edited a touch",
+            lambda values: record_changes.edit_touch(touch, values),
         )
 
     def _read_touch(self, touch_id: str) -> None:
@@ -301,7 +299,7 @@ class DetailScreen(PanelScreen):
 
         def saved(records: list[Record] | None) -> None:
             if records:
-                self.jf.change(f"Edited {person.name}", save=records, select=person.id)
+                self.jf.apply(record_changes.save_person(records, added=False), note=False)
 
         self.app.push_screen(person_form(self.repo, person), saved)
 
@@ -326,9 +324,7 @@ class DetailScreen(PanelScreen):
     def _add_person(self, records: list[Record]) -> None:
         prospect = self.repo.prospect(self.prospect_id)
         if prospect is not None:
-            added = story.link_person(prospect, records)
-            name = getattr(records[-1], "name", "someone")
-            self.jf.change(f"Added {name}", save=added, select=records[-1].id)
+            self.jf.apply(record_changes.add_person_to(prospect, records), note=False)
 
     def _ask_link(self, known: Person, records: list[Record]) -> None:
         """The name typed is someone's already at this company: the same person, or a twin?"""
@@ -346,8 +342,11 @@ class DetailScreen(PanelScreen):
                 return  # cancelled: nobody is added
             if not same:
                 self._add_person(records)
-            elif current is not None and (save := story.link_known(current, known)):
-                self.jf.change(f"Linked {known.name}", save=save, select=known.id)
+            elif (
+                current is not None
+                and not (change := record_changes.link_known_person(current, known)).empty
+            ):
+                self.jf.apply(change, note=False)
             else:
                 self.notify(f"{known.name} is already one of its people.", timeout=3, markup=False)
                 self.data_changed(known.id)
@@ -361,8 +360,7 @@ class DetailScreen(PanelScreen):
                 f"Edit {company.name}",
                 COMPANY_FIELDS,
                 story.company_values(company),
-                lambda values: [story.revise_company(company, values)],
-                f"Edited {company.name}",
+                lambda values: record_changes.edit_company(company, values),
             )
 
     def action_add_news(self) -> None:
@@ -372,8 +370,7 @@ class DetailScreen(PanelScreen):
                 f"News at {company.name}",
                 NEWS_FIELDS,
                 {"on": today().isoformat(), "text": ""},
-                lambda values: [story.add_news(company, values)],
-                f"Added news at {company.name}",
+                lambda values: record_changes.add_news(company, values),
                 first="text",  # what was seen; the date is today unless changed
             )
 
@@ -386,13 +383,11 @@ class DetailScreen(PanelScreen):
         if focused.id == "people":
             person = self.repo.person(focused.selected)
             if person is not None:
-                save, delete = story.unlink_person(self.repo, prospect, person)
-                self.jf.change(f"Removed {person.name}", save=save, delete=delete)
+                self.jf.apply(record_changes.remove_person(self.repo, prospect, person), note=False)
         else:
             touch = self.query_one(Timeline).touches.get(focused.selected)
             if touch is not None:
-                when = short_date(touch.at.in_timezone(local_timezone()).date())
-                self.jf.change(f"Removed the {touch.channel.label} of {when}", delete=[touch])
+                self.jf.apply(record_changes.remove_touch(touch), note=False)
 
     def action_add_known(self) -> None:
         actions.add_known_person(self.app, self.prospect_id)
@@ -455,14 +450,13 @@ class DetailScreen(PanelScreen):
         title: str,
         fields: Sequence[Field],
         initial: dict[str, Any],
-        build: Callable[[dict[str, Any]], list[Record]],
-        label: str,
+        build: Callable[[dict[str, Any]], Change],
         *,
         first: str | None = None,
     ) -> None:
-        def saved(records: list[Record] | None) -> None:
-            if records:
-                self.jf.change(label, save=records, select=records[-1].id)
+        def saved(change: Change | None) -> None:
+            if change is not None:
+                self.jf.apply(change, note=False)
 
         form = RecordForm(title, fields, initial, build)
         form.first_field = first

@@ -121,7 +121,7 @@ class PanelScreen(AppScreen):
         return (prospect_id, None) if prospect_id is not None else None
 
     def _ready_touch(self) -> ReadyTouch | None:
-        from jobfutures_tui.screens.opening import ready
+        from jobfutures_tui.touch_opening import ready
 
         target = self.touch_target()
         if target is None:
@@ -134,7 +134,7 @@ class PanelScreen(AppScreen):
         return ready(self.app, prospect_id, person_id=person_id, script_id=script)
 
     def action_open_touch(self) -> None:
-        from jobfutures_tui.screens.opening import open_touch
+        from jobfutures_tui.touch_opening import open_touch
 
         touch = self._ready_touch()
         if touch is not None:
@@ -142,7 +142,7 @@ class PanelScreen(AppScreen):
 
     def action_log_opened(self) -> None:
         from jobfutures_tui.screens.actions import log_touch
-        from jobfutures_tui.screens.opening import log_opened
+        from jobfutures_tui.touch_opening import log_opened
 
         call = log_opened(self.app)
         if call is not None:  # how it went: the log form asks
@@ -156,7 +156,7 @@ class PanelScreen(AppScreen):
             )
 
     def action_copy_detail(self) -> None:
-        from jobfutures_tui.screens.opening import copy_detail
+        from jobfutures_tui.touch_opening import copy_detail
 
         touch = self._ready_touch()
         if touch is not None:

@@ -13,11 +13,12 @@ from textual.widgets import Header, Static
 
 from jobfutures_tui.engine.relative import ago
 from jobfutures_tui.keymap import hints
-from jobfutures_tui.models import Person, Record
+from jobfutures_tui.models import Record
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases import record_changes
 from jobfutures_tui.usecases.people import PersonRow, filter_rows, last_touch_with, people_rows
 from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
@@ -171,7 +172,7 @@ class PeopleScreen(FilteredListScreen):
     def action_add(self) -> None:
         from jobfutures_tui.modals.person_form import person_form
 
-        self.app.push_screen(person_form(self.repo, None), self._saved("Added"))
+        self.app.push_screen(person_form(self.repo, None), self._saved(added=True))
 
     def action_edit(self) -> None:
         person_id = self.query_one(RecordList).selected
@@ -181,13 +182,11 @@ class PeopleScreen(FilteredListScreen):
             return
         from jobfutures_tui.modals.person_form import person_form
 
-        self.app.push_screen(person_form(self.repo, person), self._saved("Edited"))
+        self.app.push_screen(person_form(self.repo, person), self._saved(added=False))
 
-    def _saved(self, verb: str) -> Callable[[list[Record] | None], None]:
+    def _saved(self, *, added: bool) -> Callable[[list[Record] | None], None]:
         def save(records: list[Record] | None) -> None:
-            if records:
-                person = records[-1]  # after the company it may create
-                assert isinstance(person, Person)
-                self.jf.change(f"{verb} {person.name}", save=records, select=person.id)
+            if records:  # the person after the company it may create
+                self.jf.apply(record_changes.save_person(records, added=added), note=False)
 
         return save

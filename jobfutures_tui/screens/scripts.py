@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
-from jobfutures_tui.engine.script_library import is_edited, missing_builtins, restored
+from jobfutures_tui.engine.script_library import is_edited
 from jobfutures_tui.engine.scripts import PLACEHOLDERS, SAMPLE_VALUES, render
 from jobfutures_tui.models import Script, TouchKind
 from jobfutures_tui.screens.filtered import FilteredListScreen
 from jobfutures_tui.store import DataRefused, Repository
+from jobfutures_tui.usecases import record_changes
 from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.record_list import RecordList
@@ -186,7 +187,7 @@ class ScriptsScreen(FilteredListScreen):
     def action_add(self) -> None:
         from jobfutures_tui.modals.script_form import script_form
 
-        self.app.push_screen(script_form("Write a script", None), self._saved("Added"))
+        self.app.push_screen(script_form("Write a script", None), self._saved(added=True))
 
     @on(RecordList.Chosen, "#scripts-list")
     def _chosen_row(self) -> None:
@@ -197,7 +198,9 @@ class ScriptsScreen(FilteredListScreen):
         if script is not None:
             from jobfutures_tui.modals.script_form import script_form
 
-            self.app.push_screen(script_form(f"Edit {script.name}", script), self._saved("Edited"))
+            self.app.push_screen(
+                script_form(f"Edit {script.name}", script), self._saved(added=False)
+            )
 
     def action_duplicate(self) -> None:
         script = self._chosen()
@@ -205,21 +208,17 @@ class ScriptsScreen(FilteredListScreen):
             from jobfutures_tui.modals.script_form import script_form
 
             form = script_form(f"New script from {script.name}", script, copy=True)
-            self.app.push_screen(form, self._saved("Added"))
+            self.app.push_screen(form, self._saved(added=True))
 
-    def _saved(self, verb: str) -> Callable[[Script | None], None]:
+    def _saved(self, *, added: bool) -> Callable[[Script | None], None]:
         def save(script: Script | None) -> None:
             if script is None:
                 return
-            if self.jf.change(f"{verb} the script {script.name}", save=[script], select=script.id):
-                unknown = render(script.body, {}).unknown
-                if unknown:
-                    names = ", ".join(f"{{{name}}}" for name in unknown)
+            change = record_changes.save_script(script, added=added)
+            if self.jf.apply(change, note=False):
+                for warning in change.warnings:
                     self.notify(
-                        f"Saved, but {names} is not a placeholder: it will show as is.",
-                        severity="warning",
-                        timeout=6,
-                        markup=False,
+                        f"Saved, but {warning}.", severity="warning", timeout=6, markup=False
                     )
 
         return save
@@ -236,7 +235,7 @@ class ScriptsScreen(FilteredListScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.jf.change(f"Deleted the script {script.name}", delete=[script])
+                self.jf.apply(record_changes.delete_script(script), note=False)
 
         self.app.push_screen(Confirm(f"Delete the script “{script.name}”?", detail), answer)
 
@@ -253,22 +252,18 @@ class ScriptsScreen(FilteredListScreen):
 
             def answer(yes: bool | None) -> None:
                 if yes:
-                    label = f"Restored the script {script.name} as shipped"
-                    self.jf.change(label, save=[restored(script)], select=script.id)
+                    self.jf.apply(record_changes.restore_script(script), note=False)
 
             question = f"Put “{script.name}” back as shipped?"
             detail = "Your edits to its words and fields are replaced (u undoes)."
             self.app.push_screen(Confirm(question, detail), answer)
 
     def action_restore_missing(self) -> None:
-        missing = missing_builtins(list(self.scripts.values()))
-        if not missing:
+        change = record_changes.restore_missing_scripts(self.scripts.values())
+        if change.empty:
             self.notify("Every built-in script is here.", timeout=3)
             return
-        count = len(missing)
-        label = f"Brought back {count} built-in script{'s' if count != 1 else ''}"
-        if self.jf.change(label, save=missing, select=missing[0].id):
-            self.notify(f"{label} (u undoes).", timeout=4)
+        self.jf.apply(change)
 
     def _chosen(self) -> Script | None:
         script = self.selected

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jobfutures_tui.collector import collector_paused
 from jobfutures_tui.store import layout
-from jobfutures_tui.store.datafiles import DataFiles, collector_paused
+from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused, NotWritable, ReadOnly, ReadOnlyFile, shown
 from jobfutures_tui.store.files import (
     dangling,
@@ -77,7 +78,7 @@ def load(
         return
     version = _read_meta(files)
     collections = [name for name in existing if name in layout.COLLECTION_FILES]
-    with collector_paused():
+    with collector_paused(freeze=True):
         if version < SCHEMA_VERSION:
             parsed = _migrate(files, existing, version, backup, read_only)
             for name in layout.COLLECTION_FILES:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 from tinydb.table import Document
 
+from jobfutures_tui.collector import freeze_loaded
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
 from jobfutures_tui.models.clean import squash
@@ -153,7 +153,7 @@ class Repository:
             if not self._verify_kind(kind, should_stop):
                 return
         if self._touches.verify(should_stop):
-            gc.freeze()  # everything is loaded for good: keep it out of every collection
+            freeze_loaded()  # everything is loaded for good: keep it out of every collection
 
     def _verify_kind(
         self, kind: type[Record], should_stop: Callable[[], bool] | None = None

@@ -2,7 +2,7 @@
 
 Each returns a :class:`Change`: what to save and delete, the words for undo
 and for the shell's report, warnings, and the job future to show. Nothing
-here saves: the app applies a change with undo (``JobFuturesApp.change``),
+here saves: the app applies a change with undo (``JobFuturesApp.apply``),
 the shell with :meth:`Repository.apply`; so both refuse the same input with
 the same words and save the same records (docs/architecture.md).
 """
@@ -22,6 +22,7 @@ from jobfutures_tui.usecases.board import move_to_stage
 from jobfutures_tui.usecases.decisions import next_suggestion
 from jobfutures_tui.usecases.intake import ProspectInput, apply_input
 from jobfutures_tui.usecases.lifecycle import ArchiveInput, archive, deletion, reopen
+from jobfutures_tui.usecases.profile import same_values
 from jobfutures_tui.usecases.skips import skip_due
 from jobfutures_tui.usecases.touch_log import Logged, log_from
 from jobfutures_tui.usecases.user_plans import choose, plan_of
@@ -40,6 +41,9 @@ class Change:
     """The job future it is about: shown, and whose next touch to report."""
     details: Mapping[str, Any] = field(default_factory=dict)
     """What the shell reports beyond the label (the touch logged, a referral…)."""
+    select: str | None = None
+    """What the screen selects once it is applied (a person, a script, a plan); None:
+    the job future."""
 
     @property
     def empty(self) -> bool:
@@ -146,5 +150,15 @@ def choose_plan(repo: Repository, prospect: Prospect, plan_id: str | None) -> Ch
     return Change(label, save=(saved,), prospect_id=prospect.id)
 
 
-def save_profile(profile: Profile) -> Change:
+def save_profile(profile: Profile, *, stored: Profile | None = None) -> Change:
+    """Who you are, from the app's form or ``jobfutures profile``. Given the ``stored``
+    profile (the shell), empty when it says what that one says and was asked for."""
+    if stored is not None and stored.asked and same_values(stored, profile):
+        return Change("Your profile says so already")
     return Change("Saved your profile", save=(profile,))
+
+
+def mark_profile_asked(profile: Profile) -> Change:
+    """The app asked for the profile at a first start, whatever the answer: saved
+    outside the undo history, so it is never asked again (usecases/profile.py)."""
+    return Change("Asked for your profile", save=(revise(profile, asked=True),))

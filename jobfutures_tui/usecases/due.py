@@ -6,9 +6,7 @@ Shared by the today screen and ``jobfutures due`` so both say the same thing.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -17,6 +15,7 @@ from typing import Any
 import pendulum
 
 from jobfutures_tui import settings
+from jobfutures_tui.collector import collector_paused
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.engine.workload import Entry, spread
@@ -94,7 +93,7 @@ def due_items(
     horizon = today.add(days=within_days) if within_days is not None else None
     facts = Facts(repo)
     items: list[DueItem] = []
-    with _collector_paused():
+    with collector_paused():
         for future in open_suggestions(repo):
             suggestion = future.suggestion(today)
             if suggestion is None or (horizon is not None and suggestion.due > horizon):
@@ -127,18 +126,6 @@ def order_key(item: DueItem, today: pendulum.Date) -> tuple[int, float, float, s
 
 
 _GROUPS = {When.OVERDUE: 0, When.TODAY: 1, When.THIS_WEEK: 2, When.LATER: 3}
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Thousands of small results: the garbage collector would only rescan them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def next_due(repo: Repository, *, today: pendulum.Date) -> DueItem | None:

@@ -9,7 +9,6 @@ the due list's own overdue touches (:func:`usecases.due.due_items`).
 
 from __future__ import annotations
 
-import gc
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
@@ -20,6 +19,7 @@ from typing import Any, NamedTuple
 import pendulum
 
 from jobfutures_tui import settings
+from jobfutures_tui.collector import collector_paused
 from jobfutures_tui.engine import insights as figures
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.facts import FutureFacts, FutureLike, SkipFacts
@@ -87,13 +87,8 @@ def insights(
     """Every figure, from what is stored; ``since`` limits the rates, the referrals and
     the follow-through to touches and job futures from that day (None: ever; the
     follow-through then covers the weeks of the chart)."""
-    enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of small results: the collector would only rescan them
-    try:
+    with collector_paused():  # tens of thousands of small results: only rescanned
         return _insights(repo, today=today, since=since, goal=goal, zone=zone)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _insights(

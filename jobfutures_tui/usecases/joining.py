@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jobfutures_tui.models import Company, Person, Prospect, Record, Stage
+from jobfutures_tui.models import Company, Person, Prospect, Stage
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.changes import Change
 from jobfutures_tui.usecases.story import link_known
 
 _STAGES = {stage.value: stage.label for stage in Stage}
@@ -68,12 +69,13 @@ def people_to_add(repo: Repository, prospect_id: str) -> list[Choice]:
     return found
 
 
-def join(repo: Repository, prospect_id: str, person_id: str) -> tuple[str, list[Record]]:
-    """The change that makes the person one of the job future's people: its label,
-    and the records to save (none when they are already, or either is gone)."""
+def join(repo: Repository, prospect_id: str, person_id: str) -> Change:
+    """The change that makes the person one of the job future's people (empty when
+    they are already, or either is gone); the person is selected after."""
     prospect, person = repo.prospect(prospect_id), repo.person(person_id)
     if prospect is None or person is None:
-        return "", []
+        return Change("", select=person_id)
     company = repo.company(prospect.company_id)
     where = company.name if company else "the job future"
-    return f"Added {person.name} to {where}", link_known(prospect, person)
+    save = tuple(link_known(prospect, person))
+    return Change(f"Added {person.name} to {where}", save=save, select=person_id)

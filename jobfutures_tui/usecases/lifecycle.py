@@ -7,8 +7,6 @@ people and a company nothing else refers to.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, revise
@@ -52,13 +50,21 @@ def reopen(prospect: Prospect, stage: Stage) -> Prospect:
     )
 
 
+def people_used(repo: Repository, prospect_ids: list[str]) -> set[str]:
+    """The people these job futures use: theirs, and who referred them (from stored
+    fields). A person none of the others uses may go with a job future or off it."""
+    used: set[str] = set()
+    for pid in prospect_ids:
+        used.update(repo.peek(Prospect, pid, "person_ids") or ())
+        if referrer := repo.peek(Prospect, pid, "referred_by_id"):
+            used.add(referrer)
+    return used
+
+
 def deletion(repo: Repository, prospect: Prospect) -> list[Record]:
     """The job future, its touches, and the people and company only it refers to."""
     others = [pid for pid in repo.prospect_ids() if pid != prospect.id]
-    still_used: set[Any] = set()
-    for pid in others:
-        still_used.update(repo.peek(Prospect, pid, "person_ids") or ())
-        still_used.add(repo.peek(Prospect, pid, "referred_by_id"))
+    still_used = people_used(repo, others)
     doomed: list[Record] = [prospect, *repo.touches_for(prospect.id)]
     for person_id in prospect.person_ids:
         person = repo.person(person_id)

@@ -82,6 +82,17 @@ def referred_from(repo: Repository, prospect_id: str) -> list[str]:
     return _Links(rows).children(prospect_id)
 
 
+def newest_referred_by(repo: Repository, person_id: str) -> str | None:
+    """The newest job future this person referred the seeker to (None: none), from
+    stored fields: what thanking them for a referral names."""
+    rows = repo.stored_rows(Prospect)
+    theirs = [
+        (pid, row) for pid, row in list(rows.items()) if row.get("referred_by_id") == person_id
+    ]
+    newest = max(theirs, key=lambda item: str(item[1].get("created_at", "")), default=None)
+    return newest[0] if newest else None
+
+
 def longest_chain(rows: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """The longest line of job futures each referred by someone at the one before,
     first to last (one job future when none was referred; [] when there are none).

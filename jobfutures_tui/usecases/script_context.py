@@ -28,6 +28,7 @@ from jobfutures_tui.models import (
 from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import open_one
+from jobfutures_tui.usecases.referrals import newest_referred_by
 
 _SAMPLE_KINDS = {
     TouchKind.WORK_SAMPLE: (ShareKind.WORK_SAMPLE,),
@@ -127,12 +128,8 @@ def latest_referral(repo: Repository, person_id: str | None) -> str:
     """The company of the newest job future this person referred the seeker to
     ('' if none): what thanking them for a referral names. Reads stored rows,
     so thousands of job futures cost no validation."""
-    if person_id is None:
-        return ""
-    rows = repo.stored_rows(Prospect)
-    theirs = [row for row in list(rows.values()) if row.get("referred_by_id") == person_id]
-    newest = max(theirs, key=lambda row: str(row.get("created_at", "")), default=None)
-    company_id = newest.get("company_id") if newest else None
+    newest = newest_referred_by(repo, person_id) if person_id is not None else None
+    company_id = repo.peek(Prospect, newest, "company_id")
     company = repo.company(company_id) if isinstance(company_id, str) else None
     return company.name if company else ""
 

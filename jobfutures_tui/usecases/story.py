@@ -15,6 +15,7 @@ from jobfutures_tui.models.dates import local_timezone, now, to_date
 from jobfutures_tui.models.entities import NewsItem
 from jobfutures_tui.models.errors import field_errors, invalid
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.lifecycle import people_used
 
 # ------------------------------------------------------------ the job future
 
@@ -157,12 +158,8 @@ def unlink_person(
     save: list[Record] = [
         revise(prospect, person_ids=tuple(p for p in prospect.person_ids if p != person.id))
     ]
-    used = any(
-        person.id in (repo.peek(Prospect, pid, "person_ids") or ())
-        or repo.peek(Prospect, pid, "referred_by_id") == person.id
-        for pid in repo.prospect_ids()
-        if pid != prospect.id
-    )
+    others = [pid for pid in repo.prospect_ids() if pid != prospect.id]
+    used = person.id in people_used(repo, others)
     touched = any(touch.person_id == person.id for touch in repo.touches_for(prospect.id))
     return save, ([] if used or touched else [person])
 

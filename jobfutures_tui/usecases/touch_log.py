@@ -154,6 +154,16 @@ class Logged:
         return what + (", added the referral" if self.referral is not None else "")
 
 
+def default_person(
+    prospect: Prospect, suggestion: Suggestion | None, asked: str | None = None
+) -> str | None:
+    """Whom a new touch is with, before the user says: the person asked for, else the
+    one the next touch is suggested with, as long as they still belong to the job
+    future; else its main person (the log form and ``jobfutures log`` alike)."""
+    chosen = asked or (suggestion.person_id if suggestion else None)
+    return chosen if chosen in prospect.person_ids else prospect.main_person_id
+
+
 def suggested_move(prospect: Prospect, outcome: Outcome) -> Stage | None:
     """The stage an outcome calls for (docs/advice.md, "The last touch"): an
     opening puts it in play, a request to stop closes it."""

@@ -2,7 +2,7 @@
 
 They buy speed on a big board, where the public API repaints or lays out more
 than a key press changes. Written against Textual ``WRITTEN_AGAINST``;
-tests/unit/test_textual_internals.py checks that each name still exists and
+tests/app/test_textual_internals.py checks that each name still exists and
 behaves as assumed, and names that version when an upgrade breaks one.
 """
 

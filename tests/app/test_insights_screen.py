@@ -16,6 +16,7 @@ from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.detail import DetailScreen
 from jobfutures_tui.screens.insights import InsightsScreen
 from jobfutures_tui.store import BackgroundWriter, Repository
+from jobfutures_tui.usecases.changes import Change
 from jobfutures_tui.usecases.insights import insights
 from jobfutures_tui.usecases.insights_words import as_json
 
@@ -99,7 +100,7 @@ async def test_a_change_elsewhere_shows_when_5_comes_back(tmp_path: Path) -> Non
             touch = Touch(
                 prospect_id=future.id, person_id=who.id, at=NOW.subtract(hours=1), channel="email"
             )
-            app.change("Logged", save=[touch])
+            app.apply(Change("Logged", save=(touch,)), note=False)
             screen = await open_insights(app, pilot)
             assert screen.found is not None
             assert screen.found.figures.weeks[-1].touches == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import prospect_at
+from pilot_helpers import prospect_at, until
 from textual.widgets import Select
 
 from jobfutures_tui.app import JobFuturesApp
@@ -23,10 +23,8 @@ async def log_with(app: JobFuturesApp, pilot, company: str, *keys: str) -> LogFo
     assert isinstance(board, BoardScreen)
     chosen_id = prospect_at(app.repo, company).id
     board.select_prospect(chosen_id)
-    for _ in range(100):  # the panel follows the selection (the script the user reads)
-        if board.script_for_log(chosen_id) is not None:
-            break
-        await pilot.pause(0.02)
+    # The panel follows the selection (the script the user reads).
+    await until(pilot, lambda: board.script_for_log(chosen_id) is not None, "the script panel")
     await pilot.press("c")
     await pilot.pause()
     await pilot.press(*keys)

@@ -18,6 +18,7 @@ from jobfutures_tui.models import Channel, Origin, Prospect, Script, TouchKind, 
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.scripts import ScriptsScreen
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.changes import Change
 from jobfutures_tui.widgets.record_list import RecordList
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
@@ -347,7 +348,8 @@ async def test_the_panel_uses_a_script_edited_on_the_scripts_screen(repo: Reposi
         panel = app.screen.query_one(ScriptPanel)
         shown = panel.shown_script
         assert shown is not None
-        app.change("Edited", save=[revise(shown, body="Brand new words for {first_name}?")])
+        edited = revise(shown, body="Brand new words for {first_name}?")
+        app.apply(Change("Edited", save=(edited,)), note=False)
         await pilot.press("1")
         await settle(pilot)
         assert panel.shown_prospect_id == future.id

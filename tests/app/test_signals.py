@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from pilot_helpers import add_prospect, move_card, reopen
+from pilot_helpers import add_prospect, move_card, reopen, until
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Stage
@@ -27,10 +27,7 @@ async def test_a_signal_right_after_a_change_saves_it_then_quits(
         assert repo.pending_files, "still waiting for the writer"
         os.kill(os.getpid(), sig)
         await app.workers.wait_for_complete()
-        for _ in range(300):
-            if app.return_code is not None:
-                break
-            await pilot.pause(0.01)
+        await until(pilot, lambda: app.return_code is not None, "the app to quit")
     assert app.return_code == 128 + sig
     with reopen(data_dir) as saved:
         assert saved.prospect(prospect.id).stage is Stage.REFERRAL  # type: ignore[union-attr]

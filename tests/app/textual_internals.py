@@ -18,9 +18,13 @@ IDLE_SLICE = 0.005
 """Seconds: Pilot's idle check waits for slices with no CPU use (Textual's is 20 ms)."""
 
 
-def quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+def quick_idle_checks(monkeypatch: pytest.MonkeyPatch | None = None) -> None:
     """Pilot waits after every key until the process has used no CPU for one
-    slice, twice; 5 ms slices keep the same rule and cut the wait."""
+    slice, twice; 5 ms slices keep the same rule and cut the wait. With
+    ``monkeypatch`` (a test) they are put back after it; without (the fuzz soak,
+    benchmarks/fuzz.py, a process of its own) they stay."""
+    if monkeypatch is None:
+        monkeypatch = pytest.MonkeyPatch()  # never undone: the process ends with them
     monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_SLICE)
     monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_SLICE / 20)
 

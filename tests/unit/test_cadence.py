@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from jobfutures_tui.engine.cadence import Suggestion, Urgency, stopped, suggest_next, urgency
 from jobfutures_tui.engine.channels import choose_channel
+from jobfutures_tui.engine.facts import is_referred
 from jobfutures_tui.engine.history import summarise
 from jobfutures_tui.engine.person_choice import pick_person, recruiter_only_warning
 from jobfutures_tui.engine.plans import (
@@ -792,3 +793,10 @@ def test_directions_are_the_models() -> None:
     # Guard against a renamed member silently disabling the reply rule.
     assert {Direction.IN, Direction.OUT} == set(Direction)
     assert Outcome.ASKED_TO_STOP in set(Outcome)
+
+
+def test_referred_is_one_fact_for_the_plan_and_the_insights() -> None:
+    """engine/facts.is_referred: begun as a referral, or naming who referred it."""
+    assert is_referred(Prospect(company_id="c", origin=Origin.REFERRED))
+    assert is_referred(Prospect(company_id="c", referred_by_id="someone"))
+    assert not is_referred(Prospect(company_id="c", origin=Origin.INTERVIEWED))

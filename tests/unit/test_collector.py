@@ -29,3 +29,39 @@ def test_released_without_being_held_nothing_changes() -> None:
 def test_held_until_released_then_start_up_is_frozen() -> None:
     assert after("collector.hold_collector()\nprint(gc.isenabled())") == "False\nFalse False"
     assert after("collector.hold_collector()\ncollector.release_collector()") == "True True"
+
+
+IN_A_WORKER = """
+import threading
+seen = []
+def work():
+    {call}
+    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+worker = threading.Thread(target=work)
+worker.start()
+worker.join()
+print(seen[0][0], seen[0][1])
+"""
+
+
+def test_a_worker_thread_never_stops_nor_freezes_the_collector() -> None:
+    """The switch is the whole process's: a worker pausing it would race the main thread."""
+    for call in (
+        "with collector.collector_paused(freeze=True): seen.append((gc.isenabled(), False))",
+        "collector.freeze_loaded()",
+        "collector.hold_collector()",
+    ):
+        program = IN_A_WORKER.format(call=call)
+        assert after(program).splitlines()[-2:] == ["True False", "True False"], call
+
+
+def test_on_the_main_thread_the_pause_stops_it_for_the_block_only() -> None:
+    program = "with collector.collector_paused():\n    print(gc.isenabled())"
+    assert after(program) == "False\nTrue False"
+    program = "with collector.collector_paused(freeze=True):\n    print(gc.isenabled())"
+    assert after(program) == "False\nTrue True"
+
+
+def test_a_pause_inside_the_start_up_hold_leaves_it_held() -> None:
+    program = "collector.hold_collector()\nwith collector.collector_paused():\n    pass"
+    assert after(program) == "False False"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.referrals import ReferralNode, referral_tree
+from jobfutures_tui.usecases.referrals import ReferralNode, newest_referred_by, referral_tree
+from jobfutures_tui.usecases.script_context import latest_referral
 
 
 def future(
@@ -52,3 +53,16 @@ def test_a_loop_in_the_links_ends(tmp_path: Path) -> None:
         repo.save(first.model_copy(update={"referred_by_id": bob.id}))
         tree = referral_tree(repo, second.id)
         assert tree is not None and tree.size() == 2
+
+
+def test_a_persons_newest_referral_is_the_one_added_last(tmp_path: Path) -> None:
+    """What a thank-you for a referral names (usecases/script_context.py)."""
+    with Repository.open(tmp_path / "data") as repo:
+        _, tomas = future(repo, "Contoso")
+        future(repo, "Fabrikam", tomas)
+        litware, _ = future(repo, "Litware", tomas)
+        _, nobody = future(repo, "Alone")
+        assert newest_referred_by(repo, tomas.id) == litware.id
+        assert newest_referred_by(repo, nobody.id) is None
+        assert latest_referral(repo, tomas.id) == "Litware"
+        assert latest_referral(repo, None) == latest_referral(repo, nobody.id) == ""

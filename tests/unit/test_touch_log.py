@@ -11,6 +11,8 @@ import pendulum
 import pytest
 from pydantic import ValidationError
 
+from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.urgency import Urgency
 from jobfutures_tui.models import (
     Channel,
     Company,
@@ -28,6 +30,7 @@ from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import suggestion_after
 from jobfutures_tui.usecases.touch_log import (
     LogInput,
+    default_person,
     log_from,
     next_phrase,
     next_words,
@@ -277,3 +280,31 @@ def test_the_next_touch_in_words(repo: Repository) -> None:
         what, why = next_words(dataclasses.replace(nxt, due=today.add(days=ahead)), today)
         assert what.split(" · ")[0] == said and why == nxt.reason
     assert next_phrase(None, today) == "next: nothing due after this one"
+
+
+def suggested_with(person_id: str | None) -> Suggestion:
+    return Suggestion(
+        pendulum.date(2026, 11, 24),
+        TouchKind.CHECK_IN,
+        Channel.EMAIL,
+        person_id,
+        "a check-in",
+        0,
+        Urgency(()),
+        "standard",
+    )
+
+
+def test_the_default_person_is_asked_then_suggested_then_the_main_one() -> None:
+    """One rule for the log form and ``jobfutures log``: whoever it picks still
+    belongs to the job future."""
+    main, other = Person(name="Priya Raman"), Person(name="Sam Okafor")
+    prospect = Prospect(company_id="c", person_ids=(main.id, other.id), role="Data Engineer")
+    gone = Person(name="Left the company")
+    assert default_person(prospect, suggested_with(other.id), asked=main.id) == main.id
+    assert default_person(prospect, suggested_with(other.id)) == other.id
+    assert default_person(prospect, suggested_with(None)) == main.id
+    assert default_person(prospect, None) == main.id
+    assert default_person(prospect, suggested_with(gone.id)) == main.id
+    assert default_person(prospect, None, asked=gone.id) == main.id
+    assert default_person(Prospect(company_id="c", role="x"), suggested_with(gone.id)) is None
