@@ -89,7 +89,7 @@ def test_the_weekly_goal_comes_from_the_settings(
     code, out, _ = jf(capsys, demo, "stats", "--json")
     assert json.loads(out)["weekly_goal"] == 3
     code, _, err = jf(capsys, demo, "config", "set", "weekly_goal", "0")
-    assert code == 1 and "weekly_goal: must be at least 1" in err
+    assert code == 2 and "weekly_goal: must be at least 1" in err
     settings.forget()
 
 

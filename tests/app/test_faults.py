@@ -82,7 +82,8 @@ async def test_quitting_over_a_failed_save_asks_and_says_what_is_lost(
     printed = capsys.readouterr()
     said = " ".join((printed.out + printed.err).split())  # as the app prints it on exit
     lost = "jobfutures: quit without saving your latest changes"
-    assert f"{lost}: the disk is full ({seeded})." in said
+    # Rich folds a path longer than the line anywhere, so compare without the breaks.
+    assert "".join(f"{lost}: the disk is full ({seeded}).".split()) in "".join(said.split())
     assert not cli._close(repo, said=True), "closing tries once more, and says nothing"
     with reopen(seeded) as saved:
         assert saved.prospects()[0].stage is Stage.INTERVIEWED
