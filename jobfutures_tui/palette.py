@@ -37,6 +37,10 @@ from jobfutures_tui.usecases.decisions import open_suggestions
 Target = tuple[str, str, str, str]
 """(kind, id, label, help)."""
 
+RECORD_WEIGHT = 0.8
+"""A record matched as well as a command ranks below it: "import" finds "Import a
+file" before "Wide World Importers", whose longer label matched just as well."""
+
 
 class JumpCommands(Provider):
     """Jump to a job future on the board (found by its company, person or role,
@@ -59,7 +63,7 @@ class JumpCommands(Provider):
         app = self.app
         matcher = self.matcher(query)
         for kind, target_id, label, help_text in self._targets(services(app).repo):
-            score = matcher.match(label)
+            score = matcher.match(label) * RECORD_WEIGHT
             if score > 0:
                 display = _highlight(matcher, label)
                 suggestion = self._next.get(target_id) if kind == "prospect" else None

@@ -42,7 +42,7 @@ FIELDS = (
     Field(
         "since",
         "Since",
-        placeholder="mail only: from this day on (2026-01-01, 3 months ago); empty: all",
+        placeholder="mail only: 2026-01-01 or 3 months ago; empty: all",
     ),
 )
 

@@ -33,7 +33,11 @@ class ProfileForm(RecordForm[Profile]):
         super().__init__(TITLE, FIELDS, initial, lambda values: edited(profile, values))
         self.first_run = first_run
         if first_run:
-            self.help_text = "ctrl+s save · enter next field · esc skip"
+            self.help_keys = (
+                ("form.save", "ctrl+s save"),
+                ("form.next", "enter next field"),
+                ("form.cancel", "esc skip"),
+            )
 
     def compose_head(self) -> ComposeResult:
         if self.first_run:

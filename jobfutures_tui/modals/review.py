@@ -9,6 +9,8 @@ anything.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -63,7 +65,7 @@ class FileReview(ModalScreen[bool]):
         self.ready = ready
         self.query_one(ProgressBar).display = False
         self.query_one("#review-title", Static).update(Text(title))
-        self.query_one("#review-body", Static).update(Text("\n".join(lines)))
+        self.query_one("#review-body", Static).update(indented(lines))
         self.query_one("#review-keys", Static).update(Text(keys))
 
     def show_problem(self, problem: str) -> None:
@@ -73,3 +75,14 @@ class FileReview(ModalScreen[bool]):
         if answer and not self.ready:
             return
         self.dismiss(answer)
+
+
+def indented(lines: list[str]) -> Group:
+    """The lines as text; an indented line keeps its indent on every line it wraps to
+    (a left-out value under its heading stays under it at 80 columns)."""
+    shown: list[Text | Padding] = []
+    for line in "\n".join(lines).split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        text = Text(line[indent:])
+        shown.append(Padding(text, (0, 0, 0, indent)) if indent else text)
+    return Group(*shown)

@@ -13,7 +13,10 @@ from weakref import WeakKeyDictionary
 import pendulum
 import pytest
 from rich.console import Console
+from rich.text import Text
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, Touch
@@ -147,7 +150,19 @@ def review_text(app: JobFuturesApp) -> str:
     review = app.screen
     assert isinstance(review, FileReview)
     parts = ("#review-title", "#review-body", "#review-keys")
-    return "\n".join(str(review.query_one(part).render()) for part in parts)
+    return "\n".join(static_text(review.query_one(part, Static)) for part in parts)
+
+
+def static_text(widget: Static) -> str:
+    """What a Static holds, as plain text, whether it was given text or a Rich
+    renderable (the review's body keeps indents with padding)."""
+    content = widget.content
+    if isinstance(content, (str, Text, Content)):
+        return str(content)
+    console = Console(width=1000, file=io.StringIO(), color_system=None)
+    with console.capture() as captured:
+        console.print(content)
+    return "\n".join(line.rstrip() for line in captured.get().splitlines())
 
 
 async def move_card(pilot: Pilot[None], *keys: str) -> None:

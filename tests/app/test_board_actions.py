@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pendulum
 from disk import saved_data
-from pilot_helpers import add_prospect, column_text, messages, move_card, palette, reopen, until
+from pilot_helpers import (
+    add_prospect,
+    column_text,
+    messages,
+    move_card,
+    palette,
+    reopen,
+    static_text,
+    until,
+)
+from textual.widgets import Static
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import ClosedReason, Stage, Touch
@@ -206,6 +216,17 @@ async def test_palette_jumps_to_people_and_job_futures_and_runs_screen_actions(
         assert board_of(app).show_archive, "the board's own actions are in the palette"
 
 
+async def test_a_command_ranks_above_a_record_that_matches_as_well(repo: Repository) -> None:
+    from jobfutures_tui.modals.record_form import RecordForm
+
+    add_prospect(repo, "Wide World Importers", person="Rosa Delgado")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "import")
+        await until(pilot, lambda: isinstance(app.screen, RecordForm), "the import form")
+        assert "Import" in str(app.screen.query_one("#form-title").render())
+
+
 async def test_every_screen_survives_small_and_changing_sizes(repo: Repository) -> None:
     prospect = add_prospect(repo, "Contoso " * 20, person="Tomás Ibáñez " * 10)
     repo.save(
@@ -261,7 +282,7 @@ async def test_palette_imports_a_linkedin_export_after_a_dry_run(repo: Repositor
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Dry run" in str(review.query_one("#review-title").render())
-        assert "New:" in str(review.query_one("#review-body").render())
+        assert "New:" in static_text(review.query_one("#review-body", Static))
         assert repo.people() == [], "nothing is saved before yes"
         await pilot.press("y")
         await app.workers.wait_for_complete()

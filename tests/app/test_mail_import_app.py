@@ -6,7 +6,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pendulum
-from pilot_helpers import palette, until
+from pilot_helpers import palette, static_text, until
+from textual.widgets import Static
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.models import Company, Person, Profile, Prospect
@@ -49,7 +50,7 @@ async def test_palette_imports_mail_after_a_dry_run_and_u_undoes(
         assert isinstance(review, ImportReview)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        body = str(review.query_one("#review-body").render())
+        body = static_text(review.query_one("#review-body", Static))
         assert "New: 1 touch (0 sent, 1 reply) on 1 job future" in body
         assert "reply from Priya Raman" in body
         assert repo.touches_for(future.id) == [], "nothing is saved before yes"

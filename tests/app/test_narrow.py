@@ -74,3 +74,50 @@ def test_one_is_counted_as_one() -> None:
     plan = ImportPlan("LinkedIn connections", "c.csv", new=[Company(name="A"), Person(name="B")])
     assert "New: 1 company, 1 person" in plan.summary()
     assert counts_summary({"companies": 1, "prospects": 2}) == "1 company, 2 job futures"
+
+
+async def test_at_80x24_dialogs_keep_their_key_line_on_screen(demo: Repository) -> None:
+    """The settings form with every error shown, the pick dialog over a long list."""
+    from pilot_helpers import palette
+    from textual.widgets import Input
+
+    from jobfutures_tui.modals.settings_form import SettingsForm
+
+    app = JobFuturesApp(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await palette(pilot, "Settings")
+        await until(pilot, lambda: isinstance(app.screen, SettingsForm), "the settings form")
+        form = app.screen
+        for field, typed in (
+            ("workdays", "xyz"),
+            ("daily_budget", "0"),
+            ("weekly_goal", "x"),
+            ("exports_folder", "rel/dir"),
+        ):
+            widget = form.query_one(f"#{field}", Input)
+            widget.value = typed
+        await pilot.pause()
+        keys = form.query_one("#form-help")
+        assert "save" in str(keys.render())
+        assert app.screen.region.contains_region(keys.region), "the key line is on screen"
+        assert form.query_one("#form").content_region.contains_region(keys.region)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("3", "f")  # People: add the first person to a job future
+        await until(pilot, lambda: app.screen.query("#pick-keys"), "the pick dialog")
+        await pilot.pause()
+        pick, keys = app.screen.query_one("#pick"), app.screen.query_one("#pick-keys")
+        assert pick.region.contains_region(keys.region), "the key line inside the dialog"
+
+
+def test_a_review_line_keeps_its_indent_when_it_wraps() -> None:
+    from rich.console import Console
+
+    from jobfutures_tui.modals.review import indented
+
+    console = Console(width=30, color_system=None)
+    with console.capture() as captured:
+        console.print(indented(["Values left out: 1", "  line 1: a value that is far too long"]))
+    lines = captured.get().splitlines()
+    assert lines[0] == "Values left out: 1"
+    assert len(lines) > 2 and all(line.startswith("  ") for line in lines[1:]), lines

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import add_prospect, reopen, until
+from pilot_helpers import add_prospect, reopen, static_text, until
+from textual.widgets import Static
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.screens.detail import DetailScreen, open_prospect
@@ -102,7 +103,7 @@ async def test_an_import_in_the_app_fills_an_address_in_and_undo_takes_it_back(
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ImportReview)
-        body = str(review.query_one("#review-body").render())
+        body = static_text(review.query_one("#review-body", Static))
         assert "line 1: Erik Lindqvist: address and city" in body
         await pilot.press("y")
         await app.workers.wait_for_complete()
@@ -265,7 +266,7 @@ async def test_the_apps_dry_run_says_what_an_address_book_leaves_out(repo: Repos
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ImportReview)
-        body = str(review.query_one("#review-body").render())
+        body = static_text(review.query_one("#review-body", Static))
         assert "Keeps: name (FN, else N)" in body
         assert "Left out (not kept by jobfutures): Android custom field (1), birthday (1)" in body
         assert "line 1: Björn Schön: email 'n/a' does not look like an email address" in body
