@@ -27,7 +27,7 @@ from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.insights import TOP_REFERRERS, Insights, insights, weekly_goal
-from jobfutures_tui.usecases.insights_words import cold_words, days, percent, share
+from jobfutures_tui.usecases.insights_words import cold_words, days, fit_labels, percent, share
 from jobfutures_tui.widgets.charts import bar, stacked, week_columns
 from jobfutures_tui.widgets.key_footer import KeyFooter
 
@@ -36,6 +36,10 @@ FEW = 10
 RATES_SHOWN = 6
 """Rows per table of reply rates (the most touches first)."""
 LABEL = 20
+"""The stages' column, and the names' column where the names are shorter."""
+LABEL_LEAST = 12
+RATE_ROW = 60
+"""A rate's row but its name: margins, the bar, "100% (999 of 999)", the median, "few"."""
 BAR = 12
 MUTED = Style(dim=True)
 
@@ -222,14 +226,22 @@ class InsightsScreen(AppScreen):
         elif ids:
             listing.highlighted = 0
 
-    def _rates(self, title: str, rates: list[Rate]) -> Text:
+    def _label_room(self, rates: list[Rate]) -> int:
+        """The names' column: as wide as the longest name, as the screen allows."""
+        room = self.size.width - RATE_ROW
+        longest = max((len(rate.label) for rate in rates), default=LABEL)
+        return max(LABEL_LEAST, min(max(longest, LABEL), room))
+
+    def _rates(self, title: str, rates: list[Rate], room: int) -> Text:
         text = Text(f"  {title}\n", style=self._style("muted"))
         largest = 1.0
-        for rate in rates[:RATES_SHOWN]:
+        shown = rates[:RATES_SHOWN]
+        labels = fit_labels([rate.label for rate in shown], room)
+        for rate in shown:
             value = rate.rate or 0.0
             few = rate.touches < FEW
             style = self._style("muted") if few else Style()
-            text.append(f"  {rate.label[:LABEL]:<{LABEL}} ", style=style)
+            text.append(f"  {labels[rate.label]:<{room}} ", style=style)
             text.append(bar(value, largest, BAR), style=self._style("bar"))
             text.append(f" {percent(rate):<16}", style=style)
             text.append(f" median {days(rate.median_days)}", style=self._style("muted"))
@@ -253,9 +265,12 @@ class InsightsScreen(AppScreen):
                 self._style("muted"),
             ),
         )
-        text.append_text(self._rates("by channel", r.by_channel))
-        text.append_text(self._rates("by kind of touch", r.by_kind))
-        text.append_text(self._rates("by script (which words get answers)", r.by_script))
+        room = self._label_room(
+            r.by_channel[:RATES_SHOWN] + r.by_kind[:RATES_SHOWN] + r.by_script[:RATES_SHOWN]
+        )
+        text.append_text(self._rates("by channel", r.by_channel, room))
+        text.append_text(self._rates("by kind of touch", r.by_kind, room))
+        text.append_text(self._rates("by script (which words get answers)", r.by_script, room))
         return text
 
     def _pipeline(self, found: Insights) -> Text:
@@ -333,6 +348,8 @@ class InsightsScreen(AppScreen):
     def on_resize(self) -> None:
         if self.found is not None:
             self._show_cold(self.found)
+            replies = _trimmed(self._replies(self.found))
+            self.query_one("#insights-replies", Static).update(replies)
 
     # ------------------------------------------------------------ keys
 

@@ -111,6 +111,51 @@ def cold_words(cold: Cold) -> str:
     return f"{count_days(cold.late_days)} late, {silent}"
 
 
+def fit_labels(labels: list[str], width: int) -> dict[str, str]:
+    """Each label shortened to ``width`` characters with "…" where it is longer,
+    different labels staying different: labels that would be cut alike keep their
+    start and the part where they differ ("Reply to…thanks", "Reply to…news")."""
+    width = max(width, 4)
+    fitted = {label: _cut(label, width) for label in labels}
+    alike: dict[str, list[str]] = {}
+    for label, short in fitted.items():
+        alike.setdefault(short, []).append(label)
+    for group in alike.values():
+        if len(group) < 2:
+            continue
+        for label in group:
+            common = max(_same_start(label, other) for other in group if other != label)
+            common = label.rfind(" ", 0, common) + 1  # from the start of the word that differs
+            differs = label[common:]
+            head = max(width - 1 - len(differs), min(8, width // 2))
+            shown = label[:head].rstrip() + "…"
+            fitted[label] = shown + _cut(differs, width - len(shown))
+    seen: dict[str, int] = {}
+    for label in labels:  # still alike (they differ only past the room): number them
+        short = fitted[label]
+        if short in seen:
+            seen[short] += 1
+            mark = f"…{seen[short]}"
+            fitted[label] = short[: width - len(mark)] + mark
+        else:
+            seen[short] = 1
+    return fitted
+
+
+def _same_start(one: str, other: str) -> int:
+    """How many first characters the two have in common."""
+    for index, (a, b) in enumerate(zip(one, other, strict=False)):
+        if a != b:
+            return index
+    return min(len(one), len(other))
+
+
+def _cut(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)].rstrip() + "…"
+
+
 def share(part: int, whole: int) -> str:
     return f"{round(part * 100 / whole)}%" if whole else "—"
 

@@ -121,3 +121,51 @@ def test_the_settings_screen_checks_the_weekly_goal() -> None:
         read("weekly_goal", "0", no_keys)
     with pytest.raises(ValueError, match="'many' is not a whole number"):
         read("weekly_goal", "many", no_keys)
+
+
+async def test_long_script_names_are_shortened_with_an_ellipsis_and_stay_distinct(
+    tmp_path: Path,
+) -> None:
+    from jobfutures_tui.models import Script
+
+    with pendulum.travel_to(NOW, freeze=True):
+        repo = Repository.open(tmp_path / "data", writer=BackgroundWriter(), verify=False)
+        firm = Company(name="Acme")
+        who = Person(name="Jo Lee", company_id=firm.id, email="jo@acme.example")
+        future = Prospect(
+            company_id=firm.id,
+            person_ids=(who.id,),
+            began_on=NOW.date().subtract(days=90),
+            created_at=NOW.subtract(days=90),
+            stage_changed_at=NOW.subtract(days=90),
+        )
+        names = [
+            "Reply to an opening: thank them for the news",
+            "Reply to an opening: ask who is hiring",
+            "Reply to an opening: offer a referral back",
+        ]
+        scripts = [Script(name=name, body="Hello {first_name}") for name in names]
+        touches = [
+            Touch(
+                prospect_id=future.id,
+                person_id=who.id,
+                at=NOW.subtract(days=60 - 10 * i),
+                channel="email",
+                script_id=script.id,
+            )
+            for i, script in enumerate(scripts)
+        ]
+        repo.save(firm, who, future, *scripts, *touches)
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            lines = shown(screen, "replies").splitlines()
+            start = lines.index("  by script (which words get answers)") + 1
+            labels = [line[2:22].rstrip() for line in lines[start : start + 3]]
+            assert len(set(labels)) == 3, labels
+            assert all(label.startswith("Reply to") and "…" in label for label in labels)
+            await pilot.resize_terminal(140, 30)
+            await pilot.pause()
+            wide = shown(screen, "replies")
+            assert all(name in wide for name in names), "with room, the names are whole"
+        repo.close()
