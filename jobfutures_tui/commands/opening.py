@@ -8,6 +8,7 @@ import shlex
 
 from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say
 from jobfutures_tui.commands.pick import job_future, person_of
+from jobfutures_tui.engine.scripts import CLOSE, OPEN
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.opener import NO_OPENER, open_link
 from jobfutures_tui.models import Channel
@@ -33,6 +34,10 @@ def run_open(args: argparse.Namespace) -> int:
             company = repo.company(prospect.company_id)
     if ready is None or ready.opening.url is None:
         raise ExchangeError(ready.opening.said if ready is not None else "it is gone")
+    if ready.blanks:
+        names = ", ".join(f"{OPEN}{name}{CLOSE}" for name in ready.blanks)
+        them = "them" if len(ready.blanks) > 1 else "it"
+        say(f"Still blank in the words: {names}: fill {them} in before sending.")
     if args.print:
         emit_lines([ready.opening.url])
         return EXIT_OK

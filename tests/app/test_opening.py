@@ -121,6 +121,31 @@ async def test_nobody_reachable_gets_a_clear_word_and_nothing_opens(
     assert links(opened) == []
 
 
+async def test_o_warns_of_blanks_left_in_the_words_and_still_opens(
+    repo: Repository, opened: Path
+) -> None:
+    from jobfutures_tui.models import Script
+
+    prospect = add_prospect(repo, "Northwind", touched=NOW.subtract(days=30))
+    repo.apply(delete=list(repo.records(Script)))
+    repo.save(Script(name="News", body="Hi {first_name}, I saw {news}."))
+    repo.flush()
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("o")
+        await until(pilot, lambda: links(opened), "the link to be opened")
+        said = messages(app)[-1]
+        assert said == (
+            "Opened a mail to Priya Raman (them@example.com) with “News”. "
+            "Still blank: ‹news›: fill it in before sending. Sent it? O logs it as sent (u undoes)."
+        )
+        assert list(app._notifications)[-1].severity == "warning"
+        await pilot.press("O")  # still logged in one key: the draft is theirs to finish
+        await pilot.pause()
+        assert messages(app)[-1] == "Logged email (sent) · Northwind (u undoes)."
+    assert prospect.id
+
+
 async def test_Y_copies_the_detail_of_the_suggested_channel(repo: Repository) -> None:
     add_prospect(repo, "Northwind", email="priya@northwind.example", touched=NOW.subtract(days=30))
     app = JobFuturesApp(repo)
