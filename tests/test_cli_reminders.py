@@ -414,3 +414,15 @@ def test_open_warns_of_blanks_left_in_the_words(
     assert "Still blank in the words: ‹news›, ‹shared›: fill them in before sending." in err
     (url,) = recorded.read_text().splitlines()
     assert "%E2%80%B9news%E2%80%BA" in url, "it opens all the same, the blank visible"
+
+
+@pytest.mark.parametrize("command", [("due", "--brief"), ("remind", "--print")])
+def test_the_first_shell_after_a_sync_keeps_the_index_it_worked_out(
+    demo: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    from jobfutures_tui.store.touch_index import INDEX_NAME
+
+    (demo / INDEX_NAME).unlink()  # as after another device's sync: to be worked out again
+    code, out, _ = jf(capsys, demo, *command)
+    assert code == 0 and out
+    assert (demo / INDEX_NAME).is_file(), "kept, so the next command need not work it out"
