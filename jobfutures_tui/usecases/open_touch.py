@@ -76,6 +76,7 @@ def ready_touch(
     rendered = render(script.body, view.values) if script is not None else None
     words = rendered.text if rendered is not None else ""
     blanks = (*rendered.empty, *rendered.unknown) if rendered is not None else ()
+    words_for = script.kind if script is not None and script.kind is not None else kind
     details = {
         "email": person.email,
         "phone": person.phone,
@@ -88,7 +89,9 @@ def ready_touch(
         how,
         kind,
         script.id if script is not None else None,
-        opening(how, name=person.name, words=words, **details),
+        opening(
+            how, name=person.name, words=words, kind=words_for, me=repo.profile().name, **details
+        ),
         contact_detail(how, city=person.city, **details),
         script.name if script is not None else "",
         words,
