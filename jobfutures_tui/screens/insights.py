@@ -27,7 +27,14 @@ from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.insights import TOP_REFERRERS, Insights, insights, weekly_goal
-from jobfutures_tui.usecases.insights_words import cold_words, days, fit_labels, percent, share
+from jobfutures_tui.usecases.insights_words import (
+    cold_words,
+    days,
+    fit_labels,
+    percent,
+    reply_wait,
+    share,
+)
 from jobfutures_tui.widgets.charts import bar, stacked, week_columns
 from jobfutures_tui.widgets.key_footer import KeyFooter
 
@@ -260,7 +267,7 @@ class InsightsScreen(AppScreen):
         text = Text.assemble(
             self._title(f"Replies within {REPLY_WINDOW_DAYS} days\n"),
             (
-                f"{percent(r.overall)} · median {days(r.overall.median_days)} to a reply · "
+                f"{percent(r.overall)} · {reply_wait(r.overall)} · "
                 f"{r.waiting} still within their {REPLY_WINDOW_DAYS} days\n",
                 self._style("muted"),
             ),

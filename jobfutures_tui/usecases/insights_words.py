@@ -99,6 +99,14 @@ def days(value: float | None) -> str:
     return f"{shown} day" if shown == "1" else f"{shown} days"
 
 
+def reply_wait(rate: Rate) -> str:
+    """'median 12 days to a later reply (and 8 answered on the touch)'."""
+    said = f"median {days(rate.median_days)} to a later reply"
+    if rate.on_the_touch:
+        said += f" (and {rate.on_the_touch} answered on the touch)"
+    return said
+
+
 def count_days(number: int) -> str:
     return f"{number} day" if number == 1 else f"{number} days"
 
@@ -181,7 +189,7 @@ def text_lines(found: Insights) -> list[str]:
     r = f.replies
     lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days: {percent(r.overall)}"]
     lines.append(
-        f"  median days to a reply: {days(r.overall.median_days)}; "
+        f"  {reply_wait(r.overall)}; "
         f"{r.waiting} touches still within their {REPLY_WINDOW_DAYS} days"
     )
     for title, rates in (
