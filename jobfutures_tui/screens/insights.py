@@ -28,6 +28,7 @@ from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.insights import TOP_REFERRERS, Insights, insights, weekly_goal
 from jobfutures_tui.usecases.insights_words import (
+    FEW,
     cold_words,
     days,
     fit_labels,
@@ -38,8 +39,6 @@ from jobfutures_tui.usecases.insights_words import (
 from jobfutures_tui.widgets.charts import bar, stacked, week_columns
 from jobfutures_tui.widgets.key_footer import KeyFooter
 
-FEW = 10
-"""A rate from fewer touches than this is marked "few": not yet a trend."""
 RATES_SHOWN = 6
 """Rows per table of reply rates (the most touches first)."""
 LABEL = 20
