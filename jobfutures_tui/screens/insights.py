@@ -26,7 +26,13 @@ from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.usecases.insights import TOP_REFERRERS, Insights, insights, weekly_goal
+from jobfutures_tui.usecases.insights import (
+    TOP_REFERRERS,
+    Cold,
+    Insights,
+    insights,
+    weekly_goal,
+)
 from jobfutures_tui.usecases.insights_words import (
     FEW,
     cold_words,
@@ -41,6 +47,10 @@ from jobfutures_tui.widgets.key_footer import KeyFooter
 
 RATES_SHOWN = 6
 """Rows per table of reply rates (the most touches first)."""
+ONE_LINE = 100
+"""From this width on a row going cold takes one line; narrower, two."""
+MARK = "▌"
+"""The selected row's mark, as on the board and the lists."""
 LABEL = 20
 """The stages' column, and the names' column where the names are shorter."""
 LABEL_LEAST = 12
@@ -212,25 +222,56 @@ class InsightsScreen(AppScreen):
         )
         return head.append_text(chart)
 
+    def _cold_row(self, cold: Cold, selected: bool) -> Text:
+        """One job future going cold: on one line when the screen is wide, else on two
+        (the name, then how late and what is next), each cut with … to fit; the
+        selected one marked ▌, as the other lists are (not by colour alone)."""
+        width = max(20, self.size.width - 4)
+        mark = Text(MARK if selected else " ", style=self._style("bar"), end="")
+        who = Text(cold.company, style="bold")
+        if cold.person:
+            who.append(f" · {cold.person}")
+        late = Text(cold_words(cold))
+        late.append(f" — {cold.how}", style=self._style("muted"))
+        if width >= ONE_LINE:
+            line = Text(cold_words(cold).ljust(30) + " ")
+            line.append_text(who)
+            line.append(f" — {cold.how}", style=self._style("muted"))
+            lines = [line]
+        else:
+            lines = [who, late]
+        row = Text(end="")
+        for index, line in enumerate(lines):
+            line.truncate(width - 2, overflow="ellipsis")
+            row.append_text(mark.copy())
+            row.append(" ")
+            row.append_text(line)
+            if index < len(lines) - 1:
+                row.append("\n")
+        return row
+
     def _show_cold(self, found: Insights) -> None:
         listing = self.query_one("#insights-cold", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
-        options = []
-        for cold in found.cold:
-            row = Text(cold_words(cold).ljust(30))
-            row.append(cold.company, style="bold")
-            if cold.person:
-                row.append(f" · {cold.person}")
-            row.append(f" — {cold.how}", style=self._style("muted"))
-            row.truncate(max(20, self.size.width - 4), overflow="ellipsis")  # one line each
-            options.append(Option(row, id=cold.prospect_id))
+        ids = [cold.prospect_id for cold in found.cold]
+        chosen = ids.index(highlighted) if highlighted in ids else 0
+        options = [
+            Option(self._cold_row(cold, index == chosen), id=cold.prospect_id)
+            for index, cold in enumerate(found.cold)
+        ]
         listing.set_options(options)
         listing.display = bool(options)
-        ids = [cold.prospect_id for cold in found.cold]
-        if highlighted in ids:
-            listing.highlighted = ids.index(highlighted)
-        elif ids:
-            listing.highlighted = 0
+        if ids:
+            listing.highlighted = chosen
+
+    @on(OptionList.OptionHighlighted, "#insights-cold")
+    def _mark(self, event: OptionList.OptionHighlighted) -> None:
+        if self.found is None:
+            return
+        listing = event.option_list
+        for index, cold in enumerate(self.found.cold[: listing.option_count]):
+            row = self._cold_row(cold, index == event.option_index)
+            listing.replace_option_prompt_at_index(index, row)
 
     def _label_room(self, rates: list[Rate]) -> int:
         """The names' column: as wide as the longest name, as the screen allows."""

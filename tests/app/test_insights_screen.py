@@ -169,3 +169,37 @@ async def test_long_script_names_are_shortened_with_an_ellipsis_and_stay_distinc
             wide = shown(screen, "replies")
             assert all(name in wide for name in names), "with room, the names are whole"
         repo.close()
+
+
+async def test_going_cold_at_80x24_takes_two_lines_and_the_selected_is_marked(
+    tmp_path: Path,
+) -> None:
+    with pendulum.travel_to(NOW, freeze=True):
+        folder = tmp_path / "data"
+        with Repository.open(folder) as seed:
+            populate(seed, today=NOW.date())
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        app = JobFuturesApp(repo, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            assert screen.found is not None
+            cold = screen.query_one("#insights-cold", OptionList)
+
+            def row(index: int) -> list[str]:
+                prompt = cold.get_option_at_index(index).prompt
+                return rendered_text(prompt, width=200).rstrip("\n").split("\n")
+
+            first = screen.found.cold[0]
+            top = row(0)
+            assert len(top) == 2 and all(line.startswith("▌ ") for line in top)
+            assert top[0].startswith(f"▌ {first.company}")
+            assert top[1].rstrip().endswith(first.how), "how it goes on is whole"
+            assert all(line.startswith("  ") for line in row(1)), "only the selected is marked"
+            await pilot.press("j")
+            await pilot.pause()
+            assert all(line.startswith("  ") for line in row(0))
+            assert all(line.startswith("▌ ") for line in row(1)), "the mark follows the cursor"
+            await pilot.resize_terminal(140, 30)
+            await pilot.pause()
+            assert len(row(1)) == 1 and row(1)[0].startswith("▌ "), "one line when wide"
+        repo.close()
