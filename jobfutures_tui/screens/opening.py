@@ -10,7 +10,7 @@ started on a worker, so the app never waits for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -188,3 +188,16 @@ def copy_detail(app: App[Any], touch: ReadyTouch, clipboard_note: str) -> None:
 
 def _sentence(words: str) -> str:
     return words[:1].upper() + words[1:] + ("" if words.endswith(".") else ".")
+
+
+def clipboard_note(environ: Mapping[str, str]) -> str:
+    """What can be known about the copy reaching the clipboard.
+
+    Textual sends the text to the terminal (an OSC 52 sequence) and hears
+    nothing back, so only terminals known not to take it can be named.
+    """
+    if environ.get("TERM_PROGRAM") == "Apple_Terminal":
+        return "macOS Terminal ignores copies from programs: use iTerm2 or another terminal."
+    if environ.get("TMUX"):
+        return "In tmux it reaches the clipboard only with set-clipboard on."
+    return "If pasting gives nothing, your terminal does not accept copies from programs."

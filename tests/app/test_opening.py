@@ -158,6 +158,31 @@ async def test_Y_copies_the_detail_of_the_suggested_channel(repo: Repository) ->
         )
 
 
+async def test_Y_in_the_log_form_copies_the_detail_and_types_Y_in_a_field(
+    repo: Repository,
+) -> None:
+    from textual.widgets import Input
+
+    add_prospect(repo, "Northwind", email="priya@northwind.example", touched=NOW.subtract(days=30))
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LogForm)
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == "priya@northwind.example"
+        assert messages(app)[-1].startswith(
+            "Copied Priya Raman's email address: priya@northwind.example."
+        )
+        assert isinstance(app.screen, LogForm), "the form stays open"
+        note = form.query_one("#note", Input)
+        note.focus()
+        await pilot.press("Y", "e", "s")
+        assert note.value == "Yes", "in a field, Y is a letter"
+
+
 async def test_a_call_opens_tel_and_O_asks_how_it_went(
     repo: Repository, data_dir: Path, opened: Path
 ) -> None:
