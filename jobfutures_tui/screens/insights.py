@@ -133,6 +133,14 @@ class InsightsScreen(AppScreen):
             yield Static(id="insights-follow")
         yield KeyFooter()
 
+    def on_mount(self) -> None:
+        # The figures' colours are the theme's, set when they are drawn: drawn again.
+        self.app.theme_changed_signal.subscribe(self, self._redraw)
+
+    def _redraw(self, _theme: object = None) -> None:
+        if self.found is not None:
+            self.show(self.found)
+
     def on_screen_resume(self) -> None:
         if self.worked_out_for != local_today():
             self.data_changed()  # a new day: worked out again

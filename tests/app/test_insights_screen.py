@@ -203,3 +203,44 @@ async def test_going_cold_at_80x24_takes_two_lines_and_the_selected_is_marked(
             await pilot.pause()
             assert len(row(1)) == 1 and row(1)[0].startswith("▌ "), "one line when wide"
         repo.close()
+
+
+async def test_every_built_in_theme_draws_the_page_and_marks_the_selected_by_a_character(
+    tmp_path: Path,
+) -> None:
+    from rich.text import Text
+
+    with pendulum.travel_to(NOW, freeze=True):
+        folder = tmp_path / "data"
+        with Repository.open(folder) as seed:
+            populate(seed, today=NOW.date())
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        app = JobFuturesApp(repo, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            themes = sorted(app.available_themes)
+            assert len(themes) >= 10
+            bars: set[object] = set()
+            for name in themes:
+                app.theme = name
+                await pilot.pause()
+                assert app.theme == name and isinstance(app.screen, InsightsScreen)
+                weeks = shown(screen, "weeks")
+                assert "this week" in weeks and "┈" in weeks, name  # the goal is a shape
+                assert "by channel" in shown(screen, "replies"), name
+                cold = screen.query_one("#insights-cold", OptionList)
+                first = cold.render_line(0).text  # as the terminal gets it
+                second = cold.render_line(2).text
+                assert first.lstrip().startswith("▌"), (name, first)
+                assert not second.lstrip().startswith("▌"), (name, second)
+                drawn = screen.query_one("#insights-replies", Static).content
+                assert isinstance(drawn, Text)
+                bars.add(
+                    str(
+                        next(
+                            span.style for span in drawn.spans if span.style == screen._style("bar")
+                        )
+                    )
+                )
+            assert len(bars) > 1, "drawn again in each theme's colours"
+        repo.close()
