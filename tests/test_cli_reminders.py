@@ -426,3 +426,34 @@ def test_the_first_shell_after_a_sync_keeps_the_index_it_worked_out(
     code, out, _ = jf(capsys, demo, *command)
     assert code == 0 and out
     assert (demo / INDEX_NAME).is_file(), "kept, so the next command need not work it out"
+
+
+def test_config_set_calendar_rewrites_the_kept_calendar_at_once(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cal" / "jobfutures.ics"
+    assert jf(capsys, demo, "export", "ics", "--keep", str(path))[0] == 0
+
+    def triggers(where: Path) -> set[str]:
+        alarms = icalendar.Calendar.from_ical(where.read_bytes()).walk("VALARM")
+        return {alarm["TRIGGER"].to_ical().decode() for alarm in alarms}
+
+    assert triggers(path) == {"PT9H"}
+    code, _, err = jf(capsys, demo, "config", "set", "calendar_alarm", "14:30")
+    assert code == 0 and f"The calendar file {path} is rewritten with it." in err
+    assert triggers(path) == {"PT14H30M"}, "not left until the next change"
+    moved = tmp_path / "elsewhere.ics"
+    assert jf(capsys, demo, "config", "set", "calendar_file", str(moved))[0] == 0
+    assert triggers(moved) == {"PT14H30M"}
+
+
+def test_open_names_the_wrong_person_without_saying_it_saved_nothing(
+    priya: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = jf(capsys, priya, "open", "northwind", "--person", "zed", "--print")
+    assert code == 1 and out == ""
+    assert err.startswith("jobfutures: no one called 'zed' at Northwind. Its people:\n")
+    assert "  Priya Raman · " in err and "saved" not in err
+    code, _, err = jf(capsys, priya, "open", "nosuchco", "--print")
+    assert code == 1 and "no company called 'nosuchco' has a job future." in err
+    assert "saved" not in err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import shlex
 
+from jobfutures_tui.commands.changes import NOTHING_SAVED
 from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say
 from jobfutures_tui.commands.pick import job_future, person_of
 from jobfutures_tui.engine.scripts import CLOSE, OPEN
@@ -26,8 +27,11 @@ def run_open(args: argparse.Namespace) -> int:
         if not data_files(folder):
             raise ExchangeError(f"there is no jobfutures data in {folder} yet")
         with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
-            prospect = job_future(repo, args.company, role=args.role)
-            person = person_of(repo, prospect, args.person) if args.person else None
+            try:
+                prospect = job_future(repo, args.company, role=args.role)
+                person = person_of(repo, prospect, args.person) if args.person else None
+            except ExchangeError as error:  # open saves nothing: no "nothing was saved"
+                raise ExchangeError(str(error).replace(f"; {NOTHING_SAVED}.", ".")) from None
             ready = ready_touch(
                 repo, prospect.id, today=today(), person_id=person.id if person else None
             )
