@@ -66,6 +66,7 @@ class SizeResult:
     cli_ms: float = 0
     brief_ms: float = 0
     brief_cold_ms: float = 0
+    brief_stale_ms: float = 0
     check: str = ""
     raw: dict[str, list[float]] = field(default_factory=dict)
 
@@ -268,12 +269,13 @@ def report(
         "(overdue ones always), most urgent first.",
         "",
         "| prospects / touches | open (read-only) | due list | again | touches due "
-        "| `jobfutures due` process | `due --brief` process | first after a change |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| `jobfutures due` process | `due --brief` process | first after a change "
+        "| after a sync |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
         *(
             f"| {r.label} | {ms(r.due_open_ms)} | **{ms(r.due_ms)}** | {ms(r.due_again_ms)} "
             f"| {r.due_items:,} | **{ms(r.cli_ms)}** | **{ms(r.brief_ms)}** "
-            f"| {ms(r.brief_cold_ms)} |"
+            f"| {ms(r.brief_cold_ms)} | {ms(r.brief_stale_ms)} |"
             for r in results.values()
         ),
         "",
@@ -294,7 +296,9 @@ def report(
         "settings and the day are found unchanged. **first after a change**: the same with no "
         "line kept, as the first shell after a change made outside the app and the shell's "
         "commands (which keep it up to date themselves) or on a new day: it opens the data and "
-        "works the list out.",
+        "works the list out. **after a sync**: the same with the derived index stale too (here "
+        "deleted), as the first shell after another device's changes arrived: it works the "
+        "index out from every month of touches and keeps it for the next command.",
         "",
         "## Importing an address book",
         "",

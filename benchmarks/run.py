@@ -37,6 +37,7 @@ from benchmarks.results import (
     SizeResult,
     report,
 )
+from jobfutures_tui.store.touch_index import INDEX_NAME
 
 PROBE = ROOT / "benchmarks" / "probe.py"
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -123,6 +124,46 @@ def data_size(folder: Path) -> tuple[int, int]:
 # ------------------------------------------------------------------ measuring
 
 
+def briefs(folder: Path, cache: Path) -> tuple[float, float, float]:
+    """Three ``due --brief`` processes, in ms: with no line kept and the derived index
+    stale (the first shell after another device's sync, which works the index out and
+    keeps it), with no line kept and the index fresh (the first shell of a day, or after
+    a change), and with the line kept (every other shell)."""
+    line = ("--data", str(folder), "due", "--brief")
+    (folder / INDEX_NAME).unlink(missing_ok=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    stale = run_cli(*line, cache=cache)
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = run_cli(*line, cache=cache)
+    return stale, cold, run_cli(*line, cache=cache)
+
+
+def measure_briefs(
+    sizes: tuple[tuple[int, int], ...], repeats: int, scratch: Path
+) -> tuple[dict[tuple[int, int], dict[str, float]], float]:
+    """Only the ``due --brief`` rows and ``--version`` (``--brief``): medians in ms."""
+    folders = {
+        size: working_copy(generated(*size), Path(tempfile.mkdtemp(dir=scratch))) for size in sizes
+    }
+    cache = scratch / "cache"
+    run_cli("--version")  # warm-up
+    samples: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+    version: list[float] = []
+    for round_ in range(repeats):
+        log(f"== briefs, round {round_ + 1} of {repeats}")
+        for size, folder in folders.items():
+            samples.setdefault(size, []).append(briefs(folder, cache))
+        version.append(run_cli("--version"))
+    found = {
+        size: {
+            name: median([sample[index] for sample in taken])
+            for index, name in enumerate(("after a sync", "first after a change", "kept line"))
+        }
+        for size, taken in samples.items()
+    }
+    return found, median(version)
+
+
 @dataclass
 class Prepared:
     result: SizeResult
@@ -165,6 +206,7 @@ def measure(
     cli: dict[tuple[int, int], list[float]] = {}
     brief: dict[tuple[int, int], list[float]] = {}
     brief_cold: dict[tuple[int, int], list[float]] = {}
+    brief_stale: dict[tuple[int, int], list[float]] = {}
     version: list[float] = []
     cache = scratch / "cache"
     from benchmarks.exchange import address_book
@@ -185,10 +227,10 @@ def measure(
             take(f"due {size}", "due", folder)
             take(f"vcard {size}", "vcard", folder, cards)
             cli.setdefault(size, []).append(run_cli("--data", folder, "due"))
-            shutil.rmtree(cache, ignore_errors=True)  # the first shell after a change
-            line = ("--data", folder, "due", "--brief")
-            brief_cold.setdefault(size, []).append(run_cli(*line, cache=cache))
-            brief.setdefault(size, []).append(run_cli(*line, cache=cache))
+            stale, cold, kept = briefs(item.folder, cache)
+            brief_stale.setdefault(size, []).append(stale)
+            brief_cold.setdefault(size, []).append(cold)
+            brief.setdefault(size, []).append(kept)
         version.append(run_cli("--version"))
         for module in ("jobfutures_tui.app", "textual.app", "jobfutures_tui.store"):
             take(f"import {module}", "import", module)
@@ -253,6 +295,7 @@ def measure(
         result.cli_ms = median(cli[size])
         result.brief_ms = median(brief[size])
         result.brief_cold_ms = median(brief_cold[size])
+        result.brief_stale_ms = median(brief_stale[size])
 
         saves = save_samples[size]
         result.first_save_ms = median(saves["first_save_ms"])
@@ -271,6 +314,7 @@ def measure(
             "cli_ms": [round(wall, 1) for wall in cli[size]],
             "brief_ms": [round(wall, 1) for wall in brief[size]],
             "brief_cold_ms": [round(wall, 1) for wall in brief_cold[size]],
+            "brief_stale_ms": [round(wall, 1) for wall in brief_stale[size]],
             "wall_ms": walls(f"frame {size}"),
             "touch_ms": saves["touch_ms"],
             "touch_cpu_ms": saves["touch_cpu_ms"],
@@ -283,7 +327,8 @@ def measure(
             f"touch save p95 {result.touch_p95:.1f} ms, move p95 {result.move_p95:.1f} ms, "
             f"due list {result.due_ms:.0f} ms, jobfutures due {result.cli_ms:.0f} ms, "
             f"due --brief {result.brief_ms:.0f} ms (first after a change "
-            f"{result.brief_cold_ms:.0f} ms; --version {floor.version_ms:.0f} ms)"
+            f"{result.brief_cold_ms:.0f} ms, after a sync {result.brief_stale_ms:.0f} ms; "
+            f"--version {floor.version_ms:.0f} ms)"
         )
         results[size] = result
     return results, floor
@@ -303,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         help=f"where to write the report (default: {REPORT.relative_to(ROOT)}, none with --quick)",
     )
     parser.add_argument("--json", type=Path, help="also write every raw figure here")
+    parser.add_argument(
+        "--brief",
+        action="store_true",
+        help="only the due --brief processes and --version; printed, no file written",
+    )
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else SIZES
     repeats = args.repeats or (QUICK_REPEATS if args.quick else REPEATS)
@@ -312,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     # As on a user's second start: bytecode cached (this machine may set
     # PYTHONDONTWRITEBYTECODE, which would recompile our modules every run).
     compileall.compile_dir(ROOT / "jobfutures_tui", quiet=1)
+    if args.brief:
+        return _briefs_only(sizes, repeats)
     scratch = Path(tempfile.mkdtemp(prefix="jobfutures-bench-"))
     try:
         results, floor = measure(sizes, repeats, scratch)
@@ -330,6 +382,21 @@ def main(argv: list[str] | None = None) -> int:
         raw = {r.label: r.raw for r in results.values()}
         args.json.write_text(json.dumps({"floor": floor.__dict__, "sizes": raw}, indent=2))
     log(f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def _briefs_only(sizes: tuple[tuple[int, int], ...], repeats: int) -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="jobfutures-bench-"))
+    try:
+        found, version = measure_briefs(sizes, repeats, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print("| prospects / touches | after a sync | first after a change | kept line |")
+    print("|---|--:|--:|--:|")
+    for (prospects, touches), figures in found.items():
+        row = " | ".join(f"{value:.0f}" for value in figures.values())
+        print(f"| {prospects:,} / {touches:,} | {row} |")
+    print(f"\n`jobfutures --version`: {version:.0f} ms ({repeats} repeats, medians)")
     return 0
 
 

@@ -15,6 +15,7 @@ Denver too, so they can be met in person.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,8 @@ from typing import Any
 import pendulum
 
 from jobfutures_tui.engine.history import they_replied
+from jobfutures_tui.engine.script_library import LIBRARY, builtin, builtin_script
+from jobfutures_tui.engine.scripts import fitting
 from jobfutures_tui.models import (
     Channel,
     ClosedReason,
@@ -35,10 +38,12 @@ from jobfutures_tui.models import (
     Profile,
     Prospect,
     Record,
+    Script,
     Shareable,
     ShareKind,
     Stage,
     Touch,
+    TouchKind,
 )
 from jobfutures_tui.models.dates import UTC, to_date
 from jobfutures_tui.models.dates import today as local_today
@@ -85,6 +90,70 @@ class _T:
     shared: tuple[str, ...] = ()
     script: str | None = None
     """The key of the built-in script used (see rules/script_library.py)."""
+
+
+_KINDS: tuple[tuple[tuple[str, ...], TouchKind], ...] = (
+    (("introduction to", "for the introduction", "passing my name"), TouchKind.REFERRER_THANKS),
+    (("introduced myself",), TouchKind.INTRODUCTION),
+    (("thank", "merci"), TouchKind.THANK_YOU),
+    (("hoped the new",), TouchKind.AFTER_HIRE),
+    (("to check", "make sure", "checked the"), TouchKind.FOLLOW_UP),
+    (
+        ("write-up", "case study", "demo ", "dashboard", "slides", "sketch", "template"),
+        TouchKind.WORK_SAMPLE,
+    ),
+    (
+        (
+            "article",
+            "talk",
+            "share",
+            "invite",
+            "invitation",
+            "link",
+            "paper",
+            "post",
+            "piece",
+            "idea",
+            "chart",
+            "notes",
+        ),
+        TouchKind.VALUE_SHARE,
+    ),
+    (
+        ("congratulat", "cheered", "how the", "caught up", "about the new", "told "),
+        TouchKind.CHECK_IN,
+    ),
+)
+"""What a demo touch of yours was for, read from its note (the first that matches):
+the notes say it in words, so the figures by kind and by script have something to
+show. Meetings and calls that became conversations are left without a kind."""
+_WORDS_SENT = {EMAIL, LINKEDIN, TEXT, LETTER, VOICEMAIL}
+"""Channels whose touch carries words a script gives (a meeting, a call: talk)."""
+
+
+def _kind_of(spec: _T) -> TouchKind | None:
+    if spec.direction is not Direction.OUT or spec.channel is IN_PERSON:
+        return None
+    if spec.script:
+        return builtin(spec.script).kind  # type: ignore[union-attr]
+    if spec.channel is CALL and spec.outcome is not NO_ANSWER:
+        return None  # a conversation: what it was for is in the talk, not a plan
+    note = spec.note.casefold()
+    return next((kind for words, kind in _KINDS if any(w in note for w in words)), None)
+
+
+@functools.cache
+def _shipped() -> tuple[Script, ...]:
+    return tuple(builtin_script(item) for item in LIBRARY)
+
+
+def _script_for(kind: TouchKind | None, spec: _T, stage: Stage, origin: Origin) -> str | None:
+    """The built-in the app would have offered for it (engine/scripts.py, fitting)."""
+    if kind is None or spec.channel not in _WORDS_SENT:
+        return None
+    found = fitting(_shipped(), kind=kind, channel=spec.channel, stage=stage, origin=origin)
+    fits = [s for s in found if not s.channels or spec.channel in s.channels]
+    return fits[0].id if fits else None
 
 
 class _Builder:
@@ -180,7 +249,10 @@ class _Builder:
                     outcome=spec.outcome,
                     note=spec.note,
                     shared=spec.shared,
-                    script_id=f"builtin-{spec.script}" if spec.script else None,
+                    kind=(kind := _kind_of(spec)),
+                    script_id=f"builtin-{spec.script}"
+                    if spec.script
+                    else _script_for(kind, spec, stage, origin),
                     replied=they_replied(spec.direction, spec.outcome),
                 )
             )

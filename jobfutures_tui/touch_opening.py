@@ -10,13 +10,14 @@ started on a worker, so the app never waits for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from pydantic import ValidationError
 from textual.app import SuspendNotSupported
 
+from jobfutures_tui.engine.scripts import CLOSE, OPEN
 from jobfutures_tui.exchange.opener import NO_OPENER, open_link, opener, takes_the_terminal
 from jobfutures_tui.models import Channel, Direction, Outcome, field_errors
 from jobfutures_tui.models.dates import now
@@ -87,7 +88,11 @@ def open_touch(
             return
         if not in_form:
             _opened[app] = touch
-        app.notify(_opened_words(app, touch, in_form), timeout=10)
+        said = _opened_words(app, touch, in_form)
+        if touch.blanks:  # opened all the same: the draft is theirs to finish
+            app.notify(said, severity="warning", timeout=12)
+        else:
+            app.notify(said, timeout=10)
         if then is not None:
             then(touch)
 
@@ -114,9 +119,18 @@ def launch(app: App[Any], url: str, done: Callable[[bool], None]) -> None:
         )
 
 
+def blanks_words(touch: ReadyTouch) -> str:
+    """'Still blank: ‹news›, ‹shared›: fill them in before sending.'"""
+    names = ", ".join(f"{OPEN}{name}{CLOSE}" for name in touch.blanks)
+    them = "them" if len(touch.blanks) > 1 else "it"
+    return f"Still blank: {names}: fill {them} in before sending."
+
+
 def _opened_words(app: App[Any], touch: ReadyTouch, in_form: bool) -> str:
     words = f" with “{touch.script_name}”" if touch.script_name else ""
     said = f"Opened {touch.opening.said}{words}."
+    if touch.blanks:
+        said += " " + blanks_words(touch)
     if touch.channel is Channel.LINKEDIN and touch.words:
         app.copy_to_clipboard(touch.words)  # a profile link cannot carry them
         said += " Its words are on the clipboard, to paste into a message."
@@ -174,3 +188,16 @@ def copy_detail(app: App[Any], touch: ReadyTouch, clipboard_note: str) -> None:
 
 def _sentence(words: str) -> str:
     return words[:1].upper() + words[1:] + ("" if words.endswith(".") else ".")
+
+
+def clipboard_note(environ: Mapping[str, str]) -> str:
+    """What can be known about the copy reaching the clipboard.
+
+    Textual sends the text to the terminal (an OSC 52 sequence) and hears
+    nothing back, so only terminals known not to take it can be named.
+    """
+    if environ.get("TERM_PROGRAM") == "Apple_Terminal":
+        return "macOS Terminal ignores copies from programs: use iTerm2 or another terminal."
+    if environ.get("TMUX"):
+        return "In tmux it reaches the clipboard only with set-clipboard on."
+    return "If pasting gives nothing, your terminal does not accept copies from programs."

@@ -63,14 +63,17 @@ def test_a_dry_run_then_apply_then_nothing_twice(
     assert files_of(folder) == before, "a dry run changes nothing"
 
     code, out, _ = jf(capsys, folder, "import", "mail", box, "--apply")
-    assert code == 0 and "Imported: 3 touches (1 sent, 2 replies) on 1 job future." in out
+    assert code == 0 and "Imported: 2 touches (1 sent, 1 reply) on 1 job future." in out
+    # The mail of 400 days ago is not about a job future added today.
+    assert "from more than 30 days before their job future began: 1" in out
     code, out, _ = jf(capsys, folder, "import", "mail", box, "--apply")
     assert code == 0 and out.endswith("Nothing new to import; nothing was changed.\n")
 
     code, out, _ = jf(capsys, folder, "import", "mail", box, "--json")
     document = json.loads(out)
     assert document["new"] == {} and document["applied"] is False
-    assert len(document["job_futures"][0]["already"]) == 3
+    assert len(document["job_futures"][0]["already"]) == 2
+    assert document["skipped_counts"]["from more than 30 days before their job future began"] == 1
 
 
 def test_refusals(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -359,3 +359,101 @@ def test_the_brief_line_fits_in_cells_with_wide_letters(demo: Path) -> None:
     wide = [replace(item, company="北京字节跳动科技有限公司" * 3) for item in items]
     line = brief_line(wide, today=TODAY, width=60)
     assert cell_len(line) <= 60 and line.endswith(" · jobfutures")
+
+
+def test_open_says_why_nothing_is_planned_not_that_nothing_reaches_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jobfutures_tui.models import ClosedReason, Outcome, Stage, Touch
+
+    folder = tmp_path / "data"
+    shut, asked = Company(name="Shut Co"), Company(name="Asked Co")
+    kwame = Person(name="Kwame Mensah", email="kwame@shut.example", company_id=shut.id)
+    ada = Person(name="Ada Obi", email="ada@asked.example", company_id=asked.id)
+    archived = Prospect(
+        company_id=shut.id,
+        person_ids=(kwame.id,),
+        stage=Stage.ARCHIVE,
+        closed_reason=ClosedReason.OTHER,
+        closed_note="went quiet",
+    )
+    stopped = Prospect(company_id=asked.id, person_ids=(ada.id,), began_on=TODAY.subtract(days=40))
+    no_more = Touch(
+        prospect_id=stopped.id,
+        person_id=ada.id,
+        at=NOW.subtract(days=3),
+        channel="email",
+        outcome=Outcome.ASKED_TO_STOP,
+    )
+    with Repository.open(folder) as repo:
+        repo.save(shut, asked, kwame, ada, archived, stopped, no_more)
+    code, out, err = jf(capsys, folder, "open", "shut", "--print")
+    assert code == 1 and out == ""
+    assert err == "jobfutures: no touch is planned: the job future is archived\n"
+    code, out, err = jf(capsys, folder, "open", "asked", "--print", "--person", "ada")
+    assert code == 1 and out == ""
+    assert err == "jobfutures: no touch is planned: they asked you to stop on 20 Nov\n"
+    assert "nothing reaches" not in err
+
+
+def test_open_warns_of_blanks_left_in_the_words(
+    tmp_path: Path, recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    firm = Company(name="Northwind")
+    who = Person(name="Priya Raman", email="priya@northwind.example", company_id=firm.id)
+    future = Prospect(company_id=firm.id, person_ids=(who.id,), began_on=TODAY.subtract(days=9))
+    with Repository.open(folder) as repo:
+        repo.apply(delete=list(repo.records(Script)))
+        words = Script(
+            name="News", kind=TouchKind.THANK_YOU, body="Hi {first_name}, saw {news}. {shared}"
+        )
+        repo.save(firm, who, future, words)
+    code, out, err = jf(capsys, folder, "open", "north")
+    assert code == 0 and out == ""
+    assert "Still blank in the words: ‹news›, ‹shared›: fill them in before sending." in err
+    (url,) = recorded.read_text().splitlines()
+    assert "%E2%80%B9news%E2%80%BA" in url, "it opens all the same, the blank visible"
+
+
+@pytest.mark.parametrize("command", [("due", "--brief"), ("remind", "--print")])
+def test_the_first_shell_after_a_sync_keeps_the_index_it_worked_out(
+    demo: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    from jobfutures_tui.store.touch_index import INDEX_NAME
+
+    (demo / INDEX_NAME).unlink()  # as after another device's sync: to be worked out again
+    code, out, _ = jf(capsys, demo, *command)
+    assert code == 0 and out
+    assert (demo / INDEX_NAME).is_file(), "kept, so the next command need not work it out"
+
+
+def test_config_set_calendar_rewrites_the_kept_calendar_at_once(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cal" / "jobfutures.ics"
+    assert jf(capsys, demo, "export", "ics", "--keep", str(path))[0] == 0
+
+    def triggers(where: Path) -> set[str]:
+        alarms = icalendar.Calendar.from_ical(where.read_bytes()).walk("VALARM")
+        return {alarm["TRIGGER"].to_ical().decode() for alarm in alarms}
+
+    assert triggers(path) == {"PT9H"}
+    code, _, err = jf(capsys, demo, "config", "set", "calendar_alarm", "14:30")
+    assert code == 0 and f"The calendar file {path} is rewritten with it." in err
+    assert triggers(path) == {"PT14H30M"}, "not left until the next change"
+    moved = tmp_path / "elsewhere.ics"
+    assert jf(capsys, demo, "config", "set", "calendar_file", str(moved))[0] == 0
+    assert triggers(moved) == {"PT14H30M"}
+
+
+def test_open_names_the_wrong_person_without_saying_it_saved_nothing(
+    priya: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = jf(capsys, priya, "open", "northwind", "--person", "zed", "--print")
+    assert code == 1 and out == ""
+    assert err.startswith("jobfutures: no one called 'zed' at Northwind. Its people:\n")
+    assert "  Priya Raman · " in err and "saved" not in err
+    code, _, err = jf(capsys, priya, "open", "nosuchco", "--print")
+    assert code == 1 and "no company called 'nosuchco' has a job future." in err
+    assert "saved" not in err

@@ -58,7 +58,7 @@ def test_stats_text(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
         "  by script:",
         "Pipeline now: interviewed",
         "Referrals:",
-        "Follow-through since 2026-06-01:",
+        "Follow-through from 01 Jun 2026:",
         "Going cold:",
     ):
         assert heading in out, heading
@@ -101,3 +101,68 @@ def test_no_data_yet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 def test_stats_never_imports_textual(demo: Path) -> None:
     result = without_textual(demo, [["stats"], ["stats", "--json", "--since", "3 weeks ago"]])
     assert result.returncode == 0, result.stderr
+
+
+def test_no_data_yet_as_json_is_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = jf(capsys, tmp_path / "nothing", "stats", "--json")
+    assert code == 0 and "nothing to count" in err
+    document = json.loads(out)
+    assert document["job_futures"] == 0 and document["touches"] == 0
+    assert document["replies"]["overall"]["touches"] == 0 and len(document["weeks"]) == 26
+    assert document["going_cold"] == {"overdue": 0, "most_overdue": []}
+
+
+def test_a_day_after_today_is_refused(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        jf(capsys, demo, "stats", "--since", "2026-12-25")
+    assert stopped.value.code == 2
+    assert "'2026-12-25' is 25 Dec 2026, after today" in capsys.readouterr().err
+
+
+def test_since_says_what_each_figure_counts(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    code, out, _ = jf(capsys, demo, "stats", "--since", "2026-11-20")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].startswith(
+        "Reply rates, referrals and follow-through count from 20 Nov 2026 on;"
+    )
+    assert "the pipeline, the longest chain and what is going cold are as of today" in lines[2]
+    assert "Replies within 30 days (your touches from 20 Nov 2026):" in out
+    referrals = next(line for line in lines if line.startswith("Referrals from 20 Nov 2026: "))
+    chain = lines[lines.index(referrals) + 1]
+    assert chain.startswith("  longest chain (ever): "), "not beside '0 came from one' unsaid"
+    code, out, _ = jf(capsys, demo, "stats", "--since", "2026-11-20", "--json")
+    windows = json.loads(out)["counted_from"]
+    assert windows["replies"] == windows["referrals"] == "2026-11-20"
+    assert windows["longest_chain"] is None and windows["pipeline"] == "today"
+
+
+def test_the_text_marks_few_groups_separates_thousands_and_keeps_columns() -> None:
+    import dataclasses
+
+    from jobfutures_tui.engine.replies import Rate
+    from jobfutures_tui.usecases.insights import nothing_yet
+    from jobfutures_tui.usecases.insights_words import text_lines
+
+    found = nothing_yet(today=NOW.date())
+    names = [
+        "Reply to an opening: thank them for the news and ask what comes next",
+        "Reply to an opening: ask who leads the team and whether they hire",
+        "Short",
+    ]
+    scripts = [
+        Rate(names[0], 12_345, 4_321, 6.5),
+        Rate(names[1], 1_500, 300, 2),
+        Rate(names[2], 3, 1, 1),
+    ]
+    overall = Rate("every outgoing touch", 13_848, 4_622)
+    replies = dataclasses.replace(found.figures.replies, overall=overall, by_script=scripts)
+    figures = dataclasses.replace(found.figures, replies=replies, touches=52_000, futures=5_000)
+    lines = text_lines(dataclasses.replace(found, figures=figures))
+    assert lines[0] == "5,000 job futures, 52,000 touches"
+    rows = lines[lines.index("  by script:") + 1 :][:3]
+    assert "35% (4,321 of 12,345)" in rows[0] and "20% (300 of 1,500)" in rows[1]
+    assert rows[2].endswith("median 1 day · few") and not rows[0].endswith("few")
+    assert len({row.index(" median ") for row in rows}) == 1, "the columns line up"
+    assert len({row[4:44] for row in rows}) == 3 and "…" in rows[0], "cut with …, still distinct"
+    assert "  few: fewer than 10 touches, not yet a trend" in lines

@@ -28,7 +28,16 @@ def run_brief(folder: Path, *, keep: bool = True) -> int:
         from jobfutures_tui.store import Repository
         from jobfutures_tui.usecases.due import due_items
 
-        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+        # keep_index, as due does: after another device's sync the first shell works
+        # the index out and keeps it, so the next command (and shell) need not.
+        with Repository.open(
+            folder,
+            read_only=True,
+            verify=False,
+            lazy=True,
+            keep_index=True,
+            holder="the command jobfutures due --brief",
+        ) as repo:
             warn_missing(repo)
             line = brief_line(due_items(repo, today=today, within_days=0), today=today)
         if keep:

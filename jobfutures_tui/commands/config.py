@@ -10,7 +10,7 @@ import argparse
 from typing import Any
 
 from jobfutures_tui import settings
-from jobfutures_tui.commands.common import EXIT_OK, complain, emit_json, emit_lines
+from jobfutures_tui.commands.common import EXIT_OK, complain, emit_json, emit_lines, say
 
 _KEYS = "keys."
 EXIT_REFUSED = 2
@@ -47,6 +47,8 @@ def run_config(args: argparse.Namespace) -> int:
     else:
         shown = _shown(args.key, _settings_json(now.settings)[args.key])
     emit_lines([f"{args.key} = {shown}", f"(in {now.path})"])
+    if args.key.startswith("calendar_") and not getattr(args, "demo", False):
+        _rewrite_calendar(args, now.settings)
     return EXIT_OK
 
 
@@ -67,6 +69,21 @@ def _check_keys(keys: dict[str, str], binding: str) -> None:
     problem = key_problems(keys, JobFuturesApp).get(binding)
     if problem is not None:
         raise ValueError(problem)
+
+
+def _rewrite_calendar(args: argparse.Namespace, now: settings.Settings) -> None:
+    """The kept calendar follows at once, as after the settings screen, not at the next
+    change of the data."""
+    from jobfutures_tui.exchange.outputs import follow_folder
+    from jobfutures_tui.paths import data_folder
+    from jobfutures_tui.store.layout import data_files
+
+    folder = data_folder(args.data, configured=now.data_folder)
+    problems = follow_folder(folder)
+    for problem in problems:
+        complain(problem)
+    if now.calendar_file is not None and not problems and data_files(folder):
+        say(f"The calendar file {now.calendar_file} is rewritten with it.")
 
 
 def _keys(current: settings.Settings, binding: str, keys: str | None) -> dict[str, str]:

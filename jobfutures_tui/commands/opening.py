@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import shlex
 
+from jobfutures_tui.commands.changes import NOTHING_SAVED
 from jobfutures_tui.commands.common import EXIT_OK, emit_lines, folder_of, say, warn_missing
 from jobfutures_tui.commands.pick import job_future, person_of
+from jobfutures_tui.engine.scripts import CLOSE, OPEN
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.opener import NO_OPENER, open_link
 from jobfutures_tui.models import Channel
@@ -26,14 +28,21 @@ def run_open(args: argparse.Namespace) -> int:
             raise ExchangeError(f"there is no jobfutures data in {folder} yet")
         with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
             warn_missing(repo)
-            prospect = job_future(repo, args.company, role=args.role)
-            person = person_of(repo, prospect, args.person) if args.person else None
+            try:
+                prospect = job_future(repo, args.company, role=args.role)
+                person = person_of(repo, prospect, args.person) if args.person else None
+            except ExchangeError as error:  # open saves nothing: no "nothing was saved"
+                raise ExchangeError(str(error).replace(f"; {NOTHING_SAVED}.", ".")) from None
             ready = ready_touch(
                 repo, prospect.id, today=today(), person_id=person.id if person else None
             )
             company = repo.company(prospect.company_id)
     if ready is None or ready.opening.url is None:
         raise ExchangeError(ready.opening.said if ready is not None else "it is gone")
+    if ready.blanks:
+        names = ", ".join(f"{OPEN}{name}{CLOSE}" for name in ready.blanks)
+        them = "them" if len(ready.blanks) > 1 else "it"
+        say(f"Still blank in the words: {names}: fill {them} in before sending.")
     if args.print:
         emit_lines([ready.opening.url])
         return EXIT_OK

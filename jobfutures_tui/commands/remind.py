@@ -44,7 +44,14 @@ def run_remind(args: argparse.Namespace) -> int:
             return EXIT_OK
         today = local_today()
         worked_from = worked_out_from(folder, today)
-        with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+        with Repository.open(
+            folder,
+            read_only=True,
+            verify=False,
+            lazy=True,
+            keep_index=True,  # as due does: the index worked out after a sync is kept
+            holder="the command jobfutures remind",
+        ) as repo:
             warn_missing(repo)
             items = due_items(repo, today=today, within_days=0)
             # A new day: the kept calendar's overdue events move to it, the shell's line too

@@ -94,6 +94,12 @@ def _since_day(text: str) -> Any:
     from jobfutures_tui.models.dates import today
 
     try:
-        return read_day(text, today())
+        day = read_day(text, today())
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+    if day > today():
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is {day:%d %b %Y}, after today: --since counts from a day already "
+            "come (today or earlier)"
+        )
+    return day

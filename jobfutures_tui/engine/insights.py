@@ -242,10 +242,7 @@ def part(
             tally = groups.get(key)
             if tally is None:
                 tally = groups[key] = Tally()
-            tally.touches += 1
-            if answer is not None:
-                tally.replies += 1
-                tally.days.append(answer)
+            tally.add(answer)
     follow = window.follow_since
     return Part(
         future.stage,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from jobfutures_tui.models.enums import Channel
+from jobfutures_tui.models.enums import Channel, TouchKind
 
 _SUBJECT = re.compile(r"\ASubject:[ \t]*(.*?)\r?\n(?:[ \t]*\r?\n)*", re.IGNORECASE)
 _DIALABLE = re.compile(r"[^0-9+*#]")
@@ -33,6 +33,35 @@ def split_message(text: str) -> Message:
     if match is None:
         return Message("", text.strip("\n"))
     return Message(match[1].strip(), text[match.end() :].strip("\n"))
+
+
+DEFAULT_SUBJECTS: dict[TouchKind | None, str] = {
+    TouchKind.THANK_YOU: "Thank you",
+    TouchKind.FOLLOW_UP: "Following up on my last note",
+    TouchKind.CHECK_IN: "Keeping in touch",
+    TouchKind.VALUE_SHARE: "Thought of you",
+    TouchKind.WORK_SAMPLE: "Some recent work",
+    TouchKind.REFERRAL_ASK: "A small favour",
+    TouchKind.OFFER_TO_REFER: "People for your team",
+    TouchKind.RECONNECT: "Hello again",
+    TouchKind.OPENING_REPLY: "About the opening you mentioned",
+    TouchKind.INTRODUCTION: "An introduction",
+    TouchKind.REFERRER_THANKS: "Thank you for the introduction",
+    TouchKind.FIND_MANAGER: "Thank you, and one question",
+    TouchKind.AFTER_HIRE: "A quick hello",
+}
+"""A mail draft's subject when its words give none (a script without a ``Subject:``
+line, as six built-ins are): a mail with no subject reads as spam or a slip. The
+built-ins' stored words are not changed for this: a stored built-in that differs
+from the shipped words counts as edited by the user (engine/script_library.py)."""
+
+
+def default_subject(kind: TouchKind | None, me: str = "") -> str:
+    """The subject for a touch of this kind; 'Hello from Sam Ortiz' for none."""
+    found = DEFAULT_SUBJECTS.get(kind)
+    if found:
+        return found
+    return f"Hello from {me}" if me else "Hello"
 
 
 def _encoded(text: str) -> str:
@@ -90,10 +119,16 @@ def opening(
     linkedin: str = "",
     address: str = "",
     words: str = "",
+    kind: TouchKind | None = None,
+    me: str = "",
 ) -> Opening:
-    """The link for a touch by ``channel`` to this person, with ``words`` filled in."""
+    """The link for a touch by ``channel`` to this person, with ``words`` filled in;
+    a mail whose words name no subject gets the one for its ``kind`` (``me``: the
+    seeker's name, for a touch of no kind)."""
     message = split_message(words)
     if channel is Channel.EMAIL and email:
+        if not message.subject:
+            message = Message(default_subject(kind, me), message.body)
         return Opening(mailto(email, message), f"a mail to {name} ({email})")
     if channel in (Channel.CALL, Channel.VOICEMAIL) and phone:
         return Opening(tel(phone), f"a call to {name} ({phone})")

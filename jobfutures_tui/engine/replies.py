@@ -30,7 +30,12 @@ class Rate:
     """Outgoing touches that count: answered, or at least REPLY_WINDOW_DAYS old."""
     replies: int
     median_days: float | None = None
-    """Median days from the touch to its answer (0: the same day)."""
+    """Median whole days from the touch to an answer that came later (a touch of theirs,
+    or a later touch's outcome); None when none did. An even count's median is the
+    midpoint of the middle two (14.5)."""
+    on_the_touch: int = 0
+    """Answers logged on the touch itself (a call that became a conversation): counted
+    as replies, but with no time to measure, so left out of the median."""
 
     @property
     def rate(self) -> float | None:
@@ -44,6 +49,7 @@ class Rate:
             "replies": self.replies,
             "rate": None if rate is None else round(rate, 4),
             "median_days_to_reply": self.median_days,
+            "answered_on_the_touch": self.on_the_touch,
         }
 
 
@@ -58,31 +64,47 @@ class Replies:
 
 
 class Tally:
-    __slots__ = ("days", "replies", "touches")
+    __slots__ = ("days", "on_the_touch", "replies", "touches")
 
     def __init__(self) -> None:
         self.touches = 0
         self.replies = 0
         self.days: list[int] = []
+        """Days to each answer that came later."""
+        self.on_the_touch = 0
+
+    def add(self, answer: int | None) -> None:
+        """One outgoing touch that counts, with its :func:`reply_days` answer."""
+        self.touches += 1
+        if answer is None:
+            return
+        self.replies += 1
+        if answer == ON_THE_TOUCH:
+            self.on_the_touch += 1
+        else:
+            self.days.append(answer)
 
     def join(self, other: Tally) -> None:
         self.touches += other.touches
         self.replies += other.replies
         self.days += other.days
+        self.on_the_touch += other.on_the_touch
 
     def rate(self, label: str) -> Rate:
         median = statistics.median(self.days) if self.days else None
-        return Rate(label, self.touches, self.replies, median)
+        return Rate(label, self.touches, self.replies, median, self.on_the_touch)
 
 
 _WINDOW = timedelta(days=REPLY_WINDOW_DAYS)
+ON_THE_TOUCH = -1
+""":func:`reply_days` of a touch answered on itself (its own outcome says they answered)."""
 
 
 def reply_days(history: Sequence[TouchFacts]) -> list[int | None]:
     """For each touch of one job future (in order): the whole days (24 hours each)
-    until its answer, for an outgoing touch answered within REPLY_WINDOW_DAYS (0: the
-    touch itself was answered, or the answer came within a day); None otherwise
-    (unanswered, or an incoming touch).
+    until its answer, for an outgoing touch answered later within REPLY_WINDOW_DAYS (0:
+    within a day); ON_THE_TOUCH when the touch itself was answered (its outcome is an
+    answer: no time to measure); None otherwise (unanswered, or an incoming touch).
 
     An answer is a later touch with the same person (a touch logged without a person
     matches anyone) that :func:`answered` says is theirs: any incoming touch, or an
@@ -96,7 +118,7 @@ def reply_days(history: Sequence[TouchFacts]) -> list[int | None]:
         said = answered(touch)
         if touch.direction is out:
             if said:
-                found[index] = 0
+                found[index] = ON_THE_TOUCH
             elif later:
                 person = touch.person_id
                 when: datetime | None

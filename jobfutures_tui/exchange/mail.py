@@ -20,6 +20,7 @@ from typing import Any
 import pendulum
 from pydantic import ValidationError
 
+from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.mail_letter import Letter, normal_address, read_letter
 from jobfutures_tui.exchange.mail_read import MailProgress, messages
@@ -39,6 +40,10 @@ MAILING_LIST = "mailing lists and bulk mail (List-Id, Precedence: bulk)"
 AUTOMATIC = "automatic replies (out of office: Auto-Submitted)"
 NOT_TO_YOU = "from someone you know, but not to you"
 BEFORE_SINCE = "before --since"
+EARLY_DAYS = 30
+"""Mail from more than this many days before a job future began is not about it."""
+BEFORE_START = f"from more than {EARLY_DAYS} days before their job future began"
+COPIES = "copies of a message read already (the same mail in two folders)"
 FUTURE_TOLERANCE = 300
 """Seconds a message may be dated ahead of now (a clock a little fast)."""
 
@@ -181,6 +186,13 @@ def _newest(prospect: Prospect) -> tuple[str, str]:
     return (began or prospect.created_at.date().isoformat(), prospect.created_at.isoformat())
 
 
+def _start(prospect: Prospect, zone: Zone) -> date:
+    """When a job future began: its start date, else the day it was added."""
+    if prospect.began_on is not None:
+        return prospect.began_on
+    return prospect.created_at.in_timezone(zone).date()
+
+
 class MailPlanner:
     """Builds a :class:`MailPlan` message by message against an open repository."""
 
@@ -208,6 +220,8 @@ class MailPlanner:
             for person_id in prospect.person_ids:
                 self.futures_of.setdefault(person_id, []).append(prospect)
         self._loaded: set[str] = set()
+        self._read: set[tuple[str, str]] = set()
+        """(message key, person id) of the messages this import has read."""
         self._sources: dict[tuple[str, str], str] = {}
         """(message key, person id) → how it is already here."""
         self._days: dict[tuple[str, str, str], str] = {}
@@ -281,10 +295,19 @@ class MailPlanner:
             )
             self.plan.by_person[f"{person.name}: {why}"] += 1
             return
-        prospect = max(opened, key=_newest)
-        self._load(person.id, futures)
         assert letter.at is not None
         day = letter.at.in_timezone(self.zone)
+        earliest = day.date().toordinal() + EARLY_DAYS
+        recent = [p for p in opened if _start(p, self.zone).toordinal() <= earliest]
+        if not recent:  # a January 2025 reply is not about a job future begun in 2026
+            self.plan.passed[BEFORE_START] += 1
+            return
+        if (letter.key, person.id) in self._read:  # one message, in two folders
+            self.plan.passed[COPIES] += 1
+            return
+        self._read.add((letter.key, person.id))
+        prospect = max(recent, key=_newest)
+        self._load(person.id, futures)
         words = (
             f"{day.format('ddd D MMM YYYY')} · "
             f"{'sent to' if direction is Direction.OUT else 'reply from'} {person.name} · {subject}"

@@ -127,12 +127,22 @@ class LogForm(RecordForm[Logged]):
             priority=True,
             tooltip="Open this touch: a mail draft with the script, a call, a text, a profile",
         ),
+        Binding(
+            "Y",
+            "copy_detail",
+            "Copy detail",
+            id="log.copy_detail",
+            show=False,
+            priority=True,
+            tooltip="Copy the contact detail this touch uses: the address, the number, the profile",
+        ),
     ]
     help_keys = (
         ("", "letters pick"),
         ("log.inbound", "i inbound"),
         ("form.tab", "tab fields"),
         ("log.open", "ctrl+o open"),
+        ("log.copy_detail", "Y copy detail"),
         ("form.save", "enter/ctrl+s save"),
         ("form.cancel", "esc cancel"),
     )
@@ -220,7 +230,7 @@ class LogForm(RecordForm[Logged]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A letter typed into a field is a letter, not a pick.
-        return not (action in _PICKS and self.focused is not None)
+        return not ((action in _PICKS or action == "copy_detail") and self.focused is not None)
 
     def compose_head(self) -> ComposeResult:
         yield Static(id="log-direction")
@@ -306,6 +316,20 @@ class LogForm(RecordForm[Logged]):
 
         if touch is not None:
             open_touch(self.app, touch, opened, in_form=True)
+
+    def action_copy_detail(self) -> None:
+        """The address, number or profile of the touch as the form has it (Y, as on the
+        board): to paste where the touch is made."""
+        import os
+
+        from jobfutures_tui.touch_opening import clipboard_note, copy_detail, ready
+
+        values = self.values()
+        touch = ready(
+            self.app, self.prospect.id, person_id=values.get("person_id"), channel=self.channel
+        )
+        if touch is not None:
+            copy_detail(self.app, touch, clipboard_note(os.environ))
 
     def _follow(self) -> None:
         """The kind and the script follow the picks, as the engine decides them

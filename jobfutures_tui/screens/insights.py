@@ -26,16 +26,36 @@ from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.base import AppScreen
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.usecases.insights import TOP_REFERRERS, Insights, insights, weekly_goal
-from jobfutures_tui.usecases.insights_words import cold_words, days, percent, share
+from jobfutures_tui.usecases.insights import (
+    TOP_REFERRERS,
+    Cold,
+    Insights,
+    insights,
+    weekly_goal,
+)
+from jobfutures_tui.usecases.insights_words import (
+    FEW,
+    cold_words,
+    days,
+    fit_labels,
+    percent,
+    reply_wait,
+    share,
+)
 from jobfutures_tui.widgets.charts import bar, stacked, week_columns
 from jobfutures_tui.widgets.key_footer import KeyFooter
 
-FEW = 10
-"""A rate from fewer touches than this is marked "few": not yet a trend."""
 RATES_SHOWN = 6
 """Rows per table of reply rates (the most touches first)."""
+ONE_LINE = 100
+"""From this width on a row going cold takes one line; narrower, two."""
+MARK = "▌"
+"""The selected row's mark, as on the board and the lists."""
 LABEL = 20
+"""The stages' column, and the names' column where the names are shorter."""
+LABEL_LEAST = 12
+RATE_ROW = 60
+"""A rate's row but its name: margins, the bar, "100% (999 of 999)", the median, "few"."""
 BAR = 12
 MUTED = Style(dim=True)
 
@@ -112,6 +132,14 @@ class InsightsScreen(AppScreen):
             yield Static(id="insights-referrals")
             yield Static(id="insights-follow")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        # The figures' colours are the theme's, set when they are drawn: drawn again.
+        self.app.theme_changed_signal.subscribe(self, self._redraw)
+
+    def _redraw(self, _theme: object = None) -> None:
+        if self.found is not None:
+            self.show(self.found)
 
     def on_screen_resume(self) -> None:
         if self.worked_out_for != local_today():
@@ -202,34 +230,73 @@ class InsightsScreen(AppScreen):
         )
         return head.append_text(chart)
 
+    def _cold_row(self, cold: Cold, selected: bool) -> Text:
+        """One job future going cold: on one line when the screen is wide, else on two
+        (the name, then how late and what is next), each cut with … to fit; the
+        selected one marked ▌, as the other lists are (not by colour alone)."""
+        width = max(20, self.size.width - 4)
+        mark = Text(MARK if selected else " ", style=self._style("bar"), end="")
+        who = Text(cold.company, style="bold")
+        if cold.person:
+            who.append(f" · {cold.person}")
+        late = Text(cold_words(cold))
+        late.append(f" — {cold.how}", style=self._style("muted"))
+        if width >= ONE_LINE:
+            line = Text(cold_words(cold).ljust(30) + " ")
+            line.append_text(who)
+            line.append(f" — {cold.how}", style=self._style("muted"))
+            lines = [line]
+        else:
+            lines = [who, late]
+        row = Text(end="")
+        for index, line in enumerate(lines):
+            line.truncate(width - 2, overflow="ellipsis")
+            row.append_text(mark.copy())
+            row.append(" ")
+            row.append_text(line)
+            if index < len(lines) - 1:
+                row.append("\n")
+        return row
+
     def _show_cold(self, found: Insights) -> None:
         listing = self.query_one("#insights-cold", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
-        options = []
-        for cold in found.cold:
-            row = Text(cold_words(cold).ljust(30))
-            row.append(cold.company, style="bold")
-            if cold.person:
-                row.append(f" · {cold.person}")
-            row.append(f" — {cold.how}", style=self._style("muted"))
-            row.truncate(max(20, self.size.width - 4), overflow="ellipsis")  # one line each
-            options.append(Option(row, id=cold.prospect_id))
+        ids = [cold.prospect_id for cold in found.cold]
+        chosen = ids.index(highlighted) if highlighted in ids else 0
+        options = [
+            Option(self._cold_row(cold, index == chosen), id=cold.prospect_id)
+            for index, cold in enumerate(found.cold)
+        ]
         listing.set_options(options)
         listing.display = bool(options)
-        ids = [cold.prospect_id for cold in found.cold]
-        if highlighted in ids:
-            listing.highlighted = ids.index(highlighted)
-        elif ids:
-            listing.highlighted = 0
+        if ids:
+            listing.highlighted = chosen
 
-    def _rates(self, title: str, rates: list[Rate]) -> Text:
+    @on(OptionList.OptionHighlighted, "#insights-cold")
+    def _mark(self, event: OptionList.OptionHighlighted) -> None:
+        if self.found is None:
+            return
+        listing = event.option_list
+        for index, cold in enumerate(self.found.cold[: listing.option_count]):
+            row = self._cold_row(cold, index == event.option_index)
+            listing.replace_option_prompt_at_index(index, row)
+
+    def _label_room(self, rates: list[Rate]) -> int:
+        """The names' column: as wide as the longest name, as the screen allows."""
+        room = self.size.width - RATE_ROW
+        longest = max((len(rate.label) for rate in rates), default=LABEL)
+        return max(LABEL_LEAST, min(max(longest, LABEL), room))
+
+    def _rates(self, title: str, rates: list[Rate], room: int) -> Text:
         text = Text(f"  {title}\n", style=self._style("muted"))
         largest = 1.0
-        for rate in rates[:RATES_SHOWN]:
+        shown = rates[:RATES_SHOWN]
+        labels = fit_labels([rate.label for rate in shown], room)
+        for rate in shown:
             value = rate.rate or 0.0
             few = rate.touches < FEW
             style = self._style("muted") if few else Style()
-            text.append(f"  {rate.label[:LABEL]:<{LABEL}} ", style=style)
+            text.append(f"  {labels[rate.label]:<{room}} ", style=style)
             text.append(bar(value, largest, BAR), style=self._style("bar"))
             text.append(f" {percent(rate):<16}", style=style)
             text.append(f" median {days(rate.median_days)}", style=self._style("muted"))
@@ -248,14 +315,17 @@ class InsightsScreen(AppScreen):
         text = Text.assemble(
             self._title(f"Replies within {REPLY_WINDOW_DAYS} days\n"),
             (
-                f"{percent(r.overall)} · median {days(r.overall.median_days)} to a reply · "
+                f"{percent(r.overall)} · {reply_wait(r.overall)} · "
                 f"{r.waiting} still within their {REPLY_WINDOW_DAYS} days\n",
                 self._style("muted"),
             ),
         )
-        text.append_text(self._rates("by channel", r.by_channel))
-        text.append_text(self._rates("by kind of touch", r.by_kind))
-        text.append_text(self._rates("by script (which words get answers)", r.by_script))
+        room = self._label_room(
+            r.by_channel[:RATES_SHOWN] + r.by_kind[:RATES_SHOWN] + r.by_script[:RATES_SHOWN]
+        )
+        text.append_text(self._rates("by channel", r.by_channel, room))
+        text.append_text(self._rates("by kind of touch", r.by_kind, room))
+        text.append_text(self._rates("by script (which words get answers)", r.by_script, room))
         return text
 
     def _pipeline(self, found: Insights) -> Text:
@@ -333,6 +403,8 @@ class InsightsScreen(AppScreen):
     def on_resize(self) -> None:
         if self.found is not None:
             self._show_cold(self.found)
+            replies = _trimmed(self._replies(self.found))
+            self.query_one("#insights-replies", Static).update(replies)
 
     # ------------------------------------------------------------ keys
 

@@ -4,13 +4,13 @@ showing it only when the window has room for it."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding
 
 from jobfutures_tui.screens.base import AppScreen
+from jobfutures_tui.touch_opening import clipboard_note
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
 if TYPE_CHECKING:
@@ -210,16 +210,3 @@ class PanelScreen(AppScreen):
         if gaps:
             message += " Fill in: " + ", ".join(f"‹{name}›" for name in gaps) + "."
         self.notify(f"{message} {clipboard_note(os.environ)}", timeout=6, markup=False)
-
-
-def clipboard_note(environ: Mapping[str, str]) -> str:
-    """What can be known about the copy reaching the clipboard.
-
-    Textual sends the text to the terminal (an OSC 52 sequence) and hears
-    nothing back, so only terminals known not to take it can be named.
-    """
-    if environ.get("TERM_PROGRAM") == "Apple_Terminal":
-        return "macOS Terminal ignores copies from programs: use iTerm2 or another terminal."
-    if environ.get("TMUX"):
-        return "In tmux it reaches the clipboard only with set-clipboard on."
-    return "If pasting gives nothing, your terminal does not accept copies from programs."

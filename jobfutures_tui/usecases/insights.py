@@ -100,17 +100,7 @@ def _insights(
     zone: Zone | None,
 ) -> Insights:
     zone = zone or dates.local_timezone()
-    start = None if since is None else datetime.combine(since, time(), tzinfo=zone)
-    first_week = figures.week_start(today).toordinal() - 7 * (figures.WEEKS_SHOWN - 1)
-    window = figures.Window(
-        today,
-        zone,
-        start,
-        start or datetime.combine(date.fromordinal(first_week), time(), tzinfo=zone),
-        # Answers are judged by the day, so the parts kept stay right all day.
-        datetime.combine(today, time(), tzinfo=zone) - timedelta(days=REPLY_WINDOW_DAYS),
-        workdays(),
-    )
+    window = _window(today, since, zone)
     facts = Facts(repo)
     rows = repo.stored_rows(Prospect)
     with _MEMO_LOCK:
@@ -137,6 +127,31 @@ def _insights(
         company = facts.company_name(future.company_id) if future is not None else None
         names[prospect_id] = company or "(missing company)"
     return Insights(result, cold, total, names)
+
+
+def nothing_yet(
+    *, today: pendulum.Date, since: date | None = None, goal: int | None = None
+) -> Insights:
+    """The figures of no data at all (``stats --json`` on a folder with none yet)."""
+    window = _window(today, since, dates.local_timezone())
+    found = figures.figures(
+        [], window, goal=goal, since=since, script_names={}, chain=[], touches=0
+    )
+    return Insights(found, [], 0, {})
+
+
+def _window(today: date, since: date | None, zone: Zone) -> figures.Window:
+    start = None if since is None else datetime.combine(since, time(), tzinfo=zone)
+    first_week = figures.week_start(today).toordinal() - 7 * (figures.WEEKS_SHOWN - 1)
+    return figures.Window(
+        today,
+        zone,
+        start,
+        start or datetime.combine(date.fromordinal(first_week), time(), tzinfo=zone),
+        # Answers are judged by the day, so the parts kept stay right all day.
+        datetime.combine(today, time(), tzinfo=zone) - timedelta(days=REPLY_WINDOW_DAYS),
+        workdays(),
+    )
 
 
 # ------------------------------------------------------------ kept between calls

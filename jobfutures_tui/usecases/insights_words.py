@@ -9,6 +9,11 @@ from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
 from jobfutures_tui.models import Stage
 from jobfutures_tui.usecases.insights import TOP_REFERRERS, Cold, Insights
 
+FEW = 10
+"""A rate from fewer touches than this is marked "few": not yet a trend."""
+STATS_LABEL = 40
+"""The widest names column of ``jobfutures stats`` (longer names are shortened with …)."""
+
 
 def _rates(rates: list[Rate]) -> list[dict[str, object]]:
     return [rate.to_json() for rate in rates]
@@ -23,6 +28,15 @@ def as_json(found: Insights) -> dict[str, Any]:
         "job_futures": f.futures,
         "touches": f.touches,
         "weekly_goal": f.weekly_goal,
+        "counted_from": {  # each figure's span (null: everything stored; "today": as of now)
+            "weeks": f.weeks[0].start.isoformat() if f.weeks else None,
+            "replies": None if f.since is None else f.since.isoformat(),
+            "referrals": None if f.since is None else f.since.isoformat(),
+            "longest_chain": None,
+            "follow_through": ft.since.isoformat(),
+            "pipeline": "today",
+            "going_cold": "today",
+        },
         "weeks": [{"week": w.start.isoformat(), "touches": w.touches} for w in f.weeks],
         "replies": {
             "window_days": REPLY_WINDOW_DAYS,
@@ -89,7 +103,7 @@ def percent(rate: Rate) -> str:
     value = rate.rate
     if value is None:
         return "— (no touches)"
-    return f"{round(value * 100)}% ({rate.replies} of {rate.touches})"
+    return f"{round(value * 100)}% ({rate.replies:,} of {rate.touches:,})"
 
 
 def days(value: float | None) -> str:
@@ -97,6 +111,14 @@ def days(value: float | None) -> str:
         return "—"
     shown = f"{value:.1f}".removesuffix(".0")
     return f"{shown} day" if shown == "1" else f"{shown} days"
+
+
+def reply_wait(rate: Rate) -> str:
+    """'median 12 days to a later reply (and 8 answered on the touch)'."""
+    said = f"median {days(rate.median_days)} to a later reply"
+    if rate.on_the_touch:
+        said += f" (and {rate.on_the_touch} answered on the touch)"
+    return said
 
 
 def count_days(number: int) -> str:
@@ -111,80 +133,150 @@ def cold_words(cold: Cold) -> str:
     return f"{count_days(cold.late_days)} late, {silent}"
 
 
+def fit_labels(labels: list[str], width: int) -> dict[str, str]:
+    """Each label shortened to ``width`` characters with "…" where it is longer,
+    different labels staying different: labels that would be cut alike keep their
+    start and the part where they differ ("Reply to…thanks", "Reply to…news")."""
+    width = max(width, 4)
+    fitted = {label: _cut(label, width) for label in labels}
+    alike: dict[str, list[str]] = {}
+    for label, short in fitted.items():
+        alike.setdefault(short, []).append(label)
+    for group in alike.values():
+        if len(group) < 2:
+            continue
+        for label in group:
+            common = max(_same_start(label, other) for other in group if other != label)
+            common = label.rfind(" ", 0, common) + 1  # from the start of the word that differs
+            differs = label[common:]
+            head = max(width - 1 - len(differs), min(8, width // 2))
+            shown = label[:head].rstrip() + "…"
+            fitted[label] = shown + _cut(differs, width - len(shown))
+    seen: dict[str, int] = {}
+    for label in labels:  # still alike (they differ only past the room): number them
+        short = fitted[label]
+        if short in seen:
+            seen[short] += 1
+            mark = f"…{seen[short]}"
+            fitted[label] = short[: width - len(mark)] + mark
+        else:
+            seen[short] = 1
+    return fitted
+
+
+def _same_start(one: str, other: str) -> int:
+    """How many first characters the two have in common."""
+    for index, (a, b) in enumerate(zip(one, other, strict=False)):
+        if a != b:
+            return index
+    return min(len(one), len(other))
+
+
+def _cut(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)].rstrip() + "…"
+
+
 def share(part: int, whole: int) -> str:
     return f"{round(part * 100 / whole)}%" if whole else "—"
+
+
+def window_words(found: Insights) -> list[str]:
+    """Which span of time each figure counts (the header of ``jobfutures stats``)."""
+    f = found.figures
+    if f.since is None:
+        rates = "Reply rates and referrals count everything stored"
+    else:
+        rates = f"Reply rates, referrals and follow-through count from {f.since:%d %b %Y} on"
+    return [
+        f"{rates}; follow-through from {f.follow.since:%d %b %Y}.",
+        f"The weeks are the last {len(f.weeks)}; the pipeline, the longest chain and what is "
+        f"going cold are as of today ({f.today:%d %b %Y}).",
+    ]
 
 
 def text_lines(found: Insights) -> list[str]:
     """The figures as plain lines, for the shell (``jobfutures stats``)."""
     f = found.figures
     lines: list[str] = []
-    window = f"since {f.since.isoformat()}" if f.since else "ever"
-    lines.append(f"{f.futures} job futures, {f.touches} touches (rates {window}; {f.today})")
+    lines.append(f"{f.futures:,} job futures, {f.touches:,} touches")
+    lines += window_words(found)
     lines.append("")
     goal = f.weekly_goal
     met = sum(1 for w in f.weeks if goal is not None and w.touches >= goal)
     lines.append(
         f"Touches per week, last {len(f.weeks)} weeks"
-        + (f" (goal {goal}: met {met} of {len(f.weeks)})" if goal else " (no weekly goal)")
+        + (f" (goal {goal:,}: met {met} of {len(f.weeks)})" if goal else " (no weekly goal)")
     )
     top = max([w.touches for w in f.weeks] + [goal or 0, 1])
     for week in f.weeks:
         bar = "█" * round(week.touches * 30 / top)
         mark = "" if goal is None else ("  ✓" if week.touches >= goal else "")
-        lines.append(f"  {week.start:%d %b %Y}  {week.touches:>4}  {bar}{mark}")
+        lines.append(f"  {week.start:%d %b %Y}  {week.touches:>6,}  {bar}{mark}")
     r = f.replies
-    lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days: {percent(r.overall)}"]
+    counted = "" if f.since is None else f" (your touches from {f.since:%d %b %Y})"
+    lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days{counted}: {percent(r.overall)}"]
     lines.append(
-        f"  median days to a reply: {days(r.overall.median_days)}; "
-        f"{r.waiting} touches still within their {REPLY_WINDOW_DAYS} days"
+        f"  {reply_wait(r.overall)}; "
+        f"{r.waiting:,} touches still within their {REPLY_WINDOW_DAYS} days"
     )
-    for title, rates in (
+    groups = (
         ("by channel", r.by_channel),
         ("by kind of touch", r.by_kind),
         ("by script", r.by_script),
-    ):
+    )
+    labels = [rate.label for _, rates in groups for rate in rates]
+    width = min(max(map(len, labels), default=0), STATS_LABEL)
+    for title, rates in groups:
         lines.append(f"  {title}:")
+        fitted = fit_labels([rate.label for rate in rates], width)
         for rate in rates:
+            few = " · few" if rate.touches < FEW else ""
             lines.append(
-                f"    {rate.label:<32} {percent(rate):>18}  median {days(rate.median_days)}"
+                f"    {fitted[rate.label]:<{width}}  {percent(rate):>22}  "
+                f"median {days(rate.median_days)}{few}"
             )
+    if any(rate.touches < FEW for _, rates in groups for rate in rates):
+        lines.append(f"  few: fewer than {FEW} touches, not yet a trend")
     p = f.pipeline
-    lines += ["", "Pipeline now: " + ", ".join(f"{s.label} {n}" for s, n in p.now.items())]
+    lines += ["", "Pipeline now: " + ", ".join(f"{s.label} {n:,}" for s, n in p.now.items())]
     lines.append("  month by month (interviewed / rejected-but-warm / referral / offer / archive):")
-    for end, counts in p.months:
-        lines.append(f"    {end:%b %Y}  " + " / ".join(str(counts[s]) for s in Stage))
+    for end, month in p.months:
+        lines.append(f"    {end:%b %Y}  " + " / ".join(f"{month[s]:,}" for s in Stage))
     lines.append("  moves (first stage → stage now):")
     for move in p.moves or []:
-        lines.append(f"    {move.from_stage.label} → {move.to_stage.label}: {move.count}")
+        lines.append(f"    {move.from_stage.label} → {move.to_stage.label}: {move.count:,}")
     if not p.moves:
         lines.append("    none")
     lines.append(
-        f"  rejected-but-warm: {p.warm}; later reached referral or offer: {p.warm_reached}"
+        f"  rejected-but-warm: {p.warm:,}; later reached referral or offer: {p.warm_reached:,}"
         f" ({share(p.warm_reached, p.warm)}), median {days(p.warm_median_days)} after"
     )
     ref = f.referrals
+    chain = (
+        " → ".join(found.names.get(pid, "?") for pid in ref.chain) + f" ({len(ref.chain)})"
+        if len(ref.chain) > 1
+        else "none yet"
+    )
+    referrals = "Referrals" if f.since is None else f"Referrals from {f.since:%d %b %Y}"
     lines += [
         "",
-        f"Referrals: {ref.referred} job futures came from one; {ref.given} referrals given",
-        "  longest chain: "
-        + (
-            " → ".join(found.names.get(pid, "?") for pid in ref.chain) + f" ({len(ref.chain)})"
-            if len(ref.chain) > 1
-            else "none yet"
-        ),
+        f"{referrals}: {ref.referred:,} job futures came from one; {ref.given:,} referrals given",
+        f"  longest chain{'' if f.since is None else ' (ever)'}: {chain}",
     ]
     for pid, count in ref.top[:TOP_REFERRERS]:
-        lines.append(f"  {found.names.get(pid, '?')}: referred you {count}×")
+        lines.append(f"  {found.names.get(pid, '?')}: referred you {count:,}×")
     ft = f.follow
     planned = ft.on_time + ft.late
     lines += [
         "",
-        f"Follow-through since {ft.since}: {ft.on_time} on time ({share(ft.on_time, planned)}),"
-        f" {ft.late} late (median {days(ft.late_days_median)}), {ft.skipped} skipped,"
-        f" {ft.snoozed} snoozed now; {ft.unplanned} made when nothing was due",
+        f"Follow-through from {ft.since:%d %b %Y}: {ft.on_time:,} on time"
+        f" ({share(ft.on_time, planned)}), {ft.late:,} late (median"
+        f" {days(ft.late_days_median)}), {ft.skipped:,} skipped, {ft.snoozed:,} snoozed now;"
+        f" {ft.unplanned:,} made when nothing was due",
         "",
-        f"Going cold: {found.cold_total} open job futures overdue",
+        f"Going cold: {found.cold_total:,} open job futures overdue",
     ]
     for c in found.cold:
         lines.append(f"  {c.company} · {c.person or '—'}: {cold_words(c)}")

@@ -35,6 +35,8 @@ class ReadyTouch:
     script_name: str = ""
     words: str = ""
     """The script filled in for the person, as the link carries it."""
+    blanks: tuple[str, ...] = ()
+    """Placeholders left unfilled in ``words`` (shown as ‹news›): to fill in before sending."""
 
 
 def ready_touch(
@@ -67,8 +69,14 @@ def ready_touch(
     if person is None:
         said = Opening(None, "nobody to contact here yet: add a person")
         return ReadyTouch(prospect_id, None, how, kind, None, said, "")
+    if how is None and suggestion is None:  # not "nothing reaches them": nothing is planned
+        said = Opening(None, f"no touch is planned: {_why_none(view)}")
+        return ReadyTouch(prospect_id, person, None, None, None, said, "")
     script = _script(repo, view, (how, kind) != suggested, how, kind, script_id)
-    words = render(script.body, view.values).text if script is not None else ""
+    rendered = render(script.body, view.values) if script is not None else None
+    words = rendered.text if rendered is not None else ""
+    blanks = (*rendered.empty, *rendered.unknown) if rendered is not None else ()
+    words_for = script.kind if script is not None and script.kind is not None else kind
     details = {
         "email": person.email,
         "phone": person.phone,
@@ -81,11 +89,26 @@ def ready_touch(
         how,
         kind,
         script.id if script is not None else None,
-        opening(how, name=person.name, words=words, **details),
+        opening(
+            how, name=person.name, words=words, kind=words_for, me=repo.profile().name, **details
+        ),
         contact_detail(how, city=person.city, **details),
         script.name if script is not None else "",
         words,
+        blanks,
     )
+
+
+def _why_none(view: NextScript) -> str:
+    """Why the job future has no next touch, in words ('the job future is archived')."""
+    if view.stopped == "archived":
+        return "the job future is archived"
+    if view.stopped:
+        return view.stopped
+    snoozed = view.prospect.snoozed_until
+    if snoozed is not None:
+        return f"it is snoozed until {snoozed:%d %b %Y}"
+    return "its plan has no next touch"
 
 
 def _suggested_person(view: NextScript) -> str | None:

@@ -122,3 +122,126 @@ def test_the_settings_screen_checks_the_weekly_goal() -> None:
         read("weekly_goal", "0", no_keys)
     with pytest.raises(ValueError, match="'many' is not a whole number"):
         read("weekly_goal", "many", no_keys)
+
+
+async def test_long_script_names_are_shortened_with_an_ellipsis_and_stay_distinct(
+    tmp_path: Path,
+) -> None:
+    from jobfutures_tui.models import Script
+
+    with pendulum.travel_to(NOW, freeze=True):
+        repo = Repository.open(tmp_path / "data", writer=BackgroundWriter(), verify=False)
+        firm = Company(name="Acme")
+        who = Person(name="Jo Lee", company_id=firm.id, email="jo@acme.example")
+        future = Prospect(
+            company_id=firm.id,
+            person_ids=(who.id,),
+            began_on=NOW.date().subtract(days=90),
+            created_at=NOW.subtract(days=90),
+            stage_changed_at=NOW.subtract(days=90),
+        )
+        names = [
+            "Reply to an opening: thank them for the news",
+            "Reply to an opening: ask who is hiring",
+            "Reply to an opening: offer a referral back",
+        ]
+        scripts = [Script(name=name, body="Hello {first_name}") for name in names]
+        touches = [
+            Touch(
+                prospect_id=future.id,
+                person_id=who.id,
+                at=NOW.subtract(days=60 - 10 * i),
+                channel="email",
+                script_id=script.id,
+            )
+            for i, script in enumerate(scripts)
+        ]
+        repo.save(firm, who, future, *scripts, *touches)
+        app = JobFuturesApp(repo)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            lines = shown(screen, "replies").splitlines()
+            start = lines.index("  by script (which words get answers)") + 1
+            labels = [line[2:22].rstrip() for line in lines[start : start + 3]]
+            assert len(set(labels)) == 3, labels
+            assert all(label.startswith("Reply to") and "…" in label for label in labels)
+            await pilot.resize_terminal(140, 30)
+            await pilot.pause()
+            wide = shown(screen, "replies")
+            assert all(name in wide for name in names), "with room, the names are whole"
+        repo.close()
+
+
+async def test_going_cold_at_80x24_takes_two_lines_and_the_selected_is_marked(
+    tmp_path: Path,
+) -> None:
+    with pendulum.travel_to(NOW, freeze=True):
+        folder = tmp_path / "data"
+        with Repository.open(folder) as seed:
+            populate(seed, today=NOW.date())
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        app = JobFuturesApp(repo, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            assert screen.found is not None
+            cold = screen.query_one("#insights-cold", OptionList)
+
+            def row(index: int) -> list[str]:
+                prompt = cold.get_option_at_index(index).prompt
+                return rendered_text(prompt, width=200).rstrip("\n").split("\n")
+
+            first = screen.found.cold[0]
+            top = row(0)
+            assert len(top) == 2 and all(line.startswith("▌ ") for line in top)
+            assert top[0].startswith(f"▌ {first.company}")
+            assert top[1].rstrip().endswith(first.how), "how it goes on is whole"
+            assert all(line.startswith("  ") for line in row(1)), "only the selected is marked"
+            await pilot.press("j")
+            await pilot.pause()
+            assert all(line.startswith("  ") for line in row(0))
+            assert all(line.startswith("▌ ") for line in row(1)), "the mark follows the cursor"
+            await pilot.resize_terminal(140, 30)
+            await pilot.pause()
+            assert len(row(1)) == 1 and row(1)[0].startswith("▌ "), "one line when wide"
+        repo.close()
+
+
+async def test_every_built_in_theme_draws_the_page_and_marks_the_selected_by_a_character(
+    tmp_path: Path,
+) -> None:
+    from rich.text import Text
+
+    with pendulum.travel_to(NOW, freeze=True):
+        folder = tmp_path / "data"
+        with Repository.open(folder) as seed:
+            populate(seed, today=NOW.date())
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        app = JobFuturesApp(repo, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_insights(app, pilot)
+            themes = sorted(app.available_themes)
+            assert len(themes) >= 10
+            bars: set[object] = set()
+            for name in themes:
+                app.theme = name
+                await pilot.pause()
+                assert app.theme == name and isinstance(app.screen, InsightsScreen)
+                weeks = shown(screen, "weeks")
+                assert "this week" in weeks and "┈" in weeks, name  # the goal is a shape
+                assert "by channel" in shown(screen, "replies"), name
+                cold = screen.query_one("#insights-cold", OptionList)
+                first = cold.render_line(0).text  # as the terminal gets it
+                second = cold.render_line(2).text
+                assert first.lstrip().startswith("▌"), (name, first)
+                assert not second.lstrip().startswith("▌"), (name, second)
+                drawn = screen.query_one("#insights-replies", Static).content
+                assert isinstance(drawn, Text)
+                bars.add(
+                    str(
+                        next(
+                            span.style for span in drawn.spans if span.style == screen._style("bar")
+                        )
+                    )
+                )
+            assert len(bars) > 1, "drawn again in each theme's colours"
+        repo.close()

@@ -121,6 +121,31 @@ async def test_nobody_reachable_gets_a_clear_word_and_nothing_opens(
     assert links(opened) == []
 
 
+async def test_o_warns_of_blanks_left_in_the_words_and_still_opens(
+    repo: Repository, opened: Path
+) -> None:
+    from jobfutures_tui.models import Script
+
+    prospect = add_prospect(repo, "Northwind", touched=NOW.subtract(days=30))
+    repo.apply(delete=list(repo.records(Script)))
+    repo.save(Script(name="News", body="Hi {first_name}, I saw {news}."))
+    repo.flush()
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("o")
+        await until(pilot, lambda: links(opened), "the link to be opened")
+        said = messages(app)[-1]
+        assert said == (
+            "Opened a mail to Priya Raman (them@example.com) with “News”. "
+            "Still blank: ‹news›: fill it in before sending. Sent it? O logs it as sent (u undoes)."
+        )
+        assert list(app._notifications)[-1].severity == "warning"
+        await pilot.press("O")  # still logged in one key: the draft is theirs to finish
+        await pilot.pause()
+        assert messages(app)[-1] == "Logged email (sent) · Northwind (u undoes)."
+    assert prospect.id
+
+
 async def test_Y_copies_the_detail_of_the_suggested_channel(repo: Repository) -> None:
     add_prospect(repo, "Northwind", email="priya@northwind.example", touched=NOW.subtract(days=30))
     app = JobFuturesApp(repo)
@@ -131,6 +156,31 @@ async def test_Y_copies_the_detail_of_the_suggested_channel(repo: Repository) ->
         assert messages(app)[-1].startswith(
             "Copied Priya Raman's email address: priya@northwind.example."
         )
+
+
+async def test_Y_in_the_log_form_copies_the_detail_and_types_Y_in_a_field(
+    repo: Repository,
+) -> None:
+    from textual.widgets import Input
+
+    add_prospect(repo, "Northwind", email="priya@northwind.example", touched=NOW.subtract(days=30))
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LogForm)
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == "priya@northwind.example"
+        assert messages(app)[-1].startswith(
+            "Copied Priya Raman's email address: priya@northwind.example."
+        )
+        assert isinstance(app.screen, LogForm), "the form stays open"
+        note = form.query_one("#note", Input)
+        note.focus()
+        await pilot.press("Y", "e", "s")
+        assert note.value == "Yes", "in a field, Y is a letter"
 
 
 async def test_a_call_opens_tel_and_O_asks_how_it_went(

@@ -211,3 +211,25 @@ def test_populate_survives_a_reopen(tmp_path: Path) -> None:
             (t for p in prospects for t in reopened.touches_for(p.id)), key=lambda t: t.id
         )
         assert stored == sorted(touches, key=lambda t: t.id)
+
+
+def test_the_demos_touches_say_what_they_were_for_and_in_which_words(tmp_path: Path) -> None:
+    from jobfutures_tui.engine.script_library import LIBRARY
+    from jobfutures_tui.models import Direction, Touch
+    from jobfutures_tui.usecases.insights import insights
+
+    touches = [r for r in build_demo(TODAY) if isinstance(r, Touch)]
+    shipped = {item.id: item for item in LIBRARY}
+    for touch in touches:
+        if touch.direction is Direction.IN:
+            assert touch.kind is None, "their touches are answers, not plans of yours"
+        if touch.script_id is not None:
+            script = shipped[touch.script_id]
+            assert not script.channels or touch.channel in script.channels, touch.note
+            assert script.kind in (None, touch.kind), touch.note
+    with Repository.open(tmp_path / "data") as repo:
+        populate(repo, today=TODAY)
+        replies = insights(repo, today=TODAY).figures.replies
+    kinds = {rate.label for rate in replies.by_kind}
+    assert {"thank-you", "something useful", "follow-up", "check-in"} <= kinds
+    assert len([rate for rate in replies.by_script if rate.label != "(no script)"]) >= 8

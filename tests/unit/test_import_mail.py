@@ -552,3 +552,52 @@ def test_a_reply_from_someone_s_other_address_is_theirs(repo: Repository, tmp_pa
     assert [(t.person_id, t.prospect_id, t.outcome) for t in new] == [
         (w.priya.id, w.northwind.id, Outcome.REPLIED)
     ]
+
+
+def test_mail_from_long_before_the_job_future_began_is_skipped_and_counted(
+    repo: Repository, tmp_path: Path
+) -> None:
+    w = world(repo)  # Northwind began two months ago
+    box = tmp_path / "box"
+    box.write_bytes(
+        mbox(
+            message(sender="priya@north.example", to=ME, days_ago=700, subject="Old news"),
+            message(sender="priya@north.example", to=ME, days_ago=85, subject="Just before"),
+            message(sender="priya@north.example", to=ME, days_ago=2, subject="Now"),
+        )
+    )
+    plan = mail.plan_import(box, repo)
+    assert [t.note for t in plan.touches()] == ["Just before", "Now"], "30 days' grace"
+    assert plan.passed[mail.BEFORE_START] == 1
+    assert "  from more than 30 days before their job future began: 1" in plan.summary()
+    assert all(t.prospect_id == w.northwind.id for t in plan.touches())
+
+
+def test_one_message_in_a_maildir_and_an_mbox_is_listed_once(
+    repo: Repository, tmp_path: Path
+) -> None:
+    w = world(repo)
+    at = NOW.subtract(days=3).set(hour=9)
+    change = log_touch(
+        repo,
+        {
+            "prospect_id": w.northwind.id,
+            "person_id": w.priya.id,
+            "at": at,
+            "channel": "email",
+            "outcome": "sent",
+        },
+    )
+    repo.save(*change.save)
+    sent = message(sender=ME, to="priya@north.example", days_ago=3, subject="Same day")
+    (tmp_path / "Sent.mbox").write_bytes(mbox(sent))
+    maildir = tmp_path / "Maildir"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    (maildir / "cur" / "1.host:2,S").write_bytes(sent)
+    plan = mail.plan_import(tmp_path, repo)
+    assert plan.rows == 2 and plan.touches() == []
+    summary = "\n".join(plan.summary())
+    assert summary.count("“Same day” (logged by hand)") == 1
+    assert "Already here (left as they are): 1" in summary
+    assert plan.passed[mail.COPIES] == 1

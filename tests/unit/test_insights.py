@@ -122,9 +122,12 @@ def test_replies_by_channel_kind_and_script(tmp_path: Path) -> None:
     records, _ = three_futures()
     with store(tmp_path, records) as repo:
         r = insights(repo, today=TODAY).figures.replies
-    # Counted: the thank-you (3 days), the call and the follow-up (never), the LinkedIn
-    # note (21 days), the conversation and the referral (answers in themselves: 0).
-    assert (r.overall.touches, r.overall.replies, r.overall.median_days) == (6, 4, 1.5)
+    # Counted: the thank-you (answered 3 days on), the call and the follow-up (never), the
+    # LinkedIn note (21 days on), the conversation and the referral (answers in themselves:
+    # replies, with no time to measure, so not in the median).
+    overall = r.overall
+    assert (overall.touches, overall.replies, overall.median_days) == (6, 4, 12)
+    assert overall.on_the_touch == 2
     assert r.waiting == 1  # the email of 3 days ago still has time
     channels = {rate.label: (rate.touches, rate.replies) for rate in r.by_channel}
     assert channels == {"email": (3, 2), "call": (1, 0), "LinkedIn": (2, 2)}
@@ -133,7 +136,40 @@ def test_replies_by_channel_kind_and_script(tmp_path: Path) -> None:
     assert kinds["thank-you"] == (1, 1) and kinds["(kind not said)"] == (2, 2)
     assert kinds["note after their hire"] == (1, 1)
     scripts = {rate.label: (rate.touches, rate.replies, rate.median_days) for rate in r.by_script}
-    assert scripts["My thanks"] == (1, 1, 3) and scripts["(no script)"] == (5, 3, 0)
+    assert scripts["My thanks"] == (1, 1, 3) and scripts["(no script)"] == (5, 3, 21)
+    on_the_touch = {rate.label: rate.on_the_touch for rate in r.by_channel}
+    assert on_the_touch == {"email": 1, "LinkedIn": 1, "call": 0}  # the referral, the talk
+
+
+def test_the_median_wait_counts_later_replies_only_and_says_an_even_count_halfway(
+    tmp_path: Path,
+) -> None:
+    firm = Company(name="Acme")
+    jo = Person(name="Jo Lee", company_id=firm.id, email="jo@acme.example")
+    future = Prospect(
+        company_id=firm.id,
+        person_ids=(jo.id,),
+        began_on=date(2026, 6, 1),
+        created_at=at("2026-06-01"),
+        stage_changed_at=at("2026-06-01"),
+    )
+    email, call = Channel.EMAIL, Channel.CALL
+    touches = [
+        touch(future, jo, "2026-06-02", email),  # answered 5 days on (their mail)
+        touch(future, jo, "2026-06-07", email, direction=Direction.IN),
+        touch(future, jo, "2026-07-01", call, outcome=Outcome.CONVERSATION),  # on the touch
+        touch(future, jo, "2026-07-02", call, outcome=Outcome.CONVERSATION),  # on the touch
+        touch(future, jo, "2026-08-01", email),  # answered 10 days on, by a later outcome
+        touch(future, jo, "2026-08-11", call, outcome=Outcome.REPLIED),  # on the touch
+    ]
+    with store(tmp_path, [firm, jo, future, *touches]) as repo:
+        found = insights(repo, today=TODAY)
+    overall = found.figures.replies.overall
+    assert (overall.touches, overall.replies, overall.on_the_touch) == (5, 5, 3)
+    assert overall.median_days == 7.5, "5 and 10 days: halfway between the middle two"
+    lines = "\n".join(text_lines(found))
+    assert "median 7.5 days to a later reply (and 3 answered on the touch)" in lines
+    assert as_json(found)["replies"]["overall"]["answered_on_the_touch"] == 3
 
 
 def test_since_limits_the_rates(tmp_path: Path) -> None:

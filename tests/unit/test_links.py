@@ -134,3 +134,39 @@ def test_nobody_to_contact_gets_a_clear_word_not_a_broken_link(tmp_path: Path) -
     assert unreachable.detail == ""
     assert nobody is not None and nobody.opening.said == "nobody to contact here yet: add a person"
     assert gone is None
+
+
+def test_every_built_in_email_script_opens_with_a_subject(tmp_path: Path) -> None:
+    from jobfutures_tui.engine.script_library import LIBRARY
+
+    firm = Company(name="Northwind")
+    priya = Person(name="Priya Raman", company_id=firm.id, email="priya@northwind.example")
+    future = Prospect(company_id=firm.id, person_ids=(priya.id,), role="Data Engineer")
+    subjects: dict[str, str] = {}
+    with Repository.open(tmp_path / "data") as repo:
+        repo.save(firm, priya, future, Profile(name="Sam Ortiz"))
+        for item in LIBRARY:
+            if Channel.EMAIL not in item.channels:
+                continue
+            ready = ready_touch(
+                repo,
+                future.id,
+                today=pendulum.today().date(),
+                channel=Channel.EMAIL,
+                script_id=item.id,
+            )
+            assert ready is not None and ready.script_id == item.id and ready.opening.url
+            query = parse_qs(urlsplit(ready.opening.url).query)
+            subjects[item.key] = query.get("subject", [""])[0]
+    assert len(subjects) >= 20
+    assert all(subjects.values()), [key for key, subject in subjects.items() if not subject]
+    assert subjects["thank-you-interview"] == "Thank you for your time", "its own subject first"
+    assert subjects["follow-up-no-reply"] == "Following up on my last note"
+    assert subjects["opening-reply"] == "About the opening you mentioned"
+
+
+def test_a_mail_of_no_kind_without_a_subject_says_who_it_is_from() -> None:
+    with_name = opening(Channel.EMAIL, name="Priya", email="p@x.example", words="Hi", me="Sam")
+    assert with_name.url == "mailto:p@x.example?subject=Hello%20from%20Sam&body=Hi"
+    bare = opening(Channel.EMAIL, name="Priya", email="p@x.example", words="Hi")
+    assert bare.url == "mailto:p@x.example?subject=Hello&body=Hi"
