@@ -168,6 +168,8 @@ def _title(loaded: settings.Loaded) -> str:
 class SettingsForm(RecordForm[dict[str, Any]]):
     """The settings file as a form; the result is the changes to save."""
 
+    form_class = "-settings"  # its fields scroll: forms.tcss
+
     help_keys = (
         ("form.save", "ctrl+s save"),
         ("form.tab", "tab next field"),
