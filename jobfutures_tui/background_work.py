@@ -3,8 +3,8 @@ after each change.
 
 - Once the board has painted: the collector runs again (collector.py), the
   forms and other main screens are imported on a worker (a key typed while a form
-  is first imported would be lost), and a second later every record the first
-  frame did not need is checked, then the insights' counts are warmed.
+  is first imported would be lost), and a second later the insights' counts are
+  warmed, then every record the first frame did not need is checked.
 - After every change, undo and redo: what lives outside the data follows it
   (exchange/outputs.py: the kept calendar file, the line a new shell prints), on
   a worker, once for a burst of changes, and once more when quitting if a change
@@ -72,11 +72,14 @@ def _verify(app: App[Any]) -> None:
     if host.replacing:
         return  # the data is being replaced; what replaces it is checked afterwards
     try:
-        repo.verify(should_stop=lambda: worker.is_cancelled)
-        if not (worker.is_cancelled or host.replacing):
-            from jobfutures_tui.usecases.insights import warm as warm_insights
+        # The insights' counts first (about half a second at 5,000 job futures): a 5
+        # pressed meanwhile waits for them instead of counting everything beside the
+        # check, and counts only what changed once they are ready.
+        from jobfutures_tui.usecases.insights import warm as warm_insights
 
-            warm_insights(repo)  # the insights screen (5) then counts only what changes
+        warm_insights(repo)
+        if not (worker.is_cancelled or host.replacing):
+            repo.verify(should_stop=lambda: worker.is_cancelled)
     except DataRefused as error:
         app.call_from_thread(host.refuse, error, repo)
 
