@@ -466,6 +466,35 @@ def test_move_archive_with_a_reason_then_reopen(
     assert saved["closed_note"] == "" and report["next"] is not None
 
 
+def test_move_and_log_keep_each_move_in_the_history(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """Issue 20: the moves are kept (docs/insights.md, "The pipeline")."""
+    with Repository.open(demo, read_only=True) as repo:
+        before = only(repo, "Contoso, Ltd.")
+    assert before.stages == () and before.stage is Stage.REJECTED_WARM
+    assert jf(capsys, demo, "move", "contoso", "offer")[0] == 0
+    assert jf(capsys, demo, "move", "contoso", "archive", "--reason", "hired-here")[0] == 0
+    code, _, _ = jf(
+        capsys, demo, "log", "contoso", "--channel", "call", "--outcome", "conversation",
+        "--move-to", "referral",
+    )  # fmt: skip
+    assert code == 0
+    with Repository.open(demo, read_only=True) as repo:
+        after = only(repo, "Contoso, Ltd.")
+    since = before.stage_changed_at or before.created_at
+    assert [(s.stage, s.at) for s in after.stages] == [
+        (Stage.REJECTED_WARM, since),
+        (Stage.OFFER, NOW),
+        (Stage.ARCHIVE, NOW),
+        (Stage.REFERRAL, NOW),
+    ]
+    code, out, _ = jf(capsys, demo, "stats", "--json")
+    moves = json.loads(out)["pipeline"]["moves"]
+    assert {"from": "offer", "to": "archive", "count": 1} in moves
+    assert {"from": "archive", "to": "referral", "count": 1} in moves
+
+
 def test_archiving_needs_a_reason_and_other_needs_a_note(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
 from operator import itemgetter
 
 from jobfutures_tui.engine.facts import FutureFacts, is_referred
@@ -33,7 +34,7 @@ from jobfutures_tui.engine.replies import (
     replies,
     reply_days,
 )
-from jobfutures_tui.engine.stage_history import first_stage, moved, start_day
+from jobfutures_tui.engine.stage_history import StepLike, start_day, timeline
 from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models.enums import (
     ClosedReason,
@@ -72,9 +73,10 @@ class Pipeline:
     months: list[tuple[date, dict[Stage, int]]]
     """Per month end (today for the current month), the job futures in each stage."""
     moves: list[Move]
-    """From the first stage to the current one, for job futures that moved."""
+    """Each move from one stage to another, the most made first (from the first
+    stage to the current one where a job future's moves were not kept)."""
     warm: int
-    """Job futures that were rejected-but-warm (began there or are there)."""
+    """Job futures that were rejected-but-warm (at any time they are known to have been)."""
     warm_reached: int
     """Of those, the ones that later reached referral or offer (or whose people referred you)."""
     warm_median_days: float | None
@@ -154,11 +156,11 @@ class Part:
     """What one job future adds to the figures."""
 
     stage: Stage
-    first: Stage
-    shown: int
-    """The first of the window's month ends it existed at (len: none)."""
-    moved_at: int
-    """The first month end it was at its stage now (before it: at its first stage)."""
+    spans: tuple[tuple[Stage, int], ...]
+    """Each stage it was in at a month end, with the first of the window's month ends
+    it was there (len: none); it stays there until the next one's."""
+    moves: tuple[tuple[Stage, Stage], ...]
+    """Its moves, from one stage to another, in order."""
     warm: bool
     reached: int | None
     """Days from rejected-but-warm to referral or offer (or a referral given)."""
@@ -181,27 +183,38 @@ def part(
     window: Window,
     ends: Sequence[date],
     kept: Kept = NOTHING_KEPT,
+    steps: Sequence[StepLike] = (),
 ) -> Part:
     """One job future's share of every figure (``history`` in order); ``kept``:
-    its follow-through (:func:`engine.follow_through.kept`)."""
+    its follow-through (:func:`engine.follow_through.kept`); ``steps``: its kept
+    moves (``Prospect.stages``)."""
     zone, since = window.zone, window.since
     # The pipeline.
-    began = start_day(future, zone)
-    changed = future.stage_changed_at
-    moved_day = local_day(changed, zone) if changed is not None and moved(future) else None
-    first = first_stage(future)
-    shown = bisect_left(ends, began)
-    moved_at = shown if moved_day is None else max(shown, bisect_left(ends, moved_day))
-    warm = Stage.REJECTED_WARM in (first, future.stage)
+    stages = timeline(future, steps, zone)
+    spans: list[tuple[Stage, int]] = []
+    at = bisect_left(ends, start_day(future, zone))
+    for stage, day in stages:
+        at = max(at, bisect_left(ends, day))
+        if spans and spans[-1][1] == at:  # moved again before that month's end
+            spans.pop()
+        spans.append((stage, at))
+    moves = tuple((a, b) for (a, _), (b, _) in pairwise(stages) if a is not b)
+    warm_at = next((i for i, (s, _) in enumerate(stages) if s is Stage.REJECTED_WARM), None)
+    warm = warm_at is not None
     reached: int | None = None
-    if warm:
-        start = began if first is Stage.REJECTED_WARM else moved_day or began
+    if warm_at is not None:
+        start = stages[warm_at][1]
         days: list[int] = []
-        there = future.stage in (Stage.REFERRAL, Stage.OFFER) or (
-            future.stage is Stage.ARCHIVE and closed_reason == ClosedReason.HIRED_HERE.value
-        )
-        if first is Stage.REJECTED_WARM and moved_day is not None and there:
-            days.append(moved_day.toordinal() - start.toordinal())
+        last = len(stages) - 1
+        for index in range(warm_at + 1, len(stages)):
+            stage, day = stages[index]
+            if stage in (Stage.REFERRAL, Stage.OFFER) or (
+                stage is Stage.ARCHIVE
+                and index == last
+                and closed_reason == ClosedReason.HIRED_HERE.value
+            ):
+                days.append(day.toordinal() - start.toordinal())
+                break
         for touch in history:
             if touch.outcome is Outcome.REFERRAL_GIVEN:
                 day = local_day(touch.at, zone)
@@ -246,9 +259,8 @@ def part(
     follow = window.follow_since
     return Part(
         future.stage,
-        first,
-        shown,
-        moved_at,
+        tuple(spans),
+        moves,
         warm,
         reached,
         referred,
@@ -280,7 +292,7 @@ def figures(
     ends = window.month_ends
     now = dict.fromkeys(Stage, 0)
     # Where each job future starts counting in a stage, and where it stops: the months
-    # are the running sums (one step per job future, not one per month).
+    # are the running sums (one step per stage it was in, not one per month).
     steps = {stage: [0] * (len(ends) + 1) for stage in Stage}
     moves: dict[tuple[Stage, Stage], int] = {}
     warm = 0
@@ -295,12 +307,13 @@ def figures(
     for one in parts:
         count += 1
         now[one.stage] += 1
-        first_steps = steps[one.first]
-        first_steps[one.shown] += 1
-        first_steps[one.moved_at] -= 1
-        steps[one.stage][one.moved_at] += 1
-        if one.first is not one.stage:
-            moves[(one.first, one.stage)] = moves.get((one.first, one.stage), 0) + 1
+        spans = one.spans
+        for index, (stage, start) in enumerate(spans):
+            counts = steps[stage]
+            counts[start] += 1
+            counts[spans[index + 1][1] if index + 1 < len(spans) else len(ends)] -= 1
+        for move in one.moves:
+            moves[move] = moves.get(move, 0) + 1
         if one.warm:
             warm += 1
             if one.reached is not None:

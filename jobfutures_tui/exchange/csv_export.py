@@ -31,7 +31,8 @@ PEOPLE_COLUMNS = (
     "other_phones", "other_emails", "linkedin", "address", "city", "notes",
     "do_not_contact", "created_at", "updated_at", "id", "company_id",
 )  # fmt: skip
-"""The header of each file, which the CSV import knows again (csv_profiles)."""
+"""The header of each file, which the CSV import knows again (csv_profiles). A job
+future's kept moves (``stages``) and skips are left out: the JSON export has them."""
 
 
 def neutralise(value: Any) -> str:

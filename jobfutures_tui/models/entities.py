@@ -131,17 +131,24 @@ class Record(BaseModel):
     created_at: Instant = Field(default_factory=now)
     updated_at: Instant = Field(default_factory=now)
 
+    def revised_from(self, before: Self) -> Self:
+        """This copy of ``before``, made by :func:`revise`, with what the change
+        implies besides (none here)."""
+        return self
+
 
 RecordT = TypeVar("RecordT", bound=Record)
 
 
 def revise(record: RecordT, **changes: Any) -> RecordT:
-    """A validated copy with ``changes`` applied and ``updated_at`` refreshed."""
+    """A validated copy with ``changes`` applied and ``updated_at`` refreshed; what the
+    change means besides is the record's own to add (a job future's stage history,
+    :meth:`Prospect.revised_from`)."""
     data = record.model_dump()
     data.update(changes)
     if "updated_at" not in changes:
         data["updated_at"] = now()
-    return type(record).model_validate(data)
+    return type(record).model_validate(data).revised_from(record)
 
 
 class NewsItem(BaseModel):
@@ -252,6 +259,15 @@ class Skip(BaseModel):
     a reply that was skipped is only not suggested again."""
 
 
+class StageStep(BaseModel):
+    """A stage a job future was put in, and when (docs/insights.md, "The pipeline")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    stage: StageField
+    at: Instant
+
+
 class Prospect(Record):
     """A job future: a company, the people there, and where the relationship stands."""
 
@@ -275,6 +291,26 @@ class Prospect(Record):
     """No touch is suggested before this date (the user snoozed it)."""
     skips: tuple[Skip, ...] = ()
     """Due touches the user skipped, oldest first."""
+    stages: tuple[StageStep, ...] = ()
+    """Its moves, oldest first, from the first one this version saw (data format 7):
+    the stage it was moved from (since ``stage_changed_at``, else since it was added),
+    then each stage it was moved to. Empty: it never moved since (its stage now is
+    all that is known). Written by :meth:`revised_from`, whichever way it moved."""
+
+    def revised_from(self, before: Self) -> Self:
+        """A move (its stage changed) adds a step to its history, dated when its stage
+        was set (``stage_changed_at``, made now when the change did not say). A change
+        that writes the history itself (an undo, an import) is kept as it is."""
+        if self.stage is before.stage or self.stages != before.stages:
+            return self
+        at = self.stage_changed_at
+        if at is None or at == before.stage_changed_at:
+            at = now()
+        steps = before.stages or (
+            StageStep(stage=before.stage, at=before.stage_changed_at or before.created_at),
+        )
+        step = StageStep(stage=self.stage, at=at)
+        return self.model_copy(update={"stage_changed_at": at, "stages": (*steps, step)})
 
     @property
     def main_person_id(self) -> str | None:

@@ -15,7 +15,7 @@ import orjson
 
 from jobfutures_tui.store import layout
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APP_MARK = "jobfutures"
 
 Files = dict[str, Any]
@@ -106,12 +106,24 @@ def _more_ways_to_reach(files: Files) -> Files:
     return files
 
 
+def _stage_history_arrives(files: Files) -> Files:
+    """6 → 7: job futures may carry their moves (``stages``, docs/insights.md). Existing
+    job futures keep an empty history: what is known of their past (their stage, since
+    ``stage_changed_at``, and when they were added) is stored already, and the first
+    move this version makes writes it as the history's first step. A step seeded here
+    would say no more, and would rewrite every job future to say it. As for 1 → 2,
+    the bump makes an older jobfutures refuse the new files as newer (its job futures
+    forbid a field they do not know), rather than as damaged."""
+    return files
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _snoozes_arrive,
     2: _library_arrives,
     3: _format_four,
     4: _format_five,
     5: _more_ways_to_reach,
+    6: _stage_history_arrives,
 }
 """``MIGRATIONS[n]`` turns version ``n`` data into version ``n + 1``."""
 

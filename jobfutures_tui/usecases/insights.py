@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -29,6 +29,7 @@ from jobfutures_tui.engine.history import TouchFacts, local_day
 from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS
+from jobfutures_tui.engine.stage_history import StepLike, steps_from_row
 from jobfutures_tui.models import Person, Prospect, Script, Stage, dates
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
@@ -290,8 +291,10 @@ def _count(
                 people=facts.people(future),
                 workdays=window.workdays,
             )
-        closed = str(rows[pid].get("closed_reason") or "")
-        memo.parts[pid] = figures.part(future, history, closed, window, ends, kept)
+        row = rows[pid]
+        closed = str(row.get("closed_reason") or "")
+        steps = _steps(repo, pid, row)
+        memo.parts[pid] = figures.part(future, history, closed, window, ends, kept, steps)
         if history:
             memo.last_at[pid] = history[-1].at
 
@@ -353,6 +356,15 @@ def going_cold(
 def _links(row: Mapping[str, Any]) -> tuple[Any, ...]:
     """What a job future's referral links are made of (usecases/referrals.py)."""
     return (row.get("referred_by_id"), tuple(row.get("person_ids") or ()), row.get("created_at"))
+
+
+def _steps(repo: Repository, prospect_id: str, row: Mapping[str, Any]) -> Sequence[StepLike]:
+    """Its kept moves, read from the row (the model reads any other form, or refuses it)."""
+    try:
+        return steps_from_row(row.get("stages", ()))
+    except (TypeError, ValueError, KeyError):
+        prospect = repo.prospect(prospect_id)
+        return prospect.stages if prospect is not None else ()
 
 
 def _as_facts(future: FutureLike | None) -> FutureFacts | None:

@@ -244,7 +244,7 @@ def text_lines(found: Insights) -> list[str]:
     lines.append("  month by month (interviewed / rejected-but-warm / referral / offer / archive):")
     for end, month in p.months:
         lines.append(f"    {end:%b %Y}  " + " / ".join(f"{month[s]:,}" for s in Stage))
-    lines.append("  moves (first stage → stage now):")
+    lines.append("  moves (from one stage to the next):")
     for move in p.moves or []:
         lines.append(f"    {move.from_stage.label} → {move.to_stage.label}: {move.count:,}")
     if not p.moves:

@@ -164,6 +164,29 @@ async def test_undo_of_move_edit_and_add_restores_the_data(
         assert "Nothing to undo" in " ".join(messages(app))
 
 
+async def test_a_move_by_key_is_kept_in_the_history_and_undo_takes_it_back(
+    repo: Repository,
+) -> None:
+    """Issue 20: each move adds a step (the stage moved from first); undo removes it."""
+    contoso = add_prospect(repo, "Contoso")
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await move_card(pilot, "greater_than_sign", "greater_than_sign")
+
+        def stages() -> list[Stage]:
+            found = repo.prospect(contoso.id)
+            assert found is not None
+            return [step.stage for step in found.stages]
+
+        assert stages() == [Stage.INTERVIEWED, Stage.REJECTED_WARM, Stage.REFERRAL]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stages() == [Stage.INTERVIEWED, Stage.REJECTED_WARM]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stages() == [] and repo.prospect(contoso.id) == contoso
+
+
 async def test_user_text_with_markup_renders_literally_everywhere(repo: Repository) -> None:
     prospect = add_prospect(repo, "[bold]Acme[/", person="[red]Eve", discussed="[link=x]Lead")
     repo.save(

@@ -160,7 +160,7 @@ def test_format_three_job_futures_read_with_no_skips_after_the_upgrade(
     (folder / "prospects.json").write_bytes(orjson.dumps(prospects))
     (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 3}))
     repo = open_repo(folder)
-    assert meta_version(folder) == CURRENT == 6
+    assert meta_version(folder) == CURRENT == 7
     assert repo.prospect(future.id).skips == ()
     facts = Facts(repo).future(future.id)
     assert isinstance(facts, FutureFacts) and facts.skips == (), "read from the row, quickly"
@@ -179,6 +179,6 @@ def test_format_five_people_read_with_no_other_emails_or_phones(folder: Path, op
     (folder / "people.json").write_bytes(orjson.dumps(people))
     (folder / "meta.json").write_bytes(orjson.dumps({"app": "jobfutures", "schema_version": 5}))
     repo = open_repo(folder)
-    assert meta_version(folder) == CURRENT == 6
+    assert meta_version(folder) == CURRENT == 7
     stored = repo.person(jo.id)
     assert stored == jo and (stored.other_emails, stored.other_phones) == ((), ())

@@ -249,6 +249,7 @@ def test_a_touch_can_move_the_job_future_in_the_same_change(
     logged = log_from(repo, values(prospect, priya, outcome=outcome, move_to=stage.value))
     moved = next(r for r in logged.save if isinstance(r, Prospect))
     assert moved.stage is stage and logged.moved_to is stage
+    assert moved.stages[-1].stage is stage, "the move is kept (issue 20)"
     assert moved.closed_reason == (ClosedReason(reason) if reason else None)
 
 
