@@ -35,7 +35,9 @@ def test_found_rows_are_the_rows_a_whole_parse_gives(values: list[str]) -> None:
     rows = table_of(values)
     data = dumps({"people": rows})
     index = RowIndex.of(data, "people")
-    assert index is not None
+    if index is None:  # refused, so parsed whole: only where a value looks like a row's end
+        assert b'}},"' in data
+        return
     assert index.ids() == list(rows)
     assert index.every_row() == orjson.loads(data)["people"]
 
