@@ -17,6 +17,7 @@ import pendulum
 from rich.cells import cell_len, set_cell_size
 
 from jobfutures_tui.commands.common import emit, json_text, say, warn_missing
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import Repository
@@ -141,7 +142,7 @@ def format_due(
     listing = listing or DueList(list(items))
     note = [*textwrap.wrap(listing.note, width=width), ""] if listing.note else []
     if not items:
-        span = "today" if days == 0 else f"in the next {days} day{'s' if days != 1 else ''}"
+        span = "today" if days == 0 else f"in the next {counted(days, 'day')}"
         lines = [f"Nothing due {span}."]
         if upcoming is not None:
             s = upcoming.suggestion
@@ -252,7 +253,7 @@ def _how_soon(item: DueItem, today: pendulum.Date, moved: pendulum.Date | None =
     days = due.toordinal() - today.toordinal()
     if days < 0:
         late = item.suggestion.overdue_days or -days
-        return f"{late} day{'s' if late != 1 else ''} overdue"
+        return f"{counted(late, 'day')} overdue"
     if days == 0:
         return "today"
     if days == 1:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.exchange.restore import counts_summary
 
 
@@ -53,7 +54,7 @@ class Report:
             out.append("No problems found.")
             return out
         count = len(self.problems)
-        out.append(f"{count} problem{'s' if count != 1 else ''}:")
+        out.append(f"{counted(count, 'problem')}:")
         for problem in self.problems:
             out.append(f"  {problem.where}: {problem.message}")
             out.append(f"    repair: {problem.fix}" if problem.fix else "    repair: not safely")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pendulum
 
 from jobfutures_tui import __version__
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.usecases.due import DueItem
 
 LINE_OCTETS = 75
@@ -96,7 +97,7 @@ def description(item: DueItem, today: dt.date) -> str:
         lines.append(f"Contact: {item.person}")
     if s.due < today:
         days = (today - s.due).days
-        lines.append(f"Due {s.due.isoformat()}: {days} day{'s' if days != 1 else ''} overdue")
+        lines.append(f"Due {s.due.isoformat()}: {counted(days, 'day')} overdue")
     return "\n".join(lines)
 
 

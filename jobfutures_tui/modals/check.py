@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.binding import Binding
 
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.messages import DataChecked
 from jobfutures_tui.modals.review import FileReview
 
@@ -51,7 +52,7 @@ class CheckReport(FileReview):
             self.ask(title, lines, "esc close", ready=False)
             return
         count = len(report.problems)
-        title = f"The check found {count} problem{'s' if count != 1 else ''}"
+        title = f"The check found {counted(count, 'problem')}"
         advice, keys, ready = self._advice(report)
         self.ask(title, [*lines, "", *advice], keys, ready=ready)
 

@@ -20,6 +20,7 @@ from textual.events import DescendantFocus
 from textual.widgets import Input, Label, Static, TextArea
 
 from jobfutures_tui import settings
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.modals.record_form import Field, RecordForm
 from jobfutures_tui.paths import APP_NAME, DEFAULT_KEEP
 
@@ -161,7 +162,7 @@ def _title(loaded: settings.Loaded) -> str:
     title = f"Settings · {_home(path)}" + ("" if path.exists() else " (not written yet)")
     if loaded.warnings:
         count = len(loaded.warnings)
-        title += f" · {count} problem{'s' if count > 1 else ''} in it: the defaults show"
+        title += f" · {counted(count, 'problem')} in it: the defaults show"
     return title
 
 

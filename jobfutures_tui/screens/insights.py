@@ -20,6 +20,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
 from jobfutures_tui.models import Stage
 from jobfutures_tui.models.dates import today as local_today
@@ -182,7 +183,8 @@ class InsightsScreen(AppScreen):
         f = found.figures
         self.title = f"Insights ({found.cold_total} going cold)" if found.cold_total else "Insights"
         status = Text(
-            f"{f.futures} job futures · {f.touches} touches · enter opens one going cold · "
+            f"{counted(f.futures, 'job future')} · {counted(f.touches, 'touch')} · "
+            "enter opens one going cold · "
             "r counts again",
             style=self._style("muted"),
         )
@@ -316,7 +318,7 @@ class InsightsScreen(AppScreen):
             self._title(f"Replies within {REPLY_WINDOW_DAYS} days\n"),
             (
                 f"{percent(r.overall)} · {reply_wait(r.overall)} · "
-                f"{r.waiting} still within their {REPLY_WINDOW_DAYS} days\n",
+                f"{counted(r.waiting, 'touch')} still within their {REPLY_WINDOW_DAYS} days\n",
                 self._style("muted"),
             ),
         )

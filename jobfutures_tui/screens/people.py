@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.engine.relative import ago
 from jobfutures_tui.keymap import hints
 from jobfutures_tui.models import Record
@@ -122,7 +123,7 @@ class PeopleScreen(FilteredListScreen):
         last = last_touch_with(self.repo, row)
         when = ago(last, self.now) if last else None
         count = len(row.prospect_ids)
-        futures = f" · {count} job future{'s' if count != 1 else ''}" if count else ""
+        futures = f" · {counted(count, 'job future')}" if count else ""
         where = company.name if company else "no company"
         tail = f" · last touch {when}" if when else " · no touch yet"
         room = width - text.cell_len

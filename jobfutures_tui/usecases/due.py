@@ -17,6 +17,7 @@ import pendulum
 from jobfutures_tui import settings
 from jobfutures_tui.collector import collector_paused
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.engine.workload import Entry, spread
 from jobfutures_tui.models import Stage
@@ -212,7 +213,7 @@ DAYS_NAMED = 3
 
 def days_late(days: int) -> str:
     """'1 day late', '3 days late': a touch past its due date (Today, ``jobfutures due``)."""
-    return f"{days} day{'s' if days != 1 else ''} late"
+    return f"{counted(days, 'day')} late"
 
 
 def moved_words(moved: pendulum.Date, overdue_days: int, today: pendulum.Date) -> tuple[str, str]:

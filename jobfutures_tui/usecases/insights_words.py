@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS, Rate
 from jobfutures_tui.models import Stage
 from jobfutures_tui.usecases.insights import TOP_REFERRERS, Cold, Insights
@@ -99,10 +100,10 @@ def as_json(found: Insights) -> dict[str, Any]:
 
 
 def percent(rate: Rate) -> str:
-    """'42% (11 of 26)', or '— (0 touches)'."""
+    """'42% (11 of 26)', or '— (none judged yet)': every touch still within its days."""
     value = rate.rate
     if value is None:
-        return "— (no touches)"
+        return "— (none judged yet)"
     return f"{round(value * 100)}% ({rate.replies:,} of {rate.touches:,})"
 
 
@@ -215,11 +216,11 @@ def text_lines(found: Insights) -> list[str]:
         mark = "" if goal is None else ("  ✓" if week.touches >= goal else "")
         lines.append(f"  {week.start:%d %b %Y}  {week.touches:>6,}  {bar}{mark}")
     r = f.replies
-    counted = "" if f.since is None else f" (your touches from {f.since:%d %b %Y})"
-    lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days{counted}: {percent(r.overall)}"]
+    window = "" if f.since is None else f" (your touches from {f.since:%d %b %Y})"
+    lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days{window}: {percent(r.overall)}"]
     lines.append(
         f"  {reply_wait(r.overall)}; "
-        f"{r.waiting:,} touches still within their {REPLY_WINDOW_DAYS} days"
+        f"{counted(r.waiting, 'touch')} still within their {REPLY_WINDOW_DAYS} days"
     )
     groups = (
         ("by channel", r.by_channel),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.engine.script_library import missing_builtins, restored
 from jobfutures_tui.engine.scripts import render
@@ -126,7 +127,7 @@ def restore_missing_scripts(scripts: Iterable[Script]) -> Change:
     """The built-ins deleted, back (empty when every one is here)."""
     missing = missing_builtins(list(scripts))
     count = len(missing)
-    label = f"Brought back {count} built-in script{'s' if count != 1 else ''}"
+    label = f"Brought back {counted(count, 'built-in script')}"
     return Change(label, save=tuple(missing), select=missing[0].id if missing else None)
 
 
