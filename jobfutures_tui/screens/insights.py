@@ -318,7 +318,7 @@ class InsightsScreen(AppScreen):
             self._title(f"Replies within {REPLY_WINDOW_DAYS} days\n"),
             (
                 f"{percent(r.overall)} · {reply_wait(r.overall)} · "
-                f"{counted(r.waiting, 'touch')} still within their {REPLY_WINDOW_DAYS} days\n",
+                f"{counted(r.waiting, 'touch')} too recent to judge\n",
                 self._style("muted"),
             ),
         )

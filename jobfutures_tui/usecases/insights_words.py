@@ -220,7 +220,7 @@ def text_lines(found: Insights) -> list[str]:
     lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days{window}: {percent(r.overall)}"]
     lines.append(
         f"  {reply_wait(r.overall)}; "
-        f"{counted(r.waiting, 'touch')} still within their {REPLY_WINDOW_DAYS} days"
+        f"{counted(r.waiting, 'touch')} too recent to judge"
     )
     groups = (
         ("by channel", r.by_channel),
