@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobfutures_tui.commands.common import EXIT_OK, emit, warn_missing
+from jobfutures_tui.commands.common import EXIT_OK, emit, opened_to_list
 from jobfutures_tui.exchange.brief import kept_line, remember, worked_out_from
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store.layout import data_files
@@ -25,20 +25,9 @@ def run_brief(folder: Path, *, keep: bool = True) -> int:
     line = kept_line(folder, worked_from) if keep else None
     if line is None:
         from jobfutures_tui.exchange.brief import brief_line
-        from jobfutures_tui.store import Repository
         from jobfutures_tui.usecases.due import due_items
 
-        # keep_index, as due does: after another device's sync the first shell works
-        # the index out and keeps it, so the next command (and shell) need not.
-        with Repository.open(
-            folder,
-            read_only=True,
-            verify=False,
-            lazy=True,
-            keep_index=True,
-            holder="the command jobfutures due --brief",
-        ) as repo:
-            warn_missing(repo)
+        with opened_to_list(folder, "due --brief") as repo:
             line = brief_line(due_items(repo, today=today, within_days=0), today=today)
         if keep:
             remember(folder, line, worked_from)

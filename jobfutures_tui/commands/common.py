@@ -253,6 +253,25 @@ def warn_missing(repo: Repository) -> None:
         )
 
 
+@contextlib.contextmanager
+def opened_to_list(folder: Path, command: str) -> Iterator[Repository]:
+    """The data opened to list what is due (due, due --brief, remind), saying first
+    which files lost records. It keeps the derived index it had to work out (on a
+    folder another device's sync changed): the next command and shell need not."""
+    from jobfutures_tui.store import Repository
+
+    with Repository.open(
+        folder,
+        read_only=True,
+        verify=False,
+        lazy=True,
+        keep_index=True,
+        holder=f"the command jobfutures {command}",
+    ) as repo:
+        warn_missing(repo)
+        yield repo
+
+
 def say_merges(repo: Repository) -> None:
     """What the command's commits merged from another device (a sync folder), on stderr."""
     writer = repo.writer

@@ -16,7 +16,7 @@ from typing import Any
 import pendulum
 from rich.cells import cell_len, set_cell_size
 
-from jobfutures_tui.commands.common import emit, json_text, say, warn_missing
+from jobfutures_tui.commands.common import emit, json_text, opened_to_list, say
 from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.dates import today as local_today
@@ -50,17 +50,7 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
             return _emit(note + "\n")
         say(note)
         return _emit(_due_json(today, days, []))
-    # keep_index: on a folder no writer has opened since it changed (another
-    # device's sync), the first due works the index out and keeps it for the next.
-    with Repository.open(
-        folder,
-        read_only=True,
-        verify=False,
-        lazy=True,
-        keep_index=True,
-        holder="the command jobfutures due",
-    ) as repo:
-        warn_missing(repo)
+    with opened_to_list(folder, "due") as repo:
         listing = due_list(repo, today=today, within_days=days, budget=daily_budget())
         items = listing.items
         if as_json:

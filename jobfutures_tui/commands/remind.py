@@ -22,13 +22,12 @@ from jobfutures_tui.commands.common import (
     emit_lines,
     folder_of,
     interactive,
+    opened_to_list,
     say,
-    warn_missing,
 )
 from jobfutures_tui.exchange.brief import counted, worked_out_from
 from jobfutures_tui.exchange.outputs import follow_changes
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 from jobfutures_tui.usecases.due import DueItem, due_items
 
@@ -44,15 +43,7 @@ def run_remind(args: argparse.Namespace) -> int:
             return EXIT_OK
         today = local_today()
         worked_from = worked_out_from(folder, today)
-        with Repository.open(
-            folder,
-            read_only=True,
-            verify=False,
-            lazy=True,
-            keep_index=True,  # as due does: the index worked out after a sync is kept
-            holder="the command jobfutures remind",
-        ) as repo:
-            warn_missing(repo)
+        with opened_to_list(folder, "remind") as repo:
             items = due_items(repo, today=today, within_days=0)
             # A new day: the kept calendar's overdue events move to it, the shell's line too
             # (never from the demo's data).

@@ -218,10 +218,7 @@ def text_lines(found: Insights) -> list[str]:
     r = f.replies
     window = "" if f.since is None else f" (your touches from {f.since:%d %b %Y})"
     lines += ["", f"Replies within {REPLY_WINDOW_DAYS} days{window}: {percent(r.overall)}"]
-    lines.append(
-        f"  {reply_wait(r.overall)}; "
-        f"{counted(r.waiting, 'touch')} too recent to judge"
-    )
+    lines.append(f"  {reply_wait(r.overall)}; {counted(r.waiting, 'touch')} too recent to judge")
     groups = (
         ("by channel", r.by_channel),
         ("by kind of touch", r.by_kind),
