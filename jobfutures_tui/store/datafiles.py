@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,7 +24,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
-from jobfutures_tui.store.manifest import read_manifest
+from jobfutures_tui.store.manifest import count_records, read_manifest
 from jobfutures_tui.store.row_index import RowIndex
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
@@ -44,6 +45,8 @@ class DataFiles:
         """Some data was refused this session: nothing more is written, not even the index."""
         self.missing: list[str] = []
         """Data files the manifest lists that are not there: no change is written."""
+        self.sync_grace = 2.0
+        """Seconds a file holding fewer records than the manifest is waited for."""
         self.fewer: dict[str, tuple[int, int]] = {}
         """Files parsed holding fewer records than the manifest lists → (held, listed)."""
         """Read-only: the files of a commit another process is writing now (its
@@ -77,8 +80,13 @@ class DataFiles:
 
     def refuse_if_lost(self) -> None:
         """No change is written while a file lost records: written over, they would be
-        gone for good, the manifest agreeing."""
+        gone for good, the manifest agreeing. A sync tool may bring another device's
+        manifest before its files: that is waited for a moment (``sync_grace``)."""
+        deadline = time.monotonic() + self.sync_grace
         self._recount()
+        while self.fewer and time.monotonic() < deadline:
+            time.sleep(0.1)
+            self._recount()
         for name, problem in self.lost.items():
             raise self.refuse(
                 name,
@@ -99,6 +107,10 @@ class DataFiles:
         for name, (held, _) in list(self.fewer.items()):
             entry = now.get(name)
             if entry is None or entry.records is None or entry.records <= held:
+                del self.fewer[name]
+            elif _records_on_disk(self.folder / name) >= entry.records:
+                # The file came after the manifest: another device's, to be merged
+                # before the commit replaces it (docs/storage.md, "Several devices").
                 del self.fewer[name]
 
     def parse(self, name: str) -> dict[str, Any]:
@@ -328,3 +340,12 @@ def _write_order(name: str) -> int:
     if name in layout.COLLECTION_FILES:
         return layout.COLLECTION_FILES.index(name)
     return len(layout.COLLECTION_FILES)
+
+
+def _records_on_disk(path: Path) -> int:
+    """How many records the file holds now (-1: gone or not a set of tables)."""
+    try:
+        counted = count_records(path.read_bytes())
+    except OSError:
+        return -1
+    return -1 if counted is None else counted

@@ -398,6 +398,11 @@ class Journal:
             with contextlib.suppress(ValueError):
                 self.manifest = read_manifest(self.folder)
         for name, entry in (self.manifest or {}).items():
+            found = self.seen.signatures.get(name)
+            if found is not None and found[0] != entry.size:
+                # Another device's manifest came before its file: what is here is not
+                # the version it lists, so that version, when it comes, is merged.
+                continue
             self.seen.digests[name] = entry.sha256
 
     def _made(self) -> Manifest:

@@ -51,7 +51,8 @@ def load(
     """Serve the data in ``files.folder`` (creating it on first use) through
     ``files`` and ``touches``; raise DataLocked or DataRefused. ``lazy``: parse each
     collection when it is first used (then refused when read, not here).
-    ``sync_grace``: seconds to wait for a missing file (None: ``SYNC_GRACE``).
+    ``sync_grace``: seconds to wait for a missing file, or one holding fewer records
+    than the manifest lists (None: ``SYNC_GRACE``).
 
     ``backup`` snapshots the folder: before a migration, or (through the
     writer) before the first write of the session.
@@ -67,9 +68,10 @@ def load(
         _take(files, lock, lock_wait)
         keep_local(folder)
     existing = _present(files)
+    files.sync_grace = SYNC_GRACE if sync_grace is None else sync_grace
     files.missing = _missing(files) if existing else []
     if files.missing:
-        existing = _after_a_sync(files, SYNC_GRACE if sync_grace is None else sync_grace)
+        existing = _after_a_sync(files, files.sync_grace)
     files.journal.seen.note_present(existing)
     files.journal.remember_manifest()
     files.journal.format_version = SCHEMA_VERSION

@@ -4,6 +4,7 @@ that knows what it holds."""
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pendulum
@@ -112,6 +113,31 @@ def test_a_month_emptied_behind_our_back_is_a_problem_and_not_written_over(
         with pytest.raises(DataRefused):
             repo.save(Touch(prospect_id=future.id, at=pendulum.now("UTC"), channel="call"))
     assert month.read_bytes() == b'{"touches":{}}' and not check_folder(folder).ok
+
+
+def test_another_devices_manifest_before_its_file_is_waited_for_and_nothing_is_lost(
+    tmp_path: Path,
+) -> None:
+    """A sync tool brings the other device's manifest (two more companies) a moment
+    before its companies.json: the change waits for it, then merges it, not refused."""
+    folder, other = tmp_path / "data", tmp_path / "other"
+    seeded(folder)
+    shutil.copytree(folder, other)
+    with Repository.open(other) as there:
+        there.save(Company(name="Globex"), Company(name="Initech"))
+    (folder / "manifest.json").write_bytes((other / "manifest.json").read_bytes())
+    arrives = threading.Timer(
+        0.3,
+        lambda: write_atomic(folder / "companies.json", (other / "companies.json").read_bytes()),
+    )
+    with Repository.open(folder, sync_grace=3.0) as repo:
+        arrives.start()
+        repo.save(Company(name="Hooli"))
+    arrives.join()
+    with Repository.open(folder) as repo:
+        names = sorted(company.name for company in repo.records(Company))
+    assert names == ["Acme", "Globex", "Hooli", "Initech"]
+    assert check_folder(folder).ok
 
 
 def test_another_devices_file_with_more_or_other_records_is_only_a_note(tmp_path: Path) -> None:
