@@ -112,6 +112,14 @@ class DataFiles:
                 # The file came after the manifest: another device's, to be merged
                 # before the commit replaces it (docs/storage.md, "Several devices").
                 del self.fewer[name]
+            elif self._in_a_conflict_copy(name):
+                del self.fewer[name]
+
+    def _in_a_conflict_copy(self, name: str) -> bool:
+        """Whether a sync tool kept the other version of the file as a conflict copy:
+        the records the manifest counts are there, not lost (check lists the copy,
+        and the app or check --repair merges it)."""
+        return name in layout.conflict_copies(self.folder).values()
 
     def parse(self, name: str) -> dict[str, Any]:
         path = self.folder / name
@@ -141,6 +149,7 @@ class DataFiles:
             and listed.records is not None
             and held < listed.records
             and name not in self.overlay
+            and not self._in_a_conflict_copy(name)
         ):
             self.fewer[name] = (held, listed.records)
         self._dbs[name] = open_file(self.folder / name, data, self.writer)

@@ -7,6 +7,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import orjson
 import pendulum
 import pytest
 
@@ -138,6 +139,23 @@ def test_another_devices_manifest_before_its_file_is_waited_for_and_nothing_is_l
         names = sorted(company.name for company in repo.records(Company))
     assert names == ["Acme", "Globex", "Hooli", "Initech"]
     assert check_folder(folder).ok
+
+
+def test_records_kept_in_a_sync_tools_conflict_copy_are_not_lost(tmp_path: Path) -> None:
+    """Both devices changed a month at once: the sync tool kept one version and the
+    other as a conflict copy, and the manifest may count the records of either.
+    Nothing is lost (the copy holds them, check lists it, a repair merges it), so a
+    change goes ahead."""
+    folder = tmp_path / "data"
+    _, future = seeded(folder)
+    month = folder / "touches" / "2026-03.json"
+    copy = folder / "touches" / "2026-03.sync-conflict-20261206-181626-ODSHKQB.json"
+    copy.write_bytes(month.read_bytes())
+    month.write_bytes(b'{"touches":{}}')
+    with Repository.open(folder) as repo:
+        repo.save(Touch(prospect_id=future.id, at=pendulum.datetime(2026, 3, 21), channel="call"))
+        assert not repo.lost_files
+    assert len(orjson.loads(month.read_bytes())["touches"]) == 1
 
 
 def test_another_devices_file_with_more_or_other_records_is_only_a_note(tmp_path: Path) -> None:
