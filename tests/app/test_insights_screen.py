@@ -23,6 +23,13 @@ from jobfutures_tui.usecases.insights_words import as_json
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 
 
+def demo_at_now(folder: Path) -> Repository:
+    """The demo data for NOW (call with time frozen there), opened as the app does."""
+    with Repository.open(folder) as seed:
+        populate(seed, today=NOW.date())
+    return Repository.open(folder, writer=BackgroundWriter(), verify=False)
+
+
 async def open_insights(app: JobFuturesApp, pilot) -> InsightsScreen:  # type: ignore[no-untyped-def]
     await pilot.press("5")
     await app.workers.wait_for_complete()
@@ -40,10 +47,7 @@ def shown(screen: InsightsScreen, part: str) -> str:
 
 async def test_5_shows_the_figures_and_enter_opens_one_going_cold(tmp_path: Path) -> None:
     with pendulum.travel_to(NOW, freeze=True):
-        folder = tmp_path / "data"
-        with Repository.open(folder) as seed:
-            populate(seed, today=NOW.date())
-        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        repo = demo_at_now(tmp_path / "data")
         expected = insights(repo, today=NOW.date(), goal=5)
         app = JobFuturesApp(repo, demo=True)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -176,10 +180,7 @@ async def test_going_cold_at_80x24_takes_two_lines_and_the_selected_is_marked(
     tmp_path: Path,
 ) -> None:
     with pendulum.travel_to(NOW, freeze=True):
-        folder = tmp_path / "data"
-        with Repository.open(folder) as seed:
-            populate(seed, today=NOW.date())
-        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        repo = demo_at_now(tmp_path / "data")
         app = JobFuturesApp(repo, demo=True)
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await open_insights(app, pilot)
@@ -212,10 +213,7 @@ async def test_every_built_in_theme_draws_the_page_and_marks_the_selected_by_a_c
     from rich.text import Text
 
     with pendulum.travel_to(NOW, freeze=True):
-        folder = tmp_path / "data"
-        with Repository.open(folder) as seed:
-            populate(seed, today=NOW.date())
-        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        repo = demo_at_now(tmp_path / "data")
         app = JobFuturesApp(repo, demo=True)
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await open_insights(app, pilot)
