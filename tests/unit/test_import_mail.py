@@ -378,20 +378,24 @@ def test_a_person_in_several_job_futures_gets_the_newest_open_one(
     ]
 
 
-def test_a_touch_logged_by_hand_that_day_is_already_there(repo: Repository, tmp_path: Path) -> None:
-    w = world(repo)
-    at = NOW.subtract(days=3).set(hour=9)
+def logged_by_hand(repo: Repository, w: World) -> None:
+    """An email sent to Priya three days ago at 9, logged in the app."""
     change = log_touch(
         repo,
         {
             "prospect_id": w.northwind.id,
             "person_id": w.priya.id,
-            "at": at,
+            "at": NOW.subtract(days=3).set(hour=9),
             "channel": "email",
             "outcome": "sent",
         },
     )
     repo.save(*change.save)
+
+
+def test_a_touch_logged_by_hand_that_day_is_already_there(repo: Repository, tmp_path: Path) -> None:
+    w = world(repo)
+    logged_by_hand(repo, w)
     box = tmp_path / "box"
     box.write_bytes(
         mbox(
@@ -577,18 +581,7 @@ def test_one_message_in_a_maildir_and_an_mbox_is_listed_once(
     repo: Repository, tmp_path: Path
 ) -> None:
     w = world(repo)
-    at = NOW.subtract(days=3).set(hour=9)
-    change = log_touch(
-        repo,
-        {
-            "prospect_id": w.northwind.id,
-            "person_id": w.priya.id,
-            "at": at,
-            "channel": "email",
-            "outcome": "sent",
-        },
-    )
-    repo.save(*change.save)
+    logged_by_hand(repo, w)
     sent = message(sender=ME, to="priya@north.example", days_ago=3, subject="Same day")
     (tmp_path / "Sent.mbox").write_bytes(mbox(sent))
     maildir = tmp_path / "Maildir"
