@@ -96,18 +96,16 @@ def _worth_knowing(repo: Repository, name: str) -> list[str]:
     company = repo.find_company(name)
     if company is not None:
         # Matched on the stored rows: only this company's job futures are read whole.
-        rows = repo.stored_rows(Prospect)
-        at_company = [
-            pid for pid in repo.open_prospect_ids() if rows[pid].get("company_id") == company.id
-        ]
+        companies = repo.stored_column(Prospect, "company_id")
+        at_company = [pid for pid in repo.open_prospect_ids() if companies.get(pid) == company.id]
         others = [p for pid in at_company if (p := repo.prospect(pid)) is not None]
         return [
             f"{company.name} already has a job future: {p.role or '(no role)'} · {p.stage.label}"
             for p in others
             if p.company_id == company.id
         ]
-    stored = repo.stored_rows(Company)
-    found = matches(name, list(stored), lambda cid: str(stored[cid].get("name", "")))
+    stored = repo.stored_column(Company, "name")
+    found = matches(name, list(stored), lambda cid: str(stored[cid] or ""))
     names = [c.name for cid in found if (c := repo.company(cid)) is not None]
     if names:
         return [f"'{name}' is a new company; you also have {', '.join(names)}"]

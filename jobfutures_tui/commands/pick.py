@@ -70,10 +70,10 @@ def _at_company(repo: Repository, query: str) -> list[Prospect]:
     each company's name is matched once, and only the job futures found are read
     whole, not thousands of others (docs/benchmarks.md)."""
     at: dict[str, list[str]] = {}
-    for prospect_id, row in repo.stored_rows(Prospect).items():
-        at.setdefault(str(row.get("company_id", "")), []).append(prospect_id)
-    stored = repo.stored_rows(Company)
-    names = {cid: str(stored.get(cid, {}).get("name", "")) for cid in at}
+    for prospect_id, company_id in repo.stored_column(Prospect, "company_id").items():
+        at.setdefault(str(company_id), []).append(prospect_id)
+    stored = repo.stored_column(Company, "name")
+    names = {cid: str(stored.get(cid) or "") for cid in at}
     found = matches(query, list(at), names.__getitem__)  # folded: controls count as spaces
     if not found:
         raise _unknown(query, [one_line(names[cid]) for cid, ids in at.items() for _ in ids])

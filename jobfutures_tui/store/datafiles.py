@@ -171,6 +171,13 @@ class DataFiles:
             return _Records(self, name, table)
         return self.rows(name, table)
 
+    def column(self, name: str, table: str, field: str) -> dict[str, Any]:
+        """One field of every stored row of a collection file (see :meth:`RowIndex.column`)."""
+        records = self.records(name, table)
+        if isinstance(records, _Records):
+            return records.column(field)
+        return column_of(records, field)
+
     def row_index(self, name: str, table: str) -> RowIndex | None:
         """Where the file's rows lie, found once (None once it is parsed whole, or
         when it is not laid out as written here: then it is parsed whole)."""
@@ -307,6 +314,14 @@ class _Records(Mapping[str, Any]):
     def _whole(self) -> dict[str, Any]:
         return self._files.rows(self._name, self._table)
 
+    def column(self, field: str) -> dict[str, Any]:
+        """One field of every row (:meth:`RowIndex.column`), without parsing the rest."""
+        index = self._files.row_index(self._name, self._table)
+        if index is not None:
+            with contextlib.suppress(ValueError):  # parsed whole: refused there if bad
+                return index.column(field)
+        return column_of(self._whole(), field)
+
     def get(self, key: str, default: Any = None) -> Any:
         index = self._files.row_index(self._name, self._table)
         if index is None:
@@ -343,6 +358,11 @@ class _Records(Mapping[str, Any]):
 
 
 _MISSING: Any = object()
+
+
+def column_of(rows: Mapping[str, Any], field: str) -> dict[str, Any]:
+    """One field of every parsed row (a row without it, or not a record: absent)."""
+    return {rid: row[field] for rid, row in rows.items() if isinstance(row, dict) and field in row}
 
 
 def _write_order(name: str) -> int:

@@ -144,11 +144,8 @@ class Repository:
             self.first_backup = taken
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
-        """Validate every record; raise DataRefused on the first bad one.
-
-        ``should_stop`` is polled between records so a background check can be
-        abandoned (the app quits without waiting for it).
-        """
+        """Validate every record; raise DataRefused on the first bad one. ``should_stop``
+        is polled between records: the app quits without waiting for a background check."""
         for kind in TABLES:
             if not self._verify_kind(kind, should_stop):
                 return
@@ -308,18 +305,17 @@ class Repository:
     def prospects(self, *, include_archived: bool = True) -> list[Prospect]:
         if include_archived:
             return self._all(Prospect)
-        # Archived ones are not even validated.
         found = (self._get(Prospect, pid) for pid in self.open_prospect_ids())
         return [prospect for prospect in found if prospect is not None]
 
     def prospect_ids(self, *, archived: bool | None = None) -> list[str]:
         """Ids of all job futures, or only the archived (True) or open (False) ones,
         without validating them."""
-        rows = list(self._rows(Prospect).items())
         if archived is None:
-            return [rid for rid, _ in rows]
+            return list(self._rows(Prospect))
         value = Stage.ARCHIVE.value
-        return [rid for rid, row in rows if (row.get("stage") == value) is archived]
+        stages = self.stored_column(Prospect, "stage")
+        return [rid for rid, stage in stages.items() if (stage == value) is archived]
 
     def person_ids(self) -> list[str]:
         return list(self._rows(Person))
@@ -333,19 +329,22 @@ class Repository:
         searching thousands of records at once. Shown text goes through records."""
         return self._rows(kind)
 
-    def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
-        """A stored field of a record, unvalidated: for ordering and counting only.
+    def stored_column(self, kind: type[Record], field: str) -> dict[str, Any]:
+        """One stored field of every record of a kind, unvalidated (absent where a record
+        lacks it): a command that needs only the stages or the names parses no more."""
+        return self._files.column(*TABLES[kind], field)
 
-        Anything shown to the user goes through the validated record instead.
-        """
+    def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
+        """A stored field of a record, unvalidated: for ordering and counting only
+        (anything shown to the user goes through the validated record instead)."""
         row = self._rows(kind).get(record_id) if record_id else None
         return row.get(field) if row is not None else None
 
     def find_company(self, name: str) -> Company | None:
         """The company with this name, matched as imports match (models.clean.squash)."""
         wanted = squash(name)
-        for company_id, row in list(self._rows(Company).items()):
-            if squash(str(row.get("name", ""))) == wanted:
+        for company_id, stored in self.stored_column(Company, "name").items():
+            if squash(str(stored)) == wanted:
                 return self._get(Company, company_id)
         return None
 

@@ -38,7 +38,13 @@ def referral_offers(repo: Repository) -> dict[str, list[Any]]:
     rows = repo.stored_rows(Prospect)
     changed = repo.changed_since(kept.revision) if kept is not None else None
     if kept is None or changed is None:
-        entries = {pid: e for pid, row in list(rows.items()) if (e := _offer(pid, row))}
+        # Referred ones only are read: a few of thousands (docs/benchmarks.md).
+        referred = repo.stored_column(Prospect, "referred_by_id")
+        entries = {
+            pid: entry
+            for pid, referrer in referred.items()
+            if referrer and (entry := _offer(pid, rows[pid]))
+        }
     else:
         entries = dict(kept.entries)
         for pid in changed:
