@@ -171,7 +171,7 @@ class DataFiles:
             return _Records(self, name, table)
         return self.rows(name, table)
 
-    def column(self, name: str, table: str, field: str) -> dict[str, Any]:
+    def column(self, name: str, table: str, field: str) -> Mapping[str, Any]:
         """One field of every stored row of a collection file (see :meth:`RowIndex.column`)."""
         records = self.records(name, table)
         if isinstance(records, _Records):
@@ -314,7 +314,7 @@ class _Records(Mapping[str, Any]):
     def _whole(self) -> dict[str, Any]:
         return self._files.rows(self._name, self._table)
 
-    def column(self, field: str) -> dict[str, Any]:
+    def column(self, field: str) -> Mapping[str, Any]:
         """One field of every row (:meth:`RowIndex.column`), without parsing the rest."""
         index = self._files.row_index(self._name, self._table)
         if index is not None:

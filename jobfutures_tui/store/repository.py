@@ -329,7 +329,7 @@ class Repository:
         searching thousands of records at once. Shown text goes through records."""
         return self._rows(kind)
 
-    def stored_column(self, kind: type[Record], field: str) -> dict[str, Any]:
+    def stored_column(self, kind: type[Record], field: str) -> Mapping[str, Any]:
         """One stored field of every record of a kind, unvalidated (absent where a record
         lacks it): a command that needs only the stages or the names parses no more."""
         return self._files.column(*TABLES[kind], field)

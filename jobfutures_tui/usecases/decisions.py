@@ -48,12 +48,18 @@ from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day, summarise
 from jobfutures_tui.engine.plans import Zone, plan_for
 from jobfutures_tui.engine.workload import ALL_DAYS
-from jobfutures_tui.models import Person, Prospect, Skip, Stage, Touch, dates
+from jobfutures_tui.models import Prospect, Skip, Stage, Touch, dates
 from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.decision_keys import (
+    KEY_VERSION,
+    Key,
+    StoredInputs,
+    key_of,
+    made_from_none_of,
+)
 from jobfutures_tui.usecases.facts import Facts
-from jobfutures_tui.usecases.referral_offers import referral_offers
 
 
 class Open(NamedTuple):
@@ -124,7 +130,7 @@ class _Reader:
         self.zone = tz or dates.local_timezone()
         self.cache = _cache(repo, self.zone, home_city)
         self.prospects = repo.stored_rows(Prospect)
-        self.records = _Records(repo)
+        self.records = StoredInputs(repo)
         self.pristine = repo.revision == 0
         """Nothing changed since opening: every kept decision holds without checking."""
         self._facts: Facts | None = None
@@ -166,26 +172,30 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     zone = dates.local_timezone()
     home_city = my_city(repo)
     cache = _cache(repo, zone, home_city)
-    records = _Records(repo)
+    records = StoredInputs(repo)
     prospects = repo.stored_rows(Prospect)
     pristine = repo.revision == 0
     facts = Facts(repo)
     kept: dict[str, Any] = {}
-    # Only touches changed (`jobfutures log`): the records the stored decisions were
-    # made from are as they were; only job futures whose touches changed are redone.
-    records_as_stored = repo.stored_decisions() is not None and repo.kinds_changed <= {Touch}
+    # What changed since opening, as the change log names it (a touch its job future,
+    # a plan the job futures following it, a referral reaching the offer stage its
+    # referrers' job futures): a stored decision none of whose records is named
+    # still holds, unread (`jobfutures add` and `move` at 5,000 job futures read
+    # every job future and person to check, 55 ms). None: check every one.
+    changed = repo.changed_since(0) if repo.stored_decisions() is not None else None
     for prospect_id in repo.open_prospect_ids():
         stored = cache.stored.get(prospect_id)
         if (
-            records_as_stored
+            changed is not None
             and prospect_id not in cache.entries
-            and isinstance(stored, list)
+            and prospect_id not in changed
+            and made_from_none_of(stored, changed)
             and repo.touches_unchanged(prospect_id)
         ):
             kept[prospect_id] = stored
             continue
         row = prospects.get(prospect_id)
-        key = None if row is None else _key(row, records)
+        key = None if row is None else key_of(row, records)
         if row is None or key is None:
             continue  # unusual data: decided afresh next time
         if (
@@ -209,11 +219,6 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------ the cache
-
-Key = list[Any]
-"""``[updated_at, [updated_at of each person], updated_at of its user plan, the
-referral offer it owes thanks for, [stage, skips, chosen plan]]`` of a job
-future, as stored (the plan's None when it follows a built-in or default plan)."""
 
 _FROM_INDEX: Any = object()
 """Stands for the summary a decision read from the index was made from: still
@@ -240,7 +245,8 @@ _CACHES: weakref.WeakKeyDictionary[Repository, _Cache] = weakref.WeakKeyDictiona
 
 
 def _context(zone: Zone, home_city: str) -> list[Any]:
-    return [DECISION_VERSION, SUMMARY_VERSION, getattr(zone, "name", None) or str(zone), home_city]
+    zone_name = getattr(zone, "name", None) or str(zone)
+    return [DECISION_VERSION, SUMMARY_VERSION, KEY_VERSION, zone_name, home_city]
 
 
 def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
@@ -262,7 +268,7 @@ def _kept(
     cache: _Cache,
     prospect_id: str,
     row: Mapping[str, Any],
-    records: _Records,
+    records: StoredInputs,
     pristine: bool,
 ) -> Decision | None:
     """The kept decision if it still holds, else _MISSING."""
@@ -284,7 +290,7 @@ def _kept(
             return _MISSING
     elif entry.summary is not repo.cadence_summary(prospect_id):
         return _MISSING
-    if entry.key != _key(row, records):
+    if entry.key != key_of(row, records):
         return _MISSING
     return entry.decision
 
@@ -295,7 +301,7 @@ def _made(
     cache: _Cache,
     prospect_id: str,
     row: Mapping[str, Any],
-    records: _Records,
+    records: StoredInputs,
     zone: Zone,
     home_city: str,
 ) -> Decision | None:
@@ -313,7 +319,7 @@ def _made(
         tz=zone,
         thanks=inputs.thanks,
     )
-    key = _key(row, records)
+    key = key_of(row, records)
     if key is not None:
         cache.entries[prospect_id] = _Entry(key, summary, decision)
     return decision
@@ -335,13 +341,13 @@ class _Inputs(NamedTuple):
         repo: Repository,
         future: FutureLike,
         facts: Facts | None = None,
-        records: _Records | None = None,
+        records: StoredInputs | None = None,
         zone: Zone | None = None,
         home_city: str | None = None,
         row: Mapping[str, Any] | None = None,
     ) -> _Inputs:
         facts = facts or Facts(repo)
-        records = records or _Records(repo)
+        records = records or StoredInputs(repo)
         zone = zone or dates.local_timezone()
         if row is None:
             row = repo.stored_rows(Prospect).get(future.id)
@@ -435,66 +441,6 @@ def _fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
             raise ValueError("snoozed_until")
         snoozed = date.fromisoformat(snoozed)
     return stage, company_id, snoozed
-
-
-def _key(row: Mapping[str, Any], records: _Records) -> Key | None:
-    """What a decision for this job future depends on among the records (None: unusual)."""
-    try:
-        stamps = []
-        people = records.people
-        for person_id in row["person_ids"]:
-            person = people.get(person_id)
-            stamps.append(None if person is None else person.get("updated_at"))
-        chosen = row.get("cadence_plan")
-        plan = records.plan_rows.get(chosen) if chosen else None
-        owed = records.referral_offers(row)
-        plan_stamp = None if plan is None else plan.get("updated_at")
-        # What the engine reads of the row too: under a frozen clock (tests) two
-        # versions of a record share a stamp.
-        shape = [
-            row["stage"],
-            len(row.get("skips") or ()),
-            row.get("cadence_plan"),
-            row.get("plan_chosen_at"),
-        ]
-        return [row["updated_at"], stamps, plan_stamp, owed, shape]
-    except (KeyError, TypeError, AttributeError):
-        return None
-
-
-class _Records:
-    """The stored people and plans decisions depend on, read once per pass."""
-
-    def __init__(self, repo: Repository) -> None:
-        self.repo = repo
-        self.people = repo.stored_rows(Person)
-        self.plan_rows = repo.stored_rows(CadencePlan)
-        self._plans: list[CadencePlan] | None = None
-        self._offers: dict[str, list[Any]] | None = None
-
-    def referral_offers(self, row: Mapping[str, Any]) -> list[Any] | None:
-        """The latest job future referred by one of this one's people that reached
-        the offer stage, as stored: ``[when, referrer, job future]`` (None: none)."""
-        if self._offers is None:
-            self._offers = referral_offers(self.repo)
-        found = [self._offers[p] for p in row.get("person_ids") or () if p in self._offers]
-        return max(found) if found else None
-
-    def thanks(self, prospect_id: str, row: Mapping[str, Any], zone: Zone) -> Thanks | None:
-        offer = self.referral_offers(row)
-        if offer is None or offer[2] == prospect_id:
-            return None
-        when, person_id, referred_id = offer
-        referred = self.repo.prospect(referred_id)
-        company = self.repo.company(referred.company_id) if referred else None
-        day = local_day(dates.to_utc(when), zone)
-        return Thanks(day, person_id, company.name if company else "another company")
-
-    def plans(self) -> list[CadencePlan]:
-        """The user's plans, validated (once a pass, and only when a decision is made)."""
-        if self._plans is None:
-            self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
-        return self._plans
 
 
 Repository.derive_at_close(decisions_to_keep)  # kept in the index for the next session

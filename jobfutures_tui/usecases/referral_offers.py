@@ -38,12 +38,13 @@ def referral_offers(repo: Repository) -> dict[str, list[Any]]:
     rows = repo.stored_rows(Prospect)
     changed = repo.changed_since(kept.revision) if kept is not None else None
     if kept is None or changed is None:
-        # Referred ones only are read: a few of thousands (docs/benchmarks.md).
+        # Only referred ones at the offer stage are read: a few of thousands.
         referred = repo.stored_column(Prospect, "referred_by_id")
+        stages = repo.stored_column(Prospect, "stage")
         entries = {
             pid: entry
             for pid, referrer in referred.items()
-            if referrer and (entry := _offer(pid, rows[pid]))
+            if referrer and stages.get(pid) == _OFFER and (entry := _offer(pid, rows[pid]))
         }
     else:
         entries = dict(kept.entries)

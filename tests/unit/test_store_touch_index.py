@@ -357,6 +357,43 @@ def test_decisions_kept_after_logging_a_touch_are_those_made_afresh(
     assert kept == afresh
 
 
+def test_decisions_kept_after_changing_records_are_those_made_afresh(
+    folder: Path, history: dict, make
+) -> None:
+    """Closing after an add, a person's new channel, or a referral reaching the offer
+    stage keeps unread only the decisions none of whose records changed: each time
+    the index holds what deciding everything afresh gives."""
+    from jobfutures_tui.models import Person, Stage
+    from jobfutures_tui.models.entities import revise
+    from jobfutures_tui.usecases.decisions import decisions_to_keep
+
+    contoso, fabrikam = make.company("Contoso"), make.company("Fabrikam")
+    dana = Person(name="Dana", company_id=contoso.id, preferred_channel="email")
+    lee = Person(name="Lee", company_id=fabrikam.id)
+    with_dana = make.prospect(contoso, person_ids=[dana.id], stage="rejected-but-warm")
+    referred = make.prospect(fabrikam, person_ids=[lee.id], referred_by_id=dana.id)
+    with Repository.open(folder, verify=False) as repo:
+        repo.save(contoso, fabrikam, dana, lee, with_dana, referred)
+        repo.save(make.touch(with_dana, JAN.add(days=9), channel="call"))
+    newcomer = make.company("Globex")
+    changes = [
+        [newcomer, make.prospect(newcomer)],  # `jobfutures add`
+        [revise(dana, do_not_contact=True)],  # not her job future, which was not saved
+        [revise(referred, stage=Stage.OFFER)],  # Dana is owed a thank-you
+    ]
+    for change in changes:
+        with Repository.open(folder, verify=False) as repo:
+            assert repo.stored_decisions() is not None
+            repo.save(*change)
+        kept = orjson.loads((folder / INDEX_NAME).read_bytes())["derived"]["decisions"]
+        (folder / INDEX_NAME).unlink()
+        with Repository.open(folder, read_only=True, verify=False) as repo:
+            afresh = decisions_to_keep(repo)["decisions"]
+        assert kept == afresh
+        with Repository.open(folder, verify=False):
+            pass  # the index written again, as a session leaves it
+
+
 def test_the_background_check_lets_each_month_go_and_a_read_parses_it_again(
     folder: Path, history: dict, parsed
 ) -> None:

@@ -1,0 +1,94 @@
+"""What a kept decision was made from among the stored records, to tell whether it
+still holds (:mod:`jobfutures_tui.usecases.decisions`): the job future's row, its
+people's and its chosen plan's stamps, and the referral offer it owes thanks for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jobfutures_tui.engine.cadence import Thanks
+from jobfutures_tui.engine.history import local_day
+from jobfutures_tui.engine.plans import Zone
+from jobfutures_tui.models import Person, dates
+from jobfutures_tui.models.plan import CadencePlan
+from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.referral_offers import referral_offers
+
+KEY_VERSION = 2
+"""2: the key names each person (1 held only their stamps)."""
+
+Key = list[Any]
+"""``[updated_at, [[id, updated_at] of each person], updated_at of its user plan, the
+referral offer it owes thanks for, [stage, skips, chosen plan]]`` of a job
+future, as stored (the plan's None when it follows a built-in or default plan)."""
+
+
+def made_from_none_of(stored: Any, changed: set[str]) -> bool:
+    """Whether a stored ``[key, decision]`` was made from none of the people ``changed``."""
+    try:
+        key, _ = stored
+        return all(person_id not in changed for person_id, _ in key[1])
+    except (TypeError, ValueError):
+        return False  # an odd entry: decided again
+
+
+def key_of(row: Mapping[str, Any], records: StoredInputs) -> Key | None:
+    """What a decision for this job future depends on among the records (None: unusual)."""
+    try:
+        stamps = []
+        people = records.people
+        for person_id in row["person_ids"]:
+            person = people.get(person_id)
+            stamps.append([person_id, None if person is None else person.get("updated_at")])
+        chosen = row.get("cadence_plan")
+        plan = records.plan_rows.get(chosen) if chosen else None
+        owed = records.referral_offers(row)
+        plan_stamp = None if plan is None else plan.get("updated_at")
+        # What the engine reads of the row too: under a frozen clock (tests) two
+        # versions of a record share a stamp.
+        shape = [
+            row["stage"],
+            len(row.get("skips") or ()),
+            row.get("cadence_plan"),
+            row.get("plan_chosen_at"),
+        ]
+        return [row["updated_at"], stamps, plan_stamp, owed, shape]
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+class StoredInputs:
+    """The stored people and plans decisions depend on, read once per pass."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.people = repo.stored_rows(Person)
+        self.plan_rows = repo.stored_rows(CadencePlan)
+        self._plans: list[CadencePlan] | None = None
+        self._offers: dict[str, list[Any]] | None = None
+
+    def referral_offers(self, row: Mapping[str, Any]) -> list[Any] | None:
+        """The latest job future referred by one of this one's people that reached
+        the offer stage, as stored: ``[when, referrer, job future]`` (None: none)."""
+        if self._offers is None:
+            self._offers = referral_offers(self.repo)
+        found = [self._offers[p] for p in row.get("person_ids") or () if p in self._offers]
+        return max(found) if found else None
+
+    def thanks(self, prospect_id: str, row: Mapping[str, Any], zone: Zone) -> Thanks | None:
+        offer = self.referral_offers(row)
+        if offer is None or offer[2] == prospect_id:
+            return None
+        when, person_id, referred_id = offer
+        referred = self.repo.prospect(referred_id)
+        company = self.repo.company(referred.company_id) if referred else None
+        day = local_day(dates.to_utc(when), zone)
+        return Thanks(day, person_id, company.name if company else "another company")
+
+    def plans(self) -> list[CadencePlan]:
+        """The user's plans, validated (once a pass, and only when a decision is made)."""
+        if self._plans is None:
+            self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
+        return self._plans
