@@ -260,8 +260,13 @@ def _cut(text: str, cells: int) -> str:
     """``text`` cut to ``cells`` columns, ending in "…" when shortened."""
     if _cells(text) <= cells:
         return text
-    return set_cell_size(text, cells - 1).rstrip() + "…"
+    cut = text[: cells - 1] if _NARROW.fullmatch(text) else set_cell_size(text, cells - 1)
+    return cut.rstrip() + "…"
 
 
 def _pad(text: str, cells: int) -> str:
+    # One column a character, the usual case: rich's measuring took a third of a
+    # long list's formatting.
+    if _NARROW.fullmatch(text):
+        return text.ljust(cells)
     return set_cell_size(text, max(cells, _cells(text)))

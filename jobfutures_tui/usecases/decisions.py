@@ -102,7 +102,7 @@ class Open(NamedTuple):
 def open_suggestions(repo: Repository, *, tz: Zone | None = None) -> Iterator[Open]:
     """The decision for every open job future, in the store's order; finish
     each for a day with :meth:`Open.suggestion` (or :meth:`Open.urgency`)."""
-    reader = _Reader(repo, tz)
+    reader = _Reader(repo, tz, every=True)
     for prospect_id in repo.open_prospect_ids():
         found = reader.open(prospect_id)
         if found is not None:
@@ -123,7 +123,7 @@ def next_suggestion(repo: Repository, prospect_id: str, *, today: date) -> Sugge
 class _Reader:
     """Reads job futures' decisions from one repository, in one zone."""
 
-    def __init__(self, repo: Repository, tz: Zone | None) -> None:
+    def __init__(self, repo: Repository, tz: Zone | None, *, every: bool = False) -> None:
         self.repo = repo
         self.home_city = home_city = my_city(repo)
         self.workdays = workdays()
@@ -134,6 +134,9 @@ class _Reader:
         self.pristine = repo.revision == 0
         """Nothing changed since opening: every kept decision holds without checking."""
         self._facts: Facts | None = None
+        self._columns = _Columns(repo) if every and self.pristine else None
+        """Reading every job future whose kept decisions hold: what it needs of each
+        row comes from the stored columns, and no row is read (docs/benchmarks.md)."""
 
     @property
     def facts(self) -> Facts:
@@ -143,11 +146,16 @@ class _Reader:
 
     def open(self, prospect_id: str) -> Open | None:
         repo, zone = self.repo, self.zone
-        row = self.prospects.get(prospect_id)
-        if row is None:
+        row: Mapping[str, Any] | None = None
+        listed: Mapping[str, Any] | None = None
+        if self._columns is not None:
+            listed = self._columns.fields(prospect_id)
+        if listed is None:
+            row = listed = self.prospects.get(prospect_id)
+        if listed is None:
             return None
         try:
-            stage, company_id, snoozed = _fields(row)
+            stage, company_id, snoozed = _fields(listed)
         except (KeyError, TypeError, ValueError):
             future = self.facts.future(prospect_id)  # reads it or refuses the data
             if future is None:
@@ -155,6 +163,9 @@ class _Reader:
             stage, company_id, snoozed = future.stage, future.company_id, future.snoozed_until
         decision = _kept(repo, self.cache, prospect_id, row, self.records, self.pristine)
         if decision is _MISSING:
+            row = row if row is not None else self.prospects.get(prospect_id)
+            if row is None:
+                return None
             decision = _made(
                 repo, self.facts, self.cache, prospect_id, row, self.records, zone, self.home_city
             )
@@ -267,11 +278,12 @@ def _kept(
     repo: Repository,
     cache: _Cache,
     prospect_id: str,
-    row: Mapping[str, Any],
+    row: Mapping[str, Any] | None,
     records: StoredInputs,
     pristine: bool,
 ) -> Decision | None:
-    """The kept decision if it still holds, else _MISSING."""
+    """The kept decision if it still holds, else _MISSING (``row`` is read only when
+    something changed since opening: None stands for a row not read)."""
     entry = cache.entries.get(prospect_id)
     if entry is None:
         stored = cache.stored.pop(prospect_id, None)
@@ -290,7 +302,7 @@ def _kept(
             return _MISSING
     elif entry.summary is not repo.cadence_summary(prospect_id):
         return _MISSING
-    if entry.key != key_of(row, records):
+    if row is None or entry.key != key_of(row, records):
         return _MISSING
     return entry.decision
 
@@ -427,6 +439,25 @@ def skip_now(repo: Repository, prospect: Prospect) -> Skip | None:
 
 
 _STAGES = {member.value: member for member in Stage}
+
+
+class _Columns:
+    """What :func:`_fields` reads of every stored job future, a column at a time."""
+
+    FIELDS = ("stage", "company_id", "snoozed_until")
+
+    def __init__(self, repo: Repository) -> None:
+        self.columns = [repo.stored_column(Prospect, field) for field in self.FIELDS]
+
+    def fields(self, prospect_id: str) -> dict[str, Any] | None:
+        """Those fields of one, as a row holds them (None: not in the columns)."""
+        if prospect_id not in self.columns[0]:
+            return None
+        return {
+            field: column[prospect_id]
+            for field, column in zip(self.FIELDS, self.columns, strict=True)
+            if prospect_id in column
+        }
 
 
 def _fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:

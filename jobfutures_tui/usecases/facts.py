@@ -6,6 +6,7 @@ falls back to the validated model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from jobfutures_tui.engine.facts import (
@@ -20,6 +21,9 @@ from jobfutures_tui.store import Repository
 
 _UNREAD: Any = object()
 
+NAMES_BEFORE_A_COLUMN = 64
+"""Names read a row at a time before the rest come from a column (a few ms a file)."""
+
 
 class Facts:
     """Reads views from one repository, each person once."""
@@ -31,6 +35,8 @@ class Facts:
         self._company_rows = repo.stored_rows(Company)
         self._people: dict[str, PersonLike | None] = {}
         self._names: dict[str, str] = {}
+        self._name_columns: dict[type, Mapping[str, Any]] = {}
+        self._asked: dict[type, int] = {}
 
     def future(self, prospect_id: str) -> FutureLike | None:
         row = self._prospect_rows.get(prospect_id)
@@ -72,20 +78,23 @@ class Facts:
         person = self._people.get(person_id, _UNREAD)
         if person is not _UNREAD:
             return None if person is None else person.name
-        return self._name(self._person_rows, person_id, self.repo.person)
+        return self._name(Person, self._person_rows, person_id, self.repo.person)
 
     def company_name(self, company_id: str) -> str | None:
         """The company's name as the model reads it, or None if there is no such company."""
-        return self._name(self._company_rows, company_id, self.repo.company)
+        return self._name(Company, self._company_rows, company_id, self.repo.company)
 
-    def _name(self, rows: Any, record_id: str, validated: Any) -> str | None:
+    def _name(self, kind: type, rows: Any, record_id: str, validated: Any) -> str | None:
         name = self._names.get(record_id)
         if name is None:
-            row = rows.get(record_id)
-            if row is None:
-                return None
+            stored = self._stored_name(kind, record_id)
+            if stored is _UNREAD:
+                row = rows.get(record_id)
+                if row is None:
+                    return None
+                stored = row.get("name", _UNREAD) if isinstance(row, dict) else _UNREAD
             try:
-                name = stored_line(row["name"], required=True)
+                name = stored_line(stored, required=True)
             except (KeyError, TypeError, ValueError):
                 record = validated(record_id)  # reads it or refuses the data
                 if record is None:
@@ -93,3 +102,15 @@ class Facts:
                 name = record.name
             self._names[record_id] = name
         return name
+
+    def _stored_name(self, kind: type, record_id: str) -> Any:
+        """The stored name, from the file's name column once many are asked for (a due
+        list of thousands: one scan, not a row parsed each; docs/benchmarks.md);
+        _UNREAD until then, or where the column does not have it."""
+        column = self._name_columns.get(kind)
+        if column is None:
+            self._asked[kind] = asked = self._asked.get(kind, 0) + 1
+            if asked < NAMES_BEFORE_A_COLUMN:
+                return _UNREAD
+            column = self._name_columns[kind] = self.repo.stored_column(kind, "name")
+        return column.get(record_id, _UNREAD)
