@@ -25,7 +25,7 @@ from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.manifest import count_records, read_manifest
-from jobfutures_tui.store.row_index import RowIndex
+from jobfutures_tui.store.row_index import PinnedFile, RowIndex
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
 
@@ -57,6 +57,8 @@ class DataFiles:
         self._by_record: set[str] = set()
         """Deferred files read a record at a time until something needs them whole."""
         self._indexes: dict[str, RowIndex | None] = {}
+        self._pins: dict[str, PinnedFile] = {}
+        """The version of each file read a record at a time (row_index.PinnedFile)."""
         self._written: set[str] = set()
         """Files this process has changed: never released (see :meth:`release`)."""
         self._parsing = threading.Lock()
@@ -191,15 +193,38 @@ class DataFiles:
             return self._indexes[name]
 
     def _index(self, name: str, table: str) -> RowIndex | None:
-        path = self.folder / name
         newer = self.overlay.get(name)
         if newer is not None:
             return RowIndex.of(newer, table)
-        try:
-            self.journal.seen.note_read(name, signature(path))
-            return RowIndex.of_file(path, table)
-        except OSError as exc:
-            raise self.refuse(name, f"it cannot be read ({exc.strerror})") from None
+        return self._pinned(name).index(table)
+
+    def _pinned(self, name: str) -> PinnedFile:
+        """The version of the file this session reads (opened once; call holding
+        ``_parsing``)."""
+        pin = self._pins.get(name)
+        if pin is None:
+            path = self.folder / name
+            try:
+                self.journal.seen.note_read(name, signature(path))
+                pin = self._pins[name] = PinnedFile.open(path)
+            except OSError as exc:
+                raise self.refuse(name, f"it cannot be read ({exc.strerror})") from None
+        return pin
+
+    def found(self, name: str, row_id: object) -> bool:
+        """Whether :meth:`peek` found that row in this version of the file."""
+        pin = self._pins.get(name)
+        return pin is not None and isinstance(row_id, str) and pin.holds(row_id)
+
+    def peek(self, name: str, table: str, row_id: str) -> dict[str, Any] | None:
+        """One row found straight in the file, before its rows are indexed (None: ask
+        the index: :meth:`PinnedFile.row`)."""
+        if name not in self._deferred or name in self._indexes or name in self.overlay:
+            return None
+        with self._parsing:
+            if name not in self._deferred or name in self._indexes:
+                return None
+            return self._pinned(name).row(row_id)
 
     def _parsed(self, name: str) -> None:
         """Parse a deferred file now, once, whichever thread asks first."""
@@ -213,6 +238,7 @@ class DataFiles:
                 self.attach(name, self._whole(name, table), table)
             del self._deferred[name]
             self._indexes.pop(name, None)
+            self._pins.pop(name, None)
 
     def _whole(self, name: str, table: str) -> dict[str, Any]:
         """A file's contents, parsed a record at a time where it is read so (the same
@@ -323,6 +349,9 @@ class _Records(Mapping[str, Any]):
         return column_of(self._whole(), field)
 
     def get(self, key: str, default: Any = None) -> Any:
+        found = self._files.peek(self._name, self._table, key)
+        if found is not None:
+            return found
         index = self._files.row_index(self._name, self._table)
         if index is None:
             return self._whole().get(key, default)
@@ -339,6 +368,8 @@ class _Records(Mapping[str, Any]):
         return row
 
     def __contains__(self, key: object) -> bool:
+        if self._files.found(self._name, key):
+            return True
         index = self._files.row_index(self._name, self._table)
         return key in (index if index is not None else self._whole())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
-from pilot_helpers import rendered_text
+from pilot_helpers import rendered_text, until
 from textual.widgets import OptionList, Static
 
 from jobfutures_tui.app import JobFuturesApp
@@ -170,9 +170,11 @@ async def test_long_script_names_are_shortened_with_an_ellipsis_and_stay_distinc
             assert len(set(labels)) == 3, labels
             assert all(label.startswith("Reply to") and "…" in label for label in labels)
             await pilot.resize_terminal(140, 30)
-            await pilot.pause()
-            wide = shown(screen, "replies")
-            assert all(name in wide for name in names), "with room, the names are whole"
+            await until(
+                pilot,
+                lambda: all(name in shown(screen, "replies") for name in names),
+                "the names whole once there is room",
+            )
         repo.close()
 
 

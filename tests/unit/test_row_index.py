@@ -134,3 +134,31 @@ def test_a_column_of_a_hand_edited_file_is_read_right(tmp_path: Path) -> None:
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
         assert repo.stored_column(Company, "name") == {acme.id: "Acme", globex.id: globex.name}
         assert repo.stored_column(Company, "missing") == {}
+
+
+def test_a_few_rows_are_found_without_indexing_the_file(tmp_path: Path, monkeypatch) -> None:
+    """A command reading a person or two finds each in the bytes; the rows are indexed
+    only for more, or for a row not there plainly, and the answers are the same."""
+    folder = tmp_path / "data"
+    acme = Company(name="Acme")
+    people = [Person(name=f'Person {n} "{n}"', company_id=acme.id) for n in range(12)]
+    with Repository.open(folder) as repo:
+        repo.save(acme, *people)
+    indexed: list[str] = []
+    original = RowIndex.of.__func__  # type: ignore[attr-defined]
+
+    def spy(cls, data, table, **options):  # type: ignore[no-untyped-def]
+        indexed.append(table)
+        return original(cls, data, table, **options)
+
+    monkeypatch.setattr(RowIndex, "of", classmethod(spy))
+    with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+        assert repo.person(people[0].id) == people[0]
+        assert repo.person(people[11].id) == people[11]  # the last row: the table's end
+        assert indexed == []
+        assert repo.stored_rows(Person).get("0" * 32) is None  # not there: the index says
+        assert indexed == ["people"]
+    indexed.clear()
+    with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
+        assert [repo.person(p.id) for p in people] == people  # more than a few: indexed
+        assert indexed == ["people"]
