@@ -177,9 +177,9 @@ class PinnedFile:
     Indexing the 9,000 people of 5,000 job futures took 15 ms for a ``log`` that reads
     two of them (docs/storage.md, "Reading")."""
 
-    def __init__(self, fd: int, data: bytes) -> None:
+    def __init__(self, fd: int) -> None:
         self._fd = fd
-        self._data: bytes | None = data
+        self._indexed = False
         self._found = 0
         self._seen: dict[str, dict[str, Any]] = {}
         """The rows found, kept: the same few are asked for again and again."""
@@ -187,24 +187,18 @@ class PinnedFile:
 
     @classmethod
     def open(cls, path: Path) -> PinnedFile:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            with os.fdopen(os.dup(fd), "rb") as handle:
-                data = handle.read()
-        except BaseException:
-            os.close(fd)
-            raise
-        return cls(fd, data)
+        return cls(os.open(path, os.O_RDONLY))
 
     def row(self, row_id: str) -> dict[str, Any] | None:
         """The row, found in the bytes (None: ask the index; it may or may not be there)."""
-        data = self._data
-        if data is None:
+        if self._indexed:
             return None
         seen = self._seen.get(row_id)
         if seen is not None or self._found >= FEW_ROWS or len(row_id) != _ID:
             return seen
         self._found += 1
+        # Read again each time, not held: a command's peak comes later, at its commit.
+        data = self._read_all()
         key = row_id.encode()
         head = b'"' + key + _NEXT_HEAD + key + b'"'
         at = data.find(head)
@@ -236,13 +230,18 @@ class PinnedFile:
     def index(self, table: str) -> RowIndex | None:
         """Where every row lies (None: not laid out as written here: parse it whole).
         Rows are read through the descriptor from then on; the bytes are let go."""
-        data = self._data if self._data is not None else self._read_all()
-        self._data = None
-        return RowIndex.of(data, table, read=self._pread)
+        self._indexed = True
+        return RowIndex.of(self._read_all(), table, read=self._pread)
 
     def _read_all(self) -> bytes:
         size = os.fstat(self._fd).st_size
-        return os.pread(self._fd, size, 0)
+        data = os.pread(self._fd, size, 0)
+        while len(data) < size:  # a short read: the rest
+            more = os.pread(self._fd, size - len(data), len(data))
+            if not more:
+                break
+            data += more
+        return data
 
     def _pread(self, start: int, end: int) -> bytes:
         return os.pread(self._fd, end - start, start)
