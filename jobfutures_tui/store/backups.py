@@ -72,7 +72,8 @@ def _write_zip(folder: Path, names: list[str], earlier: _Earlier, out: BinaryIO)
         seen = signature(path)
         member = earlier.unchanged(name, seen)
         if member is not None:
-            archive.add(name, *member, seen)
+            size, crc, packed, packed_crc = member
+            archive.add(name, size, crc, packed, seen, packed_crc=packed_crc)
             continue
         data = path.read_bytes()
         crc = zlib.crc32(data)
@@ -94,9 +95,9 @@ time, inode) when it was packed, and a CRC of the packed bytes. Zip readers skip
 _STAMP = struct.Struct("<HHQqQL")
 
 
-def _stamp(seen: Signature, packed: bytes) -> bytes:
+def _stamp(seen: Signature, packed_crc: int) -> bytes:
     size, mtime_ns, inode = seen
-    return _STAMP.pack(_STAMP_ID, _STAMP.size - 4, size, mtime_ns, inode, zlib.crc32(packed))
+    return _STAMP.pack(_STAMP_ID, _STAMP.size - 4, size, mtime_ns, inode, packed_crc)
 
 
 def _read_stamp(extra: bytes) -> tuple[Signature, int] | None:
@@ -144,8 +145,8 @@ class _Earlier:
         if self._file is not None:
             self._file.close()
 
-    def unchanged(self, name: str, seen: Signature | None) -> tuple[int, int, bytes] | None:
-        """Size, CRC and packed bytes of the file, if it is as it was when packed."""
+    def unchanged(self, name: str, seen: Signature | None) -> tuple[int, int, bytes, int] | None:
+        """Size, CRC, packed bytes and their CRC, if the file is as it was when packed."""
         info = self._infos.get(name)
         stamp = _read_stamp(info.extra) if info is not None else None
         if info is None or stamp is None or seen is None or stamp[0] != seen:
@@ -153,7 +154,7 @@ class _Earlier:
         packed = self._raw(info)
         if packed is None or zlib.crc32(packed) != stamp[1] or info.file_size != seen[0]:
             return None
-        return info.file_size, info.CRC, packed
+        return info.file_size, info.CRC, packed, stamp[1]
 
     def packed(self, name: str, data: bytes, crc: int) -> bytes | None:
         info = self._infos.get(name)
@@ -224,14 +225,25 @@ class _Archive:
         self._central = io.BytesIO()
         self._count = 0
 
-    def add(self, name: str, size: int, crc: int, packed: bytes, seen: Signature | None) -> None:
+    def add(
+        self,
+        name: str,
+        size: int,
+        crc: int,
+        packed: bytes,
+        seen: Signature | None,
+        *,
+        packed_crc: int | None = None,
+    ) -> None:
         encoded = name.encode()
         flags = 0 if name.isascii() else 0x800  # the name is UTF-8
         how = (flags, zipfile.ZIP_DEFLATED, *self._when, crc, len(packed), size, len(encoded))
         offset = self._at
         self._write(_LOCAL.pack(_LOCAL_MARK, 20, *how, 0) + encoded)
         self._write(packed)
-        extra = _stamp(seen, packed) if seen is not None else b""
+        extra = b""
+        if seen is not None:  # a member taken from the last backup comes with its CRC
+            extra = _stamp(seen, zlib.crc32(packed) if packed_crc is None else packed_crc)
         # Made by version 2.0 on Unix, read-write for the owner only, no comment.
         made = (b"PK\x01\x02", 20, 3, 20, 0)
         central = _CENTRAL.pack(*made, *how, len(extra), 0, 0, 0, 0o600 << 16, offset)
