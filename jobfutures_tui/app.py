@@ -159,13 +159,17 @@ class JobFuturesApp(App[None]):
         screens = self._main_screens()
         for name, screen in screens.items():
             self.install_screen(screen, name)
-        self.push_screen("board")
-        self.verify_after_first_frame(screens["board"])
-        screens["board"].call_after_refresh(background_work.warm_up, self)
+        # Pushed once the app's own start-up is done: Textual shows no paint before then,
+        # and a board laid out sooner is drawn twice, the first time for nothing.
+        self.call_later(self.push_screen, "board")
+        # Queued on the app, so behind the board's push: each runs once its first frame
+        # is painted (docs/architecture.md, "Why the speed tricks exist").
+        self.verify_after_first_frame()
+        self.call_after_refresh(background_work.warm_up, self)
         if self.ask_profile:
-            screens["board"].call_after_refresh(actions.ask_profile_once, self)
+            self.call_after_refresh(actions.ask_profile_once, self)
         # A new day moves the kept calendar's overdue events to it.
-        screens["board"].call_after_refresh(self.follow_data, FOLLOW_AT_START)
+        self.call_after_refresh(self.follow_data, FOLLOW_AT_START)
         if not (self.demo or self.repo.read_only):
             devices_work.watch(self)  # a sync folder: another computer's changes
 
@@ -182,10 +186,10 @@ class JobFuturesApp(App[None]):
         """The screens of MAIN_SCREENS, over the repository open now."""
         return main_screens(self.repo)
 
-    def verify_after_first_frame(self, board: Screen[None]) -> None:
+    def verify_after_first_frame(self) -> None:
         """Once the board has painted its cards, check the rest of the data in the
         background (background_work.py)."""
-        background_work.after_first_frame(self, board)
+        background_work.after_first_frame(self)
 
     MAIN_SCREENS = MAIN_SCREENS
 
