@@ -27,10 +27,6 @@ from textual.screen import ModalScreen, Screen
 from jobfutures_tui import app_settings, background_work, devices_work, signals
 from jobfutures_tui.background_work import FOLLOW_AT_START, FOLLOW_DELAY
 from jobfutures_tui.messages import DataChanged, Merged, SaveStatus
-from jobfutures_tui.modals.confirm import Confirm
-from jobfutures_tui.modals.help import HelpScreen
-from jobfutures_tui.modals.saving import Saving
-from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
 from jobfutures_tui.store import (
@@ -42,10 +38,10 @@ from jobfutures_tui.store import (
 )
 from jobfutures_tui.store.errors import lost_words, shown
 from jobfutures_tui.store.undo import UndoHistory
-from jobfutures_tui.usecases.changes import Change
 
 if TYPE_CHECKING:
     from jobfutures_tui.ui_services import DataHost
+    from jobfutures_tui.usecases.changes import Change
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -167,11 +163,16 @@ class JobFuturesApp(App[None]):
         self.verify_after_first_frame()
         self.call_after_refresh(background_work.warm_up, self)
         if self.ask_profile:
-            self.call_after_refresh(actions.ask_profile_once, self)
+            self.call_after_refresh(self._ask_profile_once)
         # A new day moves the kept calendar's overdue events to it.
         self.call_after_refresh(self.follow_data, FOLLOW_AT_START)
         if not (self.demo or self.repo.read_only):
             devices_work.watch(self)  # a sync folder: another computer's changes
+
+    def _ask_profile_once(self) -> None:
+        from jobfutures_tui.screens.actions import ask_profile_once  # after the first frame
+
+        ask_profile_once(self)
 
     def _listen_to_writer(self) -> None:
         writer = self.repo.writer
@@ -331,6 +332,8 @@ class JobFuturesApp(App[None]):
             self.notify("Everything is saved again.", title="Saved", timeout=4)
 
     def action_help(self) -> None:
+        from jobfutures_tui.modals.help import HelpScreen  # the dialogs: when first opened
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen.title or "jobfutures", self.active_bindings))
@@ -342,6 +345,8 @@ class JobFuturesApp(App[None]):
         return not (self.quitting or self.replacing)
 
     async def action_quit(self) -> None:
+        from jobfutures_tui.modals.saving import Saving
+
         self.quitting = True
         self.workers.cancel_group(self, "verify")  # quitting never waits for the check
         await self.push_screen(Saving())
@@ -359,6 +364,8 @@ class JobFuturesApp(App[None]):
         self.call_from_thread(self.exit)
 
     def _ask_quit_anyway(self, error: SaveFailed | TimeoutError) -> None:
+        from jobfutures_tui.modals.confirm import Confirm
+
         problem = error.problem if isinstance(error, SaveFailed) else str(error)
 
         def answer(quit_anyway: bool | None) -> None:

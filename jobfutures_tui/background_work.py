@@ -55,12 +55,14 @@ def warm_up(app: App[Any]) -> None:
 
 
 def _import_forms() -> None:
+    import jobfutures_tui.modals.help
     import jobfutures_tui.modals.log_form
     import jobfutures_tui.modals.prospect_form
     import jobfutures_tui.screens.insights
     import jobfutures_tui.screens.people
     import jobfutures_tui.screens.scripts
-    import jobfutures_tui.screens.today  # noqa: F401  (built when first shown: main_screens.py)
+    import jobfutures_tui.screens.today
+    import jobfutures_tui.touch_opening  # noqa: F401  (o, O, Y: the board imports none at start)
 
 
 def verify(app: App[Any]) -> None:
