@@ -42,7 +42,8 @@ def after_first_frame(app: App[Any]) -> None:
 
     Queued on the app, which hands it to the screen on top (the board) once the
     app's start-up is done: a callback queued on the board itself would run at its
-    first refresh, while Textual still holds the paint, and compete with it."""
+    first refresh, while Textual still holds the paint, and compete with it
+    (docs/architecture.md, "Why the speed tricks exist")."""
     app.call_after_refresh(release_collector)
     app.call_after_refresh(app.set_timer, BACKGROUND_DELAY, partial(verify, app))
 

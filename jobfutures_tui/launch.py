@@ -15,7 +15,7 @@ def main() -> int:
     # Pydantic looks for plugins (entry points of every installed package, read from
     # their metadata) when it builds its first validator, at every start: ~3 ms.
     # jobfutures uses none. Set here, in the command only, so a program importing the
-    # package keeps its own plugins; a user's own setting wins (docs/benchmarks.md).
+    # package keeps its own plugins; a user's own setting wins (docs/architecture.md).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from jobfutures_tui.cli import main as run
 
