@@ -27,6 +27,8 @@ from textual.screen import ModalScreen, Screen
 from jobfutures_tui import app_settings, background_work, devices_work, signals
 from jobfutures_tui.background_work import FOLLOW_AT_START, FOLLOW_DELAY
 from jobfutures_tui.messages import DataChanged, Merged, SaveStatus
+from jobfutures_tui.models import Profile
+from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
 from jobfutures_tui.store import (
@@ -157,20 +159,27 @@ class JobFuturesApp(App[None]):
             self.install_screen(screen, name)
         # Pushed once the app's own start-up is done: Textual shows no paint before then,
         # and a board laid out sooner is drawn twice, the first time for nothing.
-        self.call_later(self.push_screen, "board")
+        self.call_later(self._show_board)
         # Queued on the app, so behind the board's push: each runs once its first frame
         # is painted (docs/architecture.md, "Why the speed tricks exist").
         self.verify_after_first_frame()
         self.call_after_refresh(background_work.warm_up, self)
-        if self.ask_profile:
-            self.call_after_refresh(self._ask_profile_once)
         # A new day moves the kept calendar's overdue events to it.
         self.call_after_refresh(self.follow_data, FOLLOW_AT_START)
         if not (self.demo or self.repo.read_only):
             devices_work.watch(self)  # a sync folder: another computer's changes
 
+    def _show_board(self) -> None:
+        self.push_screen("board")
+        if self.ask_profile:
+            # In the board's first frame, not after it, so a key typed at the board never
+            # lands in a question that appears a moment later.
+            self._ask_profile_once()
+
     def _ask_profile_once(self) -> None:
-        from jobfutures_tui.screens.actions import ask_profile_once  # after the first frame
+        if self.repo.peek(Profile, PROFILE_ID, "asked") is True:
+            return  # asked at an earlier start: the question's imports are not needed
+        from jobfutures_tui.screens.actions import ask_profile_once
 
         ask_profile_once(self)
 
