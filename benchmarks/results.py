@@ -239,7 +239,8 @@ def report(
         "- **open**: `Repository.open(folder, verify=False)`, as the app opens the data "
         "(BackgroundWriter), imports excluded; fresh process each time.",
         "- **verify**: `repo.verify()` right after, validating every touch. The app starts "
-        "it on a thread when it mounts, so it runs alongside the building of the first frame.",
+        "it on a thread 0.2 s after the first frame is painted (the insights' counts first), "
+        "so it no longer runs alongside the building of the frame.",
         "- **first frame**: from the first statement of a fresh process (before importing "
         "Textual or jobfutures) until the board has mounted and painted its cards, headless at "
         "120×40: imports, opening the data as `cli.run_app` does, building and running "

@@ -27,10 +27,8 @@ from textual.screen import ModalScreen, Screen
 from jobfutures_tui import app_settings, background_work, devices_work, signals
 from jobfutures_tui.background_work import FOLLOW_AT_START, FOLLOW_DELAY
 from jobfutures_tui.messages import DataChanged, Merged, SaveStatus
-from jobfutures_tui.modals.confirm import Confirm
-from jobfutures_tui.modals.help import HelpScreen
-from jobfutures_tui.modals.saving import Saving
-from jobfutures_tui.screens import actions
+from jobfutures_tui.models import Profile
+from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
 from jobfutures_tui.store import (
@@ -42,10 +40,10 @@ from jobfutures_tui.store import (
 )
 from jobfutures_tui.store.errors import lost_words, shown
 from jobfutures_tui.store.undo import UndoHistory
-from jobfutures_tui.usecases.changes import Change
 
 if TYPE_CHECKING:
     from jobfutures_tui.ui_services import DataHost
+    from jobfutures_tui.usecases.changes import Change
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -159,15 +157,31 @@ class JobFuturesApp(App[None]):
         screens = self._main_screens()
         for name, screen in screens.items():
             self.install_screen(screen, name)
-        self.push_screen("board")
-        self.verify_after_first_frame(screens["board"])
-        screens["board"].call_after_refresh(background_work.warm_up, self)
-        if self.ask_profile:
-            screens["board"].call_after_refresh(actions.ask_profile_once, self)
+        # Pushed once the app's own start-up is done: Textual shows no paint before then,
+        # and a board laid out sooner is drawn twice, the first time for nothing.
+        self.call_later(self._show_board)
+        # Queued on the app, so behind the board's push: each runs once its first frame
+        # is painted (docs/architecture.md, "Why the speed tricks exist").
+        self.verify_after_first_frame()
+        self.call_after_refresh(background_work.warm_up, self)
         # A new day moves the kept calendar's overdue events to it.
-        screens["board"].call_after_refresh(self.follow_data, FOLLOW_AT_START)
+        self.call_after_refresh(self.follow_data, FOLLOW_AT_START)
         if not (self.demo or self.repo.read_only):
             devices_work.watch(self)  # a sync folder: another computer's changes
+
+    def _show_board(self) -> None:
+        self.push_screen("board")
+        if self.ask_profile:
+            # In the board's first frame, not after it, so a key typed at the board never
+            # lands in a question that appears a moment later.
+            self._ask_profile_once()
+
+    def _ask_profile_once(self) -> None:
+        if self.repo.peek(Profile, PROFILE_ID, "asked") is True:
+            return  # asked at an earlier start: the question's imports are not needed
+        from jobfutures_tui.screens.actions import ask_profile_once
+
+        ask_profile_once(self)
 
     def _listen_to_writer(self) -> None:
         writer = self.repo.writer
@@ -182,10 +196,10 @@ class JobFuturesApp(App[None]):
         """The screens of MAIN_SCREENS, over the repository open now."""
         return main_screens(self.repo)
 
-    def verify_after_first_frame(self, board: Screen[None]) -> None:
+    def verify_after_first_frame(self) -> None:
         """Once the board has painted its cards, check the rest of the data in the
         background (background_work.py)."""
-        background_work.after_first_frame(self, board)
+        background_work.after_first_frame(self)
 
     MAIN_SCREENS = MAIN_SCREENS
 
@@ -327,6 +341,8 @@ class JobFuturesApp(App[None]):
             self.notify("Everything is saved again.", title="Saved", timeout=4)
 
     def action_help(self) -> None:
+        from jobfutures_tui.modals.help import HelpScreen  # the dialogs: when first opened
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen.title or "jobfutures", self.active_bindings))
@@ -338,6 +354,8 @@ class JobFuturesApp(App[None]):
         return not (self.quitting or self.replacing)
 
     async def action_quit(self) -> None:
+        from jobfutures_tui.modals.saving import Saving
+
         self.quitting = True
         self.workers.cancel_group(self, "verify")  # quitting never waits for the check
         await self.push_screen(Saving())
@@ -355,6 +373,8 @@ class JobFuturesApp(App[None]):
         self.call_from_thread(self.exit)
 
     def _ask_quit_anyway(self, error: SaveFailed | TimeoutError) -> None:
+        from jobfutures_tui.modals.confirm import Confirm
+
         problem = error.problem if isinstance(error, SaveFailed) else str(error)
 
         def answer(quit_anyway: bool | None) -> None:

@@ -19,7 +19,6 @@ from functools import partial
 from typing import Any
 
 from textual.app import App
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from jobfutures_tui.collector import release_collector
@@ -37,11 +36,16 @@ FOLLOW_AT_START = 3.0
 """After the first frame and the check of the records have had the machine."""
 
 
-def after_first_frame(app: App[Any], board: Screen[Any]) -> None:
+def after_first_frame(app: App[Any]) -> None:
     """Once the board has painted its cards, let the collector run again (launch.py)
-    and check the rest of the data in the background."""
-    board.call_after_refresh(release_collector)
-    board.call_after_refresh(app.set_timer, BACKGROUND_DELAY, partial(verify, app))
+    and check the rest of the data in the background.
+
+    Queued on the app, which hands it to the screen on top (the board) once the
+    app's start-up is done: a callback queued on the board itself would run at its
+    first refresh, while Textual still holds the paint, and compete with it
+    (docs/architecture.md, "Why the speed tricks exist")."""
+    app.call_after_refresh(release_collector)
+    app.call_after_refresh(app.set_timer, BACKGROUND_DELAY, partial(verify, app))
 
 
 def warm_up(app: App[Any]) -> None:
@@ -52,12 +56,14 @@ def warm_up(app: App[Any]) -> None:
 
 
 def _import_forms() -> None:
+    import jobfutures_tui.modals.help
     import jobfutures_tui.modals.log_form
     import jobfutures_tui.modals.prospect_form
     import jobfutures_tui.screens.insights
     import jobfutures_tui.screens.people
     import jobfutures_tui.screens.scripts
-    import jobfutures_tui.screens.today  # noqa: F401  (built when first shown: main_screens.py)
+    import jobfutures_tui.screens.today
+    import jobfutures_tui.touch_opening  # noqa: F401  (o, O, Y: the board imports none at start)
 
 
 def verify(app: App[Any]) -> None:

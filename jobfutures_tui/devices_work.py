@@ -16,7 +16,6 @@ from typing import Any
 from textual.app import App
 from textual.screen import ModalScreen, Screen
 
-from jobfutures_tui.restore_work import replace_data
 from jobfutures_tui.store import BackgroundWriter, Repository, layout
 from jobfutures_tui.ui_services import services
 
@@ -26,9 +25,10 @@ LOOK_EVERY = 3.0
 
 def watch(app: App[Any]) -> None:
     """Look for changes from another device, for as long as the app runs, and once
-    at once: conflict copies a sync tool left are merged as soon as the app may."""
+    the first frame is painted: conflict copies a sync tool left are merged as soon
+    as the app may (queued on the app, behind the board: background_work.py)."""
     app.set_interval(LOOK_EVERY, partial(_look, app), name="other devices")
-    app.call_later(_look, app)
+    app.call_after_refresh(_look, app)
 
 
 def merged(app: App[Any], notes: list[str]) -> None:
@@ -57,6 +57,7 @@ def _reload(app: App[Any], repo: Repository, names: list[str], copies: bool) -> 
     tries again)."""
     from jobfutures_tui.exchange.actions import with_folder_closed
     from jobfutures_tui.exchange.conflict_copies import merge_any
+    from jobfutures_tui.restore_work import replace_data
 
     host = services(app)
     if repo is not host.repo or host.replacing or host.quitting:

@@ -245,4 +245,4 @@ async def _start_over(
         await then(repo, screens["board"])
     host.replacing = False
     app.notify(message, title=title, severity=severity, timeout=12, markup=False)
-    host.verify_after_first_frame(screens["board"])
+    host.verify_after_first_frame()

@@ -26,7 +26,8 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, 
 from jobfutures_tui import keymap
 from jobfutures_tui.models import field_errors
 from jobfutures_tui.models.enums import Choice
-from jobfutures_tui.widgets.fields import LineInput, LinesArea
+from jobfutures_tui.widgets.fields import LineInput
+from jobfutures_tui.widgets.lines_area import LinesArea
 
 ResultT = TypeVar("ResultT")
 Kind = Literal["line", "text", "choice", "list", "flag"]

@@ -262,14 +262,13 @@ def ask_profile_once(app: App[Any]) -> None:
     Whatever the answer (escape too) is remembered outside the undo history, so
     it is never asked again, even after undoing the profile that was saved.
     """
-    from jobfutures_tui.modals.profile_form import ProfileForm
-
     ui = services(app)
     profile = _stored_profile(app)
     if profile is None or profile.asked or ui.quitting or ui.replacing:
         return
     if isinstance(app.screen, ModalScreen):
         return  # a form opened by a key typed early: ask at the next start instead
+    from jobfutures_tui.modals.profile_form import ProfileForm  # once, on a new data folder
 
     def answered(result: Profile | None) -> None:
         try:

@@ -1,29 +1,33 @@
-"""The board: every open job future in its stage column, driven from the keyboard."""
+"""The board: every open job future in its stage column, driven from the keyboard.
+
+It paints the first frame, so it imports only what paints it: what a key does (the
+actions, the changes, the dialogs) its handler imports (docs/architecture.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Header, Input, Static
 
 from jobfutures_tui.models import Prospect, Stage
-from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.board_cards import BoardCards
-from jobfutures_tui.screens.panel_screen import PANEL_BINDINGS, PanelScreen, open_binding
+from jobfutures_tui.screens.board_keys import BOARD_BINDINGS
+from jobfutures_tui.screens.panel_screen import PanelScreen
 from jobfutures_tui.store import DataRefused, Repository
-from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.board import BoardOrder, Card, archive_order, neighbour_stage
-from jobfutures_tui.usecases.intake import ProspectInput
 from jobfutures_tui.usecases.search import SearchIndex
 from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn
+
+if TYPE_CHECKING:
+    from jobfutures_tui.usecases.intake import ProspectInput
 
 EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed you, and where."
 
@@ -32,153 +36,7 @@ class BoardScreen(PanelScreen):
     TITLE = "Board"
     AUTO_FOCUS = ""  # the board takes the keys; the filter field only when / asks for it
     FOOTER_KEPT = ("board.open", "board.add", "board.log")
-    BINDINGS = [
-        Binding(
-            "left,h",
-            "column(-1)",
-            "Left",
-            id="board.left",
-            show=False,
-            tooltip="Select the column on the left",
-        ),
-        Binding(
-            "right,l",
-            "column(1)",
-            "Right",
-            id="board.right",
-            show=False,
-            tooltip="Select the column on the right",
-        ),
-        Binding(
-            "up,k", "card(-1)", "Up", id="board.up", show=False, tooltip="Select the card above"
-        ),
-        Binding(
-            "down,j",
-            "card(1)",
-            "Down",
-            id="board.down",
-            show=False,
-            tooltip="Select the card below",
-        ),
-        Binding(
-            "home,g",
-            "card_edge(-1)",
-            "First",
-            id="board.first",
-            show=False,
-            tooltip="Select the first card of the column",
-        ),
-        Binding(
-            "end,G",
-            "card_edge(1)",
-            "Last",
-            id="board.last",
-            show=False,
-            tooltip="Select the last card of the column",
-        ),
-        Binding(
-            "pageup",
-            "card(-5)",
-            "Page up",
-            id="board.page_up",
-            show=False,
-            tooltip="Move the selection up five cards",
-        ),
-        Binding(
-            "pagedown",
-            "card(5)",
-            "Page down",
-            id="board.page_down",
-            show=False,
-            tooltip="Move the selection down five cards",
-        ),
-        Binding("enter", "open", "Open", id="board.open", tooltip="Open the selected job future"),
-        Binding("a", "add", "Add", id="board.add", tooltip="Add a job future"),
-        Binding("e", "edit", "Edit", id="board.edit", tooltip="Edit the selected job future"),
-        Binding(
-            "slash", "filter", "Filter", id="board.filter", tooltip="Filter the cards as you type"
-        ),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Clear filter",
-            id="board.clear_filter",
-            show=False,
-            tooltip="Show every card again",
-        ),
-        Binding(
-            "x",
-            "archive",
-            "Archive",
-            id="board.archive",
-            tooltip="Archive the selected job future (or reopen an archived one)",
-        ),
-        Binding(
-            "A",
-            "toggle_archive",
-            "Archive column",
-            id="board.toggle_archive",
-            show=False,
-            tooltip="Show or hide the archived job futures",
-        ),
-        Binding(
-            "delete,D",
-            "delete",
-            "Delete",
-            id="board.delete",
-            show=False,
-            tooltip="Delete the selected job future (for mistakes; u undoes)",
-        ),
-        Binding(
-            "c",
-            "log",
-            "Log",
-            id="board.log",
-            tooltip="Log a contact (a touch) with the selected job future",
-        ),
-        open_binding("board"),
-        Binding(
-            "z",
-            "snooze",
-            "Snooze",
-            id="board.snooze",
-            show=False,
-            tooltip="Snooze the selected job future's next touch",
-        ),
-        Binding(
-            "s",
-            "skip",
-            "Skip",
-            id="board.skip",
-            show=False,
-            tooltip="Skip the selected job future's next touch: the plan goes on without it",
-        ),
-        Binding(
-            "P",
-            "plan",
-            "Plan",
-            id="board.plan",
-            show=False,
-            tooltip="Choose the cadence plan the selected job future follows",
-        ),
-        Binding(
-            "less_than_sign,H",
-            "stage(-1)",
-            "Stage",
-            key_display="<",
-            id="board.stage_back",
-            tooltip="Move the selected job future to the previous stage",
-        ),
-        Binding(
-            "greater_than_sign,L",
-            "stage(1)",
-            "Stage",
-            key_display=">",
-            id="board.stage_forward",
-            tooltip="Move the selected job future to the next stage",
-        ),
-        *PANEL_BINDINGS,
-    ]
+    BINDINGS = BOARD_BINDINGS
 
     def __init__(self, repo: Repository) -> None:
         super().__init__(repo)
@@ -408,6 +266,8 @@ class BoardScreen(PanelScreen):
             where = "first" if step < 0 else "last"
             self.notify(f"Already in the {where} stage.", timeout=2)
             return
+        from jobfutures_tui.usecases import changes
+
         if target is not Stage.REJECTED_WARM or self.repo.read_only:
             self.jf.apply(changes.move(self.repo, prospect, target), note=False)
             return
@@ -434,11 +294,14 @@ class BoardScreen(PanelScreen):
             self.notify("It is archived: x reopens it; its story (enter) edits it.", timeout=4)
             return
         from jobfutures_tui.modals.prospect_form import prospect_form
+        from jobfutures_tui.usecases.intake import ProspectInput
 
         initial = ProspectInput.from_prospect(self.repo, prospect)
         self.app.push_screen(prospect_form("Edit job future", initial), self._saved_form(prospect))
 
     def _saved_form(self, prospect: Prospect | None) -> Callable[[ProspectInput | None], None]:
+        from jobfutures_tui.usecases import changes
+
         def apply(data: ProspectInput | None) -> None:
             if data is not None:
                 self.jf.apply(changes.add_or_edit(self.repo, data, prospect), note=False)
@@ -453,34 +316,41 @@ class BoardScreen(PanelScreen):
             open_prospect(self.app, prospect.id)
 
     def action_archive(self) -> None:
-        prospect = self._selected_prospect()
-        if prospect is not None:
-            actions.archive_or_reopen(self.app, prospect.id)
+        from jobfutures_tui.screens.actions import archive_or_reopen
+
+        self._act_on_selected(archive_or_reopen)
 
     def action_delete(self) -> None:
-        prospect = self._selected_prospect()
-        if prospect is not None:
-            actions.delete_prospect(self.app, prospect.id)
+        from jobfutures_tui.screens.actions import delete_prospect
+
+        self._act_on_selected(delete_prospect)
 
     def action_log(self) -> None:
-        prospect = self._selected_prospect()
-        if prospect is not None:
-            actions.log_touch(self.app, prospect.id, script_id=self.script_for_log(prospect.id))
+        from jobfutures_tui.screens.actions import log_touch
+
+        self._act_on_selected(
+            lambda app, pid: log_touch(app, pid, script_id=self.script_for_log(pid))
+        )
 
     def action_snooze(self) -> None:
-        prospect = self._selected_prospect()
-        if prospect is not None:
-            actions.snooze(self.app, prospect.id)
+        from jobfutures_tui.screens.actions import snooze
+
+        self._act_on_selected(snooze)
 
     def action_skip(self) -> None:
-        prospect = self._selected_prospect()
-        if prospect is not None:
-            actions.skip_due(self.app, prospect.id)
+        from jobfutures_tui.screens.actions import skip_due
+
+        self._act_on_selected(skip_due)
 
     def action_plan(self) -> None:
+        from jobfutures_tui.screens.actions import choose_plan
+
+        self._act_on_selected(choose_plan)
+
+    def _act_on_selected(self, act: Callable[[App[Any], str], None]) -> None:
         prospect = self._selected_prospect()
         if prospect is not None:
-            actions.choose_plan(self.app, prospect.id)
+            act(self.app, prospect.id)
 
     def _selected_prospect(self) -> Prospect | None:
         prospect_id = self.selected_id

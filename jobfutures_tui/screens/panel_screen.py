@@ -10,7 +10,6 @@ from textual import events
 from textual.binding import Binding
 
 from jobfutures_tui.screens.base import AppScreen
-from jobfutures_tui.touch_opening import clipboard_note
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 
 if TYPE_CHECKING:
@@ -156,7 +155,7 @@ class PanelScreen(AppScreen):
             )
 
     def action_copy_detail(self) -> None:
-        from jobfutures_tui.touch_opening import copy_detail
+        from jobfutures_tui.touch_opening import clipboard_note, copy_detail
 
         touch = self._ready_touch()
         if touch is not None:
@@ -202,6 +201,8 @@ class PanelScreen(AppScreen):
                 why = "Nothing to copy: no script fits this touch (4 shows the scripts)."
             self.notify(why, timeout=3)
             return
+        from jobfutures_tui.touch_opening import clipboard_note
+
         self.app.copy_to_clipboard(rendered.text)
         if panel.prospect_id is not None:
             self._copied = (panel.prospect_id, script.id)

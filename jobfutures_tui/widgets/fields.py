@@ -2,13 +2,16 @@
 store it (models/clean.py), so what is seen in the field is what is saved.
 
 Textual's Input keeps only the first line of a paste; a terminal hands over a
-paste as it is, escape codes and all.
+paste as it is, escape codes and all. The field of several lines is in
+``lines_area.py``: Textual's TextArea takes ~6 ms to import, and the board's
+filter, at start, needs only this one (docs/architecture.md, "Why the speed tricks
+exist").
 """
 
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from jobfutures_tui.models.clean import pasted
 
@@ -19,10 +22,3 @@ class LineInput(Input):
     def on_paste(self, event: events.Paste) -> None:
         # Input's own handler runs next (Textual calls each class's in turn) and inserts it.
         event.text = pasted(event.text, multi_line=False)
-
-
-class LinesArea(TextArea):
-    """Several lines: a paste keeps its lines and tabs, every line ending made ``\\n``."""
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.text = pasted(event.text, multi_line=True)

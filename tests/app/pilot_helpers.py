@@ -87,7 +87,7 @@ async def after_first_frame(pilot: Pilot[None]) -> None:
     """Wait until what the app does once the board has painted (the first-run
     question, the warm-up) has run: a callback queued after theirs has run too."""
     done = asyncio.Event()
-    pilot.app.get_screen("board").call_after_refresh(done.set)
+    pilot.app.call_after_refresh(done.set)  # as the app queues them (app.py, on_mount)
     await asyncio.wait_for(done.wait(), timeout=10)
     await pilot.pause()
 
