@@ -10,7 +10,6 @@ follow the data) in ``background_work``; they reach the app through
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,7 +128,7 @@ class JobFuturesApp(App[None]):
         """Ask once for the profile when the data has never asked (the user's own data;
         off for the demo, read-only data and tests that build the app directly)."""
         self.quitting = False
-        self._caught: list[signal.Signals] = []
+        self._caught: signals.Caught | None = None
         """The signals this app handles (SIGTERM, SIGHUP: signals.py)."""
         self.replacing = False
         """While a restore or a repair replaces the data, no key may start anything
@@ -315,7 +314,8 @@ class JobFuturesApp(App[None]):
         devices_work.merged(self, message.notes)
 
     def on_unmount(self) -> None:
-        signals.release(self._caught)
+        if self._caught is not None:
+            self._caught.release()
         writer = self.repo.writer
         if isinstance(writer, BackgroundWriter):
             writer.on_error = writer.on_recovered = None

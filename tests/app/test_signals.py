@@ -22,7 +22,7 @@ async def test_a_signal_right_after_a_change_saves_it_then_quits(
     prospect = add_prospect(repo, "Contoso")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 30)) as pilot:
-        assert sig in app._caught, "handled on the app's loop"
+        assert app._caught is not None and sig in app._caught.signals, "handled"
         await move_card(pilot, "L", "L")  # to referral: shown at once, saved 5 s later
         assert repo.pending_files, "still waiting for the writer"
         os.kill(os.getpid(), sig)
