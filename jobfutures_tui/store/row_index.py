@@ -163,7 +163,7 @@ class RowIndex:
         return rows
 
 
-FEW_ROWS = 8
+FEW_ROWS = 4
 """Rows found straight in a file's bytes before its rows are indexed."""
 _NEXT_HEAD = b'":{"id":"'
 
