@@ -30,6 +30,15 @@ def table_of(values: list[str]) -> dict[str, dict[str, object]]:
     return rows
 
 
+def saved_people(folder: Path, names: list[str]) -> list[Person]:
+    """People of one company, saved in a new data folder."""
+    acme = Company(name="Acme")
+    people = [Person(name=name, company_id=acme.id) for name in names]
+    with Repository.open(folder) as repo:
+        repo.save(acme, *people)
+    return people
+
+
 @given(st.lists(TRICKY, max_size=8))
 def test_found_rows_are_the_rows_a_whole_parse_gives(values: list[str]) -> None:
     rows = table_of(values)
@@ -55,10 +64,7 @@ def test_a_file_not_laid_out_as_written_here_is_parsed_whole() -> None:
 
 def test_a_command_reads_one_person_without_parsing_them_all(tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / "data"
-    acme = Company(name="Acme")
-    people = [Person(name=f"Person {n}", company_id=acme.id) for n in range(20)]
-    with Repository.open(folder) as repo:
-        repo.save(acme, *people)
+    people = saved_people(folder, [f"Person {n}" for n in range(20)])
     whole: list[str] = []
     original = DataFiles.parse
 
@@ -140,10 +146,7 @@ def test_a_few_rows_are_found_without_indexing_the_file(tmp_path: Path, monkeypa
     """A command reading a person or two finds each in the bytes; the rows are indexed
     only for more, or for a row not there plainly, and the answers are the same."""
     folder = tmp_path / "data"
-    acme = Company(name="Acme")
-    people = [Person(name=f'Person {n} "{n}"', company_id=acme.id) for n in range(12)]
-    with Repository.open(folder) as repo:
-        repo.save(acme, *people)
+    people = saved_people(folder, [f'Person {n} "{n}"' for n in range(12)])
     indexed: list[str] = []
     original = RowIndex.of.__func__  # type: ignore[attr-defined]
 
