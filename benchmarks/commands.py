@@ -14,10 +14,12 @@ resident memory, both from ``os.wait4``; the median of REPEATS runs (5).
 
 Each size works on a private copy of the generated data, after one `log`
 that leaves the folder as a command leaves it (its index written, a backup
-taken). ``due (not opened)``: `due` on a fresh copy whose derived index is
-gone, as on a folder another device's sync changed; the copy is made anew
-for each run. The data sets are generated in a child process: Linux carries
-a parent's peak memory over to its children's figures, so this one stays small.
+taken); the sizes' runs are interleaved, so a burst of load from another
+program hits both alike. ``due (not opened)``: `due` on a fresh copy whose
+derived index is gone, as on a folder another device's sync changed; the copy
+is made anew for each run. The data sets are generated in a child process:
+Linux carries a parent's peak memory over to its children's figures, so this
+one stays small.
 """
 
 from __future__ import annotations
@@ -89,29 +91,41 @@ def one_job_future(folder: Path) -> str:
     raise SystemExit(f"no company with one job future in {folder}")
 
 
-def measure(source: Path, repeats: int) -> dict[str, tuple[float, float]]:
-    folder = copy_of(source)
+def commands_for(folder: Path) -> dict[str, Callable[[int], list[str]]]:
     company = one_job_future(folder)
-    commands: dict[str, Callable[[int], list[str]]] = {
+    return {
         "log": lambda i: ["log", company, "--channel", "email", "--outcome", "sent"],
         "add": lambda i: ["add", f"Zzyzx Benchmark {i}"],
         "move": lambda i: ["move", company, "referral" if i % 2 else "interviewed"],
         "due": lambda i: ["due"],
     }
-    run(folder, *commands["log"](0))  # the folder as a command leaves it
-    found = {}
-    for name, args in commands.items():
-        runs = [run(folder, *args(i + 1)) for i in range(repeats)]
-        found[name] = median(runs)
-    shutil.rmtree(folder.parent)
-    fresh = []
+
+
+def measure(
+    sources: dict[tuple[int, int], Path], repeats: int
+) -> dict[tuple[int, int], dict[str, tuple[float, float]]]:
+    """Each command's median at every size, the sizes interleaved run by run (so a
+    burst of load from another program hits both alike)."""
+    folders = {size: copy_of(source) for size, source in sources.items()}
+    commands = {size: commands_for(folder) for size, folder in folders.items()}
+    for size, folder in folders.items():
+        run(folder, *commands[size]["log"](0))  # the folder as a command leaves it
+    runs: dict[tuple[int, int], dict[str, list[tuple[float, float]]]] = {
+        size: {name: [] for name in commands[size]} for size in folders
+    }
+    for name in ("log", "add", "move", "due"):
+        for i in range(repeats):
+            for size, folder in folders.items():
+                runs[size][name].append(run(folder, *commands[size][name](i + 1)))
+    for folder in folders.values():
+        shutil.rmtree(folder.parent)
     for _ in range(repeats):
-        copy = copy_of(source)
-        (copy / "touch-index.json").unlink(missing_ok=True)
-        fresh.append(run(copy, "due"))
-        shutil.rmtree(copy.parent)
-    found["due (not opened)"] = median(fresh)
-    return found
+        for size, source in sources.items():
+            copy = copy_of(source)
+            (copy / "touch-index.json").unlink(missing_ok=True)
+            runs[size].setdefault("due (not opened)", []).append(run(copy, "due"))
+            shutil.rmtree(copy.parent)
+    return {size: {name: median(found) for name, found in by.items()} for size, by in runs.items()}
 
 
 def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
@@ -158,8 +172,7 @@ def main() -> None:
     repeats = int(args[0]) if args else 5
     # As on a user's second run: bytecode cached (see benchmarks.run).
     compileall.compile_dir(ROOT / "jobfutures_tui", quiet=1)
-    sizes = [(size, dataset(*size)) for size in SIZES]
-    results = {size: measure(folder, repeats) for size, folder in sizes}
+    results = measure({size: dataset(*size) for size in SIZES}, repeats)
     lines = table(results)
     print("\n".join(lines))
     if "--write" in sys.argv:

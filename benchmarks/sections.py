@@ -15,6 +15,10 @@ MARKERS = (
         "<!-- first frame in a terminal: python -m benchmarks.terminal --write -->",
         "<!-- end of first frame in a terminal -->",
     ),
+    (
+        "<!-- issue 22, before and after: written by hand -->",
+        "<!-- end of issue 22, before and after -->",
+    ),
 )
 
 
