@@ -13,6 +13,7 @@ from pilot_helpers import (
     rendered_text,
     reopen,
     search_palette,
+    until,
 )
 from textual.widget import Widget
 
@@ -129,6 +130,7 @@ async def test_add_a_prospect_through_the_form(repo: Repository, data_dir: Path)
     app = JobFuturesApp(repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, RecordForm), "the form")
         await pilot.press(*"Fabrikam")
         await pilot.press("enter")  # next field
         await pilot.press(*"Grace O'Neill")
