@@ -56,7 +56,7 @@ class RowIndex:
         Every ``"id":"`` in the file is found in one scan of the bytes, and each must be
         the head of a row, ``"<id>":{"id":"<id>"``; the checks then run over all of
         them at once. A loop over the rows cost 25 ms for 5,000 job futures; this
-        costs 5 (docs/benchmarks.md, "Shell commands")."""
+        costs about 10 (docs/storage.md, "Reading")."""
         head = b'{"' + table.encode() + b'":{'
         size = len(data) - 1 if data.endswith(b"\n") else len(data)  # no copy of 4 MB
         if not data.startswith(head) or not data.endswith(b"}}", 0, size):
@@ -112,7 +112,7 @@ class RowIndex:
         its value is a plain string or null at the row's top level, else from the row
         parsed alone (ValueError if it does not parse). Finding which job futures are
         open, or every company's name, took a parse of the whole file: 17 to 30 ms and
-        15 MB at 5,000 job futures, where this takes 3 (docs/benchmarks.md)."""
+        15 MB at 5,000 job futures, where this takes 3 to 9 ms (docs/storage.md, "Reading")."""
         if field not in self._columns:
             self._columns[field] = self._column(field)
         return self._columns[field]
