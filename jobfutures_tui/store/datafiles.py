@@ -25,7 +25,9 @@ from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.manifest import count_records, read_manifest
+from jobfutures_tui.store.merge import Unparsed
 from jobfutures_tui.store.row_index import PinnedFile, RowIndex
+from jobfutures_tui.store.splice import RowEdits
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.writer import Writer
 
@@ -59,6 +61,10 @@ class DataFiles:
         self._indexes: dict[str, RowIndex | None] = {}
         self._pins: dict[str, PinnedFile] = {}
         """The version of each file read a record at a time (row_index.PinnedFile)."""
+        self._edits: dict[str, RowEdits] = {}
+        """Changes to files read a record at a time, written into their bytes (store/splice.py)."""
+        self._held_edits: dict[str, str] = {}
+        """The files of the batch changed so → their table."""
         self._written: set[str] = set()
         """Files this process has changed: never released (see :meth:`release`)."""
         self._parsing = threading.Lock()
@@ -138,13 +144,24 @@ class DataFiles:
             raise self.refuse(name, "it does not hold jobfutures records")
         return data
 
-    def attach(self, name: str, data: dict[str, Any], table: str) -> dict[str, Any]:
-        """Serve ``name`` from this parsed data; return its table's rows, checked for shape."""
+    def attach(
+        self, name: str, data: dict[str, Any], table: str, *, base: bool = True
+    ) -> dict[str, Any]:
+        """Serve ``name`` from this parsed data; return its table's rows, checked for shape.
+        ``base``: this is the version read (not one holding changes not yet committed),
+        the base of a merge with another device's."""
         rows = data.get(table, {})
         if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
             raise self.refuse(name, f"its '{table}' table is not a set of records")
+        self._count(name, len(rows))
+        self._dbs[name] = open_file(self.folder / name, data, self.writer)
+        if base:
+            self.journal.seen.note_tables(name, data)
+        return rows
+
+    def _count(self, name: str, held: int) -> None:
+        """Note a file holding fewer records than the manifest lists (see :attr:`lost`)."""
         listed = (self.journal.manifest or {}).get(name)
-        held = len(rows)
         # Not in a read-only overlay: a commit being written may remove records.
         if (
             listed
@@ -154,9 +171,6 @@ class DataFiles:
             and not self._in_a_conflict_copy(name)
         ):
             self.fewer[name] = (held, listed.records)
-        self._dbs[name] = open_file(self.folder / name, data, self.writer)
-        self.journal.seen.note_tables(name, data)
-        return rows
 
     def defer(self, name: str, table: str, *, by_record: bool = False) -> None:
         """Parse ``name`` when it is first used (its problems are refused then);
@@ -234,9 +248,24 @@ class DataFiles:
             table = self._deferred.get(name)
             if table is None:
                 return
+            edits = self._edits.pop(name, None)
             with collector_paused(freeze=True):
-                self.attach(name, self._whole(name, table), table)
+                data = self._whole(name, table)
+                if edits is not None:
+                    rows = data.get(table)
+                    if isinstance(rows, dict):
+                        edits.apply_to(rows)
+                # Changed here, it is not the version read: the base stays the one
+                # the changes were made to, or the one last committed.
+                self.attach(name, data, table, base=edits is None)
             del self._deferred[name]
+            if edits is not None and name in self._held_edits:
+                # Changes of the batch under way: written from the parsed file now.
+                storage = self._dbs[name].storage
+                assert isinstance(storage, MemoryStorage)
+                storage.hold = True
+                self._held.setdefault(name, storage)
+                storage.write(storage.read())
             self._indexes.pop(name, None)
             self._pins.pop(name, None)
 
@@ -301,6 +330,38 @@ class DataFiles:
             self._held.setdefault(name, storage)
         return db.table(table)
 
+    def editor(self, name: str, table: str) -> Any:
+        """Where a change to a collection file is made, with TinyDB's ``replace``,
+        ``insert_multiple`` and ``remove``: inside a batch, while the file is read a
+        record at a time, its changed rows are written into its bytes (store/splice.py:
+        no whole parse, no whole serialising); otherwise its TinyDB table."""
+        edits = self._edits.get(name)
+        if edits is None and self._batch_depth and name in self._by_record:
+            edits = self._start_edits(name, table)
+        if edits is None:
+            return self.table(name, table)
+        self._written.add(name)
+        self._held_edits[name] = table
+        return edits
+
+    def edits(self, name: str) -> RowEdits | None:
+        """The changes written into a file's bytes, while it is not parsed whole."""
+        return self._edits.get(name)
+
+    def _start_edits(self, name: str, table: str) -> RowEdits | None:
+        if name in self.overlay or self.writer is None:
+            return None
+        index = self.row_index(name, table)
+        with self._parsing:
+            if index is None or name not in self._deferred:
+                return None
+            self._count(name, len(index))
+            # The version read is the base of a merge with another device's.
+            base = Unparsed(self._pinned(name).read_all(), len(index))
+            self.journal.seen.bases[name] = base
+            edits = self._edits[name] = RowEdits(index)
+            return edits
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Hold writes until the end, so a change spanning records saves each file once.
@@ -319,13 +380,19 @@ class DataFiles:
 
     def _release(self) -> None:
         """Submit every file the batch wrote as one commit: whole or not at all."""
-        held = sorted(self._held.items(), key=lambda item: _write_order(item[0]))
+        # Touch months in the order first changed (sorted keeps ties in order).
+        names = sorted(dict.fromkeys([*self._held, *self._held_edits]), key=_write_order)
+        held, spliced = dict(self._held), dict(self._held_edits)
         self._held.clear()
+        self._held_edits.clear()
         commit: dict[Path, Any] = {}
-        for _, storage in held:
-            snapshot = storage.release()
-            if snapshot is not None:
-                commit[storage.path] = snapshot
+        for name in names:
+            if name in held:
+                snapshot = held[name].release()
+                if snapshot is not None:
+                    commit[held[name].path] = snapshot
+            elif (edits := self._edits.get(name)) is not None:
+                commit[self.folder / name] = edits.snapshot(spliced[name])
         if commit and self.writer is not None:
             self.writer.submit_commit(commit)  # a failure stays pending in the writer
 
@@ -342,13 +409,19 @@ class _Records(Mapping[str, Any]):
 
     def column(self, field: str) -> Mapping[str, Any]:
         """One field of every row (:meth:`RowIndex.column`), without parsing the rest."""
+        edits = self._files.edits(self._name)  # before the index: a whole parse takes them in
         index = self._files.row_index(self._name, self._table)
         if index is not None:
             with contextlib.suppress(ValueError):  # parsed whole: refused there if bad
-                return index.column(field)
+                found = index.column(field)
+                return found if edits is None else edits.column(found, field)
         return column_of(self._whole(), field)
 
     def get(self, key: str, default: Any = None) -> Any:
+        edits = self._files.edits(self._name)
+        if edits is not None and edits.holds(key):
+            row = edits.row(key)
+            return default if row is None else row
         found = self._files.peek(self._name, self._table, key)
         if found is not None:
             return found
@@ -368,16 +441,25 @@ class _Records(Mapping[str, Any]):
         return row
 
     def __contains__(self, key: object) -> bool:
+        edits = self._files.edits(self._name)
+        if edits is not None:
+            return key in edits
         if self._files.found(self._name, key):
             return True
         index = self._files.row_index(self._name, self._table)
         return key in (index if index is not None else self._whole())
 
     def __iter__(self) -> Iterator[str]:
+        edits = self._files.edits(self._name)
+        if edits is not None:
+            return iter(list(edits.ids()))
         index = self._files.row_index(self._name, self._table)
         return iter(index.ids() if index is not None else list(self._whole()))
 
     def __len__(self) -> int:
+        edits = self._files.edits(self._name)
+        if edits is not None:
+            return len(edits)
         index = self._files.row_index(self._name, self._table)
         return len(index if index is not None else self._whole())
 

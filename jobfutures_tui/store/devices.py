@@ -23,7 +23,7 @@ import orjson
 
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.files import ensure_folder, write_atomic
-from jobfutures_tui.store.merge import Merged, Tables, merge_three
+from jobfutures_tui.store.merge import Merged, Version, merge_three, parsed
 
 Signature = tuple[int, int, int]
 """A file's size, modification time (ns) and inode."""
@@ -44,7 +44,7 @@ class Seen:
         self.folder = folder
         self.signatures: dict[str, Signature | None] = {}
         """The file as it was read or written; None: the disk holds something else."""
-        self.bases: dict[str, Tables] = {}
+        self.bases: dict[str, Version] = {}
         """The version this process holds, as of its last read or commit of the file."""
         self.digests: dict[str, str] = {}
         """The SHA-256 of that version, where known (the manifest at open, each commit)."""
@@ -65,9 +65,10 @@ class Seen:
         place (store/storage.py), so copying the outer level keeps this version."""
         self.bases[name] = {table: rows for table, rows in tables.items() if isinstance(rows, dict)}
 
-    def note_written(self, name: str, tables: Tables | None, sha256: str, *, in_sync: bool) -> None:
-        """A commit wrote the file; ``in_sync`` is False when it wrote a merge, which
-        this process's memory does not hold (it is behind until it reads the data again)."""
+    def note_written(self, name: str, held: Version, sha256: str, *, in_sync: bool) -> None:
+        """A commit wrote the file; ``held`` is the version this process holds now (what it
+        gave the commit); ``in_sync`` is False when the commit wrote a merge, which this
+        process's memory does not hold (it is behind until it reads the data again)."""
         if in_sync:
             self.signatures[name] = signature(self.folder / name)
             self.digests[name] = sha256
@@ -75,8 +76,7 @@ class Seen:
         else:
             self.signatures[name] = None
             self.merges[name] = sha256
-        if tables is not None:
-            self.bases[name] = tables
+        self.bases[name] = held
 
     def holds(self, name: str, sha256: str) -> bool:
         """Whether the file's content is the version this process holds."""
@@ -118,7 +118,7 @@ class Seen:
         ]
 
 
-def merge_file(base: Tables, ours: Tables, disk: bytes) -> Merged | None:
+def merge_file(base: Version, ours: Version, disk: bytes) -> Merged | None:
     """Ours merged with the file as another device left it (None: it is not one of our
     files any more: not JSON, or not tables of records)."""
     try:
@@ -127,7 +127,7 @@ def merge_file(base: Tables, ours: Tables, disk: bytes) -> Merged | None:
         return None
     if not isinstance(theirs, dict) or not all(isinstance(rows, dict) for rows in theirs.values()):
         return None
-    return merge_three(base, ours, theirs)
+    return merge_three(parsed(base), parsed(ours), theirs)
 
 
 def set_aside(folder: Path, name: str, rows: list[Any], why: str) -> Path:

@@ -41,7 +41,7 @@ from jobfutures_tui.store.manifest import (
     read_manifest,
     records_in,
 )
-from jobfutures_tui.store.merge import Tables
+from jobfutures_tui.store.merge import Unparsed, Version
 from jobfutures_tui.store.snapshot import dumps
 
 JOURNAL = layout.JOURNAL
@@ -176,16 +176,17 @@ class Journal:
         """Held by a commit and by a look for other devices' changes: a look taken
         between a commit's renames and its notes would take our own write for theirs."""
 
-    def commit(self, files: Files, tables: Mapping[str, Tables] | None = None) -> None:
+    def commit(self, files: Files, tables: Mapping[str, Version] | None = None) -> None:
         """Write ``files`` whole or not at all (see the module docstring)."""
         with self._busy:
             self._commit(files, tables)
 
-    def _commit(self, files: Files, tables: Mapping[str, Tables] | None) -> None:
+    def _commit(self, files: Files, tables: Mapping[str, Version] | None) -> None:
         """:meth:`commit`, with the folder to itself.
 
-        ``tables`` are the parsed contents of some of them, as this process holds
-        them: the base of the next merge, should another device change the file.
+        ``tables`` are the contents of some of them as this process holds them (parsed,
+        or spliced: merge.Unparsed): the base of the next merge, should another device
+        change the file.
 
         A write that fails raises :class:`SaveFailed`, which says which it was: nothing
         written (the journal never landed, or nothing was applied yet and it was
@@ -245,7 +246,10 @@ class Journal:
                 self.seen.forget(name)
             else:
                 sha = manifest[name].sha256
-                self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
+                held = ours.get(name)
+                if held is None:  # written as bytes (a restore, a repair): held as such
+                    held = Unparsed(given[name] or data)
+                self.seen.note_written(name, held, sha, in_sync=name not in merged)
 
     def _moved(self, files: Files, stamps: dict[str, devices.Signature | None]) -> bool:
         """Whether a file of the commit changed since ``stamps`` were taken."""
@@ -259,7 +263,7 @@ class Journal:
         return {name: devices.signature(self.folder / name) for name in files}
 
     def _reconcile(
-        self, files: dict[str, bytes | None], ours: Mapping[str, Tables], manifest: Manifest
+        self, files: dict[str, bytes | None], ours: Mapping[str, Version], manifest: Manifest
     ) -> set[str]:
         """Take in what another device changed since this process read the folder:
         a file this commit replaces is merged with it (``files`` then holds the merge),
@@ -284,14 +288,14 @@ class Journal:
                 continue
             mine = ours.get(name)
             if mine is None:
-                mine = orjson.loads(data)
+                mine = Unparsed(data)
             quiet = self.seen.merged_here(name, entry.sha256)
             if self._merge_into(files, name, mine, disk, quiet=quiet):
                 merged.add(name)
         return merged
 
     def _merge_into(
-        self, files: dict[str, bytes | None], name: str, mine: Tables, disk: bytes, *, quiet: bool
+        self, files: dict[str, bytes | None], name: str, mine: Version, disk: bytes, *, quiet: bool
     ) -> bool:
         """Put ours merged with the disk's version in ``files``; whether that differs
         from ours (when it does not, the other side changed nothing that matters).
@@ -444,13 +448,15 @@ class Journal:
         fsync_folder(self.folder)
 
 
-def _records(name: str, data: bytes, tables: Tables | None) -> int | None:
+def _records(name: str, data: bytes, held: Version | None) -> int | None:
     """How many records a file a commit writes holds, for the manifest: counted from
-    the tables the writer serialised, else from the bytes (a restore, a migration,
-    a merge). meta.json holds none."""
+    the tables the writer serialised or the rows it spliced, else from the bytes (a
+    restore, a migration, a merge). meta.json holds none."""
     if name == layout.META:
         return None
-    return records_in(tables) if tables is not None else count_records(data)
+    if isinstance(held, Unparsed):
+        return held.records if held.records is not None else count_records(data)
+    return records_in(held) if held is not None else count_records(data)
 
 
 def _any_applied(folder: Path, files: Files, before: Manifest) -> bool:

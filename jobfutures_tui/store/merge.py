@@ -23,8 +23,35 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, NamedTuple
 
+import orjson
+
 Row = Mapping[str, Any]
 Tables = Mapping[str, Mapping[str, Row]]
+
+
+class Unparsed:
+    """A version of a file kept as its bytes, with how many records it holds (None: not
+    counted): the base of a merge that may never come, parsed only if it does
+    (store/splice.py)."""
+
+    __slots__ = ("data", "records")
+
+    def __init__(self, data: bytes, records: int | None = None) -> None:
+        self.data, self.records = data, records
+
+
+Version = Tables | Unparsed
+"""A file's contents as this process holds them: parsed, or bytes to parse if needed."""
+
+
+def parsed(version: Version) -> Tables:
+    """The tables of a version (an unparsed one that is not tables of records: none)."""
+    if not isinstance(version, Unparsed):
+        return version
+    tables = orjson.loads(version.data)
+    if not isinstance(tables, dict):
+        return {}
+    return {name: rows for name, rows in tables.items() if isinstance(rows, dict)}
 
 
 class Merged(NamedTuple):

@@ -444,7 +444,7 @@ class Repository:
                 elif record.id in self._rows(type(record)):
                     self._records[type(record)].pop(record.id, None)
                     file, table = TABLES[type(record)]
-                    self._files.table(file, table).remove(doc_ids=[record.id])
+                    self._files.editor(file, table).remove(doc_ids=[record.id])
 
     def changed_since(self, revision: int) -> set[str] | None:
         """Ids of records changed after ``revision`` (a touch also names its job future, a
@@ -462,13 +462,13 @@ class Repository:
             document = as_document(record.id, record.model_dump(mode="json"))
             pending = inserts.setdefault((file, table), {})
             if record.id in self._rows(type(record)) and record.id not in pending:
-                self._files.table(file, table).replace(document)
+                self._files.editor(file, table).replace(document)
             else:
                 pending[record.id] = document
             self._records[type(record)][record.id] = record
         for (file, table), documents in inserts.items():
             if documents:
-                self._files.table(file, table).insert_multiple(documents.values())
+                self._files.editor(file, table).insert_multiple(documents.values())
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:

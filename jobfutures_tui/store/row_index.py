@@ -91,6 +91,15 @@ class RowIndex:
     def __contains__(self, row_id: object) -> bool:
         return row_id in self._spans
 
+    @property
+    def spans(self) -> Mapping[str, tuple[int, int]]:
+        """Each row's place in the file, from its opening brace to just past its closing one."""
+        return self._spans
+
+    def read(self, start: int, end: int) -> bytes:
+        """The bytes at (start, end) of the version indexed."""
+        return self._read(start, end)
+
     def __len__(self) -> int:
         return len(self._spans)
 
@@ -198,7 +207,7 @@ class PinnedFile:
             return seen
         self._found += 1
         # Read again each time, not held: a command's peak comes later, at its commit.
-        data = self._read_all()
+        data = self.read_all()
         key = row_id.encode()
         head = b'"' + key + _NEXT_HEAD + key + b'"'
         at = data.find(head)
@@ -231,9 +240,10 @@ class PinnedFile:
         """Where every row lies (None: not laid out as written here: parse it whole).
         Rows are read through the descriptor from then on; the bytes are let go."""
         self._indexed = True
-        return RowIndex.of(self._read_all(), table, read=self._pread)
+        return RowIndex.of(self.read_all(), table, read=self._pread)
 
-    def _read_all(self) -> bytes:
+    def read_all(self) -> bytes:
+        """The whole of this version of the file."""
         size = os.fstat(self._fd).st_size
         data = os.pread(self._fd, size, 0)
         while len(data) < size:  # a short read: the rest

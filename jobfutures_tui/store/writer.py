@@ -25,6 +25,7 @@ from jobfutures_tui.store.errors import SaveFailed
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.snapshot import Snapshot
+from jobfutures_tui.store.splice import Spliced
 
 WriteFn = Callable[[Path, bytes], None]
 Payload = bytes | Callable[[], bytes]
@@ -103,10 +104,12 @@ class Writer:
                 path: data if data is None or isinstance(data, bytes) else data()
                 for path, data in merged.items()
             }
-            tables = {
-                path: data.tables for path, data in merged.items() if isinstance(data, Snapshot)
+            held = {
+                path: data.held(made)
+                for path, data in merged.items()
+                if isinstance(data, Snapshot | Spliced) and (made := files[path]) is not None
             }
-            self._commit(files, tables)
+            self._commit(files, held)
         except SaveFailed as failed:  # the journal or a backup: it says what was written
             self.last_error = failed
             raise
