@@ -104,22 +104,52 @@ def _may_reach(letters: Counter[str], size: int, part: str, at_least: float) -> 
 def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]:
     """The items whose name ``query`` means, from the first tier that has any
     (several when the query does not tell them apart; none when nothing fits).
-    Near spellings come most alike first."""
+    Near spellings come most alike first.
+
+    A command matches one query against thousands of company names, and folding
+    each cost more than the rest. So a plain ASCII name is first tested cheaply,
+    in lower case, and folded only if it could match (folding keeps its letters
+    and digits in place): every tier wants each of the query's words in the
+    folded name, and a near spelling wants enough of the query's letters in it
+    (:func:`_letters_allow`). The same items come back, in the same order."""
     wanted = fold(query)
     if not wanted:
         return []
-    named = [(item, fold(name(item))) for item in items]
+    words = wanted.split()
+    pool = [
+        (item, text if text.isascii() else fold(text)) for item in items for text in [name(item)]
+    ]
+    hits = [(item, text) for item, text in pool if all(word in text.lower() for word in words)]
+    named = [(item, fold(text)) for item, text in hits]
     for fits in _tiers(wanted):
         found = [item for item, folded in named if fits(folded)]
         if found:
             return found
+    letters = _letters(wanted)
+    alike = [
+        (item, fold(text))
+        for item, text in pool
+        if _letters_allow(letters, len(wanted), text.lower(), NEAR_ENOUGH)
+    ]
     memo: dict[str, float] = {}
     scored = [
         (likeness(wanted, folded, at_least=NEAR_ENOUGH, memo=memo), n)
-        for n, (_, folded) in enumerate(named)
+        for n, (_, folded) in enumerate(alike)
     ]
     near = sorted((pair for pair in scored if pair[0] >= NEAR_ENOUGH), key=lambda p: -p[0])
-    return [named[n][0] for _, n in near]
+    return [alike[n][0] for _, n in near]
+
+
+def _letters_allow(letters: Counter[str], size: int, text: str, at_least: float) -> bool:
+    """Whether some part of the folded ``text`` may reach ``at_least`` against a query
+    of ``size`` characters counted in ``letters``, judged from ``text`` lowercased.
+
+    difflib's ratio is 2M/(size + len(part)), with M the characters in common, at
+    most len(part); reaching ``at_least`` needs M >= at_least * size / (2 - at_least).
+    M is at most the query's count of each letter the part holds, and every part's
+    letters are among the text's (folding turns the rest into spaces)."""
+    shared = sum(letters[letter] for letter in letters.keys() & {*text, " "})
+    return shared * (2 - at_least) >= at_least * size - 1e-9  # never lost to rounding
 
 
 def close_to(query: str, names: Sequence[str], *, most: int = 5) -> list[str]:

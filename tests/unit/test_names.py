@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobfutures_tui.engine.names import close_to, fold, likeness, matches
+from jobfutures_tui.engine.names import NEAR_ENOUGH, close_to, fold, likeness, matches
 
 COMPANIES = [
     "Northwind Logistics",
@@ -92,3 +92,38 @@ def test_a_memo_shared_across_names_changes_no_likeness(wanted: str, names: list
         assert likeness(wanted, name, at_least=0.8, memo=memo) == likeness(
             wanted, name, at_least=0.8
         )
+
+
+def matches_the_long_way(query: str, names: list[str]) -> list[str]:
+    """Every name folded, every tier tried, every likeness worked out: what
+    :func:`matches` must give with its cheap pre-checks."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    named = [(n, fold(n)) for n in names]
+    words = wanted.split()
+    tiers = (
+        lambda f: f == wanted,
+        lambda f: f.startswith(wanted),
+        lambda f: f" {wanted}" in f" {f}",
+        lambda f: wanted in f,
+        lambda f: all(word in f for word in words),
+    )
+    for fits in tiers:
+        found = [n for n, f in named if fits(f)]
+        if found:
+            return found
+    scored = [(likeness(wanted, f), i) for i, (_, f) in enumerate(named)]
+    near = sorted((p for p in scored if p[0] >= NEAR_ENOUGH), key=lambda p: -p[0])
+    return [named[i][0] for _, i in near]
+
+
+NAME_LETTERS = "abnorwé ÉE-_.,'ß1"
+
+
+@given(
+    st.text(alphabet=NAME_LETTERS, max_size=10),
+    st.lists(st.text(alphabet=NAME_LETTERS, max_size=20), max_size=8),
+)
+def test_the_cheap_pre_checks_leave_the_matches_as_they_were(query: str, names: list[str]) -> None:
+    assert matches(query, names, str) == matches_the_long_way(query, names)
