@@ -15,7 +15,8 @@ import pytest
 
 from jobfutures_tui.models import revise
 from jobfutures_tui.store import Repository
-from jobfutures_tui.store.backups import list_backups, make_backup
+from jobfutures_tui.store.backups import _read_table, list_backups, make_backup
+from jobfutures_tui.store.snapshot import dumps
 
 
 def zip_contents(path: Path) -> dict[str, bytes]:
@@ -254,3 +255,62 @@ def test_a_file_changed_in_place_to_the_same_size_is_packed_again(existing: Path
     newest = make_backup(existing, existing / "backups")
     assert newest is not None
     assert zip_contents(newest)["touches/2026-01.json"] == changed
+
+
+def many_companies(folder: Path, names: dict[str, str]) -> None:
+    """A companies file as the store writes it, replaced as the store replaces one."""
+    rows = {cid: {"id": cid, "name": name} for cid, name in names.items()}
+    scratch = folder / "scratch.json"
+    scratch.write_bytes(dumps({"companies": rows}))
+    scratch.replace(folder / "companies.json")
+
+
+def chunks_of(backup: Path, name: str) -> list[bytes]:
+    """A member's packed chunks, as its chunk table lays them out."""
+    with zipfile.ZipFile(backup) as zf:
+        table = _read_table(zf.getinfo(name).extra)
+    assert table, "a member packed here carries its chunk table"
+    packed, at, found = raw_members(backup)[name], 0, []
+    for *_, length in table:
+        found.append(packed[at : at + length])
+        at += length
+    return found
+
+
+def test_a_changed_file_packs_again_only_the_chunks_that_changed(tmp_path: Path) -> None:
+    """A command that changed one job future of thousands packs a chunk, not the file:
+    the rest is taken from the last backup, and the zip unpacks to the file exactly."""
+    names = {f"{n % 7:02d}{n:030d}": f"Company {n}" for n in range(700)}  # a chunk per 7th
+    many_companies(tmp_path, names)
+    first = make_backup(tmp_path, tmp_path / "backups")
+    changed = dict(names)
+    changed[f"{352 % 7:02d}{352:030d}"] = "Renamed [bold]Co[/"  # one in the middle
+    many_companies(tmp_path, changed)
+    second = make_backup(tmp_path, tmp_path / "backups")
+    assert first is not None and second is not None
+    before, after = chunks_of(first, "companies.json"), chunks_of(second, "companies.json")
+    assert len(after) == len(before) > 50
+    assert len([chunk for chunk in after if chunk not in before]) == 1
+    with zipfile.ZipFile(second) as zf:
+        assert zf.testzip() is None
+        assert zf.read("companies.json") == (tmp_path / "companies.json").read_bytes()
+
+
+def test_a_damaged_chunk_table_takes_nothing_again(tmp_path: Path) -> None:
+    """A table whose CRC does not match its entries (a bit flipped on the disk) gives no
+    chunk to take again: the file is packed afresh, and the backup is right."""
+    names = {f"{n % 3:02d}{n:030d}": f"Company {n}" for n in range(60)}
+    many_companies(tmp_path, names)
+    first = make_backup(tmp_path, tmp_path / "backups")
+    assert first is not None
+    whole = bytearray(first.read_bytes())
+    with zipfile.ZipFile(first) as zf:
+        table_at = bytes(whole).rindex(zf.getinfo("companies.json").extra[-16:])
+    whole[table_at + 12] ^= 0xFF  # the packed size of its last chunk
+    first.write_bytes(bytes(whole))
+    changed = {**names, f"{1:02d}{1:030d}": "Renamed"}  # an existing one
+    many_companies(tmp_path, changed)
+    second = make_backup(tmp_path, tmp_path / "backups")
+    assert second is not None
+    with zipfile.ZipFile(second) as zf:
+        assert zf.read("companies.json") == (tmp_path / "companies.json").read_bytes()
