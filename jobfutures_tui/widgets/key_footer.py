@@ -26,7 +26,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from jobfutures_tui.widgets.textual_internals import footer_bindings_ready, footer_key_shown
+from jobfutures_tui.widgets.textual_internals import (
+    footer_bindings_ready,
+    footer_key_shown,
+    settle_compact,
+)
 
 ALWAYS = frozenset({"app.help", "app.quit"})
 """Never left out: how to learn every other key, and how to leave."""
@@ -56,6 +60,8 @@ class KeyFooter(Footer):
         wanted = {(binding.key, binding.action) for binding in shown}
         for widget in widgets:
             key = footer_key_shown(widget)
+            if key is not None:
+                settle_compact(widget, self.compact)  # the palette's key stays as it is
             if key is None or key in wanted:
                 yield widget
 

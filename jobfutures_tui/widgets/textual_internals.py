@@ -66,6 +66,15 @@ def footer_key_shown(widget: Widget) -> tuple[str, str] | None:
     return None
 
 
+def settle_compact(widget: Widget, compact: bool) -> None:
+    """Give a footer key bound to the footer's ``compact`` that value before it mounts.
+    A FooterKey starts compact and takes the footer's value once mounted, each change
+    restyling it and its two component classes: three stylings of every key at every
+    rebuild, where one does (a third of the styling before the board's first frame)."""
+    if isinstance(widget, FooterKey):
+        widget.set_reactive(FooterKey.compact, compact)
+
+
 def scrollbar_cells(bar: ScrollBar) -> list[Segment]:
     """The vertical scrollbar as Textual draws it now, a segment a cell: the
     arguments ``ScrollBar._render_bar`` passes to the renderer."""

@@ -146,3 +146,33 @@ def test_pilot_waits_for_idle_with_the_module_settings() -> None:
     assert "wait_for_idle" in inspect.getsource(textual.pilot.Pilot.pause), written_against(
         "Pilot.pause waits with textual._wait.wait_for_idle"
     )
+
+
+async def test_a_footer_key_given_the_footers_compact_is_styled_once(monkeypatch) -> None:
+    """settle_compact: a key bound to the footer's ``compact`` starts with its value,
+    so mounting it toggles no class (each toggle restyled the key)."""
+    from textual.widgets._footer import FooterKey
+
+    from jobfutures_tui.widgets.key_footer import KeyFooter
+
+    class Footed(Harness):
+        def compose(self) -> ComposeResult:
+            yield Static("above")
+            yield KeyFooter()
+
+    toggled: list[bool] = []
+    real = FooterKey._watch_compact
+
+    def watched(key: FooterKey, compact: bool) -> None:
+        if ours.footer_key_shown(key) is not None:
+            toggled.append(compact)
+        real(key, compact)
+
+    monkeypatch.setattr(FooterKey, "_watch_compact", watched)
+    app = Footed()
+    async with app.run_test(size=(60, 12)) as pilot:
+        footer = app.query_one(KeyFooter)
+        await until(pilot, lambda: tests_own.footer_keys(footer), "the footer's keys")
+        keys = [key for key in footer.children if ours.footer_key_shown(key) is not None]
+        assert keys and not any(key.has_class("-compact") for key in keys)
+    assert True not in toggled, written_against("FooterKey.compact, FooterKey._watch_compact")
