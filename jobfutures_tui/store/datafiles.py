@@ -356,8 +356,9 @@ class DataFiles:
             if index is None or name not in self._deferred:
                 return None
             self._count(name, len(index))
-            # The version read is the base of a merge with another device's.
-            base = Unparsed(self._pinned(name).read_all(), len(index))
+            # The version read is the base of a merge with another device's: read again
+            # from the descriptor held open only if a merge comes.
+            base = Unparsed(self._pinned(name).read_all, len(index))
             self.journal.seen.bases[name] = base
             edits = self._edits[name] = RowEdits(index)
             return edits

@@ -19,7 +19,7 @@ them in place: rows are shared with the store's memory (store/storage.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -30,14 +30,18 @@ Tables = Mapping[str, Mapping[str, Row]]
 
 
 class Unparsed:
-    """A version of a file kept as its bytes, with how many records it holds (None: not
-    counted): the base of a merge that may never come, parsed only if it does
-    (store/splice.py)."""
+    """A version of a file kept as its bytes (or a way to read them: the version a
+    command holds open), with how many records it holds (None: not counted): the base
+    of a merge that may never come, read and parsed only if it does (store/splice.py)."""
 
-    __slots__ = ("data", "records")
+    __slots__ = ("_data", "records")
 
-    def __init__(self, data: bytes, records: int | None = None) -> None:
-        self.data, self.records = data, records
+    def __init__(self, data: bytes | Callable[[], bytes], records: int | None = None) -> None:
+        self._data, self.records = data, records
+
+    @property
+    def data(self) -> bytes:
+        return self._data if isinstance(self._data, bytes) else self._data()
 
 
 Version = Tables | Unparsed
