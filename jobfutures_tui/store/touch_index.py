@@ -11,7 +11,8 @@ its fingerprint and the summaries were made by this version of the rules;
 after a crash, a restore or an edit by hand it is ignored and rebuilt. It is
 never the only copy of anything: deleting it is always safe.
 
-Summaries are decoded one job future at a time, when first asked for.
+Summaries are found in the index's bytes and decoded one job future at a time,
+when first asked for (store/stored_summaries.py).
 
 The index also keeps what the rules derive from the summaries and the
 records of job futures and people (the cadence engine's decisions, see
@@ -35,11 +36,15 @@ from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.store.devices import Signature, signature
 from jobfutures_tui.store.layout import COLLECTION_FILES, PEOPLE, PLANS, PROSPECTS
 from jobfutures_tui.store.schema import SCHEMA_VERSION
+from jobfutures_tui.store.stored_summaries import StoredTexts
 
 INDEX_NAME = "touch-index.json"
-INDEX_VERSION = 3
-"""3: each summary (and each decision) as JSON text, parsed when first used;
+INDEX_VERSION = 4
+"""4: the summaries last, found in the bytes one at a time (store/stored_summaries.py);
+3: each summary (and each decision) as JSON text, parsed when first used;
 2: a cadence summary per job future (1 held only the newest touch)."""
+_SUMMARIES_KEY = b',"summaries":'
+"""What comes before the summaries' object, the index's last member."""
 
 Fingerprints = dict[str, list[int]]
 StoredSummaries = dict[str, str]
@@ -97,7 +102,7 @@ def still_the_same(
 
 
 class StoredIndex(NamedTuple):
-    summaries: StoredSummaries | None
+    summaries: StoredTexts | None
     """None when the month files are not those the summaries were made from."""
     derived: dict[str, Any] | None
     """What the rules keep here (their decisions), if made from the collection
@@ -116,12 +121,11 @@ def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
     """The stored summaries (and derived decisions, and the files known valid), or
     None when the index is missing or odd."""
     try:
-        data: Any = orjson.loads((folder / INDEX_NAME).read_bytes())
+        data, summaries = _split((folder / INDEX_NAME).read_bytes())
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
         validated = _validated(folder, data.get("validated"))
-        summaries = data["summaries"]
-        if data.get("files") != fingerprints(folder, partitions) or not isinstance(summaries, dict):
+        if data.get("files") != fingerprints(folder, partitions) or summaries is None:
             return StoredIndex(None, None, validated)
         derived = data.get("derived")
         if not isinstance(derived, dict) or derived.get("files") != derived_fingerprints(folder):
@@ -129,6 +133,22 @@ def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
         return StoredIndex(summaries, derived, validated)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
+
+
+def _split(raw: bytes) -> tuple[Any, StoredTexts | None]:
+    """The index without its summaries, parsed, and the summaries left in the bytes
+    when they are laid out as written here: last, and of the size the index gives
+    (anything else, such as an index edited by hand, is parsed whole)."""
+    end = len(raw) - 1 if raw.endswith(b"\n") else len(raw)
+    at = raw.rfind(_SUMMARIES_KEY)
+    if at > 0 and raw.endswith(b"}}", 0, end):
+        head = orjson.loads(raw[:at] + b"}")
+        start = at + len(_SUMMARIES_KEY)
+        if isinstance(head, dict) and head.get("summaries_size") == end - 1 - start:
+            return head, StoredTexts(raw, start, end - 1)
+    data = orjson.loads(raw)
+    summaries = data.get("summaries") if isinstance(data, dict) else None
+    return data, StoredTexts.of(summaries) if isinstance(summaries, dict) else None
 
 
 def _validated(folder: Path, kept: Any) -> frozenset[str]:
@@ -145,19 +165,21 @@ def _validated(folder: Path, kept: Any) -> frozenset[str]:
 def index_bytes(
     folder: Path,
     partitions: list[str],
-    summaries: StoredSummaries,
+    summaries: StoredSummaries | bytes,
     derived: dict[str, Any] | None = None,
     validated: dict[str, list[int]] | None = None,
 ) -> bytes:
-    """Serialise the index; call once every data file has reached the disk."""
+    """Serialise the index (``summaries``: by id, or their object already serialised);
+    call once every data file has reached the disk."""
+    section = summaries if isinstance(summaries, bytes) else orjson.dumps(summaries)
     document: dict[str, Any] = {
         "version": INDEX_VERSION,
         "rules": SUMMARY_VERSION,
         "files": fingerprints(folder, partitions),
-        "summaries": summaries,
     }
     if derived is not None:
         document["derived"] = {**derived, "files": derived_fingerprints(folder)}
     if validated:
         document["validated"] = {"by": VALIDATED_BY, "files": validated}
-    return orjson.dumps(document)
+    document["summaries_size"] = len(section)
+    return b"".join((orjson.dumps(document)[:-1], _SUMMARIES_KEY, section, b"}"))

@@ -34,6 +34,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.storage import as_document
+from jobfutures_tui.store.stored_summaries import Summaries, text_of
 from jobfutures_tui.store.touch_index import (
     StoredSummaries,
     TouchSummary,
@@ -78,7 +79,7 @@ class TouchHistory:
         self._refs: dict[str, _Ref] = {}
         self._by_prospect: dict[str, set[str]] = {}
         self._models: dict[str, Touch] = {}
-        self._summaries: dict[str, CadenceSummary | str] = {}
+        self._summaries = Summaries()
         """Per prospect with touches: its summary, or its row in the index (JSON
         text, see touch_index) until first read."""
         self._dirty: set[str] = set()
@@ -100,7 +101,7 @@ class TouchHistory:
             if stored is not None:
                 self.validated = stored.validated
             if stored is not None and stored.summaries is not None:
-                self._summaries = dict(stored.summaries)
+                self._summaries = Summaries(stored.summaries)
                 self.derived = stored.derived
                 return
         self.ensure_loaded()
@@ -285,7 +286,7 @@ class TouchHistory:
             summary = CadenceSummary.from_json(orjson.loads(found))
         except (KeyError, TypeError, ValueError):
             return self._replay(prospect_id)  # an odd row in the index: ask the touches
-        self._summaries[prospect_id] = summary
+        self._summaries.decoded(prospect_id, summary)
         return summary
 
     def _replay(self, prospect_id: str) -> CadenceSummary | None:
@@ -294,9 +295,9 @@ class TouchHistory:
             ids = self._by_prospect.get(prospect_id)
             summary = summarise(self._facts(i) for i in ids) if ids else None
             if summary is None:
-                self._summaries.pop(prospect_id, None)
+                self._summaries.drop(prospect_id)
             else:
-                self._summaries[prospect_id] = summary
+                self._summaries.set(prospect_id, summary)
             self._dirty.discard(prospect_id)
             return summary
 
@@ -402,7 +403,7 @@ class TouchHistory:
         # A new object: the use cases keep a decision while the summary is the same one.
         folded = copy.deepcopy(summary) if summary is not None else CadenceSummary()
         folded.add(facts)
-        self._summaries[prospect_id] = folded
+        self._summaries.set(prospect_id, folded)
         return True
 
     def delete(self, touch_id: str) -> None:
@@ -438,15 +439,18 @@ class TouchHistory:
         """The index of summaries (and what the rules derive); call once every
         data file is on disk."""
         with self._lock:
+            partitions = layout.touch_partitions(self.files.folder)
+            spliced = None if self._loaded or self._dirty else self._summaries.spliced()
+            if spliced is not None:  # the stored summaries, with this session's changes in
+                return index_bytes(self.files.folder, partitions, spliced, derived, validated)
             stored: StoredSummaries = {}
-            with_touches = self._by_prospect if self._loaded else self._summaries
+            with_touches = self._by_prospect if self._loaded else list(self._summaries.ids())
             for prospect_id in list(with_touches):
                 found = self._summaries.get(prospect_id)
                 if prospect_id in self._dirty or found is None:
                     found = self._replay(prospect_id)
                 if isinstance(found, CadenceSummary):
-                    stored[prospect_id] = orjson.dumps(found.to_json()).decode()
+                    stored[prospect_id] = text_of(found)
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
-            partitions = layout.touch_partitions(self.files.folder)
             return index_bytes(self.files.folder, partitions, stored, derived, validated)

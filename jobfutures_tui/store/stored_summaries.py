@@ -1,0 +1,207 @@
+"""The derived index's summaries, found in its bytes one at a time, and written back
+into them (docs/storage.md, "The derived index").
+
+The summaries are most of the index: 3.2 MB of JSON text at 5,000 job futures, one
+string per job future. A command that logs a touch reads one or two of them, yet
+parsing them all took about 7 ms of the index's 14, and 10 MB of its peak memory;
+writing the index at close serialised them all again. So the index keeps them
+last, and a command finds each summary it reads by its key in the bytes, and
+writes the index back as those bytes with the summaries it changed written in.
+
+A key ``"<id>":`` with bare quotes can only be a key of the summaries' object:
+inside a summary's text every quote is escaped. Anything not laid out so (an
+index edited by hand, a value that is not text) is parsed whole, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+
+from jobfutures_tui.engine.history import CadenceSummary
+
+MANY = 16
+"""Summaries found one at a time before the rest are parsed at once (the board reads
+thousands: a search each would cost more than one parse)."""
+
+_REMOVED: Any = object()
+
+
+class StoredTexts:
+    """The summaries as the index stores them (JSON text by job future id): found in
+    ``data[start:end]`` (the summaries' object) when asked for, or given parsed."""
+
+    def __init__(self, data: bytes = b"", start: int = 0, end: int = 0) -> None:
+        self._data, self._start, self._end = data, start, end
+        self._parsed: dict[str, Any] | None = None if data else {}
+        self._asked = 0
+
+    @classmethod
+    def of(cls, parsed: dict[str, Any]) -> StoredTexts:
+        texts = cls()
+        texts._parsed = parsed
+        return texts
+
+    @property
+    def in_bytes(self) -> bool:
+        """Whether they are still the index's bytes (so they can be written back spliced)."""
+        return self._parsed is None
+
+    def get(self, prospect_id: str) -> Any:
+        """The stored value (JSON text, or whatever a hand put there); None if absent."""
+        if self._parsed is None:
+            self._asked += 1
+            if self._asked <= MANY:
+                found = self._find(prospect_id)
+                if found is not _REMOVED:
+                    return found
+            self._parse()
+        assert self._parsed is not None
+        return self._parsed.get(prospect_id)
+
+    def every(self) -> dict[str, Any]:
+        if self._parsed is None:
+            self._parse()
+        assert self._parsed is not None
+        return self._parsed
+
+    def _parse(self) -> None:
+        parsed = orjson.loads(self._data[self._start : self._end])
+        self._parsed = parsed if isinstance(parsed, dict) else {}
+        self._data = b""
+
+    def _span(self, prospect_id: str) -> tuple[int, int] | None:
+        """Where the entry ``"<id>":"<text>"`` lies (None: not there; ValueError: not
+        laid out as written here)."""
+        key = orjson.dumps(prospect_id) + b":"
+        at = self._data.find(key, self._start, self._end)
+        if at < 0:
+            return None
+        value = at + len(key)
+        if self._data[at - 1] not in b"{," or self._data[value] != ord('"'):
+            raise ValueError(prospect_id)
+        close = self._data.find(b'"', value + 1, self._end)
+        while close > 0 and _escaped(self._data, close):
+            close = self._data.find(b'"', close + 1, self._end)
+        if close < 0:
+            raise ValueError(prospect_id)
+        return at, close + 1
+
+    def _find(self, prospect_id: str) -> Any:
+        try:
+            span = self._span(prospect_id)
+        except ValueError:
+            return _REMOVED  # parsed whole instead
+        if span is None:
+            return None
+        start, end = span
+        text = orjson.loads(self._data[start:end].partition(b":")[2])
+        return text
+
+    def spliced(self, changed: dict[str, str | None]) -> bytes | None:
+        """The summaries' object with ``changed`` written in (an id → its new text, or
+        None: gone); None if it cannot be (then the index is written whole)."""
+        if self._parsed is not None:
+            return None
+        try:
+            places = sorted(
+                (span, prospect_id)
+                for prospect_id in changed
+                if (span := self._span(prospect_id)) is not None
+            )
+        except ValueError:
+            return None
+        found = {prospect_id for _, prospect_id in places}
+        segments: list[bytes] = []
+        at = self._start + 1  # past the object's opening brace
+        last = self._end - 1  # its closing brace
+        for (start, end), prospect_id in places:
+            if start > at:
+                segments.append(self._data[at : start - 1])  # the entries before, no comma
+            text = changed[prospect_id]
+            if text is not None:
+                segments.append(_entry(prospect_id, text))
+            at = end + 1  # past the comma after it
+        if at < last:
+            segments.append(self._data[at:last])
+        segments.extend(
+            _entry(prospect_id, text)
+            for prospect_id, text in changed.items()
+            if text is not None and prospect_id not in found
+        )
+        return b"".join((b"{", b",".join(segments), b"}"))
+
+
+def _escaped(data: bytes, quote: int) -> bool:
+    """Whether the quote at ``quote`` is escaped (an odd run of backslashes before it)."""
+    run = 0
+    while data[quote - 1 - run] == ord("\\"):
+        run += 1
+    return run % 2 == 1
+
+
+def _entry(prospect_id: str, text: str) -> bytes:
+    return orjson.dumps(prospect_id) + b":" + orjson.dumps(text)
+
+
+class Summaries:
+    """Each job future's summary as this process knows it: decoded or changed here,
+    else as stored in the index (:class:`StoredTexts`), with what changed kept apart
+    so the index can be written back spliced."""
+
+    def __init__(self, stored: StoredTexts | None = None) -> None:
+        self._stored = stored if stored is not None else StoredTexts.of({})
+        self._known: dict[str, CadenceSummary | str | None] = {}
+        """Decoded or changed here; None: it has no summary any more."""
+        self.changed: set[str] = set()
+
+    def get(self, prospect_id: str) -> CadenceSummary | str | None:
+        if prospect_id in self._known:
+            return self._known[prospect_id]
+        return self._stored.get(prospect_id)
+
+    def decoded(self, prospect_id: str, summary: CadenceSummary) -> None:
+        """Keep a stored summary decoded (not a change)."""
+        self._known[prospect_id] = summary
+
+    def set(self, prospect_id: str, summary: CadenceSummary) -> None:
+        self._known[prospect_id] = summary
+        self.changed.add(prospect_id)
+
+    def drop(self, prospect_id: str) -> None:
+        self._known[prospect_id] = None
+        self.changed.add(prospect_id)
+
+    def clear(self) -> None:
+        self._stored = StoredTexts.of({})
+        self._known.clear()
+        self.changed.clear()
+
+    def ids(self) -> Iterator[str]:
+        """Every job future with a summary (the stored ones parsed, if not yet)."""
+        for prospect_id in self._stored.every():
+            if self._known.get(prospect_id, True) is not None:
+                yield prospect_id
+        stored = self._stored.every()
+        for prospect_id, known in list(self._known.items()):
+            if known is not None and prospect_id not in stored:
+                yield prospect_id
+
+    def spliced(self) -> bytes | None:
+        """The summaries' object as stored, with the changes written in (None: write
+        it whole from :meth:`ids`)."""
+        changed: dict[str, str | None] = {}
+        for prospect_id in self.changed:
+            known = self._known.get(prospect_id)
+            if isinstance(known, CadenceSummary):
+                changed[prospect_id] = text_of(known)
+            else:
+                changed[prospect_id] = known
+        return self._stored.spliced(changed)
+
+
+def text_of(summary: CadenceSummary) -> str:
+    """A summary as the index stores it."""
+    return orjson.dumps(summary.to_json()).decode()

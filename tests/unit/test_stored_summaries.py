@@ -1,0 +1,97 @@
+"""The derived index's summaries found in its bytes one at a time and written back
+spliced (store/stored_summaries.py): the same summaries a whole parse gives, and an
+index that reads back as the one a whole rewrite makes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobfutures_tui.models import Channel, Company, Outcome, Prospect, Touch
+from jobfutures_tui.store import Repository
+from jobfutures_tui.store.stored_summaries import MANY, StoredTexts
+from jobfutures_tui.store.touch_index import INDEX_NAME, _split
+
+IDS = [f"{n:032x}" for n in range(8)]
+TEXTS = st.sampled_from(['{"a":1}', '["x\\"y"]', 'back\\\\slash"', "", "é \\u00e9", '"'])
+
+
+def index_of(summaries: dict[str, str]) -> bytes:
+    section = orjson.dumps(summaries)
+    head = orjson.dumps({"version": 4, "summaries_size": len(section)})
+    return head[:-1] + b',"summaries":' + section + b"}\n"
+
+
+@given(
+    st.dictionaries(st.sampled_from(IDS), TEXTS),
+    st.dictionaries(st.sampled_from(IDS), st.none() | TEXTS),
+)
+def test_found_and_spliced_as_a_whole_parse_and_rewrite_give(
+    stored: dict[str, str], changed: dict[str, str | None]
+) -> None:
+    raw = index_of(stored)
+    _, texts = _split(raw)
+    assert texts is not None and texts.in_bytes
+    for key in IDS[:MANY]:
+        assert texts.get(key) == stored.get(key)
+    _, again = _split(raw)
+    assert again is not None
+    spliced = again.spliced(changed)
+    assert spliced is not None
+    expected = dict(stored)
+    for key, text in changed.items():
+        if text is None:
+            expected.pop(key, None)
+        else:
+            expected[key] = text
+    assert orjson.loads(spliced) == expected
+
+
+def test_an_index_edited_by_hand_is_parsed_whole(tmp_path: Path) -> None:
+    stored = {IDS[0]: '{"a":1}', IDS[1]: "two"}
+    pretty = json.dumps({"version": 4, "summaries": stored}, indent=2).encode()
+    _, texts = _split(pretty)
+    assert texts is not None and not texts.in_bytes
+    assert texts.get(IDS[1]) == "two"
+    moved = orjson.loads(index_of(stored))  # the summaries no longer last
+    reordered = orjson.dumps({"summaries": moved["summaries"], "version": 4})
+    _, texts = _split(reordered)
+    assert texts is not None and not texts.in_bytes and texts.get(IDS[0]) == '{"a":1}'
+    odd = index_of(stored).replace(b'"two"', b'["two"]')  # not text: the size is off too
+    _, texts = _split(odd)
+    assert texts is not None and texts.get(IDS[1]) == ["two"]
+
+
+def test_a_command_reads_and_writes_back_one_summary(tmp_path: Path) -> None:
+    """A touch logged by a command changes its job future's summary in the index and
+    leaves every other one as it was, byte for byte."""
+    companies = [Company(name=f"Co {n}") for n in range(30)]
+    futures = [Prospect(company_id=c.id) for c in companies]
+    at = pendulum.datetime(2026, 3, 2, 10, tz="UTC")
+    touches = [
+        Touch(prospect_id=p.id, at=at, channel=Channel.EMAIL, outcome=Outcome.SENT)
+        for p in futures
+    ]
+    with Repository.open(tmp_path) as repo:
+        repo.save(*companies, *futures, *touches)
+    before = orjson.loads((tmp_path / INDEX_NAME).read_bytes())["summaries"]
+    with Repository.open(tmp_path, verify=False, lazy=True) as repo:
+        later = Touch(
+            prospect_id=futures[4].id, at=at.add(days=3), channel=Channel.CALL, outcome=Outcome.SENT
+        )
+        repo.save(later)
+        assert repo.last_touch(futures[4].id).touch_id == later.id
+    raw = (tmp_path / INDEX_NAME).read_bytes()
+    after = orjson.loads(raw)["summaries"]
+    assert set(after) == set(before)
+    assert {k for k in after if after[k] != before[k]} == {futures[4].id}
+    _, texts = _split(raw)
+    assert isinstance(texts, StoredTexts) and texts.in_bytes
+    with Repository.open(tmp_path) as repo:  # read back, and checked against the touches
+        assert repo.last_touch(futures[4].id).touch_id == later.id
+        assert repo.last_touch(futures[5].id).touch_id == touches[5].id
