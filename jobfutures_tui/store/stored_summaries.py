@@ -22,7 +22,7 @@ import orjson
 
 from jobfutures_tui.engine.history import CadenceSummary
 
-MANY = 16
+MANY = 4
 """Summaries found one at a time before the rest are parsed at once (the board reads
 thousands: a search each would cost more than one parse)."""
 
