@@ -60,6 +60,7 @@ from jobfutures_tui.usecases.decision_keys import (
     made_from_none_of,
 )
 from jobfutures_tui.usecases.facts import Facts
+from jobfutures_tui.usecases.referral_offers import offers_to_keep
 
 
 class Open(NamedTuple):
@@ -194,7 +195,7 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     # still holds, unread (`jobfutures add` and `move` at 5,000 job futures read
     # every job future and person to check, 55 ms). None: check every one.
     changed = repo.changed_since(0) if repo.stored_decisions() is not None else None
-    for prospect_id in repo.open_prospect_ids():
+    for prospect_id in _open_now(repo, cache, changed, prospects):
         stored = cache.stored.get(prospect_id)
         if (
             changed is not None
@@ -226,7 +227,24 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
         # As JSON text, as the index keeps summaries: parsed only when used.
         made = None if decision is None else orjson.dumps(decision.to_json()).decode()
         kept[prospect_id] = [key, made]
-    return {"context": cache.context, "decisions": kept}
+    return {"context": cache.context, "decisions": kept, "offers": offers_to_keep(repo)}
+
+
+def _open_now(
+    repo: Repository, cache: _Cache, changed: set[str] | None, prospects: Mapping[str, Any]
+) -> list[str]:
+    """The open job futures: those the index kept decisions for, but the ones changed
+    since opening, which are read (a close after a move read every job future's
+    stage, 5 ms at 5,000). One left out is only decided afresh next time."""
+    if changed is None or cache.kept_ids is None:
+        return repo.open_prospect_ids()
+    archive = Stage.ARCHIVE.value
+    found = [pid for pid in cache.kept_ids if pid not in changed]
+    for prospect_id in changed:
+        row = prospects.get(prospect_id)
+        if isinstance(row, Mapping) and "stage" in row and row["stage"] != archive:
+            found.append(prospect_id)
+    return found
 
 
 # ------------------------------------------------------------ the cache
@@ -250,6 +268,8 @@ class _Cache:
         self.entries: dict[str, _Entry] = {}
         self.stored: dict[str, Any] = {}
         """Decisions read from the index, as stored, until first used."""
+        self.kept_ids: list[str] | None = None
+        """The job futures the index kept decisions for: the open ones at its writing."""
 
 
 _CACHES: weakref.WeakKeyDictionary[Repository, _Cache] = weakref.WeakKeyDictionary()
@@ -270,6 +290,7 @@ def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
             decisions = stored.get("decisions")
             if isinstance(decisions, dict):
                 cache.stored = dict(decisions)
+                cache.kept_ids = list(decisions)
         _CACHES[repo] = cache
     return cache
 

@@ -360,9 +360,10 @@ def test_decisions_kept_after_logging_a_touch_are_those_made_afresh(
 def test_decisions_kept_after_changing_records_are_those_made_afresh(
     folder: Path, history: dict, make
 ) -> None:
-    """Closing after an add, a person's new channel, or a referral reaching the offer
-    stage keeps unread only the decisions none of whose records changed: each time
-    the index holds what deciding everything afresh gives."""
+    """Closing after an add, a person's new channel, a referral reaching the offer
+    stage or leaving it, or an archiving keeps unread only the decisions none of whose
+    records changed: each time the index holds what deciding everything afresh
+    gives, and the referral offers a fresh reading finds."""
     from jobfutures_tui.models import Person, Stage
     from jobfutures_tui.models.entities import revise
     from jobfutures_tui.usecases.decisions import decisions_to_keep
@@ -376,20 +377,24 @@ def test_decisions_kept_after_changing_records_are_those_made_afresh(
         repo.save(contoso, fabrikam, dana, lee, with_dana, referred)
         repo.save(make.touch(with_dana, JAN.add(days=9), channel="call"))
     newcomer = make.company("Globex")
+    offer = revise(referred, stage=Stage.OFFER)
     changes = [
         [newcomer, make.prospect(newcomer)],  # `jobfutures add`
         [revise(dana, do_not_contact=True)],  # not her job future, which was not saved
-        [revise(referred, stage=Stage.OFFER)],  # Dana is owed a thank-you
+        [offer],  # Dana is owed a thank-you
+        [revise(with_dana, stage=Stage.ARCHIVE)],  # no decision kept for it any more
+        [revise(offer, stage=Stage.REFERRAL)],  # the offer gone: no thanks owed
     ]
     for change in changes:
-        with Repository.open(folder, verify=False) as repo:
+        with Repository.open(folder, verify=False, lazy=True) as repo:  # as a command
             assert repo.stored_decisions() is not None
             repo.save(*change)
-        kept = orjson.loads((folder / INDEX_NAME).read_bytes())["derived"]["decisions"]
+        derived = orjson.loads((folder / INDEX_NAME).read_bytes())["derived"]
         (folder / INDEX_NAME).unlink()
         with Repository.open(folder, read_only=True, verify=False) as repo:
-            afresh = decisions_to_keep(repo)["decisions"]
-        assert kept == afresh
+            afresh = decisions_to_keep(repo)
+        assert derived["decisions"] == afresh["decisions"]
+        assert derived["offers"] == afresh["offers"]  # kept from the last, brought up to date
         with Repository.open(folder, verify=False):
             pass  # the index written again, as a session leaves it
 

@@ -74,8 +74,7 @@ def test_a_command_reads_and_writes_back_one_summary(tmp_path: Path) -> None:
     futures = [Prospect(company_id=c.id) for c in companies]
     at = pendulum.datetime(2026, 3, 2, 10, tz="UTC")
     touches = [
-        Touch(prospect_id=p.id, at=at, channel=Channel.EMAIL, outcome=Outcome.SENT)
-        for p in futures
+        Touch(prospect_id=p.id, at=at, channel=Channel.EMAIL, outcome=Outcome.SENT) for p in futures
     ]
     with Repository.open(tmp_path) as repo:
         repo.save(*companies, *futures, *touches)
