@@ -95,7 +95,8 @@ def load(
                 if not lazy:
                     files.rows(name, _table_of(name))
         months = [name for name in existing if layout.is_month_file(name)]
-        touches.open(months, trust_index=version == SCHEMA_VERSION and not files.overlay)
+        trust = version == SCHEMA_VERSION and not files.overlay
+        touches.open(months, trust_index=trust, by_need=lazy)
 
 
 def _refuse_dangling_links(files: DataFiles) -> None:

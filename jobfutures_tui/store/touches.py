@@ -93,7 +93,10 @@ class TouchHistory:
 
     # ------------------------------------------------------------ loading
 
-    def open(self, partitions: list[str], *, trust_index: bool) -> None:
+    def open(self, partitions: list[str], *, trust_index: bool, by_need: bool = False) -> None:
+        """``by_need``: find the summaries in the index's bytes as they are asked for (a
+        command); else parse them now (the app, whose board reads thousands: parsed
+        on a later save, they cost that key press 6 ms at 5,000 job futures)."""
         self._partitions = partitions
         self._stored = set(partitions)
         if trust_index:
@@ -101,6 +104,8 @@ class TouchHistory:
             if stored is not None:
                 self.validated = stored.validated
             if stored is not None and stored.summaries is not None:
+                if not by_need:
+                    stored.summaries.every()
                 self._summaries = Summaries(stored.summaries)
                 self.derived = stored.derived
                 return
