@@ -88,8 +88,9 @@ class Seen:
 
     def note_present(self, names: list[str]) -> None:
         """The files as they are when the folder is opened (most are read later, or never)."""
+        base = os.fspath(self.folder)
         for name in names:
-            self.signatures[name] = signature(self.folder / name)
+            self.signatures[name] = signature(f"{base}/{name}")
         self.watching = True
 
     def forget(self, name: str) -> None:

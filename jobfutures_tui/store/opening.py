@@ -105,7 +105,10 @@ def _refuse_dangling_links(files: DataFiles) -> None:
     folder = files.folder
     names = [layout.META, layout.MANIFEST, *layout.COLLECTION_FILES]
     names += layout.touch_partitions(folder)
-    for path in [folder, *(folder / name for name in names)]:
+    base = os.fspath(folder)
+    # A string path each, not a Path: every open looks at a lifetime of months.
+    links = [name for name in names if os.path.islink(f"{base}/{name}")]
+    for path in [folder, *(folder / name for name in links)]:
         target = dangling(path)
         if target is not None:
             raise DataRefused(
@@ -128,8 +131,9 @@ def _take(files: DataFiles, lock: FolderLock, lock_wait: float) -> None:
     _refuse_read_only_files(folder)
     for inside in (folder, folder / layout.TOUCHES_DIR, files.backups):
         remove_leftover_temps(inside)
+    base = os.fspath(folder)
     for name in layout.data_files(folder):
-        if (folder / name).is_symlink():  # its file is written beside what it points to
+        if os.path.islink(f"{base}/{name}"):  # its file is written beside what it points to
             target = followed(folder / name)
             remove_leftover_temps(target.parent, target.name)
     try:
@@ -144,10 +148,11 @@ def _take(files: DataFiles, lock: FolderLock, lock_wait: float) -> None:
 def _refuse_read_only_files(folder: Path) -> None:
     """A data file its owner may not write (chmod a-w, or not theirs) is refused by
     name: a rename would replace it all the same, undoing what the permissions say."""
+    base = os.fspath(folder)
     for name in layout.data_files(folder):
-        path = folder / name
-        if not (path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK)):
-            raise ReadOnlyFile(folder, path)
+        path = f"{base}/{name}"
+        if not (os.stat(path).st_mode & stat.S_IWUSR and os.access(path, os.W_OK)):
+            raise ReadOnlyFile(folder, folder / name)
 
 
 SYNC_IGNORE = """// jobfutures: files that belong to this computer only (docs/storage.md).

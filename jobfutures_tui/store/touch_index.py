@@ -71,8 +71,9 @@ class TouchSummary:
 def fingerprints(folder: Path, partitions: list[str]) -> Fingerprints:
     """Size, modification time and inode of each month file: any rewrite changes them."""
     prints: Fingerprints = {}
+    base = os.fspath(folder)  # a string path each, not a Path: a lifetime of months
     for name in partitions:
-        stat = os.stat(folder / name)
+        stat = os.stat(f"{base}/{name}")
         prints[name] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
     return prints
 
