@@ -604,6 +604,27 @@ def test_the_exact_name_wins_and_several_job_futures_need_a_role(
     assert code == 1 and "no job future at Northwind Logistics has the role 'designer'" in err
 
 
+def test_job_futures_not_all_with_a_role_are_told_apart_by_id(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """One without a role cannot be named by --role: the refusal says why, and lists ids."""
+    assert jf(capsys, demo, "add", "Acme [bold]Labs[/")[0] == 0
+    assert jf(capsys, demo, "add", "acme [bold]labs[/", "--role", "Second role")[0] == 0
+    code, _, err = jf(capsys, demo, "move", "acme", "offer")
+    lines = err.splitlines()
+    assert code == 1
+    assert lines[0] == (
+        "jobfutures: Acme [bold]Labs[/ has 2 open job futures not all with a role; nothing "
+        "was saved. Give the id of one instead of the company's name:"
+    )
+    assert [line.split(" · ", 1)[1] for line in lines[1:]] == [
+        "(no role) · interviewed",
+        "Second role · interviewed",
+    ]
+    code, out, _ = jf(capsys, demo, "move", "acme", "offer", "--role", "second")
+    assert code == 0 and out.startswith("Moved Acme [bold]Labs[/ from interviewed to offer.")
+
+
 def test_an_archived_one_is_found_when_its_company_has_no_open_one(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:

@@ -55,8 +55,14 @@ def job_future(repo: Repository, query: str, *, role: str | None = None) -> Pros
             "Say which with --role",
             _lines(pool, companies, company=False),
         )
+    roles = [p.role.casefold() for p in pool if p.role]
+    why = (
+        "not all with a role"  # --role finds those that have one, the id any of them
+        if len(set(roles)) == len(roles)
+        else "that --role cannot tell apart"
+    )
     raise refusal(
-        f"{name} has {len(pool)} {kind}job futures that --role cannot tell apart",
+        f"{name} has {len(pool)} {kind}job futures {why}",
         "Give the id of one instead of the company's name",
         [
             f"{p.id} · {line}"
