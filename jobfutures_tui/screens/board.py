@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Header, Input, Static
@@ -25,6 +25,7 @@ from jobfutures_tui.widgets.fields import LineInput
 from jobfutures_tui.widgets.key_footer import KeyFooter
 from jobfutures_tui.widgets.script_panel import ScriptPanel
 from jobfutures_tui.widgets.stage_column import StageColumn
+from jobfutures_tui.widgets.textual_internals import styled_as_mounted
 
 if TYPE_CHECKING:
     from jobfutures_tui.usecases.intake import ProspectInput
@@ -51,6 +52,7 @@ class BoardScreen(PanelScreen):
         self.query_text = ""
         self.search = SearchIndex(repo)
         self.order = BoardOrder(repo)
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,6 +64,12 @@ class BoardScreen(PanelScreen):
         yield LineInput(placeholder="filter: company, person, role, notes, tags", id="board-filter")
         yield Static(id="filter-status")
         yield KeyFooter()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls this before Screen's own handler (and PanelScreen's public one).
+        if not self._shown:
+            self._shown = True
+            styled_as_mounted(event)
 
     def on_mount(self) -> None:
         self.column(Stage.ARCHIVE).display = False

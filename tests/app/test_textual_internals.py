@@ -176,3 +176,37 @@ async def test_a_footer_key_given_the_footers_compact_is_styled_once(monkeypatch
         keys = [key for key in footer.children if ours.footer_key_shown(key) is not None]
         assert keys and not any(key.has_class("-compact") for key in keys)
     assert True not in toggled, written_against("FooterKey.compact, FooterKey._watch_compact")
+
+
+async def test_a_screen_shown_the_first_time_is_not_styled_again(monkeypatch) -> None:
+    """styled_as_mounted: set on the first ScreenResume by the subclass's handler, it
+    keeps Screen's own handler from styling every node again; a later showing does."""
+    from textual import events
+    from textual.screen import Screen
+
+    restyled: list[str] = []
+
+    class Shown(Screen[None]):
+        first = True
+
+        def compose(self) -> ComposeResult:
+            yield Static("shown")
+
+        def _on_screen_resume(self, event: events.ScreenResume) -> None:
+            if self.first:
+                self.first = False
+                ours.styled_as_mounted(event)
+
+        def update_node_styles(self, animate: bool = True) -> None:
+            restyled.append("styled")
+            super().update_node_styles(animate)
+
+    app = Harness()
+    async with app.run_test(size=(40, 12)) as pilot:
+        shown = Shown()
+        await app.push_screen(shown)
+        await pilot.pause()
+        assert restyled == [], written_against("ScreenResume.refresh_styles")
+        shown.post_message(events.ScreenResume())  # as switching back to it posts
+        await pilot.pause()
+    assert restyled, written_against("Screen._on_screen_resume (styles again when shown again)")
