@@ -4,6 +4,7 @@ afterwards, in memory and on disk, as if it had parsed the file whole."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
@@ -144,3 +145,19 @@ def test_another_devices_change_meanwhile_is_merged_not_written_over(tmp_path: P
     rows = orjson.loads(path.read_bytes())["prospects"]
     assert rows[futures[0].id]["role"] == "Ours"
     assert rows[futures[4].id]["role"] == "Theirs"
+
+
+def test_a_file_edited_by_hand_is_changed_the_whole_way(tmp_path: Path) -> None:
+    """Not laid out as written here (indented by hand): the change parses and rewrites
+    the file whole, as before, and keeps every other row."""
+    futures = saved(tmp_path, 4)
+    path = tmp_path / "prospects.json"
+    pretty = json.dumps(orjson.loads(path.read_bytes()), indent=2).encode()
+    path.write_bytes(pretty)
+    with Repository.open(tmp_path, verify=False, lazy=True) as repo:
+        repo.save(futures[2].model_copy(update={"role": "By hand, then changed"}))
+    rows = orjson.loads(path.read_bytes())["prospects"]
+    assert rows[futures[2].id]["role"] == "By hand, then changed"
+    assert set(rows) == {f.id for f in futures}
+    with Repository.open(tmp_path) as repo:
+        assert repo.prospect(futures[1].id) == futures[1]
