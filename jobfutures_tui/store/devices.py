@@ -65,10 +65,12 @@ class Seen:
         place (store/storage.py), so copying the outer level keeps this version."""
         self.bases[name] = {table: rows for table, rows in tables.items() if isinstance(rows, dict)}
 
-    def note_written(self, name: str, held: Version, sha256: str, *, in_sync: bool) -> None:
+    def note_written(self, name: str, held: Version | None, sha256: str, *, in_sync: bool) -> None:
         """A commit wrote the file; ``held`` is the version this process holds now (what it
-        gave the commit); ``in_sync`` is False when the commit wrote a merge, which this
-        process's memory does not hold (it is behind until it reads the data again)."""
+        gave the commit; None for bytes written whole, such as a migration's, which the
+        process reads again rather than hold a lifetime of months); ``in_sync`` is False
+        when the commit wrote a merge, which this process's memory does not hold (it is
+        behind until it reads the data again)."""
         if in_sync:
             self.signatures[name] = signature(self.folder / name)
             self.digests[name] = sha256
@@ -76,7 +78,8 @@ class Seen:
         else:
             self.signatures[name] = None
             self.merges[name] = sha256
-        self.bases[name] = held
+        if held is not None:
+            self.bases[name] = held
 
     def holds(self, name: str, sha256: str) -> bool:
         """Whether the file's content is the version this process holds."""

@@ -246,10 +246,7 @@ class Journal:
                 self.seen.forget(name)
             else:
                 sha = manifest[name].sha256
-                held = ours.get(name)
-                if held is None:  # written as bytes (a restore, a repair): held as such
-                    held = Unparsed(given[name] or data)
-                self.seen.note_written(name, held, sha, in_sync=name not in merged)
+                self.seen.note_written(name, ours.get(name), sha, in_sync=name not in merged)
 
     def _moved(self, files: Files, stamps: dict[str, devices.Signature | None]) -> bool:
         """Whether a file of the commit changed since ``stamps`` were taken."""
