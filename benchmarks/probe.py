@@ -104,6 +104,7 @@ def probe_frame(
 
     # Exactly as cli.run_app opens the data and the app.
     from jobfutures_tui.app import JobFuturesApp
+    from jobfutures_tui.parsed_css import kept_between_runs
     from jobfutures_tui.screens.board import BoardScreen
     from jobfutures_tui.store import BackgroundWriter, Repository
     from jobfutures_tui.widgets.stage_column import StageColumn
@@ -173,7 +174,8 @@ def probe_frame(
 
     app = Probe(repo)
     try:
-        app.run(headless=True, size=SIZE)
+        with kept_between_runs():
+            app.run(headless=True, size=SIZE)
     finally:
         repo.close()
     result["maxrss_mb"] = _maxrss_mb()

@@ -196,12 +196,14 @@ def run_app(
     folder: Path, *, read_only: bool = False, demo: bool = False, keep_backups: int = DEFAULT_KEEP
 ) -> int:
     from jobfutures_tui.app import JobFuturesApp
+    from jobfutures_tui.parsed_css import kept_between_runs
 
     repo = open_for_app(folder, read_only=read_only, keep_backups=keep_backups)
     app: JobFuturesApp | None = None
     try:
         app = JobFuturesApp(repo, demo=demo, ask_profile=True)  # once, on the user's own data
-        app.run()
+        with kept_between_runs():
+            app.run()
     finally:
         # A restore from the app closes the repository it began with and opens another.
         closed = _close(app.repo if app is not None else repo, said=bool(app and app.quit_unsaved))

@@ -25,3 +25,9 @@ def data_folder(
     if chosen:
         return Path(chosen).expanduser().absolute()
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_folder() -> Path:
+    """The platform's user cache folder: what can be worked out again, kept to save
+    the work (the app's parsed CSS)."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)

@@ -8,15 +8,28 @@ behaves as assumed, and names that version when an upgrade breaks one.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import rich.style
 from rich.segment import Segment
 from textual import events
 from textual.content import Content
+from textual.css import parse as css_parse
+from textual.css import styles as css_styles
+from textual.css.stylesheet import Stylesheet
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+if TYPE_CHECKING:
+    from jobfutures_tui.parsed_css import ParsedCss
 
 WRITTEN_AGAINST = "8.2.8"
 
@@ -97,3 +110,44 @@ def scrollbar_cells(bar: ScrollBar) -> list[Segment]:
         thickness=bar.thickness,
         vertical=True,
     ).segments
+
+
+@contextlib.contextmanager
+def parsing_through(cache: ParsedCss) -> Iterator[None]:
+    """Every stylesheet's parse of one source asks ``cache`` first, for the block
+    (the app's run): ``Stylesheet._parse_rules`` is where Textual turns one source's
+    text into rules, given the stylesheet's variables."""
+    parse_rules = Stylesheet._parse_rules
+
+    def _parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: tuple[str, str],
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[object]:
+        return cache.rules(
+            (css, read_from, is_default_rules, tie_breaker, scope),
+            self._variables,
+            lambda: parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope),
+        )
+
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[assignment,method-assign]
+    try:
+        yield
+    finally:
+        Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
+
+
+def css_parser_fingerprint() -> tuple[object, ...]:
+    """What identifies the code that parses CSS into rules, and the classes the rules
+    are made of, without asking the package metadata (~7 ms to import): an upgrade
+    rewrites these files."""
+    files = (css_parse.__file__, css_styles.__file__, rich.style.__file__)
+    return (sys.version, *((file, *_size_and_time(file)) for file in files))
+
+
+def _size_and_time(file: str) -> tuple[int, int]:
+    stat = os.stat(file)
+    return (stat.st_size, stat.st_mtime_ns)

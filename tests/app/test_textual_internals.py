@@ -210,3 +210,21 @@ async def test_a_screen_shown_the_first_time_is_not_styled_again(monkeypatch) ->
         shown.post_message(events.ScreenResume())  # as switching back to it posts
         await pilot.pause()
     assert restyled, written_against("Screen._on_screen_resume (styles again when shown again)")
+
+
+def test_each_source_is_parsed_through_parse_rules_with_the_sheets_variables() -> None:
+    """parsing_through replaces ``Stylesheet._parse_rules``: same arguments, and the
+    variables it keys the rules by are the stylesheet's ``_variables``."""
+    from textual.css.stylesheet import Stylesheet
+
+    parameters = list(inspect.signature(Stylesheet._parse_rules).parameters)
+    assert parameters == [
+        "self",
+        "css",
+        "read_from",
+        "is_default_rules",
+        "tie_breaker",
+        "scope",
+    ], written_against("Stylesheet._parse_rules")
+    sheet = Stylesheet(variables={"accent": "red"})
+    assert sheet._variables == {"accent": "red"}, written_against("Stylesheet._variables")

@@ -1,0 +1,127 @@
+"""The app's CSS, parsed once and kept in the user's cache folder between runs
+(jobfutures_tui/parsed_css.py): a later start parses none of it and looks the same;
+anything unexpected about the kept file only means parsing again."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from textual.css import stylesheet
+
+from jobfutures_tui import parsed_css
+from jobfutures_tui.app import JobFuturesApp
+from jobfutures_tui.parsed_css import ParsedCss, kept_between_runs
+from jobfutures_tui.paths import cache_folder
+from jobfutures_tui.screens.board import BoardScreen
+from jobfutures_tui.store import Repository
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources Textual really parses (not those found kept)."""
+    seen: list[str] = []
+    parse = stylesheet.parse
+
+    def counted(scope, css, read_from, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(read_from)
+        return parse(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counted)
+    return seen
+
+
+async def board_as_shown(repo: Repository, theme: str | None = None) -> str:
+    app = JobFuturesApp(repo)
+    with kept_between_runs():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, BoardScreen)
+            if theme is not None:
+                app.theme = theme  # kept in the settings for the next start too
+                await pilot.pause()
+            return app.export_screenshot()
+
+
+async def test_a_second_start_parses_no_css_and_looks_the_same(
+    demo: Repository, parses: list[str]
+) -> None:
+    first = await board_as_shown(demo)
+    assert len(parses) > 20  # Textual's widgets and our own .tcss files
+    assert (cache_folder() / parsed_css.FILE_NAME).is_file()
+    parses.clear()
+
+    assert await board_as_shown(demo) == first
+    assert parses == []
+
+
+async def test_a_theme_not_kept_is_parsed_then_kept(demo: Repository, parses: list[str]) -> None:
+    default = await board_as_shown(demo)
+    parses.clear()
+    await board_as_shown(demo, theme="nord")
+    assert parses  # the new variables make it new CSS
+    nord = await board_as_shown(demo)  # starts in nord: Textual adds its sources otherwise
+    assert nord != default
+    parses.clear()
+    assert await board_as_shown(demo) == nord
+    assert parses == []
+
+
+def rule_sets(css: str) -> list[object]:
+    return stylesheet.Stylesheet()._parse_rules(css, ("test.tcss", ""))
+
+
+def test_the_kept_rules_come_back_without_a_parse(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / "parsed.pickle"
+    calls: list[str] = []
+
+    def parse(label: str) -> list[object]:
+        calls.append(label)
+        return rule_sets("Static { color: red; }")
+
+    first = ParsedCss.load(path, "textual 1")
+    rules = first.rules(("Static { color: red; }",), {}, lambda: parse("Static { color: red; }"))
+    first.save()
+    again = ParsedCss.load(path, "textual 1")
+    assert again.rules(("Static { color: red; }",), {}, lambda: parse("x")) is not None
+    assert calls == ["Static { color: red; }"]
+    kept = again.rules(("Static { color: red; }",), {}, lambda: parse("x"))
+    assert [rule.css for rule in kept] == [rule.css for rule in rules]  # type: ignore[attr-defined]
+
+    # Other variables (a theme) or another Textual: parsed again.
+    again.rules(("Static { color: red; }",), {"primary": "blue"}, lambda: parse("y"))
+    ParsedCss.load(path, "textual 2").rules(("Static { color: red; }",), {}, lambda: parse("z"))
+    assert calls[1:] == ["y", "z"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle", pickle.dumps("a string"), pickle.dumps(((1, "textual 1"), []))],
+)
+def test_a_damaged_cache_is_parsed_again_and_replaced(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "parsed.pickle"
+    path.write_bytes(content)
+    cache = ParsedCss.load(path, "textual 1")
+    assert cache.rules(("A { color: red; }",), {}, lambda: rule_sets("A { color: red; }"))
+    cache.save()
+    assert ParsedCss.load(path, "textual 1").rules(("A { color: red; }",), {}, list) != []
+
+
+def test_rules_with_errors_are_not_kept_and_nothing_new_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "parsed.pickle"
+    cache = ParsedCss.load(path, "v")
+    broken = cache.rules(("A { colour: red; }",), {}, lambda: rule_sets("A { colour: red; }"))
+    assert any(rule.errors for rule in broken)  # type: ignore[attr-defined]
+    cache.save()
+    assert not path.exists()
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_the_parse(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    cache = ParsedCss.load(blocked / "parsed.pickle", "v")  # its folder is a file
+    assert cache.rules(("A { color: red; }",), {}, lambda: rule_sets("A { color: red; }"))
+    cache.save()  # no exception
