@@ -97,10 +97,11 @@ def probe_frame(
 ) -> dict[str, object]:
     from pathlib import Path
 
-    # As `jobfutures` starts (jobfutures_tui/collector.py): the collector waits for the frame.
-    from jobfutures_tui.collector import hold_collector
+    # As `jobfutures` starts (jobfutures_tui/launch.py): the collector waits for the frame,
+    # and pydantic looks for no plugins.
+    from jobfutures_tui.launch import prepare
 
-    hold_collector()
+    prepare()
 
     # Exactly as cli.run_app opens the data and the app.
     from jobfutures_tui.app import JobFuturesApp

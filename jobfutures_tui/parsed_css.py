@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,7 +36,7 @@ def kept_between_runs() -> Iterator[ParsedCss]:
     from jobfutures_tui.widgets.textual_internals import css_parser_fingerprint, parsing_through
 
     cache = ParsedCss.load(cache_folder() / FILE_NAME, css_parser_fingerprint())
-    with parsing_through(cache):
+    with parsing_through(cache.rules):
         yield cache
     cache.save()
 
@@ -88,23 +86,12 @@ class ParsedCss:
         (a read-only cache folder, say) only costs the next start the parse."""
         if not self._parsed_here:
             return
+        from jobfutures_tui.store.files import ensure_folder, write_atomic
+
         with contextlib.suppress(Exception):
-            data = pickle.dumps(
-                (
-                    (FORMAT, self.fingerprint),
-                    self._used,
-                ),
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".parsed-css-")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(data)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            data = pickle.dumps(((FORMAT, self.fingerprint), self._used), pickle.HIGHEST_PROTOCOL)
+            ensure_folder(self.path.parent)
+            write_atomic(self.path, data)
             self._parsed_here = False
 
     def _key(self, source: tuple[object, ...], variables: dict[str, str]) -> bytes:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import rich.style
 from rich.segment import Segment
@@ -27,9 +27,6 @@ from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
-
-if TYPE_CHECKING:
-    from jobfutures_tui.parsed_css import ParsedCss
 
 WRITTEN_AGAINST = "8.2.8"
 
@@ -112,11 +109,15 @@ def scrollbar_cells(bar: ScrollBar) -> list[Segment]:
     ).segments
 
 
+RulesOf = Callable[[tuple[object, ...], dict[str, str], Callable[[], list[Any]]], list[Any]]
+"""(the parse's arguments, the stylesheet's variables, the parse itself) → the rules."""
+
+
 @contextlib.contextmanager
-def parsing_through(cache: ParsedCss) -> Iterator[None]:
-    """Every stylesheet's parse of one source asks ``cache`` first, for the block
-    (the app's run): ``Stylesheet._parse_rules`` is where Textual turns one source's
-    text into rules, given the stylesheet's variables."""
+def parsing_through(rules_of: RulesOf) -> Iterator[None]:
+    """Every stylesheet's parse of one source goes through ``rules_of`` for the block
+    (the app's run; parsed_css.ParsedCss.rules): ``Stylesheet._parse_rules`` is where
+    Textual turns one source's text into rules, given the stylesheet's variables."""
     parse_rules = Stylesheet._parse_rules
 
     def _parse_rules(
@@ -126,14 +127,14 @@ def parsing_through(cache: ParsedCss) -> Iterator[None]:
         is_default_rules: bool = False,
         tie_breaker: int = 0,
         scope: str = "",
-    ) -> list[object]:
-        return cache.rules(
+    ) -> list[Any]:
+        return rules_of(
             (css, read_from, is_default_rules, tie_breaker, scope),
             self._variables,
             lambda: parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope),
         )
 
-    Stylesheet._parse_rules = _parse_rules  # type: ignore[assignment,method-assign]
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
     try:
         yield
     finally:
