@@ -33,7 +33,6 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.enums import Choice
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import suggestion_after
 from jobfutures_tui.usecases.log_choice import logged_kind, logged_script, words_channel
 from jobfutures_tui.usecases.open_touch import ReadyTouch
 from jobfutures_tui.usecases.touch_log import (
@@ -43,6 +42,7 @@ from jobfutures_tui.usecases.touch_log import (
     next_words,
     suggested_move,
 )
+from jobfutures_tui.usecases.what_if import suggestion_after
 from jobfutures_tui.widgets.key_picker import KeyPicker
 
 CHANNEL_KEYS: dict[str, Channel] = {

@@ -1,21 +1,22 @@
-"""The derived index's summaries, found in its bytes one at a time, and written back
-into them (docs/storage.md, "The derived index").
+"""The derived index's sections of texts (the summaries, the decisions), found in
+its bytes one at a time, and written back into them (docs/storage.md, "The derived
+index").
 
 The summaries are most of the index: 3.2 MB of JSON text at 5,000 job futures, one
-string per job future. A command that logs a touch reads one or two of them, yet
-parsing them all took about 7 ms of the index's 14, and 10 MB of its peak memory;
-writing the index at close serialised them all again. So the index keeps them
-last, and a command finds each summary it reads by its key in the bytes, and
-writes the index back as those bytes with the summaries it changed written in.
+string per job future; the decisions 1.3 MB more. A command that logs a touch reads
+one or two of them, yet parsing them all took about 7 ms of the index's 14, and 10
+MB of its peak memory; writing the index at close serialised them all again. So the
+index keeps them last, and a command finds each text it reads by its key in the
+bytes, and writes the index back as those bytes with the texts it changed written in.
 
-A key ``"<id>":`` with bare quotes can only be a key of the summaries' object:
-inside a summary's text every quote is escaped. Anything not laid out so (an
-index edited by hand, a value that is not text) is parsed whole, as before.
+A key ``"<id>":`` with bare quotes can only be a key of a section's object: inside a
+text every quote is escaped. Anything not laid out so (an index edited by hand, a
+value that is not text) is parsed whole, as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -99,6 +100,34 @@ class StoredTexts:
         start, end = span
         text = orjson.loads(self._data[start:end].partition(b":")[2])
         return text
+
+    def mentioning(self, record_ids: Iterable[str]) -> set[str] | None:
+        """The ids of the texts that hold any of ``record_ids``, found in the bytes
+        (None: they are parsed, or an id would be escaped in them: ask each text).
+
+        Outside a text, a bare ``":"`` can only end an entry's key: the key of the text
+        an id is found in is the one before it."""
+        if self._parsed is not None:
+            return None
+        data, begin, end = self._data, self._start, self._end
+        found: set[str] = set()
+        for record_id in record_ids:
+            needle = record_id.encode()
+            if orjson.dumps(record_id) != b'"' + needle + b'"' or not needle:
+                return None
+            at = data.find(needle, begin, end)
+            while at >= 0:
+                after = at + len(needle)
+                if data[at - 1 : at] == b'"' and data[after : after + 2] == b'":':
+                    found.add(record_id)  # the key of its own text
+                else:
+                    key_end = data.rfind(b'":"', begin, at)
+                    key_start = data.rfind(b'"', begin, key_end) + 1
+                    if key_end < 0 or key_start <= begin:
+                        return None
+                    found.add(data[key_start:key_end].decode())
+                at = data.find(needle, after, end)
+        return found
 
     def spliced(self, changed: dict[str, str | None]) -> bytes | None:
         """The summaries' object with ``changed`` written in (an id → its new text, or

@@ -39,12 +39,17 @@ from jobfutures_tui.store.schema import SCHEMA_VERSION
 from jobfutures_tui.store.stored_summaries import StoredTexts
 
 INDEX_NAME = "touch-index.json"
-INDEX_VERSION = 4
-"""4: the summaries last, found in the bytes one at a time (store/stored_summaries.py);
+INDEX_VERSION = 5
+"""5: the decisions in a section of texts of their own too, the sections named first
+with their sizes (:data:`SECTIONS`);
+4: the summaries last, found in the bytes one at a time (store/stored_summaries.py);
 3: each summary (and each decision) as JSON text, parsed when first used;
 2: a cadence summary per job future (1 held only the newest touch)."""
-_SUMMARIES_KEY = b',"summaries":'
-"""What comes before the summaries' object, the index's last member."""
+SUMMARIES = "summaries"
+SECTIONS = b'{"sections":'
+"""How the index starts: ``[[name, size], ...]`` of the objects of texts at its end
+(the derived sections, then the summaries), so a reader parses the rest alone
+and finds a text by its key in the bytes when asked for it."""
 
 Fingerprints = dict[str, list[int]]
 StoredSummaries = dict[str, str]
@@ -107,10 +112,23 @@ class StoredIndex(NamedTuple):
     """None when the month files are not those the summaries were made from."""
     derived: dict[str, Any] | None
     """What the rules keep here (their decisions), if made from the collection
-    files as they are now; None otherwise."""
+    files as they are now; None otherwise. A section of texts in it is a
+    :class:`StoredTexts`."""
     validated: frozenset[str] = frozenset()
     """Collection files every record of which was validated by this version of
     jobfutures, and not replaced since (see :func:`validated_prints`)."""
+
+
+class Section(NamedTuple):
+    """What the rules keep as a section of texts by id at the index's end (given
+    in the derived dict): the object, serialised (often the stored one with a few
+    texts written in: :meth:`StoredTexts.spliced`)."""
+
+    serialised: bytes
+
+    @classmethod
+    def of(cls, texts: Mapping[str, str]) -> Section:
+        return cls(orjson.dumps(texts))
 
 
 VALIDATED_BY = f"{__version__}/{SCHEMA_VERSION}"
@@ -122,34 +140,76 @@ def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
     """The stored summaries (and derived decisions, and the files known valid), or
     None when the index is missing or odd."""
     try:
-        data, summaries = _split((folder / INDEX_NAME).read_bytes())
+        data, sections = _split((folder / INDEX_NAME).read_bytes())
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
         validated = _validated(folder, data.get("validated"))
+        summaries = sections.pop(SUMMARIES, None)
         if data.get("files") != fingerprints(folder, partitions) or summaries is None:
             return StoredIndex(None, None, validated)
         derived = data.get("derived")
         if not isinstance(derived, dict) or derived.get("files") != derived_fingerprints(folder):
             derived = None
+        else:
+            derived.update(sections)
         return StoredIndex(summaries, derived, validated)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
 
 
-def _split(raw: bytes) -> tuple[Any, StoredTexts | None]:
-    """The index without its summaries, parsed, and the summaries left in the bytes
-    when they are laid out as written here: last, and of the size the index gives
-    (anything else, such as an index edited by hand, is parsed whole)."""
-    end = len(raw) - 1 if raw.endswith(b"\n") else len(raw)
-    at = raw.rfind(_SUMMARIES_KEY)
-    if at > 0 and raw.endswith(b"}}", 0, end):
-        head = orjson.loads(raw[:at] + b"}")
-        start = at + len(_SUMMARIES_KEY)
-        if isinstance(head, dict) and head.get("summaries_size") == end - 1 - start:
-            return head, StoredTexts(raw, start, end - 1)
+def _split(raw: bytes) -> tuple[Any, dict[str, StoredTexts]]:
+    """The index without its sections of texts, parsed, and the sections left in
+    the bytes when they are laid out as written here (anything else, such as an
+    index edited by hand, is parsed whole)."""
+    found = _sections_in(raw)
+    if found is not None:
+        return found
     data = orjson.loads(raw)
-    summaries = data.get("summaries") if isinstance(data, dict) else None
-    return data, StoredTexts.of(summaries) if isinstance(summaries, dict) else None
+    if not isinstance(data, dict):
+        return data, {}
+    sections = {
+        name: StoredTexts.of(texts)
+        for name, _ in _layout(data.pop("sections", None)) or ()
+        if isinstance(texts := data.pop(name, None), dict)
+    }
+    return data, sections
+
+
+def _sections_in(raw: bytes) -> tuple[Any, dict[str, StoredTexts]] | None:
+    if not raw.startswith(SECTIONS):
+        return None
+    close = raw.find(b"]]", len(SECTIONS))
+    layout = _layout(orjson.loads(raw[len(SECTIONS) : close + 2])) if close > 0 else None
+    if layout is None:
+        return None
+    end = len(raw) - 1 if raw.endswith(b"\n") else len(raw)
+    if not raw.endswith(b"}", 0, end):
+        return None
+    at = end - 1  # the index's closing brace
+    sections: dict[str, StoredTexts] = {}
+    for name, size in reversed(layout):
+        start = at - size
+        key = b',"' + name.encode() + b'":'
+        if start < close or raw[start - len(key) : start] != key or raw[start : start + 1] != b"{":
+            return None
+        sections[name] = StoredTexts(raw, start, at)
+        at = start - len(key)
+    head = orjson.loads(raw[:at] + b"}")
+    return (head, sections) if isinstance(head, dict) else None
+
+
+def _layout(value: Any) -> list[tuple[str, int]] | None:
+    if not isinstance(value, list):
+        return None
+    layout = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 2):
+            return None
+        name, size = item
+        if not (isinstance(name, str) and name.isidentifier() and type(size) is int and size > 1):
+            return None
+        layout.append((name, size))
+    return layout
 
 
 def _validated(folder: Path, kept: Any) -> frozenset[str]:
@@ -170,17 +230,35 @@ def index_bytes(
     derived: dict[str, Any] | None = None,
     validated: dict[str, list[int]] | None = None,
 ) -> bytes:
-    """Serialise the index (``summaries``: by id, or their object already serialised);
-    call once every data file has reached the disk."""
-    section = summaries if isinstance(summaries, bytes) else orjson.dumps(summaries)
+    """Serialise the index (``summaries``: by id, or their object already serialised;
+    a :class:`Section` in ``derived`` is written as a section of its own); call once
+    every data file has reached the disk."""
+    sections: dict[str, bytes] = {}
     document: dict[str, Any] = {
         "version": INDEX_VERSION,
         "rules": SUMMARY_VERSION,
         "files": fingerprints(folder, partitions),
     }
     if derived is not None:
-        document["derived"] = {**derived, "files": derived_fingerprints(folder)}
+        kept = {}
+        for name, value in derived.items():
+            if isinstance(value, Section):
+                sections[name] = value.serialised
+            else:
+                kept[name] = value
+        document["derived"] = {**kept, "files": derived_fingerprints(folder)}
     if validated:
         document["validated"] = {"by": VALIDATED_BY, "files": validated}
-    document["summaries_size"] = len(section)
-    return b"".join((orjson.dumps(document)[:-1], _SUMMARIES_KEY, section, b"}"))
+    sections[SUMMARIES] = summaries if isinstance(summaries, bytes) else orjson.dumps(summaries)
+    return with_sections(document, sections)
+
+
+def with_sections(document: dict[str, Any], sections: dict[str, bytes]) -> bytes:
+    """``document`` with each serialised object of texts after it, named first with
+    its size (:data:`SECTIONS`)."""
+    layout = orjson.dumps([[name, len(section)] for name, section in sections.items()])
+    parts = [SECTIONS, layout, b",", orjson.dumps(document)[1:-1]]
+    for name, section in sections.items():
+        parts += (b',"', name.encode(), b'":', section)
+    parts.append(b"}")
+    return b"".join(parts)

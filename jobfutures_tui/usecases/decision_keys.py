@@ -25,15 +25,6 @@ referral offer it owes thanks for, [stage, skips, chosen plan]]`` of a job
 future, as stored (the plan's None when it follows a built-in or default plan)."""
 
 
-def made_from_none_of(stored: Any, changed: set[str]) -> bool:
-    """Whether a stored ``[key, decision]`` was made from none of the people ``changed``."""
-    try:
-        key, _ = stored
-        return all(person_id not in changed for person_id, _ in key[1])
-    except (TypeError, ValueError):
-        return False  # an odd entry: decided again
-
-
 def key_of(row: Mapping[str, Any], records: StoredInputs) -> Key | None:
     """What a decision for this job future depends on among the records (None: unusual)."""
     try:

@@ -24,7 +24,6 @@ they were made from (a hand edit, a restore, a crash after a change: made again)
 
 from __future__ import annotations
 
-import copy
 import weakref
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -40,24 +39,22 @@ from jobfutures_tui.engine.cadence import (
     Thanks,
     decide,
     finish,
-    skip_next,
-    suggest_next,
     urgency_of,
 )
 from jobfutures_tui.engine.facts import FutureLike, PersonLike
-from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day, summarise
+from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day
 from jobfutures_tui.engine.plans import Zone, plan_for
 from jobfutures_tui.engine.workload import ALL_DAYS
-from jobfutures_tui.models import Prospect, Skip, Stage, Touch, dates
-from jobfutures_tui.models.dates import now
+from jobfutures_tui.models import Prospect, Stage, dates
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
+from jobfutures_tui.store.stored_summaries import StoredTexts
+from jobfutures_tui.store.touch_index import Section
 from jobfutures_tui.usecases.decision_keys import (
     KEY_VERSION,
     Key,
     StoredInputs,
     key_of,
-    made_from_none_of,
 )
 from jobfutures_tui.usecases.facts import Facts
 from jobfutures_tui.usecases.referral_offers import offers_to_keep
@@ -180,54 +177,100 @@ class _Reader:
 
 
 def decisions_to_keep(repo: Repository) -> dict[str, Any]:
-    """Every open job future's decision, as the derived index keeps them."""
+    """Every open job future's decision, as the derived index keeps them: a section
+    of texts by job future id (``[key, decision]`` each, as JSON), the stored one
+    with only those that changed written in when it can be."""
     zone = dates.local_timezone()
     home_city = my_city(repo)
     cache = _cache(repo, zone, home_city)
-    records = StoredInputs(repo)
-    prospects = repo.stored_rows(Prospect)
-    pristine = repo.revision == 0
-    facts = Facts(repo)
-    kept: dict[str, Any] = {}
+    making = _Making(repo, cache, zone, home_city)
     # What changed since opening, as the change log names it (a touch its job future,
     # a plan the job futures following it, a referral reaching the offer stage its
     # referrers' job futures): a stored decision none of whose records is named
     # still holds, unread (`jobfutures add` and `move` at 5,000 job futures read
     # every job future and person to check, 55 ms). None: check every one.
     changed = repo.changed_since(0) if repo.stored_decisions() is not None else None
-    for prospect_id in _open_now(repo, cache, changed, prospects):
-        stored = cache.stored.get(prospect_id)
-        if (
-            changed is not None
-            and prospect_id not in cache.entries
-            and prospect_id not in changed
-            and made_from_none_of(stored, changed)
-            and repo.touches_unchanged(prospect_id)
-        ):
-            kept[prospect_id] = stored
-            continue
-        row = prospects.get(prospect_id)
-        key = None if row is None else key_of(row, records)
+    open_ids = _open_now(repo, cache, changed, making.prospects)
+    section = _spliced(making, changed, open_ids) if changed is not None else None
+    if section is None:
+        texts = {}
+        for prospect_id in open_ids:
+            text = making.text(prospect_id)
+            if text is not None:
+                texts[prospect_id] = text
+        section = Section.of(texts)
+    return {
+        "context": cache.context,
+        "open": open_ids,
+        "decisions": section,
+        "offers": offers_to_keep(repo),
+    }
+
+
+SPLICED_UP_TO = 64
+"""More records changed than this (an import), and every decision is written afresh:
+each is searched for in the stored decisions' bytes."""
+
+
+def _spliced(making: _Making, changed: set[str], open_ids: list[str]) -> Section | None:
+    """The stored decisions with those of the job futures named in ``changed`` (or made
+    from a person or plan named there, or decided this session) written in, the rest
+    left as stored, unread; None when they are not in the index's bytes."""
+    cache = making.cache
+    if cache.kept_ids is None or len(changed) > SPLICED_UP_TO:
+        return None
+    mentioned = cache.stored.mentioning(changed)
+    if mentioned is None:
+        return None
+    kept = set(cache.kept_ids or ())
+    again = (changed | mentioned | cache.entries.keys()) & set(open_ids)
+    texts: dict[str, str | None] = {pid: making.text(pid) for pid in again}
+    texts.update((pid, None) for pid in kept.difference(open_ids))
+    spliced = cache.stored.spliced(texts)
+    return None if spliced is None else Section(spliced)
+
+
+class _Making:
+    """Works out the stored text of one job future's decision at close."""
+
+    def __init__(self, repo: Repository, cache: _Cache, zone: Zone, home_city: str) -> None:
+        self.repo, self.cache, self.zone, self.home_city = repo, cache, zone, home_city
+        self.records = StoredInputs(repo)
+        self.prospects = repo.stored_rows(Prospect)
+        self.pristine = repo.revision == 0
+        self.facts = Facts(repo)
+
+    def text(self, prospect_id: str) -> str | None:
+        """Its ``[key, decision]`` as JSON text (None: unusual data, decided afresh
+        next time)."""
+        repo, cache = self.repo, self.cache
+        row = self.prospects.get(prospect_id)
+        key = None if row is None else key_of(row, self.records)
         if row is None or key is None:
-            continue  # unusual data: decided afresh next time
-        if (
-            prospect_id not in cache.entries
-            and isinstance(stored, list)
-            and len(stored) == 2
-            and stored[0] == key
-            and (pristine or repo.touches_unchanged(prospect_id))
-        ):
-            # Still made from the same records and touches: kept as stored, not
-            # decoded and encoded again (most of a close after one change).
-            kept[prospect_id] = stored
-            continue
-        decision = _kept(repo, cache, prospect_id, row, records, pristine)
+            return None
+        entry = cache.entries.get(prospect_id)
+        if entry is None and (self.pristine or repo.touches_unchanged(prospect_id)):
+            stored = cache.stored.get(prospect_id)
+            if isinstance(stored, str) and _key_in(stored) == key:
+                # Still made from the same records and touches: kept as stored, not
+                # decoded and encoded again (most of a close after one change).
+                return stored
+        decision = _kept(repo, cache, prospect_id, row, self.records, self.pristine)
         if decision is _MISSING:
-            decision = _made(repo, facts, cache, prospect_id, row, records, zone, home_city)
-        # As JSON text, as the index keeps summaries: parsed only when used.
-        made = None if decision is None else orjson.dumps(decision.to_json()).decode()
-        kept[prospect_id] = [key, made]
-    return {"context": cache.context, "decisions": kept, "offers": offers_to_keep(repo)}
+            decision = _made(
+                repo, self.facts, cache, prospect_id, row, self.records, self.zone, self.home_city
+            )
+        made = None if decision is None else decision.to_json()
+        return orjson.dumps([key, made]).decode()
+
+
+def _key_in(text: str) -> Any:
+    """The key a stored decision was made from (None: not one written here)."""
+    try:
+        key, _ = orjson.loads(text)
+    except (orjson.JSONDecodeError, TypeError, ValueError):
+        return None
+    return key
 
 
 def _open_now(
@@ -266,8 +309,8 @@ class _Cache:
     def __init__(self, context: list[Any]) -> None:
         self.context = context
         self.entries: dict[str, _Entry] = {}
-        self.stored: dict[str, Any] = {}
-        """Decisions read from the index, as stored, until first used."""
+        self.stored = StoredTexts.of({})
+        """Decisions read from the index, as stored (texts by job future id)."""
         self.kept_ids: list[str] | None = None
         """The job futures the index kept decisions for: the open ones at its writing."""
 
@@ -287,10 +330,9 @@ def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
         cache = _Cache(context)
         stored = repo.stored_decisions()
         if isinstance(stored, dict) and stored.get("context") == context:
-            decisions = stored.get("decisions")
-            if isinstance(decisions, dict):
-                cache.stored = dict(decisions)
-                cache.kept_ids = list(decisions)
+            decisions, kept_ids = stored.get("decisions"), stored.get("open")
+            if isinstance(decisions, StoredTexts) and isinstance(kept_ids, list):
+                cache.stored, cache.kept_ids = decisions, kept_ids
         _CACHES[repo] = cache
     return cache
 
@@ -307,12 +349,12 @@ def _kept(
     something changed since opening: None stands for a row not read)."""
     entry = cache.entries.get(prospect_id)
     if entry is None:
-        stored = cache.stored.pop(prospect_id, None)
+        stored = cache.stored.get(prospect_id)
         if stored is None:
             return _MISSING
         try:
-            key, decision = stored  # the decision as JSON text (see decisions_to_keep)
-            made = None if decision is None else Decision.from_json(orjson.loads(decision))
+            key, decision = orjson.loads(stored)  # see decisions_to_keep
+            made = None if decision is None else Decision.from_json(decision)
         except (KeyError, TypeError, ValueError):
             return _MISSING  # an odd entry: decide again
         entry = cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)
@@ -342,7 +384,7 @@ def _made(
     if future is None:
         return None
     summary: CadenceSummary | None = repo.cadence_summary(prospect_id)
-    inputs = _Inputs.of(repo, future, facts, records, zone, home_city, row)
+    inputs = DecisionInputs.of(repo, future, facts, records, zone, home_city, row)
     decision = decide(
         future,
         inputs.people,
@@ -358,7 +400,7 @@ def _made(
     return decision
 
 
-class _Inputs(NamedTuple):
+class DecisionInputs(NamedTuple):
     """What the engine decides a job future's next touch from, besides its history:
     read here only, so every caller decides from the same things."""
 
@@ -378,7 +420,7 @@ class _Inputs(NamedTuple):
         zone: Zone | None = None,
         home_city: str | None = None,
         row: Mapping[str, Any] | None = None,
-    ) -> _Inputs:
+    ) -> DecisionInputs:
         facts = facts or Facts(repo)
         records = records or StoredInputs(repo)
         zone = zone or dates.local_timezone()
@@ -402,61 +444,6 @@ def workdays() -> frozenset[int]:
 def my_city(repo: Repository) -> str:
     """The seeker's city, from their profile: people there can be met in person."""
     return repo.profile().city
-
-
-# ------------------------------------------------------------ what if
-
-
-def suggestion_after(
-    repo: Repository,
-    prospect: Prospect,
-    *,
-    today: date,
-    touch: Touch | None = None,
-    stage: Stage | None = None,
-) -> Suggestion | None:
-    """The next touch once ``touch`` is logged and the job future is moved to
-    ``stage`` (both optional): what the log form shows before saving, decided
-    exactly as :func:`open_one` will decide it once saved. Reads this job
-    future's history only if the touch is backdated before its latest one."""
-    summary = repo.cadence_summary(prospect.id) or CadenceSummary()
-    if touch is not None:
-        last = summary.last
-        if last is None or last.at <= touch.at:
-            summary = copy.deepcopy(summary)
-            summary.add(touch)
-        else:
-            summary = summarise([*repo.touches_for(prospect.id), touch])
-    if stage is not None and stage is not prospect.stage:
-        prospect = prospect.model_copy(update={"stage": stage, "stage_changed_at": now()})
-    inputs = _Inputs.of(repo, prospect)
-    return suggest_next(
-        prospect,
-        inputs.people,
-        summary,
-        plan=inputs.plan,
-        today=today,
-        home_city=inputs.home_city,
-        snoozed_until=prospect.snoozed_until if touch is None else None,
-        tz=inputs.zone,
-        thanks=inputs.thanks,
-        workdays=workdays(),
-    )
-
-
-def skip_now(repo: Repository, prospect: Prospect) -> Skip | None:
-    """What skipping the touch due now records (None: nothing is due to skip)."""
-    inputs = _Inputs.of(repo, prospect)
-    return skip_next(
-        prospect,
-        inputs.people,
-        repo.cadence_summary(prospect.id),
-        at=now(),
-        plan=inputs.plan,
-        home_city=inputs.home_city,
-        tz=inputs.zone,
-        thanks=inputs.thanks,
-    )
 
 
 _STAGES = {member.value: member for member in Stage}

@@ -13,7 +13,7 @@ from datetime import date
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.models import Prospect, Skip, revise
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import skip_now, suggestion_after
+from jobfutures_tui.usecases.what_if import skip_now, suggestion_after
 
 
 @dataclass(frozen=True, slots=True)

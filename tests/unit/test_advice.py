@@ -31,10 +31,11 @@ from jobfutures_tui.models import (
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.board import move_to_stage
-from jobfutures_tui.usecases.decisions import next_suggestion, suggestion_after
+from jobfutures_tui.usecases.decisions import next_suggestion
 from jobfutures_tui.usecases.script_context import NextScript, next_script
 from jobfutures_tui.usecases.skips import skip_due
 from jobfutures_tui.usecases.touch_log import log_from
+from jobfutures_tui.usecases.what_if import suggestion_after
 
 UTC = pendulum.UTC
 NOW = pendulum.datetime(2026, 11, 23, 15, tz=UTC)  # a Monday afternoon

@@ -22,9 +22,10 @@ from jobfutures_tui.exchange.markdown import prospect_markdown
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.board import BoardOrder, card_for
-from jobfutures_tui.usecases.decisions import next_suggestion, skip_now, suggestion_after
+from jobfutures_tui.usecases.decisions import next_suggestion
 from jobfutures_tui.usecases.due import due_items
 from jobfutures_tui.usecases.script_context import next_script
+from jobfutures_tui.usecases.what_if import skip_now, suggestion_after
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 TODAY = NOW.date()

@@ -1,6 +1,7 @@
-"""The derived index's summaries found in its bytes one at a time and written back
-spliced (store/stored_summaries.py): the same summaries a whole parse gives, and an
-index that reads back as the one a whole rewrite makes."""
+"""The derived index's sections of texts (the summaries, the decisions) found in its
+bytes one at a time and written back spliced (store/stored_summaries.py): the same
+texts a whole parse gives, and an index that reads back as the one a whole rewrite
+makes."""
 
 from __future__ import annotations
 
@@ -15,32 +16,33 @@ from hypothesis import strategies as st
 from jobfutures_tui.models import Channel, Company, Outcome, Prospect, Touch
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.stored_summaries import MANY, StoredTexts
-from jobfutures_tui.store.touch_index import INDEX_NAME, _split
+from jobfutures_tui.store.touch_index import INDEX_NAME, _split, with_sections
 
 IDS = [f"{n:032x}" for n in range(8)]
 TEXTS = st.sampled_from(['{"a":1}', '["x\\"y"]', 'back\\\\slash"', "", "é \\u00e9", '"'])
 
 
-def index_of(summaries: dict[str, str]) -> bytes:
-    section = orjson.dumps(summaries)
-    head = orjson.dumps({"version": 4, "summaries_size": len(section)})
-    return head[:-1] + b',"summaries":' + section + b"}\n"
+def index_of(summaries: dict[str, str], decisions: dict[str, str] | None = None) -> bytes:
+    sections = {"summaries": orjson.dumps(summaries)}
+    if decisions is not None:
+        sections = {"decisions": orjson.dumps(decisions), **sections}
+    return with_sections({"version": 5}, sections) + b"\n"
 
 
 @given(
     st.dictionaries(st.sampled_from(IDS), TEXTS),
     st.dictionaries(st.sampled_from(IDS), st.none() | TEXTS),
+    st.sampled_from(["summaries", "decisions"]),
 )
 def test_found_and_spliced_as_a_whole_parse_and_rewrite_give(
-    stored: dict[str, str], changed: dict[str, str | None]
+    stored: dict[str, str], changed: dict[str, str | None], section: str
 ) -> None:
-    raw = index_of(stored)
-    _, texts = _split(raw)
-    assert texts is not None and texts.in_bytes
+    raw = index_of(stored, stored)
+    texts = _split(raw)[1][section]
+    assert texts.in_bytes
     for key in IDS[:MANY]:
         assert texts.get(key) == stored.get(key)
-    _, again = _split(raw)
-    assert again is not None
+    again = _split(raw)[1][section]
     spliced = again.spliced(changed)
     assert spliced is not None
     expected = dict(stored)
@@ -52,19 +54,35 @@ def test_found_and_spliced_as_a_whole_parse_and_rewrite_give(
     assert orjson.loads(spliced) == expected
 
 
+@given(
+    st.dictionaries(st.sampled_from(IDS), st.lists(st.sampled_from([*IDS, "x"]), max_size=3)),
+    st.sets(st.sampled_from(IDS)),
+)
+def test_the_texts_mentioning_ids_are_those_a_whole_parse_finds(
+    mentions: dict[str, list[str]], wanted: set[str]
+) -> None:
+    """A text names ids as a decision's key names people; the id of a text counts too."""
+    stored = {key: orjson.dumps([key[:3], named]).decode() for key, named in mentions.items()}
+    texts = _split(index_of({}, stored))[1]["decisions"]
+    found = texts.mentioning(wanted)
+    assert found == {key for key, named in mentions.items() if key in wanted or wanted & {*named}}
+
+
 def test_an_index_edited_by_hand_is_parsed_whole(tmp_path: Path) -> None:
     stored = {IDS[0]: '{"a":1}', IDS[1]: "two"}
-    pretty = json.dumps({"version": 4, "summaries": stored}, indent=2).encode()
-    _, texts = _split(pretty)
-    assert texts is not None and not texts.in_bytes
+    layout = [["summaries", len(orjson.dumps(stored))]]
+    pretty = json.dumps({"sections": layout, "version": 5, "summaries": stored}, indent=2)
+    texts = _split(pretty.encode())[1]["summaries"]
+    assert not texts.in_bytes
     assert texts.get(IDS[1]) == "two"
+    assert texts.mentioning([IDS[1]]) is None  # asked of each text instead
     moved = orjson.loads(index_of(stored))  # the summaries no longer last
-    reordered = orjson.dumps({"summaries": moved["summaries"], "version": 4})
-    _, texts = _split(reordered)
-    assert texts is not None and not texts.in_bytes and texts.get(IDS[0]) == '{"a":1}'
+    reordered = orjson.dumps({"summaries": moved.pop("summaries"), **moved})
+    texts = _split(reordered)[1]["summaries"]
+    assert not texts.in_bytes and texts.get(IDS[0]) == '{"a":1}'
     odd = index_of(stored).replace(b'"two"', b'["two"]')  # not text: the size is off too
-    _, texts = _split(odd)
-    assert texts is not None and texts.get(IDS[1]) == ["two"]
+    texts = _split(odd)[1]["summaries"]
+    assert texts.get(IDS[1]) == ["two"]
 
 
 def test_a_command_reads_and_writes_back_one_summary(tmp_path: Path) -> None:
@@ -89,7 +107,7 @@ def test_a_command_reads_and_writes_back_one_summary(tmp_path: Path) -> None:
     after = orjson.loads(raw)["summaries"]
     assert set(after) == set(before)
     assert {k for k in after if after[k] != before[k]} == {futures[4].id}
-    _, texts = _split(raw)
+    texts = _split(raw)[1]["summaries"]
     assert isinstance(texts, StoredTexts) and texts.in_bytes
     with Repository.open(tmp_path) as repo:  # read back, and checked against the touches
         assert repo.last_touch(futures[4].id).touch_id == later.id

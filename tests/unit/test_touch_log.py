@@ -27,7 +27,6 @@ from jobfutures_tui.models import (
 from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import ClosedReason, Origin
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import suggestion_after
 from jobfutures_tui.usecases.touch_log import (
     LogInput,
     default_person,
@@ -36,6 +35,7 @@ from jobfutures_tui.usecases.touch_log import (
     next_words,
     parse_when,
 )
+from jobfutures_tui.usecases.what_if import suggestion_after
 
 NEW_YORK = pendulum.timezone("America/New_York")
 NOW = pendulum.datetime(2026, 11, 23, 15, 30, tz=NEW_YORK)  # a Monday afternoon
