@@ -56,7 +56,7 @@ from jobfutures_tui.usecases.decision_keys import (
     StoredInputs,
     key_of,
 )
-from jobfutures_tui.usecases.facts import Facts
+from jobfutures_tui.usecases.facts import Facts, FutureColumns, future_fields
 from jobfutures_tui.usecases.referral_offers import offers_to_keep
 
 
@@ -132,7 +132,7 @@ class _Reader:
         self.pristine = repo.revision == 0
         """Nothing changed since opening: every kept decision holds without checking."""
         self._facts: Facts | None = None
-        self._columns = _Columns(repo) if every and self.pristine else None
+        self._columns = FutureColumns(repo) if every and self.pristine else None
         """Reading every job future whose kept decisions hold: what it needs of each
         row comes from the stored columns, and no row is read (docs/benchmarks.md)."""
 
@@ -153,7 +153,7 @@ class _Reader:
         if listed is None:
             return None
         try:
-            stage, company_id, snoozed = _fields(listed)
+            stage, company_id, snoozed = future_fields(listed)
         except (KeyError, TypeError, ValueError):
             future = self.facts.future(prospect_id)  # reads it or refuses the data
             if future is None:
@@ -177,9 +177,9 @@ class _Reader:
 
 
 def decisions_to_keep(repo: Repository) -> dict[str, Any]:
-    """Every open job future's decision, as the derived index keeps them: a section
-    of texts by job future id (``[key, decision]`` each, as JSON), the stored one
-    with only those that changed written in when it can be."""
+    """Every open job future's decision, as the derived index keeps them: two sections
+    of texts by job future id, the decisions and what each was made from (its key),
+    as JSON; the stored ones with only those that changed written in when they can be."""
     zone = dates.local_timezone()
     home_city = my_city(repo)
     cache = _cache(repo, zone, home_city)
@@ -191,47 +191,57 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
     # every job future and person to check, 55 ms). None: check every one.
     changed = repo.changed_since(0) if repo.stored_decisions() is not None else None
     open_ids = _open_now(repo, cache, changed, making.prospects)
-    section = _spliced(making, changed, open_ids) if changed is not None else None
-    if section is None:
-        texts = {}
+    sections = _spliced(making, changed, open_ids) if changed is not None else None
+    if sections is None:
+        decisions, keys = {}, {}
         for prospect_id in open_ids:
-            text = making.text(prospect_id)
-            if text is not None:
-                texts[prospect_id] = text
-        section = Section.of(texts)
+            texts = making.texts(prospect_id)
+            if texts is not None:
+                keys[prospect_id], decisions[prospect_id] = texts
+        sections = Section.of(decisions), Section.of(keys)
     return {
         "context": cache.context,
         "open": open_ids,
-        "decisions": section,
+        "decisions": sections[0],
+        "decision_keys": sections[1],
         "offers": offers_to_keep(repo),
     }
 
 
 SPLICED_UP_TO = 64
 """More records changed than this (an import), and every decision is written afresh:
-each is searched for in the stored decisions' bytes."""
+each is searched for in the stored keys' bytes."""
 
 
-def _spliced(making: _Making, changed: set[str], open_ids: list[str]) -> Section | None:
-    """The stored decisions with those of the job futures named in ``changed`` (or made
-    from a person or plan named there, or decided this session) written in, the rest
-    left as stored, unread; None when they are not in the index's bytes."""
+def _spliced(
+    making: _Making, changed: set[str], open_ids: list[str]
+) -> tuple[Section, Section] | None:
+    """The stored decisions and keys with those of the job futures named in ``changed``
+    (or made from a person or plan named there, or decided this session) written in,
+    the rest left as stored, unread; None when they are not in the index's bytes."""
     cache = making.cache
     if cache.kept_ids is None or len(changed) > SPLICED_UP_TO:
         return None
-    mentioned = cache.stored.mentioning(changed)
+    mentioned = cache.keys.mentioning(changed)
     if mentioned is None:
         return None
-    kept = set(cache.kept_ids or ())
+    kept = set(cache.kept_ids)
     again = (changed | mentioned | cache.entries.keys()) & set(open_ids)
-    texts: dict[str, str | None] = {pid: making.text(pid) for pid in again}
-    texts.update((pid, None) for pid in kept.difference(open_ids))
-    spliced = cache.stored.spliced(texts)
-    return None if spliced is None else Section(spliced)
+    decisions: dict[str, str | None] = {}
+    keys: dict[str, str | None] = {}
+    for prospect_id in again:
+        texts = making.texts(prospect_id)
+        keys[prospect_id], decisions[prospect_id] = (None, None) if texts is None else texts
+    for prospect_id in kept.difference(open_ids):
+        keys[prospect_id] = decisions[prospect_id] = None
+    spliced = cache.decisions.spliced(decisions), cache.keys.spliced(keys)
+    if spliced[0] is None or spliced[1] is None:
+        return None
+    return Section(spliced[0]), Section(spliced[1])
 
 
 class _Making:
-    """Works out the stored text of one job future's decision at close."""
+    """Works out the stored texts of one job future's decision at close."""
 
     def __init__(self, repo: Repository, cache: _Cache, zone: Zone, home_city: str) -> None:
         self.repo, self.cache, self.zone, self.home_city = repo, cache, zone, home_city
@@ -240,8 +250,8 @@ class _Making:
         self.pristine = repo.revision == 0
         self.facts = Facts(repo)
 
-    def text(self, prospect_id: str) -> str | None:
-        """Its ``[key, decision]`` as JSON text (None: unusual data, decided afresh
+    def texts(self, prospect_id: str) -> tuple[str, str] | None:
+        """Its key and its decision as JSON texts (None: unusual data, decided afresh
         next time)."""
         repo, cache = self.repo, self.cache
         row = self.prospects.get(prospect_id)
@@ -250,27 +260,30 @@ class _Making:
             return None
         entry = cache.entries.get(prospect_id)
         if entry is None and (self.pristine or repo.touches_unchanged(prospect_id)):
-            stored = cache.stored.get(prospect_id)
-            if isinstance(stored, str) and _key_in(stored) == key:
+            decision, made_from = cache.decisions.get(prospect_id), cache.keys.get(prospect_id)
+            if (
+                isinstance(decision, str)
+                and isinstance(made_from, str)
+                and _parsed(made_from) == key
+            ):
                 # Still made from the same records and touches: kept as stored, not
                 # decoded and encoded again (most of a close after one change).
-                return stored
+                return made_from, decision
         decision = _kept(repo, cache, prospect_id, row, self.records, self.pristine)
         if decision is _MISSING:
             decision = _made(
                 repo, self.facts, cache, prospect_id, row, self.records, self.zone, self.home_city
             )
         made = None if decision is None else decision.to_json()
-        return orjson.dumps([key, made]).decode()
+        return orjson.dumps(key).decode(), orjson.dumps(made).decode()
 
 
-def _key_in(text: str) -> Any:
-    """The key a stored decision was made from (None: not one written here)."""
+def _parsed(text: str) -> Any:
+    """A stored text parsed (None: not JSON)."""
     try:
-        key, _ = orjson.loads(text)
-    except (orjson.JSONDecodeError, TypeError, ValueError):
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
         return None
-    return key
 
 
 def _open_now(
@@ -298,6 +311,9 @@ the one in use while the job future's touches are unchanged since opening."""
 
 _MISSING: Any = object()
 
+_STORED: Any = object()
+"""Stands for the key of a decision read from the index: read from it when needed."""
+
 
 class _Entry(NamedTuple):
     key: Key
@@ -309,8 +325,10 @@ class _Cache:
     def __init__(self, context: list[Any]) -> None:
         self.context = context
         self.entries: dict[str, _Entry] = {}
-        self.stored = StoredTexts.of({})
-        """Decisions read from the index, as stored (texts by job future id)."""
+        self.decisions = StoredTexts.of({})
+        """Decisions read from the index, as stored (JSON texts by job future id)."""
+        self.keys = StoredTexts.of({})
+        """What each was made from (its :data:`Key`), the same way."""
         self.kept_ids: list[str] | None = None
         """The job futures the index kept decisions for: the open ones at its writing."""
 
@@ -330,9 +348,14 @@ def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
         cache = _Cache(context)
         stored = repo.stored_decisions()
         if isinstance(stored, dict) and stored.get("context") == context:
-            decisions, kept_ids = stored.get("decisions"), stored.get("open")
-            if isinstance(decisions, StoredTexts) and isinstance(kept_ids, list):
-                cache.stored, cache.kept_ids = decisions, kept_ids
+            decisions, keys = stored.get("decisions"), stored.get("decision_keys")
+            kept_ids = stored.get("open")
+            if (
+                isinstance(decisions, StoredTexts)
+                and isinstance(keys, StoredTexts)
+                and isinstance(kept_ids, list)
+            ):
+                cache.decisions, cache.keys, cache.kept_ids = decisions, keys, kept_ids
         _CACHES[repo] = cache
     return cache
 
@@ -349,15 +372,16 @@ def _kept(
     something changed since opening: None stands for a row not read)."""
     entry = cache.entries.get(prospect_id)
     if entry is None:
-        stored = cache.stored.get(prospect_id)
+        stored = cache.decisions.get(prospect_id)
         if stored is None:
             return _MISSING
         try:
-            key, decision = orjson.loads(stored)  # see decisions_to_keep
+            decision = orjson.loads(stored)  # see decisions_to_keep
             made = None if decision is None else Decision.from_json(decision)
         except (KeyError, TypeError, ValueError):
             return _MISSING  # an odd entry: decide again
-        entry = cache.entries[prospect_id] = _Entry(key, _FROM_INDEX, made)
+        # Its key is read only if something changed since opening.
+        entry = cache.entries[prospect_id] = _Entry(_STORED, _FROM_INDEX, made)
     if pristine:
         return entry.decision  # made from the records as they are: nothing changed since
     if entry.summary is _FROM_INDEX:
@@ -365,7 +389,8 @@ def _kept(
             return _MISSING
     elif entry.summary is not repo.cadence_summary(prospect_id):
         return _MISSING
-    if row is None or entry.key != key_of(row, records):
+    key = _parsed(cache.keys.get(prospect_id) or "null") if entry.key is _STORED else entry.key
+    if row is None or key != key_of(row, records):
         return _MISSING
     return entry.decision
 
@@ -444,42 +469,6 @@ def workdays() -> frozenset[int]:
 def my_city(repo: Repository) -> str:
     """The seeker's city, from their profile: people there can be met in person."""
     return repo.profile().city
-
-
-_STAGES = {member.value: member for member in Stage}
-
-
-class _Columns:
-    """What :func:`_fields` reads of every stored job future, a column at a time."""
-
-    FIELDS = ("stage", "company_id", "snoozed_until")
-
-    def __init__(self, repo: Repository) -> None:
-        self.columns = [repo.stored_column(Prospect, field) for field in self.FIELDS]
-
-    def fields(self, prospect_id: str) -> dict[str, Any] | None:
-        """Those fields of one, as a row holds them (None: not in the columns)."""
-        if prospect_id not in self.columns[0]:
-            return None
-        return {
-            field: column[prospect_id]
-            for field, column in zip(self.FIELDS, self.columns, strict=True)
-            if prospect_id in column
-        }
-
-
-def _fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
-    """Stage, company and snooze of a stored job future, or an error if unusual."""
-    stage = _STAGES[row["stage"]]
-    company_id = row["company_id"]
-    if type(company_id) is not str or not company_id:
-        raise TypeError("company_id")
-    snoozed = row["snoozed_until"]
-    if snoozed is not None:
-        if type(snoozed) is not str or len(snoozed) != 10:
-            raise ValueError("snoozed_until")
-        snoozed = date.fromisoformat(snoozed)
-    return stage, company_id, snoozed
 
 
 Repository.derive_at_close(decisions_to_keep)  # kept in the index for the next session

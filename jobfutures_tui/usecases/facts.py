@@ -7,6 +7,7 @@ falls back to the validated model.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from jobfutures_tui.engine.facts import (
@@ -16,7 +17,7 @@ from jobfutures_tui.engine.facts import (
     person_from_row,
     stored_line,
 )
-from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models import Company, Person, Prospect, Stage
 from jobfutures_tui.store import Repository
 
 _UNREAD: Any = object()
@@ -117,3 +118,39 @@ class Facts:
                 return _UNREAD
             column = self._name_columns[kind] = self.repo.stored_column(kind, "name")
         return column.get(record_id, _UNREAD)
+
+
+_STAGES = {member.value: member for member in Stage}
+
+
+class FutureColumns:
+    """What :func:`future_fields` reads of every stored job future, a column at a time."""
+
+    FIELDS = ("stage", "company_id", "snoozed_until")
+
+    def __init__(self, repo: Repository) -> None:
+        self.columns = [repo.stored_column(Prospect, field) for field in self.FIELDS]
+
+    def fields(self, prospect_id: str) -> dict[str, Any] | None:
+        """Those fields of one, as a row holds them (None: not in the columns)."""
+        if prospect_id not in self.columns[0]:
+            return None
+        return {
+            field: column[prospect_id]
+            for field, column in zip(self.FIELDS, self.columns, strict=True)
+            if prospect_id in column
+        }
+
+
+def future_fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
+    """Stage, company and snooze of a stored job future, or an error if unusual."""
+    stage = _STAGES[row["stage"]]
+    company_id = row["company_id"]
+    if type(company_id) is not str or not company_id:
+        raise TypeError("company_id")
+    snoozed = row["snoozed_until"]
+    if snoozed is not None:
+        if type(snoozed) is not str or len(snoozed) != 10:
+            raise ValueError("snoozed_until")
+        snoozed = date.fromisoformat(snoozed)
+    return stage, company_id, snoozed

@@ -349,12 +349,13 @@ def test_decisions_kept_after_logging_a_touch_are_those_made_afresh(
         assert repo.stored_decisions() is not None
         repo.save(later)
         assert repo.kinds_changed == {type(later)}
-    kept = orjson.loads((folder / INDEX_NAME).read_bytes())["decisions"]
+    index = orjson.loads((folder / INDEX_NAME).read_bytes())
     (folder / INDEX_NAME).unlink()
     with Repository.open(folder, read_only=True, verify=False) as repo:
-        afresh = orjson.loads(decisions_to_keep(repo)["decisions"].serialised)
-    assert set(kept) == {history["prospect"].id, other.id}
-    assert kept == afresh
+        afresh = decisions_to_keep(repo)
+    assert set(index["decisions"]) == {history["prospect"].id, other.id}
+    for section in ("decisions", "decision_keys"):
+        assert index[section] == orjson.loads(afresh[section].serialised)
 
 
 def test_decisions_kept_after_changing_records_are_those_made_afresh(
@@ -394,7 +395,8 @@ def test_decisions_kept_after_changing_records_are_those_made_afresh(
         (folder / INDEX_NAME).unlink()
         with Repository.open(folder, read_only=True, verify=False) as repo:
             afresh = decisions_to_keep(repo)
-        assert index["decisions"] == orjson.loads(afresh["decisions"].serialised)
+        for section in ("decisions", "decision_keys"):
+            assert index[section] == orjson.loads(afresh[section].serialised)
         assert sorted(derived["open"]) == sorted(afresh["open"])
         assert derived["offers"] == afresh["offers"]  # kept from the last, brought up to date
         with Repository.open(folder, verify=False):
