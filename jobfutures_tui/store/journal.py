@@ -5,7 +5,7 @@ and the manifest that lists what the folder holds afterwards. It is written
 in three moves (docs/storage.md, "Commits"):
 
 1. the **journal** (``commit.journal``): every file's new bytes, their sizes
-   and a checksum of all of it, written to a temporary file, fsynced, and
+   and the SHA-256 of each, written to a temporary file, fsynced, and
    renamed into place, so it is either whole or absent;
 2. each file, written atomically (temporary file, fsync, rename), the
    manifest last;
@@ -45,7 +45,10 @@ from jobfutures_tui.store.merge import Unparsed, Version
 from jobfutures_tui.store.snapshot import dumps
 
 JOURNAL = layout.JOURNAL
-MAGIC = b"jobfutures commit 1\n"
+MAGIC = b"jobfutures commit 2\n"
+"""2: a SHA-256 per file (the manifest's, worked out anyway), not one of all the
+bytes (a second pass over them); 1 is still read, should a crash have left one."""
+MAGIC_1 = b"jobfutures commit 1\n"
 RECHECKS = 4
 """Tries at a commit while another device's version keeps landing as it is written;
 after the last, the save fails (the change kept pending) rather than write over one."""
@@ -59,38 +62,50 @@ Files = Mapping[str, bytes | None]
 """Relative file name → its new bytes, or None to remove it."""
 
 
-def encode_journal(files: Files) -> bytes:
-    names = [[name, -1 if data is None else len(data)] for name, data in files.items()]
-    payload = b"".join(data for data in files.values() if data is not None)
-    header = orjson.dumps({"files": names, "sha256": digest(payload)})
-    return MAGIC + header + b"\n" + payload
+def encode_journal(files: Files, digests: Mapping[str, str]) -> bytes:
+    """The journal of ``files``; ``digests``: the SHA-256 of each file written (the
+    manifest's entries), checked when the journal is read."""
+    names = [
+        [name, -1, None] if data is None else [name, len(data), digests[name]]
+        for name, data in files.items()
+    ]
+    header = orjson.dumps({"files": names})
+    return b"".join([MAGIC, header, b"\n", *(data for data in files.values() if data is not None)])
 
 
 def decode_journal(data: bytes) -> dict[str, bytes | None]:
     """The files of a whole journal; ValueError if it is not whole."""
-    if not data.startswith(MAGIC):
+    magic = MAGIC if data.startswith(MAGIC) else MAGIC_1 if data.startswith(MAGIC_1) else None
+    if magic is None:
         raise ValueError("not a jobfutures journal")
-    header_end = data.find(b"\n", len(MAGIC))
+    header_end = data.find(b"\n", len(magic))
     if header_end < 0:
         raise ValueError("the journal has no header")
     try:
-        header = orjson.loads(data[len(MAGIC) : header_end])
-        names = [(str(name), int(size)) for name, size in header["files"]]
-        checksum = str(header["sha256"])
+        header = orjson.loads(data[len(magic) : header_end])
+        if magic == MAGIC:
+            names = [(str(name), int(size), sha) for name, size, sha in header["files"]]
+        else:
+            names = [(str(name), int(size), None) for name, size in header["files"]]
+            checksum = str(header["sha256"])
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         raise ValueError("the journal's header is damaged") from None
     payload = data[header_end + 1 :]
-    if digest(payload) != checksum or sum(max(size, 0) for _, size in names) != len(payload):
+    if sum(max(size, 0) for _, size, _ in names) != len(payload):
+        raise ValueError("the journal is not whole")
+    if magic == MAGIC_1 and digest(payload) != checksum:
         raise ValueError("the journal is not whole")
     files: dict[str, bytes | None] = {}
     at = 0
-    for name, size in names:
+    for name, size, sha in names:
         _check_name(name)
         if size < 0:
             files[name] = None
-        else:
-            files[name] = payload[at : at + size]
-            at += size
+            continue
+        files[name] = payload[at : at + size]
+        at += size
+        if magic == MAGIC and digest(files[name] or b"") != sha:
+            raise ValueError("the journal is not whole")
     return files
 
 
@@ -212,7 +227,9 @@ class Journal:
                     records = _records(name, data, None if name in merged else ours.get(name))
                     manifest[name] = Entry(len(data), digest(data), records)
             everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
-            encoded = encode_journal(everything)
+            digests = {name: entry.sha256 for name, entry in manifest.items() if name in files}
+            digests[layout.MANIFEST] = digest(everything[layout.MANIFEST] or b"")
+            encoded = encode_journal(everything, digests)
             try:
                 self._write(journal, encoded)
             except OSError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -16,7 +17,7 @@ from jobfutures_tui.models import Company, Person, Prospect, Touch
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.journal import JOURNAL, encode_journal
-from jobfutures_tui.store.manifest import read_manifest
+from jobfutures_tui.store.manifest import digest, read_manifest
 from jobfutures_tui.store.writer import Writer
 
 
@@ -193,15 +194,43 @@ def test_a_whole_journal_left_by_a_crash_is_finished_at_the_next_open(tmp_path: 
     assert check_folder(folder).ok
 
 
-def test_a_journal_that_is_not_whole_is_dropped(tmp_path: Path) -> None:
+def emptied() -> bytes:
+    """A journal that empties the companies' file."""
+    data = b'{"companies": {}}\n'
+    return encode_journal({"companies.json": data}, {"companies.json": digest(data)})
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda journal: journal[:-5],  # torn
+        lambda journal: journal[:-4] + b"XX}\n",  # whole in size, not in content
+    ],
+)
+def test_a_journal_that_is_not_whole_is_dropped(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
     folder = tmp_path / "data"
     seeded(folder)
     before = (folder / "companies.json").read_bytes()
-    torn = encode_journal({"companies.json": b'{"companies": {}}\n'})[:-5]
-    (folder / JOURNAL).write_bytes(torn)
+    (folder / JOURNAL).write_bytes(damage(emptied()))
     with Repository.open(folder) as repo:
         assert len(repo.companies()) == 1
     assert (folder / "companies.json").read_bytes() == before
+    assert not (folder / JOURNAL).exists()
+
+
+def test_a_journal_an_older_version_left_is_finished(tmp_path: Path) -> None:
+    """Format 1 (one SHA-256 of all the files' bytes), as a crash under an older
+    version leaves it: the next open still rolls it forward."""
+    folder = tmp_path / "data"
+    seeded(folder)
+    data = b'{"companies": {}}\n'
+    header = orjson.dumps({"files": [["companies.json", len(data)]], "sha256": digest(data)})
+    (folder / JOURNAL).write_bytes(b"jobfutures commit 1\n" + header + b"\n" + data)
+    with Repository.open(folder, verify=False) as repo:
+        assert repo.companies() == []
+    assert (folder / "companies.json").read_bytes() == data
     assert not (folder / JOURNAL).exists()
 
 
