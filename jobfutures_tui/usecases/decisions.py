@@ -259,7 +259,8 @@ class _Making:
         if row is None or key is None:
             return None
         entry = cache.entries.get(prospect_id)
-        if entry is None and (self.pristine or repo.touches_unchanged(prospect_id)):
+        as_stored = entry is None or entry.key is _STORED  # not decided again since read
+        if as_stored and (self.pristine or repo.touches_unchanged(prospect_id)):
             decision, made_from = cache.decisions.get(prospect_id), cache.keys.get(prospect_id)
             if (
                 isinstance(decision, str)
