@@ -25,7 +25,7 @@ from typing import Any
 
 from jobfutures_tui.paths import cache_folder
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "parsed-css.pickle"
 
 
@@ -42,14 +42,18 @@ def kept_between_runs() -> Iterator[ParsedCss]:
 
 
 class ParsedCss:
-    """Parsed rules by the digest of what they were parsed from; the file keeps
-    those this run used, so a theme no longer chosen drops out of it."""
+    """Parsed rules by the digest of the theme's variables, then of the source they
+    were parsed from. The file keeps every theme this run used, whole (a screen not
+    shown this time keeps its rules), and drops the others: a theme no longer
+    chosen does not weigh on every start."""
 
-    def __init__(self, path: Path, fingerprint: Hashable, kept: dict[bytes, Any]) -> None:
+    def __init__(
+        self, path: Path, fingerprint: Hashable, kept: dict[bytes, dict[bytes, Any]]
+    ) -> None:
         self.path = path
         self.fingerprint = fingerprint
         self._kept = kept
-        self._used: dict[bytes, Any] = {}
+        self._themes_used: set[bytes] = set()
         self._parsed_here = False
         self._variables: tuple[dict[str, str], bytes] | None = None
 
@@ -57,12 +61,16 @@ class ParsedCss:
     def load(cls, path: Path, fingerprint: Hashable) -> ParsedCss:
         """The rules kept at ``path`` if they were parsed by this same Textual and
         Python (``fingerprint``); none otherwise."""
-        kept: dict[bytes, Any] = {}
+        kept: dict[bytes, dict[bytes, Any]] = {}
         with contextlib.suppress(Exception):  # missing, damaged, another version's
             with open(path, "rb") as file:
                 header, rules = pickle.load(file)
             if header == (FORMAT, fingerprint) and isinstance(rules, dict):
-                kept = rules
+                kept = {
+                    theme: by_source
+                    for theme, by_source in rules.items()
+                    if isinstance(by_source, dict)
+                }
         return cls(path, fingerprint, kept)
 
     def rules(
@@ -70,34 +78,32 @@ class ParsedCss:
     ) -> list[Any]:
         """The rules of ``source`` (the parse's arguments) under ``variables``: kept
         ones, or ``parse()``'s, kept for the next run if they parsed cleanly."""
-        key = self._key(source, variables)
-        found = self._kept.get(key)
+        theme = self._variables_digest(variables)
+        self._themes_used.add(theme)
+        kept = self._kept.setdefault(theme, {})
+        key = hashlib.blake2b(repr(source).encode(), digest_size=20).digest()
+        found = kept.get(key)
         if found is None:
             found = parse()
             if any(rule.errors for rule in found):
                 return found  # Textual reports them; nothing to keep
-            self._kept[key] = found
+            kept[key] = found
             self._parsed_here = True
-        self._used[key] = found
         return found
 
     def save(self) -> None:
-        """Write what this run used, if it had to parse any of it. Atomic; a failure
-        (a read-only cache folder, say) only costs the next start the parse."""
+        """Write the themes this run used, if it had to parse anything. Atomic; a
+        failure (a read-only cache folder, say) only costs the next start the parse."""
         if not self._parsed_here:
             return
         from jobfutures_tui.store.files import ensure_folder, write_atomic
 
+        used = {theme: self._kept[theme] for theme in self._themes_used}
         with contextlib.suppress(Exception):
-            data = pickle.dumps(((FORMAT, self.fingerprint), self._used), pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(((FORMAT, self.fingerprint), used), pickle.HIGHEST_PROTOCOL)
             ensure_folder(self.path.parent)
             write_atomic(self.path, data)
             self._parsed_here = False
-
-    def _key(self, source: tuple[object, ...], variables: dict[str, str]) -> bytes:
-        digest = hashlib.blake2b(repr(source).encode(), digest_size=20)
-        digest.update(self._variables_digest(variables))
-        return digest.digest()
 
     def _variables_digest(self, variables: dict[str, str]) -> bytes:
         """A theme's variables change rarely: their digest is worked out once per set."""

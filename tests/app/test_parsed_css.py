@@ -97,7 +97,14 @@ def test_the_kept_rules_come_back_without_a_parse(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not a pickle", pickle.dumps("a string"), pickle.dumps(((1, "textual 1"), []))],
+    [
+        b"",
+        b"not a pickle",
+        pickle.dumps("a string"),
+        pickle.dumps(((parsed_css.FORMAT, "textual 1"), [])),
+        pickle.dumps(((parsed_css.FORMAT, "textual 1"), {b"theme": ["not rules by source"]})),
+    ],
+    ids=["empty", "not a pickle", "a string", "not a dict", "a theme not a dict"],
 )
 def test_a_damaged_cache_is_parsed_again_and_replaced(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "parsed.pickle"
@@ -125,3 +132,27 @@ def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_the_parse(
     cache = ParsedCss.load(blocked / "parsed.pickle", "v")  # its folder is a file
     assert cache.rules(("A { color: red; }",), {}, lambda: rule_sets("A { color: red; }"))
     cache.save()  # no exception
+
+
+def test_the_file_keeps_every_theme_used_whole_and_drops_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "parsed.pickle"
+    calls: list[str] = []
+
+    def parse(label: str) -> list[object]:
+        calls.append(label)
+        return rule_sets("A { color: red; }")
+
+    dark, light = {"primary": "blue"}, {"primary": "white"}
+    first = ParsedCss.load(path, "v")
+    first.rules(("board",), dark, lambda: parse("board"))
+    first.rules(("today",), dark, lambda: parse("today"))
+    first.rules(("board",), light, lambda: parse("board, light"))
+    first.save()
+    second = ParsedCss.load(path, "v")
+    second.rules(("board",), dark, lambda: parse("board again"))
+    second.rules(("people",), dark, lambda: parse("people"))  # something new: written
+    second.save()
+    third = ParsedCss.load(path, "v")
+    third.rules(("today",), dark, lambda: parse("today again"))  # kept: not shown last time
+    third.rules(("board",), light, lambda: parse("board, light again"))  # dropped
+    assert calls == ["board", "today", "board, light", "people", "board, light again"]
