@@ -5,12 +5,13 @@
 ``--write`` puts the table into docs/benchmarks.md, in a section of its own
 that ``python -m benchmarks.run`` keeps when it writes the rest.
 
-Issue 22's target: `jobfutures log`, `add`, `move` and `due` at 5,000 job
+Issue 22's targets: `jobfutures log`, `add`, `move` and `due` at 5,000 job
 futures / 50,000 touches within 1.5x their CPU time and 2x their peak memory
-at 10 (docs/benchmarks.md). Each figure is a whole process as a shell runs it
-(`python -m jobfutures_tui --data COPY ...`): its CPU time (user + system,
-which the shared machine's load blurs less than wall time) and its peak
-resident memory, both from ``os.wait4``; the median of REPEATS runs (5).
+at 10, and the app's peak memory within 2x (docs/benchmarks.md). Each figure
+is a whole process as a shell runs it (`python -m jobfutures_tui --data COPY
+...`): its CPU time (user + system, which the shared machine's load blurs less
+than wall time) and its peak resident memory, both from ``os.wait4``; the
+median of REPEATS runs (5). The app's row: benchmarks/probe.py settled.
 
 Each size works on a private copy of the generated data, after one `log`
 that leaves the folder as a command leaves it (its index written, a backup
@@ -41,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = ((10, 50), (5_000, 50_000))
 TARGET_CPU = 1.5
 TARGET_MEMORY = 2.0
+APP = "the app, its background work done"
+"""The app's row: its target is the peak memory alone (the CPU is for information)."""
 
 
 def dataset(prospects: int, touches: int) -> Path:
@@ -64,8 +67,23 @@ def copy_of(source: Path) -> Path:
 
 def run(folder: Path, *args: str) -> tuple[float, float]:
     """CPU seconds and peak MB of one `jobfutures --data FOLDER ARGS` process."""
-    command = [sys.executable, "-m", "jobfutures_tui", "--data", str(folder), *args]
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return _measured([sys.executable, "-m", "jobfutures_tui", "--data", str(folder), *args], args)
+
+
+def app_settled(folder: Path, cache: Path) -> tuple[float, float]:
+    """CPU seconds and peak MB of the app on FOLDER, from its start until the work it
+    does in the background after the first frame is done (benchmarks/probe.py settled;
+    ``cache``: its cache folder, where the parsed CSS is kept)."""
+    probe = [sys.executable, str(ROOT / "benchmarks" / "probe.py"), "settled", str(folder)]
+    return _measured(probe, ("the app",), {**os.environ, "XDG_CACHE_HOME": str(cache)})
+
+
+def _measured(
+    command: list[str], args: tuple[str, ...], env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    child = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     error = child.stderr.read().decode() if child.stderr else ""
@@ -117,6 +135,13 @@ def measure(
         for i in range(repeats):
             for size, folder in folders.items():
                 runs[size][name].append(run(folder, *commands[size][name](i + 1)))
+    cache = Path(tempfile.mkdtemp(prefix="jobfutures-cache-"))
+    for folder in folders.values():
+        app_settled(folder, cache)  # the parsed CSS kept, as from a second start on
+    for _ in range(repeats):
+        for size, folder in folders.items():
+            runs[size].setdefault(APP, []).append(app_settled(folder, cache))
+    shutil.rmtree(cache)
     for folder in folders.values():
         shutil.rmtree(folder.parent)
     for _ in range(repeats):
@@ -143,10 +168,11 @@ def table(results: dict[tuple[int, int], dict[str, tuple[float, float]]]) -> lis
     ]
     for name in small:
         (cpu, mem), (big_cpu, big_mem) = small[name], large[name]
-        ok = big_cpu <= TARGET_CPU * cpu and big_mem <= TARGET_MEMORY * mem
+        ok = big_mem <= TARGET_MEMORY * mem and (name == APP or big_cpu <= TARGET_CPU * cpu)
         verdict = "" if name.startswith("due (") else ("**PASS**" if ok else "**FAIL**")
+        shown = name if name == APP else f"`{name}`"
         lines.append(
-            f"| `{name}` | {cpu:.2f} s | {big_cpu:.2f} s | {big_cpu / cpu:.1f}× "
+            f"| {shown} | {cpu:.2f} s | {big_cpu:.2f} s | {big_cpu / cpu:.1f}× "
             f"| {mem:.0f} MB | {big_mem:.0f} MB | {big_mem / mem:.1f}× | {verdict} |"
         )
     return lines
@@ -162,7 +188,10 @@ def section(lines: list[str], repeats: int) -> str:
         f"touches at most {TARGET_CPU}× the CPU time and {TARGET_MEMORY:.0f}× the peak "
         f"memory at 10. `due (not opened)`: the first `due` on a folder whose derived index "
         f"is missing or stale (another device's sync), which now keeps the index it works out "
-        f"for the next (docs/storage.md)."
+        f"for the next (docs/storage.md). {APP[0].upper() + APP[1:]}: the app, headless at "
+        f"120×40, from its start until the insights' counts, the check of every record and "
+        f"the warm-up imports after the first frame are done (`benchmarks/probe.py settled`); "
+        f"its target is {TARGET_MEMORY:.0f}× the peak memory at 10, its CPU is for information."
     )
     return "\n".join([BEGIN, "", "## Shell commands", "", intro, "", *lines, "", END])
 

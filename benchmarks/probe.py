@@ -13,6 +13,9 @@ T0 = time.perf_counter()
 #   open FOLDER               Repository.open(verify=False) as the app does, then verify()
 #   frame FOLDER [--check] [--no-verify]
 #                             the board's first painted frame, headless, 120x40
+#   settled FOLDER            the same, then on until the app's background work after
+#                             the frame (the insights' counts, the check of every
+#                             record, the warm-up imports) is done: its peak memory
 #   bare                      the floor: a bare Textual app with one Static
 #   import MODULE             the import time of one module
 #   save FOLDER N [SEED]      N touch saves and N stage moves, synchronous writer
@@ -30,6 +33,9 @@ import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 
 SIZE = (120, 40)
+SETTLE_AFTER = 1.0
+"""Seconds after the first frame before looking for the background work's end: it
+starts 0.2 s after the frame (background_work.BACKGROUND_DELAY)."""
 
 # Time spent in the garbage collector by this process (all threads), in seconds.
 _gc = {"total": 0.0, "started": 0.0, "full": 0}
@@ -93,7 +99,11 @@ def probe_open(folder: str) -> dict[str, object]:
 
 
 def probe_frame(
-    folder: str, check: bool, verify: bool, on_frame: Callable[[], object] | None = None
+    folder: str,
+    check: bool,
+    verify: bool,
+    on_frame: Callable[[], object] | None = None,
+    settle: bool = False,
 ) -> dict[str, object]:
     from pathlib import Path
 
@@ -160,7 +170,19 @@ def probe_frame(
             if check:
                 result["check"] = self._check()
                 result["screens"] = [type(screen).__name__ for screen in self.screen_stack]
+            if settle:
+                self._idle = 0
+                self.set_timer(SETTLE_AFTER, lambda: self.set_interval(0.05, self._settled))
+                return
             self.exit(0)
+
+        def _settled(self) -> None:
+            """Three looks in a row with no worker running: the background work is done."""
+            busy = any(not worker.is_finished for worker in self.workers)
+            self._idle = 0 if busy else self._idle + 1
+            if self._idle >= 3:
+                result["settled_ms"] = _ms(time.perf_counter() - T0)
+                self.exit(0)
 
         def _check(self) -> str:
             """Is the first card's company on the screen? (outside the timing)"""
@@ -336,6 +358,8 @@ def main(argv: list[str]) -> int:
         result = probe_open(args[0])
     elif mode == "frame":
         result = probe_frame(args[0], "--check" in args, "--no-verify" not in args)
+    elif mode == "settled":
+        result = probe_frame(args[0], False, True, settle=True)
     elif mode == "bare":
         result = probe_bare()
     elif mode == "import":
