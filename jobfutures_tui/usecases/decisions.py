@@ -226,7 +226,14 @@ def _spliced(
     if mentioned is None:
         return None
     kept = set(cache.kept_ids)
-    again = (changed | mentioned | cache.entries.keys()) & set(open_ids)
+    repo, entries = making.repo, cache.entries
+    # A touch's stale copy healed as its month was read changes a history the change
+    # log never heard of: touches_unchanged knows.
+    again = [
+        pid
+        for pid in open_ids
+        if pid in changed or pid in mentioned or pid in entries or not repo.touches_unchanged(pid)
+    ]
     decisions: dict[str, str | None] = {}
     keys: dict[str, str | None] = {}
     for prospect_id in again:

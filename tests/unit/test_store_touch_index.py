@@ -190,6 +190,33 @@ def test_a_copy_left_in_a_month_not_parsed_is_healed_when_it_is(
         assert again.touch_count() == 2
 
 
+def test_a_decision_made_from_a_history_healed_as_it_was_read_is_made_again(
+    folder: Path, history: dict, make
+) -> None:
+    """A stale copy healed while a command reads the history changes that job
+    future's touches though the change log never named it: the decisions the index
+    keeps at close are still those made afresh."""
+    from jobfutures_tui.usecases.decisions import decisions_to_keep
+
+    old = history["old"]
+    moved = old.model_copy(
+        update={"at": FEB.add(days=1), "updated_at": old.updated_at.add(minutes=5)}
+    )
+    with Repository.open(folder, verify=False, lazy=True) as repo:
+        repo.save(moved)  # January is not parsed: its copy stays there
+    other = make.company("Globex")
+    with Repository.open(folder, verify=False, lazy=True) as repo:  # as a command
+        assert repo.stored_decisions() is not None
+        repo.save(other, make.prospect(other))  # not the healed job future
+        assert len(repo.touches_for(old.prospect_id)) == 2  # both months read: healed
+    index = orjson.loads((folder / INDEX_NAME).read_bytes())
+    (folder / INDEX_NAME).unlink()
+    with Repository.open(folder, read_only=True, verify=False) as repo:
+        afresh = decisions_to_keep(repo)
+    for section in ("decisions", "decision_keys"):
+        assert index[section] == orjson.loads(afresh[section].serialised)
+
+
 def test_a_copy_that_cannot_be_told_apart_is_refused_when_its_month_is_parsed(
     folder: Path, history: dict, make
 ) -> None:
