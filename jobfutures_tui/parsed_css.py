@@ -83,7 +83,7 @@ class ParsedCss:
         kept = self._kept.setdefault(theme, {})
         key = hashlib.blake2b(repr(source).encode(), digest_size=20).digest()
         found = kept.get(key)
-        if found is None:
+        if not isinstance(found, list):  # none kept (or not what this module keeps)
             found = parse()
             if any(rule.errors for rule in found):
                 return found  # Textual reports them; nothing to keep

@@ -4,6 +4,7 @@ anything unexpected about the kept file only means parsing again."""
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from pathlib import Path
 
@@ -68,6 +69,11 @@ async def test_a_theme_not_kept_is_parsed_then_kept(demo: Repository, parses: li
     assert parses == []
 
 
+THEME = hashlib.blake2b(repr(sorted({}.items())).encode(), digest_size=20).digest()
+SOURCE = hashlib.blake2b(repr(("A { color: red; }",)).encode(), digest_size=20).digest()
+"""Where ParsedCss would keep the rules of the one source these tests parse."""
+
+
 def rule_sets(css: str) -> list[object]:
     return stylesheet.Stylesheet()._parse_rules(css, ("test.tcss", ""))
 
@@ -103,14 +109,16 @@ def test_the_kept_rules_come_back_without_a_parse(tmp_path: Path) -> None:
         pickle.dumps("a string"),
         pickle.dumps(((parsed_css.FORMAT, "textual 1"), [])),
         pickle.dumps(((parsed_css.FORMAT, "textual 1"), {b"theme": ["not rules by source"]})),
+        pickle.dumps(((parsed_css.FORMAT, "textual 1"), {THEME: {SOURCE: "not rules"}})),
     ],
-    ids=["empty", "not a pickle", "a string", "not a dict", "a theme not a dict"],
+    ids=["empty", "not a pickle", "a string", "not a dict", "a theme not a dict", "not rules"],
 )
 def test_a_damaged_cache_is_parsed_again_and_replaced(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "parsed.pickle"
     path.write_bytes(content)
     cache = ParsedCss.load(path, "textual 1")
-    assert cache.rules(("A { color: red; }",), {}, lambda: rule_sets("A { color: red; }"))
+    rules = cache.rules(("A { color: red; }",), {}, lambda: rule_sets("A { color: red; }"))
+    assert [rule.css for rule in rules] == [rule.css for rule in rule_sets("A { color: red; }")]
     cache.save()
     assert ParsedCss.load(path, "textual 1").rules(("A { color: red; }",), {}, list) != []
 
