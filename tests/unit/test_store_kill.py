@@ -96,11 +96,14 @@ class Forker:
 
     def __init__(self, folder: Path, warm_up: Path, errors: Path, child: str = FORKER) -> None:
         self.errors = errors
+        # A child killed in a restore leaves its scratch folder: in the test's, not /tmp.
+        scratch = errors.parent / "scratch"
+        scratch.mkdir(exist_ok=True)
         with errors.open("wb") as sink:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", child, str(folder), str(warm_up)],
                 cwd=ROOT,
-                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)},
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=sink,
