@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from jobfutures_tui import __version__, settings
 from jobfutures_tui.collector import release_collector
-from jobfutures_tui.commands.parsers import DEFAULT_DUE_DAYS, add_data_commands, days_argument
+from jobfutures_tui.commands.parsers import (
+    DEFAULT_DUE_DAYS,
+    DUE_LISTED,
+    add_data_commands,
+    days_argument,
+)
 from jobfutures_tui.models.clean import for_terminal
 from jobfutures_tui.paths import BACKUPS_ENV_VAR, DEFAULT_KEEP, ENV_VAR, data_folder
 
@@ -83,8 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the touches due, most urgent first, without opening the app",
         description=(
             "List the touches due, grouped and most urgent first, without opening the app. "
-            "Overdue touches are always listed. Only reads the data, so it works while "
-            "jobfutures is open."
+            "Overdue touches are listed whatever --days says. A longer list stops after the "
+            f"{DUE_LISTED} most urgent and says how many more are due. Only reads the data, "
+            "so it works while jobfutures is open."
         ),
     )
     due.add_argument(
@@ -93,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=days_argument,
         default=DEFAULT_DUE_DAYS,
         help=f"also list touches due in the next N days (default: {DEFAULT_DUE_DAYS}; 0: today)",
+    )
+    due.add_argument(
+        "--all",
+        action="store_true",
+        dest="every",
+        help=f"list every touch due, not only the {DUE_LISTED} most urgent (--json lists all)",
     )
     shown = due.add_mutually_exclusive_group()
     shown.add_argument(
@@ -256,7 +268,7 @@ def run_demo() -> int:
 
 
 def run_due_command(args: argparse.Namespace) -> int:
-    """``jobfutures [--data PATH | --demo] due [--days N] [--json | --brief]``."""
+    """``jobfutures [--data PATH | --demo] due [--days N] [--all] [--json | --brief]``."""
     from jobfutures_tui.commands.common import demo_folder
 
     if args.brief:
@@ -269,6 +281,6 @@ def run_due_command(args: argparse.Namespace) -> int:
     from jobfutures_tui.commands.due import run_due
 
     if not args.demo:
-        return run_due(_folder(args), days=args.days, as_json=args.json)
+        return run_due(_folder(args), days=args.days, as_json=args.json, every=args.every)
     with demo_folder() as folder:
-        return run_due(folder, days=args.days, as_json=args.json)
+        return run_due(folder, days=args.days, as_json=args.json, every=args.every)

@@ -17,6 +17,7 @@ from shell import without_textual
 
 from jobfutures_tui import cli
 from jobfutures_tui.commands.due import format_due
+from jobfutures_tui.commands.parsers import DUE_LISTED
 from jobfutures_tui.demo import populate
 from jobfutures_tui.models import Company, Direction, Outcome, Person, Prospect, Stage, Touch
 from jobfutures_tui.models import dates as dates_module
@@ -255,6 +256,37 @@ def test_json_with_nothing_due_is_an_empty_list(
     code, out, _ = due(capsys, quiet, "--json", "--days", "3")
     assert code == 0
     assert json.loads(out) == {"today": "2026-11-23", "days": 3, "due": []}
+
+
+def test_a_backlog_lists_the_most_urgent_says_how_many_more_and_all_lists_every_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Past DUE_LISTED touches the plain list stops, and says so first; --all and --json
+    list every one, the plain list being the head of --all's."""
+    folder = tmp_path / "backlog"
+    with Repository.open(folder) as repo:
+        for n in range(DUE_LISTED + 5):
+            opening = Outcome.OPENING_MENTIONED  # reply now: more urgent the older
+            repo.save(*job_future(f"Firm {n:02}", outcome=opening, days_ago=20 + n))
+    code, out, err = due(capsys, folder)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert " ".join(lines[:2]) == (
+        f"The {DUE_LISTED} most urgent of {DUE_LISTED + 5} touches due; 5 more (5 overdue): "
+        "jobfutures due --all lists every one."
+    )
+    firms = [line.split()[1] for line in lines if line.startswith("  Firm")]
+    assert len(firms) == DUE_LISTED
+    assert firms[0] == f"{DUE_LISTED + 4:02}", "the longest silent first"
+
+    code, every, _ = due(capsys, folder, "--all")
+    assert code == 0 and "--all" not in every
+    assert [line.split()[1] for line in every.splitlines() if line.startswith("  Firm")][
+        :DUE_LISTED
+    ] == firms
+    assert every.count("  Firm") == DUE_LISTED + 5
+    code, out, _ = due(capsys, folder, "--json")
+    assert len(json.loads(out)["due"]) == DUE_LISTED + 5
 
 
 # ------------------------------------------------------------ folders, refusals, exit codes

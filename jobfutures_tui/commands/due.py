@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import pendulum
 from rich.cells import cell_len, set_cell_size
 
 from jobfutures_tui.commands.common import emit, json_text, opened_to_list, say
+from jobfutures_tui.commands.parsers import DUE_LISTED
 from jobfutures_tui.engine.plural import counted
 from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.dates import today as local_today
@@ -37,8 +38,9 @@ WIDTH = 80
 EXIT_OK = 0
 
 
-def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
-    """Print the touches due within ``days`` (overdue ones always); exit 0.
+def run_due(folder: Path, *, days: int, as_json: bool = False, every: bool = False) -> int:
+    """Print the touches due within ``days`` (overdue ones always), the most urgent
+    :data:`DUE_LISTED` unless ``every`` (JSON: all); exit 0.
 
     The data is opened read-only and unverified, so this works while the app
     has it open and stays fast; each record shown is validated as it is read.
@@ -51,7 +53,8 @@ def run_due(folder: Path, *, days: int, as_json: bool = False) -> int:
         say(note)
         return _emit(_due_json(today, days, []))
     with opened_to_list(folder, "due") as repo:
-        listing = due_list(repo, today=today, within_days=days, budget=daily_budget())
+        limit = None if every or as_json else DUE_LISTED
+        listing = due_list(repo, today=today, within_days=days, budget=daily_budget(), limit=limit)
         items = listing.items
         if as_json:
             return _emit(_due_json(today, days, items, repo, listing))
@@ -125,12 +128,15 @@ def format_due(
     listing: DueList | None = None,
 ) -> str:
     """The plain text of ``jobfutures due``: a heading per group, two lines a touch;
-    first, the daily budget's note when it moved some (``listing``).
+    first, the daily budget's note when it moved some (``listing``), and how many more
+    are due when not all are listed.
 
     User text is printed as is (no markup), on one line, cut with "…" to fit.
     """
     listing = listing or DueList(list(items))
     note = [*textwrap.wrap(listing.note, width=width), ""] if listing.note else []
+    if listing.left_out:
+        note += [*textwrap.wrap(_left_out(len(items), listing.left_out), width=width), ""]
     if not items:
         span = "today" if days == 0 else f"in the next {counted(days, 'day')}"
         lines = [f"Nothing due {span}."]
@@ -183,6 +189,17 @@ def format_due(
             )
             out.extend(_why(_flat(item.suggestion.reason), width))
     return "\n".join(out) + "\n"
+
+
+def _left_out(listed: int, left_out: Mapping[When, int]) -> str:
+    """'The 30 most urgent of 2,906 touches due; 2,876 more (2,850 overdue, 26 this
+    week): jobfutures due --all lists every one.'"""
+    more = sum(left_out.values())
+    groups = ", ".join(f"{left_out[group]:,} {group.value}" for group in When if group in left_out)
+    return (
+        f"The {listed:,} most urgent of {counted(listed + more, 'touch')} due; {more:,} more "
+        f"({groups}): jobfutures due --all lists every one."
+    )
 
 
 def _why(reason: str, width: int) -> list[str]:

@@ -12,6 +12,9 @@ from typing import Any
 
 DEFAULT_CALENDAR_DAYS = 60
 DEFAULT_DUE_DAYS = 7
+DUE_LISTED = 30
+"""Touches ``jobfutures due`` lists, the most urgent, unless ``--all``: more than anyone
+works through in a day, and a backlog of hundreds would scroll the list's top away."""
 MAX_DUE_DAYS = 36_500
 """A hundred years: far enough to mean "everything", near enough for the calendar."""
 

@@ -6,11 +6,12 @@ Shared by the today screen and ``jobfutures due`` so both say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 
@@ -83,47 +84,93 @@ def due_items(
     *,
     today: pendulum.Date,
     within_days: int | None = WEEK,
+    limit: int | None = None,
 ) -> list[DueItem]:
     """Open job futures with a touch due by ``today + within_days`` (None: any date).
 
-    In the order of :func:`order_key`. Reads no history and validates no record whole: the
-    engine's decisions are kept between calls and sessions
-    (:mod:`~jobfutures_tui.usecases.decisions`), and names are read field by
-    field (:mod:`~jobfutures_tui.usecases.facts`).
+    In the order of :func:`order_key`; only the first ``limit`` (None: all). Reads no
+    history and validates no record whole: the engine's decisions are kept between
+    calls and sessions (:mod:`~jobfutures_tui.usecases.decisions`), and names are read
+    field by field (:mod:`~jobfutures_tui.usecases.facts`), only for the touches listed.
     """
     horizon = today.add(days=within_days) if within_days is not None else None
-    facts = Facts(repo)
-    items: list[DueItem] = []
     with collector_paused():
-        for future in open_suggestions(repo):
-            suggestion = future.suggestion(today)
-            if suggestion is None or (horizon is not None and suggestion.due > horizon):
-                continue
-            prospect_id, stage = future.prospect_id, future.stage
-            company = facts.company_name(future.company_id)
-            person = facts.person_name(suggestion.person_id) if suggestion.person_id else None
-            items.append(
-                DueItem(
-                    prospect_id,
-                    company if company is not None else "(missing company)",
-                    person or "",
-                    stage,
-                    suggestion,
-                )
+        due = _decided(repo, today, horizon)
+        return _first(repo, due, lambda touch: _unnamed_order(touch, today), limit)
+
+
+class _Due(NamedTuple):
+    """A touch due, before its names are read: ordering thousands needs none of them,
+    and reading every person's and company's name was a third of a long ``jobfutures
+    due`` (docs/benchmarks.md)."""
+
+    prospect_id: str
+    company_id: str
+    stage: Stage
+    suggestion: Suggestion
+
+
+def _decided(repo: Repository, today: pendulum.Date, horizon: date | None) -> list[_Due]:
+    """Every open job future's touch due by ``horizon`` (None: any date), in the store's order."""
+    due = []
+    for future in open_suggestions(repo):
+        suggestion = future.suggestion(today)
+        if suggestion is None or (horizon is not None and suggestion.due > horizon):
+            continue
+        due.append(_Due(future.prospect_id, future.company_id, future.stage, suggestion))
+    return due
+
+
+def _first(
+    repo: Repository,
+    due: list[_Due],
+    unnamed_order: Callable[[_Due | DueItem], tuple[int, float, float]],
+    limit: int | None,
+) -> list[DueItem]:
+    """The first ``limit`` of ``due`` (None: all) by ``unnamed_order``, then the company's
+    name, as items. Names are read only for those that can be listed: the first ``limit``
+    and any tied with the last of them, which the name puts in order."""
+    due.sort(key=unnamed_order)
+    if limit is not None and len(due) > limit > 0:
+        last = unnamed_order(due[limit - 1])
+        due = [touch for touch in due if unnamed_order(touch) <= last]
+    items = _named(repo, due)
+    items.sort(key=lambda item: (*unnamed_order(item), item.company.casefold()))
+    return items if limit is None else items[:limit]
+
+
+def _named(repo: Repository, due: list[_Due]) -> list[DueItem]:
+    facts = Facts(repo)
+    items = []
+    for prospect_id, company_id, stage, suggestion in due:
+        company = facts.company_name(company_id)
+        person = facts.person_name(suggestion.person_id) if suggestion.person_id else None
+        items.append(
+            DueItem(
+                prospect_id,
+                company if company is not None else "(missing company)",
+                person or "",
+                stage,
+                suggestion,
             )
-        items.sort(key=lambda item: order_key(item, today))
+        )
     return items
 
 
 def order_key(item: DueItem, today: pendulum.Date) -> tuple[int, float, float, str]:
     """Overdue first, most urgent first; then today, this week and later, each
-    by date, then by urgency (docs/advice.md, "Order")."""
-    s = item.suggestion
-    group = _GROUPS[item.when(today)]
+    by date, then by urgency; then by company (docs/advice.md, "Order")."""
+    return (*_unnamed_order(item, today), item.company.casefold())
+
+
+def _unnamed_order(touch: _Due | DueItem, today: date) -> tuple[int, float, float]:
+    """:func:`order_key` but the company's name."""
+    s = touch.suggestion
+    group = _GROUPS[when(s.due, today)]
     urgent = -s.urgency.total
     if group == 0:
-        return (group, urgent, s.due.toordinal(), item.company.casefold())
-    return (group, s.due.toordinal(), urgent, item.company.casefold())
+        return (group, urgent, s.due.toordinal())
+    return (group, s.due.toordinal(), urgent)
 
 
 _GROUPS = {When.OVERDUE: 0, When.TODAY: 1, When.THIS_WEEK: 2, When.LATER: 3}
@@ -131,8 +178,13 @@ _GROUPS = {When.OVERDUE: 0, When.TODAY: 1, When.THIS_WEEK: 2, When.LATER: 3}
 
 def next_due(repo: Repository, *, today: pendulum.Date) -> DueItem | None:
     """The soonest touch due at any date: what an empty day points to."""
-    items = due_items(repo, today=today, within_days=None)
-    return min(items, key=lambda i: (i.suggestion.due, -i.suggestion.urgency.total), default=None)
+    with collector_paused():
+        due = _decided(repo, today, None)
+        if not due:
+            return None
+        soonest = min((t.suggestion.due, -t.suggestion.urgency.total) for t in due)
+        tied = [t for t in due if (t.suggestion.due, -t.suggestion.urgency.total) == soonest]
+        return min(_named(repo, tied), key=lambda item: item.company.casefold())
 
 
 # ------------------------------------------------------------ the daily budget
@@ -153,6 +205,8 @@ class DueList:
     """Job future id → the later day the budget moved its touch to."""
     note: str | None = None
     """How many the budget moved, and to when (None: it moved nothing)."""
+    left_out: Mapping[When, int] = field(default_factory=dict)
+    """The touches due but not listed (past the limit), how many in each group."""
 
     def shown_on(self, item: DueItem) -> date:
         return self.moved_to.get(item.prospect_id, item.suggestion.due)
@@ -169,14 +223,25 @@ def due_list(
     today: pendulum.Date,
     within_days: int | None = WEEK,
     budget: int | None = None,
+    limit: int | None = None,
 ) -> DueList:
     """:func:`due_items`, with at most ``budget`` touches on any day: today the most
     urgent (overdue ones included), the rest moved to the next workdays
     (:func:`~jobfutures_tui.engine.workload.spread`). Every touch due by
-    ``today + within_days`` is listed, on the day it is moved to if it moved."""
+    ``today + within_days`` is listed, on the day it is moved to if it moved; or only
+    the first ``limit`` of them, with how many more there are."""
     if budget is None:
-        return DueList(due_items(repo, today=today, within_days=within_days))
-    # Every touch counts towards its day's budget, even those due after the horizon.
+        horizon = today.add(days=within_days) if within_days is not None else None
+        with collector_paused():
+            due = _decided(repo, today, horizon)
+            items = _first(repo, due, lambda touch: _unnamed_order(touch, today), limit)
+        listed = {item.prospect_id for item in items}
+        left_out = Counter(
+            when(t.suggestion.due, today) for t in due if t.prospect_id not in listed
+        )
+        return DueList(items, left_out=left_out)
+    # Every touch counts towards its day's budget, even those due after the horizon; and
+    # the budget's choice among touches equally urgent goes by name, so all are named.
     everything = due_items(repo, today=today, within_days=None)
     entries = [
         Entry(item.prospect_id, item.suggestion.due, item.suggestion.urgency.total)
@@ -194,7 +259,10 @@ def due_list(
     }
     listing = DueList(items, moved, budget_note(budget, items, moved, today))
     items.sort(key=lambda item: _shown_order(listing, item, today))
-    return listing
+    if limit is None or len(items) <= limit:
+        return listing
+    left_out = Counter(listing.when(item, today) for item in items[limit:])
+    return replace(listing, items=items[:limit], left_out=left_out)
 
 
 def _shown_order(listing: DueList, item: DueItem, today: date) -> tuple[int, float, float, str]:
