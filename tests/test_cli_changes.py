@@ -216,6 +216,25 @@ def test_add_json_prints_what_was_saved(capsys: pytest.CaptureFixture[str], tmp_
     assert report["next"]["kind"] == "thank-you"
 
 
+def test_a_role_named_like_a_part_in_the_hiring_is_saved_with_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--role is the job discussed; --person-role the person's part. Typing the one for
+    the other is saved as typed, and the note names the option perhaps meant."""
+    folder = tmp_path / "d"
+    typed = ["--person", "Rita", "--role", "Recruiter"]
+    code, out, err = jf(capsys, folder, "add", "Phone Co", *typed)
+    assert code == 0 and "Phone Co · Recruiter" in out and "Rita (hiring manager)" in out
+    assert "for Rita's part in the hiring the option is --person-role recruiter" in err
+    for quiet in (
+        ["--person", "Rita", "--role", "Recruiter", "--person-role", "recruiter"],
+        ["--person", "Rita", "--role", "Recruiting Lead"],
+        ["--role", "recruiter"],
+    ):
+        code, _, err = jf(capsys, folder, "add", "Other Co", *quiet)
+        assert code == 0 and "--person-role" not in err, quiet
+
+
 def test_add_reuses_a_company_and_says_what_else_is_there(
     capsys: pytest.CaptureFixture[str], demo: Path
 ) -> None:

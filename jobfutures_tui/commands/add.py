@@ -16,7 +16,7 @@ from jobfutures_tui.commands.changes import (
 )
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.engine.names import matches
-from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models import Company, Person, PersonRole, Prospect
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.intake import ProspectInput
@@ -51,7 +51,7 @@ def run_add(args: argparse.Namespace) -> int:
     except ValidationError as error:
         raise invalid_options(error) from None
     with changing(args, "adding a job future", "Add it there with a", create=True) as repo:
-        notes = _worth_knowing(repo, data.company)
+        notes = [*_role_meant_for_them(args), *_worth_knowing(repo, data.company)]
         change = changes.add_or_edit(repo, data)
         records = list(change.save)
         repo.apply(save=records)
@@ -88,6 +88,23 @@ def _added(repo: Repository, prospect: Prospect) -> str:
 
 def _who(person: Person) -> str:
     return f"{person.name} ({person.title or person.role.label})"
+
+
+def _role_meant_for_them(args: argparse.Namespace) -> list[str]:
+    """``--role recruiter``: the role discussed is named like a part in the hiring, and
+    the person's own part was not given. Saved as typed (a job can be called that),
+    with the option that was perhaps meant."""
+    typed = (args.role or "").strip()
+    if args.person is None or args.person_role is not None:
+        return []
+    for part in PersonRole:
+        if part is not PersonRole.OTHER and typed.casefold() in (part.value, part.label.casefold()):
+            return [
+                f"'{typed}' was saved as the role you discussed; for {args.person}'s part in "
+                f"the hiring the option is --person-role {part.value} (edit {args.person} in "
+                "the app to change it)"
+            ]
+    return []
 
 
 def _worth_knowing(repo: Repository, name: str) -> list[str]:
