@@ -88,15 +88,23 @@ def due_items(
 ) -> list[DueItem]:
     """Open job futures with a touch due by ``today + within_days`` (None: any date).
 
-    In the order of :func:`order_key`; only the first ``limit`` (None: all). Reads no
-    history and validates no record whole: the engine's decisions are kept between
-    calls and sessions (:mod:`~jobfutures_tui.usecases.decisions`), and names are read
-    field by field (:mod:`~jobfutures_tui.usecases.facts`), only for the touches listed.
+    In the order of :func:`_order`, then by company; only the first ``limit`` (None:
+    all). Reads no history and validates no record whole: the engine's decisions are
+    kept between calls and sessions (:mod:`~jobfutures_tui.usecases.decisions`), and
+    names are read field by field (:mod:`~jobfutures_tui.usecases.facts`), only for
+    the touches listed.
     """
+    return _listed(repo, today, within_days, limit)[0]
+
+
+def _listed(
+    repo: Repository, today: pendulum.Date, within_days: int | None, limit: int | None
+) -> tuple[list[DueItem], list[_Due]]:
+    """:func:`due_items`, and every touch due (listed or not), in order."""
     horizon = today.add(days=within_days) if within_days is not None else None
     with collector_paused():
         due = _decided(repo, today, horizon)
-        return _first(repo, due, lambda touch: _unnamed_order(touch, today), limit)
+        return _first(repo, due, lambda touch: _order(touch, today), limit), due
 
 
 class _Due(NamedTuple):
@@ -124,18 +132,19 @@ def _decided(repo: Repository, today: pendulum.Date, horizon: date | None) -> li
 def _first(
     repo: Repository,
     due: list[_Due],
-    unnamed_order: Callable[[_Due | DueItem], tuple[int, float, float]],
+    order: Callable[[_Due | DueItem], tuple[int, float, float]],
     limit: int | None,
 ) -> list[DueItem]:
-    """The first ``limit`` of ``due`` (None: all) by ``unnamed_order``, then the company's
-    name, as items. Names are read only for those that can be listed: the first ``limit``
-    and any tied with the last of them, which the name puts in order."""
-    due.sort(key=unnamed_order)
+    """The first ``limit`` of ``due`` (None: all) by ``order``, then the company's name,
+    as items; ``due`` is left sorted. Names are read only for those that can be listed:
+    the first ``limit`` and any tied with the last of them, which the name puts in order."""
+    due.sort(key=order)
+    candidates = due
     if limit is not None and len(due) > limit > 0:
-        last = unnamed_order(due[limit - 1])
-        due = [touch for touch in due if unnamed_order(touch) <= last]
-    items = _named(repo, due)
-    items.sort(key=lambda item: (*unnamed_order(item), item.company.casefold()))
+        last = order(due[limit - 1])
+        candidates = [touch for touch in due if order(touch) <= last]
+    items = _named(repo, candidates)
+    items.sort(key=lambda item: (*order(item), item.company.casefold()))
     return items if limit is None else items[:limit]
 
 
@@ -157,14 +166,10 @@ def _named(repo: Repository, due: list[_Due]) -> list[DueItem]:
     return items
 
 
-def order_key(item: DueItem, today: pendulum.Date) -> tuple[int, float, float, str]:
-    """Overdue first, most urgent first; then today, this week and later, each
-    by date, then by urgency; then by company (docs/advice.md, "Order")."""
-    return (*_unnamed_order(item, today), item.company.casefold())
-
-
-def _unnamed_order(touch: _Due | DueItem, today: date) -> tuple[int, float, float]:
-    """:func:`order_key` but the company's name."""
+def _order(touch: _Due | DueItem, today: date) -> tuple[int, float, float]:
+    """Overdue first, most urgent first; then today, this week and later, each by date,
+    then by urgency (docs/advice.md, "Order"); the company's name, read only for the
+    touches listed, settles the rest."""
     s = touch.suggestion
     group = _GROUPS[when(s.due, today)]
     urgent = -s.urgency.total
@@ -231,10 +236,7 @@ def due_list(
     ``today + within_days`` is listed, on the day it is moved to if it moved; or only
     the first ``limit`` of them, with how many more there are."""
     if budget is None:
-        horizon = today.add(days=within_days) if within_days is not None else None
-        with collector_paused():
-            due = _decided(repo, today, horizon)
-            items = _first(repo, due, lambda touch: _unnamed_order(touch, today), limit)
+        items, due = _listed(repo, today, within_days, limit)
         listed = {item.prospect_id for item in items}
         left_out = Counter(
             when(t.suggestion.due, today) for t in due if t.prospect_id not in listed
@@ -266,7 +268,7 @@ def due_list(
 
 
 def _shown_order(listing: DueList, item: DueItem, today: date) -> tuple[int, float, float, str]:
-    """As :func:`order_key`, by the day each touch is shown on."""
+    """As :func:`_order` then the company, by the day each touch is shown on."""
     group = _GROUPS[listing.when(item, today)]
     urgent = -item.suggestion.urgency.total
     day = listing.shown_on(item).toordinal()
