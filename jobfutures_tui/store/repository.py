@@ -25,7 +25,7 @@ from tinydb.table import Document
 from jobfutures_tui.collector import freeze_loaded
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
-from jobfutures_tui.models.clean import squash
+from jobfutures_tui.models.clean import squash, squashes_to
 from jobfutures_tui.models.entities import PROFILE_ID
 from jobfutures_tui.store import layout, opening
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
@@ -186,12 +186,11 @@ class Repository:
             self._lock.release()
 
     def _keep_index_as_reader(self) -> None:
-        """Write the derived index a reader had to work out (`jobfutures due` on a
-        folder only another device or the benchmark generator wrote), so the next
-        one need not: only while no writer holds the lock, which this takes
-        without waiting, and only if every data file is still the one it read
-        (docs/storage.md). Never the only copy of anything: any doubt, and
-        nothing is written."""
+        """Write the derived index a reader had to work out (`jobfutures due` on a folder
+        only another device or the benchmark generator wrote), so the next one need not:
+        only while no writer holds the lock, which this takes without waiting, and only if
+        every data file is still the one it read (docs/storage.md). Any doubt, and nothing
+        is written."""
         journal = self._files.journal
         if not self._index_stale() or self._files.refused:
             return
@@ -210,8 +209,10 @@ class Repository:
         return bool(self._touches.changed or self.revision or self._touches.derived is None)
 
     def _write_touch_index(self) -> None:
-        if not (self._index_stale() and self._lock.held) or self._files.refused:
-            return  # refused data: nothing is written, not even what is derived from it
+        # Refused data, or a file another device changed since it was read: nothing is written.
+        stale = self._index_stale() and self._lock.held
+        if not stale or self._files.refused or self.changed_elsewhere():
+            return
         derived = None
         # Only accelerators: if they cannot be written (or the data is bad) the
         # next open reads every month again, and the decisions are made afresh.
@@ -223,7 +224,7 @@ class Repository:
             seen = self._files.journal.seen.signatures
             whole = {TABLES[kind][0] for kind in self._kinds_verified | self._kinds_trusted}
             index = self._touches.index(derived, still_the_same(self.folder, seen, whole))
-            write_atomic(self.folder / INDEX_NAME, index)
+            write_atomic(self.folder / INDEX_NAME, lambda handle: handle.writelines(index))
 
     def __enter__(self) -> Repository:
         return self
@@ -344,7 +345,7 @@ class Repository:
         """The company with this name, matched as imports match (models.clean.squash)."""
         wanted = squash(name)
         for company_id, stored in self.stored_column(Company, "name").items():
-            if squash(str(stored)) == wanted:
+            if squashes_to(str(stored), wanted):
                 return self._get(Company, company_id)
         return None
 

@@ -29,6 +29,10 @@ thousands: a search each would cost more than one parse)."""
 
 _REMOVED: Any = object()
 
+Chunks = list[bytes | memoryview]
+"""A file's bytes in pieces, written one after the other: the index written back is
+mostly slices of the one read, and joining them first held it twice (docs/storage.md)."""
+
 
 class StoredTexts:
     """The summaries as the index stores them (JSON text by job future id): found in
@@ -129,9 +133,10 @@ class StoredTexts:
                 at = data.find(needle, after, end)
         return found
 
-    def spliced(self, changed: dict[str, str | None]) -> bytes | None:
+    def spliced(self, changed: dict[str, str | None]) -> Chunks | None:
         """The summaries' object with ``changed`` written in (an id → its new text, or
-        None: gone); None if it cannot be (then the index is written whole)."""
+        None: gone), as the stored bytes' slices between the new entries, not copied;
+        None if it cannot be (then the index is written whole)."""
         if self._parsed is not None:
             return None
         try:
@@ -143,24 +148,31 @@ class StoredTexts:
         except ValueError:
             return None
         found = {prospect_id for _, prospect_id in places}
-        segments: list[bytes] = []
+        data = memoryview(self._data)
+        segments: list[bytes | memoryview] = []
         at = self._start + 1  # past the object's opening brace
         last = self._end - 1  # its closing brace
         for (start, end), prospect_id in places:
             if start > at:
-                segments.append(self._data[at : start - 1])  # the entries before, no comma
+                segments.append(data[at : start - 1])  # the entries before, no comma
             text = changed[prospect_id]
             if text is not None:
                 segments.append(_entry(prospect_id, text))
             at = end + 1  # past the comma after it
         if at < last:
-            segments.append(self._data[at:last])
+            segments.append(data[at:last])
         segments.extend(
             _entry(prospect_id, text)
             for prospect_id, text in changed.items()
             if text is not None and prospect_id not in found
         )
-        return b"".join((b"{", b",".join(segments), b"}"))
+        chunks: Chunks = [b"{"]
+        for segment in segments:
+            chunks += (segment, b",")
+        if segments:
+            chunks.pop()  # the last comma
+        chunks.append(b"}")
+        return chunks
 
 
 def _escaped(data: bytes, quote: int) -> bool:
@@ -218,7 +230,7 @@ class Summaries:
             if known is not None and prospect_id not in stored:
                 yield prospect_id
 
-    def spliced(self) -> bytes | None:
+    def spliced(self) -> Chunks | None:
         """The summaries' object as stored, with the changes written in (None: write
         it whole from :meth:`ids`)."""
         changed: dict[str, str | None] = {}

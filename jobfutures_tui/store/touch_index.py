@@ -15,8 +15,9 @@ Summaries are found in the index's bytes and decoded one job future at a time,
 when first asked for (store/stored_summaries.py).
 
 The index also keeps what the rules derive from the summaries and the
-records of job futures and people (the cadence engine's decisions, see
-:mod:`jobfutures_tui.usecases.decisions`), with fingerprints of those files too.
+records of job futures, people and companies (the cadence engine's decisions, see
+:mod:`jobfutures_tui.usecases.decisions`, and the fields the lists read,
+:mod:`jobfutures_tui.usecases.kept_fields`), with fingerprints of those files too.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ from jobfutures_tui import __version__
 from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.store.devices import Signature, signature
-from jobfutures_tui.store.layout import COLLECTION_FILES, PEOPLE, PLANS, PROSPECTS
+from jobfutures_tui.store.layout import COLLECTION_FILES, COMPANIES, PEOPLE, PLANS, PROSPECTS
 from jobfutures_tui.store.schema import SCHEMA_VERSION
-from jobfutures_tui.store.stored_summaries import StoredTexts
+from jobfutures_tui.store.stored_summaries import Chunks, StoredTexts
 
 INDEX_NAME = "touch-index.json"
 INDEX_VERSION = 5
@@ -58,9 +59,10 @@ Text, not nested lists: a command reads one or two of 5,000, and a string is
 one object where the lists were dozens (the index took 18 MB in memory at
 5,000 job futures, 4 MB as text; docs/storage.md)."""
 
-DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS)
-"""The collection files the derived decisions read, besides the touches
-(plans.json exists only once the user has written a plan)."""
+DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS, COMPANIES)
+"""The collection files the derived decisions (and the fields and names kept beside
+them) read, besides the touches (plans.json exists only once the user has written
+a plan)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +126,11 @@ class Section(NamedTuple):
     in the derived dict): the object, serialised (often the stored one with a few
     texts written in: :meth:`StoredTexts.spliced`)."""
 
-    serialised: bytes
+    serialised: Chunks
 
     @classmethod
     def of(cls, texts: Mapping[str, str]) -> Section:
-        return cls(orjson.dumps(texts))
+        return cls([orjson.dumps(texts)])
 
 
 VALIDATED_BY = f"{__version__}/{SCHEMA_VERSION}"
@@ -226,14 +228,14 @@ def _validated(folder: Path, kept: Any) -> frozenset[str]:
 def index_bytes(
     folder: Path,
     partitions: list[str],
-    summaries: StoredSummaries | bytes,
+    summaries: StoredSummaries | Chunks,
     derived: dict[str, Any] | None = None,
     validated: dict[str, list[int]] | None = None,
-) -> bytes:
+) -> Chunks:
     """Serialise the index (``summaries``: by id, or their object already serialised;
     a :class:`Section` in ``derived`` is written as a section of its own); call once
     every data file has reached the disk."""
-    sections: dict[str, bytes] = {}
+    sections: dict[str, Chunks] = {}
     document: dict[str, Any] = {
         "version": INDEX_VERSION,
         "rules": SUMMARY_VERSION,
@@ -249,16 +251,16 @@ def index_bytes(
         document["derived"] = {**kept, "files": derived_fingerprints(folder)}
     if validated:
         document["validated"] = {"by": VALIDATED_BY, "files": validated}
-    sections[SUMMARIES] = summaries if isinstance(summaries, bytes) else orjson.dumps(summaries)
+    sections[SUMMARIES] = summaries if isinstance(summaries, list) else [orjson.dumps(summaries)]
     return with_sections(document, sections)
 
 
-def with_sections(document: dict[str, Any], sections: dict[str, bytes]) -> bytes:
+def with_sections(document: dict[str, Any], sections: dict[str, Chunks]) -> Chunks:
     """``document`` with each serialised object of texts after it, named first with
     its size (:data:`SECTIONS`)."""
-    layout = orjson.dumps([[name, len(section)] for name, section in sections.items()])
-    parts = [SECTIONS, layout, b",", orjson.dumps(document)[1:-1]]
+    sizes = [[name, sum(len(chunk) for chunk in section)] for name, section in sections.items()]
+    parts: Chunks = [SECTIONS, orjson.dumps(sizes), b",", orjson.dumps(document)[1:-1]]
     for name, section in sections.items():
-        parts += (b',"', name.encode(), b'":', section)
+        parts += (b',"', name.encode(), b'":', *section)
     parts.append(b"}")
-    return b"".join(parts)
+    return parts

@@ -34,7 +34,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.storage import as_document
-from jobfutures_tui.store.stored_summaries import Summaries, text_of
+from jobfutures_tui.store.stored_summaries import Chunks, Summaries, text_of
 from jobfutures_tui.store.touch_index import (
     StoredSummaries,
     TouchSummary,
@@ -440,7 +440,7 @@ class TouchHistory:
         self,
         derived: dict[str, Any] | None = None,
         validated: dict[str, list[int]] | None = None,
-    ) -> bytes:
+    ) -> Chunks:
         """The index of summaries (and what the rules derive); call once every
         data file is on disk."""
         with self._lock:

@@ -57,6 +57,7 @@ from jobfutures_tui.usecases.decision_keys import (
     key_of,
 )
 from jobfutures_tui.usecases.facts import Facts, FutureColumns, future_fields
+from jobfutures_tui.usecases.kept_fields import OPEN, KeptFields, future_text, sections_to_keep
 from jobfutures_tui.usecases.referral_offers import offers_to_keep
 
 
@@ -101,7 +102,7 @@ def open_suggestions(repo: Repository, *, tz: Zone | None = None) -> Iterator[Op
     """The decision for every open job future, in the store's order; finish
     each for a day with :meth:`Open.suggestion` (or :meth:`Open.urgency`)."""
     reader = _Reader(repo, tz, every=True)
-    for prospect_id in repo.open_prospect_ids():
+    for prospect_id in reader.open_ids():
         found = reader.open(prospect_id)
         if found is not None:
             yield found
@@ -132,9 +133,14 @@ class _Reader:
         self.pristine = repo.revision == 0
         """Nothing changed since opening: every kept decision holds without checking."""
         self._facts: Facts | None = None
-        self._columns = FutureColumns(repo) if every and self.pristine else None
-        """Reading every job future whose kept decisions hold: what it needs of each
-        row comes from the stored columns, and no row is read (docs/benchmarks.md)."""
+        self._kept = KeptFields.of(repo) if every and self.pristine else None
+        # Reading every job future while its kept decision holds: what it needs of each
+        # row is kept beside it, or read from the columns; no row is read.
+        self._columns = (self._kept or FutureColumns(repo)) if every and self.pristine else None
+
+    def open_ids(self) -> list[str]:
+        """The open job futures: as kept beside the decisions while they all hold."""
+        return self._kept.open_ids if self._kept is not None else self.repo.open_prospect_ids()
 
     @property
     def facts(self) -> Facts:
@@ -199,12 +205,16 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
             if texts is not None:
                 keys[prospect_id], decisions[prospect_id] = texts
         sections = Section.of(decisions), Section.of(keys)
+    kept = sections_to_keep(
+        repo, making.facts, changed, open_ids, making.fields_text, SPLICED_UP_TO
+    )
     return {
         "context": cache.context,
-        "open": open_ids,
+        OPEN: open_ids,
         "decisions": sections[0],
         "decision_keys": sections[1],
         "offers": offers_to_keep(repo),
+        **kept,
     }
 
 
@@ -256,6 +266,14 @@ class _Making:
         self.prospects = repo.stored_rows(Prospect)
         self.pristine = repo.revision == 0
         self.facts = Facts(repo)
+
+    def fields_text(self, prospect_id: str) -> str | None:
+        """Its stage, company and snooze as kept (usecases/kept_fields.py)."""
+        row = self.prospects.get(prospect_id)
+        try:
+            return None if row is None else future_text(future_fields(row))
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def texts(self, prospect_id: str) -> tuple[str, str] | None:
         """Its key and its decision as JSON texts (None: unusual data, decided afresh
@@ -357,7 +375,7 @@ def _cache(repo: Repository, zone: Zone, home_city: str) -> _Cache:
         stored = repo.stored_decisions()
         if isinstance(stored, dict) and stored.get("context") == context:
             decisions, keys = stored.get("decisions"), stored.get("decision_keys")
-            kept_ids = stored.get("open")
+            kept_ids = stored.get(OPEN)
             if (
                 isinstance(decisions, StoredTexts)
                 and isinstance(keys, StoredTexts)

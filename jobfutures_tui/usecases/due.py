@@ -144,7 +144,7 @@ def _first(
         last = order(due[limit - 1])
         candidates = [touch for touch in due if order(touch) <= last]
     items = _named(repo, candidates)
-    items.sort(key=lambda item: (*order(item), item.company.casefold()))
+    items.sort(key=lambda item: (*order(item), item.company.casefold(), item.prospect_id))
     return items if limit is None else items[:limit]
 
 
@@ -169,7 +169,8 @@ def _named(repo: Repository, due: list[_Due]) -> list[DueItem]:
 def _order(touch: _Due | DueItem, today: date) -> tuple[int, float, float]:
     """Overdue first, most urgent first; then today, this week and later, each by date,
     then by urgency (docs/advice.md, "Order"); the company's name, read only for the
-    touches listed, settles the rest."""
+    touches listed, then the job future's id (the order it is read in may vary), settle
+    the rest."""
     s = touch.suggestion
     group = _GROUPS[when(s.due, today)]
     urgent = -s.urgency.total
@@ -189,7 +190,7 @@ def next_due(repo: Repository, *, today: pendulum.Date) -> DueItem | None:
             return None
         soonest = min((t.suggestion.due, -t.suggestion.urgency.total) for t in due)
         tied = [t for t in due if (t.suggestion.due, -t.suggestion.urgency.total) == soonest]
-        return min(_named(repo, tied), key=lambda item: item.company.casefold())
+        return min(_named(repo, tied), key=lambda item: (item.company.casefold(), item.prospect_id))
 
 
 # ------------------------------------------------------------ the daily budget
@@ -267,14 +268,16 @@ def due_list(
     return replace(listing, items=items[:limit], left_out=left_out)
 
 
-def _shown_order(listing: DueList, item: DueItem, today: date) -> tuple[int, float, float, str]:
+def _shown_order(
+    listing: DueList, item: DueItem, today: date
+) -> tuple[int, float, float, str, str]:
     """As :func:`_order` then the company, by the day each touch is shown on."""
     group = _GROUPS[listing.when(item, today)]
     urgent = -item.suggestion.urgency.total
     day = listing.shown_on(item).toordinal()
     if group == 0:
-        return (group, urgent, day, item.company.casefold())
-    return (group, day, urgent, item.company.casefold())
+        return (group, urgent, day, item.company.casefold(), item.prospect_id)
+    return (group, day, urgent, item.company.casefold(), item.prospect_id)
 
 
 DAYS_NAMED = 3

@@ -19,6 +19,7 @@ from jobfutures_tui.engine.facts import (
 )
 from jobfutures_tui.models import Company, Person, Prospect, Stage
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.kept_fields import KeptFields
 
 _UNREAD: Any = object()
 
@@ -41,6 +42,9 @@ class Facts:
         self._names: dict[str, str] = {}
         self._name_columns: dict[type, Mapping[str, Any]] = {}
         self._asked: dict[type, int] = {}
+        self._kept = KeptFields.of(repo)
+        """The names kept in the derived index, while nothing changed since opening:
+        a due list names its touches without reading people or companies."""
 
     def future(self, prospect_id: str) -> FutureLike | None:
         row = self._prospect_rows.get(prospect_id)
@@ -90,6 +94,8 @@ class Facts:
 
     def _name(self, kind: type, rows: Any, record_id: str, validated: Any) -> str | None:
         name = self._names.get(record_id)
+        if name is None and self._kept is not None:
+            name = self._kept.name(record_id)
         if name is None:
             stored = self._stored_name(kind, record_id)
             if stored is _UNREAD:

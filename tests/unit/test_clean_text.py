@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from jobfutures_tui.commands.common import json_text
 from jobfutures_tui.models import Company, Person, Touch
-from jobfutures_tui.models.clean import for_terminal, lines, one_line, pasted, squash
+from jobfutures_tui.models.clean import for_terminal, lines, one_line, pasted, squash, squashes_to
 
 JUNK = [
     *map(chr, range(0x20)),
@@ -159,3 +159,15 @@ def test_a_plain_ascii_name_squashes_as_the_long_way_does(text: str) -> None:
     """The quick path for printable ASCII (most names) changes nothing."""
     seen = unicodedata.normalize("NFC", one_line(text))
     assert squash(text) == " ".join(seen.casefold().split())
+
+
+NAMES = st.sampled_from(
+    ["Acme", "acme corp", "ACME  Corp", "Ac\x07me", "Ac\tme", "Café", "Cafe\u0301", "AT&T", "", " "]
+)
+
+
+@given(st.one_of(NAMES, st.text(max_size=12)), st.one_of(NAMES, st.text(max_size=12)))
+def test_a_name_is_told_apart_quickly_as_squashing_tells_it(text: str, query: str) -> None:
+    """Finding a company by name rejects most names without squashing them: the same
+    answer as squashing both."""
+    assert squashes_to(text, squash(query)) == (squash(text) == squash(query))

@@ -214,7 +214,7 @@ def test_a_decision_made_from_a_history_healed_as_it_was_read_is_made_again(
     with Repository.open(folder, read_only=True, verify=False) as repo:
         afresh = decisions_to_keep(repo)
     for section in ("decisions", "decision_keys"):
-        assert index[section] == orjson.loads(afresh[section].serialised)
+        assert index[section] == orjson.loads(b"".join(afresh[section].serialised))
 
 
 def test_a_copy_that_cannot_be_told_apart_is_refused_when_its_month_is_parsed(
@@ -382,7 +382,7 @@ def test_decisions_kept_after_logging_a_touch_are_those_made_afresh(
         afresh = decisions_to_keep(repo)
     assert set(index["decisions"]) == {history["prospect"].id, other.id}
     for section in ("decisions", "decision_keys"):
-        assert index[section] == orjson.loads(afresh[section].serialised)
+        assert index[section] == orjson.loads(b"".join(afresh[section].serialised))
 
 
 def test_decisions_kept_after_changing_records_are_those_made_afresh(
@@ -391,7 +391,8 @@ def test_decisions_kept_after_changing_records_are_those_made_afresh(
     """Closing after an add, a person's new channel, a referral reaching the offer
     stage or leaving it, or an archiving keeps unread only the decisions none of whose
     records changed: each time the index holds what deciding everything afresh
-    gives, and the referral offers a fresh reading finds."""
+    gives (and the fields and names kept beside them, after a rename or a snooze
+    too), and the referral offers a fresh reading finds."""
     from jobfutures_tui.models import Person, Stage
     from jobfutures_tui.models.entities import revise
     from jobfutures_tui.usecases.decisions import decisions_to_keep
@@ -412,6 +413,9 @@ def test_decisions_kept_after_changing_records_are_those_made_afresh(
         [offer],  # Dana is owed a thank-you
         [revise(with_dana, stage=Stage.ARCHIVE)],  # no decision kept for it any more
         [revise(offer, stage=Stage.REFERRAL)],  # the offer gone: no thanks owed
+        [revise(fabrikam, name="Fabrikam [bold]Labs[/")],  # a name kept beside them
+        [revise(lee, name="Lee Park")],
+        [revise(offer, snoozed_until=pendulum.date(2026, 9, 1), stage=Stage.REFERRAL)],
     ]
     for change in changes:
         with Repository.open(folder, verify=False, lazy=True) as repo:  # as a command
@@ -422,8 +426,8 @@ def test_decisions_kept_after_changing_records_are_those_made_afresh(
         (folder / INDEX_NAME).unlink()
         with Repository.open(folder, read_only=True, verify=False) as repo:
             afresh = decisions_to_keep(repo)
-        for section in ("decisions", "decision_keys"):
-            assert index[section] == orjson.loads(afresh[section].serialised)
+        for section in ("decisions", "decision_keys", "futures", "names"):
+            assert index[section] == orjson.loads(b"".join(afresh[section].serialised))
         assert sorted(derived["open"]) == sorted(afresh["open"])
         assert derived["offers"] == afresh["offers"]  # kept from the last, brought up to date
         with Repository.open(folder, verify=False):

@@ -23,10 +23,10 @@ TEXTS = st.sampled_from(['{"a":1}', '["x\\"y"]', 'back\\\\slash"', "", "é \\u00
 
 
 def index_of(summaries: dict[str, str], decisions: dict[str, str] | None = None) -> bytes:
-    sections = {"summaries": orjson.dumps(summaries)}
+    sections = {"summaries": [orjson.dumps(summaries)]}
     if decisions is not None:
-        sections = {"decisions": orjson.dumps(decisions), **sections}
-    return with_sections({"version": 5}, sections) + b"\n"
+        sections = {"decisions": [orjson.dumps(decisions)], **sections}
+    return b"".join(with_sections({"version": 5}, sections)) + b"\n"
 
 
 @given(
@@ -51,7 +51,7 @@ def test_found_and_spliced_as_a_whole_parse_and_rewrite_give(
             expected.pop(key, None)
         else:
             expected[key] = text
-    assert orjson.loads(spliced) == expected
+    assert orjson.loads(b"".join(spliced)) == expected
 
 
 @given(
