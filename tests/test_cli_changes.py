@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
 import pytest
+from clock import frozen_at
 from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
@@ -29,18 +29,13 @@ from jobfutures_tui.models import (
     Prospect,
     Stage,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 
 NEW_YORK = pendulum.timezone("America/New_York")
 NOW = pendulum.datetime(2026, 11, 23, 15, 30, tz=NEW_YORK)
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: NEW_YORK)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW, NEW_YORK)
 
 
 @pytest.fixture

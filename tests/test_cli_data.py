@@ -10,19 +10,18 @@ import json
 import os
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
 import pendulum
 import pytest
+from clock import frozen_at
 from disk import synced
 from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
 from jobfutures_tui.commands import common
 from jobfutures_tui.demo import populate
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.paths import data_folder
 from jobfutures_tui.store import Repository
 
@@ -46,11 +45,7 @@ COMMANDS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import json
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pendulum
 import pytest
+from clock import frozen_at
 from shell import without_textual
 
 from jobfutures_tui import cli
@@ -20,7 +20,6 @@ from jobfutures_tui.commands.due import format_due
 from jobfutures_tui.commands.parsers import DUE_LISTED
 from jobfutures_tui.demo import populate
 from jobfutures_tui.models import Company, Direction, Outcome, Person, Prospect, Stage, Touch
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.paths import data_folder
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.due import due_items, next_due
@@ -30,12 +29,8 @@ TODAY = NOW.date()
 HEADINGS = ("Overdue", "Today", "This week", "Later")
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A Monday afternoon, in UTC wherever the tests run."""
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+# A Monday afternoon, in UTC wherever the tests run.
+frozen = frozen_at(NOW)
 
 
 def job_future(

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
 import pytest
+from clock import frozen_at
 
 from jobfutures_tui import cli, settings
 from jobfutures_tui.models import Company, Person, Prospect
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.due import due_list
 
@@ -19,11 +18,7 @@ NOW = pendulum.datetime(2026, 12, 7, 15, tz="UTC")  # a Monday
 MON = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

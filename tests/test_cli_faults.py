@@ -11,19 +11,18 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pendulum
 import pytest
+from clock import frozen_at
 from faults import failing_disk
 from shell import files_of, jf
 
 from jobfutures_tui.commands import common
 from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.backup import backup_to
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,11 +34,7 @@ READ_ONLY_HINT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

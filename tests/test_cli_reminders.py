@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import stat
 import webbrowser
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import icalendar
 import pendulum
 import pytest
+from clock import frozen_at
 from shell import jf, without_textual
 
 from jobfutures_tui import cli, settings
@@ -20,7 +20,6 @@ from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.brief import brief_line, cache_file
 from jobfutures_tui.exchange.ics import uid
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Script, TouchKind
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.due import due_items
 
@@ -29,11 +28,7 @@ TODAY = NOW.date()
 HOSTILE = "100% sure & ready? #1\nLine two: Æble, 東京 😀\n\nP.S. a=b&c=d"
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

@@ -4,15 +4,14 @@ time frozen; the same figures as the screen (usecases/insights.py)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
 import pytest
+from clock import frozen_at
 from shell import files_of, jf, without_textual
 
 from jobfutures_tui.demo import populate
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.insights import insights
 from jobfutures_tui.usecases.insights_words import as_json
@@ -20,11 +19,7 @@ from jobfutures_tui.usecases.insights_words import as_json
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pendulum
 import pytest
+from clock import frozen_at
 from pilot_helpers import add_prospect
 
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.engine.cadence import Suggestion, Urgency
 from jobfutures_tui.engine.relative import span
 from jobfutures_tui.models import Outcome, Stage, Touch
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import Channel, TouchKind
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import Repository
@@ -24,11 +23,7 @@ NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")  # a Monday
 TODAY = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 def log(repo: Repository, prospect_id: str, days_ago: int, **fields: object) -> None:

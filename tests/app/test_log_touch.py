@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
-import pytest
+from clock import frozen_at
 from disk import saved_data
 from pilot_helpers import add_prospect, column_text, reopen
 from textual.widgets import Input, Static
@@ -14,17 +13,12 @@ from textual.widgets import Input, Static
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.log_form import LogForm
 from jobfutures_tui.models import Channel, Direction, Outcome, Shareable, Stage, Touch, TouchKind
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")  # a Monday
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 def touches_on_disk(data_dir: Path, prospect_id: str) -> list[Touch]:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import stat
 import webbrowser
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pendulum
 import pytest
+from clock import frozen_at
 from pilot_helpers import add_prospect, messages, rendered_text, reopen, until
 from textual.widgets import Select
 from textual_internals import footer_keys
@@ -23,7 +23,6 @@ from jobfutures_tui.exchange.ics import uid
 from jobfutures_tui.modals.help import HelpScreen
 from jobfutures_tui.modals.log_form import LogForm
 from jobfutures_tui.models import Channel, Outcome, Person, Touch, revise
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.screens.panel_screen import PanelScreen
 from jobfutures_tui.store import Repository
 from jobfutures_tui.widgets.key_footer import KeyFooter
@@ -34,11 +33,7 @@ NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 WIDE = (170, 40)  # the script panel shows
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

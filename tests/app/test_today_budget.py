@@ -5,11 +5,10 @@ new workdays on the board's cards."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
-import pytest
+from clock import frozen_at
 from pilot_helpers import column_text, palette, rendered_text, until
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -18,7 +17,6 @@ from jobfutures_tui import settings
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.modals.settings_form import SettingsForm
 from jobfutures_tui.models import Company, Person, Prospect, Stage
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.today import TodayScreen
 from jobfutures_tui.store import Repository
@@ -27,11 +25,7 @@ NOW = pendulum.datetime(2026, 12, 7, 15, tz="UTC")  # a Monday
 MON = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 def due_on(repo: Repository, name: str, day: pendulum.Date | None) -> Prospect:

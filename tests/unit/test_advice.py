@@ -14,6 +14,7 @@ from typing import Any
 
 import pendulum
 import pytest
+from clock import frozen_at
 
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.scripts import render
@@ -28,7 +29,6 @@ from jobfutures_tui.models import (
     Stage,
     TouchKind,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.board import move_to_stage
 from jobfutures_tui.usecases.decisions import next_suggestion
@@ -48,11 +48,7 @@ SAM = Profile(
 )
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

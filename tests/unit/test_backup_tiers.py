@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
-import pytest
+from clock import frozen_at
 
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store.backups import list_backups, prune, tiers
 
 NOW = pendulum.datetime(2026, 12, 6, 15, tz="UTC")
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 def backup_at(folder: Path, moment: pendulum.DateTime) -> Path:

@@ -13,6 +13,7 @@ from typing import Any
 import icalendar
 import pendulum
 import pytest
+from clock import frozen_at
 
 from jobfutures_tui import settings
 from jobfutures_tui.demo import populate
@@ -20,7 +21,6 @@ from jobfutures_tui.exchange.calendar_file import keep, keep_as_set, previous_ev
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.exchange.ics import CANCELLED_KEPT_DAYS, calendar, read_events, uid
 from jobfutures_tui.models import ClosedReason, Prospect
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.due import due_items
@@ -31,11 +31,7 @@ TODAY = NOW.date()
 DAYS = 30
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from clock import frozen_at
 
 from jobfutures_tui import settings
 from jobfutures_tui.models import Company, Person, Prospect
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.due import When, due_items, due_list
 
@@ -20,11 +20,7 @@ NOW = pendulum.datetime(2026, 12, 7, 15, tz="UTC")  # a Monday
 MON = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

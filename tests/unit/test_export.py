@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
 import pendulum
 import pytest
+from clock import frozen_at
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,7 +31,6 @@ from jobfutures_tui.exchange.markdown import (
 from jobfutures_tui.exchange.plan import Existing
 from jobfutures_tui.exchange.restore import install, snapshot_of
 from jobfutures_tui.models import Company, Person, Prospect, Touch
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
@@ -42,11 +41,7 @@ TODAY = NOW.date()
 ADDRESS = "Northwind Logistics\n1800 Larimer St, Suite 4\nDenver, CO 80202"
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

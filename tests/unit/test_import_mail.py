@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from clock import frozen_at
 
 from jobfutures_tui.exchange import mail
 from jobfutures_tui.exchange.errors import ExchangeError
@@ -27,7 +28,6 @@ from jobfutures_tui.models import (
     Stage,
     Touch,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import revise
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.changes import log_touch
@@ -39,11 +39,7 @@ ME = "sam@me.example"
 OLD_ME = "Sam.Old@Mail.example"
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: ZONE)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW, ZONE)
 
 
 @pytest.fixture

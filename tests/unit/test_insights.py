@@ -3,13 +3,12 @@ answers, in a real store, with time frozen (docs/insights.md defines each figure
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pendulum
-import pytest
+from clock import frozen_at
 
 from jobfutures_tui.engine.history import TouchFacts, order
 from jobfutures_tui.engine.insights import ORDER, month_ends
@@ -27,7 +26,6 @@ from jobfutures_tui.models import (
     Touch,
     TouchKind,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import Skip
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.due import due_items
@@ -40,11 +38,7 @@ NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 TODAY = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 def at(day: str, hour: int = 9) -> pendulum.DateTime:

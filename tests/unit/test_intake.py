@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from clock import frozen_at
 from pydantic import ValidationError
 
 from jobfutures_tui.modals.prospect_form import FIELDS
 from jobfutures_tui.models import Channel, Origin, PersonRole, field_errors
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.intake import ProspectInput, apply_input
 
@@ -21,11 +21,7 @@ FORM = {f.name for f in FIELDS}
 LINKEDIN = "https://www.linkedin.com/in/jo-lee"
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

@@ -6,15 +6,14 @@ index, is read from the files again."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pendulum
 import pytest
+from clock import frozen_at
 
 from jobfutures_tui.models import Company, Person, Prospect, Stage
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.entities import revise
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.datafiles import DataFiles
@@ -25,11 +24,7 @@ NOW = pendulum.datetime(2026, 12, 7, 15, tz="UTC")
 MON = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

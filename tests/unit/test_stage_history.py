@@ -5,13 +5,12 @@ by the JSON export; real stores under tmp_path, time frozen."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import orjson
 import pendulum
-import pytest
+from clock import frozen_at
 
 from jobfutures_tui.exchange.dataset import export_json
 from jobfutures_tui.exchange.json_import import plan_replace
@@ -26,7 +25,6 @@ from jobfutures_tui.models import (
     StageStep,
     revise,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.undo import UndoHistory
 from jobfutures_tui.usecases import changes
@@ -45,11 +43,7 @@ I, W, R, O, A = (  # noqa: E741 (the stages' initials)
 )
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: pendulum.UTC)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW)
 
 
 def at(day: str, hour: int = 9) -> pendulum.DateTime:

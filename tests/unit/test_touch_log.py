@@ -9,6 +9,7 @@ from typing import Any
 
 import pendulum
 import pytest
+from clock import frozen_at
 from pydantic import ValidationError
 
 from jobfutures_tui.engine.cadence import Suggestion
@@ -24,7 +25,6 @@ from jobfutures_tui.models import (
     TouchKind,
     field_errors,
 )
-from jobfutures_tui.models import dates as dates_module
 from jobfutures_tui.models.enums import ClosedReason, Origin
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.touch_log import (
@@ -41,11 +41,7 @@ NEW_YORK = pendulum.timezone("America/New_York")
 NOW = pendulum.datetime(2026, 11, 23, 15, 30, tz=NEW_YORK)  # a Monday afternoon
 
 
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(dates_module, "local_timezone", lambda: NEW_YORK)
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
+frozen = frozen_at(NOW, NEW_YORK)
 
 
 @pytest.fixture
