@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.css import stylesheet
+from textual.pilot import Pilot
 
 from jobfutures_tui import parsed_css
 from jobfutures_tui.app import JobFuturesApp
@@ -37,12 +38,21 @@ async def board_as_shown(repo: Repository, theme: str | None = None) -> str:
     app = JobFuturesApp(repo)
     with kept_between_runs():
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settled(pilot)
             assert isinstance(app.screen, BoardScreen)
             if theme is not None:
                 app.theme = theme  # kept in the settings for the next start too
-                await pilot.pause()
+                await settled(pilot)
             return app.export_screenshot()
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    """The background work done and its results painted: one pause alone left a
+    loaded CI machine taking the two screenshots at different moments of the start."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
 async def test_a_second_start_parses_no_css_and_looks_the_same(
