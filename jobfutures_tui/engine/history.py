@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
 import pendulum
@@ -126,6 +127,10 @@ class TouchFacts(NamedTuple):
             touch.kind,
             touch.script_id,
         )
+
+
+ORDER = itemgetter(2, 3, 0)
+""":func:`order` on a :class:`TouchFacts` (at, created_at, id), in C: 50,000 sort keys."""
 
 
 def order(touch: TouchLike) -> tuple[datetime, datetime, str]:

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import pairwise
-from operator import itemgetter
 
 from jobfutures_tui.engine.facts import FutureFacts, is_referred
 from jobfutures_tui.engine.follow_through import NOTHING_KEPT, Kept
@@ -389,20 +388,6 @@ def _most_moves(item: tuple[tuple[Stage, Stage], int]) -> tuple[int, int, int]:
 
 
 # ------------------------------------------------------------ grouping
-
-
-def by_prospect(touches: Iterable[TouchFacts]) -> dict[str, list[TouchFacts]]:
-    """Each job future's touches in the order they happened."""
-    grouped: dict[str, list[TouchFacts]] = {}
-    for touch in touches:
-        grouped.setdefault(touch.prospect_id, []).append(touch)
-    for history in grouped.values():
-        history.sort(key=ORDER)
-    return grouped
-
-
-ORDER = itemgetter(2, 3, 0)
-"""engine.history.order on a TouchFacts (at, created_at, id), in C: 50,000 sort keys."""
 
 
 def week_start(day: date) -> date:

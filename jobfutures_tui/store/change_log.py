@@ -1,15 +1,16 @@
 """Which records each recent change touched, so a screen redraws only what changed.
 
 A change names more than the records it saves or deletes: a touch names its
-job future, a plan the job futures that chose it, and a job future the job
-futures of the people who referred it (a referral reaching the offer stage
-owes them a thank-you). Their next touch may change with it.
+job future (both, when it moves to another), a plan the job futures that chose
+it, and a job future the job futures of the people who referred it (a referral
+reaching the offer stage owes them a thank-you). Their next touch may change
+with it.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from jobfutures_tui.models import Prospect, Record, Touch
@@ -48,11 +49,16 @@ class ChangeLog:
         return found
 
 
-def touched_by(changed: Sequence[Record], prospects: Rows) -> set[str]:
+def touched_by(
+    changed: Sequence[Record], prospects: Rows, owner: Callable[[str], str | None]
+) -> set[str]:
     """Ids of the records a change of ``changed`` touches; ``prospects`` are the
-    stored job futures' rows as they were before it."""
+    stored job futures' rows as they were before it, and ``owner`` names the job
+    future a touch is stored under (a touch moved to another changes both)."""
     touched = {record.id for record in changed}
-    touched |= {r.prospect_id for r in changed if isinstance(r, Touch)}
+    touches = [r for r in changed if isinstance(r, Touch)]
+    touched |= {r.prospect_id for r in touches}
+    touched |= {o for r in touches if (o := owner(r.id)) is not None}
     touched |= _following({r.id for r in changed if isinstance(r, CadencePlan)}, prospects)
     touched |= _referrers_of([r for r in changed if isinstance(r, Prospect)], prospects)
     return touched

@@ -290,6 +290,10 @@ class DataFiles:
             self.journal.seen.bases.pop(name, None)
             self._deferred[name] = table
 
+    def holds(self, name: str) -> bool:
+        """Whether a file's contents are parsed and held (then reading it costs nothing)."""
+        return name in self._dbs
+
     def rows(self, name: str, table: str) -> dict[str, Any]:
         """The stored rows of a file, as held in memory (none if it has no file yet)."""
         self._parsed(name)

@@ -1,14 +1,11 @@
 """The repository: the one door to the user's data.
 
-Opening (:mod:`opening`) takes the folder's lock, cleans up after a crash,
-refuses data it cannot trust (damaged, or from a newer version) without
-touching it, and migrates older data after a backup. Companies, people and
-job futures are parsed at once and each validated the first time it is read;
-the touch history is parsed lazily (:mod:`touches`). :meth:`Repository.verify`
-validates everything: :meth:`Repository.open` calls it unless asked not to (the
-app runs it in the background after the first frame), and a change first validates
-every file it rewrites, so data that has not been validated is never written back.
-Each change is one commit; what it touched is logged for the screens (:mod:`change_log`).
+Opening (:mod:`opening`) takes the folder's lock, cleans up after a crash, refuses
+data it cannot trust (damaged, or too new) without touching it, and migrates older
+data after a backup. Records are validated when first read, the touches parsed
+lazily (:mod:`touches`); :meth:`Repository.verify` validates everything (the app
+runs it after the first frame), and a change first validates every file it
+rewrites. Each change is one commit, what it touched logged (:mod:`change_log`).
 """
 
 from __future__ import annotations
@@ -244,8 +241,7 @@ class Repository:
 
     @property
     def history_loaded(self) -> bool:
-        """Whether every month of touches is parsed, so reading a job future's
-        touches costs no file read (the UI then reads them on its own thread)."""
+        """Every stored touch is known: a job future's touches are read off its months."""
         return self._touches.loaded
 
     @property
@@ -310,8 +306,7 @@ class Repository:
         return [prospect for prospect in found if prospect is not None]
 
     def prospect_ids(self, *, archived: bool | None = None) -> list[str]:
-        """Ids of all job futures, or only the archived (True) or open (False) ones,
-        without validating them."""
+        """Ids of all job futures, or the archived (True) or open (False), unvalidated."""
         if archived is None:
             return list(self._rows(Prospect))
         value = Stage.ARCHIVE.value
@@ -386,11 +381,16 @@ class Repository:
         """A prospect's touches, newest first."""
         return self._touches.for_prospect(prospect_id)
 
-    def touch_facts(self, prospect_id: str | None = None) -> list[TouchFacts]:
-        """The facts of every touch (engine.history.TouchFacts), or of one job
-        future's, in no order: for counting tens of thousands at once (the insights).
-        Shown text goes through :meth:`touch`."""
+    def touch_facts(self, prospect_id: str) -> list[TouchFacts]:
+        """A job future's touches' facts (engine.history), unordered: for counting."""
         return self._touches.every_fact(prospect_id)
+
+    def touch_histories(self) -> Iterator[tuple[str, list[TouchFacts]]]:
+        """Each job future's touches' facts in order, one at a time (TouchHistory.histories)."""
+        return self._touches.histories()
+
+    def touch_owner(self, touch_id: str) -> str | None:
+        return self._touches.owner(touch_id)
 
     def touch_count(self, prospect_id: str | None = None) -> int:
         return self._touches.count(prospect_id)
@@ -429,7 +429,7 @@ class Repository:
         """Save some records and delete others as one change (one write per file)."""
         self._check_writable(save, delete)
         self.kinds_changed.update(map(type, (*save, *delete)))
-        touched = touched_by((*save, *delete), self._rows(Prospect))
+        touched = touched_by((*save, *delete), self._rows(Prospect), self._touches.owner)
         with self._changing():
             if any(isinstance(r, Profile) for r in (*save, *delete)):
                 # The seeker's city and name reach every next touch: screens that

@@ -7,29 +7,32 @@ are parsed the first time a touch is read or changed, or by
 first frame. Each touch is validated the first time it is read. A lock makes
 the background load and the UI's changes take turns.
 
+Of a touch, only where it is stored and whose it is are kept: its facts
+(:class:`~jobfutures_tui.engine.history.TouchFacts`) are read from its month
+when asked for, then let go (docs/storage.md, "Reading").
+
 The summaries (:class:`~jobfutures_tui.engine.history.CadenceSummary`) are kept
-right as touches change: a save or a delete marks its job futures, and a
-marked job future's summary is replayed from its touches' facts (read from
-the stored rows at load, from the model when saved) the next time it is
-asked for, so a bulk import replays each job future once.
+right as touches change: a save or a delete marks its job futures, and the
+marked job futures' summaries are replayed together from their touches' facts
+(from the model of a touch read or saved, else from the stored rows, one month
+at a time) the next time one is asked for, so a bulk import replays each job
+future once and reads each month once.
 """
 
 from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from sys import intern
 from typing import Any, NamedTuple
 
 import orjson
 from tinydb.table import Document
 
-from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, summarise
+from jobfutures_tui.engine.history import ORDER, CadenceSummary, TouchFacts, summarise
 from jobfutures_tui.models import Touch
 from jobfutures_tui.models.dates import to_utc
-from jobfutures_tui.models.enums import Channel, Direction, Outcome, TouchKind
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused
@@ -41,6 +44,7 @@ from jobfutures_tui.store.touch_index import (
     index_bytes,
     read_index,
 )
+from jobfutures_tui.store.touch_rows import facts_as_written, oldest_first, stale_copy
 
 TOUCHES_TABLE = "touches"
 
@@ -50,15 +54,6 @@ Inserts = dict[tuple[str, str], dict[str, Document]]
 class _Ref(NamedTuple):
     partition: str
     prospect_id: str
-    facts: TouchFacts | None
-    """None for a touch the model refuses: reading it (or its job future's
-    summary) refuses the data then, as verify() does."""
-
-
-_CHANNELS = {member.value: member for member in Channel}
-_DIRECTIONS = {member.value: member for member in Direction}
-_OUTCOMES = {member.value: member for member in Outcome}
-_KINDS = {member.value: member for member in TouchKind}
 
 
 class TouchHistory:
@@ -77,7 +72,8 @@ class TouchHistory:
         self._verified = False
         self._verified_months: set[str] = set()
         self._refs: dict[str, _Ref] = {}
-        self._by_prospect: dict[str, set[str]] = {}
+        self._by_prospect: dict[str, list[str]] = {}
+        """Job future id → its touches' ids (lists: a third of the memory of sets)."""
         self._models: dict[str, Touch] = {}
         self._summaries = Summaries()
         """Per prospect with touches: its summary, or its row in the index (JSON
@@ -109,23 +105,29 @@ class TouchHistory:
                 self._summaries = Summaries(stored.summaries)
                 self.derived = stored.derived
                 return
-        self.ensure_loaded()
-        self._summaries.clear()
-        self._dirty = set(self._by_prospect)  # every summary is replayed when first asked for
+        with self._lock:
+            facts: list[TouchFacts] = []
+            self.ensure_loaded(facts_into=facts)  # one pass: no month parsed twice
+            self._summaries.clear()
+            self._replay_from(facts, set(self._by_prospect))
         self.changed = True  # the index was missing or stale: write a fresh one at close
 
     @property
     def loaded(self) -> bool:
         return self._loaded
 
-    def ensure_loaded(self, keep: str | None = None) -> None:
-        """Know every stored touch: each month not parsed yet is parsed for the facts of
-        its touches, then its rows are let go (parsed again when a touch is read),
-        but for the months holding a touch of the job future ``keep``, about to be read."""
+    def ensure_loaded(
+        self, keep: str | None = None, facts_into: list[TouchFacts] | None = None
+    ) -> None:
+        """Know every stored touch: each month not parsed yet is parsed for where its
+        touches are and whose they are, then its rows are let go (parsed again when a
+        touch is read), but for the months holding a touch of the job future ``keep``,
+        about to be read. ``facts_into`` gets the facts of every touch of the months
+        parsed now (the others' are the caller's to read)."""
         if not self._loaded:
             with self._lock:
                 for name in self._partitions:
-                    self._load_month(name)
+                    self._load_month(name, facts_into)
                     if not self._holds(name, keep):
                         self.files.release(name, TOUCHES_TABLE)
                 self._loaded = True
@@ -134,7 +136,7 @@ class TouchHistory:
         ids = self._by_prospect.get(prospect_id, ()) if prospect_id is not None else ()
         return any(self._refs[touch_id].partition == name for touch_id in ids)
 
-    def _load_month(self, name: str) -> None:
+    def _load_month(self, name: str, facts_into: list[TouchFacts] | None = None) -> None:
         """Parse one month, if it is stored and not parsed yet (docs/storage.md:
         a change reads only the months it rewrites). A touch found in a month
         parsed before is a copy a crash left: the stale one is dropped and its
@@ -148,7 +150,9 @@ class TouchHistory:
             healed: set[str] = set()
             rows = self.files.attach(name, self.files.parse(name), TOUCHES_TABLE)
             for doc_id, row in list(rows.items()):
-                prospect_id, facts = self._peek(name, doc_id, row)
+                prospect_id, facts = row.get("prospect_id"), None
+                if facts_into is not None or type(prospect_id) is not str or not prospect_id:
+                    prospect_id, facts = self._peek(name, doc_id, row)  # else read when needed
                 earlier = self._refs.get(doc_id)
                 if earlier is not None:
                     stale = self._stale_copy(doc_id, earlier.partition, name)
@@ -159,48 +163,36 @@ class TouchHistory:
                     self._models.pop(doc_id, None)  # whichever copy it was read from
                     if stale == name:
                         continue
-                    self._by_prospect[earlier.prospect_id].discard(doc_id)
-                self._refs[doc_id] = _Ref(name, prospect_id, facts)
-                self._by_prospect.setdefault(prospect_id, set()).add(doc_id)
+                    self._unlist(earlier.prospect_id, doc_id)
+                    if facts_into is not None:  # the stale copy's facts were given out
+                        facts_into[:] = [f for f in facts_into if f.id != doc_id]
+                self._refs[doc_id] = _Ref(name, intern(prospect_id))
+                self._list(prospect_id, doc_id)
+                if facts_into is not None and facts is not None:
+                    facts_into.append(facts)  # a refused touch: refused when its job future is read
             if healed and self.files.writer is not None:
                 for stale in sorted(healed):
                     self.files.rewrite(stale)
+
+    def _list(self, prospect_id: str, touch_id: str) -> None:
+        ids = self._by_prospect.setdefault(prospect_id, [])
+        if touch_id not in ids:
+            ids.append(touch_id)
+
+    def _unlist(self, prospect_id: str, touch_id: str) -> None:
+        ids = self._by_prospect.get(prospect_id)
+        if ids is not None and touch_id in ids:
+            ids.remove(touch_id)
+            if not ids:
+                del self._by_prospect[prospect_id]
 
     def _peek(self, name: str, doc_id: str, row: dict[str, Any]) -> tuple[str, TouchFacts | None]:
         """The prospect and facts of a stored touch, read unvalidated when stored as
         the model writes them; anything else is read by the model (no facts if the
         model refuses it: that refusal comes when the touch is read or verified)."""
-        try:
-            at = datetime.fromisoformat(row["at"])
-            created = datetime.fromisoformat(row["created_at"])
-            prospect_id, person_id, replied = row["prospect_id"], row["person_id"], row["replied"]
-            if (
-                at.tzinfo is None  # no offset (edited by hand): the model reads local time
-                or created.tzinfo is None
-                or type(prospect_id) is not str
-                or not prospect_id
-                or (person_id is not None and type(person_id) is not str)
-                or type(replied) is not bool
-                or ((script_id := row.get("script_id")) is not None and type(script_id) is not str)
-            ):
-                raise TypeError(doc_id)
-            # Ids shared by many touches are kept once: the facts outlive the rows.
-            prospect_id = intern(prospect_id)
-            return prospect_id, TouchFacts(
-                doc_id,
-                prospect_id,
-                at,
-                created,
-                None if person_id is None else intern(person_id),
-                _CHANNELS[row["channel"]],
-                _DIRECTIONS[row["direction"]],
-                _OUTCOMES[row["outcome"]],
-                replied,
-                None if (kind := row.get("kind")) is None else _KINDS[kind],
-                None if script_id is None else intern(script_id),
-            )
-        except (KeyError, TypeError, ValueError):
-            pass
+        facts = facts_as_written(doc_id, row)
+        if facts is not None:
+            return facts.prospect_id, facts
         try:
             _at, prospect_id = to_utc(row["at"]), row["prospect_id"]
             if not isinstance(prospect_id, str):
@@ -217,19 +209,10 @@ class TouchHistory:
     def _stale_copy(self, doc_id: str, first: str, second: str) -> str:
         """A touch found in two months, from a crash while its date moved: keep the newer edit."""
         copies = [self.files.rows(name, TOUCHES_TABLE)[doc_id] for name in (first, second)]
-        edited: list[datetime | None]
-        try:
-            edited = [datetime.fromisoformat(copy["updated_at"]) for copy in copies]
-        except (KeyError, TypeError, ValueError):
-            edited = [None, None]
-        if edited[0] is not None and edited[1] is not None and edited[0] != edited[1]:
-            return first if edited[0] < edited[1] else second
-        homes = [layout.touches_file(datetime.fromisoformat(copy["at"])) for copy in copies]
-        if homes[0] == first and homes[1] != second:
-            return second
-        if homes[1] == second and homes[0] != first:
-            return first
-        raise self.files.refuse(second, f"touch {doc_id} is stored twice")
+        stale = stale_copy((first, second), copies)
+        if stale is None:
+            raise self.files.refuse(second, f"touch {doc_id} is stored twice")
+        return stale
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> bool:
         """Validate every touch, a month at a time; False if stopped before the end.
@@ -282,37 +265,73 @@ class TouchHistory:
 
     def summary(self, prospect_id: str) -> CadenceSummary | None:
         """What this prospect's touches add up to for its cadence; None if it has none."""
+        found = None if prospect_id in self._dirty else self._summaries.get(prospect_id)
+        if not (found is None or isinstance(found, CadenceSummary)):  # its text in the index
+            try:
+                found = CadenceSummary.from_json(orjson.loads(found))
+                self._summaries.decoded(prospect_id, found)
+            except (KeyError, TypeError, ValueError):
+                with self._lock:  # an odd row in the index: ask the touches
+                    self._dirty.add(prospect_id)
         if prospect_id in self._dirty:
-            return self._replay(prospect_id)
-        found = self._summaries.get(prospect_id)
-        if found is None or isinstance(found, CadenceSummary):
-            return found
-        try:
-            summary = CadenceSummary.from_json(orjson.loads(found))
-        except (KeyError, TypeError, ValueError):
-            return self._replay(prospect_id)  # an odd row in the index: ask the touches
-        self._summaries.decoded(prospect_id, summary)
-        return summary
+            self._replay_dirty()
+            found = self._summaries.get(prospect_id)
+        assert found is None or isinstance(found, CadenceSummary)
+        return found
 
-    def _replay(self, prospect_id: str) -> CadenceSummary | None:
+    def _replay_dirty(self) -> None:
+        """Replay every marked job future's summary, reading each month once."""
         with self._lock:
             self.ensure_loaded()
-            ids = self._by_prospect.get(prospect_id)
-            summary = summarise(self._facts(i) for i in ids) if ids else None
+            dirty = set(self._dirty)
+            ids = [i for pid in dirty for i in self._by_prospect.get(pid, ())]
+            self._replay_from(self._facts(ids), dirty)
+
+    def _replay_from(self, facts: Iterable[TouchFacts], prospect_ids: set[str]) -> None:
+        """Make these job futures' summaries from the facts of their touches (others' are
+        skipped); one whose touches are not all there (one the model refuses) stays
+        marked, replayed when it is next asked for, which refuses the data."""
+        grouped: dict[str, list[TouchFacts]] = {}
+        for touch in facts:
+            if touch.prospect_id in prospect_ids:
+                grouped.setdefault(touch.prospect_id, []).append(touch)
+        for prospect_id in prospect_ids:
+            mine = grouped.get(prospect_id, [])
+            if len(mine) != len(self._by_prospect.get(prospect_id, ())):
+                self._dirty.add(prospect_id)
+                continue
+            summary = summarise(mine) if mine else None
             if summary is None:
                 self._summaries.drop(prospect_id)
             else:
                 self._summaries.set(prospect_id, summary)
             self._dirty.discard(prospect_id)
-            return summary
 
-    def _facts(self, touch_id: str) -> TouchFacts:
-        facts = self._refs[touch_id].facts
-        if facts is None:
-            touch = self.get(touch_id)  # refuses the data with the model's reason
-            assert touch is not None
-            facts = TouchFacts.of(touch)
-        return facts
+    def _facts(self, touch_ids: Collection[str]) -> list[TouchFacts]:
+        """The facts of these touches: from the model of a touch read, else from its
+        month's rows, each month parsed at most once and let go again if it was not
+        held already. A touch the model refuses refuses the data (as reading it does)."""
+        out: list[TouchFacts] = []
+        by_month: dict[str, list[str]] = {}
+        for touch_id in touch_ids:
+            model = self._models.get(touch_id)
+            if model is not None:
+                out.append(TouchFacts.of(model))
+            else:
+                by_month.setdefault(self._refs[touch_id].partition, []).append(touch_id)
+        for name, ids in by_month.items():
+            held = self.files.holds(name)
+            rows = self.files.rows(name, TOUCHES_TABLE)
+            for touch_id in ids:
+                facts = self._peek(name, touch_id, rows[touch_id])[1]
+                if facts is None:
+                    touch = self.get(touch_id)  # refuses the data with the model's reason
+                    assert touch is not None
+                    facts = TouchFacts.of(touch)
+                out.append(facts)
+            if not held:
+                self.files.release(name, TOUCHES_TABLE)
+        return out
 
     def get(self, touch_id: str) -> Touch | None:
         """The validated touch, or None if there is no such touch."""
@@ -328,15 +347,39 @@ class TouchHistory:
             self._models[touch_id] = model
         return model
 
-    def every_fact(self, prospect_id: str | None = None) -> list[TouchFacts]:
-        """The facts of every touch (or one prospect's), in no order, unvalidated where
-        stored as the model writes them (a touch the model refuses refuses the data,
-        as reading it does)."""
+    def every_fact(self, prospect_id: str) -> list[TouchFacts]:
+        """The facts of one prospect's touches, in no order, unvalidated where stored as
+        the model writes them (a touch the model refuses refuses the data, as reading
+        it does)."""
         with self._lock:
             self.ensure_loaded()
-            if prospect_id is not None:
-                return [self._facts(i) for i in list(self._by_prospect.get(prospect_id, ()))]
-            return [ref.facts or self._facts(i) for i, ref in list(self._refs.items())]
+            return self._facts(list(self._by_prospect.get(prospect_id, ())))
+
+    def histories(self) -> Iterator[tuple[str, list[TouchFacts]]]:
+        """Each job future with touches and their facts in the order they happened, as
+        soon as the month of its last touch is read: the months are read oldest first,
+        so only the job futures with touches on both sides of the month being read
+        hold their facts, not a lifetime's (docs/storage.md, "Reading"). The lock is
+        held a month at a time: the UI's changes wait for one month at most, and a
+        change made meanwhile is the caller's to count again."""
+        with self._lock:
+            self.ensure_loaded()
+            months, ending = oldest_first(self._refs.items())
+        growing: dict[str, list[TouchFacts]] = {}
+        for name, ids in months:
+            with self._lock:
+                for facts in self._facts([i for i in ids if i in self._refs]):
+                    growing.setdefault(facts.prospect_id, []).append(facts)
+            for prospect_id in ending.get(name, ()):
+                history = growing.pop(prospect_id, [])
+                history.sort(key=ORDER)
+                yield prospect_id, history
+
+    def owner(self, touch_id: str) -> str | None:
+        """The job future a touch this process has read or saved is stored under (None:
+        a new touch, as :meth:`save` takes one whose id it has not read)."""
+        ref = self._refs.get(touch_id)
+        return ref.prospect_id if ref is not None else None
 
     def for_prospect(self, prospect_id: str) -> list[Touch]:
         """Newest first."""
@@ -382,11 +425,10 @@ class TouchHistory:
                 pending[touch.id] = document
             else:
                 self.files.table(partition, TOUCHES_TABLE).replace(document)
-            facts = TouchFacts.of(touch)
-            self._refs[touch.id] = _Ref(partition, touch.prospect_id, facts)
+            self._refs[touch.id] = _Ref(partition, intern(touch.prospect_id))
             self._models[touch.id] = touch
-            self._by_prospect.setdefault(touch.prospect_id, set()).add(touch.id)
-            if not (new and self._fold(touch.prospect_id, facts)):
+            self._list(touch.prospect_id, touch.id)
+            if not (new and self._fold(touch.prospect_id, TouchFacts.of(touch))):
                 self._dirty.add(touch.prospect_id)
             self._touched.add(touch.prospect_id)
             self.changed = True
@@ -424,11 +466,7 @@ class TouchHistory:
             self.changed = True
 
     def _forget(self, prospect_id: str, touch_id: str) -> None:
-        ids = self._by_prospect.get(prospect_id)
-        if ids is not None:
-            ids.discard(touch_id)
-            if not ids:
-                del self._by_prospect[prospect_id]
+        self._unlist(prospect_id, touch_id)
         self._dirty.add(prospect_id)
         self._touched.add(prospect_id)
 
@@ -450,10 +488,11 @@ class TouchHistory:
                 return index_bytes(self.files.folder, partitions, spliced, derived, validated)
             stored: StoredSummaries = {}
             with_touches = self._by_prospect if self._loaded else list(self._summaries.ids())
+            self._dirty |= {i for i in with_touches if self._summaries.get(i) is None}
+            if self._dirty:
+                self._replay_dirty()
             for prospect_id in list(with_touches):
                 found = self._summaries.get(prospect_id)
-                if prospect_id in self._dirty or found is None:
-                    found = self._replay(prospect_id)
                 if isinstance(found, CadenceSummary):
                     stored[prospect_id] = text_of(found)
                 elif found is not None:

@@ -42,9 +42,11 @@ class Facts:
         self._names: dict[str, str] = {}
         self._name_columns: dict[type, Mapping[str, Any]] = {}
         self._asked: dict[type, int] = {}
-        self._kept = KeptFields.of(repo)
+        parsed = isinstance(self._person_rows, dict) and isinstance(self._company_rows, dict)
+        self._kept = None if parsed else KeptFields.of(repo)
         """The names kept in the derived index, while nothing changed since opening:
-        a due list names its touches without reading people or companies."""
+        a due list names its touches without reading people or companies (not where
+        they are parsed already, as the app's are: that would hold every name twice)."""
 
     def future(self, prospect_id: str) -> FutureLike | None:
         row = self._prospect_rows.get(prospect_id)

@@ -1,8 +1,9 @@
 """How it is going: every figure of the insights screen (5) and ``jobfutures stats``,
 worked out once here so both say the same (definitions: docs/insights.md).
 
-Reads stored rows, never validating a lifetime of touches (the engine's light
-views, :meth:`Repository.touch_facts`); the counting is pure
+Reads stored rows, never validating a lifetime of touches nor holding it (the
+engine's light views, one job future's at a time: :meth:`Repository.touch_histories`);
+the counting is pure
 (:mod:`jobfutures_tui.engine.insights`); the list of job futures going cold is
 the due list's own overdue touches (:func:`usecases.due.due_items`).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -25,7 +26,7 @@ from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.facts import FutureFacts, FutureLike, SkipFacts
 from jobfutures_tui.engine.follow_through import NOTHING_KEPT
 from jobfutures_tui.engine.follow_through import kept as follow_kept
-from jobfutures_tui.engine.history import TouchFacts, local_day
+from jobfutures_tui.engine.history import ORDER, TouchFacts, local_day
 from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS
@@ -178,9 +179,6 @@ class _Memo:
     parts: dict[str, figures.Part] = field(default_factory=dict)
     last_at: dict[str, datetime] = field(default_factory=dict)
     """Job future id → its latest touch (for the silence of those going cold)."""
-    owners: dict[str, str] = field(default_factory=dict)
-    """Touch id → its job future, when it was counted (a touch moved to another job
-    future changes both)."""
     chain: list[str] = field(default_factory=list)
     links: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     """Job future id → what its referral links are made of (the chain is worked out
@@ -205,15 +203,13 @@ def _brought_up_to_date(
     changed = None if memo is None else repo.changed_since(memo.revision)
     if memo is None or memo.window != window or changed is None:
         memo = _Memo(window, revision)
-        touches = repo.touch_facts()
-        histories = figures.by_prospect(touches)
-        memo.owners = {touch.id: touch.prospect_id for touch in touches}
-        _count(repo, facts, memo, rows, list(rows), histories)
+        _count(repo, facts, memo, rows, _every_history(repo, rows))
+        memo.parts = {pid: memo.parts[pid] for pid in rows if pid in memo.parts}  # rows' order
         memo.links = {pid: _links(row) for pid, row in rows.items()}
         memo.chain = longest_chain(rows)
     elif changed:
+        # A touch's change names its job futures (store/change_log.py).
         affected = {i for i in changed if i in rows or i in memo.parts}
-        affected |= {memo.owners[i] for i in changed if i in memo.owners}
         people = repo.stored_rows(Person)
         named = {i for i in changed if i in people}
         if named:  # a person changed: the job futures they belong to
@@ -223,10 +219,10 @@ def _brought_up_to_date(
                 if not named.isdisjoint(row.get("person_ids") or ())
             }
         _recount(repo, facts, memo, rows, affected)
-        if set(changed) - affected - named - memo.owners.keys():
-            # The profile (your city), a plan, a person deleted: any next touch may move.
+        if any(repo.touch_owner(i) is None for i in set(changed) - affected - named):
+            # A person deleted, or something else than a touch (of which only their
+            # job futures change): any next touch may move.
             memo.cold_ready = False
-    memo.revision = revision
     memo.revision = revision
     _MEMOS[repo] = memo
     return memo
@@ -240,16 +236,12 @@ def _recount(
     affected: set[str],
 ) -> None:
     """Count these job futures again (those deleted leave the figures)."""
-    histories = {}
     for pid in affected:
-        history = repo.touch_facts(pid)
-        history.sort(key=figures.ORDER)
-        histories[pid] = history
-        memo.owners.update((touch.id, pid) for touch in history)
         memo.parts.pop(pid, None)
         memo.last_at.pop(pid, None)
         memo.cold.pop(pid, None)
-    _count(repo, facts, memo, rows, [pid for pid in affected if pid in rows], histories)
+    histories = ((pid, sorted(repo.touch_facts(pid), key=ORDER)) for pid in affected if pid in rows)
+    _count(repo, facts, memo, rows, histories)
     relinked = False
     for pid in affected:
         links = _links(rows[pid]) if pid in rows else None
@@ -264,22 +256,35 @@ def _recount(
     memo.stale_cold |= affected
 
 
+def _every_history(
+    repo: Repository, rows: Mapping[str, Mapping[str, Any]]
+) -> Iterator[tuple[str, list[TouchFacts]]]:
+    """Each stored job future and its touches in order, the touches' read one job
+    future at a time."""
+    seen: set[str] = set()
+    for pid, history in repo.touch_histories():
+        if pid in rows:
+            seen.add(pid)
+            yield pid, history
+    for pid in rows:
+        if pid not in seen:
+            yield pid, []
+
+
 def _count(
     repo: Repository,
     facts: Facts,
     memo: _Memo,
     rows: Mapping[str, Mapping[str, Any]],
-    prospect_ids: Iterable[str],
-    histories: Mapping[str, list[TouchFacts]],
+    histories: Iterable[tuple[str, list[TouchFacts]]],
 ) -> None:
     window = memo.window
     zone, ends = window.zone, window.month_ends
     custom = repo.records(CadencePlan) if repo.stored_rows(CadencePlan) else []
-    for pid in prospect_ids:
+    for pid, history in histories:
         future = _as_facts(facts.future(pid))
         if future is None:
             continue
-        history = histories.get(pid, [])
         kept = NOTHING_KEPT
         if history and history[-1].at >= window.follow_since:
             kept = follow_kept(

@@ -155,8 +155,8 @@ def next_script(
     """Everything the script panel shows for a job future (None: it is gone); with
     ``person_id`` (one of its people), filled in for that person instead.
 
-    Reads the job future's touches: fast once the history is loaded
-    (:attr:`Repository.history_loaded`), a file read before.
+    Reads the job future's touches: the months holding them are parsed, and all the
+    months first unless the history is loaded (:attr:`Repository.history_loaded`).
     """
     prospect = repo.prospect(prospect_id)
     if prospect is None:

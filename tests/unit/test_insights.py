@@ -10,8 +10,8 @@ from typing import Any
 import pendulum
 from clock import frozen_at
 
-from jobfutures_tui.engine.history import TouchFacts, order
-from jobfutures_tui.engine.insights import ORDER, month_ends
+from jobfutures_tui.engine.history import ORDER, TouchFacts, order
+from jobfutures_tui.engine.insights import month_ends
 from jobfutures_tui.models import (
     Channel,
     Company,
@@ -299,6 +299,46 @@ def test_kept_parts_follow_a_change(tmp_path: Path) -> None:
     assert again == afresh
     assert again["replies"]["waiting"] == 0 and again["replies"]["overall"]["replies"] == 5
     assert again["pipeline"]["now"]["offer"] == 1
+
+
+def test_a_touch_moved_to_another_job_future_or_deleted_is_recounted_for_both(
+    tmp_path: Path,
+) -> None:
+    """The kept parts hold no touch's owner: the change names the job future a moved
+    touch leaves as well as the one it joins (store/change_log.py)."""
+    records, known = three_futures()
+    pa, pc = known["pa"], known["pc"]
+    moved = next(r for r in records if isinstance(r, Touch) and r.kind is TouchKind.FOLLOW_UP)
+    gone = next(r for r in records if isinstance(r, Touch) and r.outcome is Outcome.NO_ANSWER)
+    with store(tmp_path, records) as repo:
+        first = as_json(insights(repo, today=TODAY))
+        revision = repo.revision
+        repo.save(moved.model_copy(update={"prospect_id": pc.id}))
+        assert {pa.id, pc.id, moved.id} <= (repo.changed_since(revision) or set())
+        after_move = as_json(insights(repo, today=TODAY))
+        repo.delete(gone)
+        again = as_json(insights(repo, today=TODAY))
+    with Repository.open(tmp_path / "data", read_only=True) as fresh:
+        afresh = as_json(insights(fresh, today=TODAY))
+    assert again == afresh
+    assert after_move != first  # the email now counts for C
+    assert again["replies"]["overall"] != first["replies"]["overall"]
+
+
+def test_histories_come_whole_in_order_oldest_month_first(tmp_path: Path) -> None:
+    """Each job future's touches come together, in order, as soon as the month of its
+    last touch is read: one whose touches ended years ago never waits for the rest."""
+    records, known = three_futures()
+    pa, pb = known["pa"], known["pb"]
+    ann = next(r for r in records if isinstance(r, Person) and r.name == "Ann Lee")
+    old = touch(pb, ann, "2019-03-04", Channel.CALL)  # B's touches: 2019, then mid-2026
+    store(tmp_path, [*records, old]).close()
+    with Repository.open(tmp_path / "data", verify=False) as repo:
+        seen = list(repo.touch_histories())
+        assert [pid for pid, _ in seen] == [pb.id, pa.id]  # B's last touch is July's
+        for pid, history in seen:
+            assert history == sorted(repo.touch_facts(pid), key=ORDER)
+        assert sum(len(history) for _, history in seen) == repo.touch_count()
 
 
 def test_a_company_named_like_markup_is_text(tmp_path: Path) -> None:
