@@ -99,7 +99,8 @@ class Facts:
         if name is None and self._kept is not None:
             name = self._kept.name(record_id)
         if name is None:
-            stored = self._stored_name(kind, record_id)
+            # Rows parsed whole (the app's): the row itself, with no column to build.
+            stored = _UNREAD if isinstance(rows, dict) else self._stored_name(kind, record_id)
             if stored is _UNREAD:
                 row = rows.get(record_id)
                 if row is None:
