@@ -3,9 +3,8 @@ copies of it a crash left behind is the stale one (used by :mod:`touches`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from sys import intern
 from typing import Any
 
 from jobfutures_tui.engine.history import TouchFacts
@@ -20,7 +19,8 @@ _KINDS = {member.value: member for member in TouchKind}
 
 def facts_as_written(doc_id: str, row: Mapping[str, Any]) -> TouchFacts | None:
     """The facts of a row stored as the model writes it, read unvalidated (tens of
-    thousands at a time); None for any other row, which only the model may read."""
+    thousands at a time, and let go: none is interned); None for any other row,
+    which only the model may read."""
     try:
         at = datetime.fromisoformat(row["at"])
         created = datetime.fromisoformat(row["created_at"])
@@ -35,19 +35,18 @@ def facts_as_written(doc_id: str, row: Mapping[str, Any]) -> TouchFacts | None:
             or ((script_id := row.get("script_id")) is not None and type(script_id) is not str)
         ):
             return None
-        # Ids shared by many touches are kept once.
         return TouchFacts(
             doc_id,
-            intern(prospect_id),
+            prospect_id,
             at,
             created,
-            None if person_id is None else intern(person_id),
+            person_id,
             _CHANNELS[row["channel"]],
             _DIRECTIONS[row["direction"]],
             _OUTCOMES[row["outcome"]],
             replied,
             None if (kind := row.get("kind")) is None else _KINDS[kind],
-            None if script_id is None else intern(script_id),
+            script_id,
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -71,20 +70,3 @@ def stale_copy(months: Sequence[str], copies: Sequence[Mapping[str, Any]]) -> st
     if homes[1] == second and homes[0] != first:
         return first
     return None
-
-
-def oldest_first(
-    refs: Iterable[tuple[str, tuple[str, str]]],
-) -> tuple[list[tuple[str, list[str]]], dict[str, list[str]]]:
-    """From touch id → (month, job future): each month's touches, oldest month first,
-    and month → the job futures whose last touch is in it (then their history is whole)."""
-    months: dict[str, list[str]] = {}
-    last: dict[str, str] = {}
-    for touch_id, (month, prospect_id) in refs:
-        months.setdefault(month, []).append(touch_id)
-        if month > last.get(prospect_id, ""):
-            last[prospect_id] = month
-    ending: dict[str, list[str]] = {}
-    for prospect_id, month in last.items():
-        ending.setdefault(month, []).append(prospect_id)
-    return sorted(months.items()), ending

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from sys import intern
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 from tinydb.table import Document
 
-from jobfutures_tui.engine.history import ORDER, CadenceSummary, TouchFacts, summarise
+from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
 from jobfutures_tui.models import Touch
 from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.store import layout
@@ -44,19 +44,13 @@ from jobfutures_tui.store.touch_index import (
     index_bytes,
     read_index,
 )
-from jobfutures_tui.store.touch_rows import facts_as_written, oldest_first, stale_copy
-
-TOUCHES_TABLE = "touches"
+from jobfutures_tui.store.touch_passes import TOUCHES_TABLE, FactPasses, Ref
+from jobfutures_tui.store.touch_rows import facts_as_written, stale_copy
 
 Inserts = dict[tuple[str, str], dict[str, Document]]
 
 
-class _Ref(NamedTuple):
-    partition: str
-    prospect_id: str
-
-
-class TouchHistory:
+class TouchHistory(FactPasses):
     def __init__(self, files: DataFiles) -> None:
         self.files = files
         self.changed = False
@@ -71,7 +65,7 @@ class TouchHistory:
         """The months parsed so far."""
         self._verified = False
         self._verified_months: set[str] = set()
-        self._refs: dict[str, _Ref] = {}
+        self._refs: dict[str, Ref] = {}
         self._by_prospect: dict[str, list[str]] = {}
         """Job future id → its touches' ids (lists: a third of the memory of sets)."""
         self._models: dict[str, Touch] = {}
@@ -166,8 +160,9 @@ class TouchHistory:
                     self._unlist(earlier.prospect_id, doc_id)
                     if facts_into is not None:  # the stale copy's facts were given out
                         facts_into[:] = [f for f in facts_into if f.id != doc_id]
-                self._refs[doc_id] = _Ref(name, intern(prospect_id))
-                self._list(prospect_id, doc_id)
+                prospect_id = intern(prospect_id)
+                self._refs[doc_id] = Ref(name, prospect_id)
+                self._by_prospect.setdefault(prospect_id, []).append(doc_id)  # in no list yet
                 if facts_into is not None and facts is not None:
                     facts_into.append(facts)  # a refused touch: refused when its job future is read
             if healed and self.files.writer is not None:
@@ -279,60 +274,6 @@ class TouchHistory:
         assert found is None or isinstance(found, CadenceSummary)
         return found
 
-    def _replay_dirty(self) -> None:
-        """Replay every marked job future's summary, reading each month once."""
-        with self._lock:
-            self.ensure_loaded()
-            dirty = set(self._dirty)
-            ids = [i for pid in dirty for i in self._by_prospect.get(pid, ())]
-            self._replay_from(self._facts(ids), dirty)
-
-    def _replay_from(self, facts: Iterable[TouchFacts], prospect_ids: set[str]) -> None:
-        """Make these job futures' summaries from the facts of their touches (others' are
-        skipped); one whose touches are not all there (one the model refuses) stays
-        marked, replayed when it is next asked for, which refuses the data."""
-        grouped: dict[str, list[TouchFacts]] = {}
-        for touch in facts:
-            if touch.prospect_id in prospect_ids:
-                grouped.setdefault(touch.prospect_id, []).append(touch)
-        for prospect_id in prospect_ids:
-            mine = grouped.get(prospect_id, [])
-            if len(mine) != len(self._by_prospect.get(prospect_id, ())):
-                self._dirty.add(prospect_id)
-                continue
-            summary = summarise(mine) if mine else None
-            if summary is None:
-                self._summaries.drop(prospect_id)
-            else:
-                self._summaries.set(prospect_id, summary)
-            self._dirty.discard(prospect_id)
-
-    def _facts(self, touch_ids: Collection[str]) -> list[TouchFacts]:
-        """The facts of these touches: from the model of a touch read, else from its
-        month's rows, each month parsed at most once and let go again if it was not
-        held already. A touch the model refuses refuses the data (as reading it does)."""
-        out: list[TouchFacts] = []
-        by_month: dict[str, list[str]] = {}
-        for touch_id in touch_ids:
-            model = self._models.get(touch_id)
-            if model is not None:
-                out.append(TouchFacts.of(model))
-            else:
-                by_month.setdefault(self._refs[touch_id].partition, []).append(touch_id)
-        for name, ids in by_month.items():
-            held = self.files.holds(name)
-            rows = self.files.rows(name, TOUCHES_TABLE)
-            for touch_id in ids:
-                facts = self._peek(name, touch_id, rows[touch_id])[1]
-                if facts is None:
-                    touch = self.get(touch_id)  # refuses the data with the model's reason
-                    assert touch is not None
-                    facts = TouchFacts.of(touch)
-                out.append(facts)
-            if not held:
-                self.files.release(name, TOUCHES_TABLE)
-        return out
-
     def get(self, touch_id: str) -> Touch | None:
         """The validated touch, or None if there is no such touch."""
         model = self._models.get(touch_id)
@@ -347,37 +288,8 @@ class TouchHistory:
             self._models[touch_id] = model
         return model
 
-    def every_fact(self, prospect_id: str) -> list[TouchFacts]:
-        """The facts of one prospect's touches, in no order, unvalidated where stored as
-        the model writes them (a touch the model refuses refuses the data, as reading
-        it does)."""
-        with self._lock:
-            self.ensure_loaded()
-            return self._facts(list(self._by_prospect.get(prospect_id, ())))
-
-    def histories(self) -> Iterator[tuple[str, list[TouchFacts]]]:
-        """Each job future with touches and their facts in the order they happened, as
-        soon as the month of its last touch is read: the months are read oldest first,
-        so only the job futures with touches on both sides of the month being read
-        hold their facts, not a lifetime's (docs/storage.md, "Reading"). The lock is
-        held a month at a time: the UI's changes wait for one month at most, and a
-        change made meanwhile is the caller's to count again."""
-        with self._lock:
-            self.ensure_loaded()
-            months, ending = oldest_first(self._refs.items())
-        growing: dict[str, list[TouchFacts]] = {}
-        for name, ids in months:
-            with self._lock:
-                for facts in self._facts([i for i in ids if i in self._refs]):
-                    growing.setdefault(facts.prospect_id, []).append(facts)
-            for prospect_id in ending.get(name, ()):
-                history = growing.pop(prospect_id, [])
-                history.sort(key=ORDER)
-                yield prospect_id, history
-
     def owner(self, touch_id: str) -> str | None:
-        """The job future a touch this process has read or saved is stored under (None:
-        a new touch, as :meth:`save` takes one whose id it has not read)."""
+        """The job future a touch is stored under (None: new, as :meth:`save` sees it)."""
         ref = self._refs.get(touch_id)
         return ref.prospect_id if ref is not None else None
 
@@ -425,7 +337,7 @@ class TouchHistory:
                 pending[touch.id] = document
             else:
                 self.files.table(partition, TOUCHES_TABLE).replace(document)
-            self._refs[touch.id] = _Ref(partition, intern(touch.prospect_id))
+            self._refs[touch.id] = Ref(partition, intern(touch.prospect_id))
             self._models[touch.id] = touch
             self._list(touch.prospect_id, touch.id)
             if not (new and self._fold(touch.prospect_id, TouchFacts.of(touch))):

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pendulum
 from clock import frozen_at
 
@@ -28,6 +29,7 @@ from jobfutures_tui.models import (
 )
 from jobfutures_tui.models.entities import Skip
 from jobfutures_tui.store import Repository
+from jobfutures_tui.store.touch_index import INDEX_NAME
 from jobfutures_tui.usecases.due import due_items
 from jobfutures_tui.usecases.insights import insights
 from jobfutures_tui.usecases.insights_words import as_json, text_lines
@@ -339,6 +341,29 @@ def test_histories_come_whole_in_order_oldest_month_first(tmp_path: Path) -> Non
         for pid, history in seen:
             assert history == sorted(repo.touch_facts(pid), key=ORDER)
         assert sum(len(history) for _, history in seen) == repo.touch_count()
+
+
+def test_a_summary_counting_too_few_touches_still_gives_the_whole_history(
+    tmp_path: Path,
+) -> None:
+    """Before every month is known, a history is handed over once as many touches as
+    its summary counts are read; one with more is handed over again, whole."""
+    records, known = three_futures()
+    pb = known["pb"]
+    ann = next(r for r in records if isinstance(r, Person) and r.name == "Ann Lee")
+    store(tmp_path, [*records, touch(pb, ann, "2019-03-04", Channel.CALL)]).close()
+    index_file = tmp_path / "data" / INDEX_NAME
+    index = orjson.loads(index_file.read_bytes())
+    text = index["summaries"][pb.id]
+    index["summaries"][pb.id] = "[1" + text[text.index(",") :]  # it has 4
+    index_file.write_bytes(orjson.dumps(index))
+    with Repository.open(tmp_path / "data", verify=False) as repo:
+        assert not repo.history_loaded
+        last_given = dict(repo.touch_histories())
+        assert repo.history_loaded
+        assert len(last_given[pb.id]) == 4
+        for pid, history in last_given.items():
+            assert history == sorted(repo.touch_facts(pid), key=ORDER)
 
 
 def test_a_company_named_like_markup_is_text(tmp_path: Path) -> None:
