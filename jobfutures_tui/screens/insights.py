@@ -192,11 +192,7 @@ class InsightsScreen(AppScreen):
         self.query_one("#insights-weeks", Static).update(_trimmed(self._weeks(found)))
         cold_title = Text.assemble(
             self._title("Going cold\n"),
-            (
-                f"{found.cold_total} open job futures past their plan's next touch"
-                + (f", the {len(found.cold)} most overdue:" if found.cold else ""),
-                self._style("muted"),
-            ),
+            (_cold_line(found.cold_total, len(found.cold)), self._style("muted")),
         )
         self.query_one("#insights-cold-title", Static).update(cold_title)
         self._show_cold(found)
@@ -436,3 +432,12 @@ class InsightsScreen(AppScreen):
 def _trimmed(text: Text) -> Text:
     text.rstrip()
     return text
+
+
+def _cold_line(total: int, shown: int) -> str:
+    """'1 open job future past its plan's next touch:', '12 … their …, the 10 most overdue:'."""
+    their = "its plan's" if total == 1 else "their plan's"
+    line = f"{counted(total, 'open job future')} past {their} next touch"
+    if not shown:
+        return line
+    return line + (":" if shown >= total else f", the {shown} most overdue:")

@@ -274,7 +274,7 @@ def text_lines(found: Insights) -> list[str]:
         f" {days(ft.late_days_median)}), {ft.skipped:,} skipped, {ft.snoozed:,} snoozed now;"
         f" {ft.unplanned:,} made when nothing was due",
         "",
-        f"Going cold: {found.cold_total:,} open job futures overdue",
+        f"Going cold: {counted(found.cold_total, 'open job future')} overdue",
     ]
     for c in found.cold:
         lines.append(f"  {c.company} · {c.person or '—'}: {cold_words(c)}")

@@ -96,6 +96,7 @@ async def test_a_change_elsewhere_shows_when_5_comes_back(tmp_path: Path) -> Non
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await open_insights(app, pilot)
             assert "0 of 0" not in shown(screen, "replies")
+            assert "1 open job future past its plan's next touch:" in shown(screen, "cold-title")
             cold = screen.query_one("#insights-cold", OptionList)
             assert "[bold]Acme[/ · Jo [red]Lee" in rendered_text(
                 cold.get_option_at_index(0).prompt, width=200
