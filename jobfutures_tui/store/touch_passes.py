@@ -25,7 +25,9 @@ class Ref(NamedTuple):
 
 
 class FactPasses:
-    """Passes over the months; the state and the reading are TouchHistory's."""
+    """The passes that read many touches' facts at once, apart from the loading and
+    the changing; the state and the methods stubbed here are TouchHistory's
+    (declared for the type checker)."""
 
     files: DataFiles
     _lock: threading.RLock
