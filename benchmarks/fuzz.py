@@ -194,7 +194,7 @@ async def session(
         folder = Path(temp) / "data"
         shutil.copytree(_demo(), folder)
         start = records_in(folder)
-        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False, streamed=True)
         app = walked_app(repo)
         try:
             async with app.run_test(size=SIZES[0]) as pilot:

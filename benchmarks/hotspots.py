@@ -97,7 +97,7 @@ def profile_open(folder: str, output: str) -> None:
     writer = BackgroundWriter()
     profiler = cProfile.Profile()
     profiler.enable()
-    repo = Repository.open(Path(folder), writer=writer, verify=False)
+    repo = Repository.open(Path(folder), writer=writer, verify=False, streamed=True)
     profiler.disable()
     repo.close()
     profiler.dump_stats(output)

@@ -92,7 +92,7 @@ async def insights_at_once(folder: Path, after: float = 0.0) -> float:
     from jobfutures_tui.screens.insights import InsightsScreen
     from jobfutures_tui.store import BackgroundWriter, Repository
 
-    repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+    repo = Repository.open(folder, writer=BackgroundWriter(), verify=False, streamed=True)
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         if after:
@@ -116,7 +116,7 @@ async def drive(folder: Path, repeats: int) -> dict[str, list[float]]:
     from jobfutures_tui.store import BackgroundWriter, Repository
 
     big = seed_big_timeline(folder)
-    repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+    repo = Repository.open(folder, writer=BackgroundWriter(), verify=False, streamed=True)
     app = JobFuturesApp(repo)
     timings: dict[str, list[float]] = {name: [] for name in KEYS if name not in RAW}
     async with app.run_test(size=(120, 40)) as pilot:

@@ -83,7 +83,7 @@ def probe_open(folder: str) -> dict[str, object]:
     imported = time.perf_counter()
     writer = BackgroundWriter()
     start = time.perf_counter()
-    repo = Repository.open(Path(folder), writer=writer, verify=False)
+    repo = Repository.open(Path(folder), writer=writer, verify=False, streamed=True)
     opened = time.perf_counter()
     repo.verify()
     verified = time.perf_counter()
@@ -122,7 +122,7 @@ def probe_frame(
 
     imported = time.perf_counter()
     writer = BackgroundWriter()
-    repo = Repository.open(Path(folder), writer=writer, verify=False)
+    repo = Repository.open(Path(folder), writer=writer, verify=False, streamed=True)
     opened = time.perf_counter()
     result: dict[str, object] = {
         "import_ms": _ms(imported - T0),

@@ -225,9 +225,10 @@ def run_app(
 def open_for_app(
     folder: Path, *, read_only: bool = False, keep_backups: int = DEFAULT_KEEP
 ) -> Repository:
-    """The app's data; read-only when a file its manifest lists is gone or holds fewer
-    records, so the app shows what is there and says what is lost rather than refuse
-    the first change (docs/storage.md, "Commits")."""
+    """The app's data, no collection held parsed (docs/storage.md, "Reading");
+    read-only when a file its manifest lists is gone or holds fewer records, so the
+    app shows what is there and says what is lost rather than refuse the first
+    change (docs/storage.md, "Commits")."""
     from jobfutures_tui.store import BackgroundWriter, Repository
 
     repo = Repository.open(
@@ -238,10 +239,11 @@ def open_for_app(
         keep_backups=keep_backups,
         holder="the jobfutures app",
         lock_wait=3.0,
+        streamed=True,
     )
     if repo.lost_files and not read_only:
         repo.close()  # the grace for a sync tool is spent: opened again at once
-        repo = Repository.open(folder, read_only=True, verify=False, sync_grace=0)
+        repo = Repository.open(folder, read_only=True, verify=False, sync_grace=0, streamed=True)
     return repo
 
 

@@ -189,6 +189,7 @@ def with_folder_closed(
         keep_backups=repo.keep_backups,
         verify=False,
         holder=repo.holder,
+        streamed=repo.streamed,
     )
     if failure:
         raise NotDone(failure, reopened)

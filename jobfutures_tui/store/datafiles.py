@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import ItemsView, Iterator, Mapping, ValuesView
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +26,7 @@ from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
 from jobfutures_tui.store.manifest import count_records, read_manifest
 from jobfutures_tui.store.merge import Unparsed
+from jobfutures_tui.store.record_view import RecordsView, column_of
 from jobfutures_tui.store.row_index import PinnedFile, RowIndex
 from jobfutures_tui.store.splice import RowEdits
 from jobfutures_tui.store.storage import MemoryStorage, open_file
@@ -58,6 +59,10 @@ class DataFiles:
         """Files present but not parsed yet (or released): name → the table they hold."""
         self._by_record: set[str] = set()
         """Deferred files read a record at a time until something needs them whole."""
+        self.streamed = False
+        """Walking every row of a file read a record at a time parses one row at a time
+        and holds none (the app, which runs for hours); otherwise the walk parses the
+        file whole and holds it (a command, which walks once and reads on from it)."""
         self._indexes: dict[str, RowIndex | None] = {}
         self._pins: dict[str, PinnedFile] = {}
         """The version of each file read a record at a time (row_index.PinnedFile)."""
@@ -184,13 +189,22 @@ class DataFiles:
         """The stored rows of a collection file, to read: :meth:`rows`, or, while the file
         is read a record at a time, a view that parses each row looked up."""
         if name in self._by_record and name in self._deferred:
-            return _Records(self, name, table)
+            return RecordsView(self, name, table)
         return self.rows(name, table)
+
+    def walk(self, name: str, table: str) -> Iterator[tuple[str, Any]]:
+        """Every stored row of a file, one at a time, safe while another thread changes
+        the file: read a record at a time and :attr:`streamed`, each row parsed alone
+        and none held; otherwise from the rows held (the file parsed whole first)."""
+        records = self.records(name, table)
+        if isinstance(records, RecordsView) and self.streamed:
+            return records.stream()
+        return iter(list(records.items()))
 
     def column(self, name: str, table: str, field: str) -> Mapping[str, Any]:
         """One field of every stored row of a collection file (see :meth:`RowIndex.column`)."""
         records = self.records(name, table)
-        if isinstance(records, _Records):
+        if isinstance(records, RecordsView):
             return records.column(field)
         return column_of(records, field)
 
@@ -203,7 +217,9 @@ class DataFiles:
             if name not in self._deferred:
                 return None
             if name not in self._indexes:
-                self._indexes[name] = self._index(name, table)
+                index = self._indexes[name] = self._index(name, table)
+                if index is not None:
+                    self._count(name, len(index))
             return self._indexes[name]
 
     def _index(self, name: str, table: str) -> RowIndex | None:
@@ -400,87 +416,6 @@ class DataFiles:
                 commit[self.folder / name] = edits.snapshot(spliced[name])
         if commit and self.writer is not None:
             self.writer.submit_commit(commit)  # a failure stays pending in the writer
-
-
-class _Records(Mapping[str, Any]):
-    """The rows of a file read a record at a time: a row looked up is found in the
-    bytes and parsed alone; walking every row parses the file whole first."""
-
-    def __init__(self, files: DataFiles, name: str, table: str) -> None:
-        self._files, self._name, self._table = files, name, table
-
-    def _whole(self) -> dict[str, Any]:
-        return self._files.rows(self._name, self._table)
-
-    def column(self, field: str) -> Mapping[str, Any]:
-        """One field of every row (:meth:`RowIndex.column`), without parsing the rest."""
-        edits = self._files.edits(self._name)  # before the index: a whole parse takes them in
-        index = self._files.row_index(self._name, self._table)
-        if index is not None:
-            with contextlib.suppress(ValueError):  # parsed whole: refused there if bad
-                found = index.column(field)
-                return found if edits is None else edits.column(found, field)
-        return column_of(self._whole(), field)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        edits = self._files.edits(self._name)
-        if edits is not None and edits.holds(key):
-            row = edits.row(key)
-            return default if row is None else row
-        found = self._files.peek(self._name, self._table, key)
-        if found is not None:
-            return found
-        index = self._files.row_index(self._name, self._table)
-        if index is None:
-            return self._whole().get(key, default)
-        try:
-            row = index.get(key)
-        except ValueError:  # not as the index says: parsed whole, refused there if bad
-            return self._whole().get(key, default)
-        return default if row is None else row
-
-    def __getitem__(self, key: str) -> Any:
-        row = self.get(key, _MISSING)
-        if row is _MISSING:
-            raise KeyError(key)
-        return row
-
-    def __contains__(self, key: object) -> bool:
-        edits = self._files.edits(self._name)
-        if edits is not None:
-            return key in edits
-        if self._files.found(self._name, key):
-            return True
-        index = self._files.row_index(self._name, self._table)
-        return key in (index if index is not None else self._whole())
-
-    def __iter__(self) -> Iterator[str]:
-        edits = self._files.edits(self._name)
-        if edits is not None:
-            return iter(list(edits.ids()))
-        index = self._files.row_index(self._name, self._table)
-        return iter(index.ids() if index is not None else list(self._whole()))
-
-    def __len__(self) -> int:
-        edits = self._files.edits(self._name)
-        if edits is not None:
-            return len(edits)
-        index = self._files.row_index(self._name, self._table)
-        return len(index if index is not None else self._whole())
-
-    def items(self) -> ItemsView[str, Any]:
-        return self._whole().items()
-
-    def values(self) -> ValuesView[Any]:
-        return self._whole().values()
-
-
-_MISSING: Any = object()
-
-
-def column_of(rows: Mapping[str, Any], field: str) -> dict[str, Any]:
-    """One field of every parsed row (a row without it, or not a record: absent)."""
-    return {rid: row[field] for rid, row in rows.items() if isinstance(row, dict) and field in row}
 
 
 def _write_order(name: str) -> int:

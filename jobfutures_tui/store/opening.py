@@ -46,11 +46,16 @@ def load(
     read_only: bool,
     lock_wait: float = 0.0,
     lazy: bool = False,
+    streamed: bool = False,
     sync_grace: float | None = None,
 ) -> None:
     """Serve the data in ``files.folder`` (creating it on first use) through
     ``files`` and ``touches``; raise DataLocked or DataRefused. ``lazy``: parse each
     collection when it is first used (then refused when read, not here).
+    ``streamed``: read every collection a record at a time for as long as it is
+    open, a walk over every row holding none (the app: docs/storage.md, "Reading");
+    the rows are found now, so a file holding fewer records than the manifest
+    lists is known at once.
     ``sync_grace``: seconds to wait for a missing file, or one holding fewer records
     than the manifest lists (None: ``SYNC_GRACE``).
 
@@ -90,9 +95,12 @@ def load(
             if writer is not None:
                 # The first write of this session first snapshots the data as it was.
                 writer.before_first_write = backup
+            files.streamed = streamed
             for name in collections:
-                files.defer(name, _table_of(name), by_record=lazy)
-                if not lazy:
+                files.defer(name, _table_of(name), by_record=lazy or streamed)
+                if streamed and files.row_index(name, _table_of(name)) is None:
+                    files.rows(name, _table_of(name))  # not laid out as written here
+                elif not (lazy or streamed):
                     files.rows(name, _table_of(name))
         months = [name for name in existing if layout.is_month_file(name)]
         trust = version == SCHEMA_VERSION and not files.overlay

@@ -63,16 +63,14 @@ class Repository:
         self._state = threading.RLock()
         self._kinds_verified: set[type[Record]] = set()
         self._kinds_trusted: set[type[Record]] = set()
-        """Kinds whose file a session of this version validated whole and nobody replaced
-        since (the index says so): not validated again before a rewrite (docs/storage.md)."""
+        """Kinds whose file the index lists as validated whole (docs/storage.md)."""
         self.revision = 0
         self._changes = ChangeLog()
         self._keep_index = False
         self.kinds_changed: set[type[Record]] = set()
         """The kinds of record this session saved or deleted."""
         self.first_backup: Path | None = None
-        """The backup this session's first change took first (a migration, a month healed
-        at open, the first save); None until then."""
+        """The backup this session took first (a migration, a healing, the first save)."""
 
     # ----------------------------------------------------------- opening
 
@@ -89,6 +87,7 @@ class Repository:
         lock_wait: float = 0.0,
         keep_index: bool = False,
         lazy: bool = False,
+        streamed: bool = False,
         sync_grace: float | None = None,
     ) -> Repository:
         """Open (creating on first use) the data in ``folder``.
@@ -99,7 +98,8 @@ class Repository:
         ``verify=False`` the touch history is checked later by :meth:`verify`.
         With ``keep_index``, a read-only repository writes the derived index at
         close when it had to work it out and no writer is at work (see
-        :meth:`_keep_index_as_reader`). ``lazy``: parse each file when first used.
+        :meth:`_keep_index_as_reader`). ``lazy``: parse each file when first used;
+        ``streamed``: hold no collection parsed (the app: opening.load).
         ``sync_grace``: how long to wait for a listed file to come back (opening.SYNC_GRACE).
         """
         folder = Path(folder).expanduser().absolute()
@@ -119,6 +119,7 @@ class Repository:
                 read_only=read_only,
                 lock_wait=lock_wait,
                 lazy=lazy,
+                streamed=streamed,
                 sync_grace=sync_grace,
             )
             repo._trust_validated()
@@ -141,8 +142,8 @@ class Repository:
             self.first_backup = taken
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
-        """Validate every record; raise DataRefused on the first bad one. ``should_stop``
-        is polled between records: the app quits without waiting for a background check."""
+        """Validate every record; raise DataRefused on the first bad one (``should_stop``:
+        polled between records, so the app quits without waiting for it)."""
         for kind in TABLES:
             if not self._verify_kind(kind, should_stop):
                 return
@@ -156,7 +157,7 @@ class Repository:
         if kind in self._kinds_verified:
             return True
         cache, name = self._records[kind], TABLES[kind][0]
-        for record_id, row in list(self._rows(kind).items()):
+        for record_id, row in self.walk(kind):
             if should_stop is not None and should_stop():
                 return False
             if record_id not in cache:  # validated, not kept: the screens keep what they read
@@ -183,11 +184,9 @@ class Repository:
             self._lock.release()
 
     def _keep_index_as_reader(self) -> None:
-        """Write the derived index a reader had to work out (`jobfutures due` on a folder
-        only another device or the benchmark generator wrote), so the next one need not:
-        only while no writer holds the lock, which this takes without waiting, and only if
-        every data file is still the one it read (docs/storage.md). Any doubt, and nothing
-        is written."""
+        """Write the derived index a reader had to work out (`due` on a folder another device
+        wrote), so the next one need not: only while no writer holds the lock, and only if
+        every data file is still the one it read (docs/storage.md). Any doubt: nothing."""
         journal = self._files.journal
         if not self._index_stale() or self._files.refused:
             return
@@ -228,9 +227,8 @@ class Repository:
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         if isinstance(error, SaveFailed) and self._writer is not None:
-            # The caller reports this failure (a command: "nothing was saved"); trying
-            # again on the way out could make that untrue. Nor is the index written: it
-            # would describe what memory holds, not the files.
+            # The caller reports this failure ("nothing was saved"): trying again on the
+            # way out could make that untrue, and an index would describe memory, not files.
             try:
                 self._writer.abandon()
                 self._writer.close()
@@ -253,6 +251,11 @@ class Repository:
     def holder(self) -> str:
         """Who holds the folder's lock, in words for the next one (the app, a command)."""
         return self._lock.holder
+
+    @property
+    def streamed(self) -> bool:
+        """Whether no collection is held parsed (opened so: :meth:`open`)."""
+        return self._files.streamed
 
     @property
     def read_only(self) -> bool:
@@ -321,9 +324,13 @@ class Repository:
         return self.prospect_ids(archived=False)
 
     def stored_rows(self, kind: type[Record]) -> Mapping[str, Mapping[str, Any]]:
-        """Every stored row of a kind, unvalidated and not to be changed: for
-        searching thousands of records at once. Shown text goes through records."""
+        """Every stored row of a kind, unvalidated, not to be changed (shown text goes
+        through records); to walk them all, :meth:`walk`."""
         return self._rows(kind)
+
+    def walk(self, kind: type[Record]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """Every stored row of a kind, one at a time, unvalidated (DataFiles.walk)."""
+        return self._files.walk(*TABLES[kind])
 
     def stored_column(self, kind: type[Record], field: str) -> Mapping[str, Any]:
         """One stored field of every record of a kind, unvalidated (absent where a record
@@ -347,11 +354,11 @@ class Repository:
     def _rows(self, kind: type[Record]) -> Mapping[str, Any]:
         return self._files.records(*TABLES[kind])
 
-    def _get(self, kind: type[RecordT], record_id: str) -> RecordT | None:
+    def _get(self, kind: type[RecordT], record_id: str, row: Any = None) -> RecordT | None:
         cache = self._records[kind]
         record = cache.get(record_id)
         if record is None:
-            row = self._rows(kind).get(record_id)
+            row = row if row is not None else self._rows(kind).get(record_id)
             if row is None:
                 return None
             record = self._files.validate(kind, TABLES[kind][0], record_id, row)
@@ -362,10 +369,10 @@ class Repository:
         return record
 
     def _all(
-        self, kind: type[RecordT], keep: Callable[[dict[str, Any]], bool] | None = None
+        self, kind: type[RecordT], keep: Callable[[Mapping[str, Any]], bool] | None = None
     ) -> list[RecordT]:
-        rows = list(self._rows(kind).items())
-        found = (self._get(kind, rid) for rid, row in rows if keep is None or keep(row))
+        rows = self.walk(kind)
+        found = (self._get(kind, rid, row) for rid, row in rows if keep is None or keep(row))
         return [record for record in found if record is not None]
 
     def touch(self, touch_id: str) -> Touch | None:
@@ -386,7 +393,7 @@ class Repository:
         return self._touches.every_fact(prospect_id)
 
     def touch_histories(self) -> Iterator[tuple[str, list[TouchFacts]]]:
-        """Each job future's touches' facts in order, one at a time (TouchHistory.histories)."""
+        """Each job future's touches' facts in order (TouchHistory.histories)."""
         return self._touches.histories()
 
     def touch_owner(self, touch_id: str) -> str | None:
@@ -399,11 +406,7 @@ class Repository:
         return self._touches.last(prospect_id)
 
     def cadence_summary(self, prospect_id: str) -> CadenceSummary | None:
-        """What a job future's touches add up to for the cadence engine (None: no touches).
-
-        From the index while the history is not loaded, so reading every open
-        job future's summary parses no month of touches.
-        """
+        """A job future's touches summed up (None: none); from the index until loaded."""
         return self._touches.summary(prospect_id)
 
     def touches_unchanged(self, prospect_id: str) -> bool:
@@ -411,8 +414,7 @@ class Repository:
         return self._touches.unchanged(prospect_id)
 
     def stored_decisions(self) -> dict[str, Any] | None:
-        """What the rules kept in the derived index at the last close, if the data is
-        still what it was made from (see :meth:`derive_at_close`)."""
+        """What the rules kept in the index at the last close (:meth:`derive_at_close`)."""
         return self._touches.derived
 
     # ----------------------------------------------------------- changing
@@ -480,10 +482,8 @@ class Repository:
             self.revision += 1
 
     def _check_writable(self, save: Sequence[Record], delete: Sequence[Record]) -> None:
-        """Refuse to change read-only data, or a file holding a record that does
-        not validate: every file this change rewrites is validated whole first.
-        Only those: the command line logs a touch without reading five years of
-        other months."""
+        """Refuse to change read-only data, or a file holding a record that does not
+        validate: every file this change rewrites (only those) is validated whole first."""
         if self._writer is None:
             raise ReadOnly()
         changed = (*save, *delete)

@@ -63,10 +63,10 @@ OrderKey = tuple[int, float, int, str, str]
 most urgent first; ties to the one longest without a touch; nothing to suggest last."""
 
 
-def order_key(future: Open, today: date, companies: Mapping[str, Mapping[str, Any]]) -> OrderKey:
-    """A job future's place in its column (sorted ascending)."""
-    company = companies.get(future.company_id)
-    name = str(company.get("name") or "").casefold() if company is not None else ""
+def order_key(future: Open, today: date, names: Mapping[str, Any]) -> OrderKey:
+    """A job future's place in its column (sorted ascending); ``names``: every
+    company's stored name (Repository.stored_column)."""
+    name = str(names.get(future.company_id) or "").casefold()
     touched = future.last_day.toordinal() if future.last_day is not None else 0
     urgency = future.urgency(today)
     if urgency is None:
@@ -120,9 +120,9 @@ class BoardOrder:
         self._keys.clear()
         self._stages.clear()
         self._columns = {stage: [] for stage in Stage.board()}
-        companies = self.repo.stored_rows(Company)
+        names = self.repo.stored_column(Company, "name")
         for future in open_suggestions(self.repo):
-            key = order_key(future, today, companies)
+            key = order_key(future, today, names)
             self._keys[future.prospect_id], self._stages[future.prospect_id] = key, future.stage
             self._columns[future.stage].append(key)
         for keys in self._columns.values():
@@ -138,7 +138,7 @@ class BoardOrder:
         future = open_one(self.repo, record_id)
         if future is None:
             return
-        key = order_key(future, today, self.repo.stored_rows(Company))
+        key = order_key(future, today, self.repo.stored_column(Company, "name"))
         self._keys[record_id], self._stages[record_id] = key, future.stage
         bisect.insort(self._columns[future.stage], key)
 

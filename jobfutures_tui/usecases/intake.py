@@ -192,7 +192,7 @@ def apply_input(
 
 def _known_person(repo: Repository, name: str, company_id: str) -> Person | None:
     wanted = squash(name)
-    for person_id, row in list(repo.stored_rows(Person).items()):
+    for person_id, row in repo.walk(Person):
         if row.get("company_id") == company_id and squash(str(row.get("name", ""))) == wanted:
             return repo.person(person_id)
     return None

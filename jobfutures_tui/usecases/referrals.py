@@ -85,9 +85,8 @@ def referred_from(repo: Repository, prospect_id: str) -> list[str]:
 def newest_referred_by(repo: Repository, person_id: str) -> str | None:
     """The newest job future this person referred the seeker to (None: none), from
     stored fields: what thanking them for a referral names."""
-    rows = repo.stored_rows(Prospect)
     theirs = [
-        (pid, row) for pid, row in list(rows.items()) if row.get("referred_by_id") == person_id
+        (pid, row) for pid, row in repo.walk(Prospect) if row.get("referred_by_id") == person_id
     ]
     newest = max(theirs, key=lambda item: str(item[1].get("created_at", "")), default=None)
     return newest[0] if newest else None

@@ -39,7 +39,7 @@ class SearchIndex:
             prospects = self.repo.stored_rows(Prospect)
             text = self._texter()
             if changed is None:
-                self._texts = {pid: text(row) for pid, row in list(prospects.items())}
+                self._texts = {pid: text(row) for pid, row in self.repo.walk(Prospect)}
             else:
                 for prospect_id in self._affected(changed):
                     row = prospects.get(prospect_id)
@@ -58,7 +58,7 @@ class SearchIndex:
         if any(i in companies or i in people or i not in self._texts for i in changed):
             # A company or person shows in other texts (an id found nowhere may be a
             # deleted one): find those texts. A stage move or an edit never scans.
-            for prospect_id, row in list(self.repo.stored_rows(Prospect).items()):
+            for prospect_id, row in self.repo.walk(Prospect):
                 shown = {row.get("company_id"), *(row.get("person_ids") or ())}
                 if not changed.isdisjoint(shown):
                     affected.add(prospect_id)

@@ -115,7 +115,7 @@ def namesake(repo: Repository, prospect: Prospect, person: Person) -> Person | N
     wanted = fold(person.name)
     found = [
         pid
-        for pid, row in list(repo.stored_rows(Person).items())
+        for pid, row in repo.walk(Person)
         if row.get("company_id") == prospect.company_id and fold(str(row.get("name", ""))) == wanted
     ]
     found.sort(key=lambda pid: pid not in prospect.person_ids)

@@ -249,7 +249,7 @@ def touches_with(repo: Repository, person_id: str) -> list[Touch]:
     """Every touch with a person, across all their job futures, newest first."""
     found = [
         touch
-        for pid, row in list(repo.stored_rows(Prospect).items())
+        for pid, row in repo.walk(Prospect)
         if person_id in (row.get("person_ids") or ())
         for touch in repo.touches_for(pid)
         if touch.person_id == person_id

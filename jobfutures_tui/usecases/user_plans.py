@@ -43,8 +43,7 @@ def default_of(prospect: Prospect) -> CadencePlan:
 
 def followers(repo: Repository, plan_id: str) -> list[str]:
     """Ids of the job futures (archived too) that chose this plan."""
-    rows = repo.stored_rows(Prospect)
-    return [pid for pid, row in list(rows.items()) if row.get("cadence_plan") == plan_id]
+    return [pid for pid, row in repo.walk(Prospect) if row.get("cadence_plan") == plan_id]
 
 
 def choose(prospect: Prospect, plan_id: str | None) -> Prospect:

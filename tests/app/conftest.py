@@ -27,7 +27,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def repo(data_dir: Path) -> Iterator[Repository]:
-    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False)
+    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False, streamed=True)
     yield repository
     repository.close()
 
@@ -49,6 +49,6 @@ def demo(data_dir: Path) -> Iterator[Repository]:
 
     with Repository.open(data_dir) as seed:
         populate(seed)
-    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False)
+    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False, streamed=True)
     yield repository
     repository.close()

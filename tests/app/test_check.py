@@ -38,7 +38,7 @@ def broken(data_dir: Path) -> Iterator[Repository]:
     synced(companies)  # with another device's manifest: records lost are another test's
     for backup in automatic_backups(data_dir):
         backup.path.unlink()  # the setup's own; the repair's is the one to find
-    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False)
+    repository = Repository.open(data_dir, writer=BackgroundWriter(), verify=False, streamed=True)
     yield repository
     repository.close()
 

@@ -28,7 +28,9 @@ def seeded(data_dir: Path) -> Path:
 
 def writing(data_dir: Path) -> Repository:
     """The app's repository, with a writer that tries again every 0.1 s (10 s in use)."""
-    return Repository.open(data_dir, writer=BackgroundWriter(retry=0.1), verify=False)
+    return Repository.open(
+        data_dir, writer=BackgroundWriter(retry=0.1), verify=False, streamed=True
+    )
 
 
 @pytest.mark.parametrize(

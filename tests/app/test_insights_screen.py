@@ -27,7 +27,7 @@ def demo_at_now(folder: Path) -> Repository:
     """The demo data for NOW (call with time frozen there), opened as the app does."""
     with Repository.open(folder) as seed:
         populate(seed, today=NOW.date())
-    return Repository.open(folder, writer=BackgroundWriter(), verify=False)
+    return Repository.open(folder, writer=BackgroundWriter(), verify=False, streamed=True)
 
 
 async def open_insights(app: JobFuturesApp, pilot) -> InsightsScreen:  # type: ignore[no-untyped-def]
@@ -81,7 +81,9 @@ async def test_5_shows_the_figures_and_enter_opens_one_going_cold(tmp_path: Path
 
 async def test_a_change_elsewhere_shows_when_5_comes_back(tmp_path: Path) -> None:
     with pendulum.travel_to(NOW, freeze=True):
-        repo = Repository.open(tmp_path / "data", writer=BackgroundWriter(), verify=False)
+        repo = Repository.open(
+            tmp_path / "data", writer=BackgroundWriter(), verify=False, streamed=True
+        )
         firm = Company(name="[bold]Acme[/")
         who = Person(name="Jo [red]Lee", company_id=firm.id, email="jo@acme.example")
         future = Prospect(
@@ -135,7 +137,9 @@ async def test_long_script_names_are_shortened_with_an_ellipsis_and_stay_distinc
     from jobfutures_tui.models import Script
 
     with pendulum.travel_to(NOW, freeze=True):
-        repo = Repository.open(tmp_path / "data", writer=BackgroundWriter(), verify=False)
+        repo = Repository.open(
+            tmp_path / "data", writer=BackgroundWriter(), verify=False, streamed=True
+        )
         firm = Company(name="Acme")
         who = Person(name="Jo Lee", company_id=firm.id, email="jo@acme.example")
         future = Prospect(

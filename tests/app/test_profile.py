@@ -20,7 +20,9 @@ SIZE = (110, 40)
 
 
 def open_repo(data_dir: Path, **options: object) -> Repository:
-    return Repository.open(data_dir, writer=BackgroundWriter(), verify=False, **options)  # type: ignore[arg-type]
+    return Repository.open(
+        data_dir, writer=BackgroundWriter(), verify=False, streamed=True, **options
+    )  # type: ignore[arg-type]
 
 
 def on_disk(data_dir: Path) -> Profile:

@@ -28,7 +28,9 @@ class FlakyDisk:
 
 
 def open_on(data_dir: Path, disk: FlakyDisk) -> Repository:
-    return Repository.open(data_dir, writer=BackgroundWriter(write=disk), verify=False)
+    return Repository.open(
+        data_dir, writer=BackgroundWriter(write=disk), verify=False, streamed=True
+    )
 
 
 async def test_a_failed_save_is_shown_kept_and_retried(data_dir: Path) -> None:

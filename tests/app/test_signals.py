@@ -18,7 +18,9 @@ from jobfutures_tui.store import BackgroundWriter, Repository
 async def test_a_signal_right_after_a_change_saves_it_then_quits(
     data_dir: Path, sig: signal.Signals
 ) -> None:
-    repo = Repository.open(data_dir, writer=BackgroundWriter(settle=5.0), verify=False)
+    repo = Repository.open(
+        data_dir, writer=BackgroundWriter(settle=5.0), verify=False, streamed=True
+    )
     prospect = add_prospect(repo, "Contoso")
     app = JobFuturesApp(repo)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -35,7 +35,7 @@ async def test_today_lists_the_demo_touches_due_with_reasons(tmp_path: Path) -> 
         folder = tmp_path / "data"
         with Repository.open(folder) as seed:
             populate(seed, today=NOW.date())
-        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False)
+        repo = Repository.open(folder, writer=BackgroundWriter(), verify=False, streamed=True)
         app = JobFuturesApp(repo, demo=True)
         async with app.run_test(size=(120, 36)) as pilot:
             await open_today(app, pilot)
