@@ -149,3 +149,25 @@ async def test_a_missing_month_opens_read_only_and_says_which_file_and_where_bac
     repo.close()
     after = sorted(p.name for p in data_dir.rglob("*") if p.name != "jobfutures.lock")
     assert after == before, "nothing written, not even a backup"
+
+
+async def test_a_row_that_is_not_json_stops_the_app_before_anything_is_written(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app reads a record at a time (docs/storage.md, "Reading"): a row damaged
+    inside a file laid out as written opens, and the check after the first frame finds
+    it, names the file and ends the app without writing over it."""
+    with Repository.open(data_dir) as setup:
+        add_prospect(setup, "Northwind Logistics")
+        add_prospect(setup, "Contoso")
+    people = data_dir / "people.json"
+    damaged = people.read_bytes().replace(b'"name":"', b'"name":', 1)
+    people.write_bytes(damaged)
+    repo = cli.open_for_app(data_dir)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: not app.is_running, "the check's refusal")
+    repo.close()
+    said = " ".join(capsys.readouterr().err.split())  # as the terminal is given back
+    assert app.return_code == 1 and "people.json : it is not valid JSON" in said
+    assert people.read_bytes() == damaged, "not written over"
