@@ -194,7 +194,9 @@ def _sections_in(raw: bytes) -> tuple[Any, dict[str, StoredTexts]] | None:
         key = b',"' + name.encode() + b'":'
         if start < close or raw[start - len(key) : start] != key or raw[start : start + 1] != b"{":
             return None
-        sections[name] = StoredTexts(raw, start, at)
+        # A copy each: a section parsed lets its bytes go, whatever the others do (the
+        # index's 6 MB were held for the session by the one section never read).
+        sections[name] = StoredTexts(raw[start:at], 0, at - start)
         at = start - len(key)
     head = orjson.loads(raw[:at] + b"}")
     return (head, sections) if isinstance(head, dict) else None
