@@ -35,7 +35,7 @@ from jobfutures_tui.models import Person, Prospect, Script, Stage, dates
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
-from jobfutures_tui.usecases.referrals import longest_chain
+from jobfutures_tui.usecases.referrals import Link, link_of, longest_chain
 
 COLD_SHOWN = 10
 """Job futures going cold: the most overdue this many."""
@@ -180,7 +180,7 @@ class _Memo:
     last_at: dict[str, datetime] = field(default_factory=dict)
     """Job future id → its latest touch (for the silence of those going cold)."""
     chain: list[str] = field(default_factory=list)
-    links: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
     """Job future id → what its referral links are made of (the chain is worked out
     again only when one of them changes)."""
     cold: dict[str, _Late] = field(default_factory=dict)
@@ -205,8 +205,8 @@ def _brought_up_to_date(
         memo = _Memo(window, revision)
         _count(repo, facts, memo, rows, _every_history(repo, rows))
         memo.parts = {pid: memo.parts[pid] for pid in rows if pid in memo.parts}  # rows' order
-        memo.links = {pid: _links(row) for pid, row in rows.items()}
-        memo.chain = longest_chain(rows)
+        memo.links = {pid: link_of(row) for pid, row in rows.items()}
+        memo.chain = longest_chain(memo.links)
     elif changed:
         # A touch's change names its job futures (store/change_log.py).
         affected = {i for i in changed if i in rows or i in memo.parts}
@@ -244,7 +244,8 @@ def _recount(
     _count(repo, facts, memo, rows, histories)
     relinked = False
     for pid in affected:
-        links = _links(rows[pid]) if pid in rows else None
+        row = rows.get(pid)
+        links = link_of(row) if row is not None else None
         if memo.links.get(pid) != links:
             relinked = True
             if links is None:
@@ -252,7 +253,7 @@ def _recount(
             else:
                 memo.links[pid] = links
     if relinked:
-        memo.chain = longest_chain(rows)
+        memo.chain = longest_chain(memo.links)
     memo.stale_cold |= affected
 
 
@@ -356,11 +357,6 @@ def going_cold(
             )
         )
     return shown, len(late)
-
-
-def _links(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    """What a job future's referral links are made of (usecases/referrals.py)."""
-    return (row.get("referred_by_id"), tuple(row.get("person_ids") or ()), row.get("created_at"))
 
 
 def _steps(repo: Repository, prospect_id: str, row: Mapping[str, Any]) -> Sequence[StepLike]:

@@ -8,7 +8,7 @@ validating anything but what is shown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,38 +25,54 @@ class ReferralNode:
         return 1 + sum(child.size() for child in self.children)
 
 
+Link = tuple[Any, tuple[Any, ...], Any]
+"""What a job future's referral links are made of: who referred it, its people, and
+when it was made (its links are ordered by that)."""
+
+
+def link_of(row: Mapping[str, Any]) -> Link:
+    """A job future's links, from its stored row."""
+    return (row.get("referred_by_id"), tuple(row.get("person_ids") or ()), row.get("created_at"))
+
+
 class _Links:
-    def __init__(self, rows: Mapping[str, Mapping[str, Any]]) -> None:
-        self.rows = rows
+    """The links of every job future, kept apart from their rows (thousands of rows,
+    read one at a time, are not held for this)."""
+
+    def __init__(self, links: Iterable[tuple[str, Link]]) -> None:
+        self.links: dict[str, Link] = dict(links)
         self.members: dict[str, list[str]] = {}
         """Person id → the job futures they are part of, oldest first."""
         self.referred: dict[str, list[str]] = {}
         """Person id → the job futures they referred."""
-        ordered = sorted(rows.items(), key=lambda item: str(item[1].get("created_at", "")))
-        for pid, row in ordered:
-            for person_id in row.get("person_ids") or ():
+        ordered = sorted(self.links.items(), key=lambda item: str(item[1][2] or ""))
+        for pid, (referrer, people, _) in ordered:
+            for person_id in people:
                 self.members.setdefault(person_id, []).append(pid)
-            if referrer := row.get("referred_by_id"):
+            if referrer:
                 self.referred.setdefault(referrer, []).append(pid)
 
+    @classmethod
+    def stored(cls, repo: Repository) -> _Links:
+        return cls((pid, link_of(row)) for pid, row in repo.walk(Prospect))
+
     def parent(self, prospect_id: str) -> str | None:
-        referrer = self.rows[prospect_id].get("referred_by_id")
+        referrer = self.links[prospect_id][0]
         members = self.members.get(referrer, []) if isinstance(referrer, str) else []
         found = [pid for pid in members if pid != prospect_id]
         return found[0] if found else None
 
     def children(self, prospect_id: str) -> list[str]:
-        people = self.rows[prospect_id].get("person_ids") or ()
+        people = self.links[prospect_id][1]
         return [pid for p in people for pid in self.referred.get(p, []) if pid != prospect_id]
 
 
 def referral_tree(repo: Repository, prospect_id: str) -> ReferralNode | None:
     """The whole chain this job future is part of, from its first link down;
     None when it neither was referred nor led anywhere."""
-    rows = repo.stored_rows(Prospect)
-    if prospect_id not in rows:
+    if prospect_id not in repo.stored_rows(Prospect):
         return None
-    links = _Links(rows)
+    links = _Links.stored(repo)
     root, seen = prospect_id, {prospect_id}
     while (parent := links.parent(root)) is not None and parent not in seen:
         seen.add(parent)
@@ -76,10 +92,9 @@ def _grow(links: _Links, prospect_id: str, seen: set[str]) -> ReferralNode:
 
 def referred_from(repo: Repository, prospect_id: str) -> list[str]:
     """The job futures that came through this one's people (its referral children)."""
-    rows = repo.stored_rows(Prospect)
-    if prospect_id not in rows:
+    if prospect_id not in repo.stored_rows(Prospect):
         return []
-    return _Links(rows).children(prospect_id)
+    return _Links.stored(repo).children(prospect_id)
 
 
 def newest_referred_by(repo: Repository, person_id: str) -> str | None:
@@ -92,21 +107,21 @@ def newest_referred_by(repo: Repository, person_id: str) -> str | None:
     return newest[0] if newest else None
 
 
-def longest_chain(rows: Mapping[str, Mapping[str, Any]]) -> list[str]:
+def longest_chain(links: Mapping[str, Link]) -> list[str]:
     """The longest line of job futures each referred by someone at the one before,
     first to last (one job future when none was referred; [] when there are none).
     From stored fields only: a loop in the links ends the line."""
-    links = _Links(rows)
+    every = _Links(links.items())
     depth: dict[str, int] = {}
     parents: dict[str, str | None] = {}
-    for start in rows:
+    for start in every.links:
         path: list[str] = []
         seen: set[str] = set()
         node: str | None = start
         while node is not None and node not in depth and node not in seen:
             seen.add(node)
             path.append(node)
-            parent = links.parent(node)
+            parent = every.parent(node)
             parents[node] = parent if parent not in seen else None
             node = parents[node]
         base = depth[node] if node is not None and node in depth else 0

@@ -33,7 +33,7 @@ from jobfutures_tui.store.touch_index import INDEX_NAME
 from jobfutures_tui.usecases.due import due_items
 from jobfutures_tui.usecases.insights import insights
 from jobfutures_tui.usecases.insights_words import as_json, text_lines
-from jobfutures_tui.usecases.referrals import longest_chain
+from jobfutures_tui.usecases.referrals import link_of, longest_chain
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 """A Monday afternoon."""
@@ -393,7 +393,7 @@ def test_longest_chain_survives_a_loop() -> None:
         "p3": {"person_ids": ["c"], "referred_by_id": "b", "created_at": "3"},
         "p4": {"person_ids": ["d"], "referred_by_id": None, "created_at": "4"},
     }
-    chain = longest_chain(rows)
+    chain = longest_chain({pid: link_of(row) for pid, row in rows.items()})
     assert len(chain) == 3 and set(chain) == {"p1", "p2", "p3"}
     assert longest_chain({}) == []
 
