@@ -109,7 +109,7 @@ def probe_frame(
 
     # As `jobfutures` starts (jobfutures_tui/launch.py): the collector waits for the frame,
     # and pydantic looks for no plugins.
-    from jobfutures_tui.launch import prepare
+    from jobfutures_tui.launch import large_blocks_from_the_system, prepare
 
     prepare()
 
@@ -121,6 +121,7 @@ def probe_frame(
     from jobfutures_tui.widgets.stage_column import StageColumn
 
     imported = time.perf_counter()
+    large_blocks_from_the_system()
     writer = BackgroundWriter()
     repo = Repository.open(Path(folder), writer=writer, verify=False, streamed=True)
     opened = time.perf_counter()

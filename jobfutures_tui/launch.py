@@ -23,7 +23,6 @@ def main() -> int:
 def prepare() -> None:
     """What the command does before its first heavy import (benchmarks/probe.py too)."""
     hold_collector()
-    large_blocks_from_the_system()
     # Pydantic looks for plugins (entry points of every installed package, read from
     # their metadata) when it builds its first validator, at every start: ~3 ms.
     # jobfutures uses none. Set here, in the command only, so a program importing the
@@ -45,8 +44,10 @@ def large_blocks_from_the_system() -> None:
     of the derived index's bytes (6 MB at 5,000 job futures), every file's bytes and
     big table came from the heap, and freed they stayed there, scattered among what
     is kept: 15 MB of it free once the background work was done. Fixed, the app's
-    peak there fell by 3.5 MB; at 10 job futures nothing changes (docs/architecture.md).
-    Only where the C library is glibc; ctypes is imported at start anyway."""
+    peak there fell by 3 MB; at 10 job futures nothing changes (docs/architecture.md).
+    The app only (cli.run_app): a command, over in a second, gained nothing and its
+    page faults cost it CPU. Only where the C library is glibc; ctypes is imported at
+    start anyway."""
     try:
         os.confstr("CS_GNU_LIBC_VERSION")
     except (ValueError, OSError):
