@@ -74,6 +74,7 @@ def load(
         keep_local(folder)
     existing = _present(files)
     files.sync_grace = SYNC_GRACE if sync_grace is None else sync_grace
+    files.streamed = streamed  # a new or migrated file is held parsed all the same
     files.missing = _missing(files) if existing else []
     if files.missing:
         existing = _after_a_sync(files, files.sync_grace)
@@ -95,7 +96,6 @@ def load(
             if writer is not None:
                 # The first write of this session first snapshots the data as it was.
                 writer.before_first_write = backup
-            files.streamed = streamed
             for name in collections:
                 files.defer(name, _table_of(name), by_record=lazy or streamed)
                 if streamed and files.row_index(name, _table_of(name)) is None:

@@ -61,6 +61,7 @@ async def test_restoring_from_the_backups_list_replaces_the_data_and_backs_it_up
         assert isinstance(app.screen, BoardScreen), "the story was closed: back to the board"
         assert shown_companies(app) == ["Contoso"]
         assert app.repo is not repo and not app.history.can_undo
+        assert app.repo.streamed, "reopened as the app opens its data"
         (done,) = [m for m in messages(app) if m.startswith("Restored the backup from")]
         newest = automatic_backups(data_dir)[0].path
         assert str(newest) in done, "the message names the backup of the replaced data"
