@@ -11,6 +11,7 @@ import pytest
 
 from jobfutures_tui.models import Company, Prospect, Touch
 from jobfutures_tui.store import Repository
+from jobfutures_tui.store.datafiles import DataFiles
 
 NOW = pendulum.datetime(2026, 3, 10, 12, 0, tz="UTC")
 """The moment time is frozen at, when a test needs a known 'now'."""
@@ -59,6 +60,15 @@ def touch(of: Prospect, at: pendulum.DateTime, **fields: Any) -> Touch:
     return Touch(prospect_id=of.id, at=at, **fields)
 
 
+def futures(folder: Path, count: int) -> list[Prospect]:
+    """``count`` job futures, each at a company of its own, saved in ``folder``."""
+    companies = [Company(name=f"Company {n}") for n in range(count)]
+    saved = [Prospect(company_id=c.id, role=f"Role {n}") for n, c in enumerate(companies)]
+    with Repository.open(folder) as repo:
+        repo.save(*companies, *saved)
+    return saved
+
+
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Bytes and mtime of every file under ``folder`` except the lock file."""
     return {
@@ -80,8 +90,23 @@ def make() -> Any:
         company = staticmethod(company)
         prospect = staticmethod(prospect)
         touch = staticmethod(touch)
+        futures = staticmethod(futures)
         snapshot = staticmethod(snapshot)
         temp_files = staticmethod(temp_files)
         now = NOW
 
     return Make
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files parsed whole from now on."""
+    names: list[str] = []
+    original = DataFiles.parse
+
+    def spy(self: DataFiles, name: str):  # type: ignore[no-untyped-def]
+        names.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(DataFiles, "parse", spy)
+    return names

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from jobfutures_tui.models import Company, Person
 from jobfutures_tui.store import Repository
-from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.row_index import RowIndex
 from jobfutures_tui.store.snapshot import dumps
 
@@ -62,17 +61,12 @@ def test_a_file_not_laid_out_as_written_here_is_parsed_whole() -> None:
         assert RowIndex.of(data, "people") is None
 
 
-def test_a_command_reads_one_person_without_parsing_them_all(tmp_path: Path, monkeypatch) -> None:
+def test_a_command_reads_one_person_without_parsing_them_all(
+    tmp_path: Path, parsed: list[str]
+) -> None:
     folder = tmp_path / "data"
     people = saved_people(folder, [f"Person {n}" for n in range(20)])
-    whole: list[str] = []
-    original = DataFiles.parse
-
-    def spy(self: DataFiles, name: str):  # type: ignore[no-untyped-def]
-        whole.append(name)
-        return original(self, name)
-
-    monkeypatch.setattr(DataFiles, "parse", spy)
+    whole = parsed
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
         assert repo.person(people[7].id) == people[7]
         assert people[3].id in repo.stored_rows(Person)

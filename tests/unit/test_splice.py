@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import uuid
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobfutures_tui.models import Company, Prospect, Stage
+from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.row_index import RowIndex
@@ -70,18 +71,10 @@ def test_adding_an_existing_row_is_refused_as_tinydb_refuses_it() -> None:
         RowEdits(index).remove(doc_ids=[IDS[1]])
 
 
-def saved(folder: Path, count: int) -> list[Prospect]:
-    companies = [Company(name=f"Company {n}") for n in range(count)]
-    futures = [Prospect(company_id=c.id, role=f"Role {n}") for n, c in enumerate(companies)]
-    with Repository.open(folder) as repo:
-        repo.save(*companies, *futures)
-    return futures
-
-
 def test_a_command_changes_a_job_future_without_parsing_the_file(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch, make: Any
 ) -> None:
-    futures = saved(tmp_path, 30)
+    futures = make.futures(tmp_path, 30)
     before = orjson.loads((tmp_path / "prospects.json").read_bytes())["prospects"]
     with Repository.open(tmp_path, verify=False, lazy=True) as repo:
         parsed: list[str] = []
@@ -112,8 +105,8 @@ def test_a_command_changes_a_job_future_without_parsing_the_file(
         assert len(repo.prospects()) == 30
 
 
-def test_changes_made_before_the_file_is_parsed_whole_are_kept(tmp_path: Path) -> None:
-    futures = saved(tmp_path, 5)
+def test_changes_made_before_the_file_is_parsed_whole_are_kept(tmp_path: Path, make: Any) -> None:
+    futures = make.futures(tmp_path, 5)
     with Repository.open(tmp_path, verify=False, lazy=True) as repo:
         moved = futures[1].model_copy(update={"role": "Changed"})
         with repo._files.batch():
@@ -127,10 +120,12 @@ def test_changes_made_before_the_file_is_parsed_whole_are_kept(tmp_path: Path) -
         assert repo.prospect(futures[2].id).role == "Also"
 
 
-def test_another_devices_change_meanwhile_is_merged_not_written_over(tmp_path: Path) -> None:
+def test_another_devices_change_meanwhile_is_merged_not_written_over(
+    tmp_path: Path, make: Any
+) -> None:
     """The version read stays the base of the merge: their change to another job
     future is kept, and ours too."""
-    futures = saved(tmp_path, 5)
+    futures = make.futures(tmp_path, 5)
     path = tmp_path / "prospects.json"
     with Repository.open(tmp_path, verify=False, lazy=True) as repo:
         repo._files.journal.seen.watching = True
@@ -147,10 +142,10 @@ def test_another_devices_change_meanwhile_is_merged_not_written_over(tmp_path: P
     assert rows[futures[4].id]["role"] == "Theirs"
 
 
-def test_a_file_edited_by_hand_is_changed_the_whole_way(tmp_path: Path) -> None:
+def test_a_file_edited_by_hand_is_changed_the_whole_way(tmp_path: Path, make: Any) -> None:
     """Not laid out as written here (indented by hand): the change parses and rewrites
     the file whole, as before, and keeps every other row."""
-    futures = saved(tmp_path, 4)
+    futures = make.futures(tmp_path, 4)
     path = tmp_path / "prospects.json"
     pretty = json.dumps(orjson.loads(path.read_bytes()), indent=2).encode()
     path.write_bytes(pretty)

@@ -7,46 +7,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
 from jobfutures_tui import cli
-from jobfutures_tui.models import Company, Prospect, Stage
+from jobfutures_tui.models import Prospect, Stage
 from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository
-from jobfutures_tui.store.datafiles import DataFiles
-
-
-def saved(folder: Path, count: int) -> list[Prospect]:
-    companies = [Company(name=f"Company {n}") for n in range(count)]
-    futures = [Prospect(company_id=c.id, role=f"Role {n}") for n, c in enumerate(companies)]
-    with Repository.open(folder) as repo:
-        repo.save(*companies, *futures)
-    return futures
 
 
 def as_the_app(folder: Path) -> Repository:
     return Repository.open(folder, writer=BackgroundWriter(), verify=False, streamed=True)
 
 
-@pytest.fixture
-def parsed_whole(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files parsed whole, by name."""
-    parsed: list[str] = []
-    original = DataFiles.parse
-
-    def spy(self: DataFiles, name: str):  # type: ignore[no-untyped-def]
-        parsed.append(name)
-        return original(self, name)
-
-    monkeypatch.setattr(DataFiles, "parse", spy)
-    return parsed
-
-
 def test_the_app_walks_every_row_as_changed_without_parsing_the_file(
-    tmp_path: Path, parsed_whole: list[str]
+    tmp_path: Path, parsed: list[str], make: Any
 ) -> None:
-    futures = saved(tmp_path, 30)
+    futures = make.futures(tmp_path, 30)
     repo = as_the_app(tmp_path)
     try:
         repo.verify()  # every record validated, one row at a time
@@ -63,7 +41,7 @@ def test_the_app_walks_every_row_as_changed_without_parsing_the_file(
         on_disk = orjson.loads((tmp_path / "prospects.json").read_bytes())["prospects"]
         assert list(walked.items()) == list(on_disk.items()), "the rows, in the file's order"
         big = {"prospects.json", "companies.json", "people.json"}
-        assert big.isdisjoint(parsed_whole), "no such file parsed whole"
+        assert big.isdisjoint(parsed), "no such file parsed whole"
     finally:
         repo.close()
     with Repository.open(tmp_path) as again:  # verified whole: the manifest's count agrees
@@ -71,9 +49,9 @@ def test_the_app_walks_every_row_as_changed_without_parsing_the_file(
 
 
 def test_a_file_not_laid_out_as_written_here_is_walked_from_a_whole_parse(
-    tmp_path: Path,
+    tmp_path: Path, make: Any
 ) -> None:
-    futures = saved(tmp_path, 3)
+    futures = make.futures(tmp_path, 3)
     stored = orjson.loads((tmp_path / "prospects.json").read_bytes())
     (tmp_path / "prospects.json").write_text(json.dumps(stored, indent=2))
     repo = as_the_app(tmp_path)
@@ -85,11 +63,11 @@ def test_a_file_not_laid_out_as_written_here_is_walked_from_a_whole_parse(
 
 
 def test_a_row_that_does_not_parse_refuses_the_walk_and_writes_nothing(
-    tmp_path: Path,
+    tmp_path: Path, make: Any
 ) -> None:
     """The rows are found where the file says, but one is not JSON: walking them parses
     the file whole, which refuses it, naming the file."""
-    saved(tmp_path, 5)
+    make.futures(tmp_path, 5)
     path = tmp_path / "prospects.json"
     broken = path.read_bytes().replace(b'"role":"Role 3"', b'"role":Role 3', 1)
     path.write_bytes(broken)
@@ -104,10 +82,10 @@ def test_a_row_that_does_not_parse_refuses_the_walk_and_writes_nothing(
     assert path.read_bytes() == broken, "not written over"
 
 
-def test_the_app_knows_at_once_that_a_collection_lost_records(tmp_path: Path) -> None:
+def test_the_app_knows_at_once_that_a_collection_lost_records(tmp_path: Path, make: Any) -> None:
     """A file holding fewer records than the manifest lists is found as the rows are
     found, at open: the app opens read-only and names it, as for a missing file."""
-    futures = saved(tmp_path, 3)
+    futures = make.futures(tmp_path, 3)
     path = tmp_path / "prospects.json"
     rows = orjson.loads(path.read_bytes())["prospects"]
     del rows[futures[0].id]

@@ -34,20 +34,6 @@ def history(folder: Path, make) -> dict:
     return {"prospect": future, "old": old, "new": new}
 
 
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the files parsed from now on."""
-    names: list[str] = []
-    original = DataFiles.parse
-
-    def spy(self: DataFiles, name: str):  # type: ignore[no-untyped-def]
-        names.append(name)
-        return original(self, name)
-
-    monkeypatch.setattr(DataFiles, "parse", spy)
-    return names
-
-
 def touch_files(names: list[str]) -> list[str]:
     return [name for name in names if name.startswith("touches/")]
 
