@@ -11,9 +11,11 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jobfutures_tui import cli
-from jobfutures_tui.models import Prospect, Stage
+from jobfutures_tui.models import Company, Prospect, Stage
 from jobfutures_tui.store import BackgroundWriter, DataRefused, Repository
 
 
@@ -94,5 +96,42 @@ def test_the_app_knows_at_once_that_a_collection_lost_records(tmp_path: Path, ma
     try:
         assert repo.read_only and repo.streamed
         assert "holds 2 records" in repo.lost_files["prospects.json"]
+    finally:
+        repo.close()
+
+
+CHANGES = st.lists(
+    st.tuples(st.sampled_from(["rename", "remove", "add"]), st.integers(0, 7)), max_size=8
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(changes=CHANGES)
+def test_a_walk_gives_what_a_whole_parse_of_the_saved_file_gives(
+    tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[str, int]]
+) -> None:
+    """Whatever was renamed, removed and added since the file was read: the rows, in
+    the order the saved file holds them."""
+    folder = tmp_path_factory.mktemp("data")
+    companies = [Company(name=f"Company {n}") for n in range(5)]
+    with Repository.open(folder) as seed:
+        seed.save(*companies)
+    repo = Repository.open(folder, verify=False, streamed=True)  # a writer that writes at once
+    try:
+        for what, n in changes:
+            known = [c for c in companies if repo.company(c.id) is not None]
+            if what == "add" or not known:
+                companies.append(Company(name=f'Added {n} "quoted"'))
+                repo.save(companies[-1])
+            elif what == "rename":
+                chosen = known[n % len(known)]
+                repo.save(chosen.model_copy(update={"name": f"Renamed {n}"}))
+            else:
+                repo.delete(known[n % len(known)])
+            walked = list(repo.walk(Company))
+            on_disk = orjson.loads((folder / "companies.json").read_bytes())["companies"]
+            assert walked == list(on_disk.items())
     finally:
         repo.close()
