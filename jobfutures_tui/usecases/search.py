@@ -65,17 +65,18 @@ class SearchIndex:
         return affected
 
     def _texter(self) -> Callable[[Row], str]:
-        """Everything a job future can be found by, casefolded, from its stored row."""
-        companies = self.repo.stored_rows(Company)
-        people = self.repo.stored_rows(Person)
+        """Everything a job future can be found by, casefolded, from its stored row and
+        the names and titles it shows (read as columns: the rows of thousands of people
+        are not parsed for three fields)."""
+        companies = self.repo.stored_column(Company, "name")
+        names = self.repo.stored_column(Person, "name")
+        titles = self.repo.stored_column(Person, "title")
 
         def text(row: Row) -> str:
-            company = companies.get(row.get("company_id") or "") or {}
-            parts = [company.get("name"), row.get("role"), row.get("notes")]
+            parts = [companies.get(row.get("company_id") or ""), row.get("role"), row.get("notes")]
             parts += row.get("tags") or ()
             for person_id in row.get("person_ids") or ():
-                person = people.get(person_id) or {}
-                parts += [person.get("name"), person.get("title")]
+                parts += [names.get(person_id), titles.get(person_id)]
             return " ".join(str(part) for part in parts if part).casefold()
 
         return text
