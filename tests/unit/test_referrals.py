@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.referrals import ReferralNode, newest_referred_by, referral_tree
+from jobfutures_tui.usecases.referrals import (
+    ReferralNode,
+    newest_referred_by,
+    referral_tree,
+    referred_from,
+)
 from jobfutures_tui.usecases.script_context import latest_referral
 
 
@@ -66,3 +73,22 @@ def test_a_persons_newest_referral_is_the_one_added_last(tmp_path: Path) -> None
         assert newest_referred_by(repo, nobody.id) is None
         assert latest_referral(repo, tomas.id) == "Litware"
         assert latest_referral(repo, None) == latest_referral(repo, nobody.id) == ""
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_the_job_futures_a_job_future_led_to_oldest_first(tmp_path: Path, streamed: bool) -> None:
+    """What a job future's story lists as 'led to', read from stored fields as the
+    detail opens (the app reads them as columns: usecases/referrals.py)."""
+    with Repository.open(tmp_path / "data") as repo:
+        contoso, tomas = future(repo, "Contoso")
+        fabrikam, zoe = future(repo, "Fabrikam", tomas)
+        proseware, _ = future(repo, "Proseware", zoe)
+        litware, _ = future(repo, "Litware", tomas)
+        alone, _ = future(repo, "Alone")
+    with Repository.open(tmp_path / "data", verify=False, streamed=streamed) as repo:
+        assert referred_from(repo, contoso.id) == [fabrikam.id, litware.id]
+        assert referred_from(repo, fabrikam.id) == [proseware.id]
+        assert referred_from(repo, alone.id) == [] and referred_from(repo, "gone") == []
+        tree = referral_tree(repo, contoso.id)
+        assert tree is not None
+        assert [child.prospect_id for child in tree.children] == [fabrikam.id, litware.id]
