@@ -109,7 +109,8 @@ def probe_frame(
 
     # As `jobfutures` starts (jobfutures_tui/launch.py): the collector waits for the frame,
     # and pydantic looks for no plugins.
-    from jobfutures_tui.launch import large_blocks_from_the_system, prepare
+    from jobfutures_tui.heap import large_blocks_from_the_system
+    from jobfutures_tui.launch import prepare
 
     prepare()
 

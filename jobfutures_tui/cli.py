@@ -208,7 +208,7 @@ def run_app(
     folder: Path, *, read_only: bool = False, demo: bool = False, keep_backups: int = DEFAULT_KEEP
 ) -> int:
     from jobfutures_tui.app import JobFuturesApp
-    from jobfutures_tui.launch import large_blocks_from_the_system
+    from jobfutures_tui.heap import large_blocks_from_the_system
     from jobfutures_tui.parsed_css import kept_between_runs
 
     large_blocks_from_the_system()  # the app runs for hours: no heap left scattered

@@ -3,13 +3,11 @@ plugins turned off, its plugin loader (and importlib.metadata) is not imported."
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pydantic
-import pytest
 
 from jobfutures_tui import launch
 
@@ -60,41 +58,3 @@ def test_pydantic_asks_for_its_loader_in_one_place_for_one_function() -> None:
         f"pydantic {pydantic.VERSION} asks for its plugin loader otherwise: see launch.py"
     )
     assert launch.PLUGIN_LOADER == "pydantic.plugin._loader"
-
-
-LARGE_BLOCKS = """
-import ctypes
-from jobfutures_tui import launch
-
-class Info(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in (
-        "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split())]
-
-libc = ctypes.CDLL(None)
-libc.mallinfo2.restype = Info
-{setting}
-big = bytearray(8_000_000)  # from the system; freed, glibc would raise its threshold
-del big
-held = [bytearray(300_000) for _ in range(20)]
-print(libc.mallinfo2().hblks >= 20)
-"""
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
-def test_large_blocks_keep_coming_from_the_system_and_going_back_to_it() -> None:
-    """After a large block is freed, glibc takes the next ones from its heap, where,
-    freed, they stay (launch.large_blocks_from_the_system; docs/architecture.md)."""
-    try:
-        os.confstr("CS_GNU_LIBC_VERSION")
-    except (ValueError, OSError):
-        pytest.skip("not glibc")
-
-    def mapped(setting: str) -> str:
-        program = LARGE_BLOCKS.format(setting=setting)
-        done = subprocess.run(
-            [sys.executable, "-c", program], capture_output=True, text=True, check=True
-        )
-        return done.stdout.strip()
-
-    assert mapped("") == "False", "glibc's own way: from the heap once one was freed"
-    assert mapped("launch.large_blocks_from_the_system()") == "True"
