@@ -5,7 +5,7 @@
 Each phase is profiled once, in a fresh process, on a copy of the cached data
 set (default: the largest, 5,000 / 50,000):
 
-- open: ``Repository.open(folder, verify=False)`` only (imports done before);
+- open: ``Repository.open(folder, verify=False, streamed=True)`` only (imports done before);
 - frame: from the process's first statement to the board's first painted
   frame (imports, opening, the app), as ``benchmarks/probe.py frame`` measures
   it. Only the main thread is profiled: the background verify's own work is

@@ -236,8 +236,8 @@ def report(
         "",
         "- **months**: how far back the touches go; touches are one file per month.",
         "- **on disk**: the data files (JSON), backups and the lock excluded.",
-        "- **open**: `Repository.open(folder, verify=False)`, as the app opens the data "
-        "(BackgroundWriter), imports excluded; fresh process each time.",
+        "- **open**: `Repository.open(folder, verify=False, streamed=True)`, as the app "
+        "opens the data (BackgroundWriter), imports excluded; fresh process each time.",
         "- **verify**: `repo.verify()` right after, validating every touch. The app starts "
         "it on a thread 0.2 s after the first frame is painted (the insights' counts first), "
         "so it no longer runs alongside the building of the frame.",
