@@ -48,8 +48,9 @@ class Facts:
         a due list names its touches without reading people or companies (not where
         they are parsed already, as the app's are: that would hold every name twice)."""
 
-    def future(self, prospect_id: str) -> FutureLike | None:
-        row = self._prospect_rows.get(prospect_id)
+    def future(self, prospect_id: str, row: Mapping[str, Any] | None = None) -> FutureLike | None:
+        """Its view, from ``row`` if the caller has read it already."""
+        row = row if row is not None else self._prospect_rows.get(prospect_id)
         if row is None:
             return None
         try:

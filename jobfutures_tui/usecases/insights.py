@@ -283,8 +283,9 @@ def _count(
     zone, ends = window.zone, window.month_ends
     custom = repo.records(CadencePlan) if repo.stored_rows(CadencePlan) else []
     for pid, history in histories:
-        future = _as_facts(facts.future(pid))
-        if future is None:
+        row = rows.get(pid)  # read once: the app reads a row at a time
+        future = _as_facts(facts.future(pid, row)) if row is not None else None
+        if row is None or future is None:
             continue
         kept = NOTHING_KEPT
         if history and history[-1].at >= window.follow_since:
@@ -297,7 +298,6 @@ def _count(
                 people=facts.people(future),
                 workdays=window.workdays,
             )
-        row = rows[pid]
         closed = str(row.get("closed_reason") or "")
         steps = _steps(repo, pid, row)
         memo.parts[pid] = figures.part(future, history, closed, window, ends, kept, steps)
