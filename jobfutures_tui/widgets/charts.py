@@ -54,10 +54,14 @@ def week_columns(
     text.append(numbers + "\n", style=muted)
     months = ""
     seen: set[int] = set()
+    width = len(counts) * WEEK_WIDTH - 1  # as wide as the columns: no wider line wraps
     for index, start in enumerate(starts):
         if start.month not in seen and (index > 0 or start.day <= 7):
             seen.add(start.month)
-            months = months.ljust(index * WEEK_WIDTH) + start.strftime("%b")
+            label = start.strftime("%b")
+            at = min(index * WEEK_WIDTH, width - len(label))  # the last weeks: moved left
+            if not months or at > len(months):  # a space between two labels
+                months = months.ljust(at) + label
     text.append(months, style=muted)
     return text
 
