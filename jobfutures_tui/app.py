@@ -26,8 +26,7 @@ from textual.screen import ModalScreen, Screen
 from jobfutures_tui import app_settings, background_work, devices_work, signals
 from jobfutures_tui.background_work import FOLLOW_AT_START, FOLLOW_DELAY
 from jobfutures_tui.messages import DataChanged, Merged, SaveStatus
-from jobfutures_tui.models import Profile
-from jobfutures_tui.models.entities import PROFILE_ID
+from jobfutures_tui.models.ids import PROFILE_ID
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.screens.main_screens import MAIN_SCREENS, main_screens
 from jobfutures_tui.store import (
@@ -176,7 +175,7 @@ class JobFuturesApp(App[None]):
             self._ask_profile_once()
 
     def _ask_profile_once(self) -> None:
-        if self.repo.peek(Profile, PROFILE_ID, "asked") is True:
+        if self.repo.peek("profile", PROFILE_ID, "asked") is True:
             return  # asked at an earlier start: the question's imports are not needed
         from jobfutures_tui.screens.actions import ask_profile_once
 

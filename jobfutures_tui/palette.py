@@ -25,7 +25,7 @@ from textual.screen import Screen
 from jobfutures_tui import app_settings, file_work, keymap, restore_work
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.messages import DataChanged
-from jobfutures_tui.models import Company, Person, Prospect, Stage
+from jobfutures_tui.models import Stage
 from jobfutures_tui.models.dates import today
 from jobfutures_tui.screens import actions
 from jobfutures_tui.screens.board import BoardScreen
@@ -90,16 +90,20 @@ class JumpCommands(Provider):
     def _targets(self, repo: Repository) -> Iterator[Target]:
         peek = repo.peek
         for prospect_id in repo.prospect_ids():
-            company_id = peek(Prospect, prospect_id, "company_id")
-            people = peek(Prospect, prospect_id, "person_ids") or ()
-            person = peek(Person, people[0], "name") if people else ""
-            parts = (peek(Company, company_id, "name"), person, peek(Prospect, prospect_id, "role"))
-            stage = _stage_label(peek(Prospect, prospect_id, "stage"))
+            company_id = peek("prospects", prospect_id, "company_id")
+            people = peek("prospects", prospect_id, "person_ids") or ()
+            person = peek("people", people[0], "name") if people else ""
+            parts = (
+                peek("companies", company_id, "name"),
+                person,
+                peek("prospects", prospect_id, "role"),
+            )
+            stage = _stage_label(peek("prospects", prospect_id, "stage"))
             label = " · ".join(str(part) for part in parts if part)
             yield "prospect", prospect_id, label, f"Job future ({stage}): show it on the board"
         for person_id in repo.person_ids():
-            company = peek(Company, peek(Person, person_id, "company_id"), "name")
-            name = str(peek(Person, person_id, "name") or "")
+            company = peek("companies", peek("people", person_id, "company_id"), "name")
+            name = str(peek("people", person_id, "name") or "")
             label = f"{name} ({company})" if company else name
             yield "person", person_id, label, "Person: open their story"
 
@@ -150,7 +154,7 @@ def jump(app: App[Any], kind: str, target_id: str) -> None:
     if kind == "prospect":
         board = app.get_screen("board")
         assert isinstance(board, BoardScreen)
-        if ui.repo.peek(Prospect, target_id, "stage") == Stage.ARCHIVE.value:
+        if ui.repo.peek("prospects", target_id, "stage") == Stage.ARCHIVE.value:
             board.show_archive_column(True)
         ui.show_board(select=target_id)
     elif kind == "person":

@@ -16,7 +16,7 @@ from jobfutures_tui.commands.changes import (
 )
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, say
 from jobfutures_tui.engine.names import matches
-from jobfutures_tui.models import Company, Person, PersonRole, Prospect
+from jobfutures_tui.models import Person, PersonRole, Prospect
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import changes
 from jobfutures_tui.usecases.intake import ProspectInput
@@ -113,7 +113,7 @@ def _worth_knowing(repo: Repository, name: str) -> list[str]:
     company = repo.find_company(name)
     if company is not None:
         # Matched on the stored rows: only this company's job futures are read whole.
-        companies = repo.stored_column(Prospect, "company_id")
+        companies = repo.stored_column("prospects", "company_id")
         at_company = [pid for pid in repo.open_prospect_ids() if companies.get(pid) == company.id]
         others = [p for pid in at_company if (p := repo.prospect(pid)) is not None]
         return [
@@ -121,7 +121,7 @@ def _worth_knowing(repo: Repository, name: str) -> list[str]:
             for p in others
             if p.company_id == company.id
         ]
-    stored = repo.stored_column(Company, "name")
+    stored = repo.stored_column("companies", "name")
     found = matches(name, list(stored), lambda cid: str(stored[cid] or ""))
     names = [c.name for cid in found if (c := repo.company(cid)) is not None]
     if names:

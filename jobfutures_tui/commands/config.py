@@ -45,7 +45,7 @@ def run_config(args: argparse.Namespace) -> int:
     if args.key.startswith(_KEYS):
         shown = now.settings.keys.get(args.key[len(_KEYS) :], "(as shipped)")
     else:
-        shown = _shown(args.key, _settings_json(now.settings)[args.key])
+        shown = _shown(args.key, settings.as_json(now.settings)[args.key])
     emit_lines([f"{args.key} = {shown}", f"(in {now.path})"])
     if args.key.startswith("calendar_") and not getattr(args, "demo", False):
         _rewrite_calendar(args, now.settings)
@@ -107,12 +107,6 @@ def _value(key: str, text: str) -> Any:
     return text
 
 
-def _settings_json(found: settings.Settings) -> dict[str, Any]:
-    data = found.model_dump(mode="json")
-    data["workdays"] = list(found.workdays)
-    return data
-
-
 def _shown(key: str, value: Any) -> str:
     if key == "keys":
         return ", ".join(f"{k} = {v}" for k, v in value.items()) or "(as shipped)"
@@ -125,7 +119,7 @@ def _show(args: argparse.Namespace) -> int:
     from jobfutures_tui.settings_check import problems, themes
 
     loaded = settings.current()
-    data = _settings_json(loaded.settings)
+    data = settings.as_json(loaded.settings)
     app_class = None
     if loaded.settings.keys:  # only then is the app (every screen's keys) loaded
         from jobfutures_tui.app import JobFuturesApp

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from jobfutures_tui.commands.changes import refusal
 from jobfutures_tui.engine.names import close_to, matches
 from jobfutures_tui.exchange.errors import ExchangeError
-from jobfutures_tui.models import Company, Person, Prospect
+from jobfutures_tui.models import Person, Prospect
 from jobfutures_tui.models.clean import one_line
 from jobfutures_tui.models.entities import Script
 from jobfutures_tui.store import Repository
@@ -76,9 +76,9 @@ def _at_company(repo: Repository, query: str) -> list[Prospect]:
     each company's name is matched once, and only the job futures found are read
     whole, not thousands of others (docs/benchmarks.md)."""
     at: dict[str, list[str]] = {}
-    for prospect_id, company_id in repo.stored_column(Prospect, "company_id").items():
+    for prospect_id, company_id in repo.stored_column("prospects", "company_id").items():
         at.setdefault(str(company_id), []).append(prospect_id)
-    stored = repo.stored_column(Company, "name")
+    stored = repo.stored_column("companies", "name")
     names = {cid: str(stored.get(cid) or "") for cid in at}
     found = matches(query, list(at), names.__getitem__)  # folded: controls count as spaces
     if not found:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from jobfutures_tui.commands.changes import changing, invalid_options, refusal
 from jobfutures_tui.commands.common import EXIT_OK, emit_json, emit_lines, folder_of
 from jobfutures_tui.models import Profile
-from jobfutures_tui.models.entities import PROFILE_ID
+from jobfutures_tui.models.ids import PROFILE_ID
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
 from jobfutures_tui.usecases import changes

@@ -83,7 +83,8 @@ def cache_file(folder: Path) -> Path:
 def worked_out_from(folder: Path, today: date) -> str:
     """What the line depends on, in a few characters: the data files as they are on disk,
     the settings in force, the day and the version."""
-    parts = [__version__, today.isoformat(), settings.current().settings.model_dump_json()]
+    in_force = json.dumps(settings.as_json(settings.current().settings), sort_keys=True)
+    parts = [__version__, today.isoformat(), in_force]
     for name in data_files(folder):
         try:
             stat = os.stat(folder / name)

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from jobfutures_tui.models import Record, Touch
 from jobfutures_tui.store import Repository, layout
 from jobfutures_tui.store.files import ensure_folder
-from jobfutures_tui.store.tables import TABLES
+from jobfutures_tui.store.tables import FILES, kind_of
 
 COPIES_DIR = "conflict-copies"
 """Inside the backups folder: where merged copies are kept."""
@@ -123,4 +123,5 @@ def _records(path: Path, original: str) -> list[Record | None]:
 def _kind_of(original: str) -> tuple[type[Record], str]:
     if layout.is_month_file(original):
         return Touch, "touches"
-    return next((kind, table) for kind, (file, table) in TABLES.items() if file == original)
+    table = next(table for table, file in FILES.items() if file == original)
+    return kind_of(table), table

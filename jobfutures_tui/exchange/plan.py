@@ -32,6 +32,7 @@ from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.layout import data_files
+from jobfutures_tui.store.tables import table_of
 from jobfutures_tui.usecases.changes import Change
 
 Progress = Callable[[int, int], None]
@@ -96,7 +97,7 @@ class Existing:
     def of(cls, repo: Repository, *, touches: bool = False) -> Existing:
         prospects = repo.prospects(include_archived=True)
         touch_ids = {t.id for p in prospects for t in repo.touches_for(p.id)} if touches else set()
-        library = {rid for kind in LIBRARY_KINDS for rid in repo.stored_rows(kind)}
+        library = {rid for kind in LIBRARY_KINDS for rid in repo.stored_rows(table_of(kind))}
         return cls(repo.companies(), repo.people(), prospects, touch_ids, library, repo.profile())
 
     @classmethod

@@ -25,7 +25,6 @@ from pathlib import Path
 from jobfutures_tui.exchange import limits
 from jobfutures_tui.exchange.dataset import Dataset
 from jobfutures_tui.exchange.errors import ExchangeError
-from jobfutures_tui.models import Company
 from jobfutures_tui.store import DataRefused, Repository, layout
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.errors import NotWritable
@@ -56,7 +55,7 @@ class Snapshot:
 def counts_of(repo: Repository) -> dict[str, int]:
     """How many records of each kind ``repo`` holds, counted from the stored rows."""
     return {
-        "companies": len(repo.stored_rows(Company)),
+        "companies": len(repo.stored_rows("companies")),
         "people": len(repo.person_ids()),
         "prospects": len(repo.prospect_ids()),
         "touches": repo.touch_count(),

@@ -25,7 +25,6 @@ from jobfutures_tui.models import (
     Outcome,
     Prospect,
     Script,
-    Shareable,
     Stage,
     Touch,
     TouchKind,
@@ -175,7 +174,7 @@ class LogForm(RecordForm[Logged]):
         people = [p for pid in prospect.person_ids if (p := repo.person(pid)) is not None]
         scripts = sorted(repo.records(Script), key=lambda s: s.name.casefold())
         shareables = sorted(
-            (str(row.get("title", "")) for row in repo.stored_rows(Shareable).values()),
+            (str(row.get("title", "")) for row in repo.stored_rows("shareables").values()),
             key=str.casefold,
         )
         fields = (

@@ -84,7 +84,7 @@ TYPED = (
 def shown(loaded: settings.Loaded) -> dict[str, Any]:
     """The form's values: what the file sets, as typed; empty where it sets nothing."""
     found = loaded.settings
-    chosen = found.model_fields_set
+    chosen = loaded.chosen
     values: dict[str, Any] = {"theme": found.theme}
     for name in TYPED:
         value = getattr(found, name) if name in chosen else None

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from jobfutures_tui.messages import DataChanged
 from jobfutures_tui.modals.record_form import Field, RecordForm, choices_of
-from jobfutures_tui.models import Prospect, Shareable, ShareKind, dates, revise
+from jobfutures_tui.models import Shareable, ShareKind, dates, revise
 from jobfutures_tui.store import Repository
 from jobfutures_tui.ui_services import JobFutures, services
 from jobfutures_tui.usecases import record_changes
@@ -115,7 +115,7 @@ class ShareablesScreen(ModalScreen[None]):
         """Reads every touch once: off the UI thread, as a history can be long."""
         sent: dict[str, list[tuple[Any, str]]] = defaultdict(list)
         zone = dates.local_timezone()
-        for prospect_id in list(self.repo.stored_rows(Prospect)):
+        for prospect_id in list(self.repo.stored_rows("prospects")):
             for touch in self.repo.touches_for(prospect_id):
                 if not touch.shared:
                     continue

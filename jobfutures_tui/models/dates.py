@@ -1,4 +1,4 @@
-"""Pendulum dates in pydantic models, stored as ISO 8601 text.
+"""Pendulum dates, stored as ISO 8601 text (their fields in the models: ``date_fields``).
 
 Instants are kept in UTC in memory and on disk (``2026-11-23T09:30:00+00:00``)
 and shown in the local zone; calendar dates (an interview day) have no zone.
@@ -13,11 +13,10 @@ rather than ``pendulum.parse`` or ``pendulum.instance`` (about 10 µs).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Any
 
 import pendulum
 from pendulum.tz import local_timezone as _system_timezone
-from pydantic import PlainSerializer, PlainValidator
 
 UTC = pendulum.UTC
 
@@ -71,29 +70,6 @@ def to_date(value: Any) -> pendulum.Date:
     if not isinstance(value, date):
         raise ValueError("expected a date")
     return pendulum.Date(value.year, value.month, value.day)
-
-
-def _iso_instant(value: pendulum.DateTime) -> str:
-    return value.in_timezone(UTC).isoformat()
-
-
-def _iso_date(value: pendulum.Date) -> str:
-    return value.isoformat()
-
-
-Instant = Annotated[
-    pendulum.DateTime,
-    PlainValidator(to_utc),
-    PlainSerializer(_iso_instant, return_type=str, when_used="json"),
-]
-"""A moment in time: pendulum in memory, UTC ISO 8601 with offset on disk."""
-
-Day = Annotated[
-    pendulum.Date,
-    PlainValidator(to_date),
-    PlainSerializer(_iso_date, return_type=str, when_used="json"),
-]
-"""A calendar date with no zone (an interview day, a news item)."""
 
 
 def now() -> pendulum.DateTime:

@@ -7,8 +7,8 @@ document ids (those are reused after a restart).
 
 from __future__ import annotations
 
+import functools
 import re
-import uuid
 from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import (
@@ -22,7 +22,8 @@ from pydantic import (
 )
 
 from jobfutures_tui.models import clean
-from jobfutures_tui.models.dates import Day, Instant, now
+from jobfutures_tui.models.date_fields import Day, Instant
+from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.enums import (
     Channel,
     Choice,
@@ -35,13 +36,10 @@ from jobfutures_tui.models.enums import (
     Stage,
     TouchKind,
 )
+from jobfutures_tui.models.ids import PROFILE_ID, new_id
 
 NAME_MAX = 1_000
 TEXT_MAX = 20_000
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
 
 
 def _line(value: Any) -> Any:
@@ -209,10 +207,6 @@ def first_word(name: str) -> str:
     return words[0] if words else name
 
 
-PROFILE_ID = "me"
-"""The one profile a data folder holds."""
-
-
 class Profile(Record):
     """The seeker: who signs the scripts, and how contacts reach them.
 
@@ -243,6 +237,12 @@ class Profile(Record):
     def sign_off(self) -> str:
         """The signature, else the name ('' when neither is known)."""
         return self.signature or self.name
+
+
+@functools.cache
+def empty_profile() -> Profile:
+    """The profile of a folder that never saved one (never asked for)."""
+    return Profile()
 
 
 class Skip(BaseModel):

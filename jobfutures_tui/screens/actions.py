@@ -16,7 +16,7 @@ from jobfutures_tui.modals.confirm import Confirm
 from jobfutures_tui.modals.snooze import SnoozeForm
 from jobfutures_tui.models import Channel, Profile, Prospect, Stage
 from jobfutures_tui.models.dates import today as local_today
-from jobfutures_tui.models.entities import PROFILE_ID
+from jobfutures_tui.models.ids import PROFILE_ID
 from jobfutures_tui.store import DataRefused, ReadOnly, Repository
 from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases import changes
@@ -108,7 +108,7 @@ def choose_plan(app: App[Any], prospect_id: str) -> None:
         if choice is not None and prospect is not None:
             _apply_saying_next(app, changes.choose_plan(ui.repo, prospect, choice.plan_id))
 
-    if ui.repo.peek(Prospect, prospect_id, "id") is not None:
+    if ui.repo.peek("prospects", prospect_id, "id") is not None:
         app.push_screen(PlanList(ui.repo, prospect_id=prospect_id), chosen)
 
 

@@ -229,7 +229,7 @@ class DetailScreen(PanelScreen):
         self.query_one("#company", Static).update(company)
         people = self.query_one("#people", RecordList)
         # A fourth line per person only when one of them has a postal address.
-        addressed = any(self.repo.peek(Person, pid, "address") for pid in prospect.person_ids)
+        addressed = any(self.repo.peek("people", pid, "address") for pid in prospect.person_ids)
         people.row_height = PERSON_ROWS + (1 if addressed else 0)
         people.show(list(prospect.person_ids), self._draw_person, select=select)
         self.query_one(Timeline).show(prospect.id, select)

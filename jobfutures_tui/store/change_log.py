@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jobfutures_tui.models import Prospect, Record, Touch
-from jobfutures_tui.models.plan import CadencePlan
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Prospect, Record
 
 CHANGE_LOG = 256
 """Changes remembered for screens that redraw only what changed."""
@@ -55,6 +55,9 @@ def touched_by(
     """Ids of the records a change of ``changed`` touches; ``prospects`` are the
     stored job futures' rows as they were before it, and ``owner`` names the job
     future a touch is stored under (a touch moved to another changes both)."""
+    from jobfutures_tui.models import Prospect, Touch
+    from jobfutures_tui.models.plan import CadencePlan
+
     touched = {record.id for record in changed}
     touches = [r for r in changed if isinstance(r, Touch)]
     touched |= {r.prospect_id for r in touches}

@@ -12,14 +12,12 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
-from pydantic import ValidationError
 from tinydb import TinyDB
 
 from jobfutures_tui.collector import collector_paused
-from jobfutures_tui.models import Record, describe
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
@@ -30,9 +28,8 @@ from jobfutures_tui.store.record_view import RecordsView, column_of
 from jobfutures_tui.store.row_index import PinnedFile, RowIndex
 from jobfutures_tui.store.splice import RowEdits
 from jobfutures_tui.store.storage import MemoryStorage, open_file
+from jobfutures_tui.store.tables import RecordT
 from jobfutures_tui.store.writer import Writer
-
-RecordT = TypeVar("RecordT", bound=Record)
 
 
 class DataFiles:
@@ -325,6 +322,10 @@ class DataFiles:
         storage.write(storage.read() or {})
 
     def validate(self, kind: type[RecordT], name: str, doc_id: str, row: Any) -> RecordT:
+        from pydantic import ValidationError  # imported with ``kind``: already loaded
+
+        from jobfutures_tui.models import describe
+
         try:
             record = kind.model_validate(row)
         except ValidationError as exc:

@@ -32,7 +32,7 @@ from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.manifest import absent, read_manifest
 from jobfutures_tui.store.schema import APP_MARK, SCHEMA_VERSION, migrate, new_files, new_meta
 from jobfutures_tui.store.snapshot import dumps
-from jobfutures_tui.store.tables import TABLES
+from jobfutures_tui.store.tables import FILES
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
 
@@ -286,4 +286,4 @@ def _attach(files: DataFiles, name: str, data: dict[str, Any]) -> None:
 
 
 def _table_of(name: str) -> str:
-    return next(table for file, table in TABLES.values() if file == name)
+    return next(table for table, file in FILES.items() if file == name)

@@ -11,20 +11,20 @@ rewrites. Each change is one commit, what it touched logged (:mod:`change_log`).
 from __future__ import annotations
 
 import contextlib
-import functools
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document
 
+from jobfutures_tui import models
 from jobfutures_tui.collector import freeze_loaded
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
-from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Stage, Touch
+from jobfutures_tui.models import Stage
 from jobfutures_tui.models.clean import squash, squashes_to
-from jobfutures_tui.models.entities import PROFILE_ID
-from jobfutures_tui.store import layout, opening
+from jobfutures_tui.models.ids import PROFILE_ID
+from jobfutures_tui.store import layout, opening, tables
 from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
@@ -32,10 +32,13 @@ from jobfutures_tui.store.errors import ReadOnly, SaveFailed, StoreError
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.lock import FolderLock
 from jobfutures_tui.store.storage import as_document
-from jobfutures_tui.store.tables import ORDER, TABLES, RecordT
+from jobfutures_tui.store.tables import FILES, RecordT, Table
 from jobfutures_tui.store.touch_index import INDEX_NAME, TouchSummary, still_the_same
 from jobfutures_tui.store.touches import TouchHistory
 from jobfutures_tui.store.writer import Writer
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Company, Person, Profile, Prospect, Record, Touch
 
 
 class Repository:
@@ -58,12 +61,12 @@ class Repository:
         self._lock = FolderLock(folder)
         self._files = DataFiles(folder, writer, self.backups_folder)
         self._touches = TouchHistory(self._files)
-        self._records: dict[type[Record], dict[str, Any]] = {kind: {} for kind in TABLES}
+        self._records: dict[Table, dict[str, Any]] = {table: {} for table in FILES}
         """Validated records, filled as they are read."""
         self._state = threading.RLock()
-        self._kinds_verified: set[type[Record]] = set()
-        self._kinds_trusted: set[type[Record]] = set()
-        """Kinds whose file the index lists as validated whole (docs/storage.md)."""
+        self._tables_verified: set[Table] = set()
+        self._tables_trusted: set[Table] = set()
+        """Tables whose file the index lists as validated whole (docs/storage.md)."""
         self.revision = 0
         self._changes = ChangeLog()
         self._keep_index = False
@@ -134,7 +137,7 @@ class Repository:
         """The kinds whose file the index lists as validated whole (docs/storage.md)."""
         same = still_the_same(self.folder, self._files.journal.seen.signatures)
         listed = self._touches.validated & same.keys()
-        self._kinds_trusted = {kind for kind, (name, _) in TABLES.items() if name in listed}
+        self._tables_trusted = {table for table, name in FILES.items() if name in listed}
 
     def _backup(self) -> None:
         taken = make_backup(self.folder, self.backups_folder, self.keep_backups)
@@ -144,25 +147,23 @@ class Repository:
     def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Validate every record; raise DataRefused on the first bad one (``should_stop``:
         polled between records, so the app quits without waiting for it)."""
-        for kind in TABLES:
-            if not self._verify_kind(kind, should_stop):
+        for table in FILES:
+            if not self._verify_table(table, should_stop):
                 return
         if self._touches.verify(should_stop):
             freeze_loaded()  # everything is loaded for good: keep it out of every collection
 
-    def _verify_kind(
-        self, kind: type[Record], should_stop: Callable[[], bool] | None = None
-    ) -> bool:
-        """Validate every record of one kind (one file); False if stopped."""
-        if kind in self._kinds_verified:
+    def _verify_table(self, table: Table, should_stop: Callable[[], bool] | None = None) -> bool:
+        """Validate every record of one table (one file); False if stopped."""
+        if table in self._tables_verified:
             return True
-        cache, name = self._records[kind], TABLES[kind][0]
-        for record_id, row in self.walk(kind):
+        cache, name, kind = self._records[table], FILES[table], tables.kind_of(table)
+        for record_id, row in self.walk(table):
             if should_stop is not None and should_stop():
                 return False
             if record_id not in cache:  # validated, not kept: the screens keep what they read
                 self._files.validate(kind, name, record_id, row)
-        self._kinds_verified.add(kind)
+        self._tables_verified.add(table)
         return True
 
     # ----------------------------------------------------------- closing
@@ -218,7 +219,7 @@ class Repository:
                 derived = derive(self)
         with contextlib.suppress(OSError, StoreError):
             seen = self._files.journal.seen.signatures
-            whole = {TABLES[kind][0] for kind in self._kinds_verified | self._kinds_trusted}
+            whole = {FILES[table] for table in self._tables_verified | self._tables_trusted}
             index = self._touches.index(derived, still_the_same(self.folder, seen, whole))
             write_atomic(self.folder / INDEX_NAME, lambda handle: handle.writelines(index))
 
@@ -280,23 +281,23 @@ class Repository:
     # ----------------------------------------------------------- reading
 
     def company(self, company_id: str) -> Company | None:
-        return self._get(Company, company_id)
+        return self._get(models.Company, company_id)
 
     def person(self, person_id: str) -> Person | None:
-        return self._get(Person, person_id)
+        return self._get(models.Person, person_id)
 
     def prospect(self, prospect_id: str) -> Prospect | None:
-        return self._get(Prospect, prospect_id)
+        return self._get(models.Prospect, prospect_id)
 
     def profile(self) -> Profile:
         """The seeker's profile; an empty one (never asked for) until it is saved."""
-        return self._get(Profile, PROFILE_ID) or _empty_profile()
+        return self._get(models.Profile, PROFILE_ID) or models.empty_profile()
 
     def companies(self) -> list[Company]:
-        return self._all(Company)
+        return self._all(models.Company)
 
     def people(self) -> list[Person]:
-        return self._all(Person)
+        return self._all(models.Person)
 
     def records(self, kind: type[RecordT]) -> list[RecordT]:
         """Every record of a stored kind (not touches), validated."""
@@ -304,66 +305,67 @@ class Repository:
 
     def prospects(self, *, include_archived: bool = True) -> list[Prospect]:
         if include_archived:
-            return self._all(Prospect)
-        found = (self._get(Prospect, pid) for pid in self.open_prospect_ids())
+            return self._all(models.Prospect)
+        found = (self._get(models.Prospect, pid) for pid in self.open_prospect_ids())
         return [prospect for prospect in found if prospect is not None]
 
     def prospect_ids(self, *, archived: bool | None = None) -> list[str]:
         """Ids of all job futures, or the archived (True) or open (False), unvalidated."""
         if archived is None:
-            return list(self._rows(Prospect))
+            return list(self._rows("prospects"))
         value = Stage.ARCHIVE.value
-        stages = self.stored_column(Prospect, "stage")
+        stages = self.stored_column("prospects", "stage")
         return [rid for rid, stage in stages.items() if (stage == value) is archived]
 
     def person_ids(self) -> list[str]:
-        return list(self._rows(Person))
+        return list(self._rows("people"))
 
     def open_prospect_ids(self) -> list[str]:
         """Ids of the job futures not archived, without validating them."""
         return self.prospect_ids(archived=False)
 
-    def stored_rows(self, kind: type[Record]) -> Mapping[str, Mapping[str, Any]]:
-        """Every stored row of a kind, unvalidated, not to be changed (shown text goes
+    def stored_rows(self, table: Table) -> Mapping[str, Mapping[str, Any]]:
+        """Every stored row of a table, unvalidated, not to be changed (shown text goes
         through records); to walk them all, :meth:`walk`."""
-        return self._rows(kind)
+        return self._rows(table)
 
-    def walk(self, kind: type[Record]) -> Iterator[tuple[str, Mapping[str, Any]]]:
-        """Every stored row of a kind, one at a time, unvalidated (DataFiles.walk)."""
-        return self._files.walk(*TABLES[kind])
+    def walk(self, table: Table) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """Every stored row of a table, one at a time, unvalidated (DataFiles.walk)."""
+        return self._files.walk(FILES[table], table)
 
-    def stored_column(self, kind: type[Record], field: str) -> Mapping[str, Any]:
-        """One stored field of every record of a kind, unvalidated (absent where a record
+    def stored_column(self, table: Table, field: str) -> Mapping[str, Any]:
+        """One stored field of every record of a table, unvalidated (absent where a record
         lacks it): a command that needs only the stages or the names parses no more."""
-        return self._files.column(*TABLES[kind], field)
+        return self._files.column(FILES[table], table, field)
 
-    def peek(self, kind: type[Record], record_id: str | None, field: str) -> Any:
-        """A stored field of a record, unvalidated: for ordering and counting only
-        (anything shown to the user goes through the validated record instead)."""
-        row = self._rows(kind).get(record_id) if record_id else None
+    def peek(self, table: Table, record_id: str | None, field: str) -> Any:
+        """A stored field of a record, unvalidated: for ordering, counting, and what the
+        first frame shows (anything else shown goes through the validated record)."""
+        row = self._rows(table).get(record_id) if record_id else None
         return row.get(field) if row is not None else None
 
     def find_company(self, name: str) -> Company | None:
         """The company with this name, matched as imports match (models.clean.squash)."""
         wanted = squash(name)
-        for company_id, stored in self.stored_column(Company, "name").items():
+        for company_id, stored in self.stored_column("companies", "name").items():
             if squashes_to(str(stored), wanted):
-                return self._get(Company, company_id)
+                return self.company(company_id)
         return None
 
-    def _rows(self, kind: type[Record]) -> Mapping[str, Any]:
-        return self._files.records(*TABLES[kind])
+    def _rows(self, table: Table) -> Mapping[str, Any]:
+        return self._files.records(FILES[table], table)
 
     def _get(self, kind: type[RecordT], record_id: str, row: Any = None) -> RecordT | None:
-        cache = self._records[kind]
+        table = tables.table_of(kind)
+        cache = self._records[table]
         record = cache.get(record_id)
         if record is None:
-            row = row if row is not None else self._rows(kind).get(record_id)
+            row = row if row is not None else self._rows(table).get(record_id)
             if row is None:
                 return None
-            record = self._files.validate(kind, TABLES[kind][0], record_id, row)
+            record = self._files.validate(kind, FILES[table], record_id, row)
             with self._state:  # a change saved meanwhile wins over what was read before it
-                if record_id not in self._rows(kind):
+                if record_id not in self._rows(table):
                     return None
                 record = cache.setdefault(record_id, record)
         return record
@@ -371,7 +373,7 @@ class Repository:
     def _all(
         self, kind: type[RecordT], keep: Callable[[Mapping[str, Any]], bool] | None = None
     ) -> list[RecordT]:
-        rows = self.walk(kind)
+        rows = self.walk(tables.table_of(kind))
         found = (self._get(kind, rid, row) for rid, row in rows if keep is None or keep(row))
         return [record for record in found if record is not None]
 
@@ -380,7 +382,7 @@ class Repository:
 
     def stored(self, kind: type[RecordT], record_id: str) -> RecordT | None:
         """The stored version of any kind of record, touches included."""
-        if kind is Touch:
+        if kind is models.Touch:
             return self._touches.get(record_id)  # type: ignore[return-value]
         return self._get(kind, record_id)
 
@@ -431,9 +433,9 @@ class Repository:
         """Save some records and delete others as one change (one write per file)."""
         self._check_writable(save, delete)
         self.kinds_changed.update(map(type, (*save, *delete)))
-        touched = touched_by((*save, *delete), self._rows(Prospect), self._touches.owner)
+        touched = touched_by((*save, *delete), self._rows("prospects"), self._touches.owner)
         with self._changing():
-            if any(isinstance(r, Profile) for r in (*save, *delete)):
+            if any(isinstance(r, models.Profile) for r in (*save, *delete)):
                 # The seeker's city and name reach every next touch: screens that
                 # redraw what changed since a revision redraw everything.
                 self._changes.clear()
@@ -441,13 +443,12 @@ class Repository:
                 self._changes.add(self.revision + 1, frozenset(touched))
             if save:
                 self._save(save)
-            for record in sorted(delete, key=lambda r: -ORDER[type(r)]):
-                if isinstance(record, Touch):
+            for record in sorted(delete, key=lambda r: -tables.write_order(type(r))):
+                if isinstance(record, models.Touch):
                     self._touches.delete(record.id)
-                elif record.id in self._rows(type(record)):
-                    self._records[type(record)].pop(record.id, None)
-                    file, table = TABLES[type(record)]
-                    self._files.editor(file, table).remove(doc_ids=[record.id])
+                elif record.id in self._rows(table := tables.table_of(type(record))):
+                    self._records[table].pop(record.id, None)
+                    self._files.editor(FILES[table], table).remove(doc_ids=[record.id])
 
     def changed_since(self, revision: int) -> set[str] | None:
         """Ids of records changed after ``revision`` (a touch also names its job future, a
@@ -457,21 +458,22 @@ class Repository:
     def _save(self, records: Sequence[Record]) -> None:
         # One insert_multiple per file: TinyDB rebuilds a table per operation (quadratic).
         inserts: dict[tuple[str, str], dict[str, Document]] = {}
-        for record in sorted(records, key=lambda r: ORDER[type(r)]):
-            if isinstance(record, Touch):
+        for record in sorted(records, key=lambda r: tables.write_order(type(r))):
+            if isinstance(record, models.Touch):
                 self._touches.save(record, inserts)
                 continue
-            file, table = TABLES[type(record)]
+            table = tables.table_of(type(record))
+            file = FILES[table]
             document = as_document(record.id, record.model_dump(mode="json"))
             pending = inserts.setdefault((file, table), {})
-            if record.id in self._rows(type(record)) and record.id not in pending:
+            if record.id in self._rows(table) and record.id not in pending:
                 self._files.editor(file, table).replace(document)
             else:
                 pending[record.id] = document
-            self._records[type(record)][record.id] = record
-        for (file, table), documents in inserts.items():
+            self._records[table][record.id] = record
+        for (file, name), documents in inserts.items():
             if documents:
-                self._files.editor(file, table).insert_multiple(documents.values())
+                self._files.editor(file, name).insert_multiple(documents.values())
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:
@@ -487,14 +489,9 @@ class Repository:
         if self._writer is None:
             raise ReadOnly()
         changed = (*save, *delete)
-        for kind in {type(record) for record in changed} - {Touch} - self._kinds_trusted:
-            self._verify_kind(kind)
-        touches = [record for record in changed if isinstance(record, Touch)]
+        for table in tables.tables_of(changed) - self._tables_trusted:
+            self._verify_table(table)
+        touches = [record for record in changed if isinstance(record, models.Touch)]
         if touches:
             self._touches.verify_months(touches)
         self._files.refuse_if_lost()  # once the files it rewrites are parsed
-
-
-@functools.cache
-def _empty_profile() -> Profile:
-    return Profile()

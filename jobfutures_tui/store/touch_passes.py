@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jobfutures_tui.engine.history import ORDER, CadenceSummary, TouchFacts, summarise
-from jobfutures_tui.models import Touch
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.stored_summaries import Summaries
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Touch
 
 TOUCHES_TABLE = "touches"
 

@@ -25,13 +25,12 @@ import copy
 import threading
 from collections.abc import Callable, Sequence
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb.table import Document
 
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
-from jobfutures_tui.models import Touch
 from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
@@ -46,6 +45,9 @@ from jobfutures_tui.store.touch_index import (
 )
 from jobfutures_tui.store.touch_passes import TOUCHES_TABLE, FactPasses, Ref
 from jobfutures_tui.store.touch_rows import facts_as_written, stale_copy
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Touch
 
 Inserts = dict[tuple[str, str], dict[str, Document]]
 
@@ -195,7 +197,7 @@ class TouchHistory(FactPasses):
         except (KeyError, TypeError, ValueError):
             raise self.files.refuse(name, f"touch {doc_id} has no valid date or prospect") from None
         try:
-            model = self.files.validate(Touch, name, doc_id, row)
+            model = _validated(self.files, name, doc_id, row)
         except DataRefused:
             return prospect_id, None
         self._models[doc_id] = model
@@ -224,7 +226,7 @@ class TouchHistory(FactPasses):
                 self._load_month(name)
                 for touch_id, raw in list(self.files.rows(name, TOUCHES_TABLE).items()):
                     if touch_id not in self._models:
-                        self.files.validate(Touch, name, touch_id, raw)
+                        _validated(self.files, name, touch_id, raw)
                 self.files.release(name, TOUCHES_TABLE)
         self._loaded = self._verified = True
         return True
@@ -284,7 +286,7 @@ class TouchHistory(FactPasses):
             raw = self.files.rows(ref.partition, TOUCHES_TABLE).get(touch_id) if ref else None
             if ref is None or raw is None:
                 return None
-            model = self.files.validate(Touch, ref.partition, touch_id, raw)
+            model = _validated(self.files, ref.partition, touch_id, raw)
             self._models[touch_id] = model
         return model
 
@@ -410,3 +412,10 @@ class TouchHistory(FactPasses):
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
             return index_bytes(self.files.folder, partitions, stored, derived, validated)
+
+
+def _validated(files: DataFiles, name: str, touch_id: str, row: Any) -> Touch:
+    """A touch's row validated (its class imported then: reading rows needs no pydantic)."""
+    from jobfutures_tui.models import Touch
+
+    return files.validate(Touch, name, touch_id, row)

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from jobfutures_tui.models import Record
 from jobfutures_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Record
 
 UNDO_LIMIT = 50
 

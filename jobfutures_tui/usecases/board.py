@@ -12,7 +12,7 @@ from typing import Any
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.person_choice import only_recruiters
 from jobfutures_tui.engine.relative import span
-from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Stage, dates, revise
+from jobfutures_tui.models import PersonRole, Prospect, Stage, dates, revise
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.store import Repository, TouchSummary
 from jobfutures_tui.usecases.decisions import Open, next_suggestion, open_one, open_suggestions
@@ -112,15 +112,15 @@ class BoardOrder:
     def _widely(self, changed: set[str]) -> bool:
         """A company (its name orders cards) or a person (their job futures' next
         touch) changed: simpler to order everything again."""
-        companies = self.repo.stored_rows(Company)
-        people = self.repo.stored_rows(Person)
+        companies = self.repo.stored_rows("companies")
+        people = self.repo.stored_rows("people")
         return any(record_id in companies or record_id in people for record_id in changed)
 
     def _rebuild(self, today: date) -> None:
         self._keys.clear()
         self._stages.clear()
         self._columns = {stage: [] for stage in Stage.board()}
-        names = self.repo.stored_column(Company, "name")
+        names = self.repo.stored_column("companies", "name")
         for future in open_suggestions(self.repo):
             key = order_key(future, today, names)
             self._keys[future.prospect_id], self._stages[future.prospect_id] = key, future.stage
@@ -133,12 +133,12 @@ class BoardOrder:
         old = self._keys.pop(record_id, None)
         if old is not None:
             self._columns[self._stages.pop(record_id)].remove(old)
-        if self.repo.peek(Prospect, record_id, "stage") in (None, Stage.ARCHIVE.value):
+        if self.repo.peek("prospects", record_id, "stage") in (None, Stage.ARCHIVE.value):
             return  # not a job future, deleted, or archived
         future = open_one(self.repo, record_id)
         if future is None:
             return
-        key = order_key(future, today, self.repo.stored_column(Company, "name"))
+        key = order_key(future, today, self.repo.stored_column("companies", "name"))
         self._keys[record_id], self._stages[record_id] = key, future.stage
         bisect.insort(self._columns[future.stage], key)
 
@@ -202,9 +202,9 @@ def archive_order(repo: Repository) -> list[str]:
     """Archived job futures, most recently closed first, as prospect ids."""
     rows = []
     for prospect_id in repo.prospect_ids(archived=True):
-        closed = str(repo.peek(Prospect, prospect_id, "stage_changed_at") or "")
-        company_id = repo.peek(Prospect, prospect_id, "company_id")
-        name = str(repo.peek(Company, company_id, "name") or "").casefold()
+        closed = str(repo.peek("prospects", prospect_id, "stage_changed_at") or "")
+        company_id = repo.peek("prospects", prospect_id, "company_id")
+        name = str(repo.peek("companies", company_id, "name") or "").casefold()
         rows.append((closed, name, prospect_id))
     rows.sort(key=lambda row: row[1])
     rows.sort(key=lambda row: row[0], reverse=True)  # stable: by name within a moment

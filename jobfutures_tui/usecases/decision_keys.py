@@ -11,7 +11,7 @@ from typing import Any
 from jobfutures_tui.engine.cadence import Thanks
 from jobfutures_tui.engine.history import local_day
 from jobfutures_tui.engine.plans import Zone
-from jobfutures_tui.models import Person, dates
+from jobfutures_tui.models import dates
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.referral_offers import referral_offers
@@ -55,8 +55,8 @@ class StoredInputs:
 
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self.people = repo.stored_rows(Person)
-        self.plan_rows = repo.stored_rows(CadencePlan)
+        self.people = repo.stored_rows("people")
+        self.plan_rows = repo.stored_rows("plans")
         self._plans: list[CadencePlan] | None = None
         self._offers: dict[str, list[Any]] | None = None
 

@@ -45,7 +45,7 @@ from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day
 from jobfutures_tui.engine.plans import Zone, plan_for
 from jobfutures_tui.engine.workload import ALL_DAYS
-from jobfutures_tui.models import Prospect, Stage, dates
+from jobfutures_tui.models import Stage, dates
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.stored_summaries import StoredTexts
@@ -128,7 +128,7 @@ class _Reader:
         self.workdays = workdays()
         self.zone = tz or dates.local_timezone()
         self.cache = _cache(repo, self.zone, home_city)
-        self.prospects = repo.stored_rows(Prospect)
+        self.prospects = repo.stored_rows("prospects")
         self.records = StoredInputs(repo)
         self.pristine = repo.revision == 0
         """Nothing changed since opening: every kept decision holds without checking."""
@@ -263,7 +263,7 @@ class _Making:
     def __init__(self, repo: Repository, cache: _Cache, zone: Zone, home_city: str) -> None:
         self.repo, self.cache, self.zone, self.home_city = repo, cache, zone, home_city
         self.records = StoredInputs(repo)
-        self.prospects = repo.stored_rows(Prospect)
+        self.prospects = repo.stored_rows("prospects")
         self.pristine = repo.revision == 0
         self.facts = Facts(repo)
 
@@ -476,7 +476,7 @@ class DecisionInputs(NamedTuple):
         records = records or StoredInputs(repo)
         zone = zone or dates.local_timezone()
         if row is None:
-            row = repo.stored_rows(Prospect).get(future.id)
+            row = repo.stored_rows("prospects").get(future.id)
         thanks = None if row is None else records.thanks(future.id, row, zone)
         return cls(
             facts.people(future),

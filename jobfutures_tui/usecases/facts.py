@@ -17,8 +17,9 @@ from jobfutures_tui.engine.facts import (
     person_from_row,
     stored_line,
 )
-from jobfutures_tui.models import Company, Person, Prospect, Stage
+from jobfutures_tui.models import Stage
 from jobfutures_tui.store import Repository
+from jobfutures_tui.store.tables import Table
 from jobfutures_tui.usecases.kept_fields import KeptFields
 
 _UNREAD: Any = object()
@@ -35,13 +36,13 @@ class Facts:
 
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self._prospect_rows = repo.stored_rows(Prospect)
-        self._person_rows = repo.stored_rows(Person)
-        self._company_rows = repo.stored_rows(Company)
+        self._prospect_rows = repo.stored_rows("prospects")
+        self._person_rows = repo.stored_rows("people")
+        self._company_rows = repo.stored_rows("companies")
         self._people: dict[str, PersonLike | None] = {}
         self._names: dict[str, str] = {}
-        self._name_columns: dict[type, Mapping[str, Any]] = {}
-        self._asked: dict[type, int] = {}
+        self._name_columns: dict[Table, Mapping[str, Any]] = {}
+        self._asked: dict[Table, int] = {}
         parsed = isinstance(self._person_rows, dict) and isinstance(self._company_rows, dict)
         self._kept = None if parsed else KeptFields.of(repo)
         """The names kept in the derived index, while nothing changed since opening:
@@ -89,19 +90,19 @@ class Facts:
         person = self._people.get(person_id, _UNREAD)
         if person is not _UNREAD:
             return None if person is None else person.name
-        return self._name(Person, self._person_rows, person_id, self.repo.person)
+        return self._name("people", self._person_rows, person_id, self.repo.person)
 
     def company_name(self, company_id: str) -> str | None:
         """The company's name as the model reads it, or None if there is no such company."""
-        return self._name(Company, self._company_rows, company_id, self.repo.company)
+        return self._name("companies", self._company_rows, company_id, self.repo.company)
 
-    def _name(self, kind: type, rows: Any, record_id: str, validated: Any) -> str | None:
+    def _name(self, table: Table, rows: Any, record_id: str, validated: Any) -> str | None:
         name = self._names.get(record_id)
         if name is None and self._kept is not None:
             name = self._kept.name(record_id)
         if name is None:
             # Rows parsed whole (the app's): the row itself, with no column to build.
-            stored = _UNREAD if isinstance(rows, dict) else self._stored_name(kind, record_id)
+            stored = _UNREAD if isinstance(rows, dict) else self._stored_name(table, record_id)
             if stored is _UNREAD:
                 row = rows.get(record_id)
                 if row is None:
@@ -117,16 +118,16 @@ class Facts:
             self._names[record_id] = name
         return name
 
-    def _stored_name(self, kind: type, record_id: str) -> Any:
+    def _stored_name(self, table: Table, record_id: str) -> Any:
         """The stored name, from the file's name column once many are asked for (a due
         list of thousands: one scan, not a row parsed each; docs/benchmarks.md);
         _UNREAD until then, or where the column does not have it."""
-        column = self._name_columns.get(kind)
+        column = self._name_columns.get(table)
         if column is None:
-            self._asked[kind] = asked = self._asked.get(kind, 0) + 1
+            self._asked[table] = asked = self._asked.get(table, 0) + 1
             if asked < NAMES_BEFORE_A_COLUMN:
                 return _UNREAD
-            column = self._name_columns[kind] = self.repo.stored_column(kind, "name")
+            column = self._name_columns[table] = self.repo.stored_column(table, "name")
         return column.get(record_id, _UNREAD)
 
 
@@ -139,7 +140,7 @@ class FutureColumns:
     FIELDS = ("stage", "company_id", "snoozed_until")
 
     def __init__(self, repo: Repository) -> None:
-        self.columns = [repo.stored_column(Prospect, field) for field in self.FIELDS]
+        self.columns = [repo.stored_column("prospects", field) for field in self.FIELDS]
 
     def fields(self, prospect_id: str) -> dict[str, Any] | None:
         """Those fields of one, as a row holds them (None: not in the columns)."""

@@ -31,7 +31,7 @@ from jobfutures_tui.engine.insights import Figures
 from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS
 from jobfutures_tui.engine.stage_history import StepLike, steps_from_row
-from jobfutures_tui.models import Person, Prospect, Script, Stage, dates
+from jobfutures_tui.models import Prospect, Stage, dates
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
@@ -104,13 +104,13 @@ def _insights(
     zone = zone or dates.local_timezone()
     window = _window(today, since, zone)
     facts = Facts(repo)
-    rows = repo.stored_rows(Prospect)
+    rows = repo.stored_rows("prospects")
     with _MEMO_LOCK:
         memo = _brought_up_to_date(repo, facts, rows, window)
         cold, total = going_cold(repo, memo, today=today, zone=zone)
     script_names = {
         sid: str(row.get("name") or "(unnamed script)")
-        for sid, row in repo.stored_rows(Script).items()
+        for sid, row in repo.stored_rows("scripts").items()
     }
     result = figures.figures(
         memo.parts.values(),
@@ -210,7 +210,7 @@ def _brought_up_to_date(
     elif changed:
         # A touch's change names its job futures (store/change_log.py).
         affected = {i for i in changed if i in rows or i in memo.parts}
-        people = repo.stored_rows(Person)
+        people = repo.stored_rows("people")
         named = {i for i in changed if i in people}
         if named:  # a person changed: the job futures they belong to
             affected |= {
@@ -281,7 +281,7 @@ def _count(
 ) -> None:
     window = memo.window
     zone, ends = window.zone, window.month_ends
-    custom = repo.records(CadencePlan) if repo.stored_rows(CadencePlan) else []
+    custom = repo.records(CadencePlan) if repo.stored_rows("plans") else []
     for pid, history in histories:
         row = rows.get(pid)  # read once: the app reads a row at a time
         future = _as_facts(facts.future(pid, row)) if row is not None else None

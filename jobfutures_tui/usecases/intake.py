@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, mod
 
 from jobfutures_tui.models import Company, Person, PersonRole, Prospect, Record, Stage, revise
 from jobfutures_tui.models.clean import squash
-from jobfutures_tui.models.dates import Day, now, today
+from jobfutures_tui.models.date_fields import Day
+from jobfutures_tui.models.dates import now, today
 from jobfutures_tui.models.entities import (
     ChannelField,
     Email,
@@ -192,7 +193,7 @@ def apply_input(
 
 def _known_person(repo: Repository, name: str, company_id: str) -> Person | None:
     wanted = squash(name)
-    for person_id, row in repo.walk(Person):
+    for person_id, row in repo.walk("people"):
         if row.get("company_id") == company_id and squash(str(row.get("name", ""))) == wanted:
             return repo.person(person_id)
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jobfutures_tui.models import Company, Person, Prospect, Stage
+from jobfutures_tui.models import Stage
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.changes import Change
 from jobfutures_tui.usecases.story import link_known
@@ -35,15 +35,15 @@ class Choice:
 def futures_to_join(repo: Repository, person_id: str) -> list[Choice]:
     """The open job futures this person is not part of, their company's first."""
     peek = repo.peek
-    company_id = peek(Person, person_id, "company_id")
+    company_id = peek("people", person_id, "company_id")
     found = []
     for prospect_id in repo.open_prospect_ids():
-        if person_id in (peek(Prospect, prospect_id, "person_ids") or ()):
+        if person_id in (peek("prospects", prospect_id, "person_ids") or ()):
             continue
-        company = peek(Prospect, prospect_id, "company_id")
-        role = str(peek(Prospect, prospect_id, "role") or "")
-        stage = _STAGES.get(str(peek(Prospect, prospect_id, "stage")), "")
-        name = str(peek(Company, company, "name") or "(missing company)")
+        company = peek("prospects", prospect_id, "company_id")
+        role = str(peek("prospects", prospect_id, "role") or "")
+        stage = _STAGES.get(str(peek("prospects", prospect_id, "stage")), "")
+        name = str(peek("companies", company, "name") or "(missing company)")
         detail = " · ".join(part for part in (role, stage) if part)
         found.append(Choice(prospect_id, name, detail, company == company_id))
     found.sort(key=lambda c: (not c.same_company, c.label.casefold(), c.detail, c.record_id))
@@ -53,17 +53,17 @@ def futures_to_join(repo: Repository, person_id: str) -> list[Choice]:
 def people_to_add(repo: Repository, prospect_id: str) -> list[Choice]:
     """Everyone not yet among this job future's people, those at its company first."""
     peek = repo.peek
-    linked = set(peek(Prospect, prospect_id, "person_ids") or ())
-    company_id = peek(Prospect, prospect_id, "company_id")
+    linked = set(peek("prospects", prospect_id, "person_ids") or ())
+    company_id = peek("prospects", prospect_id, "company_id")
     found = []
     for person_id in repo.person_ids():
         if person_id in linked:
             continue
-        theirs = peek(Person, person_id, "company_id")
-        title = str(peek(Person, person_id, "title") or "")
-        company = str(peek(Company, theirs, "name") or "") if theirs else ""
+        theirs = peek("people", person_id, "company_id")
+        title = str(peek("people", person_id, "title") or "")
+        company = str(peek("companies", theirs, "name") or "") if theirs else ""
         detail = " · ".join(part for part in (title, company) if part)
-        name = str(peek(Person, person_id, "name") or "")
+        name = str(peek("people", person_id, "name") or "")
         found.append(Choice(person_id, name, detail, theirs == company_id))
     found.sort(key=lambda c: (not c.same_company, c.label.casefold(), c.record_id))
     return found

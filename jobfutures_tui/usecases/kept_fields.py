@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
-from jobfutures_tui.models import Company, Person
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.stored_summaries import StoredTexts
+from jobfutures_tui.store.tables import Table
 from jobfutures_tui.store.touch_index import Section
 
 FUTURES = "futures"
@@ -127,15 +127,22 @@ def sections_to_keep(
 def _names_of(repo: Repository, facts: Names, ids: Iterable[str] | None) -> dict[str, str | None]:
     """The names of the companies and people among ``ids`` (None: every one), and None
     for the rest of ``ids`` (a record deleted, or not a company or person)."""
-    kinds = ((Company, facts.company_name), (Person, facts.person_name))
+    from jobfutures_tui.models import Company, Person
+
+    tables: tuple[tuple[type, Table, Callable[[str], str | None]], ...] = (
+        (Company, "companies", facts.company_name),
+        (Person, "people", facts.person_name),
+    )
     if ids is None:
-        return {rid: name_of(rid) for kind, name_of in kinds for rid in repo.stored_rows(kind)}
+        return {
+            rid: name_of(rid) for _, table, name_of in tables for rid in repo.stored_rows(table)
+        }
     if not repo.kinds_changed.intersection((Company, Person)):
         return {}  # no name changed (a person's or company's change changes those kinds)
     found: dict[str, str | None] = {}
-    for kind, name_of in kinds:
+    for kind, table, name_of in tables:
         if kind in repo.kinds_changed:
-            rows = repo.stored_rows(kind)  # parsed: the change rewrote the file
+            rows = repo.stored_rows(table)  # parsed: the change rewrote the file
             found |= {rid: name_of(rid) for rid in ids if rid in rows}
     return {rid: found.get(rid) for rid in ids}
 

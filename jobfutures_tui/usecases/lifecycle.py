@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from jobfutures_tui.models import Company, Person, Prospect, Record, Stage, revise
+from jobfutures_tui.models import Company, Prospect, Record, Stage, revise
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.models.entities import ReasonField, Text
 from jobfutures_tui.models.enums import ClosedReason
@@ -55,8 +55,8 @@ def people_used(repo: Repository, prospect_ids: list[str]) -> set[str]:
     fields). A person none of the others uses may go with a job future or off it."""
     used: set[str] = set()
     for pid in prospect_ids:
-        used.update(repo.peek(Prospect, pid, "person_ids") or ())
-        if referrer := repo.peek(Prospect, pid, "referred_by_id"):
+        used.update(repo.peek("prospects", pid, "person_ids") or ())
+        if referrer := repo.peek("prospects", pid, "referred_by_id"):
             used.add(referrer)
     return used
 
@@ -79,11 +79,11 @@ def deletion(repo: Repository, prospect: Prospect) -> list[Record]:
 def _company_used(
     repo: Repository, company: Company, others: list[str], doomed: list[Record]
 ) -> bool:
-    if any(repo.peek(Prospect, pid, "company_id") == company.id for pid in others):
+    if any(repo.peek("prospects", pid, "company_id") == company.id for pid in others):
         return True
     leaving = {record.id for record in doomed}
     return any(
-        repo.peek(Person, person_id, "company_id") == company.id
+        repo.peek("people", person_id, "company_id") == company.id
         for person_id in repo.person_ids()
         if person_id not in leaving
     )

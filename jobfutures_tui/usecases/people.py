@@ -16,7 +16,7 @@ from typing import Any
 import pendulum
 from pydantic import ValidationError
 
-from jobfutures_tui.models import Company, Person, Prospect, Record, revise
+from jobfutures_tui.models import Company, Person, Record, revise
 from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.models.entities import email_shape, linkedin_shape
 from jobfutures_tui.models.errors import describe, invalid
@@ -37,7 +37,7 @@ def person_prospects(repo: Repository) -> dict[str, list[str]]:
     """Each person's job futures, from the stored fields."""
     found: dict[str, list[str]] = {}
     for prospect_id in repo.prospect_ids():
-        for person_id in repo.peek(Prospect, prospect_id, "person_ids") or ():
+        for person_id in repo.peek("prospects", prospect_id, "person_ids") or ():
             found.setdefault(person_id, []).append(prospect_id)
     return found
 
@@ -48,11 +48,11 @@ def people_rows(repo: Repository) -> list[PersonRow]:
     peek = repo.peek
     rows: list[PersonRow] = []
     for person_id in repo.person_ids():
-        name = str(peek(Person, person_id, "name") or "")
-        company = peek(Company, peek(Person, person_id, "company_id"), "name") or ""
+        name = str(peek("people", person_id, "name") or "")
+        company = peek("companies", peek("people", person_id, "company_id"), "name") or ""
         words = [name, company]
-        words += [peek(Person, person_id, field) or "" for field in ("title", "email", "city")]
-        words += peek(Person, person_id, "other_emails") or ()  # found by any address
+        words += [peek("people", person_id, field) or "" for field in ("title", "email", "city")]
+        words += peek("people", person_id, "other_emails") or ()  # found by any address
         rows.append(
             PersonRow(
                 person_id=person_id,

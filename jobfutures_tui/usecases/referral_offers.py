@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from jobfutures_tui.models import Prospect, Stage
+from jobfutures_tui.models import Stage
 from jobfutures_tui.store import Repository
 
 _OFFER = Stage.OFFER.value
@@ -37,7 +37,7 @@ def referral_offers(repo: Repository) -> dict[str, list[Any]]:
     if kept is not None and kept.revision == repo.revision:
         return kept.by_referrer
     revision = repo.revision
-    rows = repo.stored_rows(Prospect)
+    rows = repo.stored_rows("prospects")
     if kept is None:
         stored = _stored(repo)
         if stored is not None:  # as the job futures were at opening (revision 0)
@@ -45,8 +45,8 @@ def referral_offers(repo: Repository) -> dict[str, list[Any]]:
     changed = repo.changed_since(kept.revision) if kept is not None else None
     if kept is None or changed is None:
         # Only referred ones at the offer stage are read: a few of thousands.
-        referred = repo.stored_column(Prospect, "referred_by_id")
-        stages = repo.stored_column(Prospect, "stage")
+        referred = repo.stored_column("prospects", "referred_by_id")
+        stages = repo.stored_column("prospects", "stage")
         entries = {
             pid: entry
             for pid, referrer in referred.items()

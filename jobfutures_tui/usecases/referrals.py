@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jobfutures_tui.models import Prospect
 from jobfutures_tui.store import Repository
 
 
@@ -56,9 +55,9 @@ class _Links:
     def stored(cls, repo: Repository) -> _Links:
         """From three stored fields of every job future, read as columns (kept with
         the file's rows: opening a job future again reads none)."""
-        referrers = repo.stored_column(Prospect, "referred_by_id")
-        people = repo.stored_column(Prospect, "person_ids")
-        made = repo.stored_column(Prospect, "created_at")
+        referrers = repo.stored_column("prospects", "referred_by_id")
+        people = repo.stored_column("prospects", "person_ids")
+        made = repo.stored_column("prospects", "created_at")
         return cls(
             (pid, (referrers.get(pid), tuple(people.get(pid) or ()), made.get(pid)))
             for pid in repo.prospect_ids()
@@ -78,7 +77,7 @@ class _Links:
 def referral_tree(repo: Repository, prospect_id: str) -> ReferralNode | None:
     """The whole chain this job future is part of, from its first link down;
     None when it neither was referred nor led anywhere."""
-    if prospect_id not in repo.stored_rows(Prospect):
+    if prospect_id not in repo.stored_rows("prospects"):
         return None
     links = _Links.stored(repo)
     root, seen = prospect_id, {prospect_id}
@@ -102,11 +101,11 @@ def referred_from(repo: Repository, prospect_id: str) -> list[str]:
     """The job futures that came through this one's people (its referral children),
     each person's oldest first: from two stored fields as columns, so opening a job
     future walks no rows."""
-    people = repo.peek(Prospect, prospect_id, "person_ids")
+    people = repo.peek("prospects", prospect_id, "person_ids")
     if not isinstance(people, list):
         return []
-    referrers = repo.stored_column(Prospect, "referred_by_id")
-    made = repo.stored_column(Prospect, "created_at")
+    referrers = repo.stored_column("prospects", "referred_by_id")
+    made = repo.stored_column("prospects", "created_at")
     theirs = {person for person in people if isinstance(person, str)}
     found = [pid for pid, by in referrers.items() if isinstance(by, str) and by in theirs]
     found.sort(key=lambda pid: str(made.get(pid) or ""))
@@ -119,7 +118,7 @@ def newest_referred_by(repo: Repository, person_id: str) -> str | None:
     """The newest job future this person referred the seeker to (None: none), from
     stored fields: what thanking them for a referral names."""
     theirs = [
-        (pid, row) for pid, row in repo.walk(Prospect) if row.get("referred_by_id") == person_id
+        (pid, row) for pid, row in repo.walk("prospects") if row.get("referred_by_id") == person_id
     ]
     newest = max(theirs, key=lambda item: str(item[1].get("created_at", "")), default=None)
     return newest[0] if newest else None

@@ -129,7 +129,7 @@ def latest_referral(repo: Repository, person_id: str | None) -> str:
     ('' if none): what thanking them for a referral names. Reads stored rows,
     so thousands of job futures cost no validation."""
     newest = newest_referred_by(repo, person_id) if person_id is not None else None
-    company_id = repo.peek(Prospect, newest, "company_id")
+    company_id = repo.peek("prospects", newest, "company_id")
     company = repo.company(company_id) if isinstance(company_id, str) else None
     return company.name if company else ""
 

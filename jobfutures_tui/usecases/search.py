@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.store import Repository
 
 Row = Mapping[str, Any]
@@ -36,10 +35,10 @@ class SearchIndex:
         revision = self.repo.revision
         if self._revision != revision:
             changed = None if self._revision is None else self.repo.changed_since(self._revision)
-            prospects = self.repo.stored_rows(Prospect)
+            prospects = self.repo.stored_rows("prospects")
             text = self._texter()
             if changed is None:
-                self._texts = {pid: text(row) for pid, row in self.repo.walk(Prospect)}
+                self._texts = {pid: text(row) for pid, row in self.repo.walk("prospects")}
             else:
                 for prospect_id in self._affected(changed):
                     row = prospects.get(prospect_id)
@@ -53,12 +52,12 @@ class SearchIndex:
     def _affected(self, changed: set[str]) -> set[str]:
         """The job futures changed, and those showing a changed company or person."""
         affected = set(changed)
-        companies = self.repo.stored_rows(Company)
-        people = self.repo.stored_rows(Person)
+        companies = self.repo.stored_rows("companies")
+        people = self.repo.stored_rows("people")
         if any(i in companies or i in people or i not in self._texts for i in changed):
             # A company or person shows in other texts (an id found nowhere may be a
             # deleted one): find those texts. A stage move or an edit never scans.
-            for prospect_id, row in self.repo.walk(Prospect):
+            for prospect_id, row in self.repo.walk("prospects"):
                 shown = {row.get("company_id"), *(row.get("person_ids") or ())}
                 if not changed.isdisjoint(shown):
                     affected.add(prospect_id)
@@ -68,9 +67,9 @@ class SearchIndex:
         """Everything a job future can be found by, casefolded, from its stored row and
         the names and titles it shows (read as columns: the rows of thousands of people
         are not parsed for three fields)."""
-        companies = self.repo.stored_column(Company, "name")
-        names = self.repo.stored_column(Person, "name")
-        titles = self.repo.stored_column(Person, "title")
+        companies = self.repo.stored_column("companies", "name")
+        names = self.repo.stored_column("people", "name")
+        titles = self.repo.stored_column("people", "title")
 
         def text(row: Row) -> str:
             parts = [companies.get(row.get("company_id") or ""), row.get("role"), row.get("notes")]

@@ -47,7 +47,7 @@ def revise_story(repo: Repository, prospect: Prospect, values: dict[str, Any]) -
 def _person_named(repo: Repository, name: str) -> str:
     wanted = squash(name)
     found = [
-        pid for pid in repo.person_ids() if squash(str(repo.peek(Person, pid, "name"))) == wanted
+        pid for pid in repo.person_ids() if squash(str(repo.peek("people", pid, "name"))) == wanted
     ]
     if not found:
         raise invalid("referred_by", f"no one named '{name}' yet: add them in People (3)", name)
@@ -115,7 +115,7 @@ def namesake(repo: Repository, prospect: Prospect, person: Person) -> Person | N
     wanted = fold(person.name)
     found = [
         pid
-        for pid, row in repo.walk(Person)
+        for pid, row in repo.walk("people")
         if row.get("company_id") == prospect.company_id and fold(str(row.get("name", ""))) == wanted
     ]
     found.sort(key=lambda pid: pid not in prospect.person_ids)

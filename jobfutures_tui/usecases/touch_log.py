@@ -249,7 +249,7 @@ def touches_with(repo: Repository, person_id: str) -> list[Touch]:
     """Every touch with a person, across all their job futures, newest first."""
     found = [
         touch
-        for pid, row in repo.walk(Prospect)
+        for pid, row in repo.walk("prospects")
         if person_id in (row.get("person_ids") or ())
         for touch in repo.touches_for(pid)
         if touch.person_id == person_id
@@ -259,7 +259,9 @@ def touches_with(repo: Repository, person_id: str) -> list[Touch]:
 
 def new_shareables(repo: Repository, titles: Sequence[str]) -> list[Shareable]:
     """Items shared that the library does not hold yet: they join it."""
-    known = {str(row.get("title", "")).casefold() for row in repo.stored_rows(Shareable).values()}
+    known = {
+        str(row.get("title", "")).casefold() for row in repo.stored_rows("shareables").values()
+    }
     added: list[Shareable] = []
     for title in titles:
         if title.casefold() not in known:

@@ -43,7 +43,7 @@ def default_of(prospect: Prospect) -> CadencePlan:
 
 def followers(repo: Repository, plan_id: str) -> list[str]:
     """Ids of the job futures (archived too) that chose this plan."""
-    return [pid for pid, row in repo.walk(Prospect) if row.get("cadence_plan") == plan_id]
+    return [pid for pid, row in repo.walk("prospects") if row.get("cadence_plan") == plan_id]
 
 
 def choose(prospect: Prospect, plan_id: str | None) -> Prospect:
@@ -94,7 +94,7 @@ def new_plan_id(repo: Repository, name: str) -> str:
     """A readable id from the name ('my-long-game'), unused by any plan."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:56] or "plan"
-    taken = set(BUILT_IN_PLANS) | set(repo.stored_rows(CadencePlan))
+    taken = set(BUILT_IN_PLANS) | set(repo.stored_rows("plans"))
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

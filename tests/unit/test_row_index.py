@@ -69,7 +69,7 @@ def test_a_command_reads_one_person_without_parsing_them_all(
     whole = parsed
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
         assert repo.person(people[7].id) == people[7]
-        assert people[3].id in repo.stored_rows(Person)
+        assert people[3].id in repo.stored_rows("people")
         assert "people.json" not in whole
         assert {p.id for p in repo.people()} == {p.id for p in people}  # every one: whole
 
@@ -84,7 +84,7 @@ def test_a_hand_edited_file_is_still_read_right(tmp_path: Path) -> None:
     (folder / "people.json").write_text(json.dumps(stored, indent=2))
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
         assert repo.person(priya.id) == priya
-        assert list(repo.stored_rows(Person)) == [priya.id]
+        assert list(repo.stored_rows("people")) == [priya.id]
 
 
 @given(
@@ -130,12 +130,12 @@ def test_a_column_of_a_hand_edited_file_is_read_right(tmp_path: Path) -> None:
     with Repository.open(folder) as repo:
         repo.save(acme, globex)
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
-        assert repo.stored_column(Company, "name") == {acme.id: "Acme", globex.id: globex.name}
+        assert repo.stored_column("companies", "name") == {acme.id: "Acme", globex.id: globex.name}
     stored = orjson.loads((folder / "companies.json").read_bytes())
     (folder / "companies.json").write_text(json.dumps(stored, indent=2))
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:
-        assert repo.stored_column(Company, "name") == {acme.id: "Acme", globex.id: globex.name}
-        assert repo.stored_column(Company, "missing") == {}
+        assert repo.stored_column("companies", "name") == {acme.id: "Acme", globex.id: globex.name}
+        assert repo.stored_column("companies", "missing") == {}
 
 
 def test_a_few_rows_are_found_without_indexing_the_file(tmp_path: Path, monkeypatch) -> None:
@@ -155,7 +155,7 @@ def test_a_few_rows_are_found_without_indexing_the_file(tmp_path: Path, monkeypa
         assert repo.person(people[0].id) == people[0]
         assert repo.person(people[11].id) == people[11]  # the last row: the table's end
         assert indexed == []
-        assert repo.stored_rows(Person).get("0" * 32) is None  # not there: the index says
+        assert repo.stored_rows("people").get("0" * 32) is None  # not there: the index says
         assert indexed == ["people"]
     indexed.clear()
     with Repository.open(folder, read_only=True, verify=False, lazy=True) as repo:

@@ -90,8 +90,8 @@ def test_a_command_changes_a_job_future_without_parsing_the_file(
         # Read back as a command reads: the changes, not the file's old rows.
         assert repo.prospect(futures[7].id).stage is Stage.REFERRAL
         assert repo.prospect(futures[3].id) is None
-        assert repo.stored_column(Prospect, "role")[extra.id] == "Second role"
-        assert futures[3].id not in repo.stored_column(Prospect, "role")
+        assert repo.stored_column("prospects", "role")[extra.id] == "Second role"
+        assert futures[3].id not in repo.stored_column("prospects", "role")
         assert len(repo.prospect_ids()) == 30
         assert "prospects.json" not in parsed
     after = orjson.loads((tmp_path / "prospects.json").read_bytes())["prospects"]

@@ -35,7 +35,7 @@ def test_the_app_walks_every_row_as_changed_without_parsing_the_file(
         repo.save(moved)
         repo.delete(futures[3])
         repo.save(extra)
-        walked = dict(repo.walk(Prospect))
+        walked = dict(repo.walk("prospects"))
         assert walked[futures[7].id]["stage"] == Stage.REFERRAL.value
         assert futures[3].id not in walked and walked[extra.id]["role"] == "Second role"
         assert {p.id for p in repo.prospects()} == set(walked)  # every one validated
@@ -58,7 +58,7 @@ def test_a_file_not_laid_out_as_written_here_is_walked_from_a_whole_parse(
     (tmp_path / "prospects.json").write_text(json.dumps(stored, indent=2))
     repo = as_the_app(tmp_path)
     try:
-        assert [pid for pid, _ in repo.walk(Prospect)] == [f.id for f in futures]
+        assert [pid for pid, _ in repo.walk("prospects")] == [f.id for f in futures]
         assert repo.prospect(futures[1].id) == futures[1]
     finally:
         repo.close()
@@ -76,7 +76,7 @@ def test_a_row_that_does_not_parse_refuses_the_walk_and_writes_nothing(
     repo = as_the_app(tmp_path)
     try:
         with pytest.raises(DataRefused) as refused:
-            list(repo.walk(Prospect))
+            list(repo.walk("prospects"))
         assert "prospects.json" in str(refused.value)
         assert "not valid JSON" in str(refused.value)
     finally:
@@ -130,7 +130,7 @@ def test_a_walk_gives_what_a_whole_parse_of_the_saved_file_gives(
                 repo.save(chosen.model_copy(update={"name": f"Renamed {n}"}))
             else:
                 repo.delete(known[n % len(known)])
-            walked = list(repo.walk(Company))
+            walked = list(repo.walk("companies"))
             on_disk = orjson.loads((folder / "companies.json").read_bytes())["companies"]
             assert walked == list(on_disk.items())
     finally:

@@ -13,7 +13,7 @@ from typing import Any, cast
 import orjson
 import pytest
 
-from jobfutures_tui.models import Company, Prospect, revise
+from jobfutures_tui.models import revise
 from jobfutures_tui.store import BackgroundWriter, Repository, SaveFailed, Writer
 from jobfutures_tui.store.files import write_atomic
 from jobfutures_tui.store.storage import UuidTable, as_document, open_file
@@ -339,8 +339,8 @@ def test_a_save_never_changes_a_stored_row_in_place(folder: Path, open_repo, mak
     acme = make.company("Acme")
     future = make.prospect(acme)
     repo.save(acme, future)
-    rows = [repo.stored_rows(Company)[acme.id], repo.stored_rows(Prospect)[future.id]]
+    rows = [repo.stored_rows("companies")[acme.id], repo.stored_rows("prospects")[future.id]]
     copies = [dict(row) for row in rows]
     repo.save(revise(acme, name="Acme Corp"), revise(future, stage="offer"))
     assert [dict(row) for row in rows] == copies
-    assert repo.stored_rows(Prospect)[future.id]["stage"] == "offer"
+    assert repo.stored_rows("prospects")[future.id]["stage"] == "offer"
