@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pendulum
 
@@ -46,14 +46,17 @@ from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import as_pendulum, local_day
 from jobfutures_tui.engine.moments import Thanks, moments
 from jobfutures_tui.engine.plan_walk import History, Next, nobody_to_contact, summary_of, upcoming
-from jobfutures_tui.engine.plans import CadencePlan, Zone
+from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.reasons import Words
 from jobfutures_tui.engine.relative import day_month, days_between
 from jobfutures_tui.engine.urgency import Urgency, urgency
 from jobfutures_tui.engine.whom import said, whom
 from jobfutures_tui.engine.workload import ALL_DAYS, next_workday
-from jobfutures_tui.models import Skip
 from jobfutures_tui.models.enums import Channel, Stage, TouchKind
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Skip
+    from jobfutures_tui.models.plan import CadencePlan
 
 __all__ = [
     "DECISION_VERSION",
@@ -286,6 +289,8 @@ def skip_next(
     if made is None:
         return None
     nxt, decision = made
+    from jobfutures_tui.models import Skip  # a record: pydantic's, imported to skip
+
     return Skip.model_validate({"at": at, "kind": decision.kind, "step": nxt.step})
 
 

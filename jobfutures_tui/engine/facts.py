@@ -23,8 +23,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple, Protocol
 
 from jobfutures_tui.engine.channels import Reachable
-from jobfutures_tui.models.clean import one_line
-from jobfutures_tui.models.entities import NAME_MAX
+from jobfutures_tui.models.clean import NAME_MAX, one_line
 from jobfutures_tui.models.enums import Channel, Origin, PersonRole, Stage, TouchKind
 
 

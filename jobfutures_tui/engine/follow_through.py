@@ -14,10 +14,11 @@ from typing import NamedTuple
 from jobfutures_tui.engine.facts import FutureFacts, PersonLike
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, local_day
 from jobfutures_tui.engine.plan_walk import upcoming
-from jobfutures_tui.engine.plans import CadencePlan, Zone
+from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.stage_history import first_stage, moved
 from jobfutures_tui.engine.workload import ALL_DAYS, next_workday
 from jobfutures_tui.models.enums import Direction, Stage
+from jobfutures_tui.models.plan import CadencePlan
 
 
 class Kept(NamedTuple):

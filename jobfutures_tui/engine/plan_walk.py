@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobfutures_tui.engine.facts import FutureLike, PersonLike, SkipLike
 from jobfutures_tui.engine.history import (
@@ -23,10 +23,13 @@ from jobfutures_tui.engine.history import (
     plus_days,
     summarise,
 )
-from jobfutures_tui.engine.plans import Anchor, CadencePlan, Step, Zone, plan_for, plan_start
+from jobfutures_tui.engine.plans import Anchor, Zone, plan_for, plan_start
 from jobfutures_tui.engine.reasons import NOUN, Words
 from jobfutures_tui.engine.relative import ordinal
 from jobfutures_tui.models.enums import Channel, Origin, Outcome, Stage, TouchKind
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models.plan import CadencePlan, Step
 
 FOLLOW_UP_DAYS = 7
 """An unanswered touch is followed up within a week."""

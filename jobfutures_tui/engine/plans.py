@@ -1,35 +1,33 @@
-"""The built-in cadence plans, and which plan a job future follows.
+"""Which plan a job future follows (the built-in ones: :mod:`built_in_plans`).
 
 A plan (:mod:`jobfutures_tui.models.plan`) is what a user picks per job
 future, or writes. It says nothing about replies: the engine in
 :mod:`jobfutures_tui.engine.cadence` layers follow-ups, voicemail retries and
-openings on top of it.
+openings on top of it. The plans' classes (pydantic) are imported only to choose
+a plan: reading the board's kept decisions needs none (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from jobfutures_tui.engine.facts import is_referred
 from jobfutures_tui.engine.history import as_pendulum, local_day
-from jobfutures_tui.models.enums import Origin, Stage, TouchKind
-from jobfutures_tui.models.plan import MAX_DAYS, Anchor, CadencePlan, Repeat, Step, span_words
+from jobfutures_tui.models.enums import Origin, Stage
+from jobfutures_tui.models.spans import MAX_DAYS, Anchor, span_words
 
 if TYPE_CHECKING:
     from jobfutures_tui.engine.facts import FutureLike
+    from jobfutures_tui.models.plan import CadencePlan
 
 __all__ = [
-    "BUILT_IN_PLANS",
     "LONG_AGO_DAYS",
     "MAX_DAYS",
     "Anchor",
-    "CadencePlan",
-    "Repeat",
-    "Step",
     "Zone",
     "default_plan",
     "moved_on",
@@ -44,110 +42,6 @@ Zone = pendulum.Timezone | pendulum.FixedTimezone
 
 LONG_AGO_DAYS = 365
 """A job future that began this long before it was added is an old contact."""
-
-
-# ------------------------------------------------------------ built-in plans
-#
-# Built without validation so importing the engine stays cheap (building the
-# schemas costs ~25 ms, noticeable in `jobfutures due`); a test validates each.
-
-
-def _step(**fields: Any) -> Step:
-    return Step.model_construct(**fields)
-
-
-def _repeat(**fields: Any) -> Repeat:
-    return Repeat.model_construct(**fields)
-
-
-def _built_in(**fields: Any) -> CadencePlan:
-    return CadencePlan.model_construct(**fields)
-
-
-PROMPT_THANKS = _built_in(
-    id="prompt-thanks",
-    name="Prompt thank-you",
-    description=(
-        "Thank them within a day or two and say you would still like to work "
-        "with them; after that, a short hello about once a quarter."
-    ),
-    steps=(_step(kind=TouchKind.THANK_YOU, days=1, up_to_days=2, anchor=Anchor.START),),
-    repeat=_repeat(kind=TouchKind.CHECK_IN, days=90),
-)
-
-EARLY_ON = _built_in(
-    id="early-on",
-    name="Early on",
-    description=(
-        "For a fresh contact: a thank-you right away, then something every two "
-        "to four weeks for the first few months, and every two to three months "
-        "after that. Each touch should bring them something, never a request."
-    ),
-    steps=(
-        _step(kind=TouchKind.THANK_YOU, days=1, up_to_days=2, anchor=Anchor.START),
-        _step(kind=TouchKind.CHECK_IN, days=14, up_to_days=28),
-        _step(kind=TouchKind.VALUE_SHARE, days=14, up_to_days=28),
-        _step(kind=TouchKind.CHECK_IN, days=14, up_to_days=28),
-        _step(kind=TouchKind.VALUE_SHARE, days=14, up_to_days=28),
-    ),
-    repeat=_repeat(kind=TouchKind.VALUE_SHARE, days=60, up_to_days=90),
-)
-
-AFTER_A_HIRE = _built_in(
-    id="after-a-hire",
-    name="Someone else got the job",
-    description=(
-        "They chose another candidate, which may not last. Thank them now; "
-        "three or four months on, hope out loud that the new hire is doing "
-        "well; a few months later, send an example of your work; then a new "
-        "piece every four to six months."
-    ),
-    steps=(
-        _step(kind=TouchKind.THANK_YOU, days=1, up_to_days=2, anchor=Anchor.START),
-        _step(
-            kind=TouchKind.AFTER_HIRE,
-            days=90,
-            up_to_days=120,
-            anchor=Anchor.START,
-            after="they hired someone else",
-        ),
-        _step(kind=TouchKind.WORK_SAMPLE, days=60, up_to_days=120),
-    ),
-    repeat=_repeat(kind=TouchKind.WORK_SAMPLE, days=120, up_to_days=180),
-)
-
-LONG_GAME = _built_in(
-    id="long-game",
-    name="Long game",
-    description=(
-        "For people you met long ago or far away: pick the thread back up, "
-        "then a brief hello with something they would care about every three "
-        "to six months."
-    ),
-    steps=(_step(kind=TouchKind.RECONNECT, days=1, anchor=Anchor.START),),
-    repeat=_repeat(kind=TouchKind.VALUE_SHARE, days=90, up_to_days=180),
-)
-
-INTRODUCED = _built_in(
-    id="introduced",
-    name="Introduced by someone",
-    description=(
-        "For someone you were referred to: a first note within a few days that "
-        "says who sent you, then something every two to four weeks while it is "
-        "fresh, and every two to three months after that."
-    ),
-    steps=(
-        _step(kind=TouchKind.INTRODUCTION, days=1, up_to_days=3, anchor=Anchor.START),
-        _step(kind=TouchKind.CHECK_IN, days=14, up_to_days=28),
-        _step(kind=TouchKind.VALUE_SHARE, days=14, up_to_days=28),
-        _step(kind=TouchKind.CHECK_IN, days=14, up_to_days=28),
-    ),
-    repeat=_repeat(kind=TouchKind.VALUE_SHARE, days=60, up_to_days=90),
-)
-
-BUILT_IN_PLANS: Mapping[str, CadencePlan] = {
-    plan.id: plan for plan in (PROMPT_THANKS, EARLY_ON, AFTER_A_HIRE, LONG_GAME, INTRODUCED)
-}
 
 
 MOVE_GRACE_SECONDS = 60
@@ -202,6 +96,13 @@ def default_plan(prospect: FutureLike, zone: Zone) -> CadencePlan:
     "Old" is judged against the day the job future was added, not today, so a
     plan never changes by itself as time passes.
     """
+    from jobfutures_tui.engine.built_in_plans import (
+        AFTER_A_HIRE,
+        EARLY_ON,
+        INTRODUCED,
+        LONG_GAME,
+    )
+
     if prospect.stage is Stage.REFERRAL and is_referred(prospect):
         return INTRODUCED
     if prospect.stage in _TIGHT_STAGES:
@@ -228,6 +129,8 @@ def plan_for(
     zone: Zone,
 ) -> CadencePlan:
     """The prospect's chosen plan (user plans first), else its default."""
+    from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
+
     wanted = prospect.cadence_plan
     if wanted:
         for plan in custom:

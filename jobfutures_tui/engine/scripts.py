@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jobfutures_tui.models import Channel, Origin, Script, Stage, TouchKind
+from jobfutures_tui.models import Channel, Origin, Stage, TouchKind
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Script
 
 PLACEHOLDERS: dict[str, str] = {
     "first_name": "their first name",

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.exchange.check_manifest import manifest_findings
 from jobfutures_tui.exchange.check_report import Report
 from jobfutures_tui.exchange.conflict_copies import merge_copies

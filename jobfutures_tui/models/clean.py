@@ -43,6 +43,11 @@ _STRAY_JOINERS = re.compile(rf"(?:^|(?<=\s))[{_JOINERS}]+|[{_JOINERS}]+(?=\s|$)|
 _LINE_ENDS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 _BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]+")
 
+NAME_MAX = 1_000
+"""The longest one-line field (a name, a title)."""
+TEXT_MAX = 20_000
+"""The longest text (a note, a script)."""
+
 
 def one_line(text: str) -> str:
     """A single-line field: line breaks and tabs become one space; controls and

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from jobfutures_tui.models import clean
+from jobfutures_tui.models.clean import NAME_MAX, TEXT_MAX
 from jobfutures_tui.models.date_fields import Day, Instant
 from jobfutures_tui.models.dates import now
 from jobfutures_tui.models.enums import (
@@ -37,9 +38,6 @@ from jobfutures_tui.models.enums import (
     TouchKind,
 )
 from jobfutures_tui.models.ids import PROFILE_ID, new_id
-
-NAME_MAX = 1_000
-TEXT_MAX = 20_000
 
 
 def _line(value: Any) -> Any:

@@ -10,25 +10,14 @@ falls due, the whole range is shown in the reason.
 
 from __future__ import annotations
 
-import functools
-from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from jobfutures_tui.models.entities import Line, Record, RequiredLine, Text, TouchKindField
+from jobfutures_tui.models.spans import MAX_DAYS, Anchor, span_words
 
-MAX_DAYS = 3650
-"""Ten years: longer offsets are typing mistakes, and far dates overflow."""
-
-
-class Anchor(StrEnum):
-    """What a step's offset counts from."""
-
-    START = "start"
-    """When the job future began: its interview or decision day."""
-    LAST_TOUCH = "last-touch"
-    """The latest touch in either direction (the start while there is none)."""
+__all__ = ["MAX_DAYS", "Anchor", "CadencePlan", "Repeat", "Step", "span_words"]
 
 
 def _anchor(value: Any) -> Any:
@@ -109,16 +98,3 @@ class CadencePlan(Record):
         if not self.steps and self.repeat is None:
             raise ValueError("a plan needs at least one step or a repeating interval")
         return self
-
-
-@functools.cache
-def span_words(low: int, high: int) -> str:
-    """Days as a person says them: '1–2 days', '2–4 weeks', '3–4 months'."""
-    if high <= 56 and low % 7 == 0 and high % 7 == 0:
-        unit, a, b = "week", low // 7, high // 7
-    elif high < 45:
-        unit, a, b = "day", low, high
-    else:
-        unit, a, b = "month", max(1, round(low / 30)), max(1, round(high / 30))
-    count = f"{a}" if a == b else f"{a}–{b}"
-    return f"{count} {unit}" + ("" if b == 1 else "s")

@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Header, Input, Static
 
-from jobfutures_tui.models import Prospect, Stage
+from jobfutures_tui.models import Stage
 from jobfutures_tui.screens.board_cards import BoardCards
 from jobfutures_tui.screens.board_keys import BOARD_BINDINGS
 from jobfutures_tui.screens.panel_screen import PanelScreen
@@ -28,6 +28,7 @@ from jobfutures_tui.widgets.stage_column import StageColumn
 from jobfutures_tui.widgets.textual_internals import styled_as_mounted
 
 if TYPE_CHECKING:
+    from jobfutures_tui.models import Prospect
     from jobfutures_tui.usecases.intake import ProspectInput
 
 EMPTY_HINT = "No job futures yet. Press a to add the first one: who interviewed you, and where."

@@ -1,6 +1,6 @@
-"""The board's cards: each built when a column first draws it (its records are
-validated then, so thousands of job futures cost only what the screen shows),
-and kept until a change touches one of the records it shows."""
+"""The board's cards: each built when a column first draws it (its records read
+then, so thousands of job futures cost only what the screen shows), and kept
+until a change touches one of the records it shows."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Callable
 from jobfutures_tui.models import Stage
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.usecases.board import Card, card_for
+from jobfutures_tui.usecases.facts import Facts
 
 
 class BoardCards:
@@ -22,21 +23,31 @@ class BoardCards:
         """The records each built card shows, to know which cards a change affects."""
         self._revision = repo.revision
         self._all_stale = False
+        self._facts = (repo.revision, Facts(repo))
+        """The records as stored, read once for every card built until the next change."""
 
     def card(self, prospect_id: str) -> Card:
-        """The card of a job future, built (and its records validated) on first use."""
+        """The card of a job future, built (and its records read) on first use."""
         card = self._cards.get(prospect_id)
         if card is None:
             try:
-                prospect = self.repo.prospect(prospect_id)
-                card = card_for(self.repo, prospect) if prospect else _gone(prospect_id)
-                if prospect is not None:
-                    self._records[prospect_id] = {prospect.company_id, *prospect.person_ids}
+                made = card_for(self.repo, prospect_id, self._facts_now())
+                if made is None:
+                    card = _gone(prospect_id)
+                else:
+                    card, future = made
+                    self._records[prospect_id] = {future.company_id, *future.person_ids}
             except DataRefused as error:
                 self._refuse(error)
                 card = _gone(prospect_id)
             self._cards[prospect_id] = card
         return card
+
+    def _facts_now(self) -> Facts:
+        revision, facts = self._facts
+        if revision != self.repo.revision:
+            self._facts = (self.repo.revision, facts := Facts(self.repo))
+        return facts
 
     def forget_changed(self) -> set[str] | None:
         """Drop the cards a change affected; their ids, or None when all were dropped."""

@@ -7,16 +7,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from jobfutures_tui import models
 from jobfutures_tui.engine.cadence import Suggestion
+from jobfutures_tui.engine.facts import FutureLike, stored_line
 from jobfutures_tui.engine.person_choice import only_recruiters
 from jobfutures_tui.engine.relative import span
-from jobfutures_tui.models import PersonRole, Prospect, Stage, dates, revise
+from jobfutures_tui.models import PersonRole, Stage, dates
 from jobfutures_tui.models.dates import now as utc_now
 from jobfutures_tui.store import Repository, TouchSummary
 from jobfutures_tui.usecases.decisions import Open, next_suggestion, open_one, open_suggestions
 from jobfutures_tui.usecases.due import WEEK, When, when
+from jobfutures_tui.usecases.facts import Facts
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Prospect
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,28 +40,37 @@ class Card:
 
 
 def card_for(
-    repo: Repository,
-    prospect: Prospect,
-    *,
-    today: date | None = None,
-) -> Card:
-    """The card of a job future, its records validated (searching uses SearchIndex)."""
-    company = repo.company(prospect.company_id)
-    people = [p for p in (repo.person(pid) for pid in prospect.person_ids) if p is not None]
+    repo: Repository, prospect_id: str, facts: Facts, *, today: date | None = None
+) -> tuple[Card, FutureLike] | None:
+    """The card of a job future and what it was made from (None: no such job future).
+
+    Its records are read as stored, the way their models would keep them (a row the
+    model would read otherwise is validated): the board's first frame validates
+    nothing, and so needs no pydantic (docs/architecture.md). ``facts`` are read as
+    the data is now (a new :class:`Facts` after a change)."""
+    row = repo.stored_rows("prospects").get(prospect_id)
+    future = None if row is None else facts.future(prospect_id, row)
+    if row is None or future is None:
+        return None
+    people = facts.people(future)
     main = people[0] if people else None
-    recruiter_only = only_recruiters(people)
-    company_name = company.name if company else "(missing company)"
-    return Card(
-        prospect_id=prospect.id,
-        stage=prospect.stage,
-        company=company_name,
+    try:
+        role = stored_line(row.get("role", ""))
+    except ValueError:
+        prospect = repo.prospect(prospect_id)  # reads it or refuses the data
+        role = prospect.role if prospect is not None else ""
+    card = Card(
+        prospect_id=prospect_id,
+        stage=future.stage,
+        company=facts.company_name(future.company_id) or "(missing company)",
         person=main.name if main else "",
         person_role=main.role if main else None,
-        recruiter_only=recruiter_only,
-        role=prospect.role,
-        last_touch=repo.last_touch(prospect.id),
-        next=next_suggestion(repo, prospect.id, today=today or dates.today()),
+        recruiter_only=only_recruiters(people),
+        role=role,
+        last_touch=repo.last_touch(prospect_id),
+        next=next_suggestion(repo, prospect_id, today=today or dates.today()),
     )
+    return card, future
 
 
 OrderKey = tuple[int, float, int, str, str]
@@ -195,7 +210,7 @@ def neighbour_stage(stage: Stage, step: int) -> Stage | None:
 def move_to_stage(prospect: Prospect, stage: Stage, **changes: Any) -> Prospect:
     """The job future in ``stage`` (its plan restarts there: docs/advice.md), with
     other ``changes`` made in the same change (a self-assessment after a no)."""
-    return revise(prospect, stage=stage, stage_changed_at=utc_now(), **changes)
+    return models.revise(prospect, stage=stage, stage_changed_at=utc_now(), **changes)
 
 
 def archive_order(repo: Repository) -> list[str]:

@@ -6,15 +6,17 @@ people's and its chosen plan's stamps, and the referral offer it owes thanks for
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jobfutures_tui.engine.cadence import Thanks
 from jobfutures_tui.engine.history import local_day
 from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.models import dates
-from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.referral_offers import referral_offers
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models.plan import CadencePlan
 
 KEY_VERSION = 2
 """2: the key names each person (1 held only their stamps)."""
@@ -81,5 +83,7 @@ class StoredInputs:
     def plans(self) -> list[CadencePlan]:
         """The user's plans, validated (once a pass, and only when a decision is made)."""
         if self._plans is None:
+            from jobfutures_tui.models.plan import CadencePlan  # pydantic: only when read
+
             self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
         return self._plans

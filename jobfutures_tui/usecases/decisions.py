@@ -27,7 +27,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -46,7 +46,6 @@ from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local
 from jobfutures_tui.engine.plans import Zone, plan_for
 from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models import Stage, dates
-from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.stored_summaries import StoredTexts
 from jobfutures_tui.store.touch_index import Section
@@ -56,9 +55,12 @@ from jobfutures_tui.usecases.decision_keys import (
     StoredInputs,
     key_of,
 )
-from jobfutures_tui.usecases.facts import Facts, FutureColumns, future_fields
+from jobfutures_tui.usecases.facts import Facts, FutureColumns, future_fields, my_city
 from jobfutures_tui.usecases.kept_fields import OPEN, KeptFields, future_text, sections_to_keep
 from jobfutures_tui.usecases.referral_offers import offers_to_keep
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models.plan import CadencePlan
 
 
 class Open(NamedTuple):
@@ -490,11 +492,6 @@ class DecisionInputs(NamedTuple):
 def workdays() -> frozenset[int]:
     """The user's workdays, from their settings (every day unless they say)."""
     return settings.current().settings.workday_numbers()
-
-
-def my_city(repo: Repository) -> str:
-    """The seeker's city, from their profile: people there can be met in person."""
-    return repo.profile().city
 
 
 Repository.derive_at_close(decisions_to_keep)  # kept in the index for the next session

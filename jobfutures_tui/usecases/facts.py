@@ -18,6 +18,7 @@ from jobfutures_tui.engine.facts import (
     stored_line,
 )
 from jobfutures_tui.models import Stage
+from jobfutures_tui.models.ids import PROFILE_ID
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.tables import Table
 from jobfutures_tui.usecases.kept_fields import KeptFields
@@ -165,3 +166,14 @@ def future_fields(row: Mapping[str, Any]) -> tuple[Stage, str, date | None]:
             raise ValueError("snoozed_until")
         snoozed = date.fromisoformat(snoozed)
     return stage, company_id, snoozed
+
+
+def my_city(repo: Repository) -> str:
+    """The seeker's city, from their profile: people there can be met in person.
+    Read as stored, as the profile would keep it: the board's first frame needs no
+    validated record (docs/architecture.md)."""
+    stored = repo.peek("profile", PROFILE_ID, "city")
+    try:
+        return stored_line("" if stored is None else stored)
+    except ValueError:
+        return repo.profile().city  # reads it or refuses the data

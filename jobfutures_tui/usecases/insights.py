@@ -28,10 +28,11 @@ from jobfutures_tui.engine.follow_through import NOTHING_KEPT
 from jobfutures_tui.engine.follow_through import kept as follow_kept
 from jobfutures_tui.engine.history import ORDER, TouchFacts, local_day
 from jobfutures_tui.engine.insights import Figures
-from jobfutures_tui.engine.plans import CadencePlan, Zone, plan_for
+from jobfutures_tui.engine.plans import Zone, plan_for
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS
 from jobfutures_tui.engine.stage_history import StepLike, steps_from_row
 from jobfutures_tui.models import Prospect, Stage, dates
+from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts

@@ -10,25 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from jobfutures_tui import models
 from jobfutures_tui.engine.cadence import Suggestion, stopped
 from jobfutures_tui.engine.channels import fitting_channels
 from jobfutures_tui.engine.scripts import fitting, months_between, since_words
-from jobfutures_tui.models import (
-    Company,
-    Person,
-    Profile,
-    Prospect,
-    Script,
-    Shareable,
-    ShareKind,
-    Touch,
-    TouchKind,
-)
+from jobfutures_tui.models import ShareKind, TouchKind
 from jobfutures_tui.models.dates import local_timezone
 from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.decisions import open_one
 from jobfutures_tui.usecases.referrals import newest_referred_by
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Company, Person, Profile, Prospect, Script, Shareable, Touch
 
 _SAMPLE_KINDS = {
     TouchKind.WORK_SAMPLE: (ShareKind.WORK_SAMPLE,),
@@ -179,7 +174,7 @@ def next_script(
         company=company,
         person=person,
         touches=touches,
-        library=repo.records(Shareable),
+        library=repo.records(models.Shareable),
         kind=kind,
         today=today,
         me=repo.profile(),
@@ -189,7 +184,7 @@ def next_script(
     scripts: tuple[Script, ...] = ()
     if suggestion is not None:
         chosen = fitting(
-            repo.records(Script),
+            repo.records(models.Script),
             kind=suggestion.kind,
             # No channel reaches them yet: the words for the usual one.
             channel=suggestion.channel or fitting_channels(suggestion.kind)[0],

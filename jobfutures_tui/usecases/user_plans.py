@@ -12,8 +12,9 @@ import re
 import unicodedata
 from typing import Any
 
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.plan_text import StepsError, parse_steps, plan_lines
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS, default_plan, plan_for
+from jobfutures_tui.engine.plans import default_plan, plan_for
 from jobfutures_tui.models import Prospect, Record, revise
 from jobfutures_tui.models.dates import local_timezone, now
 from jobfutures_tui.models.errors import invalid

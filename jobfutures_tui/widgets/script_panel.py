@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -23,13 +24,15 @@ from textual.strip import Strip
 
 from jobfutures_tui.engine.cadence import Suggestion
 from jobfutures_tui.engine.scripts import Rendered, render
-from jobfutures_tui.models import Script
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases.board import DUE_PART, due_phrase
 from jobfutures_tui.usecases.script_context import NextScript, next_script
 from jobfutures_tui.widgets.textual_internals import update_scrollbars
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models import Script
 
 KEPT = 64
 """Job futures whose panel is kept, for moving back and forth."""

@@ -24,6 +24,7 @@ from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases.board import BoardOrder, card_for
 from jobfutures_tui.usecases.decisions import next_suggestion
 from jobfutures_tui.usecases.due import due_items
+from jobfutures_tui.usecases.facts import Facts
 from jobfutures_tui.usecases.script_context import next_script
 from jobfutures_tui.usecases.what_if import skip_now, suggestion_after
 
@@ -56,8 +57,17 @@ def test_every_surface_says_the_same_next_touch(demo: Repository) -> None:
     for prospect in repo.prospects(include_archived=False):
         suggestion = next_suggestion(repo, prospect.id, today=TODAY)
         assert prospect.id in on_board
-        card = card_for(repo, prospect, today=TODAY)
+        made = card_for(repo, prospect.id, Facts(repo), today=TODAY)
+        assert made is not None
+        card = made[0]
         assert card.next == suggestion, "the card"
+        company, people = repo.company(prospect.company_id), prospect.person_ids
+        main = repo.person(people[0]) if people else None
+        assert (card.company, card.person, card.role) == (
+            company.name if company else "(missing company)",
+            main.name if main else "",
+            prospect.role,
+        ), "the card, read as stored, says what the records say"
         panel = next_script(repo, prospect.id, today=TODAY)
         assert panel is not None and panel.suggestion == suggestion, "the panel"
         assert suggestion_after(repo, prospect, today=TODAY) == suggestion, "the log form"

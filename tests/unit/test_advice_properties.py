@@ -15,11 +15,11 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.cadence import suggest_next
 from jobfutures_tui.engine.channels import FITS, fitting_channels, reachable_at_all, reaches
 from jobfutures_tui.engine.history import summarise
 from jobfutures_tui.engine.person_choice import ROLE_ORDER
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.script_library import LIBRARY, builtin_script
 from jobfutures_tui.engine.scripts import fits_channel, fits_stage
 from jobfutures_tui.models import (

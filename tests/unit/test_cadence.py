@@ -8,24 +8,19 @@ import pendulum
 import pytest
 from pydantic import ValidationError
 
-from jobfutures_tui.engine.cadence import Suggestion, Urgency, stopped, suggest_next, urgency
-from jobfutures_tui.engine.channels import choose_channel
-from jobfutures_tui.engine.facts import is_referred
-from jobfutures_tui.engine.history import summarise
-from jobfutures_tui.engine.person_choice import pick_person, recruiter_only_warning
-from jobfutures_tui.engine.plans import (
+from jobfutures_tui.engine.built_in_plans import (
     AFTER_A_HIRE,
     BUILT_IN_PLANS,
     EARLY_ON,
     LONG_GAME,
     PROMPT_THANKS,
-    Anchor,
-    CadencePlan,
-    Repeat,
-    default_plan,
-    plan_for,
-    span_words,
 )
+from jobfutures_tui.engine.cadence import Suggestion, Urgency, stopped, suggest_next, urgency
+from jobfutures_tui.engine.channels import choose_channel
+from jobfutures_tui.engine.facts import is_referred
+from jobfutures_tui.engine.history import summarise
+from jobfutures_tui.engine.person_choice import pick_person, recruiter_only_warning
+from jobfutures_tui.engine.plans import default_plan, plan_for
 from jobfutures_tui.models import (
     Channel,
     Direction,
@@ -40,6 +35,7 @@ from jobfutures_tui.models import (
     field_errors,
 )
 from jobfutures_tui.models.enums import TouchKind
+from jobfutures_tui.models.plan import Anchor, CadencePlan, Repeat, span_words
 
 UTC = pendulum.UTC
 START = pendulum.date(2026, 3, 2)

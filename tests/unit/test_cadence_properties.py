@@ -8,11 +8,12 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.cadence import suggest_next, urgency
 from jobfutures_tui.engine.channels import FITS, reaches
 from jobfutures_tui.engine.history import UNANSWERED, summarise
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS, CadencePlan
 from jobfutures_tui.models import Channel, Direction, Outcome, Person, Prospect, Stage, Touch
+from jobfutures_tui.models.plan import CadencePlan
 
 UTC = pendulum.UTC
 ZONES = [

@@ -8,6 +8,7 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.cadence import Decision, decide, finish, suggest_next
 from jobfutures_tui.engine.history import (
     REPLY_OUTCOMES,
@@ -18,7 +19,6 @@ from jobfutures_tui.engine.history import (
     summarise,
     they_replied,
 )
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.models import Channel, Direction, Outcome, Person, Prospect, Stage, Touch
 
 UTC = pendulum.UTC

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.plan_text import StepsError, parse_steps, plan_lines, span_text
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS
 from jobfutures_tui.models.enums import TouchKind
 from jobfutures_tui.models.plan import MAX_DAYS, Anchor, Repeat, Step
 

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from test_cadence import START, d, future, hm, touch
 from test_cadence_properties import cases
 
+from jobfutures_tui.engine.built_in_plans import AFTER_A_HIRE, EARLY_ON, PROMPT_THANKS
 from jobfutures_tui.engine.cadence import decide, skip_next, suggest_next
 from jobfutures_tui.engine.facts import FutureFacts
 from jobfutures_tui.engine.history import summarise
-from jobfutures_tui.engine.plans import AFTER_A_HIRE, EARLY_ON, PROMPT_THANKS
 from jobfutures_tui.models import Company, Person, Prospect, Skip, Touch
 from jobfutures_tui.models.enums import TouchKind
 from jobfutures_tui.models.plan import Anchor, CadencePlan

@@ -8,7 +8,7 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
-from jobfutures_tui.engine.plans import BUILT_IN_PLANS
+from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.models import Company, Person, Prospect, dates, field_errors, revise
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository
