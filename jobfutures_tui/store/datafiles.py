@@ -22,6 +22,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
+from jobfutures_tui.store.kept_rows import KeptRows, spans_text
 from jobfutures_tui.store.manifest import count_records, read_manifest
 from jobfutures_tui.store.merge import Unparsed
 from jobfutures_tui.store.record_view import RecordsView, column_of
@@ -39,6 +40,8 @@ class DataFiles:
         self.backups = backups
         self.journal = writer.attach(folder) if writer is not None else Journal(folder)
         self.overlay: dict[str, bytes | None] = {}
+        """Read-only: the files of a commit another process is writing now (its
+        whole journal), read instead of the files on disk."""
         self.recovered: str | None = None
         """What opening did about a commit a crash cut short (None: there was none)."""
         self.refused = False
@@ -49,8 +52,12 @@ class DataFiles:
         """Seconds a file holding fewer records than the manifest is waited for."""
         self.fewer: dict[str, tuple[int, int]] = {}
         """Files parsed holding fewer records than the manifest lists → (held, listed)."""
-        """Read-only: the files of a commit another process is writing now (its
-        whole journal), read instead of the files on disk."""
+        self.kept_rows: KeptRows | None = None
+        """Where the collection files' rows lay when the index was written (kept_rows.py)."""
+        self.rows_found: set[str] = set()
+        """Files whose rows were found in their bytes this session: kept in the next index."""
+        self._indexed_prints: dict[str, list[int]] = {}
+        """The fingerprint of the version of each file whose rows were found or kept."""
         self._dbs: dict[str, TinyDB] = {}
         self._deferred: dict[str, str] = {}
         """Files present but not parsed yet (or released): name → the table they hold."""
@@ -223,7 +230,38 @@ class DataFiles:
         newer = self.overlay.get(name)
         if newer is not None:
             return RowIndex.of(newer, table)
-        return self._pinned(name).index(table)
+        pin = self._pinned(name)
+        read = self.journal.seen.signatures.get(name)
+        if read is not None:
+            self._indexed_prints[name] = list(read)
+        spans = self.kept_rows.spans(name, list(read)) if self.kept_rows and read else None
+        kept = pin.kept(spans) if spans is not None else None
+        if kept is not None:
+            return kept
+        found = pin.index(table)
+        if found is not None:  # None: not laid out as written here, parsed whole
+            self.rows_found.add(name)
+        return found
+
+    def rows_to_keep(self, unchanged: Mapping[str, list[int]]) -> dict[str, tuple[list[int], str]]:
+        """Where the rows lie in each collection file still as read (``unchanged``: name
+        → fingerprint, still_the_same), for the next index (kept_rows.py)."""
+        kept = {}
+        for name, index in self._indexes.items():
+            fingerprint = unchanged.get(name)
+            if (
+                index is None
+                or fingerprint is None
+                or fingerprint != self._indexed_prints.get(name)
+            ):
+                continue  # changed since its rows were found (a change, another device)
+            text = spans_text(index.spans)
+            if text is not None:
+                kept[name] = (fingerprint, text)
+        if self.kept_rows is not None:  # files this session never looked into
+            others = {name: p for name, p in unchanged.items() if name not in self._indexes}
+            kept |= self.kept_rows.still_kept(others)
+        return kept
 
     def _pinned(self, name: str) -> PinnedFile:
         """The version of the file this session reads (opened once; call holding

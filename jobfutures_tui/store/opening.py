@@ -86,25 +86,29 @@ def load(
         return
     version = _read_meta(files)
     collections = [name for name in existing if name in layout.COLLECTION_FILES]
+    months = [name for name in existing if layout.is_month_file(name)]
     with collector_paused(freeze=True):
         if version < SCHEMA_VERSION:
             parsed = _migrate(files, existing, version, backup, read_only)
             for name in layout.COLLECTION_FILES:
                 if name in parsed:
                     _attach(files, name, parsed[name])
+            touches.open(months, trust_index=False, by_need=lazy)
         else:
             if writer is not None:
                 # The first write of this session first snapshots the data as it was.
                 writer.before_first_write = backup
+            # The index first: it may know where the collections' rows lie (kept_rows.py).
+            touches.open(months, trust_index=not files.overlay, by_need=lazy)
+            files.kept_rows = touches.kept_rows
             for name in collections:
                 files.defer(name, _table_of(name), by_record=lazy or streamed)
                 if streamed and files.row_index(name, _table_of(name)) is None:
                     files.rows(name, _table_of(name))  # not laid out as written here
                 elif not (lazy or streamed):
                     files.rows(name, _table_of(name))
-        months = [name for name in existing if layout.is_month_file(name)]
-        trust = version == SCHEMA_VERSION and not files.overlay
-        touches.open(months, trust_index=trust, by_need=lazy)
+            if streamed:
+                files.kept_rows = None  # every file's rows found: the next index has them
 
 
 def _refuse_dangling_links(files: DataFiles) -> None:

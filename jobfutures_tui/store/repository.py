@@ -207,7 +207,8 @@ class Repository:
 
     def _write_touch_index(self) -> None:
         # Refused data, or a file another device changed since it was read: nothing is written.
-        stale = self._index_stale() and self._lock.held
+        found = self._files.streamed and bool(self._files.rows_found)  # the app: kept_rows.py
+        stale = (self._index_stale() or found) and self._lock.held
         if not stale or self._files.refused or self.changed_elsewhere():
             return
         derived = None
@@ -218,9 +219,11 @@ class Repository:
             with contextlib.suppress(StoreError, ValueError):
                 derived = derive(self)
         with contextlib.suppress(OSError, StoreError):
-            seen = self._files.journal.seen.signatures
+            unchanged = still_the_same(self.folder, self._files.journal.seen.signatures)
             whole = {FILES[table] for table in self._tables_verified | self._tables_trusted}
-            index = self._touches.index(derived, still_the_same(self.folder, seen, whole))
+            validated = {name: p for name, p in unchanged.items() if name in whole}
+            rows = self._files.rows_to_keep(unchanged)
+            index = self._touches.index(derived, validated, rows)
             write_atomic(self.folder / INDEX_NAME, lambda handle: handle.writelines(index))
 
     def __enter__(self) -> Repository:

@@ -27,7 +27,7 @@ from typing import Any
 
 import orjson
 
-_ID = 32
+ID_LENGTH = 32
 """Characters in an id (uuid4 hex, models/entities.py)."""
 _ID_KEY = re.compile(rb'"id":"')
 _HEAD_OPEN = b'":{'
@@ -68,19 +68,22 @@ class RowIndex:
             return cls(read, {})  # an empty table
         # Where each row's ``"<id>":{"id":"`` starts: at its key's closing quote.
         heads = [found.start() - _HEAD_BEFORE_ID for found in _ID_KEY.finditer(data)]
-        if not heads or heads[0] != len(head) + _ID + 1:
+        if not heads or heads[0] != len(head) + ID_LENGTH + 1:
             return None
-        keys = [data[at - _ID : at] for at in heads]
+        keys = [data[at - ID_LENGTH : at] for at in heads]
         if not (
             all(data[at : at + _HEAD_BEFORE_ID] == _HEAD_OPEN for at in heads)
-            and [data[at + 9 : at + 9 + _ID] for at in heads] == keys  # the id is the key
-            and all(data[at - _ID - 1] == _QUOTE and data[at + 9 + _ID] == _QUOTE for at in heads)
-            and all(data[at - _ID - 2] in b"{," for at in heads)
+            and [data[at + 9 : at + 9 + ID_LENGTH] for at in heads] == keys  # the id is the key
+            and all(
+                data[at - ID_LENGTH - 1] == _QUOTE and data[at + 9 + ID_LENGTH] == _QUOTE
+                for at in heads
+            )
+            and all(data[at - ID_LENGTH - 2] in b"{," for at in heads)
         ):
             return None  # an id not at the head of a row (nested records), or no key
         if b'}},"' in data:
             return None  # a second table, or rows holding objects: not as written here
-        ends = [at - _ID - 2 for at in heads[1:]]
+        ends = [at - ID_LENGTH - 2 for at in heads[1:]]
         ends.append(end)
         starts = [at + 2 for at in heads]
         places = zip(starts, ends, strict=True)
@@ -228,7 +231,7 @@ class PinnedFile:
         if self._indexed:
             return None
         seen = self._seen.get(row_id)
-        if seen is not None or self._found >= FEW_ROWS or len(row_id) != _ID:
+        if seen is not None or self._found >= FEW_ROWS or len(row_id) != ID_LENGTH:
             return seen
         self._found += 1
         # Read again each time, not held: a command's peak comes later, at its commit.
@@ -238,10 +241,10 @@ class PinnedFile:
         at = data.find(head)
         if at < 0 or data.find(head, at + 1) >= 0:
             return None  # not there plainly, or twice: the index says which
-        start = at + _ID + 3  # the row's opening brace
+        start = at + ID_LENGTH + 3  # the row's opening brace
         after = data.find(_NEXT_HEAD, start)
         if after >= 0:
-            end = after - _ID - 2  # the comma before the next row's key
+            end = after - ID_LENGTH - 2  # the comma before the next row's key
             if data[end] != ord(","):
                 return None
         else:
@@ -260,6 +263,19 @@ class PinnedFile:
     def holds(self, row_id: str) -> bool:
         """Whether :meth:`row` found this row (False: ask the index)."""
         return row_id in self._seen
+
+    def kept(self, spans: dict[str, tuple[int, int]]) -> RowIndex | None:
+        """The rows where the index kept them (kept_rows.py), read from this version;
+        None if the first, middle or last row is not where they say (a file that kept
+        its fingerprint through a change: find them again)."""
+        ids = list(spans)
+        for row_id in {ids[0], ids[len(ids) // 2], ids[-1]} if ids else ():
+            start, end = spans[row_id]
+            head = b'{"id":"' + row_id.encode() + b'"'
+            if end - start < len(head) or self._pread(start, start + len(head)) != head:
+                return None
+        self._indexed = True
+        return RowIndex(self._pread, spans)
 
     def index(self, table: str) -> RowIndex | None:
         """Where every row lies (None: not laid out as written here: parse it whole).

@@ -17,7 +17,8 @@ when first asked for (store/stored_summaries.py).
 The index also keeps what the rules derive from the summaries and the
 records of job futures, people and companies (the cadence engine's decisions, see
 :mod:`jobfutures_tui.usecases.decisions`, and the fields the lists read,
-:mod:`jobfutures_tui.usecases.kept_fields`), with fingerprints of those files too.
+:mod:`jobfutures_tui.usecases.kept_fields`), with fingerprints of those files too,
+and where each collection file's rows lie (:mod:`kept_rows`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from jobfutures_tui import __version__
 from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.store.devices import Signature, signature
+from jobfutures_tui.store.kept_rows import ROWS, KeptRows
 from jobfutures_tui.store.layout import COLLECTION_FILES, COMPANIES, PEOPLE, PLANS, PROSPECTS
 from jobfutures_tui.store.schema import SCHEMA_VERSION
 from jobfutures_tui.store.stored_summaries import Chunks, StoredTexts
@@ -42,7 +44,9 @@ from jobfutures_tui.store.stored_summaries import Chunks, StoredTexts
 INDEX_NAME = "touch-index.json"
 INDEX_VERSION = 5
 """5: the decisions in a section of texts of their own too, the sections named first
-with their sizes (:data:`SECTIONS`);
+with their sizes (:data:`SECTIONS`); later, where the collection files' rows lie
+(a ``rows`` section, kept_rows.py: an index without it, or a reader that does not
+know it, only finds the rows again);
 4: the summaries last, found in the bytes one at a time (store/stored_summaries.py);
 3: each summary (and each decision) as JSON text, parsed when first used;
 2: a cadence summary per job future (1 held only the newest touch)."""
@@ -119,6 +123,25 @@ class StoredIndex(NamedTuple):
     validated: frozenset[str] = frozenset()
     """Collection files every record of which was validated by this version of
     jobfutures, and not replaced since (see :func:`validated_prints`)."""
+    rows: KeptRows | None = None
+    """Where the collection files' rows lie, for those still as they were (kept_rows.py)."""
+
+
+KeptPlaces = Mapping[str, tuple[list[int], str]]
+"""Collection file → its fingerprint and where its rows lie (kept_rows.spans_text)."""
+
+
+class Kept(NamedTuple):
+    """What the index keeps besides the summaries."""
+
+    derived: dict[str, Any] | None = None
+    """What the rules derive (a :class:`Section` in it: a section of its own)."""
+    validated: dict[str, list[int]] | None = None
+    """Collection files validated whole → their fingerprints."""
+    rows: KeptPlaces | None = None
+
+
+NOTHING_KEPT = Kept()
 
 
 class Section(NamedTuple):
@@ -146,15 +169,16 @@ def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
         validated = _validated(folder, data.get("validated"))
+        rows = KeptRows.read(data.get(ROWS), sections.pop(ROWS, None))
         summaries = sections.pop(SUMMARIES, None)
         if data.get("files") != fingerprints(folder, partitions) or summaries is None:
-            return StoredIndex(None, None, validated)
+            return StoredIndex(None, None, validated, rows)
         derived = data.get("derived")
         if not isinstance(derived, dict) or derived.get("files") != derived_fingerprints(folder):
             derived = None
         else:
             derived.update(sections)
-        return StoredIndex(summaries, derived, validated)
+        return StoredIndex(summaries, derived, validated, rows)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # unreadable or odd: just rebuild from the month files
 
@@ -231,12 +255,11 @@ def index_bytes(
     folder: Path,
     partitions: list[str],
     summaries: StoredSummaries | Chunks,
-    derived: dict[str, Any] | None = None,
-    validated: dict[str, list[int]] | None = None,
+    kept: Kept = NOTHING_KEPT,
 ) -> Chunks:
-    """Serialise the index (``summaries``: by id, or their object already serialised;
-    a :class:`Section` in ``derived`` is written as a section of its own); call once
-    every data file has reached the disk."""
+    """Serialise the index (``summaries``: by id, or their object already serialised);
+    call once every data file has reached the disk."""
+    derived, validated, rows = kept
     sections: dict[str, Chunks] = {}
     document: dict[str, Any] = {
         "version": INDEX_VERSION,
@@ -244,15 +267,18 @@ def index_bytes(
         "files": fingerprints(folder, partitions),
     }
     if derived is not None:
-        kept = {}
+        plain = {}
         for name, value in derived.items():
             if isinstance(value, Section):
                 sections[name] = value.serialised
             else:
-                kept[name] = value
-        document["derived"] = {**kept, "files": derived_fingerprints(folder)}
+                plain[name] = value
+        document["derived"] = {**plain, "files": derived_fingerprints(folder)}
     if validated:
         document["validated"] = {"by": VALIDATED_BY, "files": validated}
+    if rows:
+        document[ROWS] = {name: fingerprint for name, (fingerprint, _) in rows.items()}
+        sections[ROWS] = [orjson.dumps({name: text for name, (_, text) in rows.items()})]
     sections[SUMMARIES] = summaries if isinstance(summaries, list) else [orjson.dumps(summaries)]
     return with_sections(document, sections)
 

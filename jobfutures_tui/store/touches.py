@@ -35,9 +35,12 @@ from jobfutures_tui.models.dates import to_utc
 from jobfutures_tui.store import layout
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import DataRefused
+from jobfutures_tui.store.kept_rows import KeptRows
 from jobfutures_tui.store.storage import as_document
 from jobfutures_tui.store.stored_summaries import Chunks, Summaries, text_of
 from jobfutures_tui.store.touch_index import (
+    Kept,
+    KeptPlaces,
     StoredSummaries,
     TouchSummary,
     index_bytes,
@@ -82,6 +85,8 @@ class TouchHistory(FactPasses):
         """What the rules kept in the index (see touch_index), if still trustworthy."""
         self.validated: frozenset[str] = frozenset()
         """Collection files the index says were validated whole, unchanged since."""
+        self.kept_rows: KeptRows | None = None
+        """Where the collection files' rows lie, as the index keeps them (kept_rows.py)."""
 
     # ------------------------------------------------------------ loading
 
@@ -94,7 +99,7 @@ class TouchHistory(FactPasses):
         if trust_index:
             stored = read_index(self.files.folder, partitions)
             if stored is not None:
-                self.validated = stored.validated
+                self.validated, self.kept_rows = stored.validated, stored.rows
             if stored is not None and stored.summaries is not None:
                 if not by_need:
                     stored.summaries.every()
@@ -392,14 +397,16 @@ class TouchHistory(FactPasses):
         self,
         derived: dict[str, Any] | None = None,
         validated: dict[str, list[int]] | None = None,
+        rows: KeptPlaces | None = None,
     ) -> Chunks:
-        """The index of summaries (and what the rules derive); call once every
-        data file is on disk."""
+        """The index of summaries (and what the rules derive, the files validated whole,
+        where the collection files' rows lie); call once every data file is on disk."""
+        kept = Kept(derived, validated, rows)
         with self._lock:
             partitions = layout.touch_partitions(self.files.folder)
             spliced = None if self._loaded or self._dirty else self._summaries.spliced()
             if spliced is not None:  # the stored summaries, with this session's changes in
-                return index_bytes(self.files.folder, partitions, spliced, derived, validated)
+                return index_bytes(self.files.folder, partitions, spliced, kept)
             stored: StoredSummaries = {}
             with_touches = self._by_prospect if self._loaded else list(self._summaries.ids())
             self._dirty |= {i for i in with_touches if self._summaries.get(i) is None}
@@ -411,7 +418,7 @@ class TouchHistory(FactPasses):
                     stored[prospect_id] = text_of(found)
                 elif found is not None:
                     stored[prospect_id] = found  # as read from the index: still right
-            return index_bytes(self.files.folder, partitions, stored, derived, validated)
+            return index_bytes(self.files.folder, partitions, stored, kept)
 
 
 def _validated(files: DataFiles, name: str, touch_id: str, row: Any) -> Touch:

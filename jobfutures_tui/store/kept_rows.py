@@ -1,0 +1,88 @@
+"""Where each collection file's rows lie, kept in the derived index from one session
+to the next (docs/storage.md, "Reading").
+
+The app finds every row of its collection files as it opens (:mod:`row_index`):
+at 5,000 job futures, the rows of 9,000 people, 5,000 job futures and 4,000
+companies cost about 45 ms of its first frame, the most of what that size adds
+to it. A file that is still the one whose rows were found (the same size,
+modification time and inode) has them where they were. So the index keeps,
+for each such file, its fingerprint beside the rows' ids and places, and the
+next open takes them from there: about 4 ms for the same files. Anything odd (a
+text that does not read back, another fingerprint) and the rows are found in
+the file again; the index never decides what a record holds, only where to
+look, and a row read from the wrong place is refused by its id
+(:meth:`RowIndex.get`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+import orjson
+
+from jobfutures_tui.store.row_index import ID_LENGTH
+from jobfutures_tui.store.stored_summaries import StoredTexts
+
+ROWS = "rows"
+"""The index's section of texts (and the entry of its fingerprints) for the rows."""
+
+Spans = Mapping[str, tuple[int, int]]
+
+
+def spans_text(spans: Spans) -> str | None:
+    """What the index keeps of a file's rows: their ids one after the other (each
+    :data:`ID_LENGTH` long) and each row's start and end; None if an id is not so."""
+    ids = "".join(spans)
+    if len(ids) != ID_LENGTH * len(spans):
+        return None
+    places = [place for span in spans.values() for place in span]
+    return orjson.dumps([ids, places]).decode()
+
+
+def spans_of(text: Any) -> dict[str, tuple[int, int]] | None:
+    """The rows' places kept as :func:`spans_text` wrote them (None: anything else)."""
+    try:
+        value = orjson.loads(text) if isinstance(text, str) else None
+    except orjson.JSONDecodeError:
+        return None
+    if not (isinstance(value, list) and len(value) == 2):
+        return None
+    ids, places = value
+    if type(ids) is not str or type(places) is not list:
+        return None
+    if len(ids) * 2 != ID_LENGTH * len(places) or not all(type(p) is int for p in places):
+        return None
+    keys = [ids[at : at + ID_LENGTH] for at in range(0, len(ids), ID_LENGTH)]
+    spans = dict(zip(keys, zip(places[0::2], places[1::2], strict=True), strict=True))
+    return spans if len(spans) == len(keys) else None  # an id twice: not as written
+
+
+class KeptRows(NamedTuple):
+    """The rows the index keeps: each file's fingerprint, and its text (found in the
+    index's bytes when asked for)."""
+
+    prints: dict[str, list[int]]
+    texts: StoredTexts
+
+    @classmethod
+    def read(cls, prints: Any, texts: StoredTexts | None) -> KeptRows | None:
+        if not isinstance(prints, dict) or texts is None:
+            return None
+        return cls({name: p for name, p in prints.items() if isinstance(p, list)}, texts)
+
+    def spans(self, name: str, fingerprint: list[int]) -> dict[str, tuple[int, int]] | None:
+        """Where the rows of ``name`` lie, if kept for the file with this fingerprint."""
+        if self.prints.get(name) != fingerprint:
+            return None
+        return spans_of(self.texts.get(name))
+
+    def still_kept(self, unchanged: Mapping[str, list[int]]) -> dict[str, tuple[list[int], str]]:
+        """The texts kept for files still as they were (``unchanged``: name → print),
+        to write into the next index as they are."""
+        kept = {}
+        for name, fingerprint in self.prints.items():
+            text = self.texts.get(name) if unchanged.get(name) == fingerprint else None
+            if isinstance(text, str):
+                kept[name] = (fingerprint, text)
+        return kept
