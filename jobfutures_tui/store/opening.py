@@ -99,8 +99,7 @@ def load(
                 # The first write of this session first snapshots the data as it was.
                 writer.before_first_write = backup
             # The index first: it may know where the collections' rows lie (kept_rows.py).
-            touches.open(months, trust_index=not files.overlay, by_need=lazy)
-            files.kept_rows = touches.kept_rows
+            files.kept_rows = touches.open(months, trust_index=not files.overlay, by_need=lazy)
             for name in collections:
                 files.defer(name, _table_of(name), by_record=lazy or streamed)
                 if streamed and files.row_index(name, _table_of(name)) is None:

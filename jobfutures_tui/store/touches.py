@@ -85,33 +85,34 @@ class TouchHistory(FactPasses):
         """What the rules kept in the index (see touch_index), if still trustworthy."""
         self.validated: frozenset[str] = frozenset()
         """Collection files the index says were validated whole, unchanged since."""
-        self.kept_rows: KeptRows | None = None
-        """Where the collection files' rows lie, as the index keeps them (kept_rows.py)."""
 
     # ------------------------------------------------------------ loading
 
-    def open(self, partitions: list[str], *, trust_index: bool, by_need: bool = False) -> None:
+    def open(
+        self, partitions: list[str], *, trust_index: bool, by_need: bool = False
+    ) -> KeptRows | None:
         """``by_need``: find the summaries in the index's bytes as they are asked for (a
         command); else parse them now (the app, whose board reads thousands: parsed
-        on a later save, they cost that key press 6 ms at 5,000 job futures)."""
+        on a later save, they cost that key press 6 ms at 5,000 job futures). Returns
+        where the collection files' rows lie, as the index keeps them (kept_rows.py)."""
         self._partitions = partitions
         self._stored = set(partitions)
-        if trust_index:
-            stored = read_index(self.files.folder, partitions)
-            if stored is not None:
-                self.validated, self.kept_rows = stored.validated, stored.rows
-            if stored is not None and stored.summaries is not None:
+        stored = read_index(self.files.folder, partitions) if trust_index else None
+        if stored is not None:
+            self.validated = stored.validated
+            if stored.summaries is not None:
                 if not by_need:
                     stored.summaries.every()
                 self._summaries = Summaries(stored.summaries)
                 self.derived = stored.derived
-                return
+                return stored.rows
         with self._lock:
             facts: list[TouchFacts] = []
             self.ensure_loaded(facts_into=facts)  # one pass: no month parsed twice
             self._summaries.clear()
             self._replay_from(facts, set(self._by_prospect))
         self.changed = True  # the index was missing or stale: write a fresh one at close
+        return stored.rows if stored is not None else None
 
     @property
     def loaded(self) -> bool:
