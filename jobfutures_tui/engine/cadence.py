@@ -65,12 +65,12 @@ __all__ = [
     "Thanks",
     "Urgency",
     "decide",
+    "due_and_urgency",
     "finish",
     "skip_next",
     "stopped",
     "suggest_next",
     "urgency",
-    "urgency_of",
 ]
 
 
@@ -333,22 +333,23 @@ def _due_day(
     return due, words
 
 
-def urgency_of(
+def due_and_urgency(
     decision: Decision,
     *,
     stage: Stage,
     today: date,
     snoozed_until: date | None = None,
     workdays: frozenset[int] = ALL_DAYS,
-) -> Urgency:
-    """The urgency :func:`finish` would give, without the rest of the suggestion
-    (what ordering thousands of cards needs)."""
+) -> tuple[date, float]:
+    """The day :func:`finish` would say the touch is due and its urgency's total,
+    without the rest of the suggestion (what ordering and sorting out thousands
+    needs: the board, the due list)."""
     due = decision.due
     if snoozed_until is not None and due < snoozed_until:
         due = snoozed_until
     if workdays is not ALL_DAYS:
         due = next_workday(due, workdays)
-    return _urgency(decision, stage, today, days_between(due, today))
+    return due, _urgency(decision, stage, today, days_between(due, today)).total
 
 
 def _urgency(decision: Decision, stage: Stage, today: date, lateness: int) -> Urgency:

@@ -83,10 +83,10 @@ def order_key(future: Open, today: date, names: Mapping[str, Any]) -> OrderKey:
     company's stored name (Repository.stored_column)."""
     name = str(names.get(future.company_id) or "").casefold()
     touched = future.last_day.toordinal() if future.last_day is not None else 0
-    urgency = future.urgency(today)
-    if urgency is None:
+    found = future.due_and_urgency(today)
+    if found is None:
         return (1, 0.0, touched, name, future.prospect_id)
-    return (0, -urgency, touched, name, future.prospect_id)
+    return (0, -found[1], touched, name, future.prospect_id)
 
 
 class BoardOrder:

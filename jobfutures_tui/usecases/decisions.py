@@ -38,8 +38,8 @@ from jobfutures_tui.engine.cadence import (
     Suggestion,
     Thanks,
     decide,
+    due_and_urgency,
     finish,
-    urgency_of,
 )
 from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day
@@ -87,17 +87,18 @@ class Open(NamedTuple):
             workdays=self.workdays,
         )
 
-    def urgency(self, today: date) -> float | None:
-        """The suggestion's urgency, worked out alone (None: nothing to suggest)."""
+    def due_and_urgency(self, today: date) -> tuple[date, float] | None:
+        """When its suggestion is due and how urgent it is, worked out alone (None:
+        nothing to suggest); :meth:`suggestion` for the rest."""
         if self.decision is None:
             return None
-        return urgency_of(
+        return due_and_urgency(
             self.decision,
             stage=self.stage,
             today=today,
             snoozed_until=self.snoozed_until,
             workdays=self.workdays,
-        ).total
+        )
 
 
 def open_suggestions(repo: Repository, *, tz: Zone | None = None) -> Iterator[Open]:

@@ -7,7 +7,7 @@ Shared by the today screen and ``jobfutures due`` so both say the same thing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -23,7 +23,7 @@ from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.engine.workload import Entry, spread
 from jobfutures_tui.models import Stage
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import open_suggestions, workdays
+from jobfutures_tui.usecases.decisions import Open, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
 
 WEEK = 7
@@ -104,54 +104,62 @@ def _listed(
     horizon = today.add(days=within_days) if within_days is not None else None
     with collector_paused():
         due = _decided(repo, today, horizon)
-        return _first(repo, due, lambda touch: _order(touch, today), limit), due
+        return _first(repo, due, today, limit), due
 
 
 class _Due(NamedTuple):
-    """A touch due, before its names are read: ordering thousands needs none of them,
-    and reading every person's and company's name was a third of a long ``jobfutures
-    due`` (docs/benchmarks.md)."""
+    """A touch due, before it is worded and its names read: ordering thousands needs
+    only when each is due and how urgent. Reading every person's and company's name
+    was a third of a long ``jobfutures due``, wording every suggestion a tenth
+    (docs/benchmarks.md)."""
 
     prospect_id: str
     company_id: str
     stage: Stage
-    suggestion: Suggestion
+    due: date
+    urgency: float
+    future: Open
 
 
 def _decided(repo: Repository, today: pendulum.Date, horizon: date | None) -> list[_Due]:
     """Every open job future's touch due by ``horizon`` (None: any date), in the store's order."""
     due = []
     for future in open_suggestions(repo):
-        suggestion = future.suggestion(today)
-        if suggestion is None or (horizon is not None and suggestion.due > horizon):
+        found = future.due_and_urgency(today)
+        if found is None or (horizon is not None and found[0] > horizon):
             continue
-        due.append(_Due(future.prospect_id, future.company_id, future.stage, suggestion))
+        day, urgency = found
+        due.append(_Due(future.prospect_id, future.company_id, future.stage, day, urgency, future))
     return due
 
 
-def _first(
-    repo: Repository,
-    due: list[_Due],
-    order: Callable[[_Due | DueItem], tuple[int, float, float]],
-    limit: int | None,
-) -> list[DueItem]:
-    """The first ``limit`` of ``due`` (None: all) by ``order``, then the company's name,
-    as items; ``due`` is left sorted. Names are read only for those that can be listed:
-    the first ``limit`` and any tied with the last of them, which the name puts in order."""
+def _first(repo: Repository, due: list[_Due], today: date, limit: int | None) -> list[DueItem]:
+    """The first ``limit`` of ``due`` (None: all) by :func:`_order`, then the company's
+    name, as items; ``due`` is left sorted. Only those that can be listed are worded and
+    named: the first ``limit`` and any tied with the last of them (the name orders them)."""
+
+    def order(touch: _Due) -> tuple[int, float, float]:
+        return _order(touch.due, touch.urgency, today)
+
     due.sort(key=order)
     candidates = due
     if limit is not None and len(due) > limit > 0:
         last = order(due[limit - 1])
         candidates = [touch for touch in due if order(touch) <= last]
-    items = _named(repo, candidates)
-    items.sort(key=lambda item: (*order(item), item.company.casefold(), item.prospect_id))
+    items = _named(repo, candidates, today)
+    items.sort(
+        key=lambda item: (*_item_order(item, today), item.company.casefold(), item.prospect_id)
+    )
     return items if limit is None else items[:limit]
 
 
-def _named(repo: Repository, due: list[_Due]) -> list[DueItem]:
+def _named(repo: Repository, due: list[_Due], today: date) -> list[DueItem]:
     facts = Facts(repo)
     items = []
-    for prospect_id, company_id, stage, suggestion in due:
+    for prospect_id, company_id, stage, _, _, future in due:
+        suggestion = future.suggestion(today)
+        if suggestion is None:
+            continue  # none when it was decided: cannot be
         company = facts.company_name(company_id)
         person = facts.person_name(suggestion.person_id) if suggestion.person_id else None
         items.append(
@@ -166,17 +174,19 @@ def _named(repo: Repository, due: list[_Due]) -> list[DueItem]:
     return items
 
 
-def _order(touch: _Due | DueItem, today: date) -> tuple[int, float, float]:
+def _order(due: date, urgency: float, today: date) -> tuple[int, float, float]:
     """Overdue first, most urgent first; then today, this week and later, each by date,
     then by urgency (docs/advice.md, "Order"); the company's name, read only for the
     touches listed, then the job future's id (the order it is read in may vary), settle
     the rest."""
-    s = touch.suggestion
-    group = _GROUPS[when(s.due, today)]
-    urgent = -s.urgency.total
+    group = _GROUPS[when(due, today)]
     if group == 0:
-        return (group, urgent, s.due.toordinal())
-    return (group, s.due.toordinal(), urgent)
+        return (group, -urgency, due.toordinal())
+    return (group, due.toordinal(), -urgency)
+
+
+def _item_order(item: DueItem, today: date) -> tuple[int, float, float]:
+    return _order(item.suggestion.due, item.suggestion.urgency.total, today)
 
 
 _GROUPS = {When.OVERDUE: 0, When.TODAY: 1, When.THIS_WEEK: 2, When.LATER: 3}
@@ -188,9 +198,10 @@ def next_due(repo: Repository, *, today: pendulum.Date) -> DueItem | None:
         due = _decided(repo, today, None)
         if not due:
             return None
-        soonest = min((t.suggestion.due, -t.suggestion.urgency.total) for t in due)
-        tied = [t for t in due if (t.suggestion.due, -t.suggestion.urgency.total) == soonest]
-        return min(_named(repo, tied), key=lambda item: (item.company.casefold(), item.prospect_id))
+        soonest = min((t.due, -t.urgency) for t in due)
+        tied = [t for t in due if (t.due, -t.urgency) == soonest]
+        named = _named(repo, tied, today)
+        return min(named, key=lambda item: (item.company.casefold(), item.prospect_id))
 
 
 # ------------------------------------------------------------ the daily budget
@@ -239,9 +250,7 @@ def due_list(
     if budget is None:
         items, due = _listed(repo, today, within_days, limit)
         listed = {item.prospect_id for item in items}
-        left_out = Counter(
-            when(t.suggestion.due, today) for t in due if t.prospect_id not in listed
-        )
+        left_out = Counter(when(t.due, today) for t in due if t.prospect_id not in listed)
         return DueList(items, left_out=left_out)
     # Every touch counts towards its day's budget, even those due after the horizon; and
     # the budget's choice among touches equally urgent goes by name, so all are named.
