@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,9 +38,13 @@ class Parser(argparse.ArgumentParser):
         super()._print_message(for_terminal(message) if message else message, file)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``commands``, only what opening the app takes (its
+    dozens of commands' parsers cost the app's start ~9 ms: :func:`main`), and no
+    option abbreviated (``remind --keep`` is not ``--keep-backups``)."""
     parser = Parser(
         prog="jobfutures",
+        allow_abbrev=commands,
         description=(
             "Keep your job futures warm: the hiring managers who interviewed you, "
             "liked you, and did not hire you (yet)."
@@ -77,13 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # The command is optional (without one, the app opens): say so in the usage line.
     usage = parser.format_usage().removeprefix("usage: ").rstrip() + " [COMMAND ...]"
-    commands = parser.add_subparsers(
+    if not commands:
+        parser.set_defaults(command=None)
+        parser.usage = usage
+        return parser
+    subparsers = parser.add_subparsers(
         dest="command",
         title="commands",
         metavar="COMMAND",
         description="without a command, the app opens",
     )
-    due = commands.add_parser(
+    due = subparsers.add_parser(
         "due",
         help="list the touches due, most urgent first, without opening the app",
         description=(
@@ -122,10 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     from jobfutures_tui.commands.reminder_parsers import add_reminder_commands
     from jobfutures_tui.commands.setup_parsers import add_setup_commands
 
-    add_change_commands(commands)  # add, log, move, profile
-    add_data_commands(commands)  # import, export, backup, restore, backups, check
-    add_setup_commands(commands)  # config, completion
-    add_reminder_commands(commands)  # open, remind
+    add_change_commands(subparsers)  # add, log, move, profile
+    add_data_commands(subparsers)  # import, export, backup, restore, backups, check
+    add_setup_commands(subparsers)  # config, completion
+    add_reminder_commands(subparsers)  # open, remind
     parser.usage = usage  # set last: the commands take their own usage from the parser's
     return parser
 
@@ -141,15 +150,18 @@ def _at_least_one(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (commands/completion.py)
         import argcomplete
 
         from jobfutures_tui.commands.setup_parsers import add_completers
 
+        parser = build_parser()
         add_completers(parser)
         argcomplete.autocomplete(parser)
-    args = parser.parse_args(argv)
+        args = parser.parse_args(given)
+    else:
+        parser, args = _parsed(given)
     if getattr(args, "command", None) is not None:
         release_collector()  # a command: its start-up is done (the app waits for its frame)
     _warn_about_settings(args)
@@ -166,6 +178,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return _run_command(lambda: run_handler(args))
     return _run_command(lambda: _open_app(args))
+
+
+def _parsed(given: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The arguments, read by the whole parser only when they may name a command (or ask
+    for help): opening the app needs the options alone."""
+    if not {"-h", "--help"} & set(given):
+        parser = build_parser(commands=False)
+        args, rest = parser.parse_known_args(given)
+        if not rest:
+            return parser, args
+    parser = build_parser()
+    return parser, parser.parse_args(given)
 
 
 def _warn_about_settings(args: argparse.Namespace) -> None:
