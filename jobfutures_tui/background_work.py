@@ -21,7 +21,7 @@ from typing import Any
 from textual.app import App
 from textual.worker import get_current_worker
 
-from jobfutures_tui.collector import release_collector
+from jobfutures_tui.collector import freeze_settled, release_collector
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.ui_services import services
 
@@ -91,6 +91,9 @@ def _verify(app: App[Any]) -> None:
             repo.verify(should_stop=lambda: worker.is_cancelled)
     except DataRefused as error:
         app.call_from_thread(host.refuse, error, repo)
+        return
+    if not worker.is_cancelled:
+        app.call_from_thread(freeze_settled)  # the collector's switch is the main thread's
 
 
 class Outputs:

@@ -26,6 +26,8 @@ import threading
 from collections.abc import Iterator
 
 _held = False
+_launched = False
+"""The ``jobfutures`` command held the collector at its start (never in tests)."""
 
 
 def _on_main_thread() -> bool:
@@ -33,10 +35,10 @@ def _on_main_thread() -> bool:
 
 
 def hold_collector() -> None:
-    global _held
+    global _held, _launched
     if _on_main_thread() and gc.isenabled():
         gc.disable()
-        _held = True
+        _held = _launched = True
 
 
 def release_collector() -> None:
@@ -75,4 +77,14 @@ def collector_paused(*, freeze: bool = False) -> Iterator[None]:
 def freeze_loaded() -> None:
     """Everything loaded is for good: keep it out of later collections (main thread only)."""
     if _on_main_thread():
+        gc.freeze()
+
+
+def freeze_settled() -> None:
+    """The app's background work after its first frame is done, and what it loaded
+    (the insights' counts, the check's caches) stays for the session: out of later
+    collections, or the next full one rescans it all, in whatever key comes next
+    (93 ms at 5,000 job futures). Only in the ``jobfutures`` command, which held the
+    collector at its start: tests and programs embedding the app keep theirs."""
+    if _launched and _on_main_thread():
         gc.freeze()

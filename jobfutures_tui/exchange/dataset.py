@@ -25,6 +25,7 @@ from jobfutures_tui.models.entities import Script, Shareable
 from jobfutures_tui.models.plan import CadencePlan
 from jobfutures_tui.store import Repository, layout
 from jobfutures_tui.store.schema import SCHEMA_VERSION, migrate
+from jobfutures_tui.store.tables import FILES
 
 FORMAT = "jobfutures-export"
 EXPORT_VERSION = 1
@@ -38,15 +39,6 @@ KINDS: tuple[tuple[str, type[Record]], ...] = (
     ("prospects", Prospect),
     ("touches", Touch),
 )
-_FILES = {
-    "profile": layout.PROFILE,
-    "plans": layout.PLANS,
-    "scripts": layout.SCRIPTS,
-    "shareables": layout.SHAREABLES,
-    "companies": layout.COMPANIES,
-    "people": layout.PEOPLE,
-    "prospects": layout.PROSPECTS,
-}
 
 
 @dataclass
@@ -166,12 +158,14 @@ def read_export(path: Path) -> Dataset:
 def _upgraded(lists: dict[str, list[Any]], version: int) -> dict[str, list[Any]]:
     """Run the store's migrations over the export, laid out as the store's files."""
     files: dict[str, Any] = {
-        _FILES[name]: {name: {str(i): row for i, row in enumerate(rows)}}
+        FILES[name]: {name: {str(i): row for i, row in enumerate(rows)}}
         for name, rows in lists.items()
-        if name in _FILES
+        if name in FILES
     }
     files["touches/export.json"] = {"touches": dict(enumerate(lists["touches"]))}
     files = migrate(files, version, SCHEMA_VERSION)
-    upgraded = {name: list(files.get(_FILES[name], {}).get(name, {}).values()) for name in _FILES}
+    upgraded: dict[str, list[Any]] = {
+        name: list(files.get(file, {}).get(name, {}).values()) for name, file in FILES.items()
+    }
     upgraded["touches"] = list(files["touches/export.json"]["touches"].values())
     return upgraded

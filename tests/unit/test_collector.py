@@ -65,3 +65,11 @@ def test_on_the_main_thread_the_pause_stops_it_for_the_block_only() -> None:
 def test_a_pause_inside_the_start_up_hold_leaves_it_held() -> None:
     program = "collector.hold_collector()\nwith collector.collector_paused():\n    pass"
     assert after(program) == "False False"
+
+
+def test_what_the_apps_background_work_loaded_is_frozen_in_the_command_only() -> None:
+    """Once the app's background work is done, what it loaded stays out of later
+    collections: only in the process the command started (which held the collector)."""
+    assert after("collector.freeze_settled()") == "True False"
+    held = "collector.hold_collector()\ncollector.release_collector()\ngc.unfreeze()\n"
+    assert after(held + "collector.freeze_settled()") == "True True"
