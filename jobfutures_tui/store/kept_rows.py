@@ -25,7 +25,9 @@ from jobfutures_tui.store.row_index import ID_LENGTH
 from jobfutures_tui.store.stored_summaries import StoredTexts
 
 ROWS = "rows"
-"""The index's section of texts (and the entry of its fingerprints) for the rows."""
+"""The index's section of texts for the rows."""
+ROW_FILES = "row_files"
+"""The entry of the index's head: each file whose rows are kept → its fingerprint."""
 
 Spans = Mapping[str, tuple[int, int]]
 

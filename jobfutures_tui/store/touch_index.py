@@ -36,7 +36,7 @@ from jobfutures_tui import __version__
 from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.store.devices import Signature, signature
-from jobfutures_tui.store.kept_rows import ROWS, KeptRows
+from jobfutures_tui.store.kept_rows import ROW_FILES, ROWS, KeptRows
 from jobfutures_tui.store.layout import COLLECTION_FILES, COMPANIES, PEOPLE, PLANS, PROSPECTS
 from jobfutures_tui.store.schema import SCHEMA_VERSION
 from jobfutures_tui.store.stored_summaries import Chunks, StoredTexts
@@ -169,7 +169,7 @@ def read_index(folder: Path, partitions: list[str]) -> StoredIndex | None:
         if data.get("version") != INDEX_VERSION or data.get("rules") != SUMMARY_VERSION:
             return None
         validated = _validated(folder, data.get("validated"))
-        rows = KeptRows.read(data.get(ROWS), sections.pop(ROWS, None))
+        rows = KeptRows.read(data.get(ROW_FILES), sections.pop(ROWS, None))
         summaries = sections.pop(SUMMARIES, None)
         if data.get("files") != fingerprints(folder, partitions) or summaries is None:
             return StoredIndex(None, None, validated, rows)
@@ -277,7 +277,7 @@ def index_bytes(
     if validated:
         document["validated"] = {"by": VALIDATED_BY, "files": validated}
     if rows:
-        document[ROWS] = {name: fingerprint for name, (fingerprint, _) in rows.items()}
+        document[ROW_FILES] = {name: fingerprint for name, (fingerprint, _) in rows.items()}
         sections[ROWS] = [orjson.dumps({name: text for name, (_, text) in rows.items()})]
     sections[SUMMARIES] = summaries if isinstance(summaries, list) else [orjson.dumps(summaries)]
     return with_sections(document, sections)

@@ -33,7 +33,8 @@ def same_as_the_files(repo: Repository) -> None:
 
 def kept_files(folder: Path) -> set[str]:
     index = orjson.loads((folder / INDEX_NAME).read_bytes())
-    return set(index.get(kept_rows.ROWS, {}))
+    assert set(index[kept_rows.ROWS]) == set(index[kept_rows.ROW_FILES])  # no key twice
+    return set(index[kept_rows.ROW_FILES])
 
 
 @pytest.fixture
