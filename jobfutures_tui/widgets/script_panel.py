@@ -23,16 +23,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from jobfutures_tui.engine.cadence import Suggestion
-from jobfutures_tui.engine.scripts import Rendered, render
 from jobfutures_tui.models.dates import today as local_today
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.ui_services import services
 from jobfutures_tui.usecases.board import DUE_PART, due_phrase
-from jobfutures_tui.usecases.script_context import NextScript, next_script
 from jobfutures_tui.widgets.textual_internals import update_scrollbars
 
 if TYPE_CHECKING:
+    from jobfutures_tui.engine.scripts import Rendered
     from jobfutures_tui.models import Script
+    from jobfutures_tui.usecases.script_context import NextScript
 
 KEPT = 64
 """Job futures whose panel is kept, for moving back and forth."""
@@ -123,6 +123,8 @@ class ScriptPanel(ScrollView, can_focus=False):
         script = self.shown_script
         if script is None or self._view is None:
             return None
+        from jobfutures_tui.engine.scripts import render
+
         return render(script.body, self._view.values)
 
     # ------------------------------------------------------------ following the selection
@@ -177,7 +179,7 @@ class ScriptPanel(ScrollView, can_focus=False):
                 self.read_history(key)
             return
         try:
-            view = next_script(self.repo, prospect_id, today=key[2])
+            view = _next_script(self.repo, prospect_id, key[2])
         except DataRefused as error:
             self._refuse(error)
             view = None
@@ -200,7 +202,7 @@ class ScriptPanel(ScrollView, can_focus=False):
     @work(thread=True, exclusive=True, group="script-panel")
     def read_history(self, key: tuple[str, int, date]) -> None:
         try:  # loads the touch history once, off the UI thread
-            view = next_script(self.repo, key[0], today=key[2])
+            view = _next_script(self.repo, key[0], key[2])
         except DataRefused as error:
             self.app.call_from_thread(self._refuse, error)
             return
@@ -301,6 +303,8 @@ class ScriptPanel(ScrollView, can_focus=False):
         return text
 
     def _append_script(self, text: Text, view: NextScript) -> None:
+        from jobfutures_tui.engine.scripts import render
+
         muted, missing = self._style("muted"), self._style("missing")
         script = view.scripts[self.index % len(view.scripts)]
         rendered = render(script.body, view.values)
@@ -324,3 +328,11 @@ class ScriptPanel(ScrollView, can_focus=False):
 
 def _script_ids(view: NextScript | None) -> tuple[str, ...] | None:
     return None if view is None else tuple(script.id for script in view.scripts)
+
+
+def _next_script(repo: Repository, prospect_id: str, today: date) -> NextScript | None:
+    """What the panel shows (the scripts' engine imported when a panel first shows one:
+    a window too narrow for the panel never needs it before its first frame)."""
+    from jobfutures_tui.usecases.script_context import next_script
+
+    return next_script(repo, prospect_id, today=today)
