@@ -37,9 +37,9 @@ from jobfutures_tui.store import (
     SaveFailed,
 )
 from jobfutures_tui.store.errors import lost_words, shown
-from jobfutures_tui.store.undo import UndoHistory
 
 if TYPE_CHECKING:
+    from jobfutures_tui.store.undo import UndoHistory
     from jobfutures_tui.ui_services import DataHost
     from jobfutures_tui.usecases.changes import Change
 
@@ -121,7 +121,7 @@ class JobFuturesApp(App[None]):
     def __init__(self, repo: Repository, *, demo: bool = False, ask_profile: bool = False) -> None:
         super().__init__()
         self.repo = repo
-        self.history = UndoHistory(repo)
+        self._history: UndoHistory | None = None
         self.demo = demo
         self.ask_profile = ask_profile and not demo and not repo.read_only
         """Ask once for the profile when the data has never asked (the user's own data;
@@ -200,6 +200,20 @@ class JobFuturesApp(App[None]):
         background_work.after_first_frame(self)
 
     MAIN_SCREENS = MAIN_SCREENS
+
+    @property
+    def history(self) -> UndoHistory:
+        """The changes undone and redone, over the repository open now; built at the first
+        change (its module is not needed before the first frame)."""
+        if self._history is None:
+            from jobfutures_tui.store.undo import UndoHistory
+
+            self._history = UndoHistory(self.repo)
+        return self._history
+
+    @history.setter
+    def history(self, history: UndoHistory) -> None:
+        self._history = history
 
     def action_show(self, name: str) -> None:
         """Switch between the main screens (1 board, 2 today, 3 people, 4 scripts, 5 insights);
@@ -282,7 +296,7 @@ class JobFuturesApp(App[None]):
         """After a restore or a repair: the repository opened again, an empty undo
         history (its backup is the way back), and new main screens over it."""
         self.repo = repo
-        self.history = UndoHistory(repo)
+        self._history = None  # a new one, empty, over it
         self._listen_to_writer()
         self.follow_data()
         return self._main_screens()

@@ -24,8 +24,8 @@ from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
 from jobfutures_tui.models import Stage
 from jobfutures_tui.models.clean import squash, squashes_to
 from jobfutures_tui.models.ids import PROFILE_ID
+from jobfutures_tui.paths import DEFAULT_KEEP
 from jobfutures_tui.store import layout, opening, tables
-from jobfutures_tui.store.backups import DEFAULT_KEEP, make_backup
 from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly, SaveFailed, StoreError
@@ -140,9 +140,10 @@ class Repository:
         self._tables_trusted = {table for table, name in FILES.items() if name in listed}
 
     def _backup(self) -> None:
+        from jobfutures_tui.store.backups import make_backup  # at the first write only
+
         taken = make_backup(self.folder, self.backups_folder, self.keep_backups)
-        if self.first_backup is None:
-            self.first_backup = taken
+        self.first_backup = self.first_backup or taken
 
     def verify(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Validate every record; raise DataRefused on the first bad one (``should_stop``:
@@ -342,8 +343,7 @@ class Repository:
         return self._files.column(FILES[table], table, field)
 
     def peek(self, table: Table, record_id: str | None, field: str) -> Any:
-        """A stored field of a record, unvalidated: for ordering, counting, and what the
-        first frame shows (anything else shown goes through the validated record)."""
+        """A stored field of a record, unvalidated (what is shown reads it as its model would)."""
         row = self._rows(table).get(record_id) if record_id else None
         return row.get(field) if row is not None else None
 
