@@ -127,21 +127,26 @@ def sections_to_keep(
 def _names_of(repo: Repository, facts: Names, ids: Iterable[str] | None) -> dict[str, str | None]:
     """The names of the companies and people among ``ids`` (None: every one), and None
     for the rest of ``ids`` (a record deleted, or not a company or person)."""
-    from jobfutures_tui.models import Company, Person
-
-    tables: tuple[tuple[type, Table, Callable[[str], str | None]], ...] = (
-        (Company, "companies", facts.company_name),
-        (Person, "people", facts.person_name),
+    tables: tuple[tuple[Table, Callable[[str], str | None]], ...] = (
+        ("companies", facts.company_name),
+        ("people", facts.person_name),
     )
     if ids is None:
-        return {
-            rid: name_of(rid) for _, table, name_of in tables for rid in repo.stored_rows(table)
-        }
-    if not repo.kinds_changed.intersection((Company, Person)):
+        return {rid: name_of(rid) for table, name_of in tables for rid in repo.stored_rows(table)}
+    if not repo.kinds_changed:
+        return {}  # nothing saved (and the records' classes never imported, as at a quick quit)
+    from jobfutures_tui.models import Company, Person
+
+    changed = {
+        table
+        for kind, table in ((Company, "companies"), (Person, "people"))
+        if kind in repo.kinds_changed
+    }
+    if not changed:
         return {}  # no name changed (a person's or company's change changes those kinds)
     found: dict[str, str | None] = {}
-    for kind, table, name_of in tables:
-        if kind in repo.kinds_changed:
+    for table, name_of in tables:
+        if table in changed:
             rows = repo.stored_rows(table)  # parsed: the change rewrote the file
             found |= {rid: name_of(rid) for rid in ids if rid in rows}
     return {rid: found.get(rid) for rid in ids}
