@@ -1,5 +1,5 @@
 """Where each collection file's rows lie, kept in the derived index from one session
-to the next (docs/storage.md, "Reading").
+to the next (docs/storage.md, "The derived index").
 
 The app finds every row of its collection files as it opens (:mod:`row_index`):
 at 5,000 job futures, the rows of 9,000 people, 5,000 job futures and 4,000
@@ -7,7 +7,7 @@ companies cost about 45 ms of its first frame, the most of what that size adds
 to it. A file that is still the one whose rows were found (the same size,
 modification time and inode) has them where they were. So the index keeps,
 for each such file, its fingerprint beside the rows' ids and places, and the
-next open takes them from there: about 4 ms for the same files. Anything odd (a
+next open takes them from there: about 8 ms for the same files. Anything odd (a
 text that does not read back, another fingerprint) and the rows are found in
 the file again; the index never decides what a record holds, only where to
 look, and a row read from the wrong place is refused by its id
