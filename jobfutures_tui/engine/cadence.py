@@ -344,12 +344,21 @@ def due_and_urgency(
     """The day :func:`finish` would say the touch is due and its urgency's total,
     without the rest of the suggestion (what ordering and sorting out thousands
     needs: the board, the due list)."""
+    due = due_day(decision, snoozed_until, workdays)
+    return due, _urgency(decision, stage, today, days_between(due, today)).total
+
+
+def due_day(
+    decision: Decision, snoozed_until: date | None = None, workdays: frozenset[int] = ALL_DAYS
+) -> date:
+    """The day :func:`finish` would say the touch is due (what telling the overdue
+    ones apart needs)."""
     due = decision.due
     if snoozed_until is not None and due < snoozed_until:
         due = snoozed_until
     if workdays is not ALL_DAYS:
         due = next_workday(due, workdays)
-    return due, _urgency(decision, stage, today, days_between(due, today)).total
+    return due
 
 
 def _urgency(decision: Decision, stage: Stage, today: date, lateness: int) -> Urgency:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jobfutures_tui.engine.facts import FutureFacts, PersonLike
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, local_day
@@ -18,7 +18,9 @@ from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.stage_history import first_stage, moved
 from jobfutures_tui.engine.workload import ALL_DAYS, next_workday
 from jobfutures_tui.models.enums import Direction, Stage
-from jobfutures_tui.models.plan import CadencePlan
+
+if TYPE_CHECKING:
+    from jobfutures_tui.models.plan import CadencePlan
 
 
 class Kept(NamedTuple):
@@ -33,8 +35,14 @@ class Kept(NamedTuple):
 
 NOTHING_KEPT = Kept(0, 0, 0, ())
 
+UNPLANNED = -1
+ON_TIME = 0
+Made = tuple[float, int]
+"""An outgoing touch's instant (POSIX seconds) and how it kept to the plan:
+:data:`UNPLANNED`, :data:`ON_TIME`, or the days it came late."""
 
-def kept(
+
+def classified(
     future: FutureFacts,
     history: Sequence[TouchFacts],
     *,
@@ -43,20 +51,20 @@ def kept(
     plan: CadencePlan | None,
     people: Sequence[PersonLike],
     workdays: frozenset[int] = ALL_DAYS,
-) -> Kept:
+) -> tuple[Made, ...]:
     """Each outgoing touch made since ``since`` (``history`` in order), against the
     touch the cadence engine had due just before it, worked out from the touches
     before it: on time when made by the day it was due (moved to a workday, as the
-    app shows it), late after.
+    app shows it), late after. A touch's verdict does not depend on ``since``: a
+    later day's figures take the touches since theirs (:func:`kept`).
 
     What is approximated (docs/insights.md): the plan and the people are today's,
     and the stage is the one the job future had then as far as the data says (its
     first stage before its last move, its stage since); skips count from when made.
     """
     if not history or history[-1].at < since:
-        return NOTHING_KEPT
-    on_time = late = unplanned = 0
-    late_days: list[int] = []
+        return ()
+    made: list[Made] = []
     changed = future.stage_changed_at if moved(future) else None
     first = first_stage(future)
     if first is Stage.ARCHIVE:
@@ -71,14 +79,30 @@ def kept(
                 then = then._replace(skips=tuple(s for s in future.skips if s.at < touch.at))
             found = upcoming(then, people, summary, plan, zone)
             if found is None:
-                unplanned += 1
+                how = UNPLANNED
             else:
                 due = next_workday(found[0].due, workdays)
-                day = local_day(touch.at, zone)
-                if day <= due:
-                    on_time += 1
-                else:
-                    late += 1
-                    late_days.append(day.toordinal() - due.toordinal())
+                late = local_day(touch.at, zone).toordinal() - due.toordinal()
+                how = max(late, ON_TIME)
+            made.append((touch.at.timestamp(), how))
         summary.add(touch)
+    return tuple(made)
+
+
+def kept(made: Sequence[Made], since: float) -> Kept:
+    """The touches of :func:`classified` made since ``since`` (POSIX seconds), added up."""
+    if not made or made[-1][0] < since:
+        return NOTHING_KEPT
+    on_time = late = unplanned = 0
+    late_days: list[int] = []
+    for at, how in made:
+        if at < since:
+            continue
+        if how == ON_TIME:
+            on_time += 1
+        elif how == UNPLANNED:
+            unplanned += 1
+        else:
+            late += 1
+            late_days.append(how)
     return Kept(on_time, late, unplanned, tuple(late_days))

@@ -15,30 +15,20 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import cached_property
 from itertools import pairwise
 
 from jobfutures_tui.engine.facts import FutureFacts, is_referred
-from jobfutures_tui.engine.follow_through import NOTHING_KEPT, Kept
-from jobfutures_tui.engine.history import (
-    TouchFacts,
-    local_day,
-    plus_days,
-)
+from jobfutures_tui.engine.follow_through import Kept, kept
+from jobfutures_tui.engine.history import local_day, plus_days
 from jobfutures_tui.engine.plans import Zone
-from jobfutures_tui.engine.replies import (
-    GroupKey,
-    Replies,
-    Tally,
-    replies,
-    reply_days,
-)
+from jobfutures_tui.engine.replies import GroupKey, Replies, Tally, replies
 from jobfutures_tui.engine.stage_history import StepLike, start_day, timeline
+from jobfutures_tui.engine.touch_counts import Counts
 from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models.enums import (
     ClosedReason,
-    Direction,
-    Outcome,
     Stage,
 )
 
@@ -141,13 +131,19 @@ class Window:
     """An unanswered touch made after this still has time to be answered."""
     workdays: frozenset[int] = ALL_DAYS
 
-    @property
+    @cached_property
     def first_week(self) -> date:
         return date.fromordinal(week_start(self.today).toordinal() - 7 * (WEEKS_SHOWN - 1))
 
-    @property
+    @cached_property
     def month_ends(self) -> list[date]:
         return month_ends(self.today)
+
+    @cached_property
+    def horizon(self) -> datetime:
+        """The first instant the weeks or the follow-through look at."""
+        first = datetime.combine(self.first_week, time(), tzinfo=self.zone)
+        return min(first, self.follow_since)
 
 
 @dataclass(slots=True)
@@ -177,16 +173,15 @@ class Part:
 
 def part(
     future: FutureFacts,
-    history: Sequence[TouchFacts],
+    counts: Counts,
     closed_reason: str,
     window: Window,
     ends: Sequence[date],
-    kept: Kept = NOTHING_KEPT,
     steps: Sequence[StepLike] = (),
 ) -> Part:
-    """One job future's share of every figure (``history`` in order); ``kept``:
-    its follow-through (:func:`engine.follow_through.kept`); ``steps``: its kept
-    moves (``Prospect.stages``)."""
+    """One job future's share of every figure, from its row and its touches' counts
+    (:func:`engine.touch_counts.count`, which must serve the window); ``steps``: its
+    kept moves (``Prospect.stages``)."""
     zone, since = window.zone, window.since
     # The pipeline.
     stages = timeline(future, steps, zone)
@@ -202,7 +197,7 @@ def part(
     warm = warm_at is not None
     reached: int | None = None
     if warm_at is not None:
-        start = stages[warm_at][1]
+        start = stages[warm_at][1].toordinal()
         days: list[int] = []
         last = len(stages) - 1
         for index in range(warm_at + 1, len(stages)):
@@ -212,49 +207,32 @@ def part(
                 and index == last
                 and closed_reason == ClosedReason.HIRED_HERE.value
             ):
-                days.append(day.toordinal() - start.toordinal())
+                days.append(day.toordinal() - start)
                 break
-        for touch in history:
-            if touch.outcome is Outcome.REFERRAL_GIVEN:
-                day = local_day(touch.at, zone)
-                if day >= start:
-                    days.append(day.toordinal() - start.toordinal())
-                    break
+        given = next((day for day in counts.given_days if day >= start), None)
+        if given is not None:
+            days.append(given - start)
         reached = max(0, min(days)) if days else None
     # Referrals.
     counted = since is None or future.created_at >= since
     referred = counted and is_referred(future)
     referrer = future.referred_by_id if counted else None
-    # Touches: per week, replies.
-    weeks: dict[int, int] = {}
-    groups: dict[GroupKey, Tally] = {}
-    waiting = given = 0
-    first_week = window.first_week
-    cutoff = datetime.combine(plus_days(first_week, -1), datetime.min.time(), tzinfo=zone)
-    settled = window.settled
-    out = Direction.OUT
-    if history:
-        answers = reply_days(history)
-        for touch, answer in zip(history, answers, strict=True):
-            if touch.outcome is Outcome.REFERRAL_GIVEN and (since is None or touch.at >= since):
-                given += 1
-            if touch.direction is not out:
-                continue
-            if touch.at >= cutoff:
-                local = local_day(touch.at, zone)
-                if local >= first_week:
-                    monday = local.toordinal() - local.weekday()
-                    weeks[monday] = weeks.get(monday, 0) + 1
-            if since is not None and touch.at < since:
-                continue
-            if answer is None and touch.at > settled:
+    # Touches: per week, replies, follow-through.
+    first_week = window.first_week.toordinal()
+    weeks = {monday: n for monday, n in counts.weeks.items() if monday >= first_week}
+    groups, waiting = counts.groups, 0
+    if counts.pending:
+        settled = window.settled.timestamp()
+        answered_none = []
+        for when, key in counts.pending:
+            if when > settled:
                 waiting += 1
-                continue
-            key = (touch.channel, touch.kind, touch.script_id)
-            tally = groups.get(key)
-            if tally is None:
-                tally = groups[key] = Tally()
-            tally.add(answer)
+            else:
+                answered_none.append(key)
+        if answered_none:  # no answer came within the window: counted, unanswered
+            groups = {key: tally.copy() for key, tally in groups.items()}
+            for key in answered_none:
+                groups.setdefault(key, Tally()).add(None)
     follow = window.follow_since
     return Part(
         future.stage,
@@ -267,8 +245,8 @@ def part(
         weeks,
         groups,
         waiting,
-        given,
-        kept,
+        counts.given,
+        kept(counts.made, follow.timestamp()),
         sum(1 for skip in future.skips if skip.at >= follow),
         future.is_open and future.snoozed_until is not None and future.snoozed_until > window.today,
     )

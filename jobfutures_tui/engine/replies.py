@@ -84,6 +84,11 @@ class Tally:
         else:
             self.days.append(answer)
 
+    def copy(self) -> Tally:
+        twin = Tally()
+        twin.join(self)
+        return twin
+
     def join(self, other: Tally) -> None:
         self.touches += other.touches
         self.replies += other.replies

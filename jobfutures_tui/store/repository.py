@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +70,7 @@ class Repository:
         self.revision = 0
         self._changes = ChangeLog()
         self._keep_index = False
+        self.derived_news = False  # the rules made what the index lacks: write it at close
         self.kinds_changed: set[type[Record]] = set()
         """The kinds of record this session saved or deleted."""
         self.first_backup: Path | None = None
@@ -102,8 +103,8 @@ class Repository:
         With ``keep_index``, a read-only repository writes the derived index at
         close when it had to work it out and no writer is at work (see
         :meth:`_keep_index_as_reader`). ``lazy``: parse each file when first used;
-        ``streamed``: hold no collection parsed (the app: opening.load).
-        ``sync_grace``: how long to wait for a listed file to come back (opening.SYNC_GRACE).
+        ``streamed``: hold no collection parsed (the app: opening.load). ``sync_grace``:
+        how long to wait for a listed file to come back (opening.SYNC_GRACE).
         """
         folder = Path(folder).expanduser().absolute()
         if read_only:
@@ -209,7 +210,7 @@ class Repository:
     def _write_touch_index(self) -> None:
         # Refused data, or a file another device changed since it was read: nothing is written.
         found = self._files.streamed and bool(self._files.rows_found)  # the app: kept_rows.py
-        stale = (self._index_stale() or found) and self._lock.held
+        stale = (self._index_stale() or found or self.derived_news) and self._lock.held
         if not stale or self._files.refused or self.changed_elsewhere():
             return
         derived = None
@@ -271,9 +272,8 @@ class Repository:
         return self._writer
 
     def changed_elsewhere(self) -> list[str]:
-        """Data files another device (through a sync folder) changed since this process
-        read them, which its memory does not hold: open the folder again to see them
-        (store/devices.py). Reads only files whose size, time or inode moved."""
+        """Data files another device (a sync folder) changed since this process read them
+        (store/devices.py): reads only files whose size, time or inode moved."""
         if self._writer is None or self._writer.journal is None:
             return []
         return self._writer.journal.changed_elsewhere()
@@ -414,9 +414,9 @@ class Repository:
         """A job future's touches summed up (None: none); from the index until loaded."""
         return self._touches.summary(prospect_id)
 
-    def touches_unchanged(self, prospect_id: str) -> bool:
-        """Whether a job future's touches are as they were when the data was opened."""
-        return self._touches.unchanged(prospect_id)
+    def touched_since_open(self) -> Collection[str]:
+        """The job futures whose touches are not as they were when the data was opened."""
+        return self._touches.touched
 
     def stored_decisions(self) -> dict[str, Any] | None:
         """What the rules kept in the index at the last close (:meth:`derive_at_close`)."""

@@ -37,7 +37,14 @@ from jobfutures_tui.engine.history import SUMMARY_VERSION
 from jobfutures_tui.models.enums import Channel, Direction
 from jobfutures_tui.store.devices import Signature, signature
 from jobfutures_tui.store.kept_rows import ROW_FILES, ROWS, KeptRows
-from jobfutures_tui.store.layout import COLLECTION_FILES, COMPANIES, PEOPLE, PLANS, PROSPECTS
+from jobfutures_tui.store.layout import (
+    COLLECTION_FILES,
+    COMPANIES,
+    PEOPLE,
+    PLANS,
+    PROSPECTS,
+    SCRIPTS,
+)
 from jobfutures_tui.store.schema import SCHEMA_VERSION
 from jobfutures_tui.store.stored_summaries import Chunks, StoredTexts
 
@@ -63,10 +70,10 @@ Text, not nested lists: a command reads one or two of 5,000, and a string is
 one object where the lists were dozens (the index took 18 MB in memory at
 5,000 job futures, 4 MB as text; docs/storage.md)."""
 
-DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS, COMPANIES)
+DERIVED_FROM = (PEOPLE, PROSPECTS, PLANS, COMPANIES, SCRIPTS)
 """The collection files the derived decisions (and the fields and names kept beside
-them) read, besides the touches (plans.json exists only once the user has written
-a plan)."""
+them, and the insights' figures, which name scripts) read, besides the touches
+(plans.json exists only once the user has written a plan)."""
 
 
 @dataclass(frozen=True, slots=True)

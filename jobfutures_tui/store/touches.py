@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
@@ -390,9 +390,10 @@ class TouchHistory(FactPasses):
         self._dirty.add(prospect_id)
         self._touched.add(prospect_id)
 
-    def unchanged(self, prospect_id: str) -> bool:
-        """Whether this prospect's touches are as they were when the data was opened."""
-        return prospect_id not in self._touched
+    @property
+    def touched(self) -> Collection[str]:
+        """The prospects whose touches are not as they were when the data was opened."""
+        return self._touched
 
     def index(
         self,

@@ -1,18 +1,21 @@
-"""What a kept decision was made from among the stored records, to tell whether it
-still holds (:mod:`jobfutures_tui.usecases.decisions`): the job future's row, its
-people's and its chosen plan's stamps, and the referral offer it owes thanks for.
+"""What a decision is made from among the stored records (:class:`DecisionInputs`),
+and what a kept one was made from, to tell whether it still holds
+(:mod:`jobfutures_tui.usecases.decisions`): the job future's row, its people's and
+its chosen plan's stamps, and the referral offer it owes thanks for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jobfutures_tui.engine.cadence import Thanks
+from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import local_day
-from jobfutures_tui.engine.plans import Zone
+from jobfutures_tui.engine.plans import Zone, plan_for
 from jobfutures_tui.models import dates
 from jobfutures_tui.store import Repository
+from jobfutures_tui.usecases.facts import Facts, my_city
 from jobfutures_tui.usecases.referral_offers import referral_offers
 
 if TYPE_CHECKING:
@@ -87,3 +90,39 @@ class StoredInputs:
 
             self._plans = self.repo.records(CadencePlan) if self.plan_rows else []
         return self._plans
+
+
+class DecisionInputs(NamedTuple):
+    """What the engine decides a job future's next touch from, besides its history:
+    read here only, so every caller decides from the same things."""
+
+    people: list[PersonLike]
+    plan: CadencePlan
+    thanks: Thanks | None
+    home_city: str
+    zone: Zone
+
+    @classmethod
+    def of(
+        cls,
+        repo: Repository,
+        future: FutureLike,
+        facts: Facts | None = None,
+        records: StoredInputs | None = None,
+        zone: Zone | None = None,
+        home_city: str | None = None,
+        row: Mapping[str, Any] | None = None,
+    ) -> DecisionInputs:
+        facts = facts or Facts(repo)
+        records = records or StoredInputs(repo)
+        zone = zone or dates.local_timezone()
+        if row is None:
+            row = repo.stored_rows("prospects").get(future.id)
+        thanks = None if row is None else records.thanks(future.id, row, zone)
+        return cls(
+            facts.people(future),
+            plan_for(future, records.plans(), zone=zone),
+            thanks,
+            my_city(repo) if home_city is None else home_city,
+            zone,
+        )

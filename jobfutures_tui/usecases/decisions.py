@@ -36,14 +36,13 @@ from jobfutures_tui.engine.cadence import (
     DECISION_VERSION,
     Decision,
     Suggestion,
-    Thanks,
     decide,
     due_and_urgency,
+    due_day,
     finish,
 )
-from jobfutures_tui.engine.facts import FutureLike, PersonLike
 from jobfutures_tui.engine.history import SUMMARY_VERSION, CadenceSummary, local_day
-from jobfutures_tui.engine.plans import Zone, plan_for
+from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.workload import ALL_DAYS
 from jobfutures_tui.models import Stage, dates
 from jobfutures_tui.store import Repository
@@ -51,16 +50,18 @@ from jobfutures_tui.store.stored_summaries import StoredTexts
 from jobfutures_tui.store.touch_index import Section
 from jobfutures_tui.usecases.decision_keys import (
     KEY_VERSION,
+    DecisionInputs,
     Key,
     StoredInputs,
     key_of,
 )
 from jobfutures_tui.usecases.facts import Facts, FutureColumns, future_fields, my_city
+from jobfutures_tui.usecases.kept_counts import counts_to_keep
 from jobfutures_tui.usecases.kept_fields import OPEN, KeptFields, future_text, sections_to_keep
 from jobfutures_tui.usecases.referral_offers import offers_to_keep
 
 if TYPE_CHECKING:
-    from jobfutures_tui.models.plan import CadencePlan
+    pass
 
 
 class Open(NamedTuple):
@@ -86,6 +87,12 @@ class Open(NamedTuple):
             snoozed_until=self.snoozed_until,
             workdays=self.workdays,
         )
+
+    def due_day(self) -> date | None:
+        """When its suggestion is due (None: nothing to suggest)."""
+        if self.decision is None:
+            return None
+        return due_day(self.decision, self.snoozed_until, self.workdays)
 
     def due_and_urgency(self, today: date) -> tuple[date, float] | None:
         """When its suggestion is due and how urgent it is, worked out alone (None:
@@ -218,6 +225,8 @@ def decisions_to_keep(repo: Repository) -> dict[str, Any]:
         "decision_keys": sections[1],
         "offers": offers_to_keep(repo),
         **kept,
+        # The insights' counts ride with the decisions, trusted where they are.
+        **counts_to_keep(repo, zone, workdays()),
     }
 
 
@@ -240,12 +249,13 @@ def _spliced(
         return None
     kept = set(cache.kept_ids)
     repo, entries = making.repo, cache.entries
+    touched = repo.touched_since_open()
     # A touch's stale copy healed as its month was read changes a history the change
-    # log never heard of: touches_unchanged knows.
+    # log never heard of: touched_since_open knows.
     again = [
         pid
         for pid in open_ids
-        if pid in changed or pid in mentioned or pid in entries or not repo.touches_unchanged(pid)
+        if pid in changed or pid in mentioned or pid in entries or pid in touched
     ]
     decisions: dict[str, str | None] = {}
     keys: dict[str, str | None] = {}
@@ -288,7 +298,7 @@ class _Making:
             return None
         entry = cache.entries.get(prospect_id)
         as_stored = entry is None or entry.key is _STORED  # not decided again since read
-        if as_stored and (self.pristine or repo.touches_unchanged(prospect_id)):
+        if as_stored and (self.pristine or prospect_id not in repo.touched_since_open()):
             decision, made_from = cache.decisions.get(prospect_id), cache.keys.get(prospect_id)
             if (
                 isinstance(decision, str)
@@ -414,7 +424,7 @@ def _kept(
     if pristine:
         return entry.decision  # made from the records as they are: nothing changed since
     if entry.summary is _FROM_INDEX:
-        if not repo.touches_unchanged(prospect_id):
+        if prospect_id in repo.touched_since_open():
             return _MISSING
     elif entry.summary is not repo.cadence_summary(prospect_id):
         return _MISSING
@@ -452,42 +462,6 @@ def _made(
     if key is not None:
         cache.entries[prospect_id] = _Entry(key, summary, decision)
     return decision
-
-
-class DecisionInputs(NamedTuple):
-    """What the engine decides a job future's next touch from, besides its history:
-    read here only, so every caller decides from the same things."""
-
-    people: list[PersonLike]
-    plan: CadencePlan
-    thanks: Thanks | None
-    home_city: str
-    zone: Zone
-
-    @classmethod
-    def of(
-        cls,
-        repo: Repository,
-        future: FutureLike,
-        facts: Facts | None = None,
-        records: StoredInputs | None = None,
-        zone: Zone | None = None,
-        home_city: str | None = None,
-        row: Mapping[str, Any] | None = None,
-    ) -> DecisionInputs:
-        facts = facts or Facts(repo)
-        records = records or StoredInputs(repo)
-        zone = zone or dates.local_timezone()
-        if row is None:
-            row = repo.stored_rows("prospects").get(future.id)
-        thanks = None if row is None else records.thanks(future.id, row, zone)
-        return cls(
-            facts.people(future),
-            plan_for(future, records.plans(), zone=zone),
-            thanks,
-            my_city(repo) if home_city is None else home_city,
-            zone,
-        )
 
 
 def workdays() -> frozenset[int]:

@@ -12,7 +12,8 @@ from jobfutures_tui.engine.history import CadenceSummary, summarise
 from jobfutures_tui.models import Prospect, Skip, Stage, Touch
 from jobfutures_tui.models.dates import now
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import DecisionInputs, workdays
+from jobfutures_tui.usecases.decision_keys import DecisionInputs
+from jobfutures_tui.usecases.decisions import workdays
 
 
 def suggestion_after(
