@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from jobfutures_tui.engine.facts import FutureFacts, PersonLike
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts, local_day
@@ -23,22 +23,10 @@ if TYPE_CHECKING:
     from jobfutures_tui.models.plan import CadencePlan
 
 
-class Kept(NamedTuple):
-    """One job future's outgoing touches since a day, against its plan."""
-
-    on_time: int
-    late: int
-    unplanned: int
-    """Made when the plan suggested nothing (it was stopped, nobody reachable)."""
-    late_days: tuple[int, ...]
-
-
-NOTHING_KEPT = Kept(0, 0, 0, ())
-
 UNPLANNED = -1
 ON_TIME = 0
-Made = tuple[float, int]
-"""An outgoing touch's instant (POSIX seconds) and how it kept to the plan:
+Made = tuple[int, int]
+"""An outgoing touch's day (ordinal, where the user is) and how it kept to the plan:
 :data:`UNPLANNED`, :data:`ON_TIME`, or the days it came late."""
 
 
@@ -78,31 +66,11 @@ def classified(
             if future.skips:
                 then = then._replace(skips=tuple(s for s in future.skips if s.at < touch.at))
             found = upcoming(then, people, summary, plan, zone)
+            day = local_day(touch.at, zone).toordinal()
             if found is None:
                 how = UNPLANNED
             else:
-                due = next_workday(found[0].due, workdays)
-                late = local_day(touch.at, zone).toordinal() - due.toordinal()
-                how = max(late, ON_TIME)
-            made.append((touch.at.timestamp(), how))
+                how = max(day - next_workday(found[0].due, workdays).toordinal(), ON_TIME)
+            made.append((day, how))
         summary.add(touch)
     return tuple(made)
-
-
-def kept(made: Sequence[Made], since: float) -> Kept:
-    """The touches of :func:`classified` made since ``since`` (POSIX seconds), added up."""
-    if not made or made[-1][0] < since:
-        return NOTHING_KEPT
-    on_time = late = unplanned = 0
-    late_days: list[int] = []
-    for at, how in made:
-        if at < since:
-            continue
-        if how == ON_TIME:
-            on_time += 1
-        elif how == UNPLANNED:
-            unplanned += 1
-        else:
-            late += 1
-            late_days.append(how)
-    return Kept(on_time, late, unplanned, tuple(late_days))

@@ -11,19 +11,16 @@ calls the functions here; nothing here reads a store, a file or the clock.
 
 from __future__ import annotations
 
-import statistics
-from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
 from itertools import pairwise
 
 from jobfutures_tui.engine.facts import FutureFacts, is_referred
-from jobfutures_tui.engine.follow_through import Kept, kept
 from jobfutures_tui.engine.history import local_day, plus_days
 from jobfutures_tui.engine.plans import Zone
-from jobfutures_tui.engine.replies import GroupKey, Replies, Tally, replies
+from jobfutures_tui.engine.replies import Replies
 from jobfutures_tui.engine.stage_history import StepLike, start_day, timeline
 from jobfutures_tui.engine.touch_counts import Counts
 from jobfutures_tui.engine.workload import ALL_DAYS
@@ -147,13 +144,15 @@ class Window:
 
 
 @dataclass(slots=True)
-class Part:
-    """What one job future adds to the figures."""
+class Share:
+    """What one job future adds to the figures on any day its counts serve: its touches'
+    counts, and what its record says."""
 
+    counts: Counts
     stage: Stage
-    spans: tuple[tuple[Stage, int], ...]
-    """Each stage it was in at a month end, with the first of the window's month ends
-    it was there (len: none); it stays there until the next one's."""
+    spells: tuple[tuple[Stage, int], ...]
+    """Each stage it was in, in order, with the day (ordinal) it counts there from: a
+    month's end on or after that day, and before the next one's, finds it there."""
     moves: tuple[tuple[Stage, Stage], ...]
     """Its moves, from one stage to another, in order."""
     warm: bool
@@ -161,40 +160,32 @@ class Part:
     """Days from rejected-but-warm to referral or offer (or a referral given)."""
     referred: bool
     referrer: str | None
-    weeks: dict[int, int]
-    """Monday's ordinal → outgoing touches that week (in the window's weeks)."""
-    groups: dict[GroupKey, Tally]
-    waiting: int
-    given: int
-    kept: Kept
-    skipped: int
-    snoozed: bool
+    skips: tuple[int, ...]
+    """The day (ordinal) of each touch it skipped."""
+    snoozed_until: int | None
+    """The day (ordinal) it is snoozed until, while open; None: not snoozed."""
 
 
-def part(
+def share(
     future: FutureFacts,
     counts: Counts,
     closed_reason: str,
-    window: Window,
-    ends: Sequence[date],
+    zone: Zone,
+    since: datetime | None,
     steps: Sequence[StepLike] = (),
-) -> Part:
+) -> Share:
     """One job future's share of every figure, from its row and its touches' counts
-    (:func:`engine.touch_counts.count`, which must serve the window); ``steps``: its
-    kept moves (``Prospect.stages``)."""
-    zone, since = window.zone, window.since
-    # The pipeline.
+    (:func:`engine.touch_counts.count`); ``since``: the referrals count job futures
+    added from then on (None: every one); ``steps``: its kept moves
+    (``Prospect.stages``)."""
     stages = timeline(future, steps, zone)
-    spans: list[tuple[Stage, int]] = []
-    at = bisect_left(ends, start_day(future, zone))
+    spells: list[tuple[Stage, int]] = []
+    first = start_day(future, zone).toordinal()
     for stage, day in stages:
-        at = max(at, bisect_left(ends, day))
-        if spans and spans[-1][1] == at:  # moved again before that month's end
-            spans.pop()
-        spans.append((stage, at))
+        first = max(first, day.toordinal())
+        spells.append((stage, first))
     moves = tuple((a, b) for (a, _), (b, _) in pairwise(stages) if a is not b)
     warm_at = next((i for i, (s, _) in enumerate(stages) if s is Stage.REJECTED_WARM), None)
-    warm = warm_at is not None
     reached: int | None = None
     if warm_at is not None:
         start = stages[warm_at][1].toordinal()
@@ -213,156 +204,20 @@ def part(
         if given is not None:
             days.append(given - start)
         reached = max(0, min(days)) if days else None
-    # Referrals.
     counted = since is None or future.created_at >= since
-    referred = counted and is_referred(future)
-    referrer = future.referred_by_id if counted else None
-    # Touches: per week, replies, follow-through.
-    first_week = window.first_week.toordinal()
-    weeks = {monday: n for monday, n in counts.weeks.items() if monday >= first_week}
-    groups, waiting = counts.groups, 0
-    if counts.pending:
-        settled = window.settled.timestamp()
-        answered_none = []
-        for when, key in counts.pending:
-            if when > settled:
-                waiting += 1
-            else:
-                answered_none.append(key)
-        if answered_none:  # no answer came within the window: counted, unanswered
-            groups = {key: tally.copy() for key, tally in groups.items()}
-            for key in answered_none:
-                groups.setdefault(key, Tally()).add(None)
-    follow = window.follow_since
-    return Part(
+    snoozed = future.snoozed_until if future.is_open else None
+    return Share(
+        counts,
         future.stage,
-        tuple(spans),
+        tuple(spells),
         moves,
-        warm,
+        warm_at is not None,
         reached,
-        referred,
-        referrer,
-        weeks,
-        groups,
-        waiting,
-        counts.given,
-        kept(counts.made, follow.timestamp()),
-        sum(1 for skip in future.skips if skip.at >= follow),
-        future.is_open and future.snoozed_until is not None and future.snoozed_until > window.today,
+        counted and is_referred(future),
+        future.referred_by_id if counted else None,
+        tuple(local_day(skip.at, zone).toordinal() for skip in future.skips),
+        None if snoozed is None else snoozed.toordinal(),
     )
-
-
-# ------------------------------------------------------------ all together
-
-
-def figures(
-    parts: Iterable[Part],
-    window: Window,
-    *,
-    goal: int | None,
-    since: date | None,
-    script_names: Mapping[str, str],
-    chain: list[str],
-    touches: int,
-) -> Figures:
-    """Every job future's part, added up."""
-    ends = window.month_ends
-    now = dict.fromkeys(Stage, 0)
-    # Where each job future starts counting in a stage, and where it stops: the months
-    # are the running sums (one step per stage it was in, not one per month).
-    steps = {stage: [0] * (len(ends) + 1) for stage in Stage}
-    moves: dict[tuple[Stage, Stage], int] = {}
-    warm = 0
-    reached: list[int] = []
-    referred = given = waiting = 0
-    referrers: dict[str, int] = {}
-    weeks: dict[int, int] = {}
-    groups: dict[GroupKey, Tally] = {}
-    on_time = late = unplanned = skipped = snoozed = 0
-    late_days: list[int] = []
-    count = 0
-    for one in parts:
-        count += 1
-        now[one.stage] += 1
-        spans = one.spans
-        for index, (stage, start) in enumerate(spans):
-            counts = steps[stage]
-            counts[start] += 1
-            counts[spans[index + 1][1] if index + 1 < len(spans) else len(ends)] -= 1
-        for move in one.moves:
-            moves[move] = moves.get(move, 0) + 1
-        if one.warm:
-            warm += 1
-            if one.reached is not None:
-                reached.append(one.reached)
-        referred += one.referred
-        if one.referrer is not None:
-            referrers[one.referrer] = referrers.get(one.referrer, 0) + 1
-        given += one.given
-        waiting += one.waiting
-        for monday, n in one.weeks.items():
-            weeks[monday] = weeks.get(monday, 0) + n
-        for key, tally in one.groups.items():
-            mine = groups.get(key)
-            if mine is None:
-                mine = groups[key] = Tally()
-            mine.join(tally)
-        on_time += one.kept.on_time
-        late += one.kept.late
-        unplanned += one.kept.unplanned
-        late_days += one.kept.late_days
-        skipped += one.skipped
-        snoozed += one.snoozed
-    months = [dict.fromkeys(Stage, 0) for _ in ends]
-    for stage, counts in steps.items():
-        running = 0
-        for index in range(len(ends)):
-            running += counts[index]
-            months[index][stage] = running
-    base = window.first_week.toordinal()
-    return Figures(
-        today=window.today,
-        since=since,
-        weekly_goal=goal,
-        weeks=[
-            Week(date.fromordinal(base + 7 * i), weeks.get(base + 7 * i, 0))
-            for i in range(WEEKS_SHOWN)
-        ],
-        replies=replies(groups, waiting, script_names),
-        pipeline=Pipeline(
-            now,
-            list(zip(ends, months, strict=True)),
-            [Move(a, b, n) for (a, b), n in sorted(moves.items(), key=_most_moves)],
-            warm,
-            len(reached),
-            statistics.median(reached) if reached else None,
-        ),
-        referrals=Referrals(
-            referred,
-            given,
-            chain,
-            sorted(referrers.items(), key=lambda item: (-item[1], item[0])),
-        ),
-        follow=FollowThrough(
-            local_day(window.follow_since, window.zone),
-            on_time,
-            late,
-            unplanned,
-            skipped,
-            snoozed,
-            statistics.median(late_days) if late_days else None,
-        ),
-        touches=touches,
-        futures=count,
-    )
-
-
-_STAGE_ORDER = {stage: index for index, stage in enumerate(Stage)}
-
-
-def _most_moves(item: tuple[tuple[Stage, Stage], int]) -> tuple[int, int, int]:
-    (first, now), count = item
-    return (-count, _STAGE_ORDER[first], _STAGE_ORDER[now])
 
 
 # ------------------------------------------------------------ grouping

@@ -6,10 +6,11 @@ its replies by group, its outgoing touches per week, how each kept to the plan.
 So a job future's touches are counted once into :class:`Counts`, from a
 ``horizon`` (the first day the figures then looked at), and any later day's
 figures are worked out from the counts without the touches
-(:func:`engine.insights.part`). Only three things move with the day, and the
-counts keep what they need: the weeks and the follow-through shown start later
-(both kept from the horizon on), and a touch still waiting for its answer
-becomes one that got none (those are kept apart, with their instant).
+(:func:`engine.insights.share`, :mod:`engine.insights_totals`). Only three things
+move with the day, and the counts keep what they need: the weeks and the
+follow-through shown start later (both kept from the horizon on), and a touch
+still waiting for its answer becomes one that got none (those are kept apart,
+with their instant).
 docs/insights.md, "How fast", says how they are kept between sessions.
 """
 
@@ -52,7 +53,7 @@ class Counts:
     pending: tuple[tuple[float, GroupKey], ...] = ()
     """Unanswered outgoing touches made after :attr:`settled`: instant and group."""
     made: tuple[Made, ...] = ()
-    """How each outgoing touch from the horizon on kept to the plan
+    """The day of each outgoing touch from the horizon on, and how it kept to the plan
     (:func:`engine.follow_through.classified`)."""
 
     def serves(self, horizon: float, settled: float) -> bool:

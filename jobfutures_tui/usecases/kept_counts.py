@@ -1,87 +1,100 @@
-"""The insights' counts of each job future's touches, kept in the derived index between
-sessions (docs/insights.md, "How fast"; docs/storage.md, "The derived index").
+"""The insights' shares of each job future, their totals and the day's figures, kept in
+the derived index between sessions (docs/insights.md, "How fast"; docs/storage.md,
+"The derived index").
 
 Counting every touch took about a second at 5,000 job futures and 50,000 touches,
 most of it reading every month of touches: a 5 pressed as the board appeared
-waited for all of it. The counts (:class:`engine.touch_counts.Counts`) hold on
-any later day, so the index keeps them, one JSON text per job future, and the
-next session counts only the job futures whose records or touches changed since.
+waited for all of it. A job future's share of the figures
+(:class:`engine.insights.Share`) holds on any later day, and so do their totals
+(:class:`engine.insights_totals.Totals`), so the index keeps both: one JSON text
+per job future (``counts``), and the totals with the longest chain (``insights``),
+and the next session counts only the job futures whose records or touches changed.
 
 They are trusted where the kept decisions are: only while the month files and the
 collection files are those the index was written beside. At close, the session's
-own counts are written, but those of job futures changed after they were counted;
-a session that never counted (a shell command) writes back the stored texts
-without those of the job futures the change log names, or whose people or plan
-it names (each text starts with them, so they are found in the bytes), or whose
-touches changed.
+own shares are written, but those of job futures changed after they were counted;
+the totals only when every share is up to date. A session that never counted (a
+shell command) writes back the stored shares without those of the job futures the
+change log names, or whose people or plan it names (each text starts with them, so
+they are found in the bytes), or whose touches changed; and, if anything changed,
+no totals: the next session adds the shares up again.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from typing import Any, Protocol
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 import orjson
 
 from jobfutures_tui.engine.cadence import DECISION_VERSION
-from jobfutures_tui.engine.history import SUMMARY_VERSION
+from jobfutures_tui.engine.history import SUMMARY_VERSION, local_day
+from jobfutures_tui.engine.insights import Share, Window
+from jobfutures_tui.engine.insights_totals import GroupTotal, Totals
 from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.replies import GroupKey, Tally
 from jobfutures_tui.engine.touch_counts import Counts
-from jobfutures_tui.models.enums import Channel, TouchKind
+from jobfutures_tui.models.enums import Channel, Stage, TouchKind
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.stored_summaries import StoredTexts
 from jobfutures_tui.store.touch_index import Section
+from jobfutures_tui.usecases.referrals import Link
 
 COUNTS = "counts"
-"""The section of counts: ``"<JSON text>"`` by job future id (:func:`as_text`)."""
+"""The section of shares: ``"<JSON text>"`` by job future id (:func:`share_text`)."""
 COUNTS_CONTEXT = "counts_context"
-"""What every kept count was made under (:func:`context`)."""
-COUNTS_VERSION = 1
-"""Bump when the counts would come out differently from the same touches."""
+"""What every kept share was made under (:func:`context`)."""
+COUNTS_VERSION = 2
+"""Bump when the shares would come out differently from the same records. 2: the
+shares, with what the job future's record adds, and their totals."""
+TOTALS = "insights"
+"""The section of the totals: ``{"totals": "<JSON text>"}`` (:func:`totals_text`)."""
 FIGURES = "figures"
 """The day's figures as the session's last 5 showed them: ``[what they were made
 under, their text]`` (usecases/insights_result.py), kept only when nothing changed
 after they were worked out."""
 
 LOCK = threading.Lock()
-"""Held while the insights count, and while their counts are written at close."""
+"""Held while the insights count, and while their shares are written at close."""
 
 
 def context(zone: Zone, workdays: frozenset[int]) -> list[Any]:
-    """What the counts depend on besides the records: the rules' versions (the
+    """What the shares depend on besides the records: the rules' versions (the
     follow-through walks the plans), the time zone (days and weeks) and the workdays."""
     zone_name = getattr(zone, "name", None) or str(zone)
     return [COUNTS_VERSION, DECISION_VERSION, SUMMARY_VERSION, zone_name, sorted(workdays)]
 
 
-class Live(Protocol):
-    """The insights' counts in memory (usecases/insights.py): all made under
-    ``context`` and brought up to date at ``revision``."""
-
-    context: list[Any]
-    revision: int
-    counts: dict[str, Counts]
+class ToKeep(NamedTuple):
     texts: dict[str, str]
-    """The stored text of each count read from the index and not made again since."""
-
-    def at_close(self, repo: Repository) -> tuple[list[Any], str] | None:
-        """Brought up to date when that reads no month, and today's figures as kept:
-        what they were made under and their text (None: none up to date)."""
-
-
-_LIVE: weakref.WeakKeyDictionary[Repository, Live] = weakref.WeakKeyDictionary()
+    """Each share's text, by job future id."""
+    totals: str | None
+    """The totals' text, when they add up every share in ``texts``."""
+    figures: tuple[list[Any], str] | None
+    """The day's figures: what they were made under, and their text."""
 
 
-def follow(repo: Repository, live: Live) -> None:
-    """Keep these counts at close (the newest a repository's insights made)."""
-    _LIVE[repo] = live
+_LIVE: weakref.WeakKeyDictionary[Repository, Any] = weakref.WeakKeyDictionary()
+_at_close: list[Callable[[Repository, Any], ToKeep | None]] = []
+
+
+def keep_at_close(made: Callable[[Repository, Any], ToKeep | None]) -> None:
+    """How the insights say, at close, what to keep of a memo they follow."""
+    _at_close[:] = [made]
+
+
+def follow(repo: Repository, memo: Any) -> None:
+    """Keep this memo's shares at close (the newest a repository's insights made; its
+    ``context`` says what they were made under)."""
+    _LIVE[repo] = memo
 
 
 def stored(repo: Repository, made_under: list[Any]) -> StoredTexts | None:
-    """The counts kept in the index, if made under ``made_under`` (read with
-    :func:`from_text`)."""
+    """The shares kept in the index, if made under ``made_under`` (read with
+    :func:`share_from_text`)."""
     derived = repo.stored_decisions()
     if not derived or derived.get(COUNTS_CONTEXT) != made_under:
         return None
@@ -89,8 +102,19 @@ def stored(repo: Repository, made_under: list[Any]) -> StoredTexts | None:
     return texts if isinstance(texts, StoredTexts) else None
 
 
+def stored_totals(repo: Repository, made_under: list[Any]) -> tuple[Totals, list[str]] | None:
+    """The totals kept in the index and the longest chain, if made under ``made_under``."""
+    derived = repo.stored_decisions()
+    if not derived or derived.get(COUNTS_CONTEXT) != made_under:
+        return None
+    section = derived.get(TOTALS)
+    # Parsed whole: one text, found in the bytes only past every quote escaped in it.
+    text = section.every().get("totals") if isinstance(section, StoredTexts) else None
+    return totals_from_text(text) if isinstance(text, str) else None
+
+
 def stored_figures(repo: Repository, made_under: list[Any]) -> str | None:
-    """The figures kept in the index, if made under ``made_under`` (the counts' context,
+    """The figures kept in the index, if made under ``made_under`` (the shares' context,
     the day, the home city)."""
     derived = repo.stored_decisions()
     kept = derived.get(FIGURES) if derived else None
@@ -100,18 +124,19 @@ def stored_figures(repo: Repository, made_under: list[Any]) -> str | None:
 
 
 def counts_to_keep(repo: Repository, zone: Zone, workdays: frozenset[int]) -> dict[str, Any]:
-    """The counts' sections to write at close (none: nothing is kept), and the day's
-    figures when the session's are up to date."""
+    """The sections to write at close (none: nothing is kept)."""
     made_under = context(zone, workdays)
     live = _LIVE.get(repo)
-    if live is not None and live.context == made_under:
-        figures = live.at_close(repo)
-        with LOCK:
-            texts = _live_texts(repo, live)
-        if texts is None:
+    if live is not None and live.context == made_under and _at_close:
+        kept = _at_close[0](repo, live)
+        if kept is None:
             return {}
-        kept = {COUNTS_CONTEXT: made_under, COUNTS: Section.of(texts)}
-        return kept if figures is None else {**kept, FIGURES: list(figures)}
+        found: dict[str, Any] = {COUNTS_CONTEXT: made_under, COUNTS: Section.of(kept.texts)}
+        if kept.totals is not None:
+            found[TOTALS] = Section.of({"totals": kept.totals})
+        if kept.figures is not None:
+            found[FIGURES] = list(kept.figures)
+        return found
     texts_stored = stored(repo, made_under)
     changed = repo.changed_since(0)
     if texts_stored is None or changed is None:
@@ -119,109 +144,214 @@ def counts_to_keep(repo: Repository, zone: Zone, workdays: frozenset[int]) -> di
     changed |= set(repo.touched_since_open())
     gone = texts_stored.mentioning(changed) if changed else set()
     spliced = None if gone is None else texts_stored.spliced(dict.fromkeys(gone))
-    return {} if spliced is None else {COUNTS_CONTEXT: made_under, COUNTS: Section(spliced)}
+    if spliced is None:
+        return {}
+    found = {COUNTS_CONTEXT: made_under, COUNTS: Section(spliced)}
+    derived = repo.stored_decisions() or {}
+    if not changed:  # the totals and the figures still add up every share
+        totals = derived.get(TOTALS)
+        if isinstance(totals, StoredTexts) and isinstance(
+            text := totals.every().get("totals"), str
+        ):
+            found[TOTALS] = Section.of({"totals": text})
+        if derived.get(FIGURES) is not None:
+            found[FIGURES] = derived[FIGURES]
+    return found
 
 
-def _live_texts(repo: Repository, live: Live) -> dict[str, str] | None:
-    """The texts of the counts in memory, but those of job futures changed since they
-    were brought up to date (None: too many changes to know which)."""
-    changed = repo.changed_since(live.revision)
-    if changed is None:
-        return None
-    rows = repo.stored_rows("prospects")
-    texts: dict[str, str] = {}
-    for prospect_id, counts in live.counts.items():
-        row = rows.get(prospect_id)
-        if row is None or prospect_id in changed:
-            continue
-        people = row.get("person_ids") or ()
-        plan = row.get("cadence_plan")
-        if (plan is not None and plan in changed) or not changed.isdisjoint(people):
-            continue
-        text = live.texts.get(prospect_id)
-        texts[prospect_id] = text if text is not None else as_text(counts, people, plan)
-    return texts
+# ------------------------------------------------------------ a share as text
 
 
-# ------------------------------------------------------------ as text
-
-
-def as_text(counts: Counts, people: Any, plan: Any) -> str:
-    """``[people, plan, horizon, settled, touches, last day, given, given days, weeks,
-    groups, pending, made]``: the job future's people and chosen plan first (what a later
-    change naming one of them is found by), then the counts, flat."""
-    groups = [
-        [channel.value, None if kind is None else kind.value, script, *_tally(tally)]
-        for (channel, kind, script), tally in counts.groups.items()
-    ]
-    pending = [
-        [at, channel.value, None if kind is None else kind.value, script]
-        for at, (channel, kind, script) in counts.pending
-    ]
+def share_text(one: Share, link: Link | None, plan: Any) -> str:
+    """``[people, plan, referred by, added at, the counts…, the record's part…]``: the
+    job future's people and chosen plan first (what a later change naming one of them
+    is found by), then what it links to and its share, flat."""
+    referred_by, people, created = link if link is not None else (None, (), None)
+    c = one.counts
     return orjson.dumps(
         [
             list(people),
             plan,
-            counts.horizon,
-            counts.settled,
-            counts.touches,
-            counts.last_day,
-            counts.given,
-            counts.given_days,
-            [n for week in counts.weeks.items() for n in week],
-            groups,
-            pending,
-            [n for made in counts.made for n in made],
+            referred_by,
+            created,
+            c.horizon,
+            c.settled,
+            c.touches,
+            c.last_day,
+            c.given,
+            c.given_days,
+            _flat(c.weeks.items()),
+            [[*_key_text(key), *_tally(tally)] for key, tally in c.groups.items()],
+            [[at, *_key_text(key)] for at, key in c.pending],
+            _flat(c.made),
+            one.stage.value,
+            [n for stage, day in one.spells for n in (stage.value, day)],
+            [n for a, b in one.moves for n in (a.value, b.value)],
+            one.warm,
+            one.reached,
+            one.referred,
+            one.referrer,
+            one.skips,
+            one.snoozed_until,
         ]
     ).decode()
+
+
+def share_from_text(text: Any) -> Share | None:
+    """The share of :func:`share_text` (None: not such a text)."""
+    try:
+        kept = orjson.loads(text)
+        horizon, settled, touches, last_day, given, given_days = kept[4:10]
+        weeks, groups, pending, made = kept[10:14]
+        stage, spells, moves, warm, reached, referred, referrer, skips, snoozed = kept[14:]
+        tallies: dict[GroupKey, Tally] = {}
+        for channel, kind, script, *numbers, days in groups:
+            tally = tallies[_key(channel, kind, script)] = Tally()
+            tally.touches, tally.replies, tally.on_the_touch = map(int, numbers)
+            tally.days = [int(day) for day in days]
+        counts = Counts(
+            float(horizon),
+            float(settled),
+            int(touches),
+            None if last_day is None else int(last_day),
+            int(given),
+            tuple(int(day) for day in given_days),
+            dict(_pairs(weeks)),
+            tallies,
+            tuple((float(at), _key(*key)) for at, *key in pending),
+            tuple(_pairs(made)),
+        )
+        return Share(
+            counts,
+            Stage(stage),
+            tuple((Stage(s), int(day)) for s, day in _raw_pairs(spells)),
+            tuple((Stage(a), Stage(b)) for a, b in _raw_pairs(moves)),
+            bool(warm),
+            None if reached is None else int(reached),
+            bool(referred),
+            None if referrer is None else str(referrer),
+            tuple(int(day) for day in skips),
+            None if snoozed is None else int(snoozed),
+        )
+    except (TypeError, ValueError, KeyError, orjson.JSONDecodeError):
+        return None
+
+
+# ------------------------------------------------------------ the totals as text
+
+
+def totals_text(totals: Totals, chain: list[str], window: Window) -> str:
+    """The totals for ``window``'s day and the days after: what only earlier days
+    would read is left out (the stages before its first month's end counted as of
+    the day before it)."""
+    first_end = window.month_ends[0].toordinal()
+    first_week = window.first_week.toordinal()
+    follow_day = local_day(window.follow_since, window.zone).toordinal()
+    entered: Counter[tuple[Stage, int]] = Counter()
+    for (stage, day), n in totals.entered.items():
+        entered[stage, max(day, first_end - 1)] += n
+    return orjson.dumps(
+        {
+            "horizon": _instant(totals.horizon),
+            "settled": _instant(totals.settled),
+            "futures": totals.futures,
+            "touches": totals.touches,
+            "now": [[stage.value, n] for stage, n in totals.now.items() if n],
+            "entered": [[stage.value, day, n] for (stage, day), n in entered.items() if n],
+            "moves": [[a.value, b.value, n] for (a, b), n in totals.moves.items() if n],
+            "warm": totals.warm,
+            "reached": _flat(_nonzero(totals.reached)),
+            "referred": totals.referred,
+            "referrers": [[pid, n] for pid, n in totals.referrers.items() if n],
+            "given": totals.given,
+            "weeks": _flat((m, n) for m, n in totals.weeks.items() if n and m >= first_week),
+            "groups": [
+                [*_key_text(key), g.touches, g.replies, g.on_the_touch, _flat(_nonzero(g.days))]
+                for key, g in totals.groups.items()
+            ],
+            "pending": [[at, *_key_text(key), n] for (at, key), n in totals.pending.items() if n],
+            "made": [[d, how, n] for (d, how), n in totals.made.items() if n and d >= follow_day],
+            "skips": _flat((d, n) for d, n in totals.skips.items() if n and d >= follow_day),
+            "snoozes": _flat(_nonzero(totals.snoozes)),
+            "chain": chain,
+        }
+    ).decode()
+
+
+def totals_from_text(text: str) -> tuple[Totals, list[str]] | None:
+    """The totals and the chain of :func:`totals_text` (None: not such a text)."""
+    try:
+        kept = orjson.loads(text)
+        totals = Totals(
+            horizon=_instant_of(kept["horizon"]),
+            settled=_instant_of(kept["settled"]),
+            futures=int(kept["futures"]),
+            touches=int(kept["touches"]),
+            warm=int(kept["warm"]),
+            referred=int(kept["referred"]),
+            given=int(kept["given"]),
+        )
+        totals.now.update({Stage(stage): int(n) for stage, n in kept["now"]})
+        totals.entered.update({(Stage(s), int(day)): int(n) for s, day, n in kept["entered"]})
+        totals.moves.update({(Stage(a), Stage(b)): int(n) for a, b, n in kept["moves"]})
+        totals.reached.update(dict(_pairs(kept["reached"])))
+        totals.referrers.update({str(pid): int(n) for pid, n in kept["referrers"]})
+        totals.weeks.update(dict(_pairs(kept["weeks"])))
+        for channel, kind, script, touches, replies, on_the_touch, days in kept["groups"]:
+            totals.groups[_key(channel, kind, script)] = GroupTotal(
+                int(touches), int(replies), int(on_the_touch), Counter(dict(_pairs(days)))
+            )
+        for at, channel, kind, script, n in kept["pending"]:
+            totals.pending[float(at), _key(channel, kind, script)] = int(n)
+        totals.made.update({(int(d), int(how)): int(n) for d, how, n in kept["made"]})
+        totals.skips.update(dict(_pairs(kept["skips"])))
+        totals.snoozes.update(dict(_pairs(kept["snoozes"])))
+        chain = [str(pid) for pid in kept["chain"]]
+        return totals, chain
+    except (TypeError, ValueError, KeyError, orjson.JSONDecodeError):
+        return None
+
+
+# ------------------------------------------------------------ pieces
+
+
+def _instant(at: float) -> float | None:
+    return None if at == float("-inf") else at  # none added yet
+
+
+def _instant_of(kept: Any) -> float:
+    return float("-inf") if kept is None else float(kept)
 
 
 def _tally(tally: Tally) -> list[Any]:
     return [tally.touches, tally.replies, tally.on_the_touch, tally.days]
 
 
+def _flat(pairs: Iterable[tuple[Any, Any]]) -> list[Any]:
+    return [n for pair in pairs for n in pair]
+
+
+def _nonzero(counter: Counter[int]) -> Iterable[tuple[int, int]]:
+    return ((key, n) for key, n in counter.items() if n)
+
+
+def _pairs(flat: list[Any]) -> Iterable[tuple[int, int]]:
+    return ((int(a), int(b)) for a, b in _raw_pairs(flat))
+
+
+def _raw_pairs(flat: list[Any]) -> Iterable[tuple[Any, Any]]:
+    if len(flat) % 2:
+        raise ValueError(flat)
+    return zip(flat[::2], flat[1::2], strict=True)
+
+
 _CHANNELS = {member.value: member for member in Channel}
 _KINDS = {member.value: member for member in TouchKind}
 
 
-def from_text(text: Any) -> Counts | None:
-    """The counts of :func:`as_text` (None: not such a text)."""
-    try:
-        (
-            _,
-            _,
-            horizon,
-            settled,
-            touches,
-            last_day,
-            given,
-            given_days,
-            weeks,
-            groups,
-            pending,
-            made,
-        ) = orjson.loads(text)
-        found: dict[GroupKey, Tally] = {}
-        for channel, kind, script, *numbers, days in groups:
-            tally = found[_key(channel, kind, script)] = Tally()
-            tally.touches, tally.replies, tally.on_the_touch = map(int, numbers)
-            tally.days = list(days)
-        return Counts(
-            float(horizon),
-            float(settled),
-            int(touches),
-            None if last_day is None else int(last_day),
-            int(given),
-            tuple(given_days),
-            dict(zip(weeks[::2], weeks[1::2], strict=True)),
-            found,
-            tuple(
-                (float(at), _key(channel, kind, script)) for at, channel, kind, script in pending
-            ),
-            tuple(zip(made[::2], made[1::2], strict=True)),
-        )
-    except (TypeError, ValueError, KeyError, orjson.JSONDecodeError):
-        return None
+def _key_text(key: GroupKey) -> list[Any]:
+    channel, kind, script = key
+    return [channel.value, None if kind is None else kind.value, script]
 
 
 def _key(channel: Any, kind: Any, script: Any) -> GroupKey:

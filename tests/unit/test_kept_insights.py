@@ -17,11 +17,11 @@ from test_insights import NOW, TODAY, follow_through_futures, three_futures, tou
 from jobfutures_tui.models import Channel, Direction, Person, Prospect, Record, Stage
 from jobfutures_tui.store import Repository
 from jobfutures_tui.store.touch_index import INDEX_NAME
-from jobfutures_tui.usecases import insights as insights_module
+from jobfutures_tui.usecases import insights_memo
 from jobfutures_tui.usecases.insights import insights
 from jobfutures_tui.usecases.insights_result import as_text, from_text
 from jobfutures_tui.usecases.insights_words import as_json
-from jobfutures_tui.usecases.kept_counts import from_text as counts_from_text
+from jobfutures_tui.usecases.kept_counts import share_from_text, totals_from_text
 
 frozen = frozen_at(NOW)
 
@@ -54,12 +54,12 @@ def test_the_same_day_the_figures_are_shown_as_kept(tmp_path: Path) -> None:
     with Repository.open(data, verify=False) as repo:
         found = insights(repo, today=TODAY, goal=4)
         assert not repo.history_loaded, "no month of touches read"
-        assert repo not in insights_module._MEMOS, "nothing counted"
+        assert repo not in insights_memo.MEMOS, "nothing counted"
     assert found.figures.weekly_goal == 4, "the goal is the settings', not the kept one"
     assert as_json(found) == afresh(data, tmp_path, TODAY) | {"weekly_goal": 4}
 
 
-def test_a_day_later_the_counts_are_kept_and_no_touch_is_read(tmp_path: Path) -> None:
+def test_a_day_later_the_totals_are_kept_and_no_touch_is_read(tmp_path: Path) -> None:
     data = tmp_path / "data"
     counted_session(data, every_record())
     tomorrow = TODAY.add(days=1)
@@ -67,6 +67,7 @@ def test_a_day_later_the_counts_are_kept_and_no_touch_is_read(tmp_path: Path) ->
         with Repository.open(data, verify=False) as repo:
             found = as_json(insights(repo, today=tomorrow))
             assert not repo.history_loaded, "no month of touches read"
+            assert repo not in insights_memo.MEMOS, "read off the kept totals"
         assert found == afresh(data, tmp_path, tomorrow)
 
 
@@ -149,4 +150,19 @@ def test_the_figures_read_back_as_written(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "[]", "{}", '{"today": "x"}', "[1, 2, 3]", "null"])
 def test_an_odd_kept_text_reads_as_nothing_kept(text: str) -> None:
     assert from_text(text, None) is None
-    assert counts_from_text(text) is None
+    assert share_from_text(text) is None
+    assert totals_from_text(text) is None
+
+
+def test_a_session_that_changed_nothing_keeps_the_figures(tmp_path: Path) -> None:
+    """Quitting the app before it counted (the index still written, for where the rows
+    lie) keeps the day's figures as they were."""
+    data = tmp_path / "data"
+    counted_session(data, every_record())
+    before = (data / INDEX_NAME).stat().st_mtime_ns
+    with Repository.open(data, verify=False, streamed=True):
+        pass
+    assert (data / INDEX_NAME).stat().st_mtime_ns != before, "the index was written again"
+    with Repository.open(data, verify=False) as repo:
+        insights(repo, today=TODAY)
+        assert repo not in insights_memo.MEMOS, "the kept figures, not a count"
