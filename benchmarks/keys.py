@@ -44,10 +44,10 @@ KEYS = {
     "back": "back from it to the board (escape)",
     "insights": "the insights (5) after a change elsewhere, every figure on screen",
     "insights_first": "the insights (5), the first time after opening (and its check)",
-    "insights_at_once": "the insights (5) pressed as the board appears (nothing counted yet)",
+    "insights_at_once": "the insights (5) pressed as the board appears (the day's figures kept)",
     "insights_soon": "the insights (5) pressed a second after the board appears",
     "insights_new_day": "the insights (5) pressed as the board appears, a day later "
-    "(the counts kept, the day's figures not yet)",
+    "(read off the kept totals)",
 }
 ABSOLUTE_MS = {name: 300.0 for name in ("insights", "insights_first", "insights_at_once")}
 ABSOLUTE_MS["insights_soon"] = ABSOLUTE_MS["insights_new_day"] = 300.0
