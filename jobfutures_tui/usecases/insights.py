@@ -24,7 +24,7 @@ from jobfutures_tui.engine.plans import Zone
 from jobfutures_tui.engine.replies import REPLY_WINDOW_DAYS
 from jobfutures_tui.models import Stage, dates
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases import kept_counts
+from jobfutures_tui.usecases import kept_counts, kept_shares
 from jobfutures_tui.usecases.decisions import Open, open_one, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts, my_city
 from jobfutures_tui.usecases.insights_memo import (
@@ -112,7 +112,7 @@ def _as_kept(
     found = None if text is None else from_text(text, goal)
     if found is not None:
         return found
-    kept = kept_counts.stored_totals(repo, kept_counts.context(window.zone, window.workdays))
+    kept = kept_shares.stored_totals(repo, kept_counts.context(window.zone, window.workdays))
     if kept is None or not kept[0].serves(window):
         return None
     cold, total = going_cold(repo, None, today=today)
@@ -179,7 +179,7 @@ def to_keep(repo: Repository, memo: Memo) -> kept_counts.ToKeep | None:
             return None
         if memo.revision != repo.revision or repo.changed_since(memo.revision):
             return kept_counts.ToKeep(texts, None, None)
-        totals = kept_counts.totals_text(memo.totals, memo.chain, window)
+        totals = kept_shares.totals_text(memo.totals, memo.chain, window)
         figures_kept = None
         if kept is not None and kept[0] == repo.revision and kept[1] == made_under:
             figures_kept = (kept[1], kept[2])

@@ -24,7 +24,7 @@ from jobfutures_tui.engine.plans import plan_for
 from jobfutures_tui.engine.stage_history import StepLike, steps_from_row
 from jobfutures_tui.engine.touch_counts import count
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases import kept_counts
+from jobfutures_tui.usecases import kept_counts, kept_shares
 from jobfutures_tui.usecases.decisions import Open
 from jobfutures_tui.usecases.facts import Facts
 from jobfutures_tui.usecases.referrals import Link, link_of, longest_chain
@@ -122,13 +122,13 @@ def brought_up_to_date(repo: Repository, facts: Facts, rows: Rows, window: figur
 def _start(repo: Repository, facts: Facts, memo: Memo, rows: Rows) -> None:
     """Every job future's share: those kept in the index that still serve, the rest
     counted from their touches."""
-    stored = kept_counts.stored(repo, memo.context) if memo.context else None
+    stored = kept_shares.stored_shares(repo, memo.context) if memo.context else None
     horizon, settled = memo.window.horizon.timestamp(), memo.window.settled.timestamp()
     texts = stored.every() if stored is not None else {}
     missing: list[str] = []
     for pid, row in rows.items():  # one pass: the app reads each row from the file's bytes
         text = texts.get(pid)
-        found = kept_counts.share_from_text(text) if isinstance(text, str) else None
+        found = kept_shares.share_from_text(text) if isinstance(text, str) else None
         if found is not None and found.counts.serves(horizon, settled):
             memo.shares[pid], memo.texts[pid] = found, str(text)
             memo.totals.add(found)
@@ -249,7 +249,7 @@ def texts_to_keep(repo: Repository, memo: Memo) -> dict[str, str] | None:
             continue
         text = memo.texts.get(prospect_id)
         if text is None:
-            text = kept_counts.share_text(one, memo.links.get(prospect_id), plan)
+            text = kept_shares.share_text(one, memo.links.get(prospect_id), plan)
         texts[prospect_id] = text
     return texts
 

@@ -1,6 +1,7 @@
 """The board's first frame reads stored rows and validates nothing, so it imports no
-pydantic (~60 ms of start-up: docs/architecture.md, "Why the speed tricks exist");
-what validates (opening a story) imports it when first used."""
+pydantic (~60 ms of start-up: docs/architecture.md, "Why the speed tricks exist"),
+nor the insights' counting; what validates (opening a story) imports it when first
+used."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.cli import open_for_app
 from jobfutures_tui.screens.board import BoardScreen
 
+# The insights' counting: imported when they are first worked out (~28 ms).
+INSIGHTS = ("jobfutures_tui.engine.insights", "jobfutures_tui.usecases.kept_shares")
+
 # Nothing after the frame: what runs then (the check, the calendar) may import anything.
 background_work.after_first_frame = lambda app: None
 background_work.warm_up = lambda app: None
@@ -37,9 +41,10 @@ async def main() -> None:
         first = next(pid for ids in board.columns.values() for pid in ids)
         painted = board.card(first).company.split()[0] in app.export_screenshot()
         before = [n for n in sys.modules if n.startswith("pydantic") and n != PLUGIN_LOADER]
+        counting = [n for n in sys.modules if n.startswith(INSIGHTS)]
         await pilot.press("enter")  # the story: its records validated
         await pilot.pause()
-        print(painted, before, type(app.screen).__name__, "pydantic" in sys.modules)
+        print(painted, before, counting, type(app.screen).__name__, "pydantic" in sys.modules)
         await pilot.press("q")
 
 asyncio.run(main())
@@ -63,4 +68,4 @@ def test_the_boards_first_frame_imports_no_pydantic(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split("\n")[-2] == "True [] DetailScreen True", done.stdout
+    assert done.stdout.split("\n")[-2] == "True [] [] DetailScreen True", done.stdout

@@ -1,5 +1,5 @@
 """The insights' totals: a share taken out leaves what adding the others gives, and the
-totals and shares read back as written (engine/insights_totals.py, usecases/kept_counts.py)."""
+totals and shares read back as written (engine/insights_totals.py, usecases/kept_shares.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from jobfutures_tui.engine.insights_totals import Totals, figures
 from jobfutures_tui.engine.replies import Tally
 from jobfutures_tui.engine.touch_counts import Counts
 from jobfutures_tui.models import Channel, Stage, TouchKind
-from jobfutures_tui.usecases.kept_counts import (
+from jobfutures_tui.usecases.kept_shares import (
     share_from_text,
     share_text,
     totals_from_text,

@@ -21,7 +21,7 @@ from jobfutures_tui.usecases import insights_memo
 from jobfutures_tui.usecases.insights import insights
 from jobfutures_tui.usecases.insights_result import as_text, from_text
 from jobfutures_tui.usecases.insights_words import as_json
-from jobfutures_tui.usecases.kept_counts import share_from_text, totals_from_text
+from jobfutures_tui.usecases.kept_shares import share_from_text, totals_from_text
 
 frozen = frozen_at(NOW)
 
