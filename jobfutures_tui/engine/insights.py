@@ -3,7 +3,9 @@ futures (docs/insights.md says each definition in plain words).
 
 The insights screen (5) and ``jobfutures stats`` both call
 :func:`jobfutures_tui.usecases.insights.insights`, which gathers the stored rows and
-calls the functions here; nothing here reads a store, a file or the clock.
+calls the functions here: each job future's :class:`Share`, added up and read off
+for a day by :mod:`engine.insights_totals`. Nothing here reads a store, a file or
+the clock.
 
 "They replied" is the engine's one definition (:func:`engine.history.answered`);
 "the touch that was due" is the cadence engine's own (:func:`engine.plan_walk.upcoming`).
