@@ -123,11 +123,18 @@ def _start(repo: Repository, facts: Facts, memo: Memo, rows: Rows) -> None:
     """Every job future's share: those kept in the index that still serve, the rest
     counted from their touches."""
     stored = kept_shares.stored_shares(repo, memo.context) if memo.context else None
+    # The kept shares are the files' as opened: those of job futures changed since
+    # (their records, people, plan or touches) are counted again.
+    changed = repo.changed_since(0) if stored is not None else set()
+    if changed is None:
+        stored = None  # too many changes to know which
+    else:
+        changed |= set(repo.touched_since_open())
     horizon, settled = memo.window.horizon.timestamp(), memo.window.settled.timestamp()
     texts = stored.every() if stored is not None else {}
     missing: list[str] = []
     for pid, row in rows.items():  # one pass: the app reads each row from the file's bytes
-        text = texts.get(pid)
+        text = texts.get(pid) if changed is not None and not _named(pid, row, changed) else None
         found = kept_shares.share_from_text(text) if isinstance(text, str) else None
         if found is not None and found.counts.serves(horizon, settled):
             memo.shares[pid], memo.texts[pid] = found, str(text)
@@ -140,6 +147,18 @@ def _start(repo: Repository, facts: Facts, memo: Memo, rows: Rows) -> None:
         if memo.context:
             repo.derived_news = True  # keep them for the next session
     memo.chain = longest_chain(memo.links)
+
+
+def _named(prospect_id: str, row: Mapping[str, Any], changed: set[str]) -> bool:
+    """Whether a change names this job future, one of its people or its chosen plan."""
+    if not changed:
+        return False
+    plan = row.get("cadence_plan")
+    return (
+        prospect_id in changed
+        or (plan is not None and plan in changed)
+        or not changed.isdisjoint(row.get("person_ids") or ())
+    )
 
 
 def _recount(repo: Repository, facts: Facts, memo: Memo, rows: Rows, affected: set[str]) -> None:
@@ -241,15 +260,11 @@ def texts_to_keep(repo: Repository, memo: Memo) -> dict[str, str] | None:
     texts: dict[str, str] = {}
     for prospect_id, one in memo.shares.items():
         row = rows.get(prospect_id)
-        if row is None or prospect_id in changed:
-            continue
-        people = row.get("person_ids") or ()
-        plan = row.get("cadence_plan")
-        if (plan is not None and plan in changed) or not changed.isdisjoint(people):
+        if row is None or _named(prospect_id, row, changed):
             continue
         text = memo.texts.get(prospect_id)
         if text is None:
-            text = kept_shares.share_text(one, memo.links.get(prospect_id), plan)
+            text = kept_shares.share_text(one, memo.links.get(prospect_id), row.get("cadence_plan"))
         texts[prospect_id] = text
     return texts
 

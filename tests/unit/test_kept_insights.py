@@ -166,3 +166,16 @@ def test_a_session_that_changed_nothing_keeps_the_figures(tmp_path: Path) -> Non
     with Repository.open(data, verify=False) as repo:
         insights(repo, today=TODAY)
         assert repo not in insights_memo.MEMOS, "the kept figures, not a count"
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_made_before_counting_is_counted(tmp_path: Path, change: str) -> None:
+    """Something changed in this session before the insights first counted: the kept
+    shares of what it touched are not taken as they were."""
+    data = tmp_path / "data"
+    records = every_record()
+    counted_session(data, records)
+    with Repository.open(data, verify=False) as repo:
+        CHANGES[change](repo, records)
+        found = as_json(insights(repo, today=TODAY))
+    assert found == afresh(data, tmp_path, TODAY)
