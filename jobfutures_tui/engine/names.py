@@ -115,21 +115,21 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
     wanted = fold(query)
     if not wanted:
         return []
-    words = wanted.split()
     pool = [
         (item, text if text.isascii() else fold(text)) for item in items for text in [name(item)]
     ]
-    hits = [(item, text) for item, text in pool if all(word in text.lower() for word in words)]
-    named = [(item, fold(text)) for item, text in hits]
+    lowered = [text.lower() for _, text in pool]
+    hits = list(range(len(pool)))
+    for word in wanted.split():  # one pass a word: no generator per name
+        hits = [at for at in hits if word in lowered[at]]
+    named = [(pool[at][0], fold(pool[at][1])) for at in hits]
     for fits in _tiers(wanted):
         found = [item for item, folded in named if fits(folded)]
         if found:
             return found
-    letters = _letters(wanted)
+    allow = _letters_allow(_letters(wanted), len(wanted), NEAR_ENOUGH)
     alike = [
-        (item, fold(text))
-        for item, text in pool
-        if _letters_allow(letters, len(wanted), text.lower(), NEAR_ENOUGH)
+        (item, fold(text)) for (item, text), low in zip(pool, lowered, strict=True) if allow(low)
     ]
     memo: dict[str, float] = {}
     scored = [
@@ -140,17 +140,20 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
     return [alike[n][0] for _, n in near]
 
 
-def _letters_allow(letters: Counter[str], size: int, text: str, at_least: float) -> bool:
-    """Whether some part of the folded ``text`` may reach ``at_least`` against a query
-    of ``size`` characters counted in ``letters``, judged from ``text`` lowercased.
+def _letters_allow(letters: Counter[str], size: int, at_least: float) -> Callable[[str], bool]:
+    """Whether some part of a folded text may reach ``at_least`` against a query of
+    ``size`` characters counted in ``letters``, judged from the text lowercased.
 
     difflib's ratio is 2M/(size + len(part)), with M the characters in common, at
     most len(part); reaching ``at_least`` needs M >= at_least * size / (2 - at_least).
     M is at most the query's count of each letter the part holds, and every part's
-    letters are among the text's (folding turns the rest into spaces)."""
-    # The query's letters looked for in the text: a dozen searches, no set of the text.
-    shared = sum([n for letter, n in letters.items() if letter == " " or letter in text])
-    return shared * (2 - at_least) >= at_least * size - 1e-9  # never lost to rounding
+    letters are among the text's (folding turns the rest into spaces, so the query's
+    spaces always count). One set of the query's letters, met by each text in C."""
+    spaces = letters.get(" ", 0)
+    needed = at_least * size / (2 - at_least) - spaces - 1e-9  # never lost to rounding
+    wanted = set(letters) - {" "}
+    count = letters.__getitem__
+    return lambda text: sum(map(count, wanted.intersection(text))) >= needed
 
 
 def close_to(query: str, names: Sequence[str], *, most: int = 5) -> list[str]:

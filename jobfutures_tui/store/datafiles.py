@@ -27,7 +27,7 @@ from jobfutures_tui.store.manifest import count_records, read_manifest
 from jobfutures_tui.store.merge import Unparsed
 from jobfutures_tui.store.record_view import RecordsView, column_of
 from jobfutures_tui.store.row_index import PinnedFile, RowIndex
-from jobfutures_tui.store.splice import RowEdits
+from jobfutures_tui.store.splice import RowEdits, Spliced
 from jobfutures_tui.store.storage import MemoryStorage, open_file
 from jobfutures_tui.store.tables import RecordT
 from jobfutures_tui.store.writer import Writer
@@ -74,6 +74,8 @@ class DataFiles:
         """Changes to files read a record at a time, written into their bytes (store/splice.py)."""
         self._held_edits: dict[str, str] = {}
         """The files of the batch changed so → their table."""
+        self._spliced: dict[str, Spliced] = {}
+        """The last version of each file so changed handed to the writer."""
         self._written: set[str] = set()
         """Files this process has changed: never released (see :meth:`release`)."""
         self._parsing = threading.Lock()
@@ -234,7 +236,8 @@ class DataFiles:
         read = self.journal.seen.signatures.get(name)
         if read is not None:
             self._indexed_prints[name] = list(read)
-        spans = self.kept_rows.spans(name, list(read)) if self.kept_rows and read else None
+        kept_rows = self.kept_rows if self._rows_kept(name) else None
+        spans = kept_rows.spans(name, list(read)) if kept_rows and read else None
         kept = pin.kept(spans) if spans is not None else None
         if kept is not None:
             return kept
@@ -242,6 +245,11 @@ class DataFiles:
         if found is not None:  # None: not laid out as written here, parsed whole
             self.rows_found.add(name)
         return found
+
+    def _rows_kept(self, name: str) -> bool:
+        """Whether the derived index keeps where the rows of the file read lie."""
+        read = self.journal.seen.signatures.get(name)
+        return bool(self.kept_rows and read and self.kept_rows.prints.get(name) == list(read))
 
     def rows_to_keep(self, unchanged: Mapping[str, list[int]]) -> dict[str, tuple[list[int], str]]:
         """Where the rows lie in each collection file still as read (``unchanged``: name
@@ -261,6 +269,21 @@ class DataFiles:
         if self.kept_rows is not None:  # files this session never looked into
             others = {name: p for name, p in unchanged.items() if name not in self._indexes}
             kept |= self.kept_rows.still_kept(others)
+        for name, spliced in self._spliced.items():
+            # A file this session wrote into: its rows where the writing put them, if the
+            # file is still that version (the last commit wrote it, not a merge: seen).
+            fingerprint = unchanged.get(name)
+            written = spliced.written
+            if (
+                fingerprint is None
+                or written is None
+                or self.journal.seen.bases.get(name) is not written
+            ):
+                continue
+            spans = spliced.spans()
+            text = spans_text(spans) if spans is not None else None
+            if text is not None:
+                kept[name] = (fingerprint, text)
         return kept
 
     def _pinned(self, name: str) -> PinnedFile:
@@ -286,6 +309,8 @@ class DataFiles:
         the index: :meth:`PinnedFile.row`)."""
         if name not in self._deferred or name in self._indexes or name in self.overlay:
             return None
+        if self._rows_kept(name):
+            return None  # the index finds it in a read or two, and what is not there too
         with self._parsing:
             if name not in self._deferred or name in self._indexes:
                 return None
@@ -319,6 +344,7 @@ class DataFiles:
                 storage.write(storage.read())
             self._indexes.pop(name, None)
             self._pins.pop(name, None)
+            self._spliced.pop(name, None)
 
     def _whole(self, name: str, table: str) -> dict[str, Any]:
         """A file's contents, parsed a record at a time where it is read so (the same
@@ -452,7 +478,7 @@ class DataFiles:
                 if snapshot is not None:
                     commit[held[name].path] = snapshot
             elif (edits := self._edits.get(name)) is not None:
-                commit[self.folder / name] = edits.snapshot(spliced[name])
+                commit[self.folder / name] = self._spliced[name] = edits.snapshot(spliced[name])
         if commit and self.writer is not None:
             self.writer.submit_commit(commit)  # a failure stays pending in the writer
 

@@ -81,6 +81,18 @@ def staged(path: Path, data: Content) -> Path:
     return Path(temp_name)
 
 
+def read_range(fd: int, start: int, end: int) -> bytes:
+    """Bytes ``start`` to ``end`` of an open file (a short read reads on; fewer only
+    where the file ends first)."""
+    data = os.pread(fd, end - start, start)
+    while len(data) < end - start:
+        more = os.pread(fd, end - start - len(data), start + len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
 def followed(path: Path) -> Path:
     """The file a symbolic link points to (through every link), else ``path`` itself."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path

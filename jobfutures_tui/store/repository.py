@@ -22,7 +22,7 @@ from jobfutures_tui import models
 from jobfutures_tui.collector import freeze_loaded
 from jobfutures_tui.engine.history import CadenceSummary, TouchFacts
 from jobfutures_tui.models import Stage
-from jobfutures_tui.models.clean import squash, squashes_to
+from jobfutures_tui.models.clean import squash, squashing_to
 from jobfutures_tui.models.ids import PROFILE_ID
 from jobfutures_tui.paths import DEFAULT_KEEP
 from jobfutures_tui.store import layout, opening, tables
@@ -349,10 +349,8 @@ class Repository:
 
     def find_company(self, name: str) -> Company | None:
         """The company with this name, matched as imports match (models.clean.squash)."""
-        wanted = squash(name)
-        for company_id, stored in self.stored_column("companies", "name").items():
-            if squashes_to(str(stored), wanted):
-                return self.company(company_id)
+        for company_id in squashing_to(self.stored_column("companies", "name"), squash(name)):
+            return self.company(company_id)
         return None
 
     def _rows(self, table: Table) -> Mapping[str, Any]:

@@ -27,6 +27,8 @@ from typing import Any
 
 import orjson
 
+from jobfutures_tui.store.files import read_range
+
 ID_LENGTH = 32
 """Characters in an id (uuid4 hex, models/entities.py)."""
 _ID_KEY = re.compile(rb'"id":"')
@@ -285,14 +287,7 @@ class PinnedFile:
 
     def read_all(self) -> bytes:
         """The whole of this version of the file."""
-        size = os.fstat(self._fd).st_size
-        data = os.pread(self._fd, size, 0)
-        while len(data) < size:  # a short read: the rest
-            more = os.pread(self._fd, size - len(data), len(data))
-            if not more:
-                break
-            data += more
-        return data
+        return read_range(self._fd, 0, os.fstat(self._fd).st_size)
 
     def _pread(self, start: int, end: int) -> bytes:
-        return os.pread(self._fd, end - start, start)
+        return read_range(self._fd, start, end)

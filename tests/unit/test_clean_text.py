@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from jobfutures_tui.commands.common import json_text
 from jobfutures_tui.models import Company, Person, Touch
-from jobfutures_tui.models.clean import for_terminal, lines, one_line, pasted, squash, squashes_to
+from jobfutures_tui.models.clean import (
+    for_terminal,
+    lines,
+    one_line,
+    pasted,
+    squash,
+    squashing_to,
+)
 
 JUNK = [
     *map(chr, range(0x20)),
@@ -170,4 +177,5 @@ NAMES = st.sampled_from(
 def test_a_name_is_told_apart_quickly_as_squashing_tells_it(text: str, query: str) -> None:
     """Finding a company by name rejects most names without squashing them: the same
     answer as squashing both."""
-    assert squashes_to(text, squash(query)) == (squash(text) == squash(query))
+    found = squashing_to({"it": text, "not text": None}, squash(query))
+    assert found == (["it"] if squash(text) == squash(query) else [])

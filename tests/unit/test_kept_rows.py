@@ -161,3 +161,56 @@ def test_rows_stay_right_through_changes_and_opens(tmp_path: Path) -> None:
             team = [p for p in (repo.person(p.id) for p in team) if p is not None]
     with Repository.open(tmp_path) as last:
         same_as_the_files(last)
+
+
+@pytest.mark.parametrize("streamed", [True, False], ids=["the app", "a command"])
+def test_a_file_changed_here_keeps_where_the_change_put_its_rows(
+    tmp_path: Path, finding: list[str], streamed: bool
+) -> None:
+    """A change written into a file's bytes knows where every row went: the next open
+    takes them from the index instead of finding them in the file again."""
+    team = people(tmp_path, 12)
+    as_the_app(tmp_path).close()
+    repo = as_the_app(tmp_path) if streamed else Repository.open(tmp_path, lazy=True, verify=False)
+    with repo:
+        renamed = team[3].model_copy(update={"name": "A name much longer than it was"})
+        repo.save(renamed)
+        repo.delete(team[7])
+        newcomer = Person(name="Newcomer", company_id=team[0].company_id)
+        repo.save(newcomer)
+    assert "people.json" in kept_files(tmp_path)
+    finding.clear()
+    again = as_the_app(tmp_path)
+    try:
+        assert finding == [], "no file's rows found again"
+        same_as_the_files(again)
+        assert again.person(renamed.id) == renamed
+        assert again.person(team[7].id) is None
+    finally:
+        again.close()
+
+
+def test_a_merge_written_keeps_no_rows(tmp_path: Path, finding: list[str]) -> None:
+    """Another device's version landed before the change was saved: the file written
+    is the merge, whose rows are not where the change alone would have put them."""
+    team = people(tmp_path, 12)
+    as_the_app(tmp_path).close()
+    path = tmp_path / "people.json"
+    with Repository.open(tmp_path, lazy=True, verify=False) as repo:
+        repo._files.journal.seen.watching = True
+        assert repo.person(team[2].id) == team[2]  # the version read
+        theirs = orjson.loads(path.read_bytes())
+        theirs["people"][team[9].id]["name"] = "Renamed on their laptop"
+        other = tmp_path / "other.json"
+        other.write_bytes(orjson.dumps(theirs) + b"\n")
+        other.replace(path)
+        repo.save(team[2].model_copy(update={"name": "Ours"}))
+    finding.clear()
+    again = as_the_app(tmp_path)
+    try:
+        assert finding == ["people"]
+        same_as_the_files(again)
+        assert again.peek("people", team[9].id, "name") == "Renamed on their laptop"
+        assert again.peek("people", team[2].id, "name") == "Ours"
+    finally:
+        again.close()

@@ -52,7 +52,13 @@ def test_spliced_bytes_are_the_bytes_a_whole_rewrite_gives(
             del whole[row_id]
         assert list(edits.ids()) == list(whole)
         assert len(edits) == len(whole)
-    assert edits.snapshot("companies")() == dumps({"companies": whole})
+    spliced = edits.snapshot("companies")
+    made = spliced()
+    assert made == dumps({"companies": whole})
+    # Where it says it put each row is where indexing the new bytes finds it.
+    found = RowIndex.of(made, "companies")
+    assert found is not None
+    assert spliced.spans() == dict(found.spans) and list(spliced.spans() or {}) == list(whole)
     parsed = {row_id: dict(r) for row_id, r in rows.items()}
     edits.apply_to(parsed)
     assert parsed == whole and list(parsed) == list(whole)
