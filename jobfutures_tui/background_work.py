@@ -107,7 +107,7 @@ class Outputs:
         """The data's revision the calendar file and the shell's line last followed."""
 
     def follow(self, delay: float = FOLLOW_DELAY) -> None:
-        from jobfutures_tui.exchange.outputs import anything_kept
+        from jobfutures_tui.exchange.brief import anything_kept
 
         repo = services(self.app).repo
         if not (self.demo or repo.read_only) and anything_kept(repo.folder):
@@ -132,7 +132,8 @@ class Outputs:
 
     def follow_now(self, repo: Repository) -> None:
         """On a worker: bring them up to date now, saying what could not be written."""
-        from jobfutures_tui.exchange.outputs import anything_kept, follow_open
+        from jobfutures_tui.exchange.brief import anything_kept
+        from jobfutures_tui.exchange.outputs import follow_open
 
         revision = repo.revision
         if anything_kept(repo.folder):

@@ -302,7 +302,7 @@ def run_handler(args: argparse.Namespace) -> int:
     return code
 
 
-def _watched(args: argparse.Namespace) -> tuple[Path, str] | None:
+def _watched(args: argparse.Namespace) -> tuple[Path, str | None] | None:
     """The data folder and how its files are before a command (None for the demo's copy),
     so that what follows the data (a kept calendar…) follows any command that changed it."""
     if getattr(args, "demo", False):
@@ -311,11 +311,13 @@ def _watched(args: argparse.Namespace) -> tuple[Path, str] | None:
     return folder, _files_now(folder)
 
 
-def _files_now(folder: Path) -> str:
-    from jobfutures_tui.exchange.brief import worked_out_from
+def _files_now(folder: Path) -> str | None:
+    """How the data files are, if anything follows them (None: nothing does, so there is
+    nothing to compare: stating a lifetime of months twice a command for nothing)."""
+    from jobfutures_tui.exchange.brief import anything_kept, worked_out_from
     from jobfutures_tui.models.dates import today
 
-    return worked_out_from(folder, today())
+    return worked_out_from(folder, today()) if anything_kept(folder) else None
 
 
 def _follow(folder: Path) -> None:

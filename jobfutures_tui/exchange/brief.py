@@ -85,9 +85,10 @@ def worked_out_from(folder: Path, today: date) -> str:
     the settings in force, the day and the version."""
     in_force = json.dumps(settings.as_json(settings.current().settings), sort_keys=True)
     parts = [__version__, today.isoformat(), in_force]
+    base = os.fspath(folder)  # a string path each, not a Path: a lifetime of months
     for name in data_files(folder):
         try:
-            stat = os.stat(folder / name)
+            stat = os.stat(f"{base}/{name}")
         except FileNotFoundError:
             continue
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
@@ -118,6 +119,12 @@ def remember(folder: Path, line: str, worked_from: str) -> None:
         write_atomic(path, json.dumps({"from": worked_from, "line": line}).encode())
     except OSError:
         pass
+
+
+def anything_kept(folder: Path) -> bool:
+    """Whether anything follows the data in ``folder``: a calendar file, a shell's line
+    (the settings read again: a command may have just named the calendar file)."""
+    return settings.load().settings.calendar_file is not None or is_kept(folder)
 
 
 def is_kept(folder: Path) -> bool:

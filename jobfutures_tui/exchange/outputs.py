@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobfutures_tui.exchange.brief import brief_line, is_kept, remember
+from jobfutures_tui.exchange.brief import anything_kept, brief_line, is_kept, remember
 from jobfutures_tui.exchange.calendar_file import keep_as_set
 from jobfutures_tui.exchange.errors import ExchangeError
 from jobfutures_tui.models.dates import today as local_today
@@ -31,13 +31,6 @@ def follow_changes(repo: Repository, *, worked_from: str | None = None) -> list[
         line = brief_line(due_items(repo, today=today, within_days=0), today=today)
         remember(repo.folder, line, worked_from)
     return problems
-
-
-def anything_kept(folder: Path) -> bool:
-    """Whether anything follows the data in ``folder``: a calendar file, a shell's line."""
-    from jobfutures_tui import settings
-
-    return settings.load().settings.calendar_file is not None or is_kept(folder)
 
 
 def follow_open(repo: Repository) -> list[str]:
