@@ -53,7 +53,8 @@ def spans_of(text: Any) -> dict[str, tuple[int, int]] | None:
     ids, places = value
     if type(ids) is not str or type(places) is not list:
         return None
-    if len(ids) * 2 != ID_LENGTH * len(places) or not all(type(p) is int for p in places):
+    # Every place a whole number (a set of their types: no Python loop over 18,000).
+    if len(ids) * 2 != ID_LENGTH * len(places) or not set(map(type, places)) <= {int}:
         return None
     keys = [ids[at : at + ID_LENGTH] for at in range(0, len(ids), ID_LENGTH)]
     spans = dict(zip(keys, zip(places[0::2], places[1::2], strict=True), strict=True))
