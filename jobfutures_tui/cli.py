@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         parser, args = _parsed(given)
     if getattr(args, "command", None) is not None:
-        release_collector()  # a command: its start-up is done (the app waits for its frame)
+        release_collector(command=True)  # its start-up is done (the app waits for its frame)
     _warn_about_settings(args)
     if args.command == "due":
         return _run_command(lambda: run_due_command(args))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from jobfutures_tui import collector
+
 PROGRAM = """
 import gc
 from jobfutures_tui import collector
@@ -29,6 +31,15 @@ def test_released_without_being_held_nothing_changes() -> None:
 def test_held_until_released_then_start_up_is_frozen() -> None:
     assert after("collector.hold_collector()\nprint(gc.isenabled())") == "False\nFalse False"
     assert after("collector.hold_collector()\ncollector.release_collector()") == "True True"
+
+
+def test_a_shell_command_collects_rarely_and_the_app_as_usual() -> None:
+    threshold = "print(gc.get_threshold()[0])"
+    command = "collector.hold_collector()\ncollector.release_collector(command=True)\n"
+    assert after(command + threshold).splitlines()[0] == str(collector.COMMAND_THRESHOLD)
+    app = "collector.hold_collector()\ncollector.release_collector()\n"
+    assert after(app + threshold).splitlines()[0] == "700"
+    assert after("collector.release_collector(command=True)\n" + threshold) == "700\nTrue False"
 
 
 IN_A_WORKER = """
