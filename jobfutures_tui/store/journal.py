@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
@@ -65,12 +66,24 @@ Files = Mapping[str, bytes | None]
 def encode_journal(files: Files, digests: Mapping[str, str]) -> bytes:
     """The journal of ``files``; ``digests``: the SHA-256 of each file written (the
     manifest's entries), checked when the journal is read."""
+    return b"".join(journal_parts(files, digests))
+
+
+def journal_parts(files: Files, digests: Mapping[str, str]) -> list[bytes]:
+    """:func:`encode_journal`'s bytes in parts, written one after the other: not
+    joined into one more copy of every file the commit writes (3.4 MB for a job
+    future changed at 5,000)."""
     names = [
         [name, -1, None] if data is None else [name, len(data), digests[name]]
         for name, data in files.items()
     ]
     header = orjson.dumps({"files": names})
-    return b"".join([MAGIC, header, b"\n", *(data for data in files.values() if data is not None)])
+    return [MAGIC, header, b"\n", *(data for data in files.values() if data is not None)]
+
+
+def _write_parts(parts: list[bytes], handle: BinaryIO) -> None:
+    for part in parts:
+        handle.write(part)
 
 
 def decode_journal(data: bytes) -> dict[str, bytes | None]:
@@ -229,11 +242,14 @@ class Journal:
             everything = {**files, layout.MANIFEST: encode_manifest(manifest)}
             digests = {name: entry.sha256 for name, entry in manifest.items() if name in files}
             digests[layout.MANIFEST] = digest(everything[layout.MANIFEST] or b"")
-            encoded = encode_journal(everything, digests)
+            parts = journal_parts(everything, digests)
             try:
-                self._write(journal, encoded)
+                if self._write is write_atomic:
+                    write_atomic(journal, partial(_write_parts, parts))
+                else:  # a test's own writes take the bytes whole
+                    self._write(journal, b"".join(parts))
             except OSError as error:
-                raise self._failed(error, encoded, before, {}) from error
+                raise self._failed(error, b"".join(parts), before, {}) from error
             moved = partial(self._moved, files, stamps)
             try:
                 if self._write is write_atomic:
@@ -248,12 +264,12 @@ class Journal:
                 try:
                     self._drop()
                 except OSError as error:
-                    raise self._failed(error, encoded, before, {}) from error
+                    raise self._failed(error, b"".join(parts), before, {}) from error
                 if attempt == RECHECKS:  # still moving: fail (kept pending), never write over
                     raise SaveFailed(journal, Moved(KEPT_MOVING)) from None
                 continue
             except OSError as error:
-                raise self._failed(error, encoded, before, everything) from error
+                raise self._failed(error, b"".join(parts), before, everything) from error
             break
         with contextlib.suppress(OSError):
             self._drop()  # all applied: a journal left behind only rewrites the same bytes
