@@ -26,13 +26,13 @@ import threading
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
 
 import orjson
 
 from jobfutures_tui.store import devices, layout
 from jobfutures_tui.store.errors import SaveFailed, StoreError
 from jobfutures_tui.store.files import ensure_folder, followed, fsync_folder, staged, write_atomic
+from jobfutures_tui.store.journal_file import Files, decode_journal, journal_parts, write_parts
 from jobfutures_tui.store.manifest import (
     Entry,
     Manifest,
@@ -46,10 +46,6 @@ from jobfutures_tui.store.merge import Unparsed, Version
 from jobfutures_tui.store.snapshot import dumps
 
 JOURNAL = layout.JOURNAL
-MAGIC = b"jobfutures commit 2\n"
-"""2: a SHA-256 per file (the manifest's, worked out anyway), not one of all the
-bytes (a second pass over them); 1 is still read, should a crash have left one."""
-MAGIC_1 = b"jobfutures commit 1\n"
 RECHECKS = 4
 """Tries at a commit while another device's version keeps landing as it is written;
 after the last, the save fails (the change kept pending) rather than write over one."""
@@ -59,76 +55,6 @@ KEPT_MOVING = (
 )
 
 WriteFn = Callable[[Path, bytes], None]
-Files = Mapping[str, bytes | None]
-"""Relative file name → its new bytes, or None to remove it."""
-
-
-def encode_journal(files: Files, digests: Mapping[str, str]) -> bytes:
-    """The journal of ``files``; ``digests``: the SHA-256 of each file written (the
-    manifest's entries), checked when the journal is read."""
-    return b"".join(journal_parts(files, digests))
-
-
-def journal_parts(files: Files, digests: Mapping[str, str]) -> list[bytes]:
-    """:func:`encode_journal`'s bytes in parts, written one after the other: not
-    joined into one more copy of every file the commit writes (3.4 MB for a job
-    future changed at 5,000)."""
-    names = [
-        [name, -1, None] if data is None else [name, len(data), digests[name]]
-        for name, data in files.items()
-    ]
-    header = orjson.dumps({"files": names})
-    return [MAGIC, header, b"\n", *(data for data in files.values() if data is not None)]
-
-
-def _write_parts(parts: list[bytes], handle: BinaryIO) -> None:
-    for part in parts:
-        handle.write(part)
-
-
-def decode_journal(data: bytes) -> dict[str, bytes | None]:
-    """The files of a whole journal; ValueError if it is not whole."""
-    magic = MAGIC if data.startswith(MAGIC) else MAGIC_1 if data.startswith(MAGIC_1) else None
-    if magic is None:
-        raise ValueError("not a jobfutures journal")
-    header_end = data.find(b"\n", len(magic))
-    if header_end < 0:
-        raise ValueError("the journal has no header")
-    try:
-        header = orjson.loads(data[len(magic) : header_end])
-        if magic == MAGIC:
-            names = [(str(name), int(size), sha) for name, size, sha in header["files"]]
-        else:
-            names = [(str(name), int(size), None) for name, size in header["files"]]
-            checksum = str(header["sha256"])
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-        raise ValueError("the journal's header is damaged") from None
-    payload = data[header_end + 1 :]
-    if sum(max(size, 0) for _, size, _ in names) != len(payload):
-        raise ValueError("the journal is not whole")
-    if magic == MAGIC_1 and digest(payload) != checksum:
-        raise ValueError("the journal is not whole")
-    files: dict[str, bytes | None] = {}
-    at = 0
-    for name, size, sha in names:
-        _check_name(name)
-        if size < 0:
-            files[name] = None
-            continue
-        files[name] = payload[at : at + size]
-        at += size
-        if magic == MAGIC and digest(files[name] or b"") != sha:
-            raise ValueError("the journal is not whole")
-    return files
-
-
-def _check_name(name: str) -> None:
-    """Only the folder's own data files: a journal never writes elsewhere."""
-    if name in (layout.META, layout.MANIFEST, *layout.COLLECTION_FILES):
-        return
-    if layout.is_month_file(name):
-        return
-    raise ValueError(f"the journal names a file that is not data: {name}")
 
 
 def apply(folder: Path, files: Files, write: WriteFn = write_atomic) -> None:
@@ -245,7 +171,7 @@ class Journal:
             parts = journal_parts(everything, digests)
             try:
                 if self._write is write_atomic:
-                    write_atomic(journal, partial(_write_parts, parts))
+                    write_atomic(journal, partial(write_parts, parts))
                 else:  # a test's own writes take the bytes whole
                     self._write(journal, b"".join(parts))
             except OSError as error:

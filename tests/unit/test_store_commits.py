@@ -16,7 +16,8 @@ from jobfutures_tui.exchange.check import check_folder
 from jobfutures_tui.models import Company, Person, Prospect, Touch
 from jobfutures_tui.store import DataRefused, Repository
 from jobfutures_tui.store.files import write_atomic
-from jobfutures_tui.store.journal import JOURNAL, encode_journal
+from jobfutures_tui.store.journal import JOURNAL
+from jobfutures_tui.store.journal_file import encode_journal
 from jobfutures_tui.store.manifest import digest, read_manifest
 from jobfutures_tui.store.writer import Writer
 
