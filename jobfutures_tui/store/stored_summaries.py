@@ -16,6 +16,7 @@ value that is not text) is parsed whole, as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,6 +29,12 @@ MANY = 4
 thousands: a search each would cost more than one parse)."""
 
 _REMOVED: Any = object()
+
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+"""A JSON string, to its closing quote: runs of plain bytes matched at once, each
+escape (a backslash and the byte after it) between them, where looking for the next
+quote and counting the backslashes before it went one escaped quote at a time (a
+decision's text holds dozens; a longer text, thousands: 20 ms for one of 300 KB)."""
 
 Chunks = list[bytes | memoryview]
 """A file's bytes in pieces, written one after the other: the index written back is
@@ -87,12 +94,10 @@ class StoredTexts:
         value = at + len(key)
         if self._data[at - 1] not in b"{," or self._data[value] != ord('"'):
             raise ValueError(prospect_id)
-        close = self._data.find(b'"', value + 1, self._end)
-        while close > 0 and _escaped(self._data, close):
-            close = self._data.find(b'"', close + 1, self._end)
-        if close < 0:
+        text = _STRING.match(self._data, value, self._end)
+        if text is None:
             raise ValueError(prospect_id)
-        return at, close + 1
+        return at, text.end()
 
     def _find(self, prospect_id: str) -> Any:
         try:
@@ -173,14 +178,6 @@ class StoredTexts:
             chunks.pop()  # the last comma
         chunks.append(b"}")
         return chunks
-
-
-def _escaped(data: bytes, quote: int) -> bool:
-    """Whether the quote at ``quote`` is escaped (an odd run of backslashes before it)."""
-    run = 0
-    while data[quote - 1 - run] == ord("\\"):
-        run += 1
-    return run % 2 == 1
 
 
 def _entry(prospect_id: str, text: str) -> bytes:
