@@ -141,8 +141,8 @@ def matches(query: str, items: Iterable[T], name: Callable[[T], str]) -> list[T]
 
 
 def _letters_allow(letters: Counter[str], size: int, at_least: float) -> Callable[[str], bool]:
-    """Whether some part of a folded text may reach ``at_least`` against a query of
-    ``size`` characters counted in ``letters``, judged from the text lowercased.
+    """A test of whether some part of a folded text may reach ``at_least`` against a
+    query of ``size`` characters counted in ``letters``, judged from the text lowercased.
 
     difflib's ratio is 2M/(size + len(part)), with M the characters in common, at
     most len(part); reaching ``at_least`` needs M >= at_least * size / (2 - at_least).
