@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import mmap
 import os
 import re
 import struct
 import time
-import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pendulum
 
@@ -68,14 +68,13 @@ def make_backup(folder: Path, backups: Path, keep: int = DEFAULT_KEEP) -> Path |
 
 
 def _write_zip(folder: Path, names: list[str], earlier: _Earlier, out: BinaryIO) -> None:
-    archive = _Archive(out)
+    archive = _Archive(out, earlier)
     for name in names:
         path = folder / name
         seen = signature(path)
         member = earlier.unchanged(name, seen)
         if member is not None:
-            size, crc, packed, packed_crc, table = member
-            archive.add(name, size, crc, packed, seen, packed_crc=packed_crc, table=table)
+            archive.take(member)
             continue
         data = path.read_bytes()
         packed, crc, table = _pack(data, earlier.chunks(name))
@@ -135,7 +134,7 @@ def _stamp(seen: Signature, packed_crc: int) -> bytes:
     return _STAMP.pack(_STAMP_ID, _STAMP.size - 4, size, mtime_ns, inode, packed_crc)
 
 
-def _read_stamp(extra: bytes) -> tuple[Signature, int] | None:
+def _read_stamp(extra: bytes | memoryview) -> tuple[Signature, int] | None:
     at = 0
     while at + 4 <= len(extra):
         kind, length = struct.unpack_from("<HH", extra, at)
@@ -159,8 +158,14 @@ def _table(entries: list[bytes]) -> bytes:
     return struct.pack("<HHL", _TABLE_ID, len(body) + 4, zlib.crc32(body)) + body
 
 
-def _read_table(extra: bytes) -> list[tuple[int, int, int, int]] | None:
-    """The chunk table in a member's extra field (None: none, or damaged)."""
+def _read_table(extra: bytes | memoryview) -> list[tuple[int, int, int, int]] | None:
+    """The chunk table in a member's extra field ([]: none; None: damaged)."""
+    body = _table_body(extra)
+    return None if body is None else list(_ENTRY.iter_unpack(body))
+
+
+def _table_body(extra: bytes | memoryview) -> bytes | memoryview | None:
+    """The chunk table's entries, packed ([]: none; None: damaged)."""
     at = 0
     while at + 4 <= len(extra):
         kind, length = struct.unpack_from("<HH", extra, at)
@@ -169,123 +174,213 @@ def _read_table(extra: bytes) -> list[tuple[int, int, int, int]] | None:
             body = extra[at + 8 : at + 4 + length]
             if zlib.crc32(body) != crc or len(body) % _ENTRY.size:
                 return None
-            return list(_ENTRY.iter_unpack(body))
+            return body
         at += 4 + length
-    return None
+    return b""
 
 
 class _Earlier:
-    """The newest automatic backup, whose packed members are taken again for files
-    that have not changed since (docs/storage.md: most of a lifetime of data is
-    months that never change, and packing or even reading them again at every
-    command made every change cost the whole history).
+    """The newest automatic backup, whose members are taken again for files that have
+    not changed since (docs/storage.md: most of a lifetime of data is months that never
+    change, and packing or even reading them again at every command made every change
+    cost the whole history).
 
     A file whose signature (size, modification time, inode: every write here is a
-    rename, so a new inode) is the one stamped on its member is taken without being
-    read, once the packed bytes match the CRC stamped beside them. Any other is read
-    and packed, taking again the member's chunks it holds the same bytes of
-    (:meth:`chunks`). So a damaged backup is never copied on."""
+    rename, so a new inode) is the one stamped on its member is not read: its member
+    is copied whole, once its local record agrees with its central one and its packed
+    bytes match the CRC stamped beside them. Any other is read and packed, taking again
+    the member's chunks it holds the same bytes of (:meth:`chunks`). So a damaged
+    backup is never copied on. The zip is mapped, not read: the CRC check reads it in
+    place, and the kernel copies what is taken (docs/storage.md)."""
 
     def __init__(self, backups: Path) -> None:
         self._file: BinaryIO | None = None
-        self._infos: dict[str, zipfile.ZipInfo] = {}
+        self._map: mmap.mmap | None = None
+        self._view = memoryview(b"")
+        self._records: dict[str, tuple[int, int, tuple[Any, ...]]] = {}
         found = list_backups(backups)
         if not found:
             return
-        with contextlib.suppress(OSError, zipfile.BadZipFile, ValueError, EOFError):
+        with contextlib.suppress(OSError, ValueError):
             self._file = found[0].path.open("rb")
-            with zipfile.ZipFile(self._file) as archive:
-                self._infos = {
-                    info.filename: info
-                    for info in archive.infolist()
-                    if info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 1
-                }
+            self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+            self._view = memoryview(self._map)
+            self._records = _directory(self._view)
 
     def __enter__(self) -> _Earlier:
         return self
 
     def __exit__(self, *_: object) -> None:
+        self._view.release()
+        if self._map is not None:
+            with contextlib.suppress(BufferError):  # a chunk still held: closed when freed
+                self._map.close()
         if self._file is not None:
             self._file.close()
 
-    def unchanged(
-        self, name: str, seen: Signature | None
-    ) -> tuple[int, int, bytes, int, bytes] | None:
-        """Size, CRC, packed bytes, their CRC and the chunk table's extra field, if the
-        file is as it was when packed."""
-        info = self._infos.get(name)
-        stamp = _read_stamp(info.extra) if info is not None else None
-        if info is None or stamp is None or seen is None or stamp[0] != seen:
+    def unchanged(self, name: str, seen: Signature | None) -> _Member | None:
+        """The member to copy whole, if the file is as it was when packed."""
+        record = self._records.get(name)
+        if record is None or seen is None:
             return None
-        packed = self._raw(info)
-        if packed is None or zlib.crc32(packed) != stamp[1] or info.file_size != seen[0]:
+        start, stop, central = record
+        extra = self._extra(record)
+        stamp = _read_stamp(extra)
+        if stamp is None or stamp[0] != seen or central[_SIZE] != seen[0]:
             return None
-        table = _read_table(info.extra) or []
-        entries = _table([_ENTRY.pack(*entry) for entry in table]) if table else b""
-        return info.file_size, info.CRC, packed, stamp[1], entries
+        packed = self._packed(record)
+        if packed is None or zlib.crc32(self._view[packed[1] : packed[2]]) != stamp[1]:
+            return None
+        if _table_body(extra) is None:
+            return None  # a damaged table is not copied on either
+        return _Member(packed[0], packed[2], self._view[start:stop].tobytes())
 
     def chunks(self, name: str) -> dict[tuple[int, int, int], bytes]:
         """The packed chunks of the file's member (size, CRC, Adler-32 → packed bytes),
         if its packed bytes match the CRC stamped beside them and its table matches its
         own CRC and adds up to them: a damaged backup gives nothing to take again."""
-        info = self._infos.get(name)
-        if info is None:
+        record = self._records.get(name)
+        if record is None:
             return {}
-        stamp, table = _read_stamp(info.extra), _read_table(info.extra)
-        if stamp is None or not table:
+        extra = self._extra(record)
+        stamp, table = _read_stamp(extra), _read_table(extra)
+        packed = self._packed(record)
+        if stamp is None or not table or packed is None:
             return {}
-        packed = self._raw(info)
-        if packed is None or zlib.crc32(packed) != stamp[1]:
+        _, at, end = packed
+        if zlib.crc32(self._view[at:end]) != stamp[1]:
             return {}
-        if sum(entry[3] for entry in table) + len(_LAST) != len(packed):
+        if sum(entry[3] for entry in table) + len(_LAST) != end - at:
             return {}
         found: dict[tuple[int, int, int], bytes] = {}
-        at = 0
         for size, crc, adler, length in table:
-            piece = packed[at : at + length]
+            piece = self._view[at : at + length].tobytes()
             if not piece.endswith(_SYNCED):
                 return {}
             found[(size, crc, adler)] = piece
             at += length
         return found
 
-    def _raw(self, info: zipfile.ZipInfo) -> bytes | None:
-        """The member's packed bytes as stored (None: the zip is not as it says)."""
-        if self._file is None:
+    def copy(self, out: BinaryIO, start: int, end: int) -> None:
+        """Bytes ``start`` to ``end`` of this zip, onto the end of ``out``: copied by
+        the kernel where it can (no read into memory, no write from it)."""
+        out.flush()
+        if self._file is not None and hasattr(os, "copy_file_range"):
+            with contextlib.suppress(OSError):  # another file system, an old kernel
+                while start < end:
+                    copied = os.copy_file_range(
+                        self._file.fileno(), out.fileno(), end - start, start
+                    )
+                    if not copied:
+                        break
+                    start += copied
+        out.write(self._view[start:end])
+
+    def _extra(self, record: tuple[int, int, tuple[Any, ...]]) -> memoryview:
+        start, _, central = record
+        named = start + _CENTRAL.size + central[_NAME_LENGTH]
+        return self._view[named : named + central[_EXTRA_LENGTH]]
+
+    def _packed(self, record: tuple[int, int, tuple[Any, ...]]) -> tuple[int, int, int] | None:
+        """Where the member's local record starts, and its packed bytes start and end,
+        if its local record says what its central one says (None: the zip is not as it
+        says)."""
+        start, _, central = record
+        at = central[_OFFSET]
+        if at + _LOCAL.size + central[_NAME_LENGTH] > len(self._view):
             return None
-        try:
-            self._file.seek(info.header_offset)
-            head = _LOCAL.unpack(self._file.read(_LOCAL.size))
-            if head[0] != _LOCAL_MARK:
-                return None
-            self._file.seek(head[9] + head[10], os.SEEK_CUR)
-            packed = self._file.read(info.compress_size)
-        except (OSError, struct.error):
+        local = _LOCAL.unpack_from(self._view, at)
+        if local[0] != _LOCAL_MARK or local[2:10] != central[_AGREED]:
             return None
-        return packed if len(packed) == info.compress_size else None
+        name = slice(start + _CENTRAL.size, start + _CENTRAL.size + central[_NAME_LENGTH])
+        if self._view[at + _LOCAL.size : at + _LOCAL.size + local[9]] != self._view[name]:
+            return None
+        begin = at + _LOCAL.size + local[9] + local[10]
+        end = begin + central[_PACKED]
+        return (at, begin, end) if end <= len(self._view) else None
 
 
+@dataclass(frozen=True)
+class _Member:
+    """A member of the earlier zip to take whole: where its local record (header and
+    packed bytes) starts and ends there, and its central record as it is there."""
+
+    start: int
+    end: int
+    central: bytes
+
+
+_DEFLATED = 8
 _LOCAL_MARK = b"PK\x03\x04"
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s4B4H3L5H2L")
 _END = struct.Struct("<4s4H2LH")
+# Fields of a central record, and those its local record repeats (flags, method,
+# time, date, CRC, packed size, size, name length: the local one's 2 to 9).
+_PACKED, _SIZE, _NAME_LENGTH, _EXTRA_LENGTH, _OFFSET = 10, 11, 12, 13, 18
+_AGREED = slice(5, 13)
+_PLACE = struct.Struct("<L")
+"""A central record's last field, at byte 42: where its local record starts."""
+
+
+def _directory(zipped: memoryview) -> dict[str, tuple[int, int, tuple[Any, ...]]]:
+    """Each deflated member's central record (where it starts and ends, and its fields)
+    by name; {} for a zip not as :class:`_Archive` writes one (a comment, zip64, damage)."""
+    if len(zipped) < _END.size:
+        return {}
+    end_at = len(zipped) - _END.size
+    mark, _, _, _, count, size, start, comment = _END.unpack_from(zipped, end_at)
+    if mark != b"PK\x05\x06" or comment or start + size != end_at:
+        return {}
+    found = {}
+    at = start
+    for _ in range(count):
+        if at + _CENTRAL.size > end_at:
+            return {}
+        fields = _CENTRAL.unpack_from(zipped, at)
+        named = at + _CENTRAL.size + fields[_NAME_LENGTH]
+        stop = named + fields[_EXTRA_LENGTH] + fields[14]
+        if fields[0] != b"PK\x01\x02" or stop > end_at:
+            return {}
+        if fields[6] == _DEFLATED and not fields[5] & 0b1001:  # not encrypted, sizes known
+            name = zipped[at + _CENTRAL.size : named].tobytes()
+            found[name.decode("utf-8" if fields[5] & 0x800 else "cp437")] = (at, stop, fields)
+        at = stop
+    return found
 
 
 class _Archive:
     """A zip of members already deflated, as zipfile writes one (private files,
     the time now), streamed to ``out``: written here because zipfile cannot take a
-    member already packed."""
+    member already packed. Members taken whole from the earlier zip keep their
+    bytes and their time (when they were packed); consecutive ones are copied in
+    one go."""
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BinaryIO, earlier: _Earlier) -> None:
         now = time.localtime()
         self._when = (
             now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2,
             (now.tm_year - 1980) << 9 | now.tm_mon << 5 | now.tm_mday,
         )
         self._out = out
+        self._earlier = earlier
+        self._run: list[int] = []
+        """The earlier zip's bytes still to copy (start, end), taken but not yet written."""
         self._at = 0
         self._central = io.BytesIO()
         self._count = 0
+
+    def take(self, member: _Member) -> None:
+        central = bytearray(member.central)
+        _PLACE.pack_into(central, _CENTRAL.size - _PLACE.size, self._at)
+        self._central.write(central)
+        self._count += 1
+        if self._run and self._run[1] == member.start:
+            self._run[1] = member.end
+        else:
+            self._copy_run()
+            self._run = [member.start, member.end]
+        self._at += member.end - member.start
 
     def add(
         self,
@@ -295,25 +390,28 @@ class _Archive:
         packed: bytes,
         seen: Signature | None,
         *,
-        packed_crc: int | None = None,
         table: bytes = b"",
     ) -> None:
         encoded = name.encode()
         flags = 0 if name.isascii() else 0x800  # the name is UTF-8
-        how = (flags, zipfile.ZIP_DEFLATED, *self._when, crc, len(packed), size, len(encoded))
+        how = (flags, _DEFLATED, *self._when, crc, len(packed), size, len(encoded))
         offset = self._at
         self._write(_LOCAL.pack(_LOCAL_MARK, 20, *how, 0) + encoded)
         self._write(packed)
-        extra = table
-        if seen is not None:  # a member taken from the last backup comes with its CRC
-            extra = _stamp(seen, zlib.crc32(packed) if packed_crc is None else packed_crc) + table
+        extra = table if seen is None else _stamp(seen, zlib.crc32(packed)) + table
         # Made by version 2.0 on Unix, read-write for the owner only, no comment.
         made = (b"PK\x01\x02", 20, 3, 20, 0)
         central = _CENTRAL.pack(*made, *how, len(extra), 0, 0, 0, 0o600 << 16, offset)
         self._central.write(central + encoded + extra)
         self._count += 1
 
+    def _copy_run(self) -> None:
+        if self._run:
+            self._earlier.copy(self._out, *self._run)
+            self._run = []
+
     def _write(self, data: bytes) -> None:
+        self._copy_run()
         self._out.write(data)
         self._at += len(data)
 

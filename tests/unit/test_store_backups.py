@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -314,3 +315,104 @@ def test_a_damaged_chunk_table_takes_nothing_again(tmp_path: Path) -> None:
     assert second is not None
     with zipfile.ZipFile(second) as zf:
         assert zf.read("companies.json") == (tmp_path / "companies.json").read_bytes()
+
+
+def local_record(path: Path, name: str) -> bytes:
+    """A member's local header and packed bytes, as they lie in the zip."""
+    whole = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(whole)) as zf:
+        info = zf.getinfo(name)
+    at = info.header_offset
+    names, extra = struct.unpack("<2H", whole[at + 26 : at + 30])
+    return whole[at : at + 30 + names + extra + info.compress_size]
+
+
+MONTH = "touches/2026-01.json"
+
+
+def test_an_unchanged_member_is_copied_whole_as_it_was_packed(existing: Path, make) -> None:
+    """Its bytes, its time (when it was packed) and its stamps: nothing to pack again."""
+    first, second = two_backups(existing, make)
+    assert local_record(second, MONTH) == local_record(first, MONTH)
+    with zipfile.ZipFile(first) as before, zipfile.ZipFile(second) as after:
+        assert after.getinfo(MONTH).extra == before.getinfo(MONTH).extra
+        assert after.getinfo(MONTH).date_time == before.getinfo(MONTH).date_time
+
+
+@pytest.mark.parametrize("kernel", ["refuses", "lacks"])
+def test_a_backup_is_whole_where_the_kernel_cannot_copy(
+    existing: Path, make, monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
+    """Another file system, an old kernel or another system: the members are copied
+    through memory instead, and the zip is the same."""
+    two_backups(existing, make)
+    if kernel == "lacks":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    else:
+
+        def refused(*_: object) -> int:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "copy_file_range", refused, raising=False)
+    earlier = list_backups(existing / "backups")[0].path
+    newest = make_backup(existing, existing / "backups")
+    assert newest is not None and newest != earlier
+    assert local_record(newest, MONTH) == local_record(earlier, MONTH)
+    with zipfile.ZipFile(newest) as zf:
+        assert zf.testzip() is None
+    assert zip_contents(newest) == data_bytes(make.snapshot(existing))
+
+
+def flip(path: Path, at: int) -> None:
+    whole = bytearray(path.read_bytes())
+    whole[at] ^= 0xFF
+    path.write_bytes(bytes(whole))
+
+
+def test_a_member_whose_local_header_is_damaged_is_packed_afresh(existing: Path, make) -> None:
+    """Its name there no longer the one the directory gives (a bit flipped on the
+    disk): it is not copied on, and the new zip reads right with any unzip."""
+    two_backups(existing, make)
+    earlier = list_backups(existing / "backups")[0].path
+    record = local_record(earlier, MONTH)
+    flip(earlier, earlier.read_bytes().index(record) + 30)  # the name's first letter
+    newest = make_backup(existing, existing / "backups")
+    assert newest is not None
+    with zipfile.ZipFile(newest) as zf:  # it would find the names differ
+        assert zf.testzip() is None
+    assert zip_contents(newest) == data_bytes(make.snapshot(existing))
+
+
+def test_an_unchanged_member_with_a_damaged_chunk_table_is_packed_afresh(
+    existing: Path, make
+) -> None:
+    """The table is not copied on either: the next backup packs the file again,
+    with a table that reads."""
+    two_backups(existing, make)
+    earlier = list_backups(existing / "backups")[0].path
+    with zipfile.ZipFile(earlier) as zf:
+        extra = zf.getinfo(MONTH).extra
+    stamp = 32  # the signature stamp comes first, the table after it
+    flip(earlier, earlier.read_bytes().rindex(extra) + stamp + 8)  # its first entry
+    newest = make_backup(existing, existing / "backups")
+    assert newest is not None
+    with zipfile.ZipFile(newest) as zf:
+        assert _read_table(zf.getinfo(MONTH).extra)
+        assert zf.testzip() is None
+    assert zip_contents(newest) == data_bytes(make.snapshot(existing))
+
+
+def test_a_zip_not_written_here_gives_nothing_to_take(existing: Path, make) -> None:
+    """One renamed into the backups by hand, with a comment: every file is packed."""
+    two_backups(existing, make)
+    earlier = list_backups(existing / "backups")[0].path
+    stranger = earlier.with_name("jobfutures-29990101T000000Z.zip")
+    with zipfile.ZipFile(stranger, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in zip_contents(earlier).items():
+            zf.writestr(name, data)
+        zf.comment = b"made by hand"
+    newest = make_backup(existing, existing / "backups")
+    assert newest is not None
+    assert zip_contents(newest) == data_bytes(make.snapshot(existing))
+    with zipfile.ZipFile(newest) as zf:
+        assert zf.testzip() is None
