@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from jobfutures_tui.store.row_index import ID_LENGTH
+from jobfutures_tui.store.row_index import ID_LENGTH, KeptSpans, Spans
 from jobfutures_tui.store.stored_summaries import StoredTexts
 
 ROWS = "rows"
@@ -29,12 +29,12 @@ ROWS = "rows"
 ROW_FILES = "row_files"
 """The entry of the index's head: each file whose rows are kept → its fingerprint."""
 
-Spans = Mapping[str, tuple[int, int]]
-
 
 def spans_text(spans: Spans) -> str | None:
     """What the index keeps of a file's rows: their ids one after the other (each
     :data:`ID_LENGTH` long) and each row's start and end; None if an id is not so."""
+    if isinstance(spans, KeptSpans):
+        return spans.text  # as it was read, the file unchanged
     ids = "".join(spans)
     if len(ids) != ID_LENGTH * len(spans):
         return None
@@ -42,7 +42,7 @@ def spans_text(spans: Spans) -> str | None:
     return orjson.dumps([ids, places]).decode()
 
 
-def spans_of(text: Any) -> dict[str, tuple[int, int]] | None:
+def spans_of(text: Any) -> Spans | None:
     """The rows' places kept as :func:`spans_text` wrote them (None: anything else)."""
     try:
         value = orjson.loads(text) if isinstance(text, str) else None
@@ -56,9 +56,7 @@ def spans_of(text: Any) -> dict[str, tuple[int, int]] | None:
     # Every place a whole number (a set of their types: no Python loop over 18,000).
     if len(ids) * 2 != ID_LENGTH * len(places) or not set(map(type, places)) <= {int}:
         return None
-    keys = [ids[at : at + ID_LENGTH] for at in range(0, len(ids), ID_LENGTH)]
-    spans = dict(zip(keys, zip(places[0::2], places[1::2], strict=True), strict=True))
-    return spans if len(spans) == len(keys) else None  # an id twice: not as written
+    return KeptSpans(ids, places, text)
 
 
 class KeptRows(NamedTuple):
@@ -74,7 +72,7 @@ class KeptRows(NamedTuple):
             return None
         return cls({name: p for name, p in prints.items() if isinstance(p, list)}, texts)
 
-    def spans(self, name: str, fingerprint: list[int]) -> dict[str, tuple[int, int]] | None:
+    def spans(self, name: str, fingerprint: list[int]) -> Spans | None:
         """Where the rows of ``name`` lie, if kept for the file with this fingerprint."""
         if self.prints.get(name) != fingerprint:
             return None

@@ -41,13 +41,102 @@ _BRACKET = ord("[")
 
 Read = Callable[[int, int], bytes]
 """The bytes at (start, end) of the file as it was indexed."""
+Spans = Mapping[str, tuple[int, int]]
+"""Each row's place in a file (see :attr:`RowIndex.spans`), in the file's order."""
+
+
+class KeptSpans(Mapping[str, tuple[int, int]]):
+    """Rows' places as the derived index keeps them (kept_rows.py): the ids one after
+    the other, each :data:`ID_LENGTH` long, and each row's start and end. A row is
+    looked up where its id stands in that text; the dict of them all is made the first
+    time they are walked, or after :data:`FEW_ROWS` lookups. A command that reads one
+    person of 9,000 made them all into pairs: about 3 ms of its time at 5,000 job
+    futures (docs/storage.md, "The derived index").
+
+    Should an id stand twice (an index damaged yet still readable), its first place is
+    the one every lookup and walk gives, and the row read there must hold that id."""
+
+    __slots__ = ("_ids", "_looked_up", "_places", "_whole", "text")
+
+    def __init__(self, ids: str, places: list[int], text: str) -> None:
+        self._ids, self._places = ids, places
+        self.text = text
+        """What the index kept, to keep again as it is while the file is unchanged."""
+        self._whole: dict[str, tuple[int, int]] | None = None
+        self._looked_up = 0
+
+    def __getitem__(self, row_id: str) -> tuple[int, int]:
+        if self._whole is None and self._looked_up < FEW_ROWS:
+            self._looked_up += 1
+            at = self._at(row_id)
+            if at < 0:
+                raise KeyError(row_id)
+            return self._places[2 * at], self._places[2 * at + 1]
+        return self.whole()[row_id]
+
+    def __contains__(self, row_id: object) -> bool:
+        try:
+            self[row_id]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
+
+    def get(self, row_id: str, default: Any = None) -> Any:
+        try:
+            return self[row_id]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.whole())
+
+    def __len__(self) -> int:
+        return len(self._places) // 2 if self._whole is None else len(self._whole)
+
+    def keys(self) -> Any:
+        return self.whole().keys()
+
+    def values(self) -> Any:
+        return self.whole().values()
+
+    def items(self) -> Any:
+        return self.whole().items()
+
+    def ends(self) -> list[str]:
+        """The first, middle and last ids, to check against the file (:meth:`PinnedFile.kept`)."""
+        count = len(self._places) // 2
+        return [self._id(n) for n in sorted({0, count // 2, count - 1})] if count else []
+
+    def whole(self) -> dict[str, tuple[int, int]]:
+        if self._whole is None:
+            ids = [self._id(n) for n in range(len(self._places) // 2)]
+            places = list(zip(self._places[0::2], self._places[1::2], strict=True))
+            whole = dict(zip(ids, places, strict=True))
+            if len(whole) < len(ids):  # an id twice: its first place, as a lookup gives
+                whole = {}
+                for row_id, place in zip(ids, places, strict=True):
+                    whole.setdefault(row_id, place)
+            self._whole = whole
+        return self._whole
+
+    def _id(self, n: int) -> str:
+        return self._ids[n * ID_LENGTH : (n + 1) * ID_LENGTH]
+
+    def _at(self, row_id: object) -> int:
+        """Which row ``row_id`` is (-1: none): where it stands whole, not across two ids."""
+        if type(row_id) is not str or len(row_id) != ID_LENGTH:
+            return -1
+        at = self._ids.find(row_id)
+        while at > 0 and at % ID_LENGTH:
+            at = self._ids.find(row_id, at + 1)
+        return at // ID_LENGTH if at >= 0 else -1
 
 
 class RowIndex:
     """Where each row of a compact one-table file lies, and each row parsed when it is
     looked up (and not kept: the caller keeps what it needs)."""
 
-    def __init__(self, read: Read, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, read: Read, spans: Spans) -> None:
         self._read = read
         self._spans = spans
         self._columns: dict[str, dict[str, Any]] = {}
@@ -266,11 +355,11 @@ class PinnedFile:
         """Whether :meth:`row` found this row (False: ask the index)."""
         return row_id in self._seen
 
-    def kept(self, spans: dict[str, tuple[int, int]]) -> RowIndex | None:
+    def kept(self, spans: Spans) -> RowIndex | None:
         """The rows where the index kept them (kept_rows.py), read from this version;
         None if the first, middle or last row is not where they say (a file that kept
         its fingerprint through a change: find them again)."""
-        ids = list(spans)
+        ids = list(spans) if not isinstance(spans, KeptSpans) else spans.ends()
         for row_id in {ids[0], ids[len(ids) // 2], ids[-1]} if ids else ():
             start, end = spans[row_id]
             head = b'{"id":"' + row_id.encode() + b'"'

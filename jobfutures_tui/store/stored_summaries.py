@@ -35,10 +35,33 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 escape (a backslash and the byte after it) between them, where looking for the next
 quote and counting the backslashes before it went one escaped quote at a time (a
 decision's text holds dozens; a longer text, thousands: 20 ms for one of 300 KB)."""
+_FEW = 8
+"""Quotes looked for one at a time before the expression takes over (:func:`string_end`)."""
 
 Chunks = list[bytes | memoryview]
 """A file's bytes in pieces, written one after the other: the index written back is
 mostly slices of the one read, and joining them first held it twice (docs/storage.md)."""
+
+
+def string_end(data: bytes, at: int, end: int) -> int:
+    """Where the JSON string whose opening quote is at ``at`` ends (past its closing
+    quote; -1 if not before ``end``). A text with few escaped quotes is stepped through
+    a quote at a time, at the speed of a byte search: the expression reads each byte in
+    Python's regular expression engine, 4 ms for the 430 KB where the index keeps the
+    rows of 9,000 people, which hold two escaped quotes. A text with more (a decision
+    holds dozens) is left to the expression."""
+    quote = at
+    for _ in range(_FEW):
+        quote = data.find(b'"', quote + 1, end)
+        if quote < 0:
+            return -1
+        before = quote - 1
+        while data[before] == 0x5C:  # a backslash: an even run of them escapes nothing
+            before -= 1
+        if (quote - 1 - before) % 2 == 0:
+            return quote + 1
+    text = _STRING.match(data, at, end)
+    return text.end() if text is not None else -1
 
 
 class StoredTexts:
@@ -94,10 +117,10 @@ class StoredTexts:
         value = at + len(key)
         if self._data[at - 1] not in b"{," or self._data[value] != ord('"'):
             raise ValueError(prospect_id)
-        text = _STRING.match(self._data, value, self._end)
-        if text is None:
+        text_end = string_end(self._data, value, self._end)
+        if text_end < 0:
             raise ValueError(prospect_id)
-        return at, text.end()
+        return at, text_end
 
     def _find(self, prospect_id: str) -> Any:
         try:

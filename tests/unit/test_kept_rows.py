@@ -10,6 +10,8 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.store import BackgroundWriter, Repository, kept_rows, row_index
@@ -214,3 +216,30 @@ def test_a_merge_written_keeps_no_rows(tmp_path: Path, finding: list[str]) -> No
         assert again.peek("people", team[2].id, "name") == "Ours"
     finally:
         again.close()
+
+
+SOME_IDS = [f"{n:02x}" * 16 for n in range(6)] + ["0" * 31 + "1", "1" + "0" * 31]
+"""Ids of which some stand across two others when joined ("…0001" + "1000…")."""
+
+
+@given(
+    st.lists(st.sampled_from(SOME_IDS), max_size=7),
+    st.lists(st.sampled_from([*SOME_IDS, "x"]), max_size=8),
+)
+def test_kept_places_are_looked_up_and_walked_as_a_dict_gives_them(
+    ids: list[str], asked: list[str]
+) -> None:
+    """A few rows are looked up in the kept text where it stands, the rest from the
+    dict made of it; an id twice gives its first place everywhere."""
+    places = [n for at in range(len(ids)) for n in (10 * at, 10 * at + 7)]
+    expected: dict[str, tuple[int, int]] = {}
+    for at, row_id in enumerate(ids):
+        expected.setdefault(row_id, (10 * at, 10 * at + 7))
+    text = orjson.dumps(["".join(ids), places]).decode()
+    spans = kept_rows.spans_of(text)
+    assert spans is not None
+    for row_id in asked:  # past FEW_ROWS, from the dict
+        assert spans.get(row_id) == expected.get(row_id)
+        assert (row_id in spans) is (row_id in expected)
+    assert list(spans.items()) == list(expected.items())
+    assert kept_rows.spans_text(spans) == text, "kept again as it was read"

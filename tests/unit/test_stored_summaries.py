@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from jobfutures_tui.models import Channel, Company, Outcome, Prospect, Touch
 from jobfutures_tui.store import Repository
-from jobfutures_tui.store.stored_summaries import MANY, StoredTexts
+from jobfutures_tui.store.stored_summaries import MANY, StoredTexts, string_end
 from jobfutures_tui.store.touch_index import INDEX_NAME, _split, with_sections
 
 IDS = [f"{n:032x}" for n in range(8)]
@@ -52,6 +52,15 @@ def test_found_and_spliced_as_a_whole_parse_and_rewrite_give(
         else:
             expected[key] = text
     assert orjson.loads(b"".join(spliced)) == expected
+
+
+@given(st.text(alphabet='ab"\\é{', max_size=40), st.text(alphabet='a"\\,}', max_size=6))
+def test_a_text_ends_where_its_json_string_does(text: str, after: str) -> None:
+    """With few escaped quotes (found one at a time) or many (left to the expression)."""
+    encoded = orjson.dumps(text)
+    data = b'{"k":' + encoded + after.encode()
+    assert string_end(data, 5, len(data)) == 5 + len(encoded)
+    assert string_end(data, 5, 5 + len(encoded) - 1) == -1, "not closed before the end"
 
 
 @given(
