@@ -104,6 +104,9 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
 
     def ends(self) -> list[str]:
         """The first, middle and last ids, to check against the file (:meth:`PinnedFile.kept`)."""
+        if self._whole is not None:
+            ids = list(self._whole)
+            return [ids[0], ids[len(ids) // 2], ids[-1]] if ids else []
         count = len(self._places) // 2
         return [self._id(n) for n in sorted({0, count // 2, count - 1})] if count else []
 
@@ -117,6 +120,7 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
                 for row_id, place in zip(ids, places, strict=True):
                     whole.setdefault(row_id, place)
             self._whole = whole
+            self._ids, self._places = "", []  # what they were made from: not held twice
         return self._whole
 
     def _id(self, n: int) -> str:
