@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -31,3 +32,11 @@ def cache_folder() -> Path:
     """The platform's user cache folder: what can be worked out again, kept to save
     the work (the app's parsed CSS)."""
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def cache_file(kind: str, folder: Path) -> Path:
+    """Where something worked out from the data in ``folder`` is kept: in the cache
+    folder, not beside the data (it is no data of the user's), one file per data
+    folder in a folder per kind (``brief``: the shell's line; ``due``: the day's list)."""
+    name = hashlib.sha256(str(folder.absolute()).encode()).hexdigest()[:24]
+    return cache_folder() / kind / f"{name}.json"

@@ -20,8 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jobfutures_tui import __version__, settings
-from jobfutures_tui.paths import cache_folder
+from jobfutures_tui import __version__, paths, settings
 from jobfutures_tui.store.layout import data_files
 
 if TYPE_CHECKING:  # the kept line is printed without loading the use cases
@@ -75,9 +74,8 @@ def _name(item: DueItem) -> str:
 
 
 def cache_file(folder: Path) -> Path:
-    """Where the line for a data folder is kept (outside it: it is no data of the user's)."""
-    name = hashlib.sha256(str(folder.absolute()).encode()).hexdigest()[:24]
-    return cache_folder() / "brief" / f"{name}.json"
+    """Where the line for a data folder is kept."""
+    return paths.cache_file("brief", folder)
 
 
 def worked_out_from(folder: Path, today: date) -> str:

@@ -118,6 +118,25 @@ def open_suggestions(repo: Repository, *, tz: Zone | None = None) -> Iterator[Op
             yield found
 
 
+def open_some(repo: Repository, prospect_ids: list[str]) -> dict[str, Open]:
+    """:func:`open_suggestions` for some job futures only, by id (those a list kept
+    from an earlier run names: usecases/due_order.py)."""
+    reader = _Reader(repo, None, every=True)
+    found = {}
+    for prospect_id in prospect_ids:
+        future = reader.open(prospect_id)
+        if future is not None:
+            found[prospect_id] = future
+    return found
+
+
+def decided_under(repo: Repository) -> list[Any]:
+    """What decisions finished for a day depend on besides the records: the rules'
+    versions, the time zone, the city, and the workdays."""
+    zone = dates.local_timezone()
+    return [*_context(zone, my_city(repo)), sorted(workdays())]
+
+
 def open_one(repo: Repository, prospect_id: str, *, tz: Zone | None = None) -> Open | None:
     """:func:`open_suggestions` for one job future (None: no such job future)."""
     return _Reader(repo, tz).open(prospect_id)

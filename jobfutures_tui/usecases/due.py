@@ -6,6 +6,7 @@ Shared by the today screen and ``jobfutures due`` so both say the same thing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,8 @@ from jobfutures_tui.engine.relative import short_date
 from jobfutures_tui.engine.workload import Entry, spread
 from jobfutures_tui.models import Stage
 from jobfutures_tui.store import Repository
-from jobfutures_tui.usecases.decisions import Open, open_suggestions, workdays
+from jobfutures_tui.usecases import due_order
+from jobfutures_tui.usecases.decisions import Open, open_some, open_suggestions, workdays
 from jobfutures_tui.usecases.facts import Facts
 
 WEEK = 7
@@ -118,19 +120,27 @@ class _Due(NamedTuple):
     stage: Stage
     due: date
     urgency: float
-    future: Open
+    future: Open | None
+    """None: taken from the list kept (due_order.py), read when it is listed."""
 
 
 def _decided(repo: Repository, today: pendulum.Date, horizon: date | None) -> list[_Due]:
-    """Every open job future's touch due by ``horizon`` (None: any date), in the store's order."""
+    """Every open job future's touch due by ``horizon`` (None: any date), in the store's
+    order: as kept from an earlier run this day (usecases/due_order.py), or worked out."""
+    key = due_order.key_of(repo, today)
+    kept = due_order.kept(repo, key) if key is not None else None
+    if kept is not None:
+        return [_Due(*touch, None) for touch in kept if horizon is None or touch[3] <= horizon]
     due = []
     for future in open_suggestions(repo):
         found = future.due_and_urgency(today)
-        if found is None or (horizon is not None and found[0] > horizon):
+        if found is None:
             continue
         day, urgency = found
         due.append(_Due(future.prospect_id, future.company_id, future.stage, day, urgency, future))
-    return due
+    if key is not None:
+        due_order.keep(repo, key, [touch[:5] for touch in due])
+    return [touch for touch in due if horizon is None or touch.due <= horizon]
 
 
 def _first(repo: Repository, due: list[_Due], today: date, limit: int | None) -> list[DueItem]:
@@ -138,14 +148,14 @@ def _first(repo: Repository, due: list[_Due], today: date, limit: int | None) ->
     name, as items; ``due`` is left sorted. Only those that can be listed are worded and
     named: the first ``limit`` and any tied with the last of them (the name orders them)."""
 
-    def order(touch: _Due) -> tuple[int, float, float]:
-        return _order(touch.due, touch.urgency, today)
-
-    due.sort(key=order)
+    # Each touch's place worked out once, for the sort and for the cut after it.
+    places = [_order(touch.due, touch.urgency, today) for touch in due]
+    keyed = sorted(zip(places, range(len(due)), strict=True))
+    due[:] = [due[n] for _, n in keyed]
     candidates = due
     if limit is not None and len(due) > limit > 0:
-        last = order(due[limit - 1])
-        candidates = [touch for touch in due if order(touch) <= last]
+        last = keyed[limit - 1][0]
+        candidates = due[: bisect_right(keyed, (last, len(due)))]
     items = _named(repo, candidates, today)
     items.sort(
         key=lambda item: (*_item_order(item, today), item.company.casefold(), item.prospect_id)
@@ -155,8 +165,12 @@ def _first(repo: Repository, due: list[_Due], today: date, limit: int | None) ->
 
 def _named(repo: Repository, due: list[_Due], today: date) -> list[DueItem]:
     facts = Facts(repo)
+    kept = open_some(repo, [touch.prospect_id for touch in due if touch.future is None])
     items = []
-    for prospect_id, company_id, stage, _, _, future in due:
+    for prospect_id, company_id, stage, _, _, worked_out in due:
+        future = worked_out or kept.get(prospect_id)
+        if future is None:
+            continue  # read with the list kept, gone since: cannot be
         suggestion = future.suggestion(today)
         if suggestion is None:
             continue  # none when it was decided: cannot be
