@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
@@ -166,6 +166,11 @@ class JobFuturesApp(App[None]):
         self.call_after_refresh(self.follow_data, FOLLOW_AT_START)
         if not (self.demo or self.repo.read_only):
             devices_work.watch(self)  # a sync folder: another computer's changes
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            background_work.input_seen()  # the check of the records makes way for it
+        await super().on_event(event)
 
     def _show_board(self) -> None:
         self.push_screen("board")

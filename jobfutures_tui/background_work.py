@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from textual.app import App
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from jobfutures_tui.collector import freeze_settled, release_collector
 from jobfutures_tui.store import DataRefused, Repository
@@ -31,6 +31,13 @@ insights' memory (each job future's share, read from the index: about 0.2 s at
 5,000 job futures; counted from the touches when not kept, about a second), then
 the check of every record. Early, so a 5 pressed a second after opening finds it
 ready; not at once, so the board's last paint and a first key come first."""
+QUIET_AFTER_INPUT = 0.4
+"""Seconds the check of every record waits after a key or a click: what the key
+starts (a screen built, the insights' figures) has the machine to itself instead of
+half of it. A 5 pressed a second after opening, with the check running beside it,
+took twice as long as one pressed before the check began (docs/benchmarks.md)."""
+_last_input = 0.0
+"""When the last key or click came (time.monotonic); one app runs in a process."""
 FOLLOW_DELAY = 0.5
 """Seconds after a change before the calendar file and the shell's line follow it."""
 FOLLOW_AT_START = 3.0
@@ -88,12 +95,29 @@ def _verify(app: App[Any]) -> None:
 
         warm_insights(repo)
         if not (worker.is_cancelled or host.replacing):
-            repo.verify(should_stop=lambda: worker.is_cancelled)
+            repo.verify(should_stop=partial(_stop_or_make_way, worker))
     except DataRefused as error:
         app.call_from_thread(host.refuse, error, repo)
         return
     if not worker.is_cancelled:
         app.call_from_thread(freeze_settled)  # the collector's switch is the main thread's
+
+
+def input_seen() -> None:
+    """A key or a click came (app.py): the check of the records makes way for it."""
+    global _last_input
+    _last_input = time.monotonic()
+
+
+def _stop_or_make_way(worker: Worker[Any]) -> bool:
+    """Polled by the check between records: True once cancelled; until then, while a
+    key or a click came less than :data:`QUIET_AFTER_INPUT` ago, it waits."""
+    while not worker.is_cancelled:
+        left = _last_input + QUIET_AFTER_INPUT - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(left, 0.05))
+    return True
 
 
 class Outputs:
