@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
+import pendulum
 import pytest
 
 # The suite runs hundreds of Textual apps in a few processes: with the default
@@ -35,6 +37,22 @@ def _short_sync_grace(monkeypatch: pytest.MonkeyPatch) -> None:
     from jobfutures_tui.store import opening
 
     monkeypatch.setattr(opening, "SYNC_GRACE", 0.05)
+
+
+SHELL_DAY = pendulum.date(2026, 11, 23)
+"""The Monday the shell commands' tests are frozen on (each module's ``NOW``)."""
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """The demo data as of :data:`SHELL_DAY` (a module may define its own)."""
+    from jobfutures_tui.demo import populate
+    from jobfutures_tui.store import Repository
+
+    folder = tmp_path / "demo"
+    with Repository.open(folder) as repo:
+        populate(repo, today=SHELL_DAY)
+    return folder
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -18,7 +18,6 @@ from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
 from jobfutures_tui.commands.changes import refusal
-from jobfutures_tui.demo import populate
 from jobfutures_tui.models import (
     Channel,
     ClosedReason,
@@ -36,14 +35,6 @@ NOW = pendulum.datetime(2026, 11, 23, 15, 30, tz=NEW_YORK)
 
 
 frozen = frozen_at(NOW, NEW_YORK)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    with Repository.open(folder) as repo:
-        populate(repo, today=NOW.date())
-    return folder
 
 
 def only(repo: Repository, company: str) -> Prospect:

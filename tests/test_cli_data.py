@@ -21,7 +21,6 @@ from shell import files_of, jf, without_textual
 
 from jobfutures_tui import cli
 from jobfutures_tui.commands import common
-from jobfutures_tui.demo import populate
 from jobfutures_tui.paths import data_folder
 from jobfutures_tui.store import Repository
 
@@ -46,14 +45,6 @@ COMMANDS = [
 
 
 frozen = frozen_at(NOW)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    with Repository.open(folder) as repo:
-        populate(repo, today=NOW.date())
-    return folder
 
 
 # ------------------------------------------------------------ one command set

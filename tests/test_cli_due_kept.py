@@ -11,22 +11,12 @@ import pytest
 from clock import frozen_at
 
 from jobfutures_tui import cli
-from jobfutures_tui.demo import populate
 from jobfutures_tui.paths import cache_folder
-from jobfutures_tui.store import Repository
 from jobfutures_tui.usecases import due as due_module
 from jobfutures_tui.usecases import due_order
 
 NOW = pendulum.datetime(2026, 11, 23, 15, tz="UTC")
 frozen = frozen_at(NOW)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    with Repository.open(folder) as repo:
-        populate(repo, today=NOW.date())
-    return folder
 
 
 @pytest.fixture

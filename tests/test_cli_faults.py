@@ -21,7 +21,6 @@ from faults import failing_disk
 from shell import files_of, jf
 
 from jobfutures_tui.commands import common
-from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.backup import backup_to
 from jobfutures_tui.store import Repository
 
@@ -35,14 +34,6 @@ READ_ONLY_HINT = (
 
 
 frozen = frozen_at(NOW)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    with Repository.open(folder) as repo:
-        populate(repo, today=NOW.date())
-    return folder
 
 
 def changes(tmp_path: Path, demo: Path) -> dict[str, list[str]]:

@@ -16,7 +16,6 @@ from clock import frozen_at
 from shell import jf, without_textual
 
 from jobfutures_tui import cli, settings
-from jobfutures_tui.demo import populate
 from jobfutures_tui.exchange.brief import brief_line, cache_file
 from jobfutures_tui.exchange.ics import uid
 from jobfutures_tui.models import Company, Person, Profile, Prospect, Script, TouchKind
@@ -29,14 +28,6 @@ HOSTILE = "100% sure & ready? #1\nLine two: Æble, 東京 😀\n\nP.S. a=b&c=d"
 
 
 frozen = frozen_at(NOW)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    with Repository.open(folder) as repo:
-        populate(repo, today=TODAY)
-    return folder
 
 
 @pytest.fixture
