@@ -51,10 +51,9 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
     looked up where its id stands in that text; the dict of them all is made the first
     time they are walked, or after :data:`FEW_ROWS` lookups. A command that reads one
     person of 9,000 made them all into pairs: about 3 ms of its time at 5,000 job
-    futures (docs/storage.md, "The derived index").
-
-    Should an id stand twice (an index damaged yet still readable), its first place is
-    the one every lookup and walk gives, and the row read there must hold that id."""
+    futures (docs/storage.md, "The derived index"). The text is taken only if its ids
+    match the CRC kept with them (kept_rows.spans_of): written from a dict, no id
+    stands twice in it."""
 
     __slots__ = ("_ids", "_looked_up", "_places", "_whole", "text")
 
@@ -113,13 +112,8 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
     def whole(self) -> dict[str, tuple[int, int]]:
         if self._whole is None:
             ids = [self._id(n) for n in range(len(self._places) // 2)]
-            places = list(zip(self._places[0::2], self._places[1::2], strict=True))
-            whole = dict(zip(ids, places, strict=True))
-            if len(whole) < len(ids):  # an id twice: its first place, as a lookup gives
-                whole = {}
-                for row_id, place in zip(ids, places, strict=True):
-                    whole.setdefault(row_id, place)
-            self._whole = whole
+            places = zip(self._places[0::2], self._places[1::2], strict=True)
+            self._whole = dict(zip(ids, places, strict=True))
             self._ids, self._places = "", []  # what they were made from: not held twice
         return self._whole
 

@@ -57,13 +57,13 @@ def kept(repo: Repository, key: list[Any]) -> list[Due] | None:
         if not isinstance(stored, dict) or stored.get("key") != key:
             return None
         stages = {stage.value: stage for stage in Stage}
-        return [
+        due = [
             (str(prospect_id), str(company_id), stages[stage], date.fromordinal(day), urgency)
             for prospect_id, company_id, stage, day, urgency in stored["due"]
-            if type(urgency) in (int, float)
         ]
     except (OSError, ValueError, TypeError, KeyError):
         return None
+    return due if all(type(touch[4]) in (int, float) for touch in due) else None
 
 
 def keep(repo: Repository, key: list[Any], due: list[Due]) -> None:

@@ -223,23 +223,31 @@ SOME_IDS = [f"{n:02x}" * 16 for n in range(6)] + ["0" * 31 + "1", "1" + "0" * 31
 
 
 @given(
-    st.lists(st.sampled_from(SOME_IDS), max_size=7),
+    st.lists(st.sampled_from(SOME_IDS), unique=True, max_size=7),
     st.lists(st.sampled_from([*SOME_IDS, "x"]), max_size=8),
 )
 def test_kept_places_are_looked_up_and_walked_as_a_dict_gives_them(
     ids: list[str], asked: list[str]
 ) -> None:
-    """A few rows are looked up in the kept text where it stands, the rest from the
-    dict made of it; an id twice gives its first place everywhere."""
-    places = [n for at in range(len(ids)) for n in (10 * at, 10 * at + 7)]
-    expected: dict[str, tuple[int, int]] = {}
-    for at, row_id in enumerate(ids):
-        expected.setdefault(row_id, (10 * at, 10 * at + 7))
-    text = orjson.dumps(["".join(ids), places]).decode()
+    """A few rows are looked up in the kept text where their ids stand (never across
+    two), the rest from the dict made of it; kept again as it was read."""
+    expected = {row_id: (10 * at, 10 * at + 7) for at, row_id in enumerate(ids)}
+    text = kept_rows.spans_text(expected)
     spans = kept_rows.spans_of(text)
     assert spans is not None
     for row_id in asked:  # past FEW_ROWS, from the dict
         assert spans.get(row_id) == expected.get(row_id)
         assert (row_id in spans) is (row_id in expected)
     assert list(spans.items()) == list(expected.items())
-    assert kept_rows.spans_text(spans) == text, "kept again as it was read"
+    assert kept_rows.spans_text(spans) == text
+
+
+def test_a_damaged_or_older_kept_text_is_not_trusted() -> None:
+    """Ids that no longer match their CRC (one standing twice, say), or a text an older
+    version wrote without one: the file's rows are found again."""
+    ids, places = SOME_IDS[0] + SOME_IDS[1], [0, 7, 10, 17]
+    text = kept_rows.spans_text({SOME_IDS[0]: (0, 7), SOME_IDS[1]: (10, 17)})
+    assert text is not None and kept_rows.spans_of(text) is not None
+    twice = text.replace(SOME_IDS[1], SOME_IDS[0])
+    assert kept_rows.spans_of(twice) is None
+    assert kept_rows.spans_of(orjson.dumps([ids, places]).decode()) is None
