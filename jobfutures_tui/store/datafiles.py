@@ -22,7 +22,7 @@ from jobfutures_tui.store import layout
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.errors import DataRefused
 from jobfutures_tui.store.journal import Journal
-from jobfutures_tui.store.kept_rows import KeptRows, spans_text
+from jobfutures_tui.store.kept_rows import KeptRows, rows_text, spans_text
 from jobfutures_tui.store.manifest import count_records, read_manifest
 from jobfutures_tui.store.merge import Unparsed
 from jobfutures_tui.store.record_view import RecordsView, column_of
@@ -280,8 +280,8 @@ class DataFiles:
                 or self.journal.seen.bases.get(name) is not written
             ):
                 continue
-            spans = spliced.spans()
-            text = spans_text(spans) if spans is not None else None
+            made = spliced.kept()
+            text = rows_text(*made) if made is not None else None
             if text is not None:
                 kept[name] = (fingerprint, text)
         return kept

@@ -22,6 +22,8 @@ import os
 import re
 import weakref
 from collections.abc import Callable, Iterator, Mapping
+from itertools import accumulate, repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -45,22 +47,30 @@ Spans = Mapping[str, tuple[int, int]]
 """Each row's place in a file (see :attr:`RowIndex.spans`), in the file's order."""
 
 
+ROW_GAP = ID_LENGTH + 4
+"""Bytes from the end of a row to the start of the next: the comma and the next row's
+key, ``,"<id>":`` (rows lie one after the other, as :meth:`RowIndex.of` requires)."""
+
+
 class KeptSpans(Mapping[str, tuple[int, int]]):
     """Rows' places as the derived index keeps them (kept_rows.py): the ids one after
-    the other, each :data:`ID_LENGTH` long, and each row's start and end. A row is
-    looked up where its id stands in that text; the dict of them all is made the first
-    time they are walked, or after :data:`FEW_ROWS` lookups. A command that reads one
-    person of 9,000 made them all into pairs: about 3 ms of its time at 5,000 job
-    futures (docs/storage.md, "The derived index"). The text is taken only if its ids
-    match the CRC kept with them (kept_rows.spans_of): written from a dict, no id
-    stands twice in it."""
+    the other, each :data:`ID_LENGTH` long, where the first row starts, and each row's
+    length (the rows lie one after the other, :data:`ROW_GAP` apart: a change that
+    rewrote some rows leaves the others' lengths as they were, so keeping the places
+    after it costs no work per row). A row is looked up where its id stands in that
+    text; the dict of them all is made the first time they are walked, or after
+    :data:`FEW_ROWS` lookups. A command that reads one person of 9,000 made them all
+    into pairs: about 3 ms of its time at 5,000 job futures (docs/storage.md, "The
+    derived index"). The text is taken only if its ids match the CRC kept with them
+    (kept_rows.spans_of): written from a dict, no id stands twice in it."""
 
-    __slots__ = ("_ids", "_looked_up", "_places", "_whole", "text")
+    __slots__ = ("_first", "_ids", "_lengths", "_looked_up", "_starts", "_whole", "text")
 
-    def __init__(self, ids: str, places: list[int], text: str) -> None:
-        self._ids, self._places = ids, places
+    def __init__(self, ids: str, first: int, lengths: list[int], text: str) -> None:
+        self._ids, self._first, self._lengths = ids, first, lengths
         self.text = text
         """What the index kept, to keep again as it is while the file is unchanged."""
+        self._starts: list[int] | None = None
         self._whole: dict[str, tuple[int, int]] | None = None
         self._looked_up = 0
 
@@ -70,7 +80,8 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
             at = self._at(row_id)
             if at < 0:
                 raise KeyError(row_id)
-            return self._places[2 * at], self._places[2 * at + 1]
+            start = self._row_starts()[at]
+            return start, start + self._lengths[at]
         return self.whole()[row_id]
 
     def __contains__(self, row_id: object) -> bool:
@@ -90,7 +101,7 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
         return iter(self.whole())
 
     def __len__(self) -> int:
-        return len(self._places) // 2 if self._whole is None else len(self._whole)
+        return len(self._whole) if self._whole is not None else len(self._lengths)
 
     def keys(self) -> Any:
         return self.whole().keys()
@@ -106,16 +117,24 @@ class KeptSpans(Mapping[str, tuple[int, int]]):
         if self._whole is not None:
             ids = list(self._whole)
             return [ids[0], ids[len(ids) // 2], ids[-1]] if ids else []
-        count = len(self._places) // 2
+        count = len(self._lengths)
         return [self._id(n) for n in sorted({0, count // 2, count - 1})] if count else []
 
     def whole(self) -> dict[str, tuple[int, int]]:
         if self._whole is None:
-            ids = [self._id(n) for n in range(len(self._places) // 2)]
-            places = zip(self._places[0::2], self._places[1::2], strict=True)
+            starts = self._row_starts()
+            ids = [self._id(n) for n in range(len(self._lengths))]
+            places = zip(starts, map(add, starts, self._lengths), strict=False)  # starts: +1
             self._whole = dict(zip(ids, places, strict=True))
-            self._ids, self._places = "", []  # what they were made from: not held twice
+            self._ids, self._lengths, self._starts = "", [], None  # not held twice
         return self._whole
+
+    def _row_starts(self) -> list[int]:
+        """Where each row starts (and one more, past the last): summed once, in C."""
+        if self._starts is None:
+            steps = map(add, self._lengths, repeat(ROW_GAP))
+            self._starts = list(accumulate(steps, initial=self._first))
+        return self._starts
 
     def _id(self, n: int) -> str:
         return self._ids[n * ID_LENGTH : (n + 1) * ID_LENGTH]

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from jobfutures_tui.store.merge import Unparsed
-from jobfutures_tui.store.row_index import RowIndex
+from jobfutures_tui.store.row_index import KeptSpans, RowIndex
 
 Row = dict[str, Any]
 
@@ -119,9 +119,9 @@ class Spliced:
     """A file's new contents: its indexed version's bytes with the changed rows written
     in (see the module docstring). Called on the writer's thread, like a Snapshot.
 
-    It notes where it put each piece, so the rows of the file it wrote can be kept
-    in the derived index (:meth:`spans`): the next command then finds them there,
-    not by indexing the file again (10 to 15 ms per file at 5,000 job futures:
+    It notes where it put each row it wrote, so the rows of the file can be kept in
+    the derived index (:meth:`kept`): the next command then finds them there, not by
+    indexing the file again (10 to 15 ms per file at 5,000 job futures:
     docs/storage.md, "The derived index")."""
 
     __slots__ = ("_made", "added", "changed", "index", "records", "table", "written")
@@ -138,16 +138,15 @@ class Spliced:
         self.changed, self.added, self.records = changed, added, records
         self.written: Unparsed | None = None
         """The version last made, as handed to the commit (see :meth:`held`)."""
-        self._made: tuple[list[tuple[int, int]], dict[str, tuple[int, int]]] | None = None
-        """Where the bytes last made hold each run of unchanged rows (its start in the
-        version indexed → in the new one) and each row written (its span)."""
+        self._made: tuple[int, dict[str, tuple[int, int]]] | None = None
+        """Where the first row starts in the bytes last made, and each row written there
+        (its span)."""
 
     def __call__(self) -> bytes:
         spans = self.index.spans
         places = sorted((spans[row_id], row_id) for row_id in self.changed)
         head = b'{"' + self.table.encode() + b'":{'
         parts: list[bytes] = [head]  # joined once: a second join copied 3.4 MB again
-        runs: list[tuple[int, int]] = []
         rows: dict[str, tuple[int, int]] = {}
         at_out = len(head)  # where the next segment starts in the new bytes
 
@@ -169,18 +168,16 @@ class Spliced:
             for (start, end), row_id in places:
                 key = start - _KEY_BEFORE_ROW
                 if key > at:
-                    runs.append((at, at_out))
                     add(self.index.read(at, key - 1))  # the rows before
                 row = self.changed[row_id]
                 if row is not None:
                     add(*_row_bytes(row_id, row))
                 at = end + 1  # past the comma after it
             if at < last:
-                runs.append((at, at_out))
                 add(self.index.read(at, last))
         for row_id, row in self.added.items():
             add(*_row_bytes(row_id, row))
-        self._made = (runs, rows)
+        self._made = (len(head) + _KEY_BEFORE_ROW, rows)
         parts.append(b"}}\n")
         return b"".join(parts)
 
@@ -189,34 +186,38 @@ class Spliced:
         self.written = Unparsed(data, self.records)
         return self.written
 
-    def spans(self) -> dict[str, tuple[int, int]] | None:
-        """Where each row lies in the bytes last made, in the file's order, as
-        :meth:`RowIndex.spans` gives them (None: none made yet). The rows between two
-        changed ones moved together, by the run that holds them: shifted a run at a
-        time, not looked up a row at a time (12 ms for two files at 5,000 job futures)."""
+    def kept(self) -> tuple[str, int, list[int]] | None:
+        """The rows of the bytes last made as the derived index keeps them
+        (kept_rows.rows_text): their ids in order, where the first starts, and each
+        one's length; None: none made yet. A row not written keeps its length, so the
+        rows between two changed ones are taken as they are, not worked out one by
+        one (12 ms for the two files an ``add`` writes at 5,000 job futures)."""
         if self._made is None:
             return None
-        runs, rows = self._made
+        first, rows = self._made
         old = self.index.spans
-        ids, places = list(old), list(old.values())
+        ids = list(old)
+        lengths = [end - start for start, end in old.values()]
         where = dict(zip(ids, range(len(ids)), strict=True))
-        found_ids: list[str] = []
-        found_places: list[tuple[int, int]] = []
-        moved = iter(runs)  # one run per stretch of unchanged rows, in order
+        kept_ids: list[str] = []
+        kept_lengths: list[int] = []
         start = 0
         for cut in [*sorted(where[row_id] for row_id in self.changed), len(ids)]:
-            if cut > start:
-                source, out = next(moved)
-                shift = out - source
-                found_ids += ids[start:cut]
-                found_places += [(begin + shift, end + shift) for begin, end in places[start:cut]]
+            kept_ids += ids[start:cut]
+            kept_lengths += lengths[start:cut]
             if cut < len(ids) and self.changed[ids[cut]] is not None:  # replaced in place
-                found_ids.append(ids[cut])
-                found_places.append(rows[ids[cut]])
+                kept_ids.append(ids[cut])
+                kept_lengths.append(rows[ids[cut]][1] - rows[ids[cut]][0])
             start = cut + 1
-        found_ids += self.added
-        found_places += [rows[row_id] for row_id in self.added]
-        return dict(zip(found_ids, found_places, strict=True))
+        kept_ids += self.added
+        kept_lengths += [rows[row_id][1] - rows[row_id][0] for row_id in self.added]
+        return "".join(kept_ids), first, kept_lengths
+
+    def spans(self) -> dict[str, tuple[int, int]] | None:
+        """Where each row lies in the bytes last made, in the file's order, as
+        :meth:`RowIndex.spans` gives them (None: none made yet)."""
+        made = self.kept()
+        return None if made is None else dict(KeptSpans(*made, text="").items())
 
 
 _KEY_BEFORE_ROW = 32 + 3

@@ -5,6 +5,7 @@ and finds them again in the file otherwise, never reading a row from a wrong pla
 from __future__ import annotations
 
 import random
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +232,8 @@ def test_kept_places_are_looked_up_and_walked_as_a_dict_gives_them(
 ) -> None:
     """A few rows are looked up in the kept text where their ids stand (never across
     two), the rest from the dict made of it; kept again as it was read."""
-    expected = {row_id: (10 * at, 10 * at + 7) for at, row_id in enumerate(ids)}
+    step = 7 + row_index.ROW_GAP  # rows of 7 bytes, one after the other
+    expected = {row_id: (40 + step * at, 47 + step * at) for at, row_id in enumerate(ids)}
     text = kept_rows.spans_text(expected)
     spans = kept_rows.spans_of(text)
     assert spans is not None
@@ -243,11 +245,16 @@ def test_kept_places_are_looked_up_and_walked_as_a_dict_gives_them(
 
 
 def test_a_damaged_or_older_kept_text_is_not_trusted() -> None:
-    """Ids that no longer match their CRC (one standing twice, say), or a text an older
-    version wrote without one: the file's rows are found again."""
-    ids, places = SOME_IDS[0] + SOME_IDS[1], [0, 7, 10, 17]
-    text = kept_rows.spans_text({SOME_IDS[0]: (0, 7), SOME_IDS[1]: (10, 17)})
+    """Ids that no longer match their CRC (one standing twice, say), a text an older
+    version wrote, or rows that do not lie one after the other: found again."""
+    one, two = SOME_IDS[0], SOME_IDS[1]
+    gap = row_index.ROW_GAP
+    text = kept_rows.spans_text({one: (40, 47), two: (47 + gap, 54 + gap)})
     assert text is not None and kept_rows.spans_of(text) is not None
-    twice = text.replace(SOME_IDS[1], SOME_IDS[0])
-    assert kept_rows.spans_of(twice) is None
+    assert kept_rows.spans_of(text.replace(two, one)) is None
+    ids, places = one + two, [40, 47, 47 + gap, 54 + gap]
     assert kept_rows.spans_of(orjson.dumps([ids, places]).decode()) is None
+    assert (
+        kept_rows.spans_of(orjson.dumps([ids, places, zlib.crc32(ids.encode())]).decode()) is None
+    )
+    assert kept_rows.spans_text({one: (40, 47), two: (50 + gap, 54 + gap)}) is None
