@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
 import pytest
+import thoroughness  # noqa: F401  (Hypothesis' profile, before any test module)
+
+# Each worker imports and rewrites the assertions of some 250 test modules and
+# compiles the app: 8-10 s of CPU per worker where none of it is kept, as on a machine
+# that sets PYTHONDONTWRITEBYTECODE. Kept in __pycache__ (Python's and pytest's own
+# caches, written atomically), the workers after the first and every later run read it.
+sys.dont_write_bytecode = False
 
 # The suite runs hundreds of Textual apps in a few processes: with the default
 # thresholds the collector ran every 700 allocations over a heap of widgets and

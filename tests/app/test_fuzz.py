@@ -1,6 +1,6 @@
 """Random walks of keys through every screen and dialog (benchmarks/fuzz.py): after
 each key the app still runs; then the data passes check, and undoing every change
-gives back the demo data as it was. Three sessions of five short walks here; the
+gives back the demo data as it was. Three sessions of three short walks here; the
 soak (python -m benchmarks.fuzz, README "Developing") runs thousands."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.fuzz import session
 
-WALKS, STEPS = 5, 12
+WALKS, STEPS = 3, 12
 
 
 @pytest.mark.parametrize("seed", range(3))

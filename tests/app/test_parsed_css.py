@@ -19,6 +19,8 @@ from jobfutures_tui.paths import cache_folder
 from jobfutures_tui.screens.board import BoardScreen
 from jobfutures_tui.store import Repository
 
+pytestmark = pytest.mark.parses_css
+
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.cadence import suggest_next
@@ -100,7 +101,7 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(cases())
 def test_only_reachable_fitting_channels_and_always_words_for_it(case: dict[str, Any]) -> None:
     suggestion = suggest_next(**case)
@@ -140,7 +141,7 @@ def test_only_reachable_fitting_channels_and_always_words_for_it(case: dict[str,
     ), (suggestion.kind, channel, stage, origin)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cases())
 def test_the_hiring_manager_comes_before_a_recruiter(case: dict[str, Any]) -> None:
     """The person suggested is never outranked by a reachable colleague, unless the

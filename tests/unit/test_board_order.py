@@ -8,6 +8,7 @@ from typing import Any
 import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.models import Company, Prospect, Stage, Touch, dates, revise
 from jobfutures_tui.models.plan import CadencePlan
@@ -27,7 +28,9 @@ STEPS = st.lists(
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(30),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps=STEPS)
 def test_incremental_order_matches_a_fresh_one(tmp_path_factory: Any, steps: list) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.cadence import suggest_next, urgency
@@ -107,7 +108,7 @@ def last_local_day(touches: list[Touch], zone: Any) -> pendulum.Date | None:
     return max(touches, key=lambda t: t.at).at.in_timezone(zone).date()
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(cases())
 def test_due_never_precedes_the_last_touch(case: dict[str, Any]) -> None:
     result = suggest_next(**case)
@@ -120,7 +121,7 @@ def test_due_never_precedes_the_last_touch(case: dict[str, Any]) -> None:
     assert result.reason
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cases(), st.data())
 def test_a_stopped_prospect_is_never_due(case: dict[str, Any], data: st.DataObject) -> None:
     touches = case["touches"]
@@ -136,7 +137,7 @@ def test_a_stopped_prospect_is_never_due(case: dict[str, Any], data: st.DataObje
     assert suggest_next(**case) is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cases(), st.integers(1, 3))
 def test_consecutive_suggestions_change_channel_unless_preferred(
     case: dict[str, Any], rounds: int
@@ -196,7 +197,7 @@ def assert_channel_follows_the_rules(
         assert following.channel not in same
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cases(), st.integers(-30, 400))
 def test_snoozed_is_not_due_before_its_date(case: dict[str, Any], days: int) -> None:
     until = case["today"].add(days=days)
@@ -208,7 +209,7 @@ def test_snoozed_is_not_due_before_its_date(case: dict[str, Any], days: int) -> 
     assert result.due == max(plain.due, until)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.integers(-400, 4000),
     st.integers(1, 400),
@@ -226,7 +227,7 @@ def test_more_overdue_is_more_urgent(
     assert more_late.total > less_late.total
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     cases(outcomes=unanswered, directions=st.just(Direction.OUT), replies=st.just(False)),
     st.integers(1, 300),

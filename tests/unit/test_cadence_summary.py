@@ -7,6 +7,7 @@ from typing import Any
 import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.built_in_plans import BUILT_IN_PLANS
 from jobfutures_tui.engine.cadence import Decision, decide, finish, suggest_next
@@ -97,7 +98,7 @@ def folded_one_by_one(touches: list[Touch]) -> CadenceSummary:
     return summary
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(cases(), st.lists(st.integers(0, 900), min_size=1, max_size=4))
 def test_a_kept_summary_and_decision_suggest_what_the_touches_do(
     case: dict[str, Any], days: list[int]

@@ -12,6 +12,7 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.models import Company, Person, Prospect
 from jobfutures_tui.models import dates as dates_module
@@ -57,7 +58,7 @@ def listed(items) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(item.prospect_id, item.company) for item in items]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     limit=st.integers(min_value=1, max_value=60),
     days=st.sampled_from([0, 7, 40, None]),
@@ -75,7 +76,7 @@ def test_the_first_few_are_the_head_of_the_whole_list(
     assert listing.left_out == Counter(when(item.suggestion.due, MON) for item in whole[limit:])
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(limit=st.integers(min_value=1, max_value=60), budget=st.integers(min_value=1, max_value=9))
 def test_with_a_daily_budget_the_first_few_are_those_it_shows_first(
     repo: Repository, limit: int, budget: int

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.exchange.csv_import import (
     CsvImport,
@@ -150,7 +151,7 @@ def test_an_empty_or_unreadable_file_is_refused(tmp_path: Path) -> None:
 cell = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(cell, cell), min_size=1, max_size=8))
 def test_any_cells_are_read_back_as_written_or_reported(rows: list[tuple[str, str]]) -> None:
     """Whatever the cells hold, every row is imported, skipped or reported, never lost."""

@@ -9,6 +9,7 @@ from itertools import pairwise
 import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.insights import Share, Window
 from jobfutures_tui.engine.insights_totals import Totals, figures
@@ -88,7 +89,7 @@ def figures_of(totals: Totals, chain: list[str] | None = None) -> object:
     return figures(totals, WINDOW, goal=None, since=None, script_names={}, chain=chain or [])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(shares(), max_size=8), st.data())
 def test_a_share_taken_out_leaves_the_others_sum(every: list[Share], data: st.DataObject) -> None:
     gone = data.draw(st.sets(st.integers(0, max(len(every) - 1, 0)), max_size=len(every)))
@@ -103,7 +104,7 @@ def test_a_share_taken_out_leaves_the_others_sum(every: list[Share], data: st.Da
     assert figures_of(both) == figures_of(kept)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(shares(), max_size=8))
 def test_the_totals_read_back_as_written(every: list[Share]) -> None:
     totals = Totals()
@@ -117,7 +118,7 @@ def test_the_totals_read_back_as_written(every: list[Share]) -> None:
     assert again.serves(WINDOW) == totals.serves(WINDOW)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(shares())
 def test_a_share_reads_back_as_written(one: Share) -> None:
     again = share_from_text(share_text(one, ("p1", ("x", "y"), "2026-01-01"), "plan"))

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.links import Message, mailto, opening, sms, split_message, tel
 from jobfutures_tui.models import Channel, Company, Person, Profile, Prospect, Script
@@ -23,7 +24,7 @@ def test_a_subject_line_becomes_the_subject() -> None:
     assert split_message("Hi Priya") == Message("", "Hi Priya")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=60), st.text(max_size=200))
 def test_any_words_arrive_intact_in_a_mail_draft(subject: str, body: str) -> None:
     subject = subject.replace("\r", "").replace("\n", " ")

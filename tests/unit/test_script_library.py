@@ -11,6 +11,7 @@ from itertools import product
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.channels import fitting_channels
 from jobfutures_tui.engine.script_library import LIBRARY, builtin_script
@@ -76,7 +77,7 @@ def test_the_best_script_for_every_touch_is_written_for_it() -> None:
     assert wrong == []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from(SPACE))
 def test_any_touch_gets_fitting_words_of_its_own_kind(
     point: tuple[TouchKind, Channel, Stage, Origin],

@@ -8,6 +8,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.script_library import (
     LIBRARY,
@@ -105,7 +106,7 @@ def test_a_very_long_body_with_many_placeholders_renders_whole() -> None:
 BODY_CHARS = st.sampled_from([*"{}{}{} _.$%[]/0x\n", "first_name", "news", "nope", "a"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     body=st.lists(BODY_CHARS, max_size=60).map("".join),
     values=st.dictionaries(

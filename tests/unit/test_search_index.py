@@ -8,6 +8,7 @@ from typing import Any
 import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.models import Company, Person, Prospect, Touch, revise
 from jobfutures_tui.store import Repository, Writer
@@ -43,7 +44,9 @@ def change(repo: Repository, kind: str, n: int, firms: list[Company], people: li
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(30),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps=STEPS)
 def test_incremental_texts_match_fresh_ones(tmp_path_factory: Any, steps: list) -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_cadence import START, d, future, hm, touch
 from test_cadence_properties import cases
+from thoroughness import examples
 
 from jobfutures_tui.engine.built_in_plans import AFTER_A_HIRE, EARLY_ON, PROMPT_THANKS
 from jobfutures_tui.engine.cadence import decide, skip_next, suggest_next
@@ -173,7 +174,7 @@ def test_nothing_to_skip_for_an_archived_job_future() -> None:
     assert skip_next(future([hm()], stage="archive"), [hm()], [], at=at, tz=UTC) is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cases(), st.integers(0, 60))
 def test_a_skip_moves_on_and_never_brings_the_next_touch_closer(
     case: dict[str, Any], minutes: int

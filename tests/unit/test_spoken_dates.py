@@ -7,6 +7,7 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.spoken_dates import EXAMPLES, read_day, read_when
 
@@ -14,7 +15,7 @@ BERLIN = pendulum.timezone("Europe/Berlin")
 MOMENT = pendulum.datetime(2026, 11, 23, 15, 30, tz=BERLIN)  # a Monday
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(0, 360), st.integers(0, 23), st.integers(0, 59))
 def test_any_recent_day_said_several_ways_reads_back(back: int, hour: int, minute: int) -> None:
     day = MOMENT.date().subtract(days=back)
@@ -37,7 +38,7 @@ def test_any_recent_day_said_several_ways_reads_back(back: int, hour: int, minut
         assert (at.date(), at.hour, at.minute) == (meant.date(), meant.hour, meant.minute), said
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.integers(1, 999), st.sampled_from(["hours", "hour", "h", "hrs", "mins", "minutes", "m"]))
 def test_hours_and_minutes_ago_count_back_from_now(count: int, unit: str) -> None:
     back = (
@@ -75,7 +76,7 @@ def test_a_month_first_date_is_refused_with_the_day_first_way() -> None:
         read_when("11/20", MOMENT)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=30))
 def test_anything_else_is_a_clear_value_error(text: str) -> None:
     try:

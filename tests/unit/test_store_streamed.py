@@ -13,6 +13,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui import cli
 from jobfutures_tui.models import Company, Prospect, Stage
@@ -106,7 +107,9 @@ CHANGES = st.lists(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(changes=CHANGES)
 def test_a_walk_gives_what_a_whole_parse_of_the_saved_file_gives(

@@ -9,6 +9,7 @@ import pendulum
 from disk import saved_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.models import Company, Person, Prospect, Stage, Touch, revise
 from jobfutures_tui.store import Repository, Writer
@@ -99,7 +100,9 @@ EDITS = st.lists(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(edits=EDITS)
 def test_undoing_everything_gives_back_the_start(tmp_path_factory: Any, edits: list) -> None:

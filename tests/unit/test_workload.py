@@ -6,6 +6,7 @@ from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thoroughness import examples
 
 from jobfutures_tui.engine.workload import Entry, next_workday, spread
 
@@ -55,7 +56,7 @@ def test_no_budget_moves_nothing() -> None:
     assert spread(entries, today=MON, budget=None).moved == 0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(st.tuples(st.integers(-10, 20), st.floats(-50, 50)), max_size=40),
     st.integers(1, 6),
