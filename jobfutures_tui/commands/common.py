@@ -91,6 +91,7 @@ def opened_to_change(
             lazy=not verify,
             holder=holder_of(args),
             lock_wait=LOCK_WAIT,
+            paced_backups=True,
         )
     except DataLocked as locked:
         raise ExchangeError(locked_words(locked, there)) from None

@@ -25,7 +25,7 @@ from jobfutures_tui.models import Stage
 from jobfutures_tui.models.clean import squash, squashing_to
 from jobfutures_tui.models.ids import PROFILE_ID
 from jobfutures_tui.paths import DEFAULT_KEEP
-from jobfutures_tui.store import layout, opening, tables
+from jobfutures_tui.store import backup_pace, layout, opening, tables
 from jobfutures_tui.store.change_log import ChangeLog, touched_by
 from jobfutures_tui.store.datafiles import DataFiles
 from jobfutures_tui.store.errors import ReadOnly, SaveFailed, StoreError
@@ -75,6 +75,7 @@ class Repository:
         """The kinds of record this session saved or deleted."""
         self.first_backup: Path | None = None
         """The backup this session took first (a migration, a healing, the first save)."""
+        self._paced = False  # a shell command's session (backup_pace.py)
 
     # ----------------------------------------------------------- opening
 
@@ -93,19 +94,17 @@ class Repository:
         lazy: bool = False,
         streamed: bool = False,
         sync_grace: float | None = None,
+        paced_backups: bool = False,
     ) -> Repository:
-        """Open (creating on first use) the data in ``folder``.
-
-        Raises :class:`DataLocked` when another process still writes here after
-        ``lock_wait`` seconds (``holder`` says who we are, to the next one) and
-        :class:`DataRefused` when the data cannot be trusted. With
-        ``verify=False`` the touch history is checked later by :meth:`verify`.
-        With ``keep_index``, a read-only repository writes the derived index at
-        close when it had to work it out and no writer is at work (see
-        :meth:`_keep_index_as_reader`). ``lazy``: parse each file when first used;
-        ``streamed``: hold no collection parsed (the app: opening.load). ``sync_grace``:
-        how long to wait for a listed file to come back (opening.SYNC_GRACE).
-        """
+        """Open (creating on first use) the data in ``folder``; raise :class:`DataLocked`
+        when another process still writes here after ``lock_wait`` seconds (``holder``
+        says who we are, to the next one), :class:`DataRefused` when the data cannot be
+        trusted. ``verify=False``: the touch history is checked later (:meth:`verify`).
+        ``keep_index``: a reader writes the derived index it had to work out while no
+        writer is at work (:meth:`_keep_index_as_reader`). ``lazy``: parse each file when
+        first used; ``streamed``: hold no collection parsed (the app: opening.load).
+        ``sync_grace``: how long to wait for a listed file to come back (opening.SYNC_GRACE).
+        ``paced_backups``: a shell command's backups (backup_pace.py)."""
         folder = Path(folder).expanduser().absolute()
         if read_only:
             writer = None
@@ -114,6 +113,7 @@ class Repository:
         repo = cls(folder, writer, keep_backups)
         repo._lock.holder = holder
         repo._keep_index = keep_index
+        repo._paced = paced_backups
         try:
             opening.load(
                 repo._files,
@@ -127,6 +127,8 @@ class Repository:
                 sync_grace=sync_grace,
             )
             repo._trust_validated()
+            if paced_backups and writer and writer.before_first_write:  # not a migration's
+                writer.before_first_write = backup_pace.unless_lately(folder, repo._backup)
             if verify:
                 repo.verify()
         except BaseException:
@@ -181,15 +183,16 @@ class Repository:
                 self._writer.flush()
                 self._write_touch_index()
                 self._writer.close()
+                if self._paced and self.revision:
+                    backup_pace.remember(self.folder)
             elif self._keep_index:
                 self._keep_index_as_reader()
         finally:
             self._lock.release()
 
     def _keep_index_as_reader(self) -> None:
-        """Write the derived index a reader had to work out (`due` on a folder another device
-        wrote), so the next one need not: only while no writer holds the lock, and only if
-        every data file is still the one it read (docs/storage.md). Any doubt: nothing."""
+        """Write the index a reader worked out (`due` after another device wrote), only while
+        no writer holds the lock and every data file is still the one it read (docs/storage.md)."""
         journal = self._files.journal
         if not self._index_stale() or self._files.refused:
             return
@@ -233,8 +236,7 @@ class Repository:
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         if isinstance(error, SaveFailed) and self._writer is not None:
-            # The caller reports this failure ("nothing was saved"): trying again on the
-            # way out could make that untrue, and an index would describe memory, not files.
+            # Retrying could make the caller's "nothing was saved" untrue; nor index memory.
             try:
                 self._writer.abandon()
                 self._writer.close()
