@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from pilot_helpers import until
 from textual.pilot import Pilot
 from textual_internals import footer_keys as keys_of
@@ -11,6 +12,7 @@ from textual_internals import footer_keys as keys_of
 from jobfutures_tui.app import JobFuturesApp
 from jobfutures_tui.store import Repository
 from jobfutures_tui.widgets.key_footer import KeyFooter
+from jobfutures_tui.widgets.textual_internals import footer_key_shown
 
 
 def footer_keys(app: JobFuturesApp) -> list[str]:
@@ -73,3 +75,29 @@ async def test_help_and_quit_never_fall_off_a_narrow_footer(repo: Repository) ->
         await pilot.resize_terminal(160, 45)
         keys = await keys_once(app, pilot, lambda keys: "Referrals" in keys)
         assert {"Referrals", "Undo", "Help"} <= set(keys), keys
+
+
+async def test_a_screen_shown_the_first_time_builds_its_footer_keys_once(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobfutures_tui.screens.insights import InsightsScreen
+
+    built: list[str] = []
+    compose = KeyFooter.compose
+
+    def counted(footer: KeyFooter):  # type: ignore[no-untyped-def]
+        widgets = list(compose(footer))
+        if any(footer_key_shown(widget) for widget in widgets):  # its bindings known
+            built.append(type(footer.screen).__name__)
+        return widgets
+
+    monkeypatch.setattr(KeyFooter, "compose", counted)
+    app = JobFuturesApp(repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settled_keys(app, pilot)
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen), "the insights")
+        keys = await settled_keys(app, pilot)
+        await pilot.pause(0.3)  # every rebuild it queued has run
+        assert keys
+        assert built.count("InsightsScreen") == 1
