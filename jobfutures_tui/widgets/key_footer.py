@@ -74,6 +74,8 @@ class KeyFooter(Footer):
         """A screen shown for the first time queues two or three rebuilds before the first
         one runs (its bindings, a focus, its size): the first shows the keys as they are
         by then, and the others find nothing to change (the insights' first 5: ~60 ms)."""
+        if not self.is_attached:  # its screen closed meanwhile
+            return
         if footer_bindings_ready(self) and self._composed == self._keys_shown(self.screen):
             return
         await super().recompose()
