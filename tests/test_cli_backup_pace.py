@@ -55,6 +55,8 @@ def test_commands_within_the_hour_take_no_more_backups(
     for minute, company in ((10, "Globex"), (30, "Umbrella"), (59, "Hooli")):
         add(capsys, folder, company, START.add(minutes=minute))
     assert len(backups_of(folder)) == 1
+    code, out, _ = jf(capsys, folder, "backups")
+    assert code == 0 and "take one at most an hour while only they change the data" in out
     with Repository.open(folder) as repo:
         assert {c.name for c in repo.companies()} == {
             "Acme",

@@ -65,6 +65,10 @@ def run_backups(args: argparse.Namespace) -> int:
         f"Kept: the {args.keep_backups} most recent, the last of each of the last "
         f"{DAILY_DAYS} days, the last of each of the last {MONTHLY_MONTHS} months."
     )
+    lines.append(
+        "Taken before a session's first change; commands like add, log and move take one "
+        "at most an hour while only they change the data."
+    )
     lines.append("Put one back with: jobfutures restore FILE")
     emit_lines(lines)
     return EXIT_OK
