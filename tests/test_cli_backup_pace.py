@@ -101,6 +101,22 @@ def test_a_file_another_device_replaced_is_backed_up_first(
     assert len(backups_of(folder)) == 2
 
 
+def test_a_sync_tools_conflict_copy_is_backed_up_before_it_is_merged(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    companies = folder / "companies.json"
+    copy = folder / "companies.sync-conflict-20261123-090500-ABCDEFG.json"
+    stored = json.loads(companies.read_bytes())
+    for row in stored["companies"].values():  # renamed on another device, later
+        if row["name"] == "Initech":
+            row.update(name="Initech Labs", updated_at="2026-11-23T09:05:00+00:00")
+    copy.write_text(json.dumps(stored))
+    add(capsys, folder, "Globex", START.add(minutes=10))
+    names = backups_of(folder)
+    assert len(names) == 2 and not copy.exists()  # merged, and put away
+    assert "Initech Labs" not in companies_in(folder / "backups" / names[-1])
+
+
 @pytest.mark.parametrize("record", ["missing", "damaged", "another format"])
 def test_a_record_not_as_written_means_a_backup(
     folder: Path, capsys: pytest.CaptureFixture[str], record: str

@@ -14,8 +14,10 @@ one line it was about to change. So a shell command takes no backup when both:
 
 A restore then gives back at most the last hour of shell commands, each one line to
 type again. Anything else takes the backup as before: the app, a restore or another
-device changed a file, the record is missing or damaged, the clock went back, or
-the newest backup is older. Deleting the record is always safe.
+device changed a file (a sync tool's conflict copy to merge included; a command
+whose commit merged another device's change leaves no record), the record is
+missing or damaged, the clock went back, or the newest backup is older. Deleting
+the record is always safe.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import pendulum
 from jobfutures_tui.paths import cache_file
 from jobfutures_tui.store.devices import signature
 from jobfutures_tui.store.files import ensure_folder, write_atomic
-from jobfutures_tui.store.layout import BACKUPS_DIR, data_files
+from jobfutures_tui.store.layout import BACKUPS_DIR, conflict_copies, data_files
 
 EVERY = 3600.0
 """Seconds: how old the newest automatic backup may be for a command to take none."""
@@ -53,7 +55,7 @@ def backed_up_lately(folder: Path) -> bool:
     from jobfutures_tui.store.backups import list_backups  # only when about to write
 
     found = list_backups(folder / BACKUPS_DIR)
-    if not found:
+    if not found or conflict_copies(folder, manifest=True):  # another device's, to merge
         return False
     age = (pendulum.now("UTC") - found[0].taken_at).total_seconds()
     return 0 <= age < EVERY and _left(folder) == _files_now(folder)

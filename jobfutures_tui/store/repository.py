@@ -183,8 +183,8 @@ class Repository:
                 self._writer.flush()
                 self._write_touch_index()
                 self._writer.close()
-                if self._paced and self.revision:
-                    backup_pace.remember(self.folder)
+                if self._paced and self.revision and not self._writer.merge_notes:
+                    backup_pace.remember(self.folder)  # only shell commands' changes
             elif self._keep_index:
                 self._keep_index_as_reader()
         finally:
